@@ -1,0 +1,21 @@
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { useT } from "../lib/i18n";
+
+export function SiteFooter() {
+  const t = useT();
+  return (
+    <Footer
+      accessibility="partially compliant"
+      contentDescription={t("common.footer.description")}
+      brandTop={
+        <>
+          République
+          <br />
+          Française
+        </>
+      }
+      homeLinkProps={{ href: "/", title: t("common.homeTitle") }}
+      accessibilityLinkProps={{ href: "/accessibilite" }}
+    />
+  );
+}

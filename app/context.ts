@@ -1,0 +1,48 @@
+/**
+ * What the HTTP server hands to every loader and action through React Router's context.
+ *
+ * The server entry (server/http) and the route bundle (build/server) are two module graphs, so the
+ * context keys are kept on globalThis: both sides must use the very same key objects.
+ */
+import { createContext, type RouterContext } from "react-router";
+import type { Config } from "../server/config";
+import type { Db } from "../server/db/client";
+import type { Logger } from "../server/logger";
+import type { Locale } from "./i18n";
+
+export interface AppServices {
+  config: Config;
+  db: Db;
+  logger: Logger;
+}
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  administrateurId: number | null;
+  instructeurId: number | null;
+  expertId: number | null;
+}
+
+export interface RequestState {
+  /** Per-request nonce for the Content-Security-Policy of inline scripts. */
+  nonce: string;
+  locale: Locale;
+  user: CurrentUser | null;
+  /** SHA-256 of the session token, to sign out this session only. */
+  sessionIdHash: string | null;
+  csrfToken: string;
+  /** Cookies to add to the response (set by middleware, sign-in, sign-out…). */
+  setCookies: string[];
+  clientIp: string;
+}
+
+type Keys = { services: RouterContext<AppServices>; request: RouterContext<RequestState> };
+const g = globalThis as unknown as { __guichetContextKeys?: Keys };
+g.__guichetContextKeys ??= {
+  services: createContext<AppServices>(),
+  request: createContext<RequestState>(),
+};
+
+export const servicesContext = g.__guichetContextKeys.services;
+export const requestContext = g.__guichetContextKeys.request;

@@ -1,0 +1,29 @@
+import type { Translation } from "../../types";
+import type fr from "../fr/dossiers";
+
+export default {
+  states: {
+    brouillon: "Draft",
+    en_construction: "Submitted",
+    en_instruction: "Under review",
+    accepte: "Accepted",
+    refuse: "Rejected",
+    sans_suite: "Closed without action",
+  },
+  events: {
+    passer_en_construction: "Submit the application",
+    passer_en_instruction: "Start review",
+    repasser_en_construction: "Send back to submitted",
+    accepter: "Accept",
+    refuser: "Reject",
+    classer_sans_suite: "Close without action",
+    repasser_en_instruction: "Reopen review",
+  },
+  transitionErrors: {
+    invalid_transition: "This action is not possible in the application’s current state",
+    motivation_required: "A justification is required",
+    motivation_too_long: "The justification must not exceed {max} characters",
+    ineligible: "You cannot submit this application: it does not meet the procedure’s eligibility conditions",
+    procedure_closed: "This procedure is closed: applications can no longer be submitted",
+  },
+} satisfies Translation<typeof fr>;

@@ -1,0 +1,63 @@
+export default {
+  appName: "Guichet",
+  tagline: "Démarches en ligne des administrations",
+  homeTitle: "Accueil — Guichet",
+  save: "Enregistrer",
+  cancel: "Annuler",
+  backHome: "Retour à l’accueil",
+  skipLinks: "Accès rapide",
+  skipToContent: "Contenu",
+  required: "Champ obligatoire",
+  requiredHint: "Les champs suivis d’un astérisque (*) sont obligatoires.",
+  errorSummaryTitle: "Le formulaire contient des erreurs",
+  yes: "Oui",
+  no: "Non",
+  nav: {
+    mesDossiers: "Mes dossiers",
+    instructeur: "Instructeur",
+    administrateur: "Administrateur",
+    expert: "Expert",
+    signIn: "Se connecter",
+    signUp: "Créer un compte",
+    signOut: "Se déconnecter",
+    otherLanguage: "English",
+    mailbox: "Boîte mail locale",
+  },
+  footer: {
+    description: "Guichet permet aux administrations de mettre leurs démarches en ligne et de les instruire.",
+    accessibility: "Accessibilité",
+  },
+  home: {
+    title: "Faites vos démarches en ligne",
+    lead: "Déposez un dossier auprès d’une administration, suivez son instruction et échangez avec les agents, sans papier.",
+    usagerTitle: "Vous êtes un particulier ou une entreprise",
+    usagerBody: "Ouvrez le lien de la démarche que l’administration vous a communiqué, ou retrouvez vos dossiers.",
+    agentTitle: "Vous êtes un agent public",
+    agentBody: "Créez vos démarches sans compétence technique, publiez-les et instruisez les dossiers reçus.",
+  },
+  accessibility: {
+    title: "Accessibilité",
+    body: "Guichet vise la conformité au RGAA 4.1 (WCAG 2.1 niveau AA). Chaque page parcourue par les tests automatiques est vérifiée avec axe. Signalez toute difficulté à l’administration qui publie la démarche.",
+  },
+  errors: {
+    notFound: {
+      title: "Page introuvable",
+      body: "La page demandée n’existe pas, ou vous n’avez pas le droit de la voir. Vérifiez l’adresse ou connectez-vous avec le bon compte.",
+    },
+    forbidden: { title: "Accès refusé", body: "Vous n’avez pas le droit d’effectuer cette action." },
+    csrf: {
+      title: "Formulaire expiré",
+      body: "Le formulaire n’a pas pu être vérifié (il a peut-être été ouvert depuis un autre site ou il y a trop longtemps). Rien n’a été modifié : revenez en arrière, rechargez la page et recommencez.",
+    },
+    tooLarge: { title: "Envoi trop volumineux", body: "Les données envoyées dépassent la taille autorisée. Rien n’a été enregistré." },
+    tooManyRequests: {
+      title: "Trop de tentatives",
+      body: "Vous avez fait trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.",
+    },
+    badRequest: { title: "Requête invalide", body: "La requête envoyée n’est pas valide. Rien n’a été modifié." },
+    server: {
+      title: "Erreur inattendue",
+      body: "Une erreur est survenue de notre côté. Rien n’a été perdu : réessayez dans quelques instants.",
+    },
+  },
+} as const;

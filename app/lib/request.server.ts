@@ -1,0 +1,68 @@
+/**
+ * Helpers every loader and action uses to reach the services and the signed-in user, and to turn
+ * authorization failures into the same answers everywhere (sign-in redirect, or 404).
+ */
+import { data, redirect, type RouterContextProvider } from "react-router";
+import { requestContext, servicesContext, type CurrentUser } from "../context";
+import { getT } from "../i18n";
+
+type Ctx = Readonly<RouterContextProvider>;
+
+export function services(context: Ctx) {
+  return context.get(servicesContext);
+}
+
+export function requestState(context: Ctx) {
+  return context.get(requestContext);
+}
+
+export function tFor(context: Ctx) {
+  return getT(requestState(context).locale);
+}
+
+/** 404 for anything the user may not see: existence is never leaked. */
+export function notFound(): never {
+  throw data({ status: 404 }, { status: 404 });
+}
+
+export function signInUrl(request: Request) {
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  return `/users/sign_in?redirect_to=${encodeURIComponent(back)}`;
+}
+
+export function requireUser(context: Ctx, request: Request): CurrentUser {
+  const user = requestState(context).user;
+  if (!user) throw redirect(signInUrl(request));
+  return user;
+}
+
+export function requireAdministrateur(context: Ctx, request: Request) {
+  const user = requireUser(context, request);
+  if (user.administrateurId === null) notFound();
+  return { ...user, administrateurId: user.administrateurId };
+}
+
+export function requireInstructeur(context: Ctx, request: Request) {
+  const user = requireUser(context, request);
+  if (user.instructeurId === null) notFound();
+  return { ...user, instructeurId: user.instructeurId };
+}
+
+/** Only relative paths inside the site are accepted as redirect targets (no open redirect). */
+export function safeRedirectPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  return value;
+}
+
+/** Reads the already CSRF-checked form of an action (the root middleware verified it). */
+export async function readForm(request: Request): Promise<FormData> {
+  return request.formData();
+}
+
+export function formString(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+}

@@ -1,0 +1,94 @@
+/**
+ * Configuration, read once from the environment and validated with zod at start-up so that a
+ * wrong setting stops the process with a message naming the variable, not a stack trace later.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url()
+      .refine((v) => protocols.includes(new URL(v).protocol), {
+        message: `must start with ${protocols.map((p) => `${p}//`).join(" or ")}`,
+      })
+      .optional(),
+  );
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public URL used in e-mails and API answers. */
+  APP_URL: optionalUrl(["http:", "https:"]),
+  /** PostgreSQL connection string; when absent, an embedded PGlite database under DATA_DIR is used. */
+  DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  DATA_DIR: z.string().default("var"),
+  /** Signs CSRF tokens. Required in production; generated and kept under DATA_DIR otherwise. */
+  SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  /** smtp://user:pass@host:port or smtps://…; when absent, mails go to the local mailbox page. */
+  SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+  MAIL_FROM: z.string().default("Guichet <ne-pas-repondre@guichet.localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Run the job worker inside the web process (always true in embedded mode). */
+  WORKER_IN_PROCESS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  /** Seed demo accounts and a demo démarche on an empty database (default: true in embedded mode). */
+  SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  /** Maximum size of a form body, in bytes. */
+  MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  const embedded = !e.DATABASE_URL;
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (production && !e.SESSION_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  - SESSION_SECRET: required when NODE_ENV=production");
+  }
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    env: e.NODE_ENV,
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    appUrl,
+    secureCookies: appUrl.startsWith("https://"),
+    embedded,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    sessionSecret: e.SESSION_SECRET ?? localSecret(dataDir),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    workerInProcess: e.WORKER_IN_PROCESS ? e.WORKER_IN_PROCESS === "true" : embedded,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : embedded,
+    /** The local mailbox page exists only outside production. */
+    mailboxEnabled: !production,
+    maxFormBytes: e.MAX_FORM_BYTES,
+  };
+}
+
+/** Development secret kept beside the embedded data so that sessions survive restarts. */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, "secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,53 @@
+/**
+ * Database access: one `pg` pool and one Drizzle instance, whether the server is PostgreSQL
+ * (DATABASE_URL) or the embedded PGlite served on a loopback port (see pglite-server.ts).
+ */
+import path from "node:path";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import type { Config } from "../config";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./pglite-server";
+import * as schema from "./schema";
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+// Dates travel as ISO strings with time zone; bigint counts as numbers (they stay far below 2^53).
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">, poolSize = 10): Promise<Database> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedDatabase({ dataDir: path.join(config.dataDir, "pglite") });
+    url = embedded.url;
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: embedded ? 4 : poolSize,
+    // A statement that runs away must not hold a connection forever (the reference uses 60 s).
+    statement_timeout: embedded ? undefined : 60_000,
+  });
+  pool.on("error", () => undefined);
+  const db = drizzle(pool, { schema });
+  return {
+    db,
+    pool,
+    url,
+    embedded: embedded !== null,
+    async close() {
+      await pool.end();
+      await embedded?.close();
+    },
+  };
+}

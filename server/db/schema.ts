@@ -1,0 +1,374 @@
+/**
+ * The database schema, one source of truth for PostgreSQL 15 and embedded PGlite.
+ * Names follow the reference platform (démarches = procedures, types de champ, champs, traitements)
+ * so that its documentation and API map one to one onto these tables.
+ */
+import { sql } from "drizzle-orm";
+import {
+
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const tstz = (name: string) => timestamp(name, { withTimezone: true });
+
+// ---------------------------------------------------------------- accounts
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    /** Always stored lower-cased and trimmed; unique. */
+    email: text("email").notNull(),
+    /** Null for accounts created by an invitation that was not accepted yet. */
+    passwordHash: text("password_hash"),
+    emailConfirmedAt: tstz("email_confirmed_at"),
+    locale: text("locale").notNull().default("fr"),
+    lastSignInAt: tstz("last_sign_in_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+/** Profiles: a user is always a usager; these tables grant the other roles (as the reference does). */
+export const administrateurs = pgTable("administrateurs", {
+  id: serial("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
+
+export const instructeurs = pgTable("instructeurs", {
+  id: serial("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
+
+export const experts = pgTable("experts", {
+  id: serial("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the random session token kept in the cookie: a database leak yields no usable session. */
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+    lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+/** Single-use tokens sent by e-mail: confirmation, password reset, invitation. */
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull().$type<"confirm_email" | "reset_password" | "invitation">(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: tstz("expires_at").notNull(),
+    usedAt: tstz("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_tokens_token_hash_key").on(t.tokenHash)],
+);
+
+/** Fixed-window counters shared by every web process (sign-in, reset, public APIs). */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: tstz("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+export const apiTokens = pgTable("api_tokens", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  administrateurId: integer("administrateur_id")
+    .notNull()
+    .references(() => administrateurs.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  /** SHA-256 of a 256-bit random secret: enough for a high-entropy secret, and cheap per request. */
+  secretHash: text("secret_hash").notNull(),
+  /** Null: every démarche of the administrateur, including future ones. */
+  allowedDemarcheIds: integer("allowed_demarche_ids").array(),
+  writeAccess: boolean("write_access").notNull().default(true),
+  expiresAt: tstz("expires_at"),
+  lastUsedAt: tstz("last_used_at"),
+  createdAt: createdAt(),
+});
+
+// ---------------------------------------------------------------- démarches and their forms
+
+export const demarches = pgTable(
+  "demarches",
+  {
+    /** The public démarche number of the API. */
+    id: serial("id").primaryKey(),
+    libelle: text("libelle").notNull(),
+    description: text("description").notNull(),
+    cadreJuridique: text("cadre_juridique"),
+    lienDpo: text("lien_dpo"),
+    dureeConservation: integer("duree_conservation").notNull().default(12),
+    forIndividual: boolean("for_individual").notNull().default(true),
+    state: text("state").notNull().default("brouillon").$type<"brouillon" | "publiee" | "close" | "depubliee">(),
+    /** Slug of /commencer/<path>, chosen at publication. */
+    path: text("path"),
+    draftRevisionId: integer("draft_revision_id"),
+    publishedRevisionId: integer("published_revision_id"),
+    publishedAt: tstz("published_at"),
+    closedAt: tstz("closed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("demarches_path_key").on(t.path)],
+);
+
+export const demarcheAdministrateurs = pgTable(
+  "demarche_administrateurs",
+  {
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    administrateurId: integer("administrateur_id")
+      .notNull()
+      .references(() => administrateurs.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.demarcheId, t.administrateurId] }),
+    index("demarche_administrateurs_admin_idx").on(t.administrateurId),
+  ],
+);
+
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    publishedAt: tstz("published_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("revisions_demarche_idx").on(t.demarcheId)],
+);
+
+/** Field definitions; rows are shared by revisions and copied on write once published. */
+export const typesDeChamp = pgTable(
+  "types_de_champ",
+  {
+    id: serial("id").primaryKey(),
+    /** Durable identity of the field across revisions (= the first row's id). */
+    stableId: integer("stable_id").notNull(),
+    typeChamp: text("type_champ").notNull(),
+    libelle: text("libelle").notNull(),
+    description: text("description"),
+    mandatory: boolean("mandatory").notNull().default(true),
+    private: boolean("private").notNull().default(false),
+    options: jsonb("options").notNull().default(sql`'{}'::jsonb`).$type<Record<string, unknown>>(),
+    condition: jsonb("condition").$type<unknown>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("types_de_champ_stable_id_idx").on(t.stableId)],
+);
+
+/** Ordered tree of the fields of one revision (parent = repetition block). */
+export const revisionTypesDeChamp = pgTable(
+  "revision_types_de_champ",
+  {
+    id: serial("id").primaryKey(),
+    revisionId: integer("revision_id")
+      .notNull()
+      .references(() => revisions.id, { onDelete: "cascade" }),
+    typeDeChampId: integer("type_de_champ_id")
+      .notNull()
+      .references(() => typesDeChamp.id),
+    parentId: integer("parent_id"),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("revision_types_de_champ_revision_idx").on(t.revisionId, t.position)],
+);
+
+export const groupesInstructeurs = pgTable(
+  "groupes_instructeurs",
+  {
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    closed: boolean("closed").notNull().default(false),
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("groupes_instructeurs_demarche_idx").on(t.demarcheId)],
+);
+
+export const groupeInstructeurMembers = pgTable(
+  "groupe_instructeur_members",
+  {
+    groupeInstructeurId: integer("groupe_instructeur_id")
+      .notNull()
+      .references(() => groupesInstructeurs.id, { onDelete: "cascade" }),
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupeInstructeurId, t.instructeurId] }),
+    index("groupe_instructeur_members_instructeur_idx").on(t.instructeurId),
+  ],
+);
+
+// ---------------------------------------------------------------- dossiers
+
+export const dossiers = pgTable(
+  "dossiers",
+  {
+    /** The public dossier number. */
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    revisionId: integer("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    groupeInstructeurId: integer("groupe_instructeur_id").references(() => groupesInstructeurs.id),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    state: text("state")
+      .notNull()
+      .default("brouillon")
+      .$type<"brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "sans_suite">(),
+    /** Identity of the demandeur (for_individual démarches). */
+    civilite: text("civilite").$type<"M." | "Mme">(),
+    nom: text("nom"),
+    prenom: text("prenom"),
+    identityUpdatedAt: tstz("identity_updated_at"),
+    motivation: text("motivation"),
+    /** Test dossiers are filled on the draft of an unpublished démarche and deleted at publication. */
+    forTest: boolean("for_test").notNull().default(false),
+    deposeAt: tstz("depose_at"),
+    enConstructionAt: tstz("en_construction_at"),
+    enInstructionAt: tstz("en_instruction_at"),
+    processedAt: tstz("processed_at"),
+    lastChampUpdatedAt: tstz("last_champ_updated_at"),
+    /** Optimistic lock: every write of the dossier or its champs bumps it. */
+    lockVersion: integer("lock_version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("dossiers_user_idx").on(t.userId, t.updatedAt.desc()),
+    index("dossiers_demarche_state_idx").on(t.demarcheId, t.state, t.id),
+    index("dossiers_groupe_state_idx").on(t.groupeInstructeurId, t.state, t.id),
+    index("dossiers_demarche_depose_idx").on(t.demarcheId, t.deposeAt, t.id),
+    index("dossiers_demarche_updated_idx").on(t.demarcheId, t.updatedAt, t.id),
+  ],
+);
+
+/** Values, keyed by stable_id (never by type_de_champ id) so that they survive revisions. */
+export const champs = pgTable(
+  "champs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    stream: text("stream").notNull().default("main"),
+    stableId: integer("stable_id").notNull(),
+    rowId: text("row_id").notNull().default(""),
+    typeChamp: text("type_champ").notNull(),
+    /** The stored value, in the shape of its type's value schema. */
+    value: jsonb("value").$type<unknown>(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("champs_dossier_stream_stable_row_key").on(t.dossierId, t.stream, t.stableId, t.rowId)],
+);
+
+/** State history: one row per transition, written in the same transaction as the state change. */
+export const traitements = pgTable(
+  "traitements",
+  {
+    id: serial("id").primaryKey(),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    fromState: text("from_state").notNull(),
+    state: text("state").notNull(),
+    motivation: text("motivation"),
+    /** Who made the change: null for the usager's own submission or an automatic transition. */
+    instructeurEmail: text("instructeur_email"),
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    revisionId: integer("revision_id"),
+    processedAt: tstz("processed_at").notNull().defaultNow(),
+  },
+  (t) => [index("traitements_dossier_idx").on(t.dossierId, t.processedAt)],
+);
+
+export const follows = pgTable(
+  "follows",
+  {
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.instructeurId, t.dossierId] }), index("follows_dossier_idx").on(t.dossierId)],
+);
+
+// ---------------------------------------------------------------- mail
+
+/** The local mailbox of embedded/development mode: what would have been sent by SMTP. */
+export const mailboxMessages = pgTable(
+  "mailbox_messages",
+  {
+    id: serial("id").primaryKey(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("mailbox_messages_to_idx").on(t.to, t.id)],
+);
+

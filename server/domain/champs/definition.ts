@@ -1,0 +1,100 @@
+/**
+ * The contract every type de champ implements. One module per type under `types/`, gathered in
+ * `registry.ts`, which is checked against `TypeChamp` so that a new type does not compile until
+ * every facet exists. Pure: no database, no React, no I/O.
+ */
+import type { z } from "zod";
+import type { Locale } from "../../../app/i18n/types";
+import type { ChampError } from "./errors";
+
+/**
+ * Types implemented so far, with the reference's keys (the API's `TypeDeChamp` enum has ~40).
+ * Adding a key here makes `registry.ts` fail to compile until its module exists.
+ */
+export const TYPES_CHAMP = [
+  "header_section",
+  "text",
+  "textarea",
+  "integer_number",
+  "date",
+  "yes_no",
+  "drop_down_list",
+] as const;
+export type TypeChamp = (typeof TYPES_CHAMP)[number];
+
+/** Editor grouping, as the reference's `TYPE_DE_CHAMP_TO_CATEGORIE`. */
+export type ChampCategory =
+  | "structure"
+  | "etat_civil"
+  | "localisation"
+  | "paiement_identification"
+  | "standard"
+  | "pieces_jointes"
+  | "choice"
+  | "referentiel_externe";
+
+/** Reference fill-time estimates, in seconds (`FILL_DURATION_SHORT/MEDIUM/LONG`). */
+export const FILL_DURATION = { none: 0, short: 10, medium: 60, long: 180 } as const;
+
+/** Values are stored as JSON (jsonb), so every value type must be JSON. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What the administrateur configured for one field (one row of a revision). */
+export interface ChampDescriptor {
+  stableId: number;
+  type: TypeChamp;
+  libelle: string;
+  description: string | null;
+  mandatory: boolean;
+  /** Raw stored options; parse them with the type's `optionsSchema` (see `resolveOptions`). */
+  options: Record<string, unknown>;
+}
+
+/** A descriptor whose options have been parsed by its type's `optionsSchema`. */
+export type TypedChampDescriptor<O> = Omit<ChampDescriptor, "options"> & { options: O };
+
+/** What an HTML form gives for one input name: nothing, one value, or several (same name twice). */
+export type FormInput = string | string[] | undefined;
+
+/** `T` ties a module to its registry key: `TYPES_DE_CHAMP.text.type` must be "text". */
+export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeChamp = TypeChamp> {
+  readonly type: T;
+  readonly category: ChampCategory;
+  /** False for pure layout (section titles, explanations): no value, never validated. */
+  readonly hasValue: boolean;
+
+  /** Options the administrateur can set; unknown keys are stripped, like the reference's `clean_options`. */
+  readonly optionsSchema: z.ZodType<O>;
+  /** Options of a newly added field; labels (e.g. drop-down choices) come from the translations. */
+  defaultOptions(locale: Locale): O;
+
+  /** Shape of the stored value. Drafts may hold anything of this shape; submission is stricter. */
+  readonly valueSchema: z.ZodType<V>;
+
+  /**
+   * Lenient parsing for drafts and autosave: normalises (trim, control characters) but keeps what
+   * the user typed whenever the stored shape allows, so nothing is lost. Empty → null.
+   */
+  parseFormInput(raw: FormInput, options: O): V | null;
+
+  /** Strict check at submission (mandatory, format, options). Null when the value is acceptable. */
+  validateForSubmit(value: V | null, descriptor: TypedChampDescriptor<O>): ChampError | null;
+
+  isBlank(value: V | null): boolean;
+
+  /** Human-readable value for pages, PDFs, tags and e-mails. Blank → "". */
+  displayValue(value: V | null, options: O, locale: Locale): string;
+
+  /** `Champ.stringValue` of the GraphQL API, as the reference computes it. */
+  stringValue(value: V | null): string | null;
+
+  /** `__typename` of the champ and of its descriptor in the reference API. */
+  readonly graphqlTypename: string;
+  readonly graphqlDescriptorTypename: string;
+
+  /** Seconds, before the description's reading time is added. */
+  readonly estimatedFillDuration: number;
+
+  /** Parses a value received through prefill (URL or JSON body); anything invalid → null (dropped). */
+  prefill(raw: unknown, options: O): V | null;
+}

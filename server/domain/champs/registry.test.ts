@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { translate } from "../../../app/i18n";
+import fr from "../../../app/i18n/locales/fr/champs";
+import en from "../../../app/i18n/locales/en/champs";
+import { FILL_DURATION, TYPES_CHAMP, type TypeChamp, type TypeDeChampDefinition } from "./definition";
+import { CHAMP_ERROR_CODES, champErrorMessage } from "./errors";
+import { TYPES_DE_CHAMP, defaultOptionsFor, getTypeDeChamp, isTypeChamp, prefillChampValue } from "./registry";
+import { descriptor } from "./test-helpers";
+import { text } from "./types/text";
+
+// The registry's compile-time contract: a TypeChamp without its module does not type-check.
+// @ts-expect-error missing every type but "text"
+// biome-ignore lint/suspicious/noExplicitAny: test of the registry shape
+const incomplete: { [K in TypeChamp]: TypeDeChampDefinition<any, any, K> } = { text };
+void incomplete;
+
+// Reference API names (ds-schema.graphql) and fill durations (ds-behaviour.md §1.3).
+const EXPECTED: Record<TypeChamp, { typename: string; descriptor: string; fill: number; hasValue: boolean }> = {
+  header_section: { typename: "HeaderSectionChamp", descriptor: "HeaderSectionChampDescriptor", fill: 0, hasValue: false },
+  text: { typename: "TextChamp", descriptor: "TextChampDescriptor", fill: 10, hasValue: true },
+  textarea: { typename: "TextChamp", descriptor: "TextareaChampDescriptor", fill: 60, hasValue: true },
+  integer_number: { typename: "IntegerNumberChamp", descriptor: "IntegerNumberChampDescriptor", fill: 10, hasValue: true },
+  date: { typename: "DateChamp", descriptor: "DateChampDescriptor", fill: 10, hasValue: true },
+  yes_no: { typename: "YesNoChamp", descriptor: "YesNoChampDescriptor", fill: 10, hasValue: true },
+  drop_down_list: { typename: "DropDownListChamp", descriptor: "DropDownListChampDescriptor", fill: 10, hasValue: true },
+};
+
+describe("registry", () => {
+  it.each(TYPES_CHAMP)("%s is registered under its own key with the reference's API names", (type) => {
+    const definition = getTypeDeChamp(type);
+    const expected = EXPECTED[type];
+    expect(definition.type).toBe(type);
+    expect(definition.graphqlTypename).toBe(expected.typename);
+    expect(definition.graphqlDescriptorTypename).toBe(expected.descriptor);
+    expect(definition.estimatedFillDuration).toBe(expected.fill);
+    expect(definition.hasValue).toBe(expected.hasValue);
+  });
+
+  it.each(TYPES_CHAMP)("%s default options satisfy its options schema", (type) => {
+    for (const locale of ["fr", "en"] as const) {
+      const options = defaultOptionsFor(type, locale);
+      expect(getTypeDeChamp(type).optionsSchema.parse(options)).toEqual(options);
+    }
+  });
+
+  it.each(TYPES_CHAMP)("%s is blank when empty and displays blank as an empty string", (type) => {
+    const definition = getTypeDeChamp(type);
+    const options = definition.defaultOptions("fr");
+    expect(definition.isBlank(null)).toBe(true);
+    expect(definition.parseFormInput(undefined, options)).toBeNull();
+    expect(definition.parseFormInput("", options)).toBeNull();
+    expect(definition.displayValue(null, options, "fr")).toBe("");
+    expect(definition.prefill(undefined, options)).toBeNull();
+  });
+
+  it("lists only known types", () => {
+    expect(Object.keys(TYPES_DE_CHAMP).sort()).toEqual([...TYPES_CHAMP].sort());
+    expect(isTypeChamp("yes_no")).toBe(true);
+    expect(isTypeChamp("iban")).toBe(false);
+    expect(isTypeChamp(undefined)).toBe(false);
+  });
+
+  it("uses the reference fill durations", () => {
+    expect(FILL_DURATION).toEqual({ none: 0, short: 10, medium: 60, long: 180 });
+  });
+
+  it("header_section is layout only", () => {
+    const header = getTypeDeChamp("header_section");
+    expect(header.optionsSchema.parse({})).toEqual({ level: 1 });
+    expect(header.optionsSchema.safeParse({ level: 4 }).success).toBe(false);
+    expect(header.validateForSubmit(null, { ...descriptor("header_section"), options: { level: 1 } })).toBeNull();
+    expect(header.stringValue(null)).toBeNull();
+  });
+});
+
+describe("prefillChampValue", () => {
+  it("parses with the descriptor's options and drops what is invalid", () => {
+    const ddl = descriptor("drop_down_list", { options: { options: ["A", "B"] } });
+    expect(prefillChampValue(ddl, "B")).toBe("B");
+    expect(prefillChampValue(ddl, "C")).toBeNull();
+    expect(prefillChampValue(descriptor("drop_down_list", { options: {} }), "A")).toBeNull();
+    expect(prefillChampValue(descriptor("header_section"), "x")).toBeNull();
+    expect(prefillChampValue(descriptor("integer_number"), "42")).toBe("42");
+  });
+});
+
+describe("translations", () => {
+  it("have the same keys in both locales", () => {
+    const keys = (o: object, prefix = ""): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v as object, `${prefix}${k}.`)));
+    expect(keys(en).sort()).toEqual(keys(fr).sort());
+  });
+
+  it.each(["fr", "en"] as const)("%s has a message for every error code, a label for every type", (locale) => {
+    for (const code of CHAMP_ERROR_CODES) {
+      const message = champErrorMessage({ code, params: { libelle: "Nom", max: 400 } }, locale);
+      expect(message).not.toBe(`champs.errors.${code}`);
+      expect(message).toContain("Nom");
+      expect(message).not.toMatch(/\{\w+\}/);
+    }
+    for (const type of TYPES_CHAMP) expect(translate(locale, `champs.types.${type}`)).not.toBe(`champs.types.${type}`);
+  });
+
+  it("keeps the reference's wording for a required field", () => {
+    expect(champErrorMessage({ code: "required", params: { libelle: "Nom" } }, "fr")).toBe(
+      "Le champ « Nom » doit être rempli",
+    );
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The registry of types de champ. Typed against `TypeChamp` so that a type listed there but
+ * missing here (or registered under another key) does not compile.
+ */
+import { DEFAULT_LOCALE } from "../../../app/i18n/types";
+import { TYPES_CHAMP, type ChampDescriptor, type JsonValue, type TypeChamp, type TypeDeChampDefinition } from "./definition";
+import { date } from "./types/date";
+import { dropDownList } from "./types/drop_down_list";
+import { headerSection } from "./types/header_section";
+import { integerNumber } from "./types/integer_number";
+import { text } from "./types/text";
+import { textarea } from "./types/textarea";
+import { yesNo } from "./types/yes_no";
+
+// Options and values differ per type; callers go through the helpers below, which parse both.
+// biome-ignore lint/suspicious/noExplicitAny: heterogeneous registry, checked per module.
+export type AnyTypeDeChampDefinition = TypeDeChampDefinition<any, any>;
+
+// Each entry must be the module whose `type` is its key; a missing key is a compile error.
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+export const TYPES_DE_CHAMP = {
+  header_section: headerSection,
+  text,
+  textarea,
+  integer_number: integerNumber,
+  date,
+  yes_no: yesNo,
+  drop_down_list: dropDownList,
+} satisfies { [K in TypeChamp]: TypeDeChampDefinition<any, any, K> };
+
+export function isTypeChamp(value: unknown): value is TypeChamp {
+  return typeof value === "string" && (TYPES_CHAMP as readonly string[]).includes(value);
+}
+
+export function getTypeDeChamp(type: TypeChamp): AnyTypeDeChampDefinition {
+  return TYPES_DE_CHAMP[type];
+}
+
+export type ResolvedOptions = { ok: true; options: unknown } | { ok: false; issues: string[] };
+
+/**
+ * Parses a descriptor's stored options with its type's schema. Publishing checks them, so a
+ * failure means corrupted data or an unpublished draft revision: callers decide how lenient to be.
+ */
+export function resolveOptions(descriptor: Pick<ChampDescriptor, "type" | "options">): ResolvedOptions {
+  const result = getTypeDeChamp(descriptor.type).optionsSchema.safeParse(descriptor.options);
+  return result.success
+    ? { ok: true, options: result.data }
+    : { ok: false, issues: result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
+}
+
+/** Options of a new field of this type, with placeholder labels in `locale`. */
+export function defaultOptionsFor(type: TypeChamp, locale = DEFAULT_LOCALE): Record<string, unknown> {
+  return getTypeDeChamp(type).defaultOptions(locale) as Record<string, unknown>;
+}
+
+/**
+ * Parses one prefill value (URL parameter or JSON body) for a field; null means "drop it":
+ * layout fields, unusable options and invalid values are ignored, as the reference does.
+ */
+export function prefillChampValue(descriptor: ChampDescriptor, raw: unknown): JsonValue | null {
+  const definition = getTypeDeChamp(descriptor.type);
+  if (!definition.hasValue) return null;
+  const resolved = resolveOptions(descriptor);
+  if (!resolved.ok) return null;
+  return definition.prefill(raw, resolved.options) as JsonValue | null;
+}

@@ -1,0 +1,11 @@
+import type { RequestHandler } from "express";
+import type { AppServices } from "../../app/context";
+import { createGraphqlHandler } from "./handler";
+
+/**
+ * Mount point of the GraphQL API v2 (POST /api/v2/graphql). The schema and resolvers live beside
+ * this file; see createGraphqlHandler.
+ */
+export function createGraphqlMount(services: AppServices): { path: string; handler: RequestHandler } {
+  return { path: "/api/v2/graphql", handler: createGraphqlHandler(services) };
+}

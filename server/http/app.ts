@@ -1,0 +1,117 @@
+/**
+ * The HTTP application: security headers, health check, public APIs, static assets, then every
+ * page through React Router. Routes and APIs stay thin and call server/operations.
+ */
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import { requestContext, servicesContext, type AppServices } from "../../app/context";
+import { localeFromAcceptLanguage, isLocale } from "../../app/i18n";
+import { sql } from "drizzle-orm";
+import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies";
+import { csrfTokenFor } from "./csrf";
+import { securityHeaders } from "./security-headers";
+import { loadSessionUser } from "./session";
+import { randomToken } from "../security/tokens";
+
+export interface HttpAppOptions {
+  services: AppServices;
+  build: ServerBuild;
+  clientDir: string;
+  /** Extra routers mounted before the pages (GraphQL, REST APIs…), each with its own body handling. */
+  mounts?: Array<{ path: string; handler: RequestHandler }>;
+}
+
+export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpAppOptions) {
+  const { config, db, logger } = services;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.production ? 1 : false);
+
+  app.use((req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms) }, "request");
+    });
+    next();
+  });
+  app.use(securityHeaders({ secure: config.secureCookies }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await db.execute(sql`select 1`);
+      res.json({ status: "ok", database: "ok" });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      res.status(503).json({ status: "error", database: "unreachable" });
+    }
+  });
+
+  for (const mount of mounts) app.use(mount.path, mount.handler);
+
+  app.use(
+    "/assets",
+    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+  );
+  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+
+  // Pages: refuse oversized bodies before React Router reads them (uploads have their own endpoint).
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const length = Number(req.headers["content-length"] ?? Number.NaN);
+    if (!Number.isFinite(length)) return res.status(411).type("text/plain").send(tooLarge(req));
+    if (length > config.maxFormBytes) return res.status(413).type("text/plain").send(tooLarge(req));
+    next();
+  });
+
+  app.all(
+    /.*/,
+    createRequestHandler({
+      build,
+      mode: config.production ? "production" : "development",
+      async getLoadContext(req, res) {
+        const cookies = parseCookies(req.headers.cookie);
+        const setCookies: string[] = [];
+        let csrfSeed = cookies[CSRF_COOKIE];
+        if (!csrfSeed || csrfSeed.length > 100) {
+          csrfSeed = randomToken();
+          setCookies.push(serializeCookie(CSRF_COOKIE, csrfSeed, { secure: config.secureCookies }));
+        }
+        const session = await loadSessionUser(db, cookies[SESSION_COOKIE]);
+        if (cookies[SESSION_COOKIE] && !session) {
+          setCookies.push(serializeCookie(SESSION_COOKIE, "", { secure: config.secureCookies, maxAgeSeconds: 0 }));
+        }
+        const cookieLocale = cookies[LOCALE_COOKIE];
+        const context = new RouterContextProvider();
+        context.set(servicesContext, services);
+        context.set(requestContext, {
+          nonce: String(res.locals.nonce),
+          locale: isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(req.headers["accept-language"]),
+          user: session?.user ?? null,
+          sessionIdHash: session?.idHash ?? null,
+          csrfToken: csrfTokenFor(config.sessionSecret, csrfSeed),
+          setCookies,
+          clientIp: req.ip ?? "unknown",
+        });
+        return context;
+      },
+    }),
+  );
+
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    logger.error({ err: error }, "unhandled error");
+    if (res.headersSent) return res.end();
+    res.status(500).type("text/plain").send("Erreur interne du serveur. / Internal server error.");
+  };
+  app.use(onError);
+  return app;
+}
+
+function tooLarge(req: express.Request) {
+  const fr = !String(req.headers["accept-language"] ?? "").startsWith("en");
+  return fr
+    ? "Le formulaire envoyé est trop volumineux ou sa taille est inconnue. Rien n’a été enregistré."
+    : "The form sent is too large or its size is unknown. Nothing was saved.";
+}

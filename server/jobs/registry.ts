@@ -1,0 +1,40 @@
+/**
+ * Every background job: its payload schema and its handler. graphile-worker runs them, in the web
+ * process in embedded mode or in `guichet worker` processes otherwise.
+ */
+import type { Task, TaskList } from "graphile-worker";
+import type { z } from "zod";
+import type { JobServices } from "./services";
+import { sendMailJob } from "./send-mail.job";
+
+export interface JobDefinition<S extends z.ZodType> {
+  payload: S;
+  run(payload: z.infer<S>, services: JobServices): Promise<void>;
+}
+
+export const JOBS = {
+  "send-mail": sendMailJob,
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
+
+/** Recurring jobs, in graphile-worker's crontab syntax. */
+export const CRONTAB = "";
+
+export function buildTaskList(services: JobServices): TaskList {
+  const list: TaskList = {};
+  for (const [name, job] of Object.entries(JOBS) as Array<[JobName, JobDefinition<z.ZodType>]>) {
+    const task: Task = async (raw) => {
+      const parsed = job.payload.safeParse(raw);
+      // A malformed payload can never succeed: log it and drop it instead of retrying forever.
+      if (!parsed.success) {
+        services.logger.error({ job: name, issues: parsed.error.issues }, "invalid job payload, dropped");
+        return;
+      }
+      await job.run(parsed.data, services);
+    };
+    list[name] = task;
+  }
+  return list;
+}
