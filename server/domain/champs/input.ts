@@ -7,12 +7,18 @@ import type { FormInput, TypedChampDescriptor } from "./definition";
 import { champError, type ChampError } from "./errors";
 
 // C0 and C1 control characters except tab and line feed (line breaks are handled first).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
 
 /** Single-line text: line breaks and tabs become spaces, other controls are removed, then trimmed. */
 export function normalizeLine(raw: string): string {
-  return raw.normalize("NFC").replace(LINE_BREAKS, "\n").replace(/[\t\n]/g, " ").replace(CONTROL_CHARS, "").trim();
+  return raw
+    .normalize("NFC")
+    .replace(LINE_BREAKS, "\n")
+    .replace(/[\t\n]/g, " ")
+    .replace(CONTROL_CHARS, "")
+    .trim();
 }
 
 /** Multi-line text: line breaks become "\n" (browsers send CRLF), tabs are kept, other controls removed. */
@@ -45,10 +51,7 @@ export function isBlankString(value: string | null): boolean {
 }
 
 /** The mandatory check shared by every type with a value. */
-export function requiredError<O>(
-  isBlank: boolean,
-  descriptor: TypedChampDescriptor<O>,
-): ChampError | null {
+export function requiredError<O>(isBlank: boolean, descriptor: TypedChampDescriptor<O>): ChampError | null {
   return isBlank && descriptor.mandatory ? champError("required", descriptor) : null;
 }
 

@@ -102,8 +102,6 @@ describe("translations", () => {
   });
 
   it("keeps the reference's wording for a required field", () => {
-    expect(champErrorMessage({ code: "required", params: { libelle: "Nom" } }, "fr")).toBe(
-      "Le champ « Nom » doit être rempli",
-    );
+    expect(champErrorMessage({ code: "required", params: { libelle: "Nom" } }, "fr")).toBe("Le champ « Nom » doit être rempli");
   });
 });

@@ -18,6 +18,8 @@ export type AnyTypeDeChampDefinition = TypeDeChampDefinition<any, any>;
 
 // Each entry must be the module whose `type` is its key; a missing key is a compile error.
 // biome-ignore lint/suspicious/noExplicitAny: see above.
+type RegistryShape = { [K in TypeChamp]: TypeDeChampDefinition<any, any, K> };
+
 export const TYPES_DE_CHAMP = {
   header_section: headerSection,
   text,
@@ -26,7 +28,7 @@ export const TYPES_DE_CHAMP = {
   date,
   yes_no: yesNo,
   drop_down_list: dropDownList,
-} satisfies { [K in TypeChamp]: TypeDeChampDefinition<any, any, K> };
+} satisfies RegistryShape;
 
 export function isTypeChamp(value: unknown): value is TypeChamp {
   return typeof value === "string" && (TYPES_CHAMP as readonly string[]).includes(value);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ChampDescriptor } from "./definition";
-import { champInputName, parseDraftValues, readChampValue, validateChampValue, validateChampsForSubmit } from "./validate-dossier";
+import {
+  champInputName,
+  parseDraftValues,
+  readChampValue,
+  validateChampValue,
+  validateChampsForSubmit,
+} from "./validate-dossier";
 
 const form: ChampDescriptor[] = [
   { stableId: 1, type: "header_section", libelle: "Identité", description: null, mandatory: false, options: { level: 1 } },
@@ -90,7 +96,7 @@ describe("parseDraftValues", () => {
     expect(Object.fromEntries(values)).toEqual({
       2: "Dupont",
       3: "Ligne 1\nLigne 2",
-      4: "1200a",
+      4: "1 200a",
       5: "2024-03-15",
       6: "true",
       7: "Marseille",

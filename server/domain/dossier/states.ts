@@ -3,14 +3,7 @@
  * which omits `brouillon` because drafts are never exposed there).
  * Pure data: no I/O, safe to import from the UI, the API and jobs alike.
  */
-export const DOSSIER_STATES = [
-  "brouillon",
-  "en_construction",
-  "en_instruction",
-  "accepte",
-  "refuse",
-  "sans_suite",
-] as const;
+export const DOSSIER_STATES = ["brouillon", "en_construction", "en_instruction", "accepte", "refuse", "sans_suite"] as const;
 
 export type DossierState = (typeof DOSSIER_STATES)[number];
 

@@ -54,12 +54,7 @@ describe("transition table", () => {
   it("lists available events per state, in table order", () => {
     expect(availableEvents("brouillon")).toEqual(["passer_en_construction"]);
     expect(availableEvents("en_construction")).toEqual(["passer_en_instruction"]);
-    expect(availableEvents("en_instruction")).toEqual([
-      "repasser_en_construction",
-      "accepter",
-      "refuser",
-      "classer_sans_suite",
-    ]);
+    expect(availableEvents("en_instruction")).toEqual(["repasser_en_construction", "accepter", "refuser", "classer_sans_suite"]);
     for (const state of ["accepte", "refuse", "sans_suite"] as const) {
       expect(availableEvents(state)).toEqual(["repasser_en_instruction"]);
     }
@@ -81,9 +76,7 @@ describe("guards", () => {
   });
 
   it("allows submission by default and drops any motivation", () => {
-    expect(
-      planTransition({ state: "brouillon", event: "passer_en_construction", motivation: "x", ineligible: false }),
-    ).toEqual({
+    expect(planTransition({ state: "brouillon", event: "passer_en_construction", motivation: "x", ineligible: false })).toEqual({
       ok: true,
       event: "passer_en_construction",
       from: "brouillon",

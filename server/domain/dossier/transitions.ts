@@ -164,7 +164,14 @@ export interface PlanTransitionInput {
 }
 
 export type PlanTransitionResult =
-  | { ok: true; event: DossierEvent; from: DossierState; to: DossierState; traitementEvent: TraitementEvent; motivation: string | null }
+  | {
+      ok: true;
+      event: DossierEvent;
+      from: DossierState;
+      to: DossierState;
+      traitementEvent: TraitementEvent;
+      motivation: string | null;
+    }
   | { ok: false; error: TransitionErrorCode; params?: Record<string, string | number> };
 
 /**
@@ -207,9 +214,7 @@ export function planTransition(input: PlanTransitionInput): PlanTransitionResult
 
 /** Events that can fire from `state`, in table order, ignoring guards (to decide which buttons to show). */
 export function availableEvents(state: DossierState): DossierEvent[] {
-  return DOSSIER_TRANSITIONS.filter((t) => (t.from as readonly DossierState[]).includes(state)).map(
-    (t) => t.event,
-  );
+  return DOSSIER_TRANSITIONS.filter((t) => (t.from as readonly DossierState[]).includes(state)).map((t) => t.event);
 }
 
 // HTML textareas submit CRLF; storing LF keeps lengths and digests stable across clients.

@@ -9,8 +9,7 @@ export default {
     invalid_date: "The field “{libelle}” is not a valid date",
     invalid_option: "The field “{libelle}” must be one of the proposed choices",
     too_long: "The field “{libelle}” must not exceed {max} characters",
-    misconfigured:
-      "The field “{libelle}” is misconfigured and cannot be checked: please contact the procedure’s administration",
+    misconfigured: "The field “{libelle}” is misconfigured and cannot be checked: please contact the procedure’s administration",
   },
   yesNo: {
     true: "Yes",

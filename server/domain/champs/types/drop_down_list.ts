@@ -20,7 +20,12 @@ export const DROP_DOWN_MAX_OPTIONS = 5000;
 const option = z
   .string()
   .transform(normalizeLine)
-  .pipe(z.string().min(1).refine((text) => text !== DROP_DOWN_OTHER, { message: "reserved" }));
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .refine((text) => text !== DROP_DOWN_OTHER, { message: "reserved" }),
+  );
 
 export const dropDownListOptionsSchema = z.object({
   options: z

@@ -11,6 +11,7 @@ describe("integer_number", () => {
     ["1\u202F234", "1234"],
     ["\u221212", "-12"],
     ["12a", "12a"], // kept as typed so the user can fix it
+    ["12 ans", "12 ans"],
     ["1,5", "1,5"],
     ["", null],
     [undefined, null],

@@ -21,10 +21,12 @@ export function isValidInteger(value: string): boolean {
   return n <= MAX_ABS && n >= -MAX_ABS;
 }
 
-// Spaces (including the no-break ones French formatting inserts) are digit-group separators;
-// the typographic minus sign is a minus. Removing/replacing them loses nothing the user meant.
+// In a number, spaces (including the no-break ones French formatting inserts) separate digit
+// groups and "−" is a minus: "1 000" means 1000. Text that is not a number keeps its spaces
+// ("12 ans" stays as typed) so the draft loses nothing.
 function normalizeNumber(text: string): string {
-  return text.replace(/[\s\u00A0\u202F]/g, "").replace(/\u2212/g, "-");
+  const compact = text.replace(/[\s\u00A0\u202F]/g, "").replace(/\u2212/g, "-");
+  return INTEGER.test(compact) ? compact : text.trim();
 }
 
 const FORMATS = { fr: new Intl.NumberFormat("fr-FR"), en: new Intl.NumberFormat("en-GB") } as const;
