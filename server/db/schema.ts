@@ -8,6 +8,7 @@ import {
 
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -19,6 +20,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+/**
+ * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time
+ * after pg has parsed them, so a stored "42" would come back as the number 42.
+ */
+const jsonValue = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => "jsonb",
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -315,7 +326,7 @@ export const champs = pgTable(
     rowId: text("row_id").notNull().default(""),
     typeChamp: text("type_champ").notNull(),
     /** The stored value, in the shape of its type's value schema. */
-    value: jsonb("value").$type<unknown>(),
+    value: jsonValue("value"),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("champs_dossier_stream_stable_row_key").on(t.dossierId, t.stream, t.stableId, t.rowId)],

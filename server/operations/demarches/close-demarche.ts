@@ -1,0 +1,18 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { demarches } from "../../db/schema";
+import type { OperationResult } from "../errors";
+import { findAdministrableDemarche } from "./find-administrable-demarche";
+
+/**
+ * Closes a published démarche: no new dossier can be started or submitted; dossiers already
+ * submitted are still processed by the instructeurs.
+ */
+export async function closeDemarche(db: Db, administrateurId: number, demarcheId: number): Promise<OperationResult<object>> {
+  return db.transaction(async (tx): Promise<OperationResult<object>> => {
+    const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
+    if (demarche.state !== "publiee") return { ok: false, errors: { form: "not_published" } };
+    await tx.update(demarches).set({ state: "close", closedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(demarches.id, demarcheId));
+    return { ok: true };
+  });
+}

@@ -1,0 +1,87 @@
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { resolveOptions } from "../../domain/champs/registry";
+import type { Db, Tx } from "../../db/client";
+import { copyRevisionChamps, loadRevisionChamps } from "../../db/revisions";
+import { demarches, dossiers, groupeInstructeurMembers, groupesInstructeurs, revisions } from "../../db/schema";
+import type { OperationResult } from "../errors";
+import { findAdministrableDemarche } from "./find-administrable-demarche";
+
+/** The reference's path format: lower-case letters, digits, dashes and underscores. */
+export const PATH_PATTERN = /^[a-z0-9_-]{3,200}$/;
+export const ZPath = z.string().trim().toLowerCase().regex(PATH_PATTERN, { message: "path_invalid" });
+
+/**
+ * What prevents publication, as i18n keys of `admin.publication.errors`: a form with no field, a
+ * field without libellé or with invalid options, no instructeur, a path already taken.
+ */
+export async function publicationBlockers(tx: Tx, demarche: { id: number; draftRevisionId: number | null }, path: string | null) {
+  const blockers: string[] = [];
+  const champs = demarche.draftRevisionId ? await loadRevisionChamps(tx, demarche.draftRevisionId) : [];
+  if (champs.filter((c) => c.type !== "header_section").length === 0) blockers.push("no_champ");
+  if (champs.some((c) => c.libelle.trim() === "" || !resolveOptions(c).ok)) blockers.push("champ_invalid");
+  const [instructeurs] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(groupeInstructeurMembers)
+    .innerJoin(groupesInstructeurs, eq(groupesInstructeurs.id, groupeInstructeurMembers.groupeInstructeurId))
+    .where(eq(groupesInstructeurs.demarcheId, demarche.id));
+  if (!instructeurs || instructeurs.n === 0) blockers.push("no_instructeur");
+  if (path !== null) {
+    const [taken] = await tx
+      .select({ id: demarches.id })
+      .from(demarches)
+      .where(and(eq(demarches.path, path), ne(demarches.id, demarche.id)))
+      .limit(1);
+    if (taken) blockers.push("path_taken");
+  }
+  return blockers;
+}
+
+/**
+ * Publishes the draft at /commencer/<path>: the draft becomes the published revision, a new draft
+ * starts as its copy, test dossiers are deleted, and dossiers not yet decided move to the new
+ * revision (their values are keyed by stable id, so nothing they hold is lost).
+ */
+export async function publishDemarche(
+  db: Db,
+  administrateurId: number,
+  demarcheId: number,
+  input: { path: string },
+): Promise<OperationResult<{ path: string }>> {
+  const parsedPath = ZPath.safeParse(input.path);
+  if (!parsedPath.success) return { ok: false, errors: { path: "path_invalid" } };
+  const path = parsedPath.data;
+  return db.transaction(async (tx): Promise<OperationResult<{ path: string }>> => {
+    const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
+    if (!demarche.draftRevisionId) return { ok: false, errors: { form: "no_champ" } };
+    const blockers = await publicationBlockers(tx, demarche, path);
+    if (blockers.length > 0) {
+      return { ok: false, errors: Object.fromEntries(blockers.map((b) => [b === "path_taken" ? "path" : b, b])) };
+    }
+    const publishedRevisionId = demarche.draftRevisionId;
+    await tx.update(revisions).set({ publishedAt: sql`now()` }).where(eq(revisions.id, publishedRevisionId));
+    const [draft] = await tx.insert(revisions).values({ demarcheId }).returning({ id: revisions.id });
+    const newDraftId = (draft as { id: number }).id;
+    await copyRevisionChamps(tx, publishedRevisionId, newDraftId);
+    await tx.delete(dossiers).where(and(eq(dossiers.demarcheId, demarcheId), eq(dossiers.forTest, true)));
+    await tx
+      .update(dossiers)
+      .set({ revisionId: publishedRevisionId })
+      .where(
+and(eq(dossiers.demarcheId, demarcheId), inArray(dossiers.state, ["brouillon", "en_construction", "en_instruction"])),
+      );
+    await tx
+      .update(demarches)
+      .set({
+        state: "publiee",
+        path,
+        publishedRevisionId,
+        draftRevisionId: newDraftId,
+        publishedAt: demarche.publishedAt ?? sql`now()`,
+        closedAt: null,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(demarches.id, demarcheId));
+    return { ok: true, path };
+  });
+}

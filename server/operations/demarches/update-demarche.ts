@@ -1,0 +1,22 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { demarches } from "../../db/schema";
+import type { OperationResult } from "../errors";
+import { fieldErrors, ZDemarcheInput, type TDemarcheInput } from "./demarche-input";
+import { findAdministrableDemarche } from "./find-administrable-demarche";
+
+/** Updates the presentation of a démarche (allowed in every state, as the reference does). */
+export async function updateDemarche(
+  db: Db,
+  administrateurId: number,
+  demarcheId: number,
+  input: TDemarcheInput,
+): Promise<OperationResult<object>> {
+  const parsed = ZDemarcheInput.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  await db.transaction(async (tx) => {
+    await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
+    await tx.update(demarches).set({ ...parsed.data, updatedAt: sql`now()` }).where(eq(demarches.id, demarcheId));
+  });
+  return { ok: true };
+}

@@ -1,0 +1,7 @@
+import type { Db } from "../../db/client";
+import { instructeurTransition, type InstructeurActor } from "./instructeur-transition";
+
+/** Accepts the dossier; the motivation is optional. */
+export function accepterDossier(db: Db, actor: InstructeurActor, dossierId: number, motivation?: string | null) {
+  return instructeurTransition(db, actor, dossierId, "accepter", motivation);
+}

@@ -1,0 +1,30 @@
+/**
+ * Scoped dossier lookups: the only ways operations fetch a dossier by number. Out of scope and
+ * missing look the same (NotFoundError → 404).
+ */
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { demarches, dossiers } from "../../db/schema";
+import { dossiersOfUsager, dossiersVisibleToInstructeur } from "../../db/scopes";
+import { NotFoundError } from "../errors";
+
+async function findScoped(db: DbOrTx, dossierId: number, scope: ReturnType<typeof dossiersOfUsager>, lock: boolean) {
+  if (!Number.isSafeInteger(dossierId) || dossierId <= 0) throw new NotFoundError("Dossier");
+  const query = db
+    .select({ dossier: dossiers, demarche: demarches })
+    .from(dossiers)
+    .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
+    .where(and(eq(dossiers.id, dossierId), scope))
+    .limit(1);
+  const [row] = lock ? await query.for("update", { of: dossiers }) : await query;
+  if (!row) throw new NotFoundError("Dossier");
+  return row;
+}
+
+export function findUsagerDossier(db: DbOrTx, userId: number, dossierId: number, lock = false) {
+  return findScoped(db, dossierId, dossiersOfUsager(userId), lock);
+}
+
+export function findInstructeurDossier(db: DbOrTx, instructeurId: number, dossierId: number, lock = false) {
+  return findScoped(db, dossierId, dossiersVisibleToInstructeur(instructeurId), lock);
+}

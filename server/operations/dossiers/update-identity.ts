@@ -1,0 +1,36 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { dossiers } from "../../db/schema";
+import type { OperationResult } from "../errors";
+import { findUsagerDossier } from "./find-dossier";
+
+export const ZIdentity = z.object({
+  civilite: z.enum(["M.", "Mme"], { message: "civilite_required" }),
+  nom: z.string().trim().min(1, { message: "nom_required" }).max(200, { message: "too_long" }),
+  prenom: z.string().trim().min(1, { message: "prenom_required" }).max(200, { message: "too_long" }),
+});
+
+/** Identity of the demandeur (natural person), editable while the usager can still edit the dossier. */
+export async function updateIdentity(
+  db: Db,
+  userId: number,
+  dossierId: number,
+  input: { civilite: unknown; nom: unknown; prenom: unknown },
+): Promise<OperationResult<object>> {
+  const parsed = ZIdentity.safeParse(input);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return { ok: false, errors };
+  }
+  return db.transaction(async (tx): Promise<OperationResult<object>> => {
+    const { dossier } = await findUsagerDossier(tx, userId, dossierId, true);
+    if (dossier.state !== "brouillon" && dossier.state !== "en_construction") return { ok: false, errors: { form: "read_only" } };
+    await tx
+      .update(dossiers)
+      .set({ ...parsed.data, identityUpdatedAt: sql`now()`, updatedAt: sql`now()`, lockVersion: sql`${dossiers.lockVersion} + 1` })
+      .where(eq(dossiers.id, dossierId));
+    return { ok: true };
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Builders that speak the domain, shared by tests and the demo seed. They go through the real
+ * operations (create, add fields, publish, start, submit, decide) so test data is always data the
+ * platform itself could have produced.
+ */
+import { eq } from "drizzle-orm";
+import type { TypeChamp } from "../domain/champs/definition";
+import { champInputName } from "../domain/champs/validate-dossier";
+import type { DossierState } from "../domain/dossier/states";
+import type { Db } from "../db/client";
+import { loadRevisionChamps } from "../db/revisions";
+import { demarches, groupeInstructeurMembers, groupesInstructeurs, instructeurs, users } from "../db/schema";
+import { ensureUser } from "../operations/accounts/ensure-user";
+import { createDemarche } from "../operations/demarches/create-demarche";
+import { publishDemarche } from "../operations/demarches/publish-demarche";
+import { accepterDossier } from "../operations/dossiers/accepter-dossier";
+import { classerSansSuite } from "../operations/dossiers/classer-sans-suite";
+import { passerEnInstruction } from "../operations/dossiers/passer-en-instruction";
+import { refuserDossier } from "../operations/dossiers/refuser-dossier";
+import { startDossier } from "../operations/dossiers/start-dossier";
+import { submitDossier } from "../operations/dossiers/submit-dossier";
+import { updateIdentity } from "../operations/dossiers/update-identity";
+import { saveChamps } from "../operations/dossiers/save-champs";
+import { addChamp } from "../operations/revisions/add-champ";
+import { updateChamp } from "../operations/revisions/update-champ";
+
+let sequence = 0;
+const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`;
+
+export interface ChampSpec {
+  type: TypeChamp;
+  libelle?: string;
+  mandatory?: boolean;
+  options?: Record<string, unknown>;
+  description?: string;
+}
+
+export async function buildUser(db: Db, roles: Array<"usager" | "instructeur" | "administrateur" | "expert"> = [], email?: string) {
+  return ensureUser(db, { email: email ?? `user-${next()}@exemple.fr`, password: "mot-de-passe-de-test", roles });
+}
+
+export async function buildDemarche(
+  db: Db,
+  options: {
+    administrateurEmail?: string;
+    libelle?: string;
+    champs?: ChampSpec[];
+    instructeurEmails?: string[];
+    published?: boolean;
+    path?: string;
+  } = {},
+) {
+  const admin = await buildUser(db, ["administrateur"], options.administrateurEmail);
+  const administrateurId = admin.administrateurId as number;
+  const created = await createDemarche(db, administrateurId, {
+    libelle: options.libelle ?? `Démarche ${next()}`,
+    description: "Une démarche de test.",
+    cadreJuridique: "https://www.legifrance.gouv.fr/",
+    lienDpo: "dpo@exemple.fr",
+    dureeConservation: 12,
+  });
+  if (!created.ok) throw new Error(`createDemarche: ${JSON.stringify(created.errors)}`);
+  const demarcheId = created.demarcheId;
+  for (const spec of options.champs ?? [{ type: "text", libelle: "Votre projet" }]) {
+    const { stableId } = await addChamp(db, administrateurId, demarcheId, { type: spec.type }, "fr");
+    const [demarche] = await db.select().from(demarches).where(eq(demarches.id, demarcheId));
+    const current = (await loadRevisionChamps(db, demarche?.draftRevisionId as number)).find((c) => c.stableId === stableId);
+    const updated = await updateChamp(db, administrateurId, demarcheId, {
+      stableId,
+      libelle: spec.libelle ?? current?.libelle ?? spec.type,
+      description: spec.description ?? "",
+      mandatory: spec.mandatory ?? true,
+      options: spec.options ?? current?.options ?? {},
+    });
+    if (!updated.ok) throw new Error(`updateChamp: ${JSON.stringify(updated.errors)}`);
+  }
+  const instructeurs = [];
+  for (const email of options.instructeurEmails ?? [`instructeur-${next()}@exemple.fr`]) {
+    const instructeur = await buildUser(db, ["instructeur"], email);
+    await assignToDefaultGroupe(db, demarcheId, instructeur.instructeurId as number);
+    instructeurs.push(instructeur);
+  }
+  let path: string | null = null;
+  if (options.published !== false) {
+    const published = await publishDemarche(db, administrateurId, demarcheId, { path: options.path ?? `demarche-${next()}` });
+    if (!published.ok) throw new Error(`publishDemarche: ${JSON.stringify(published.errors)}`);
+    path = published.path;
+  }
+  const [demarche] = await db.select().from(demarches).where(eq(demarches.id, demarcheId));
+  return { demarche: demarche as typeof demarches.$inferSelect, admin, administrateurId, instructeurs, path };
+}
+
+export async function assignToDefaultGroupe(db: Db, demarcheId: number, instructeurId: number) {
+  const [groupe] = await db
+    .select({ id: groupesInstructeurs.id })
+    .from(groupesInstructeurs)
+    .where(eq(groupesInstructeurs.demarcheId, demarcheId));
+  await db.insert(groupeInstructeurMembers).values({ groupeInstructeurId: groupe?.id as number, instructeurId }).onConflictDoNothing();
+}
+
+/** Values by libellé or stable id, as the usager would type them in the form. */
+export type DossierValues = Record<string | number, string | string[]>;
+
+export async function buildDossier(
+  db: Db,
+  options: {
+    demarche: { id: number; path: string | null };
+    usager?: { userId: number; email: string };
+    state?: DossierState;
+    values?: DossierValues;
+    identity?: { civilite: "M." | "Mme"; nom: string; prenom: string };
+    instructeur?: { userId: number; instructeurId: number; email: string };
+    motivation?: string;
+  },
+) {
+  const usager = options.usager ?? (await buildUser(db));
+  const { dossierId } = await startDossier(db, usager.userId, { path: options.demarche.path as string, test: false });
+  const state = options.state ?? "brouillon";
+  await updateIdentity(db, usager.userId, dossierId, options.identity ?? { civilite: "Mme", nom: "Dupont", prenom: "Camille" });
+  const [demarche] = await db.select().from(demarches).where(eq(demarches.id, options.demarche.id));
+  const descriptors = await loadRevisionChamps(db, demarche?.publishedRevisionId as number);
+  const form = new Map<string, string | string[]>();
+  for (const d of descriptors) {
+    const given = options.values?.[d.stableId] ?? options.values?.[d.libelle];
+    form.set(champInputName(d.stableId), given ?? sampleValue(d.type, d.options));
+  }
+  await saveChamps(db, usager.userId, dossierId, (name) => form.get(name));
+  if (state === "brouillon") return { dossierId, usager };
+  const submitted = await submitDossier(db, usager.userId, dossierId);
+  if (!submitted.ok) throw new Error(`submitDossier: ${JSON.stringify(submitted)}`);
+  if (state === "en_construction") return { dossierId, usager };
+  const instructeur = options.instructeur ?? (await firstInstructeur(db, options.demarche.id));
+  const check = (r: { ok: boolean }) => {
+    if (!r.ok) throw new Error(`transition to ${state} failed: ${JSON.stringify(r)}`);
+  };
+  check(await passerEnInstruction(db, instructeur, dossierId));
+  if (state === "accepte") check(await accepterDossier(db, instructeur, dossierId, options.motivation ?? null));
+  if (state === "refuse") check(await refuserDossier(db, instructeur, dossierId, options.motivation ?? "Pièces manquantes."));
+  if (state === "sans_suite") check(await classerSansSuite(db, instructeur, dossierId, options.motivation ?? "Demande retirée."));
+  return { dossierId, usager };
+}
+
+async function firstInstructeur(db: Db, demarcheId: number) {
+  const [row] = await db
+    .select({ userId: users.id, instructeurId: instructeurs.id, email: users.email })
+    .from(groupeInstructeurMembers)
+    .innerJoin(groupesInstructeurs, eq(groupesInstructeurs.id, groupeInstructeurMembers.groupeInstructeurId))
+    .innerJoin(instructeurs, eq(instructeurs.id, groupeInstructeurMembers.instructeurId))
+    .innerJoin(users, eq(users.id, instructeurs.userId))
+    .where(eq(groupesInstructeurs.demarcheId, demarcheId))
+    .limit(1);
+  if (!row) throw new Error("no instructeur on this démarche");
+  return row;
+}
+
+/** A plausible valid value for each type, used when a test does not care about values. */
+export function sampleValue(type: TypeChamp, options: Record<string, unknown>): string {
+  switch (type) {
+    case "text":
+      return "Rénovation de la salle des fêtes";
+    case "textarea":
+      return "Le projet consiste à rénover la salle.\nDébut des travaux au printemps.";
+    case "integer_number":
+      return "42";
+    case "date":
+      return "2026-03-15";
+    case "yes_no":
+      return "true";
+    case "drop_down_list":
+      return String((options.options as string[] | undefined)?.[0] ?? "");
+    case "header_section":
+      return "";
+  }
+}
+
