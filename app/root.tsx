@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   type LinksFunction,
 } from "react-router";
@@ -89,6 +90,9 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const data = useRootData();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
   let status = 500;
   let reason: string | undefined;
   if (isRouteErrorResponse(error)) {
@@ -114,6 +118,13 @@ export function ErrorBoundary() {
       <title>{`${t(`common.errors.${key}.title`)} – Guichet`}</title>
       <h1>{t(`common.errors.${key}.title`)}</h1>
       <p className="fr-text--lead">{t(`common.errors.${key}.body`)}</p>
+      {status === 404 && !data?.user ? (
+        <p>
+          <a className="fr-btn" href={`/users/sign_in?redirect_to=${encodeURIComponent(here)}`}>
+            {t("common.nav.signIn")}
+          </a>
+        </p>
+      ) : null}
       <p>
         <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/">
           {t("common.backHome")}

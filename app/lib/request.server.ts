@@ -37,6 +37,16 @@ export function requireUser(context: Ctx, request: Request): CurrentUser {
   return user;
 }
 
+/**
+ * For pages about one object (a dossier): an anonymous visitor gets the same 404 as anyone without
+ * access (nothing leaks); the 404 page offers to sign in and come back.
+ */
+export function requireUserOr404(context: Ctx): CurrentUser {
+  const user = requestState(context).user;
+  if (!user) notFound();
+  return user;
+}
+
 export function requireAdministrateur(context: Ctx, request: Request) {
   const user = requireUser(context, request);
   if (user.administrateurId === null) notFound();
