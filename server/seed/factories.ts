@@ -35,8 +35,13 @@ export interface ChampSpec {
   description?: string;
 }
 
+/** Built users' password, unless the account already existed (its password is then kept). */
+export const FACTORY_PASSWORD = "mot-de-passe-de-test";
+
 export async function buildUser(db: Db, roles: Array<"usager" | "instructeur" | "administrateur" | "expert"> = [], email?: string) {
-  return ensureUser(db, { email: email ?? `user-${next()}@exemple.fr`, password: "mot-de-passe-de-test", roles });
+  const address = (email ?? `user-${next()}@exemple.fr`).toLowerCase();
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, address)).limit(1);
+  return ensureUser(db, { email: address, password: existing ? undefined : FACTORY_PASSWORD, roles });
 }
 
 export async function buildDemarche(
