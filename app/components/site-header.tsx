@@ -24,6 +24,7 @@ export function SiteHeader() {
     if (user.administrateur) {
       items.push({ iconId: "fr-icon-settings-5-line", text: t("common.nav.administrateur"), linkProps: { href: "/admin/procedures" } });
     }
+    items.push({ iconId: "fr-icon-account-line", text: t("auth.nav.myAccount"), linkProps: { href: "/profil" } });
     items.push(
       <form method="post" action="/users/sign_out" className="guichet-inline-form">
         <CsrfInput />

@@ -5,6 +5,7 @@
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { requestContext, servicesContext, type CurrentUser } from "../context";
 import { getT } from "../i18n";
+import { isSafeRelativePath } from "./safe-path";
 
 type Ctx = Readonly<RouterContextProvider>;
 
@@ -59,12 +60,9 @@ export function requireInstructeur(context: Ctx, request: Request) {
   return { ...user, instructeurId: user.instructeurId };
 }
 
-/** Only relative paths inside the site are accepted as redirect targets (no open redirect). */
+/** Only paths of this site are accepted as redirect targets (no open redirect; see safe-path.ts). */
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
+  return isSafeRelativePath(value) ? value : fallback;
 }
 
 /** Reads the already CSRF-checked form of an action (the root middleware verified it). */

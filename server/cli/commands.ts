@@ -1,7 +1,12 @@
 import type { Config } from "../config";
 import { onShutdown, openAndMigrate, startServices } from "../boot";
 import { logger } from "../logger";
-import { parseCommandArgs } from "./args";
+import { parseCommandArgs, UsageError } from "./args";
+import { z } from "zod";
+import { ensureUser, ROLES } from "../operations/accounts/ensure-user";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../security/passwords";
+import { createApiToken } from "../operations/api-tokens/create-api-token";
+import { seedBulkDossiers } from "../seed/bulk-dossiers";
 import { printDemoAccounts, seedDemo } from "../seed/demo";
 
 interface Command {
@@ -66,6 +71,139 @@ export const COMMANDS = {
       try {
         const seeded = await seedDemo(database.db);
         printDemoAccounts(seeded, config.appUrl);
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  "api-tokens:create": {
+    summary: "create a GraphQL API token (shown once); --admin <email> [--demarche <n>]… [--read-only]",
+    async run(argv, config) {
+      const { values } = parseCommandArgs(argv, {
+        admin: { type: "string" },
+        demarche: { type: "string", multiple: true },
+        "read-only": { type: "boolean" },
+        name: { type: "string" },
+        "expires-at": { type: "string" },
+      });
+      if (!values.admin) {
+        throw new UsageError(
+          "api-tokens:create needs --admin <email> (options: --demarche <number>, repeatable; --read-only; --name <name>; --expires-at <YYYY-MM-DD>).",
+        );
+      }
+      const demarcheNumbers = values.demarche?.flatMap((v) => v.split(",")).map((v) => v.trim());
+      if (demarcheNumbers?.some((n) => !/^[1-9]\d{0,9}$/.test(n))) {
+        throw new UsageError("--demarche takes a démarche number (repeat the option for several).");
+      }
+      let expiresAt: Date | undefined;
+      if (values["expires-at"] !== undefined) {
+        expiresAt = new Date(`${values["expires-at"]}T23:59:59Z`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(values["expires-at"]) || Number.isNaN(expiresAt.getTime())) {
+          throw new UsageError("--expires-at takes a date written YYYY-MM-DD.");
+        }
+      }
+      const name = values.name ?? `api-token-${new Date().toISOString().slice(0, 10)}`;
+      const database = await openAndMigrate(config);
+      try {
+        const result = await createApiToken(database.db, {
+          administrateurEmail: values.admin,
+          name,
+          demarcheNumbers: demarcheNumbers?.map(Number),
+          readOnly: values["read-only"] ?? false,
+          expiresAt,
+        });
+        if (!result.ok) {
+          const explain: Record<string, string> = {
+            administrateur_not_found: `no administrateur has the e-mail ${values.admin}`,
+            demarche_not_found: "a démarche does not exist or is not administered by this administrateur",
+            expires_at_past: "the expiry date is in the past",
+            name_too_long: "the name is too long",
+            name_required: "the name is empty",
+          };
+          throw new Error(
+            Object.values(result.errors)
+              .map((key) => explain[key] ?? key)
+              .join("; "),
+          );
+        }
+        const scope = result.allowedDemarcheIds
+          ? `démarches ${result.allowedDemarcheIds.join(", ")}`
+          : "all démarches of the administrateur";
+        console.log(
+          [
+            `API token "${name}" created for ${values.admin} (${scope}, ${values["read-only"] ? "read-only" : "read-write"}${result.expiresAt ? `, expires ${result.expiresAt.toISOString().slice(0, 10)}` : ""}).`,
+            "",
+            `  ${result.bearer}`,
+            "",
+            "Copy it now: it will not be shown again (only a hash of it is stored).",
+            "Use it as the header  Authorization: Bearer <token>  on POST /api/v2/graphql.",
+          ].join("\n"),
+        );
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  "users:create": {
+    summary:
+      "create an account (or set its password) and grant profiles: --email <e> --password <p> --role <usager|instructeur|administrateur|expert> [--role …]",
+    async run(argv, config) {
+      // Messages name what is expected, for a person typing the command.
+      const ZUsersCreate = z.object({
+        email: z
+          .string({ error: "required" })
+          .trim()
+          .toLowerCase()
+          .pipe(z.email({ error: "not a valid e-mail address" })),
+        password: z
+          .string({ error: "required" })
+          .min(PASSWORD_MIN_LENGTH, { error: `at least ${PASSWORD_MIN_LENGTH} characters` })
+          .max(PASSWORD_MAX_LENGTH, { error: `at most ${PASSWORD_MAX_LENGTH} characters` }),
+        roles: z
+          .array(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }), { error: "required (at least one)" })
+          .min(1, { error: "required (at least one)" }),
+      });
+      const { values } = parseCommandArgs(argv, {
+        email: { type: "string" },
+        password: { type: "string" },
+        role: { type: "string", multiple: true },
+      });
+      const parsed = ZUsersCreate.safeParse({ email: values.email, password: values.password, roles: values.role });
+      if (!parsed.success) {
+        throw new UsageError(
+          `users:create: ${parsed.error.issues.map((i) => `--${String(i.path[0] ?? "").replace("roles", "role")}: ${i.message}`).join("; ")}\n` +
+            "Usage: guichet users:create --email <e> --password <p> --role <usager|instructeur|administrateur|expert> [--role …]",
+        );
+      }
+      const database = await openAndMigrate(config);
+      try {
+        const { email, password, roles } = parsed.data;
+        const user = await database.db.transaction((tx) => ensureUser(tx, { email, password, roles, confirmed: true }));
+        console.log(`Account ${user.email} (id ${user.userId}) ready with profiles: ${[...new Set(roles)].join(", ")}.`);
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  "dossiers:seed": {
+    summary: "add N submitted dossiers (every state) to a published démarche, for benchmarks",
+    async run(argv, config) {
+      const { values } = parseCommandArgs(argv, { demarche: { type: "string" }, count: { type: "string" } });
+      const parsed = z
+        .object({
+          demarche: z.coerce.number({ error: "must be a number" }).int().positive({ error: "must be a positive integer" }),
+          count: z.coerce.number({ error: "must be a number" }).int().min(1).max(2_000_000, { error: "at most 2 000 000" }),
+        })
+        .safeParse({ demarche: values.demarche, count: values.count });
+      if (!parsed.success || values.demarche === undefined || values.count === undefined) {
+        const detail = parsed.success ? "--demarche and --count are required" : parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; ");
+        throw new UsageError(`dossiers:seed: ${detail}\nUsage: guichet dossiers:seed --demarche <number> --count <n>`);
+      }
+      const database = await openAndMigrate(config);
+      try {
+        const started = Date.now();
+        const result = await seedBulkDossiers(database.db, { demarcheId: parsed.data.demarche, count: parsed.data.count });
+        console.log(`${result.created} dossiers added to démarche ${parsed.data.demarche} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       } finally {
         await database.close();
       }

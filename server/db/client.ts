@@ -6,6 +6,7 @@ import path from "node:path";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Config } from "../config";
+import { logger } from "../logger";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./pglite-server";
 import * as schema from "./schema";
 
@@ -38,7 +39,9 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     // A statement that runs away must not hold a connection forever (the reference uses 60 s).
     statement_timeout: embedded ? undefined : 60_000,
   });
-  pool.on("error", () => undefined);
+  // An idle client that loses its server must not crash the process; the pool replaces it.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "database connection error")));
   const db = drizzle(pool, { schema });
   return {
     db,

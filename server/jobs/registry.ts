@@ -5,6 +5,7 @@
 import type { Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { JobServices } from "./services";
+import { purgeExpiredJob } from "./purge-expired.job";
 import { sendMailJob } from "./send-mail.job";
 
 export interface JobDefinition<S extends z.ZodType> {
@@ -14,13 +15,14 @@ export interface JobDefinition<S extends z.ZodType> {
 
 export const JOBS = {
   "send-mail": sendMailJob,
+  "purge-expired": purgeExpiredJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
 
 /** Recurring jobs, in graphile-worker's crontab syntax. */
-export const CRONTAB = "";
+export const CRONTAB = ["0 * * * * purge-expired ?max=1"].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {
   const list: TaskList = {};

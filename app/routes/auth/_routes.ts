@@ -1,3 +1,13 @@
-import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { route, type RouteConfigEntry } from "@react-router/dev/routes";
 
-export const authRoutes: RouteConfigEntry[] = [];
+export const authRoutes: RouteConfigEntry[] = [
+  route("users/sign_up", "routes/auth/sign-up.tsx"),
+  route("users/sign_in", "routes/auth/sign-in.tsx"),
+  route("users/sign_out", "routes/auth/sign-out.tsx"),
+  route("users/confirmation", "routes/auth/confirmation.tsx"),
+  route("users/confirmation/new", "routes/auth/confirmation-new.tsx"),
+  route("users/password/new", "routes/auth/password-new.tsx"),
+  route("users/password/edit", "routes/auth/password-edit.tsx"),
+  route("users/invitation", "routes/auth/invitation.tsx"),
+  route("profil", "routes/auth/profil.tsx"),
+];

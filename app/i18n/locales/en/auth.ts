@@ -1,4 +1,127 @@
 import type { Translation } from "../../types";
 import type fr from "../fr/auth";
 
-export default {} satisfies Translation<typeof fr>;
+export default {
+  titleSuffix: "Guichet",
+  errorTitlePrefix: "Error",
+  allFieldsRequired: "Unless stated otherwise, all fields are required.",
+  fields: {
+    email: "E-mail address",
+    emailHint: "Expected format: name@domain.com",
+    password: "Password",
+    newPassword: "Password",
+    newPasswordChoice: "New password",
+    passwordRules:
+      "At least {min} characters, at most {max}. A phrase of several words that is easy for you to remember works very well.",
+  },
+  errors: {
+    summaryTitle: "The form contains errors",
+    emailRequired: "Enter your e-mail address.",
+    emailInvalid: "Enter a valid e-mail address, in the format name@domain.com.",
+    passwordRequired: "Enter your password.",
+    passwordTooShort: "The password must be at least {min} characters long.",
+    passwordTooLong: "The password must be at most {max} characters long.",
+    invalidCredentials: "Incorrect e-mail address or password.",
+    unconfirmed: "Your e-mail address is not confirmed yet: open the link you received by e-mail when the account was created.",
+    unconfirmedResend: "Get a new confirmation link",
+    retryIn: "You can try again in {minutes} minute(s).",
+  },
+  signIn: {
+    title: "Sign in",
+    heading: "Sign in",
+    submit: "Sign in",
+    forgotPassword: "Forgot your password?",
+    noAccountTitle: "No account yet?",
+    signUpLink: "Create an account",
+  },
+  signUp: {
+    title: "Create an account",
+    heading: "Create an account",
+    lead: "Your account lets you submit files and follow how they are processed.",
+    submit: "Create my account",
+    haveAccountTitle: "Already have an account?",
+    signInLink: "Sign in",
+  },
+  checkMail: {
+    title: "Check your mailbox",
+    signUpBody:
+      "We have sent an e-mail to {email}. Open the link it contains to activate your account: it is valid for 24 hours.",
+    resendBody:
+      "If an account awaiting confirmation exists for {email}, a new confirmation link has just been sent to it. It is valid for 24 hours.",
+    resetBody:
+      "If an account exists for {email}, an e-mail with a link to choose a new password has just been sent. The link is valid for 1 hour.",
+    notReceived: "Cannot find it? Wait a few minutes and check your spam folder.",
+    resendLink: "Get a new link",
+    wrongAddress: "Wrong address? Start again with the right one.",
+  },
+  confirmation: {
+    invalidTitle: "Confirmation link not valid",
+    invalid: "This confirmation link is not valid. Check that you copied the whole address of the link you received by e-mail.",
+    expired: "This confirmation link has expired: it was valid for 24 hours only.",
+    used: "This confirmation link has already been used. If your address is confirmed, just sign in.",
+    resendLink: "Get a new confirmation link",
+    signInLink: "Sign in",
+  },
+  resendConfirmation: {
+    title: "New confirmation link",
+    heading: "Get a new confirmation link",
+    lead: "Enter the e-mail address of your account: if it is not confirmed yet, we will send you a new link.",
+    submit: "Send the link",
+  },
+  passwordNew: {
+    title: "Forgotten password",
+    heading: "Forgotten password",
+    lead: "Enter the e-mail address of your account: we will send you a link to choose a new password.",
+    submit: "Get the link",
+    backToSignIn: "Back to sign in",
+  },
+  passwordEdit: {
+    title: "New password",
+    heading: "Choose a new password",
+    lead: "Account: {email}. Once the password is changed, every session open with this account will be signed out.",
+    submit: "Change my password",
+    invalidTitle: "Password reset link not valid",
+    invalid: "This link is not valid. Check that you copied the whole address of the link you received by e-mail.",
+    expired: "This link has expired: it was valid for one hour only.",
+    used: "This link has already been used: each link works only once.",
+    requestNew: "Ask for a new link",
+  },
+  invitation: {
+    title: "Account activation",
+    heading: "Choose your password",
+    lead: "You have been invited to Guichet with the address {email}. Choose your password to activate your account.",
+    submit: "Activate my account",
+    invalidTitle: "Invitation link not valid",
+    invalid: "This invitation link is not valid. Check that you copied the whole address of the link you received by e-mail.",
+    expired:
+      "This invitation link has expired: it was valid for 7 days only. Ask for a link to choose your password with the same address.",
+    used: "This invitation link has already been used. If you chose your password, just sign in.",
+    requestNew: "Get a link to choose my password",
+    signInLink: "Sign in",
+  },
+  profile: {
+    title: "My account",
+    heading: "My account",
+    signedInAs: "You are signed in with the address {email}.",
+    profilesTitle: "Your profiles",
+    profilesLead: "Choose the space you want to work in.",
+    usager: { title: "User", body: "Submit and follow your files.", link: "My files" },
+    instructeur: {
+      title: "Instructeur",
+      body: "Process the files of the procedures entrusted to you.",
+      link: "Instructeur space",
+    },
+    administrateur: {
+      title: "Administrator",
+      body: "Create, publish and configure your procedures.",
+      link: "Administrator space",
+    },
+    expert: { title: "Expert", body: "Give the opinions you are asked for.", link: "My opinions" },
+    securityTitle: "Password",
+    changePassword: "Change my password",
+    changePasswordHint: "A link to choose a new password will be sent to you by e-mail.",
+  },
+  nav: {
+    myAccount: "My account",
+  },
+} satisfies Translation<typeof fr>;

@@ -1,1 +1,126 @@
-export default {} as const;
+export default {
+  titleSuffix: "Guichet",
+  errorTitlePrefix: "Erreur",
+  allFieldsRequired: "Sauf mention contraire, tous les champs sont obligatoires.",
+  fields: {
+    email: "Adresse électronique",
+    emailHint: "Format attendu : nom@domaine.fr",
+    password: "Mot de passe",
+    newPassword: "Mot de passe",
+    newPasswordChoice: "Nouveau mot de passe",
+    passwordRules:
+      "Au moins {min} caractères, au plus {max}. Une phrase de plusieurs mots, facile à retenir pour vous, convient très bien.",
+  },
+  errors: {
+    summaryTitle: "Le formulaire contient des erreurs",
+    emailRequired: "Saisissez votre adresse électronique.",
+    emailInvalid: "Saisissez une adresse électronique valide, au format nom@domaine.fr.",
+    passwordRequired: "Saisissez votre mot de passe.",
+    passwordTooShort: "Le mot de passe doit contenir au moins {min} caractères.",
+    passwordTooLong: "Le mot de passe doit contenir au plus {max} caractères.",
+    invalidCredentials: "Adresse électronique ou mot de passe incorrect.",
+    unconfirmed:
+      "Votre adresse électronique n’est pas encore confirmée : ouvrez le lien reçu par e-mail lors de la création du compte.",
+    unconfirmedResend: "Recevoir un nouveau lien de confirmation",
+    retryIn: "Vous pourrez réessayer dans {minutes} minute(s).",
+  },
+  signIn: {
+    title: "Connexion",
+    heading: "Se connecter",
+    submit: "Se connecter",
+    forgotPassword: "Mot de passe oublié ?",
+    noAccountTitle: "Vous n’avez pas encore de compte ?",
+    signUpLink: "Créer un compte",
+  },
+  signUp: {
+    title: "Création de compte",
+    heading: "Créer un compte",
+    lead: "Votre compte vous permet de déposer des dossiers et de suivre leur traitement.",
+    submit: "Créer mon compte",
+    haveAccountTitle: "Vous avez déjà un compte ?",
+    signInLink: "Se connecter",
+  },
+  checkMail: {
+    title: "Vérifiez votre boîte mail",
+    signUpBody:
+      "Nous avons envoyé un e-mail à {email}. Ouvrez le lien qu’il contient pour activer votre compte : il est valable 24 heures.",
+    resendBody:
+      "Si un compte en attente de confirmation existe pour {email}, un nouveau lien de confirmation vient de lui être envoyé. Il est valable 24 heures.",
+    resetBody:
+      "Si un compte existe pour {email}, un e-mail contenant un lien pour choisir un nouveau mot de passe vient d’être envoyé. Ce lien est valable 1 heure.",
+    notReceived: "Vous ne le trouvez pas ? Attendez quelques minutes et vérifiez vos courriers indésirables.",
+    resendLink: "Recevoir un nouveau lien",
+    wrongAddress: "L’adresse n’est pas la bonne ? Recommencez avec la bonne adresse.",
+  },
+  confirmation: {
+    invalidTitle: "Lien de confirmation non valable",
+    invalid:
+      "Ce lien de confirmation n’est pas valable. Vérifiez que vous avez copié l’adresse complète du lien reçu par e-mail.",
+    expired: "Ce lien de confirmation a expiré : il n’était valable que 24 heures.",
+    used: "Ce lien de confirmation a déjà été utilisé. Si votre adresse est confirmée, il vous suffit de vous connecter.",
+    resendLink: "Recevoir un nouveau lien de confirmation",
+    signInLink: "Se connecter",
+  },
+  resendConfirmation: {
+    title: "Nouveau lien de confirmation",
+    heading: "Recevoir un nouveau lien de confirmation",
+    lead: "Saisissez l’adresse électronique de votre compte : si elle n’est pas encore confirmée, nous vous enverrons un nouveau lien.",
+    submit: "Envoyer le lien",
+  },
+  passwordNew: {
+    title: "Mot de passe oublié",
+    heading: "Mot de passe oublié",
+    lead: "Saisissez l’adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+    submit: "Recevoir le lien",
+    backToSignIn: "Retour à la connexion",
+  },
+  passwordEdit: {
+    title: "Nouveau mot de passe",
+    heading: "Choisir un nouveau mot de passe",
+    lead: "Compte : {email}. Une fois le mot de passe changé, toutes les sessions ouvertes avec ce compte seront fermées.",
+    submit: "Changer mon mot de passe",
+    invalidTitle: "Lien de réinitialisation non valable",
+    invalid: "Ce lien n’est pas valable. Vérifiez que vous avez copié l’adresse complète du lien reçu par e-mail.",
+    expired: "Ce lien a expiré : il n’était valable qu’une heure.",
+    used: "Ce lien a déjà été utilisé : chaque lien ne sert qu’une fois.",
+    requestNew: "Demander un nouveau lien",
+  },
+  invitation: {
+    title: "Activation du compte",
+    heading: "Choisissez votre mot de passe",
+    lead: "Vous avez été invité sur Guichet avec l’adresse {email}. Choisissez votre mot de passe pour activer votre compte.",
+    submit: "Activer mon compte",
+    invalidTitle: "Lien d’invitation non valable",
+    invalid: "Ce lien d’invitation n’est pas valable. Vérifiez que vous avez copié l’adresse complète du lien reçu par e-mail.",
+    expired:
+      "Ce lien d’invitation a expiré : il n’était valable que 7 jours. Demandez un lien pour choisir votre mot de passe avec la même adresse.",
+    used: "Ce lien d’invitation a déjà été utilisé. Si vous avez choisi votre mot de passe, il vous suffit de vous connecter.",
+    requestNew: "Recevoir un lien pour choisir mon mot de passe",
+    signInLink: "Se connecter",
+  },
+  profile: {
+    title: "Mon compte",
+    heading: "Mon compte",
+    signedInAs: "Vous êtes connecté avec l’adresse {email}.",
+    profilesTitle: "Vos profils",
+    profilesLead: "Choisissez l’espace dans lequel vous voulez travailler.",
+    usager: { title: "Usager", body: "Déposez et suivez vos dossiers.", link: "Mes dossiers" },
+    instructeur: {
+      title: "Instructeur",
+      body: "Instruisez les dossiers des démarches qui vous sont confiées.",
+      link: "Espace instructeur",
+    },
+    administrateur: {
+      title: "Administrateur",
+      body: "Créez, publiez et paramétrez vos démarches.",
+      link: "Espace administrateur",
+    },
+    expert: { title: "Expert", body: "Donnez les avis qui vous sont demandés.", link: "Mes avis" },
+    securityTitle: "Mot de passe",
+    changePassword: "Changer mon mot de passe",
+    changePasswordHint: "Un lien pour choisir un nouveau mot de passe vous sera envoyé par e-mail.",
+  },
+  nav: {
+    myAccount: "Mon compte",
+  },
+} as const;

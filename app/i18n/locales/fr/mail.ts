@@ -1,1 +1,107 @@
-export default {} as const;
+export default {
+  auth: {
+    hello: "Bonjour,",
+    signature: "L’équipe Guichet",
+    confirmEmail: {
+      subject: "Confirmez votre adresse électronique",
+      intro:
+        "Vous venez de créer un compte sur Guichet avec l’adresse {email}. Pour l’activer, confirmez votre adresse en ouvrant le lien ci-dessous.",
+      action: "Confirmer mon adresse",
+      validity: "Ce lien est valable 24 heures et ne peut servir qu’une fois.",
+      ignore: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : aucun compte ne sera activé.",
+    },
+    accountExists: {
+      subject: "Vous avez déjà un compte Guichet",
+      intro:
+        "Quelqu’un, probablement vous, a demandé à créer un compte Guichet avec l’adresse {email}. Un compte existe déjà pour cette adresse : vous pouvez vous connecter.",
+      signIn: "Me connecter",
+      forgot:
+        "Vous avez oublié votre mot de passe, ou vous n’en avez jamais choisi ? Demandez un lien pour en choisir un nouveau :",
+      reset: "Choisir un nouveau mot de passe",
+      ignore: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre compte n’a pas été modifié.",
+    },
+    resetPassword: {
+      subject: "Choisissez un nouveau mot de passe",
+      intro:
+        "Une demande de nouveau mot de passe a été faite pour le compte Guichet {email}. Ouvrez le lien ci-dessous pour choisir votre nouveau mot de passe.",
+      action: "Choisir un nouveau mot de passe",
+      validity:
+        "Ce lien est valable 1 heure et ne peut servir qu’une fois. Après le changement, toutes vos sessions ouvertes seront fermées.",
+      ignore: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.",
+    },
+    invitation: {
+      subject: "Invitation à instruire la démarche « {demarche} »",
+      intro: "{inviter} vous invite à rejoindre Guichet comme instructeur de la démarche « {demarche} ».",
+      account: "Un compte a été préparé pour l’adresse {email}. Choisissez votre mot de passe pour l’activer :",
+      action: "Choisir mon mot de passe",
+      validity:
+        "Ce lien est valable 7 jours et ne peut servir qu’une fois. Passé ce délai, utilisez « Mot de passe oublié » sur la page de connexion.",
+    },
+    instructeurAdded: {
+      subject: "Vous êtes instructeur de la démarche « {demarche} »",
+      intro:
+        "{inviter} vous a ajouté comme instructeur de la démarche « {demarche} ». Ses dossiers sont dans votre espace instructeur.",
+      action: "Me connecter",
+      account: "Connectez-vous avec votre compte habituel ({email}).",
+    },
+  },
+  dossier: {
+    hello: "Bonjour,",
+    signature: "L’équipe Guichet",
+    linkLabel: "Consulter mon dossier",
+    followUp: "Vous pouvez consulter votre dossier et les éventuels messages de l’administration à tout moment :",
+    depose: {
+      subject: "Votre dossier n° {number} a bien été déposé ({demarche})",
+      body: "Votre dossier n° {number} a bien été déposé sur la démarche « {demarche} ». Il va être examiné par l’administration.",
+      stillEditable: "Tant qu’il n’est pas passé en instruction, vous pouvez encore le modifier.",
+    },
+    passeEnInstruction: {
+      subject: "Votre dossier n° {number} va être examiné ({demarche})",
+      body: "Votre dossier n° {number} déposé sur la démarche « {demarche} » va être examiné par les services de l’administration. Il ne peut plus être modifié.",
+      messages: "Vous pouvez toujours échanger avec l’administration par la messagerie de votre dossier.",
+    },
+    accepte: {
+      subject: "Votre dossier n° {number} a été accepté ({demarche})",
+      body: "Nous avons le plaisir de vous informer que votre dossier n° {number}, déposé sur la démarche « {demarche} », a été accepté.",
+      motivation: "Motif de la décision :",
+    },
+    refuse: {
+      subject: "Votre dossier n° {number} a été refusé ({demarche})",
+      body: "Nous vous informons que votre dossier n° {number}, déposé sur la démarche « {demarche} », a été refusé.",
+      motivation: "Motif du refus :",
+    },
+    classeSansSuite: {
+      subject: "Votre dossier n° {number} a été classé sans suite ({demarche})",
+      body: "Nous vous informons que votre dossier n° {number}, déposé sur la démarche « {demarche} », a été classé sans suite.",
+      motivation: "Motif du classement sans suite :",
+    },
+    repasseEnInstruction: {
+      subject: "Votre dossier n° {number} est à nouveau en instruction ({demarche})",
+      body: "La décision prise sur votre dossier n° {number}, déposé sur la démarche « {demarche} », a été annulée : votre dossier est de nouveau en cours d’instruction par l’administration.",
+      next: "Vous recevrez un nouveau message lorsqu’une décision aura été prise.",
+    },
+  },
+  /** The local mailbox page (/mailbox, development and embedded mode only). */
+  mailbox: {
+    title: "Boîte mail locale",
+    lead: "Les courriels que Guichet aurait envoyés. Cette page n’existe qu’en développement : en production, les courriels partent par SMTP.",
+    filterLabel: "Destinataire",
+    filterHint: "Adresse électronique exacte, par exemple camille@exemple.fr",
+    filter: "Filtrer",
+    clearFilter: "Voir tous les courriels",
+    caption: "Courriels envoyés, le plus récent d’abord",
+    captionFiltered: "Courriels envoyés à {to}, le plus récent d’abord",
+    to: "Destinataire",
+    subject: "Objet",
+    date: "Date",
+    empty: "Aucun courriel.",
+    limit: "Seuls les {count} courriels les plus récents sont affichés.",
+    back: "Retour à la boîte mail",
+    recipientLine: "À : {to}",
+    sentAt: "Envoyé le {date}",
+    textVersion: "Version texte",
+    htmlVersion: "Version HTML",
+    htmlFrameTitle: "Aperçu de la version HTML du courriel « {subject} »",
+    htmlSkipped: "La version HTML n’est pas affichée : elle utilise des contenus que la politique de sécurité de la page interdit.",
+  },
+} as const;

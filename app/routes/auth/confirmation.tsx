@@ -1,0 +1,49 @@
+import { data } from "react-router";
+import { confirmEmail } from "../../../server/operations/accounts/confirm-email";
+import { useT } from "../../lib/i18n";
+import { requestState, services } from "../../lib/request.server";
+import { AuthColumn, PageTitle, withRedirect } from "./form-ui";
+import { authHeaders, redirectToParam, signedInRedirect, userAgentOf } from "./session.server";
+import type { Route } from "./+types/confirmation";
+
+export const headers: Route.HeadersFunction = (args) => authHeaders(args);
+
+/** The link of the confirmation mail: confirms the address, signs in, goes on to redirect_to or home. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const redirectTo = redirectToParam(request);
+  const result = await confirmEmail(services(context).db, {
+    token: url.searchParams.get("token"),
+    userAgent: userAgentOf(request),
+    previousSessionIdHash: requestState(context).sessionIdHash,
+  });
+  if (result.ok) return signedInRedirect(context, result, redirectTo, "/");
+  const reason = result.tokenError;
+  return data({ reason, redirectTo }, { status: reason === "invalid" ? 404 : 410 });
+}
+
+export default function Confirmation({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { reason, redirectTo } = loaderData;
+  return (
+    <AuthColumn>
+      <PageTitle title={t("auth.confirmation.invalidTitle")} />
+      <h1>{t("auth.confirmation.invalidTitle")}</h1>
+      <div className="fr-alert fr-alert--warning fr-mb-4w">
+        <p>{t(`auth.confirmation.${reason}`)}</p>
+      </div>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <a className="fr-btn" href={withRedirect("/users/confirmation/new", redirectTo)}>
+            {t("auth.confirmation.resendLink")}
+          </a>
+        </li>
+        <li>
+          <a className="fr-btn fr-btn--secondary" href={withRedirect("/users/sign_in", redirectTo)}>
+            {t("auth.confirmation.signInLink")}
+          </a>
+        </li>
+      </ul>
+    </AuthColumn>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * Per-request DataLoaders of the GraphQL API: each batch is one `where … in (…)` query, so a page
+ * of 100 dossiers with their champs and traitements costs the same number of queries as a page of
+ * 10. Loaders live for one request only (no cross-request cache, no stale authorisation).
+ */
+import DataLoader from "dataloader";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import {
+  champs,
+  demarcheAdministrateurs,
+  demarches,
+  dossiers,
+  revisions,
+  revisionTypesDeChamp,
+  traitements,
+  typesDeChamp,
+  users,
+} from "../db/schema";
+import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
+
+export type DemarcheRow = typeof demarches.$inferSelect;
+export type RevisionRow = typeof revisions.$inferSelect;
+export type TraitementRow = typeof traitements.$inferSelect;
+
+/** A top-level field of a revision (children of repetition blocks are not exposed yet). */
+export interface RevisionFieldRow {
+  revisionId: number;
+  stableId: number;
+  typeChamp: string;
+  libelle: string;
+  description: string | null;
+  mandatory: boolean;
+  private: boolean;
+  options: Record<string, unknown>;
+}
+
+export interface ChampValueRow {
+  stableId: number;
+  typeChamp: string;
+  value: unknown;
+  updatedAt: Date;
+}
+
+/** The columns of a dossier the API reads, with the submitting account's e-mail. */
+export const dossierColumns = {
+  id: dossiers.id,
+  demarcheId: dossiers.demarcheId,
+  revisionId: dossiers.revisionId,
+  userId: dossiers.userId,
+  userEmail: users.email,
+  state: dossiers.state,
+  civilite: dossiers.civilite,
+  nom: dossiers.nom,
+  prenom: dossiers.prenom,
+  motivation: dossiers.motivation,
+  deposeAt: dossiers.deposeAt,
+  enConstructionAt: dossiers.enConstructionAt,
+  enInstructionAt: dossiers.enInstructionAt,
+  processedAt: dossiers.processedAt,
+  lastChampUpdatedAt: dossiers.lastChampUpdatedAt,
+  createdAt: dossiers.createdAt,
+  updatedAt: dossiers.updatedAt,
+};
+
+export interface DossierRow {
+  id: number;
+  demarcheId: number;
+  revisionId: number;
+  userId: number | null;
+  userEmail: string | null;
+  state: "brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "sans_suite";
+  civilite: "M." | "Mme" | null;
+  nom: string | null;
+  prenom: string | null;
+  motivation: string | null;
+  deposeAt: Date | null;
+  enConstructionAt: Date | null;
+  enInstructionAt: Date | null;
+  processedAt: Date | null;
+  lastChampUpdatedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function groupBy<K, V>(rows: V[], key: (row: V) => K): Map<K, V[]> {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+export function createLoaders(db: Db, token: ApiTokenContext) {
+  return {
+    demarche: new DataLoader<number, DemarcheRow | null>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(demarches)
+        .where(inArray(demarches.id, [...ids]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    /** Whether the token may read the démarche: administered by its owner, and in its allow-list. */
+    demarcheAccess: new DataLoader<number, boolean>(async (ids) => {
+      const candidates = ids.filter((id) => tokenAllowsDemarche(token, id));
+      const rows =
+        candidates.length === 0
+          ? []
+          : await db
+              .select({ demarcheId: demarcheAdministrateurs.demarcheId })
+              .from(demarcheAdministrateurs)
+              .where(
+                and(
+                  eq(demarcheAdministrateurs.administrateurId, token.administrateurId),
+                  inArray(demarcheAdministrateurs.demarcheId, candidates),
+                ),
+              );
+      const allowed = new Set(rows.map((r) => r.demarcheId));
+      return ids.map((id) => allowed.has(id));
+    }),
+
+    revision: new DataLoader<number, RevisionRow | null>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(revisions)
+        .where(inArray(revisions.id, [...ids]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    /** Top-level fields (public and private) of revisions, in form order. */
+    revisionFields: new DataLoader<number, RevisionFieldRow[]>(async (ids) => {
+      const rows = await db
+        .select({
+          revisionId: revisionTypesDeChamp.revisionId,
+          stableId: typesDeChamp.stableId,
+          typeChamp: typesDeChamp.typeChamp,
+          libelle: typesDeChamp.libelle,
+          description: typesDeChamp.description,
+          mandatory: typesDeChamp.mandatory,
+          private: typesDeChamp.private,
+          options: typesDeChamp.options,
+        })
+        .from(revisionTypesDeChamp)
+        .innerJoin(typesDeChamp, eq(typesDeChamp.id, revisionTypesDeChamp.typeDeChampId))
+        .where(and(inArray(revisionTypesDeChamp.revisionId, [...ids]), isNull(revisionTypesDeChamp.parentId)))
+        .orderBy(asc(revisionTypesDeChamp.revisionId), asc(revisionTypesDeChamp.position), asc(revisionTypesDeChamp.id));
+      const byRevision = groupBy(rows, (r) => r.revisionId);
+      return ids.map((id) => byRevision.get(id) ?? []);
+    }),
+
+    /** Current values (stream `main`, outside repetitions) of dossiers, by stable id. */
+    champValues: new DataLoader<number, Map<number, ChampValueRow>>(async (dossierIds) => {
+      const rows = await db
+        .select({
+          dossierId: champs.dossierId,
+          stableId: champs.stableId,
+          typeChamp: champs.typeChamp,
+          value: champs.value,
+          updatedAt: champs.updatedAt,
+        })
+        .from(champs)
+        .where(and(inArray(champs.dossierId, [...dossierIds]), eq(champs.stream, "main"), eq(champs.rowId, "")));
+      const byDossier = new Map<number, Map<number, ChampValueRow>>();
+      for (const row of rows) {
+        const values = byDossier.get(row.dossierId) ?? new Map<number, ChampValueRow>();
+        byDossier.set(row.dossierId, values);
+        values.set(row.stableId, row);
+      }
+      return dossierIds.map((id) => byDossier.get(id) ?? new Map());
+    }),
+
+    traitements: new DataLoader<number, TraitementRow[]>(async (dossierIds) => {
+      const rows = await db
+        .select()
+        .from(traitements)
+        .where(inArray(traitements.dossierId, [...dossierIds]))
+        .orderBy(asc(traitements.processedAt), asc(traitements.id));
+      const byDossier = groupBy(rows, (r) => r.dossierId);
+      return dossierIds.map((id) => byDossier.get(id) ?? []);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** A submitted, real dossier by number (brouillons and test dossiers do not exist for the API). */
+export async function findApiDossier(db: Db, number: number): Promise<DossierRow | null> {
+  const [row] = await db
+    .select(dossierColumns)
+    .from(dossiers)
+    .leftJoin(users, eq(users.id, dossiers.userId))
+    .where(and(eq(dossiers.id, number), sql`${dossiers.state} <> 'brouillon'`, eq(dossiers.forTest, false)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,252 @@
+/**
+ * Fields (ChampDescriptor) and their values (Champ) as the API serves them: one value per public
+ * field of the dossier's revision, blank ones included; values are matched by stable id and
+ * ignored when stored for another field type (the field changed type between revisions), as the
+ * reference does. Per-type behaviour comes from the pure registry in server/domain/champs.
+ */
+import { getTypeDeChamp, isTypeChamp, resolveOptions } from "../../domain/champs/registry";
+import { isCalendarDate } from "../../domain/champs/types/date";
+import { champId, parseChampId } from "../ids";
+import type { ChampValueRow, DossierRow, RevisionFieldRow } from "../loaders";
+import type { GraphqlContext } from "./context";
+import { isIsoDate, parisWallTimeToDate } from "./scalars";
+
+/** Concrete Champ types of our schema. */
+const CHAMP_TYPENAMES = new Set([
+  "TextChamp",
+  "IntegerNumberChamp",
+  "DateChamp",
+  "YesNoChamp",
+  "CheckboxChamp",
+  "DropDownListChamp",
+  "HeaderSectionChamp",
+]);
+
+/** Concrete ChampDescriptor types of our schema. */
+const DESCRIPTOR_TYPENAMES = new Set([
+  "TextChampDescriptor",
+  "TextareaChampDescriptor",
+  "IntegerNumberChampDescriptor",
+  "DateChampDescriptor",
+  "YesNoChampDescriptor",
+  "CheckboxChampDescriptor",
+  "DropDownListChampDescriptor",
+  "HeaderSectionChampDescriptor",
+]);
+
+/**
+ * Types the reference serves under an older type unless the query document names the precise one
+ * in a fragment, so that clients written before these types existed keep working.
+ */
+const FRAGMENT_GATED: Record<string, string> = {
+  YesNoChamp: "CheckboxChamp",
+  HeaderSectionChamp: "TextChamp",
+  DropDownListChamp: "TextChamp",
+};
+
+/** Kinds not (yet) in the registry that still have a precise type here. */
+const UNREGISTERED_TYPENAMES: Record<string, { champ: string; descriptor: string }> = {
+  checkbox: { champ: "CheckboxChamp", descriptor: "CheckboxChampDescriptor" },
+};
+
+/** Every value of the API's TypeDeChamp enum. */
+const TYPE_DE_CHAMP_VALUES = new Set(
+  "address annuaire_education carte checkbox civilite cnaf cojo communes date datetime decimal_number departements dgfip dossier_link drop_down_list email engagement_juridique epci explication formatted header_section iban integer_number linked_drop_down_list mesri multiple_drop_down_list number pays phone piece_justificative pole_emploi referentiel regions repetition rna rnf siret text textarea titre_identite yes_no".split(
+    " ",
+  ),
+);
+
+function registeredTypenames(typeChamp: string): { champ: string; descriptor: string } {
+  if (isTypeChamp(typeChamp)) {
+    const definition = getTypeDeChamp(typeChamp);
+    return { champ: definition.graphqlTypename, descriptor: definition.graphqlDescriptorTypename };
+  }
+  return UNREGISTERED_TYPENAMES[typeChamp] ?? { champ: "TextChamp", descriptor: "TextChampDescriptor" };
+}
+
+// ---------------------------------------------------------------- descriptors
+
+export interface DescriptorView {
+  typeChamp: string;
+  id: string;
+  label: string;
+  description: string | null;
+  required: boolean;
+  options: Record<string, unknown>;
+}
+
+export function descriptorView(field: RevisionFieldRow): DescriptorView {
+  return {
+    typeChamp: field.typeChamp,
+    id: champId(field.stableId),
+    label: field.libelle,
+    description: field.description,
+    required: field.mandatory,
+    options: field.options,
+  };
+}
+
+function parsedOptions(typeChamp: string, options: Record<string, unknown>): Record<string, unknown> {
+  if (!isTypeChamp(typeChamp)) return options;
+  const resolved = resolveOptions({ type: typeChamp, options });
+  return resolved.ok && resolved.options && typeof resolved.options === "object"
+    ? (resolved.options as Record<string, unknown>)
+    : options;
+}
+
+function headerLevel(typeChamp: string, options: Record<string, unknown>): number {
+  const level = parsedOptions(typeChamp, options).level;
+  return typeof level === "number" && Number.isInteger(level) && level >= 1 ? level : 1;
+}
+
+export const descriptorResolvers = {
+  ChampDescriptor: {
+    __resolveType(descriptor: DescriptorView) {
+      const { descriptor: name } = registeredTypenames(descriptor.typeChamp);
+      return DESCRIPTOR_TYPENAMES.has(name) ? name : "TextChampDescriptor";
+    },
+  },
+  // Shared fields of every concrete descriptor type.
+  ...Object.fromEntries(
+    [...DESCRIPTOR_TYPENAMES].map((typename) => [
+      typename,
+      {
+        type: (d: DescriptorView) => (TYPE_DE_CHAMP_VALUES.has(d.typeChamp) ? d.typeChamp : "text"),
+        // Repetition blocks are not exposed yet: no descriptor has children.
+        champDescriptors: () => null,
+      },
+    ]),
+  ),
+  DropDownListChampDescriptor: {
+    type: (d: DescriptorView) => d.typeChamp,
+    champDescriptors: () => null,
+    options: (d: DescriptorView) => {
+      const options = parsedOptions(d.typeChamp, d.options).options;
+      return Array.isArray(options) ? options.filter((o): o is string => typeof o === "string") : [];
+    },
+    otherOption: (d: DescriptorView) => parsedOptions(d.typeChamp, d.options).other === true,
+  },
+  HeaderSectionChampDescriptor: {
+    type: (d: DescriptorView) => d.typeChamp,
+    champDescriptors: () => null,
+    level: (d: DescriptorView) => headerLevel(d.typeChamp, d.options),
+  },
+};
+
+// ---------------------------------------------------------------- values
+
+export interface ChampView {
+  typeChamp: string;
+  options: Record<string, unknown>;
+  /** The stored value when it has the shape of its type, null otherwise (blank). */
+  raw: unknown;
+  id: string;
+  champDescriptorId: string;
+  label: string;
+  stringValue: string | null;
+  updatedAt: Date;
+  prefilled: boolean;
+  columns: never[];
+}
+
+function storedValue(field: RevisionFieldRow, row: ChampValueRow | undefined): unknown {
+  if (!row || row.value === null || row.value === undefined) return null;
+  // A value stored for another kind of field (the field changed type) is not this field's value.
+  if (row.typeChamp !== field.typeChamp) return null;
+  if (!isTypeChamp(field.typeChamp)) return row.value;
+  const definition = getTypeDeChamp(field.typeChamp);
+  if (!definition.hasValue) return null;
+  const parsed = definition.valueSchema.safeParse(row.value);
+  return parsed.success ? parsed.data : null;
+}
+
+function stringValueOf(typeChamp: string, raw: unknown): string | null {
+  if (isTypeChamp(typeChamp)) return getTypeDeChamp(typeChamp).stringValue(raw as never);
+  if (raw === null || raw === undefined) return null;
+  const text = typeof raw === "string" ? raw : JSON.stringify(raw);
+  return text.trim() === "" ? null : text;
+}
+
+export function champView(field: RevisionFieldRow, row: ChampValueRow | undefined, dossier: DossierRow): ChampView {
+  const raw = storedValue(field, row);
+  const id = champId(field.stableId);
+  return {
+    typeChamp: field.typeChamp,
+    options: field.options,
+    raw,
+    id,
+    champDescriptorId: id,
+    label: field.libelle,
+    stringValue: stringValueOf(field.typeChamp, raw),
+    updatedAt: row && raw !== null ? row.updatedAt : (dossier.lastChampUpdatedAt ?? dossier.deposeAt ?? dossier.createdAt),
+    // Prefill is not recorded per value yet.
+    prefilled: false,
+    // Sub-values (columns) are not exposed yet.
+    columns: [],
+  };
+}
+
+/** The public champs of a dossier, in form order; only the one with `id` when given. */
+export async function dossierChamps(
+  dossier: DossierRow,
+  id: string | null | undefined,
+  ctx: GraphqlContext,
+): Promise<ChampView[]> {
+  const [fields, values] = await Promise.all([
+    ctx.loaders.revisionFields.load(dossier.revisionId),
+    ctx.loaders.champValues.load(dossier.id),
+  ]);
+  let publicFields = fields.filter((f) => !f.private);
+  if (id !== null && id !== undefined) {
+    const wanted = parseChampId(id);
+    if (!wanted || wanted.rowId !== null) return [];
+    publicFields = publicFields.filter((f) => f.stableId === wanted.stableId);
+  }
+  return publicFields.map((field) => champView(field, values.get(field.stableId), dossier));
+}
+
+const asText = (raw: unknown): string | null => (typeof raw === "string" && raw.trim() !== "" ? raw : null);
+
+export const champResolvers = {
+  Champ: {
+    __resolveType(champ: ChampView, ctx: GraphqlContext) {
+      let name = registeredTypenames(champ.typeChamp).champ;
+      const fallback = FRAGMENT_GATED[name];
+      if (fallback && !ctx.fragmentTypes.has(name)) name = fallback;
+      return CHAMP_TYPENAMES.has(name) ? name : "TextChamp";
+    },
+  },
+  TextChamp: {
+    value: (c: ChampView) => asText(c.raw) ?? c.stringValue,
+  },
+  IntegerNumberChamp: {
+    value: (c: ChampView) => {
+      const text = asText(c.raw);
+      return text !== null && /^-?\d+$/.test(text) ? BigInt(text).toString() : null;
+    },
+  },
+  DateChamp: {
+    date: (c: ChampView) => {
+      const text = asText(c.raw);
+      return text !== null && isCalendarDate(text) && isIsoDate(text) ? text : null;
+    },
+    value: (c: ChampView) => {
+      const text = asText(c.raw);
+      if (text === null || !isIsoDate(text)) return null;
+      const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+      return parisWallTimeToDate(year, month, day);
+    },
+  },
+  YesNoChamp: {
+    value: (c: ChampView) => (c.raw === "true" ? true : c.raw === "false" ? false : null),
+  },
+  CheckboxChamp: {
+    value: (c: ChampView) => c.raw === "true" || c.raw === true,
+  },
+  DropDownListChamp: {
+    value: (c: ChampView) => asText(c.raw),
+  },
+  HeaderSectionChamp: {
+    level: (c: ChampView) => headerLevel(c.typeChamp, c.options),
+  },
+};

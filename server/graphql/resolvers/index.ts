@@ -1,0 +1,200 @@
+/**
+ * The executable schema: our SDL (schema.graphql) + resolvers. Every object is read through the
+ * per-request loaders; authorisation is checked on the démarche each root object belongs to.
+ */
+import { readFileSync } from "node:fs";
+import {
+  buildSchema,
+  defaultFieldResolver,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  type GraphQLFieldResolver,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+} from "graphql";
+import { toGlobalId } from "../ids";
+import { findApiDossier, type DemarcheRow, type DossierRow, type RevisionRow, type TraitementRow } from "../loaders";
+import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
+import type { GraphqlContext } from "./context";
+import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
+import { apiError, hiddenByPermissions, notFound } from "./errors";
+import { BigIntScalar, ISO8601Date, ISO8601DateTime } from "./scalars";
+
+export const SCHEMA_SDL = readFileSync(new URL("../schema.graphql", import.meta.url), "utf8");
+
+async function loadRevision(id: number | null, ctx: GraphqlContext): Promise<RevisionRow | null> {
+  return id === null ? null : ctx.loaders.revision.load(id);
+}
+
+const resolvers = {
+  ISO8601DateTime,
+  ISO8601Date,
+  BigInt: BigIntScalar,
+
+  Query: {
+    async demarche(_: unknown, args: { number: number }, ctx: GraphqlContext) {
+      const demarche = await ctx.loaders.demarche.load(args.number);
+      if (!demarche) throw notFound("Demarche");
+      if (!(await ctx.loaders.demarcheAccess.load(demarche.id))) throw hiddenByPermissions("Demarche");
+      return demarche;
+    },
+    async dossier(_: unknown, args: { number: number }, ctx: GraphqlContext) {
+      const dossier = await findApiDossier(ctx.db, args.number);
+      if (!dossier) throw notFound("Dossier");
+      if (!(await ctx.loaders.demarcheAccess.load(dossier.demarcheId))) throw hiddenByPermissions("Dossier");
+      return dossier;
+    },
+  },
+
+  Demarche: {
+    id: (d: DemarcheRow) => toGlobalId("Procedure", d.id),
+    number: (d: DemarcheRow) => d.id,
+    title: (d: DemarcheRow) => d.libelle,
+    dateCreation: (d: DemarcheRow) => d.createdAt,
+    dateDerniereModification: (d: DemarcheRow) => d.updatedAt,
+    datePublication: (d: DemarcheRow) => d.publishedAt,
+    dateFermeture: (d: DemarcheRow) => d.closedAt,
+    publishedRevision: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => loadRevision(d.publishedRevisionId, ctx),
+    async draftRevision(d: DemarcheRow, _: unknown, ctx: GraphqlContext) {
+      const revision = await loadRevision(d.draftRevisionId, ctx);
+      if (!revision) throw notFound("Revision");
+      return revision;
+    },
+    async activeRevision(d: DemarcheRow, _: unknown, ctx: GraphqlContext) {
+      const revision = await loadRevision(d.publishedRevisionId ?? d.draftRevisionId, ctx);
+      if (!revision) throw notFound("Revision");
+      return revision;
+    },
+    dossiers: (d: DemarcheRow, args: DossiersArgs, ctx: GraphqlContext) => demarcheDossiers(d.id, args, ctx),
+  },
+
+  Revision: {
+    id: (r: RevisionRow) => toGlobalId("ProcedureRevision", r.id),
+    dateCreation: (r: RevisionRow) => r.createdAt,
+    datePublication: (r: RevisionRow) => r.publishedAt,
+    async champDescriptors(r: RevisionRow, _: unknown, ctx: GraphqlContext) {
+      const fields = await ctx.loaders.revisionFields.load(r.id);
+      return fields.filter((f) => !f.private).map(descriptorView);
+    },
+    async annotationDescriptors(r: RevisionRow, _: unknown, ctx: GraphqlContext) {
+      const fields = await ctx.loaders.revisionFields.load(r.id);
+      return fields.filter((f) => f.private).map(descriptorView);
+    },
+  },
+
+  Dossier: {
+    id: (d: DossierRow) => toGlobalId("Dossier", d.id),
+    number: (d: DossierRow) => d.id,
+    state: (d: DossierRow) => {
+      // Brouillons never reach the API (filtered by every query); guard anyway.
+      if (d.state === "brouillon") throw notFound("Dossier");
+      return d.state;
+    },
+    dateDepot: (d: DossierRow) => d.deposeAt ?? d.createdAt,
+    datePassageEnConstruction: (d: DossierRow) => d.enConstructionAt ?? d.deposeAt ?? d.createdAt,
+    datePassageEnInstruction: (d: DossierRow) => d.enInstructionAt,
+    dateTraitement: (d: DossierRow) => d.processedAt,
+    dateDerniereModification: (d: DossierRow) => d.updatedAt,
+    dateDerniereModificationChamps: (d: DossierRow) => d.lastChampUpdatedAt ?? d.createdAt,
+    motivation: (d: DossierRow) => d.motivation,
+    usager: (d: DossierRow) =>
+      d.userId === null
+        ? // The account was deleted: the reference keeps a placeholder profile.
+          { id: toGlobalId("User", "deleted"), email: "" }
+        : { id: toGlobalId("User", d.userId), email: d.userEmail ?? "" },
+    demandeur: (d: DossierRow) => ({ __dossier: d }),
+    champs: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierChamps(d, args.id, ctx),
+    traitements: (d: DossierRow, _: unknown, ctx: GraphqlContext) => ctx.loaders.traitements.load(d.id),
+  },
+
+  Demandeur: {
+    // Organisations (SIRET) are not modelled yet: every demandeur is a person.
+    __resolveType: () => "PersonnePhysique",
+  },
+
+  PersonnePhysique: {
+    id: ({ __dossier: d }: { __dossier: DossierRow }) => toGlobalId("Individual", d.id),
+    // Stored as written in forms ("M.", "Mme"); the API's Civilite enum names them M and Mme.
+    civilite: ({ __dossier: d }: { __dossier: DossierRow }) => (d.civilite === "M." ? "M" : d.civilite === "Mme" ? "Mme" : null),
+    nom: ({ __dossier: d }: { __dossier: DossierRow }) => d.nom ?? "",
+    prenom: ({ __dossier: d }: { __dossier: DossierRow }) => d.prenom ?? "",
+    email: ({ __dossier: d }: { __dossier: DossierRow }) => d.userEmail,
+  },
+
+  Traitement: {
+    id: (t: TraitementRow) => toGlobalId("Traitement", t.id),
+    dateTraitement: (t: TraitementRow) => t.processedAt,
+    emailAgentTraitant: (t: TraitementRow) => t.instructeurEmail,
+  },
+
+  Column: {
+    __resolveType: () => "TextColumn",
+  },
+
+  ...descriptorResolvers,
+  ...champResolvers,
+};
+
+function timeoutError(info: { parentType: { name: string }; fieldName: string }) {
+  return apiError(`Timeout on ${info.parentType.name}.${info.fieldName}`, "timeout");
+}
+
+/**
+ * Wraps every field resolver with the request deadline: once it has passed, fields not yet
+ * resolved fail with `timeout` (as the reference's 30-second timeout does) instead of running on.
+ */
+function withDeadline(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve: GraphQLFieldResolver<unknown, GraphqlContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, ctx, info) => {
+        if (Date.now() > ctx.deadline) throw timeoutError(info);
+        return resolve(source, args, ctx, info);
+      };
+    }
+  }
+  return schema;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: resolver maps are heterogeneous by nature.
+type ResolverMap = Record<string, any>;
+
+/**
+ * Attaches resolvers to the types built from the SDL: field resolvers on object types,
+ * `__resolveType` on interfaces and unions, serialisation on scalars. A resolver naming a type or
+ * field absent from the SDL is a programming error and fails at start-up. (Done here rather than
+ * with @graphql-tools so that the schema and its resolvers share one graphql module instance.)
+ */
+function attachResolvers(schema: GraphQLSchema, map: ResolverMap): GraphQLSchema {
+  for (const [typeName, typeResolvers] of Object.entries(map)) {
+    const type = schema.getType(typeName);
+    if (!type) throw new Error(`resolvers for unknown type ${typeName}`);
+    if (isScalarType(type)) {
+      const impl = typeResolvers as GraphQLScalarType;
+      type.serialize = impl.serialize;
+      type.parseValue = impl.parseValue;
+      type.parseLiteral = impl.parseLiteral;
+      continue;
+    }
+    for (const [name, resolver] of Object.entries(typeResolvers as ResolverMap)) {
+      if (name === "__resolveType") {
+        if (!isInterfaceType(type) && !isUnionType(type)) throw new Error(`${typeName} is not abstract`);
+        type.resolveType = resolver as GraphQLTypeResolver<unknown, GraphqlContext>;
+        continue;
+      }
+      if (!isObjectType(type)) throw new Error(`${typeName}.${name}: fields resolve on object types only`);
+      const field = type.getFields()[name];
+      if (!field) throw new Error(`resolver for unknown field ${typeName}.${name}`);
+      field.resolve = resolver as GraphQLFieldResolver<unknown, GraphqlContext>;
+    }
+  }
+  return schema;
+}
+
+export function buildGraphqlSchema(): GraphQLSchema {
+  return withDeadline(attachResolvers(buildSchema(SCHEMA_SDL), resolvers));
+}

@@ -1,0 +1,42 @@
+import { parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import { buildGraphqlSchema } from "./index";
+import { VALIDATION_RULES } from "./validation";
+
+const schema = buildGraphqlSchema();
+const errorsOf = (query: string) => validate(schema, parse(query), VALIDATION_RULES).map((e) => e.message);
+
+describe("validation rules", () => {
+  it("accept same-named fields of different types on mutually exclusive types (as graphql-ruby does)", () => {
+    const query = `{ dossier(number: 1) { champs { id
+      ... on IntegerNumberChamp { value } ... on YesNoChamp { value } ... on CheckboxChamp { value } ... on TextChamp { value } } } }`;
+    expect(errorsOf(query)).toEqual([]);
+  });
+
+  it("still refuse real conflicts: one response name for two different fields or arguments", () => {
+    expect(errorsOf("{ dossier(number: 1) { a: number a: motivation } }")[0]).toMatch(
+      /"number" and "motivation" are different fields/,
+    );
+    expect(errorsOf('{ dossier(number: 1) { champs(id: "a") { id } champs(id: "b") { id } } }')[0]).toMatch(
+      /differing arguments/,
+    );
+  });
+
+  it("refuse operations deeper than 15 fields, fragments included, introspection excluded", () => {
+    const nest = (depth: number) => {
+      let selection = "id";
+      for (let i = 0; i < depth; i++) selection = `champDescriptors { ${selection} }`;
+      return selection;
+    };
+    // demarche + publishedRevision + n nested + id
+    expect(errorsOf(`{ demarche(number: 1) { publishedRevision { ${nest(12)} } } }`)).toEqual([]);
+    expect(errorsOf(`{ demarche(number: 1) { publishedRevision { ${nest(13)} } } }`)).toEqual([
+      "Query has depth of 16, which exceeds max depth of 15",
+    ]);
+    expect(
+      errorsOf(`query { demarche(number: 1) { publishedRevision { ...F } } }
+        fragment F on Revision { ${nest(13)} }`),
+    ).toEqual(["Query has depth of 16, which exceeds max depth of 15"]);
+    expect(errorsOf("{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }")).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Validation rules of the API: graphql-js's standard rules, a maximum depth of 15 (the reference's
+ * `max_depth`), and the overlapping-fields rule relaxed the way graphql-ruby is: two fields with
+ * the same response name on *mutually exclusive* types may return different types. Clients of the
+ * reference rely on it (`... on IntegerNumberChamp { value } ... on YesNoChamp { value }`, and the
+ * canonical `ds-query-v2` document), so the strict rule would reject their queries.
+ */
+import {
+  GraphQLError,
+  Kind,
+  OverlappingFieldsCanBeMergedRule,
+  specifiedRules,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
+
+export const MAX_QUERY_DEPTH = 15;
+
+function isTypeOnlyConflict(error: GraphQLError): boolean {
+  const message = error.message;
+  return (
+    message.includes("they return conflicting types") &&
+    !message.includes("are different fields") &&
+    !message.includes("differing arguments")
+  );
+}
+
+/** The standard rule, minus the reports that only concern return types of mutually exclusive fields. */
+export const RelaxedOverlappingFieldsRule: ValidationRule = (context: ValidationContext): ASTVisitor => {
+  const filtering = Object.create(context) as ValidationContext;
+  filtering.reportError = (error: GraphQLError) => {
+    if (!isTypeOnlyConflict(error)) context.reportError(error);
+  };
+  return OverlappingFieldsCanBeMergedRule(filtering);
+};
+
+function selectionDepth(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+  visiting: Set<string>,
+): number {
+  if (!selectionSet) return 0;
+  let max = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      // Introspection is not counted (graphql-ruby's default).
+      if (selection.name.value.startsWith("__")) continue;
+      max = Math.max(max, 1 + selectionDepth(selection.selectionSet, fragments, visiting));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      max = Math.max(max, selectionDepth(selection.selectionSet, fragments, visiting));
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment || visiting.has(name)) continue; // cycles are reported by NoFragmentCycles
+      visiting.add(name);
+      max = Math.max(max, selectionDepth(fragment.selectionSet, fragments, visiting));
+      visiting.delete(name);
+    }
+  }
+  return max;
+}
+
+/** Refuses operations nested deeper than `maxDepth` fields. */
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return (context) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    return {
+      OperationDefinition(node) {
+        const depth = selectionDepth(node.selectionSet, fragments, new Set());
+        if (depth > maxDepth) {
+          context.reportError(
+            new GraphQLError(`Query has depth of ${depth}, which exceeds max depth of ${maxDepth}`, {
+              nodes: [node],
+              extensions: { code: "bad_request" },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
+
+export const VALIDATION_RULES: ReadonlyArray<ValidationRule> = [
+  ...specifiedRules.filter((rule) => rule !== OverlappingFieldsCanBeMergedRule),
+  RelaxedOverlappingFieldsRule,
+  depthLimitRule(MAX_QUERY_DEPTH),
+];

@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Locale } from "../../../app/i18n";
+import type { Db } from "../../db/client";
+import { users } from "../../db/schema";
+import { hitRateLimits } from "../../security/rate-limit";
+import { issueEmailToken } from "./email-tokens";
+import { enqueueMail } from "./enqueue-mail";
+import { fieldErrors, ZEmailField, type Invalid, type RateLimited } from "./fields";
+import { mailRequestRules } from "./limits";
+import { cleanRedirectPath } from "./redirect-path";
+
+const ZResend = z.object({ email: ZEmailField });
+
+export interface ResendConfirmationInput {
+  email: string;
+  locale: Locale;
+  ip: string;
+  redirectTo?: string | null;
+}
+
+export type ResendConfirmationResult = { ok: true; email: string } | Invalid<"email"> | RateLimited;
+
+/**
+ * Sends a new confirmation link to an unconfirmed account. The answer never depends on the
+ * address: an already active account gets the "you already have an account" mail instead, an
+ * unknown address gets nothing.
+ */
+export async function resendConfirmation(db: Db, input: ResendConfirmationInput): Promise<ResendConfirmationResult> {
+  const parsed = ZResend.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid", errors: fieldErrors(parsed.error) };
+  const { email } = parsed.data;
+  const redirectTo = cleanRedirectPath(input.redirectTo);
+
+  const limit = await hitRateLimits(db, mailRequestRules("confirmation", email, input.ip));
+  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, confirmedAt: users.emailConfirmedAt, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, email))
+      .limit(1);
+    if (!user) return;
+    if (user.confirmedAt === null && user.passwordHash !== null) {
+      const { token } = await issueEmailToken(tx, user.id, "confirm_email");
+      await enqueueMail(tx, email, "confirm_email", { email, token, redirectTo }, input.locale);
+    } else {
+      // Already active, or invited without a password yet: signing in or choosing a password is the way.
+      await enqueueMail(tx, email, "account_exists", { email, redirectTo }, input.locale);
+    }
+  });
+  return { ok: true, email };
+}

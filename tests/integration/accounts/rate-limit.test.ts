@@ -1,0 +1,96 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rateLimits } from "../../../server/db/schema";
+import { ensureUser } from "../../../server/operations/accounts/ensure-user";
+import { signIn } from "../../../server/operations/accounts/sign-in";
+import { cleanupRateLimits, hitRateLimit, hitRateLimits, rateLimitKey } from "../../../server/security/rate-limit";
+import { createTestDatabase, type TestDatabase } from "../../support/database";
+import { GOOD_PASSWORD } from "./helpers";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
+describe("rate limits (rate_limits table)", () => {
+  it("counts every hit in one row per window and refuses beyond the limit", async () => {
+    const rule = { key: "test:count", limit: 3, windowSeconds: 60 };
+    const now = new Date("2026-03-01T10:00:30Z");
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await hitRateLimit(database.db, rule, now));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false, false]);
+    expect(results[3]?.retryAfterSeconds).toBe(30);
+    const rows = await database.db.select().from(rateLimits).where(eq(rateLimits.key, "test:count"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.count).toBe(5);
+    // The next window starts from zero.
+    expect((await hitRateLimit(database.db, rule, new Date("2026-03-01T10:01:00Z"))).allowed).toBe(true);
+  });
+
+  it("counts exactly under concurrency", async () => {
+    const rule = { key: "test:concurrent", limit: 100, windowSeconds: 60 };
+    const now = new Date();
+    await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(database.db, rule, now)));
+    const [row] = await database.db.select().from(rateLimits).where(eq(rateLimits.key, "test:concurrent"));
+    expect(row?.count).toBe(20);
+  });
+
+  it("refuses when any of several rules is exceeded, and counts all of them", async () => {
+    const now = new Date();
+    const rules = [
+      { key: "test:a", limit: 1, windowSeconds: 60 },
+      { key: "test:b", limit: 10, windowSeconds: 60 },
+    ];
+    expect((await hitRateLimits(database.db, rules, now)).allowed).toBe(true);
+    expect((await hitRateLimits(database.db, rules, now)).allowed).toBe(false);
+    const [b] = await database.db.select().from(rateLimits).where(eq(rateLimits.key, "test:b"));
+    expect(b?.count).toBe(2);
+  });
+
+  it("cleans up old windows only", async () => {
+    await hitRateLimit(database.db, { key: "test:old", limit: 5, windowSeconds: 60 }, new Date(Date.now() - 2 * 24 * 3600_000));
+    await hitRateLimit(database.db, { key: "test:recent", limit: 5, windowSeconds: 60 });
+    expect(await cleanupRateLimits(database.db)).toBeGreaterThanOrEqual(1);
+    const keys = (await database.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+    expect(keys).not.toContain("test:old");
+    expect(keys).toContain("test:recent");
+  });
+});
+
+describe("sign-in rate limits", () => {
+  it("allows 10 attempts per e-mail per 15 minutes, then refuses even the right password", async () => {
+    await ensureUser(database.db, { email: "cible@exemple.fr", password: GOOD_PASSWORD });
+    const attempt = (password: string, ip: string) =>
+      signIn(database.db, { email: "Cible@Exemple.fr", password, ip, userAgent: null });
+    for (let i = 0; i < 10; i++) {
+      // Different IPs: only the per-e-mail counter can stop this.
+      expect(await attempt("wrong password", `198.51.100.${i}`)).toEqual({ ok: false, reason: "invalid_credentials" });
+    }
+    const refused = await attempt(GOOD_PASSWORD, "198.51.100.99");
+    expect(refused).toMatchObject({ ok: false, reason: "rate_limited" });
+    if (!refused.ok && refused.reason === "rate_limited") {
+      expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    }
+    const [row] = await database.db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, rateLimitKey("sign_in", "email", "cible@exemple.fr")));
+    expect(row?.count).toBe(11);
+  });
+
+  it("allows 50 attempts per IP per 15 minutes across e-mails", async () => {
+    const ip = "203.0.113.7";
+    for (let i = 0; i < 50; i++) {
+      const result = await signIn(database.db, { email: `inconnu${i}@exemple.fr`, password: "x", ip, userAgent: null });
+      expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
+    }
+    const refused = await signIn(database.db, { email: "autre@exemple.fr", password: "x", ip, userAgent: null });
+    expect(refused).toMatchObject({ ok: false, reason: "rate_limited" });
+    // Another IP is not affected.
+    const other = await signIn(database.db, { email: "autre@exemple.fr", password: "x", ip: "203.0.113.8", userAgent: null });
+    expect(other).toEqual({ ok: false, reason: "invalid_credentials" });
+  });
+});
