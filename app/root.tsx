@@ -1,17 +1,15 @@
 import dsfrCss from "@codegouvfr/react-dsfr/main.css?url";
 import faviconSvg from "@codegouvfr/react-dsfr/favicon/favicon.svg?url";
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLocation,
-  useRouteError,
   type LinksFunction,
 } from "react-router";
 import type { Route } from "./+types/root";
+import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import appCss from "./app.css?url";
@@ -87,49 +85,7 @@ export default function App() {
   return <Outlet />;
 }
 
+/** Last-resort boundary (errors of the root itself, e.g. a refused CSRF token); pages use the layout's. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  const data = useRootData();
-  const location = useLocation();
-  const here = `${location.pathname}${location.search}`;
-  let status = 500;
-  let reason: string | undefined;
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    reason = (error.data as { reason?: string } | undefined)?.reason;
-  }
-  const key =
-    reason === "csrf"
-      ? "csrf"
-      : status === 404
-        ? "notFound"
-        : status === 403
-          ? "forbidden"
-          : status === 413
-            ? "tooLarge"
-            : status === 429
-              ? "tooManyRequests"
-              : status >= 400 && status < 500
-                ? "badRequest"
-                : "server";
-  return (
-    <div className="fr-py-4w">
-      <title>{`${t(`common.errors.${key}.title`)} – Guichet`}</title>
-      <h1>{t(`common.errors.${key}.title`)}</h1>
-      <p className="fr-text--lead">{t(`common.errors.${key}.body`)}</p>
-      {status === 404 && !data?.user ? (
-        <p>
-          <a className="fr-btn" href={`/users/sign_in?redirect_to=${encodeURIComponent(here)}`}>
-            {t("common.nav.signIn")}
-          </a>
-        </p>
-      ) : null}
-      <p>
-        <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/">
-          {t("common.backHome")}
-        </a>
-      </p>
-    </div>
-  );
+  return <ErrorPage />;
 }

@@ -1,4 +1,4 @@
-import type { RouteConfig } from "@react-router/dev/routes";
+import { layout, type RouteConfig } from "@react-router/dev/routes";
 import { adminRoutes } from "./routes/admin/_routes";
 import { authRoutes } from "./routes/auth/_routes";
 import { devRoutes } from "./routes/dev/_routes";
@@ -8,10 +8,5 @@ import { usagerRoutes } from "./routes/usager/_routes";
 
 // Routes are grouped by persona; each folder lists its own routes in _routes.ts.
 export default [
-  ...publicRoutes,
-  ...authRoutes,
-  ...usagerRoutes,
-  ...instructeurRoutes,
-  ...adminRoutes,
-  ...devRoutes,
+  layout("routes/layout.tsx", [...publicRoutes, ...authRoutes, ...usagerRoutes, ...instructeurRoutes, ...adminRoutes, ...devRoutes]),
 ] satisfies RouteConfig;

@@ -8,7 +8,8 @@ import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const stamp = join(root, "build", ".stamp");
+const buildDir = join(root, process.env.BUILD_DIR ?? "build");
+const stamp = join(buildDir, ".stamp");
 const inputs = ["app", "server", "react-router.config.ts", "vite.config.ts", "package-lock.json"];
 
 function newestMtime(path) {
@@ -25,7 +26,7 @@ function newestMtime(path) {
 
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 const changed = Math.max(...inputs.map((p) => newestMtime(join(root, p))));
-if (!existsSync(join(root, "build", "server", "index.js")) || changed > built) {
+if (!existsSync(join(buildDir, "server", "index.js")) || changed > built) {
   console.log("Building the web interface…");
   const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -18,7 +18,9 @@ import { logger } from "./logger";
 import { migrateJobQueue, startWorker } from "./jobs/worker";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BUILD_ENTRY = path.join(ROOT_DIR, "build", "server", "index.js");
+/** Where `npm run build` wrote the pages bundle (BUILD_DIR, default build/). */
+export const BUILD_DIR = path.resolve(ROOT_DIR, process.env.BUILD_DIR ?? "build");
+const BUILD_ENTRY = path.join(BUILD_DIR, "server", "index.js");
 
 export async function openAndMigrate(config: Config): Promise<Database> {
   const database = await openDatabase(config);
@@ -58,7 +60,7 @@ export async function startServices(
     const app = createHttpApp({
       services,
       build,
-      clientDir: path.join(ROOT_DIR, "build", "client"),
+      clientDir: path.join(BUILD_DIR, "client"),
       mounts: [createGraphqlMount(services)],
     });
     server = await new Promise<Server>((resolve, reject) => {

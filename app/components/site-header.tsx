@@ -64,6 +64,8 @@ export function SiteHeader() {
       serviceTagline={t("common.tagline")}
       homeLinkProps={{ href: "/", title: t("common.homeTitle") }}
       quickAccessItems={items}
+      // No light/dark switch: its dialog would add a second h1 to every page.
+      disableDisplay
     />
   );
 }

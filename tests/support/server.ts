@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { createGraphqlMount } from "../../server/graphql/mount";
 import { createHttpApp } from "../../server/http/app";
-import { ROOT_DIR, loadServerBuild } from "../../server/boot";
+import { BUILD_DIR, loadServerBuild } from "../../server/boot";
 import { createMailer } from "../../server/integrations/mailer";
 import { startWorker } from "../../server/jobs/worker";
 import { logger } from "../../server/logger";
@@ -29,7 +29,7 @@ export async function startTestServer(): Promise<TestServer> {
   const app = createHttpApp({
     services,
     build,
-    clientDir: path.join(ROOT_DIR, "build", "client"),
+    clientDir: path.join(BUILD_DIR, "client"),
     mounts: [createGraphqlMount(services)],
   });
   const server = await new Promise<Server>((resolve) => {
