@@ -310,6 +310,15 @@ export const dossiers = pgTable(
     index("dossiers_groupe_state_idx").on(t.groupeInstructeurId, t.state, t.id),
     index("dossiers_demarche_depose_idx").on(t.demarcheId, t.deposeAt, t.id),
     index("dossiers_demarche_updated_idx").on(t.demarcheId, t.updatedAt, t.id),
+    // Instructeur tabs: what an instructeur may see (never brouillons nor test dossiers), in list order,
+    // with the groupe and state so that tab counters are index-only scans.
+    index("dossiers_instructeur_visible_idx")
+      .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId, t.state)
+      .where(sql`state <> 'brouillon' and for_test = false`),
+    // "À suivre" / "suivis" tabs: only dossiers en cours, usually a small part of a large démarche.
+    index("dossiers_instructeur_en_cours_idx")
+      .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
+      .where(sql`state in ('en_construction', 'en_instruction') and for_test = false`),
   ],
 );
 

@@ -1,3 +1,7 @@
-import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { route, type RouteConfigEntry } from "@react-router/dev/routes";
 
-export const devRoutes: RouteConfigEntry[] = [];
+/** Development-only pages (each loader answers 404 unless `config.mailboxEnabled`). */
+export const devRoutes: RouteConfigEntry[] = [
+  route("mailbox", "routes/dev/mailbox.tsx"),
+  route("mailbox/:id", "routes/dev/mailbox-message.tsx"),
+];

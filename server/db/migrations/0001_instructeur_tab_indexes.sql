@@ -1,0 +1,2 @@
+CREATE INDEX "dossiers_instructeur_visible_idx" ON "dossiers" USING btree ("demarche_id","updated_at","id","groupe_instructeur_id","state") WHERE state <> 'brouillon' and for_test = false;--> statement-breakpoint
+CREATE INDEX "dossiers_instructeur_en_cours_idx" ON "dossiers" USING btree ("demarche_id","updated_at","id","groupe_instructeur_id") WHERE state in ('en_construction', 'en_instruction') and for_test = false;

@@ -1,0 +1,93 @@
+/**
+ * Everything the instructeur's dossier page shows. The dossier is found through
+ * `findInstructeurDossier` (scope `dossiersVisibleToInstructeur`) and must belong to the démarche of
+ * the URL: otherwise NotFoundError, exactly as if it did not exist.
+ */
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { loadChampValues } from "../../db/champ-values";
+import { loadRevisionChamps } from "../../db/revisions";
+import { follows, instructeurs, traitements, users } from "../../db/schema";
+import type { JsonValue } from "../../domain/champs/definition";
+import { availableEvents } from "../../domain/dossier/transitions";
+import { findInstructeurDossier } from "../../operations/dossiers/find-dossier";
+import { NotFoundError } from "../../operations/errors";
+
+/** The dossier if this instructeur may see it and it belongs to this démarche; NotFoundError otherwise. */
+export async function findInstructeurDossierOfDemarche(db: DbOrTx, instructeurId: number, demarcheId: number, dossierId: number) {
+  const found = await findInstructeurDossier(db, instructeurId, dossierId);
+  if (found.dossier.demarcheId !== demarcheId) throw new NotFoundError("Dossier");
+  return found;
+}
+
+export async function loadInstructeurDossier(
+  db: DbOrTx,
+  input: { instructeurId: number; demarcheId: number; dossierId: number },
+) {
+  const { dossier, demarche } = await findInstructeurDossierOfDemarche(
+    db,
+    input.instructeurId,
+    input.demarcheId,
+    input.dossierId,
+  );
+  const [usager] = dossier.userId
+    ? await db.select({ email: users.email }).from(users).where(eq(users.id, dossier.userId)).limit(1)
+    : [];
+  const [descriptors, values, history, followers] = await Promise.all([
+    loadRevisionChamps(db, dossier.revisionId),
+    loadChampValues(db, dossier.id),
+    db
+      .select({
+        id: traitements.id,
+        event: traitements.event,
+        state: traitements.state,
+        motivation: traitements.motivation,
+        instructeurEmail: traitements.instructeurEmail,
+        processedAt: traitements.processedAt,
+      })
+      .from(traitements)
+      .where(eq(traitements.dossierId, dossier.id))
+      .orderBy(asc(traitements.processedAt), asc(traitements.id)),
+    db
+      .select({ instructeurId: follows.instructeurId, email: users.email })
+      .from(follows)
+      .innerJoin(instructeurs, eq(instructeurs.id, follows.instructeurId))
+      .innerJoin(users, eq(users.id, instructeurs.userId))
+      .where(eq(follows.dossierId, dossier.id))
+      .orderBy(asc(follows.createdAt)),
+  ]);
+  return {
+    demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state },
+    dossier: {
+      id: dossier.id,
+      state: dossier.state,
+      civilite: dossier.civilite,
+      nom: dossier.nom,
+      prenom: dossier.prenom,
+      usagerEmail: usager?.email ?? null,
+      motivation: dossier.motivation,
+      createdAt: dossier.createdAt,
+      deposeAt: dossier.deposeAt,
+      enConstructionAt: dossier.enConstructionAt,
+      enInstructionAt: dossier.enInstructionAt,
+      processedAt: dossier.processedAt,
+      updatedAt: dossier.updatedAt,
+    },
+    // The public form in order, each field with its stored value (rendered by <ChampDisplay>).
+    champs: descriptors.map((d) => ({
+      descriptor: {
+        stableId: d.stableId,
+        type: d.type,
+        libelle: d.libelle,
+        description: d.description,
+        mandatory: d.mandatory,
+        options: d.options,
+      },
+      value: (values.get(d.stableId) ?? null) as JsonValue | null,
+    })),
+    history,
+    followers: followers.map((f) => f.email),
+    followedByMe: followers.some((f) => f.instructeurId === input.instructeurId),
+    events: availableEvents(dossier.state),
+  };
+}

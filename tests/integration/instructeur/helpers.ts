@@ -1,0 +1,54 @@
+/** Shared by the instructeur integration tests: signed-in browsers and database snapshots. */
+import { asc, sql } from "drizzle-orm";
+import type { Db } from "../../../server/db/client";
+import { dossiers, follows, traitements } from "../../../server/db/schema";
+import { FACTORY_PASSWORD } from "../../../server/seed/factories";
+import { HttpSession } from "../../support/http-session";
+import type { TestServer } from "../../support/server";
+
+export type Actor = { userId: number; instructeurId: number; email: string };
+
+/** A browser without JavaScript, signed in through the real sign-in form. */
+export async function signedIn(server: TestServer, email: string): Promise<HttpSession> {
+  const browser = new HttpSession(server.url);
+  await browser.signIn(email, FACTORY_PASSWORD);
+  return browser;
+}
+
+export function asActor(user: { userId: number; instructeurId: number | null; email: string }): Actor {
+  if (user.instructeurId === null) throw new Error(`${user.email} is not an instructeur`);
+  return { userId: user.userId, instructeurId: user.instructeurId, email: user.email };
+}
+
+/** Everything an instructeur action could change: states, history, follows and queued jobs. */
+export async function snapshot(db: Db) {
+  const [states, history, followRows, jobs] = await Promise.all([
+    db
+      .select({ id: dossiers.id, state: dossiers.state, updatedAt: dossiers.updatedAt, motivation: dossiers.motivation })
+      .from(dossiers)
+      .orderBy(asc(dossiers.id)),
+    db.select({ id: traitements.id }).from(traitements).orderBy(asc(traitements.id)),
+    db.select().from(follows).orderBy(asc(follows.instructeurId), asc(follows.dossierId)),
+    db.execute(sql`select count(*)::int as n from graphile_worker._private_jobs`),
+  ]);
+  return { states, history, followRows, jobs: jobs.rows };
+}
+
+/** Dossier numbers listed in the table of the last page. */
+export function listedDossierIds(html: string): number[] {
+  return [...html.matchAll(/data-dossier-id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+/** Text of a page without tags, entities decoded enough for assertions on French text. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&nbsp;|\u00a0/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
