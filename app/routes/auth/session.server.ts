@@ -60,7 +60,7 @@ export function tooManyRequests<T extends object>(payload: T, retryAfterSeconds:
  * their address (which may hold a token) as referrer. Retry-After of a refused form is kept.
  */
 export const authHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
-  const headers = new Headers({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+  const headers = new Headers({ "Cache-Control": "no-store", "Referrer-Policy": "same-origin" });
   const retryAfter = actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;

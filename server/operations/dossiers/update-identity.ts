@@ -18,15 +18,16 @@ export async function updateIdentity(
   dossierId: number,
   input: { civilite: unknown; nom: unknown; prenom: unknown },
 ): Promise<OperationResult<object>> {
-  const parsed = ZIdentity.safeParse(input);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, errors };
-  }
   return db.transaction(async (tx): Promise<OperationResult<object>> => {
+    // Ownership first: someone else's dossier is a 404 whatever they sent.
     const { dossier } = await findUsagerDossier(tx, userId, dossierId, true);
     if (dossier.state !== "brouillon" && dossier.state !== "en_construction") return { ok: false, errors: { form: "read_only" } };
+    const parsed = ZIdentity.safeParse(input);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      return { ok: false, errors };
+    }
     await tx
       .update(dossiers)
       .set({ ...parsed.data, identityUpdatedAt: sql`now()`, updatedAt: sql`now()`, lockVersion: sql`${dossiers.lockVersion} + 1` })

@@ -1,0 +1,45 @@
+/**
+ * `<ChampDisplay descriptor value />`: one field of a dossier, read-only (libellé and the type's
+ * `displayValue` in the current language), or a section title.
+ */
+import type { TypeChamp } from "../../../server/domain/champs/definition";
+import { getTypeDeChamp } from "../../../server/domain/champs/registry";
+import { readChampValue } from "../../../server/domain/champs/validate-dossier";
+import { useLocale } from "../../lib/i18n";
+import { sectionHeadingLevel, typedOptions } from "./champ-input";
+import "./champs.css";
+import { DateDisplay } from "./types-de-champ/date";
+import { DropDownListDisplay } from "./types-de-champ/drop-down-list";
+import { HeaderSectionDisplay } from "./types-de-champ/header-section";
+import { IntegerNumberDisplay } from "./types-de-champ/integer-number";
+import { TextDisplay } from "./types-de-champ/text";
+import { TextareaDisplay } from "./types-de-champ/textarea";
+import { YesNoDisplay } from "./types-de-champ/yes-no";
+import type { ChampDisplayComponents, ChampDisplayProps, TypedDisplayProps } from "./types";
+
+const DISPLAYS = {
+  header_section: HeaderSectionDisplay,
+  text: TextDisplay,
+  textarea: TextareaDisplay,
+  integer_number: IntegerNumberDisplay,
+  date: DateDisplay,
+  yes_no: YesNoDisplay,
+  drop_down_list: DropDownListDisplay,
+} satisfies ChampDisplayComponents;
+
+export function ChampDisplay({ descriptor, value, headingLevel = 2 }: ChampDisplayProps) {
+  const locale = useLocale();
+  const definition = getTypeDeChamp(descriptor.type);
+  const options = typedOptions(descriptor);
+  const read = readChampValue(descriptor, value);
+  const typedValue = read.ok ? read.value : null;
+  const Component = DISPLAYS[descriptor.type] as React.ComponentType<TypedDisplayProps<TypeChamp>>;
+  return (
+    <Component
+      descriptor={{ ...descriptor, options } as TypedDisplayProps<TypeChamp>["descriptor"]}
+      value={typedValue as TypedDisplayProps<TypeChamp>["value"]}
+      text={definition.hasValue ? definition.displayValue(typedValue, options, locale) : ""}
+      headingLevel={sectionHeadingLevel(options, headingLevel)}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * `<ChampInput descriptor value error />`: the form control of one field, whatever its type.
+ * Used by the usager's forms (brouillon, modification) and the administrateur's preview.
+ *
+ * Inputs are uncontrolled (`defaultValue`): the page works without JavaScript, and what the user
+ * types is never replaced by a re-render. Give the surrounding form a `key` per dossier.
+ */
+import type { TypeChamp } from "../../../server/domain/champs/definition";
+import { champErrorMessage } from "../../../server/domain/champs/errors";
+import { getTypeDeChamp, resolveOptions } from "../../../server/domain/champs/registry";
+import { readChampValue } from "../../../server/domain/champs/validate-dossier";
+import { DEFAULT_LOCALE } from "../../i18n";
+import { useLocale } from "../../lib/i18n";
+import "./champs.css";
+import { champIds } from "./field-parts";
+import { DateInput } from "./types-de-champ/date";
+import { DropDownListInput } from "./types-de-champ/drop-down-list";
+import { HeaderSectionInput } from "./types-de-champ/header-section";
+import { IntegerNumberInput } from "./types-de-champ/integer-number";
+import { TextInput } from "./types-de-champ/text";
+import { TextareaInput } from "./types-de-champ/textarea";
+import { YesNoInput } from "./types-de-champ/yes-no";
+import type { ChampInputComponents, ChampInputProps, TypedInputProps } from "./types";
+
+const INPUTS = {
+  header_section: HeaderSectionInput,
+  text: TextInput,
+  textarea: TextareaInput,
+  integer_number: IntegerNumberInput,
+  date: DateInput,
+  yes_no: YesNoInput,
+  drop_down_list: DropDownListInput,
+} satisfies ChampInputComponents;
+
+/**
+ * Options as the type reads them. Publication refuses unusable options, so a failure here means a
+ * draft (test) form: the type's defaults are used, as the server does when it parses the draft.
+ */
+export function typedOptions(descriptor: ChampInputProps["descriptor"]): unknown {
+  const resolved = resolveOptions(descriptor);
+  return resolved.ok ? resolved.options : getTypeDeChamp(descriptor.type).defaultOptions(DEFAULT_LOCALE);
+}
+
+/** Heading level of a header_section: its own level (1–3) below the page's level for top sections. */
+export function sectionHeadingLevel(options: unknown, base: number): number {
+  const level = (options as { level?: unknown } | null)?.level;
+  return base + (typeof level === "number" ? level - 1 : 0);
+}
+
+export function ChampInput({ descriptor, value, error, headingLevel = 2 }: ChampInputProps) {
+  const locale = useLocale();
+  const options = typedOptions(descriptor);
+  const read = readChampValue(descriptor, value);
+  const Component = INPUTS[descriptor.type] as React.ComponentType<TypedInputProps<TypeChamp>>;
+  return (
+    <Component
+      descriptor={{ ...descriptor, options } as TypedInputProps<TypeChamp>["descriptor"]}
+      value={(read.ok ? read.value : null) as TypedInputProps<TypeChamp>["value"]}
+      errorMessage={error ? champErrorMessage(error, locale) : null}
+      ids={champIds(descriptor.stableId)}
+      headingLevel={sectionHeadingLevel(options, headingLevel)}
+    />
+  );
+}

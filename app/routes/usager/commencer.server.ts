@@ -1,0 +1,69 @@
+/**
+ * /commencer/:path and /commencer/test/:path: the démarche's presentation and the "Commencer"
+ * button. A closed démarche answers 410 with an explanation; an unknown path, or the public link
+ * of a démarche still in test, 404.
+ */
+import { data, redirect } from "react-router";
+import { estimatedFillMinutes } from "../../../server/domain/demarches/estimated-fill-duration";
+import type { DossierState } from "../../../server/domain/dossier/states";
+import { findStartableDemarche, startDossier } from "../../../server/operations/dossiers/start-dossier";
+import { findDemarcheByPath, loadStartRevisionChamps } from "../../../server/queries/usager/find-demarche";
+import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/list-dossiers";
+import type { RouterContextProvider } from "react-router";
+import { notFound, requestState, requireUser, services } from "../../lib/request.server";
+import { commencerPath } from "./commencer-paths";
+import { formatDate, orNotFound } from "./usager.server";
+
+type Args = { params: { path?: string }; context: Readonly<RouterContextProvider>; request: Request };
+
+export { commencerPath };
+
+export async function loadCommencer({ params, context }: Args, test: boolean) {
+  const { db } = services(context);
+  const { user, locale } = requestState(context);
+  const demarche = await findDemarcheByPath(db, params.path ?? "");
+  if (!demarche?.path) notFound();
+  // The test link of a published démarche leads to its public page; the public link of a démarche in test does not exist yet.
+  if (test && demarche.state === "publiee") throw redirect(commencerPath(demarche.path, false));
+  if (!test && demarche.state === "brouillon") notFound();
+  const open = test ? demarche.state === "brouillon" : demarche.state === "publiee";
+  const champs = open ? await loadStartRevisionChamps(db, demarche, test) : [];
+  const mine = user ? await listUsagerDossiersOnDemarche(db, user.id, demarche.id, test) : [];
+  return data(
+    {
+      test,
+      open,
+      closedReason: open ? null : demarche.state === "depubliee" ? ("depubliee" as const) : ("closed" as const),
+      path: demarche.path,
+      signedIn: user !== null,
+      demarche: {
+        libelle: demarche.libelle,
+        description: demarche.description,
+        cadreJuridique: demarche.cadreJuridique,
+        lienDpo: demarche.lienDpo,
+        dureeConservation: demarche.dureeConservation,
+      },
+      // Same estimate as the administrateur's preview; 0 (no field) is not shown.
+      estimatedMinutes: estimatedFillMinutes(champs) || null,
+      dossiers: mine.map((d) => ({ id: d.id, state: d.state as DossierState, updatedAt: formatDate(d.updatedAt, locale) })),
+    },
+    { status: open ? 200 : 410 },
+  );
+}
+
+export type CommencerData = Awaited<ReturnType<typeof loadCommencer>>["data"];
+
+/** "Commencer la démarche": a new brouillon, then its identity step. Anonymous visitors are sent to sign in and back. */
+export async function startFromCommencer({ params, context, request }: Args, test: boolean) {
+  const user = requireUser(context, request);
+  const { db } = services(context);
+  const path = params.path ?? "";
+  if (!(await findStartableDemarche(db, path, test))) {
+    const demarche = await findDemarcheByPath(db, path);
+    if (!demarche?.path) notFound();
+    // Closed meanwhile (or a test link gone public): the page explains.
+    throw redirect(commencerPath(demarche.path, test));
+  }
+  const { dossierId } = await orNotFound(() => startDossier(db, user.id, { path, test }));
+  return redirect(`/dossiers/${dossierId}/identite`);
+}

@@ -1,0 +1,162 @@
+/**
+ * /dossiers/:id/identite: civilité, nom, prénom of the demandeur. Then the form (brouillon), or
+ * back to the dossier page (en construction). Owner only: anyone else gets 404.
+ */
+import { Form, data, redirect } from "react-router";
+import { updateIdentity } from "../../../server/operations/dossiers/update-identity";
+import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
+import { ErrorSummary } from "../../components/champs/error-summary";
+import { CsrfInput } from "../../components/csrf-input";
+import { useT } from "../../lib/i18n";
+import { formString, readForm, requireUserOr404, services } from "../../lib/request.server";
+import type { Route } from "./+types/dossier-identite";
+import { dossierIdParam, noStoreHeaders, orNotFound } from "./usager.server";
+
+const EDITABLE = ["brouillon", "en_construction"];
+const IDENTITY_ERRORS = ["civilite_required", "nom_required", "prenom_required", "too_long", "read_only"] as const;
+type IdentityError = (typeof IDENTITY_ERRORS)[number];
+
+function errorKey(code: string | undefined): IdentityError | null {
+  if (code === undefined) return null;
+  return (IDENTITY_ERRORS as readonly string[]).includes(code) ? (code as IdentityError) : "read_only";
+}
+
+export const headers = noStoreHeaders;
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = requireUserOr404(context);
+  const id = dossierIdParam(params.id);
+  const { dossier, demarche } = await orNotFound(() => loadUsagerDossier(services(context).db, user.id, id));
+  if (!EDITABLE.includes(dossier.state)) throw redirect(`/dossiers/${id}`);
+  return {
+    dossierId: dossier.id,
+    state: dossier.state,
+    demarcheLibelle: demarche.libelle,
+    identity: { civilite: dossier.civilite ?? "", nom: dossier.nom ?? "", prenom: dossier.prenom ?? "" },
+  };
+}
+
+export async function action({ params, context, request }: Route.ActionArgs) {
+  const user = requireUserOr404(context);
+  const id = dossierIdParam(params.id);
+  const { db } = services(context);
+  // Scope first: someone else's dossier is a 404 whatever they sent.
+  const { dossier } = await orNotFound(() => loadUsagerDossier(db, user.id, id));
+  if (!EDITABLE.includes(dossier.state)) throw redirect(`/dossiers/${id}`);
+  const form = await readForm(request);
+  const values = { civilite: formString(form, "civilite"), nom: formString(form, "nom"), prenom: formString(form, "prenom") };
+  const result = await orNotFound(() => updateIdentity(db, user.id, id, values));
+  if (!result.ok) {
+    if (result.errors.form) throw redirect(`/dossiers/${id}`);
+    return data({ values, errors: result.errors }, { status: 422 });
+  }
+  return redirect(dossier.state === "brouillon" ? `/dossiers/${id}/brouillon` : `/dossiers/${id}`);
+}
+
+export default function DossierIdentite({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const values = actionData?.values ?? loaderData.identity;
+  const errors = actionData?.errors ?? {};
+  const message = (field: "civilite" | "nom" | "prenom") => {
+    const key = errorKey(errors[field]);
+    return key ? t(`usager.identite.errors.${key}`) : null;
+  };
+  const fields = [
+    { name: "nom" as const, autoComplete: "family-name", label: t("usager.identite.nom") },
+    { name: "prenom" as const, autoComplete: "given-name", label: t("usager.identite.prenom") },
+  ];
+  const civiliteError = message("civilite");
+  const summary = [
+    ...(civiliteError ? [{ href: "#identite-civilite", message: civiliteError }] : []),
+    ...fields.flatMap((f) => {
+      const m = message(f.name);
+      return m ? [{ href: `#identite-${f.name}`, message: m }] : [];
+    }),
+  ];
+  const title = t("usager.identite.title");
+  return (
+    <>
+      <title>{summary.length > 0 ? t("usager.errorPageTitle", { title }) : t("usager.pageTitle", { title })}</title>
+      <p className="fr-text--sm fr-mb-1w">
+        {loaderData.demarcheLibelle} – {t("usager.dossierNumber", { number: loaderData.dossierId })}
+      </p>
+      <h1>{title}</h1>
+      <p>{t("usager.identite.lead")}</p>
+      <ErrorSummary items={summary} />
+      <p className="fr-hint-text">{t("common.requiredHint")}</p>
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <fieldset
+          className={civiliteError ? "fr-fieldset fr-fieldset--error" : "fr-fieldset"}
+          aria-labelledby="identite-civilite-legend"
+          aria-describedby={civiliteError ? "identite-civilite-error" : undefined}
+        >
+          <legend className="fr-fieldset__legend fr-fieldset__legend--regular" id="identite-civilite-legend">
+            {t("usager.identite.civilite")} *
+          </legend>
+          {(["M.", "Mme"] as const).map((civilite, index) => {
+            const id = index === 0 ? "identite-civilite" : "identite-civilite-mme";
+            return (
+              <div className="fr-fieldset__element fr-fieldset__element--inline" key={civilite}>
+                <div className="fr-radio-group">
+                  <input type="radio" id={id} name="civilite" value={civilite} defaultChecked={values.civilite === civilite} />
+                  <label className="fr-label" htmlFor={id}>
+                    {civilite === "M." ? t("usager.civilites.M") : t("usager.civilites.Mme")}
+                  </label>
+                </div>
+              </div>
+            );
+          })}
+          {civiliteError ? (
+            <div className="fr-messages-group">
+              <p className="fr-error-text" id="identite-civilite-error">
+                {civiliteError}
+              </p>
+            </div>
+          ) : null}
+        </fieldset>
+        {fields.map((field) => {
+          const error = message(field.name);
+          const id = `identite-${field.name}`;
+          return (
+            <div className={error ? "fr-input-group fr-input-group--error" : "fr-input-group"} key={field.name}>
+              <label className="fr-label" htmlFor={id}>
+                {field.label} *
+              </label>
+              <input
+                className={error ? "fr-input fr-input--error" : "fr-input"}
+                type="text"
+                id={id}
+                name={field.name}
+                autoComplete={field.autoComplete}
+                defaultValue={values[field.name]}
+                aria-describedby={error ? `${id}-error` : undefined}
+                aria-invalid={error ? true : undefined}
+                aria-required
+              />
+              {error ? (
+                <p className="fr-error-text" id={`${id}-error`}>
+                  {error}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <button type="submit" className="fr-btn">
+              {loaderData.state === "brouillon" ? t("usager.identite.continue") : t("usager.identite.save")}
+            </button>
+          </li>
+          {loaderData.state !== "brouillon" ? (
+            <li>
+              <a className="fr-btn fr-btn--secondary" href={`/dossiers/${loaderData.dossierId}`}>
+                {t("usager.identite.back")}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </Form>
+    </>
+  );
+}

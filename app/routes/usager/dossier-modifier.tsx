@@ -1,0 +1,88 @@
+/**
+ * /dossiers/:id/modifier: changing a dossier en construction. The administration already has it,
+ * so a change is stored only if the whole form stays valid (saveChamps is strict here): otherwise
+ * the errors are shown with everything typed, and the submitted version stays as it was. No
+ * autosave. Owner only (404 otherwise); other states redirect to the dossier page.
+ */
+import { data, redirect } from "react-router";
+import { parseDraftValues } from "../../../server/domain/champs/validate-dossier";
+import { saveChamps } from "../../../server/operations/dossiers/save-champs";
+import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
+import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
+import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
+import { IdentityRecap } from "../../components/usager/identity-recap";
+import { useT } from "../../lib/i18n";
+import { readForm, requireUserOr404, services } from "../../lib/request.server";
+import type { Route } from "./+types/dossier-modifier";
+import { identityOf, publicDescriptors } from "./dossier-form.server";
+import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, orNotFound, valuesRecord } from "./usager.server";
+
+export const headers = noStoreHeaders;
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = requireUserOr404(context);
+  const id = dossierIdParam(params.id);
+  const { dossier, demarche, descriptors, values } = await orNotFound(() => loadUsagerDossier(services(context).db, user.id, id));
+  if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
+  if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
+  return {
+    dossierId: dossier.id,
+    forTest: dossier.forTest,
+    demarcheLibelle: demarche.libelle,
+    identity: identityOf(dossier),
+    descriptors: publicDescriptors(descriptors),
+    values,
+  };
+}
+
+export async function action({ params, context, request }: Route.ActionArgs) {
+  const user = requireUserOr404(context);
+  const id = dossierIdParam(params.id);
+  const { db } = services(context);
+  const { dossier, descriptors } = await orNotFound(() => loadUsagerDossier(db, user.id, id));
+  if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
+  const field = formFieldReader(await readForm(request));
+  const result = await orNotFound(() => saveChamps(db, user.id, id, field));
+  if (result.ok) throw redirect(`/dossiers/${id}?modifie=1`);
+  if (result.reason === "read_only") throw redirect(`/dossiers/${id}`);
+  return data(
+    { values: valuesRecord(parseDraftValues(descriptors, field)), errors: errorsRecord(result.issues) },
+    { status: 422 },
+  );
+}
+
+export default function DossierModifier({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { dossierId } = loaderData;
+  const values = { ...loaderData.values, ...(actionData?.values ?? {}) };
+  const hasErrors = actionData !== undefined && Object.keys(actionData.errors).length > 0;
+  const title = `${t("usager.modifier.title")} – ${loaderData.demarcheLibelle}`;
+  return (
+    <>
+      <title>{hasErrors ? t("usager.errorPageTitle", { title }) : t("usager.pageTitle", { title })}</title>
+      <p className="fr-text--sm fr-mb-1w">{loaderData.demarcheLibelle}</p>
+      <h1>{t("usager.modifier.title")}</h1>
+      <p className="fr-mb-3w">
+        {t("usager.dossierNumber", { number: dossierId })} <DossierStateBadge state="en_construction" />{" "}
+        {loaderData.forTest ? <TestBadge /> : null}
+      </p>
+      <p>{t("usager.modifier.lead")}</p>
+      <IdentityRecap identity={loaderData.identity} editHref={`/dossiers/${dossierId}/identite`} />
+      <h2 className="fr-sr-only">{t("usager.brouillon.formTitle")}</h2>
+      <DossierChampsForm dossierId={dossierId} descriptors={loaderData.descriptors} values={values} errors={actionData?.errors}>
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-5w">
+          <li>
+            <button type="submit" className="fr-btn">
+              {t("usager.modifier.save")}
+            </button>
+          </li>
+          <li>
+            <a className="fr-btn fr-btn--tertiary" href={`/dossiers/${dossierId}`}>
+              {t("usager.modifier.cancel")}
+            </a>
+          </li>
+        </ul>
+      </DossierChampsForm>
+    </>
+  );
+}

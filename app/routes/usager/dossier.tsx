@@ -1,0 +1,156 @@
+/**
+ * /dossiers/:id: the dossier as its owner sees it — state, dates, decision, identity, every value
+ * and the history of state changes. En construction it can still be changed. Owner only: anyone
+ * else (another usager, an instructeur, an anonymous visitor) gets 404, for GET and POST alike.
+ */
+import { redirect } from "react-router";
+import { isTermine, type DossierState } from "../../../server/domain/dossier/states";
+import { TRAITEMENT_EVENTS, type TraitementEvent } from "../../../server/domain/dossier/transitions";
+import { loadUsagerDossierPage } from "../../../server/queries/usager/dossier";
+import { ChampDisplayList } from "../../components/champs/champ-list";
+import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
+import { IdentityRecap } from "../../components/usager/identity-recap";
+import { useT } from "../../lib/i18n";
+import { requestState, requireUserOr404, services } from "../../lib/request.server";
+import type { Route } from "./+types/dossier";
+import { identityOf, publicDescriptors } from "./dossier-form.server";
+import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, orNotFound, readOnlyDossierAction } from "./usager.server";
+
+export const headers = noStoreHeaders;
+
+function isTraitementEvent(value: string): value is TraitementEvent {
+  return (TRAITEMENT_EVENTS as readonly string[]).includes(value);
+}
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const user = requireUserOr404(context);
+  const id = dossierIdParam(params.id);
+  const { locale } = requestState(context);
+  const { dossier, demarche, descriptors, values, history } = await orNotFound(() =>
+    loadUsagerDossierPage(services(context).db, user.id, id),
+  );
+  if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
+  const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
+  return {
+    dossierId: dossier.id,
+    state: dossier.state as DossierState,
+    forTest: dossier.forTest,
+    modified: new URL(request.url).searchParams.get("modifie") === "1",
+    demarche: { libelle: demarche.libelle },
+    dates: {
+      createdAt: formatDate(dossier.createdAt, locale),
+      deposeAt: at(dossier.deposeAt),
+      enInstructionAt: dossier.state === "en_instruction" || isTermine(dossier.state) ? at(dossier.enInstructionAt) : null,
+      processedAt: isTermine(dossier.state) ? at(dossier.processedAt) : null,
+    },
+    motivation: isTermine(dossier.state) ? dossier.motivation : null,
+    identity: identityOf(dossier),
+    descriptors: publicDescriptors(descriptors),
+    values,
+    history: history.map((h) => ({
+      id: h.id,
+      event: isTraitementEvent(h.event) ? h.event : null,
+      state: h.state as DossierState,
+      at: formatDateTime(h.processedAt, locale),
+    })),
+  };
+}
+
+/** Nothing to post here: the owner gets 405, anyone else the same 404 as for GET. */
+export const action = readOnlyDossierAction;
+
+export default function Dossier({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { dossierId, state, dates } = loaderData;
+  const title = t("usager.dossierNumber", { number: dossierId });
+  const editable = state === "en_construction";
+  return (
+    <>
+      <title>{t("usager.pageTitle", { title: `${title} – ${loaderData.demarche.libelle}` })}</title>
+      <p className="fr-text--sm fr-mb-1w">{loaderData.demarche.libelle}</p>
+      <h1>{title}</h1>
+      <p className="fr-mb-3w">
+        <DossierStateBadge state={state} /> {loaderData.forTest ? <TestBadge /> : null}
+      </p>
+
+      {loaderData.modified ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("usager.dossier.modified")}</p>
+        </div>
+      ) : null}
+
+      <div className={editable ? "fr-callout fr-mb-4w" : "fr-callout fr-callout--brown-caramel fr-mb-4w"}>
+        <p className="fr-callout__text">{t(`usager.dossier.explanations.${state}`)}</p>
+        {editable ? (
+          <a className="fr-btn fr-icon-edit-line fr-btn--icon-left fr-mt-2w" href={`/dossiers/${dossierId}/modifier`}>
+            {t("usager.dossier.edit")}
+          </a>
+        ) : null}
+      </div>
+
+      {loaderData.motivation ? (
+        <section className="fr-mb-4w" aria-labelledby="motivation-decision">
+          <h2 id="motivation-decision">{t("usager.dossier.decisionTitle")}</h2>
+          <p style={{ whiteSpace: "pre-line" }}>{loaderData.motivation}</p>
+        </section>
+      ) : null}
+
+      <section className="fr-mb-4w" aria-labelledby="dates-dossier">
+        <h2 id="dates-dossier" className="fr-h4">
+          {t("usager.dossier.dates")}
+        </h2>
+        <ul>
+          <li>
+            {t("usager.dossier.createdAt")} {dates.createdAt}
+          </li>
+          {dates.deposeAt ? (
+            <li>
+              {t("usager.dossier.deposeAt")} {dates.deposeAt}
+            </li>
+          ) : null}
+          {dates.enInstructionAt ? (
+            <li>
+              {t("usager.dossier.enInstructionAt")} {dates.enInstructionAt}
+            </li>
+          ) : null}
+          {dates.processedAt ? (
+            <li>
+              {t("usager.dossier.processedAt")} {dates.processedAt}
+            </li>
+          ) : null}
+        </ul>
+      </section>
+
+      <IdentityRecap identity={loaderData.identity} editHref={editable ? `/dossiers/${dossierId}/identite` : null} />
+
+      <section className="fr-mb-4w" aria-labelledby="formulaire-dossier">
+        <h2 id="formulaire-dossier">{t("usager.dossier.formTitle")}</h2>
+        <ChampDisplayList descriptors={loaderData.descriptors} values={loaderData.values} headingLevel={3} />
+      </section>
+
+      <section className="fr-mb-4w" aria-labelledby="historique-dossier">
+        <h2 id="historique-dossier">{t("usager.dossier.historyTitle")}</h2>
+        {loaderData.history.length === 0 ? (
+          <p>{t("usager.dossier.historyEmpty")}</p>
+        ) : (
+          <ol>
+            {loaderData.history.map((entry) => (
+              <li key={entry.id}>
+                <span className="fr-text--bold">{entry.at}</span> –{" "}
+                {entry.event
+                  ? t(`usager.dossier.events.${entry.event}`)
+                  : t("usager.dossier.eventFallback", { state: t(`dossiers.states.${entry.state}`) })}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <p>
+        <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/dossiers">
+          {t("common.nav.mesDossiers")}
+        </a>
+      </p>
+    </>
+  );
+}

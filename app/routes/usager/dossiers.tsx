@@ -1,0 +1,103 @@
+/**
+ * /dossiers, "Mes dossiers": every dossier of the signed-in user, most recently updated first,
+ * by pages of 25 with a "Dossiers suivants" link (keyset cursor, so deep pages stay fast).
+ */
+import type { DossierState } from "../../../server/domain/dossier/states";
+import { decodeCursor } from "../../../server/queries/usager/cursor";
+import { listUsagerDossiers } from "../../../server/queries/usager/list-dossiers";
+import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
+import { useT } from "../../lib/i18n";
+import { requestState, requireUser, services } from "../../lib/request.server";
+import type { Route } from "./+types/dossiers";
+import { formatDateTime, noStoreHeaders } from "./usager.server";
+
+export const headers = noStoreHeaders;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  const cursor = decodeCursor(new URL(request.url).searchParams.get("cursor"));
+  const { locale } = requestState(context);
+  const page = await listUsagerDossiers(services(context).db, user.id, { cursor });
+  return {
+    isFirstPage: cursor === null,
+    nextCursor: page.nextCursor,
+    dossiers: page.dossiers.map((d) => ({
+      id: d.id,
+      state: d.state as DossierState,
+      forTest: d.forTest,
+      demarcheLibelle: d.demarcheLibelle,
+      updatedAt: formatDateTime(d.updatedAt, locale),
+    })),
+  };
+}
+
+export default function MesDossiers({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { dossiers } = loaderData;
+  return (
+    <>
+      <title>{t("usager.pageTitle", { title: t("usager.mesDossiers.title") })}</title>
+      <h1>{t("usager.mesDossiers.title")}</h1>
+      {dossiers.length === 0 && loaderData.isFirstPage ? (
+        <div className="fr-callout">
+          <h2 className="fr-callout__title">{t("usager.mesDossiers.empty.title")}</h2>
+          <p className="fr-callout__text">{t("usager.mesDossiers.empty.body")}</p>
+        </div>
+      ) : (
+        <div className="fr-table fr-table--no-caption">
+          <table>
+            <caption>{t("usager.mesDossiers.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("usager.mesDossiers.number")}</th>
+                <th scope="col">{t("usager.mesDossiers.demarche")}</th>
+                <th scope="col">{t("usager.mesDossiers.state")}</th>
+                <th scope="col">{t("usager.mesDossiers.updatedAt")}</th>
+                <th scope="col">{t("usager.mesDossiers.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dossiers.map((dossier) => {
+                const brouillon = dossier.state === "brouillon";
+                return (
+                  <tr key={dossier.id}>
+                    <td>{dossier.id}</td>
+                    <td>
+                      {dossier.demarcheLibelle} {dossier.forTest ? <TestBadge small /> : null}
+                    </td>
+                    <td>
+                      <DossierStateBadge state={dossier.state} small />
+                    </td>
+                    <td>{dossier.updatedAt}</td>
+                    <td>
+                      <a className="fr-link" href={brouillon ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}`}>
+                        {brouillon ? t("usager.mesDossiers.resume") : t("usager.mesDossiers.view")}
+                        <span className="fr-sr-only"> {t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}</span>
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        {loaderData.nextCursor ? (
+          <li>
+            <a className="fr-btn fr-btn--secondary" href={`/dossiers?cursor=${encodeURIComponent(loaderData.nextCursor)}`}>
+              {t("usager.mesDossiers.next")}
+            </a>
+          </li>
+        ) : null}
+        {!loaderData.isFirstPage ? (
+          <li>
+            <a className="fr-btn fr-btn--tertiary" href="/dossiers">
+              {t("usager.mesDossiers.first")}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}

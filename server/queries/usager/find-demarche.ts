@@ -1,0 +1,24 @@
+/**
+ * The démarche behind a /commencer link, whatever its state, so the page can explain a closed
+ * démarche instead of answering "not found".
+ */
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { loadRevisionChamps } from "../../db/revisions";
+import { demarches } from "../../db/schema";
+
+/** Paths are stored lower-case; links typed or printed with capitals still work. */
+export async function findDemarcheByPath(db: DbOrTx, path: string) {
+  const [demarche] = await db.select().from(demarches).where(eq(demarches.path, path.trim().toLowerCase())).limit(1);
+  return demarche ?? null;
+}
+
+/** Public fields of the revision a new dossier would use (published, or the draft through the test link). */
+export async function loadStartRevisionChamps(
+  db: DbOrTx,
+  demarche: { publishedRevisionId: number | null; draftRevisionId: number | null },
+  test: boolean,
+) {
+  const revisionId = test ? demarche.draftRevisionId : demarche.publishedRevisionId;
+  return revisionId ? loadRevisionChamps(db, revisionId) : [];
+}

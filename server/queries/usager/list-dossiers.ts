@@ -1,0 +1,54 @@
+/**
+ * "Mes dossiers": the usager's dossiers (brouillons, submitted and test ones), most recently
+ * updated first, by keyset pagination on (updated_at desc, id desc) — served by the
+ * dossiers_user_idx index whatever the number of dossiers.
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { demarches, dossiers } from "../../db/schema";
+import { dossiersOfUsager } from "../../db/scopes";
+import { type DossierCursor, encodeCursor } from "./cursor";
+
+export const MES_DOSSIERS_PAGE_SIZE = 25;
+
+const updatedAtMicros = sql<string>`(extract(epoch from ${dossiers.updatedAt}) * 1000000)::bigint`;
+
+export async function listUsagerDossiers(
+  db: DbOrTx,
+  userId: number,
+  options: { cursor?: DossierCursor | null; limit?: number } = {},
+) {
+  const limit = options.limit ?? MES_DOSSIERS_PAGE_SIZE;
+  const after = options.cursor
+    ? sql`(${dossiers.updatedAt}, ${dossiers.id}) < (timestamptz 'epoch' + ${options.cursor.updatedAtMicros}::bigint * interval '1 microsecond', ${options.cursor.id}::int)`
+    : undefined;
+  const rows = await db
+    .select({
+      id: dossiers.id,
+      state: dossiers.state,
+      forTest: dossiers.forTest,
+      updatedAt: dossiers.updatedAt,
+      updatedAtMicros,
+      demarcheLibelle: demarches.libelle,
+    })
+    .from(dossiers)
+    .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
+    .where(and(dossiersOfUsager(userId), after))
+    .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ updatedAtMicros: Number(last.updatedAtMicros), id: last.id }) : null;
+  return { dossiers: page.map(({ updatedAtMicros: _, ...row }) => row), nextCursor };
+}
+
+/** The usager's dossiers on one démarche (its page lists them to resume a brouillon), test ones only through the test link. */
+export async function listUsagerDossiersOnDemarche(db: DbOrTx, userId: number, demarcheId: number, forTest: boolean, limit = 50) {
+  return db
+    .select({ id: dossiers.id, state: dossiers.state, updatedAt: dossiers.updatedAt })
+    .from(dossiers)
+    .where(and(dossiersOfUsager(userId), eq(dossiers.demarcheId, demarcheId), eq(dossiers.forTest, forTest)))
+    .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
+    .limit(limit);
+}
