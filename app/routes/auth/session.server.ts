@@ -57,7 +57,8 @@ export function tooManyRequests<T extends object>(payload: T, retryAfterSeconds:
 
 /**
  * Account pages are never cached (they carry one-time links and personal answers) and never send
- * their address (which may hold a token) as referrer. Retry-After of a refused form is kept.
+ * their address (which may hold a token) as referrer to another site ("same-origin" keeps the Origin
+ * header that React Router checks on form posts). Retry-After of a refused form is kept.
  */
 export const authHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
   const headers = new Headers({ "Cache-Control": "no-store", "Referrer-Policy": "same-origin" });
