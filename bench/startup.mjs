@@ -50,7 +50,7 @@ async function timeStart(dataDir) {
   delete env.SMTP_URL;
   const started = process.hrtime.bigint();
   // bash runs the script so that SIGTERM reaches scripts/start.mjs (see scripts/smoke.sh).
-  const child = spawn("npm", ["start", "--silent", "--script-shell=bash"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npm", ["start", "--silent"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const ms = await new Promise((resolve, reject) => {
     const timer = setTimeout(

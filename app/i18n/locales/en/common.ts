@@ -24,6 +24,8 @@ export default {
     signUp: "Create an account",
     signOut: "Sign out",
     otherLanguage: "Français",
+    menu: "Menu",
+    closeMenu: "Close",
     mailbox: "Local mailbox",
   },
   footer: {

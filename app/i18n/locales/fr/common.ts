@@ -21,6 +21,8 @@ export default {
     signUp: "Créer un compte",
     signOut: "Se déconnecter",
     otherLanguage: "English",
+    menu: "Menu",
+    closeMenu: "Fermer",
     mailbox: "Boîte mail locale",
   },
   footer: {

@@ -1,0 +1,150 @@
+/**
+ * Starts the real platform for the browser tests, as a user would: `node bin/guichet.mjs start`
+ * with the demo seed and the in-process job worker, on a free loopback port, on
+ *  - a fresh embedded (PGlite) database in a temporary DATA_DIR, or
+ *  - when DATABASE_URL is set, a fresh database `guichet_e2e_<random>` on that server, dropped at
+ *    teardown (its URL is given to the tests as E2E_DATABASE_URL).
+ * Waits for the `READY <url>` line, then exposes the URL as E2E_BASE_URL (read by
+ * playwright.config.ts in the test workers). The server output goes to test-results/e2e-server.log.
+ * When E2E_BASE_URL is already set, nothing is started and that server is used.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { FullConfig } from "@playwright/test";
+import pg from "pg";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+export default async function globalSetup(config: FullConfig) {
+  if (process.env.E2E_BASE_URL) return undefined;
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  let databaseUrl: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  const adminUrl = process.env.DATABASE_URL;
+  if (adminUrl) {
+    const name = `guichet_e2e_${Math.random().toString(36).slice(2, 10)}`;
+    await adminQuery(adminUrl, `create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    process.env.E2E_DATABASE_URL = databaseUrl;
+  }
+
+  const tmp = mkdtempSync(path.join(tmpdir(), "guichet-e2e-"));
+  const logFile = path.join(tmp, "server.log");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    APP_URL: baseUrl,
+    DATA_DIR: path.join(tmp, "data"),
+    DATABASE_URL: databaseUrl ?? "",
+    SEED_DEMO: "true",
+    WORKER_IN_PROCESS: "true",
+    SMTP_URL: "",
+  };
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [path.join(ROOT, "bin", "guichet.mjs"), "start"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let recent = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.pipe(log, { end: false });
+    stream.on("data", (chunk: Buffer) => {
+      recent = (recent + chunk.toString("utf8")).slice(-6000);
+    });
+  }
+
+  const teardown = async () => {
+    await stop(child);
+    await new Promise<void>((resolve) => log.end(() => resolve()));
+    try {
+      const outputDir = config.projects[0]?.outputDir ?? path.join(ROOT, "test-results");
+      mkdirSync(outputDir, { recursive: true });
+      copyFileSync(logFile, path.join(outputDir, "e2e-server.log"));
+    } catch {
+      // The log is a convenience; losing it must not fail the run.
+    }
+    await dropDatabase?.();
+    rmSync(tmp, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await waitForReady(child, READY_TIMEOUT_MS);
+    process.env.E2E_BASE_URL = url;
+  } catch (error) {
+    await teardown().catch(() => undefined);
+    const tail = recent.split("\n").slice(-40).join("\n");
+    throw new Error(`${(error as Error).message}\n--- server output (last lines) ---\n${tail}`);
+  }
+  return teardown;
+}
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    const timer = setTimeout(
+      () => done(new Error(`guichet start printed no READY line within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString("utf8");
+      const match = buffer.match(/^READY (\S+)$/m);
+      if (match?.[1]) done(null, match[1]);
+      else buffer = buffer.slice(-4096);
+    };
+    const onExit = (code: number | null, signal: string | null) =>
+      done(new Error(`guichet start exited before READY (code ${code}, signal ${signal})`));
+    const done = (error: Error | null, url?: string) => {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+      if (error) reject(error);
+      else resolve(url as string);
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", onExit);
+  });
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
