@@ -1,0 +1,71 @@
+import { data } from "react-router";
+import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
+import { getDraftForm } from "../../../server/queries/admin/champs";
+import { ChampInput } from "../../components/champs/champ-input";
+import { useT } from "../../lib/i18n";
+import { requireAdministrateur, services } from "../../lib/request.server";
+import type { Route } from "./+types/apercu";
+import { demarcheIdOf, or404 } from "./admin.server";
+import { Breadcrumb, demarcheCrumb, Notice, PageTitle } from "./ui/layout";
+
+/** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const admin = requireAdministrateur(context, request);
+  await or404(() => findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  throw data({ status: 405 }, { status: 405 });
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const admin = requireAdministrateur(context, request);
+  const draft = await or404(() => getDraftForm(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  return {
+    demarche: draft.demarche,
+    estimatedMinutes: draft.estimatedMinutes,
+    descriptors: draft.champs.map(({ stableId, type, libelle, description, mandatory, options }) => ({
+      stableId,
+      type,
+      libelle,
+      description,
+      mandatory,
+      options,
+    })),
+  };
+}
+
+/** The draft form as the usager will see it, with the usager's own components, all disabled. */
+export default function Apercu({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { demarche, descriptors } = loaderData;
+  const title = t("admin.apercu.title");
+  return (
+    <>
+      <PageTitle title={`${title} – ${demarche.libelle}`} />
+      <Breadcrumb segments={[demarcheCrumb(demarche)]} current={title} />
+      <h1>{title}</h1>
+      <Notice kind="info">
+        <p>{t("admin.apercu.notice")}</p>
+        <p>
+          <a href={`/admin/procedures/${demarche.id}/champs`}>{t("admin.apercu.backToEditor")}</a>
+        </p>
+      </Notice>
+      {loaderData.estimatedMinutes > 0 ? (
+        <p>{t("admin.apercu.estimatedDuration", { minutes: loaderData.estimatedMinutes })}</p>
+      ) : null}
+      {descriptors.length === 0 ? (
+        <p>{t("admin.apercu.empty")}</p>
+      ) : (
+        <fieldset disabled className="fr-fieldset">
+          <legend className="fr-fieldset__legend">{t("admin.apercu.legend", { libelle: demarche.libelle })}</legend>
+          <div className="fr-fieldset__element">
+            <p className="fr-hint-text">{t("common.requiredHint")}</p>
+          </div>
+          {descriptors.map((descriptor) => (
+            <div className="fr-fieldset__element" key={descriptor.stableId}>
+              <ChampInput descriptor={descriptor} value={null} error={null} headingLevel={2} />
+            </div>
+          ))}
+        </fieldset>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+import { data, Form, redirect } from "react-router";
+import { assignInstructeurs, MAX_EMAILS_PER_ASSIGNMENT } from "../../../server/operations/demarches/assign-instructeurs";
+import { removeInstructeur } from "../../../server/operations/demarches/remove-instructeur";
+import { listDemarcheInstructeurs } from "../../../server/queries/admin/instructeurs";
+import { CsrfInput } from "../../components/csrf-input";
+import { useT } from "../../lib/i18n";
+import { formString, notFound, readForm, requestState, requireAdministrateur, services } from "../../lib/request.server";
+import type { Route } from "./+types/instructeurs";
+import { demarcheIdOf, intField, or404 } from "./admin.server";
+import { TextareaField } from "./ui/fields";
+import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const admin = requireAdministrateur(context, request);
+  const list = await or404(() => listDemarcheInstructeurs(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  const query = new URL(request.url).searchParams;
+  const count = (name: string) => Math.min(1000, Number.parseInt(query.get(name) ?? "0", 10) || 0);
+  return {
+    ...list,
+    maxEmails: MAX_EMAILS_PER_ASSIGNMENT,
+    notice:
+      query.get("notice") === "added"
+        ? { added: count("ajoutes"), already: count("deja") }
+        : query.get("notice") === "removed"
+          ? "removed"
+          : null,
+  };
+}
+
+interface ActionData {
+  intent: string;
+  values?: { emails: string };
+  errors?: Record<string, string>;
+  invalidEmails?: string[];
+  confirmRemove?: { instructeurId: number; email: string };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const admin = requireAdministrateur(context, request);
+  const demarcheId = demarcheIdOf(params);
+  const { db } = services(context);
+  // Scope first: another administrateur gets 404 whatever the form holds.
+  const { demarche, instructeurs } = await or404(() => listDemarcheInstructeurs(db, admin.administrateurId, demarcheId));
+  const form = await readForm(request);
+  const intent = formString(form, "intent");
+  const page = `/admin/procedures/${demarcheId}/instructeurs`;
+  const memberOf = () => {
+    const instructeurId = intField(form, "instructeurId");
+    const member = instructeurs.find((i) => i.instructeurId === instructeurId);
+    if (!member) notFound();
+    return member;
+  };
+  switch (intent) {
+    case "add": {
+      const emails = formString(form, "emails");
+      const result = await or404(() =>
+        assignInstructeurs(db, admin.administrateurId, demarche.id, {
+          emails,
+          invitedByEmail: admin.email,
+          locale: requestState(context).locale,
+        }),
+      );
+      if (!result.ok) {
+        return data<ActionData>(
+          { intent, values: { emails }, errors: result.errors, invalidEmails: result.invalidEmails },
+          { status: 400 },
+        );
+      }
+      return redirect(
+        `${page}?${new URLSearchParams({ notice: "added", ajoutes: String(result.added.length), deja: String(result.alreadyAssigned.length) })}`,
+      );
+    }
+    case "confirm-remove": {
+      const member = memberOf();
+      return data<ActionData>({ intent, confirmRemove: { instructeurId: member.instructeurId, email: member.email } });
+    }
+    case "remove": {
+      const member = memberOf();
+      const result = await or404(() => removeInstructeur(db, admin.administrateurId, demarche.id, member.instructeurId));
+      if (!result.ok) return data<ActionData>({ intent, errors: result.errors }, { status: 409 });
+      return redirect(`${page}?notice=removed`);
+    }
+    default:
+      throw data({ status: 400 }, { status: 400 });
+  }
+}
+
+export default function Instructeurs({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const dt = useDynamicT();
+  const formatNumber = useFormatNumber();
+  const { demarche, instructeurs, notice } = loaderData;
+  const page = `/admin/procedures/${demarche.id}/instructeurs`;
+  const title = t("admin.instructeurs.title");
+  const emailsError = actionData?.errors?.emails
+    ? dt(`admin.instructeurs.errors.${actionData.errors.emails}`, {
+        emails: (actionData.invalidEmails ?? []).join(", "),
+        max: loaderData.maxEmails,
+      })
+    : null;
+  const formError = actionData?.errors?.form ? dt(`admin.instructeurs.errors.${actionData.errors.form}`) : null;
+  const confirm = actionData?.confirmRemove;
+  return (
+    <>
+      <PageTitle title={`${title} – ${demarche.libelle}`} error={Boolean(emailsError || formError)} />
+      <Breadcrumb segments={[demarcheCrumb(demarche)]} current={title} />
+      <h1>{title}</h1>
+      <p className="fr-text--lead">{t("admin.instructeurs.lead")}</p>
+      {notice === "removed" ? <Notice kind="success" title={t("admin.instructeurs.notices.removed")} /> : null}
+      {notice && typeof notice === "object" ? (
+        <Notice kind="success" title={t("admin.instructeurs.notices.added", { count: formatNumber(notice.added) })}>
+          {notice.added > 0 ? <p>{t("admin.instructeurs.notices.addedBody")}</p> : null}
+          {notice.already > 0 ? <p>{t("admin.instructeurs.notices.already", { count: formatNumber(notice.already) })}</p> : null}
+        </Notice>
+      ) : null}
+      {formError ? (
+        <Notice kind="error" title={t("admin.instructeurs.errors.removeTitle")}>
+          <p>{formError}</p>
+        </Notice>
+      ) : null}
+      <ErrorSummary
+        errors={emailsError ? [{ fieldId: "emails", label: t("admin.instructeurs.emailsLabel"), message: emailsError }] : []}
+      />
+
+      {confirm ? (
+        <div className="fr-alert fr-alert--warning fr-mb-4w" id="confirm-remove">
+          <h2 className="fr-alert__title">{t("admin.instructeurs.confirmTitle", { email: confirm.email })}</h2>
+          <p>{t("admin.instructeurs.confirmBody")}</p>
+          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
+            <li>
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="instructeurId" value={confirm.instructeurId} />
+                <button type="submit" className="fr-btn">
+                  {t("admin.instructeurs.confirmRemove", { email: confirm.email })}
+                </button>
+              </Form>
+            </li>
+            <li>
+              <a className="fr-btn fr-btn--secondary" href={page}>
+                {t("common.cancel")}
+              </a>
+            </li>
+          </ul>
+        </div>
+      ) : null}
+
+      <h2>{t("admin.instructeurs.listTitle", { count: formatNumber(instructeurs.length) })}</h2>
+      {instructeurs.length === 0 ? (
+        <p>{demarche.state === "brouillon" ? t("admin.instructeurs.emptyTest") : t("admin.instructeurs.empty")}</p>
+      ) : (
+        <div className="fr-table fr-table--no-caption">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>{t("admin.instructeurs.caption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("admin.instructeurs.columns.email")}</th>
+                      <th scope="col">{t("admin.instructeurs.columns.status")}</th>
+                      <th scope="col">{t("admin.instructeurs.columns.actions")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {instructeurs.map((instructeur) => (
+                      <tr key={instructeur.instructeurId}>
+                        <th scope="row">{instructeur.email}</th>
+                        <td>
+                          <p
+                            className={`fr-badge fr-badge--sm ${instructeur.status === "active" ? "fr-badge--success" : "fr-badge--info"}`}
+                          >
+                            {t(`admin.instructeurs.status.${instructeur.status}`)}
+                          </p>
+                        </td>
+                        <td>
+                          <Form method="post">
+                            <CsrfInput />
+                            <input type="hidden" name="intent" value="confirm-remove" />
+                            <input type="hidden" name="instructeurId" value={instructeur.instructeurId} />
+                            <button
+                              type="submit"
+                              className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left"
+                            >
+                              {t("admin.instructeurs.remove")}
+                              <span className="fr-sr-only">{` ${instructeur.email}`}</span>
+                            </button>
+                          </Form>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+
+      <h2>{t("admin.instructeurs.addTitle")}</h2>
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="add" />
+        <TextareaField
+          id="emails"
+          name="emails"
+          label={t("admin.instructeurs.emailsLabel")}
+          hint={t("admin.instructeurs.emailsHint")}
+          required
+          rows={4}
+          defaultValue={actionData?.values?.emails ?? ""}
+          error={emailsError}
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <button type="submit" className="fr-btn fr-icon-user-add-line fr-btn--icon-left">
+          {t("admin.instructeurs.addSubmit")}
+        </button>
+      </Form>
+    </>
+  );
+}

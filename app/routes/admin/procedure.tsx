@@ -1,0 +1,213 @@
+import { data } from "react-router";
+import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
+import { getDemarcheOverview } from "../../../server/queries/admin/demarches";
+import { useT } from "../../lib/i18n";
+import { requireAdministrateur, services } from "../../lib/request.server";
+import type { Route } from "./+types/procedure";
+import { demarcheIdOf, or404 } from "./admin.server";
+import { Breadcrumb, Notice, PageTitle, StateBadge, useFormatDate, useFormatNumber } from "./ui/layout";
+
+const NOTICES = ["created", "updated", "closed"] as const;
+type NoticeKey = (typeof NOTICES)[number];
+
+/** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const admin = requireAdministrateur(context, request);
+  await or404(() => findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  throw data({ status: 405 }, { status: 405 });
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const admin = requireAdministrateur(context, request);
+  const { db, config } = services(context);
+  const overview = await or404(() => getDemarcheOverview(db, admin.administrateurId, demarcheIdOf(params)));
+  const notice = new URL(request.url).searchParams.get("notice");
+  const { demarche } = overview;
+  return {
+    demarche: {
+      id: demarche.id,
+      libelle: demarche.libelle,
+      state: demarche.state,
+      path: demarche.path,
+      createdAt: demarche.createdAt,
+      publishedAt: demarche.publishedAt,
+      closedAt: demarche.closedAt,
+    },
+    champsCount: overview.champsCount,
+    instructeursCount: overview.instructeursCount,
+    dossiersCount: overview.dossiersCount,
+    testDossiersCount: overview.testDossiersCount,
+    blockers: overview.blockers,
+    draftChanged: overview.draftChanged,
+    appUrl: config.appUrl,
+    notice: (NOTICES as readonly string[]).includes(notice ?? "") ? (notice as NoticeKey) : null,
+  };
+}
+
+type Status = "done" | "todo" | "info";
+const STATUS_BADGE: Record<Status, string> = { done: "fr-badge--success", todo: "fr-badge--warning", info: "fr-badge--info" };
+
+function ChecklistItem({
+  title,
+  status,
+  statusLabel,
+  children,
+  href,
+  linkLabel,
+}: {
+  title: string;
+  status: Status;
+  statusLabel: string;
+  children: React.ReactNode;
+  href: string;
+  linkLabel: string;
+}) {
+  return (
+    <li className="fr-col-12 fr-col-md-6">
+      <div className="fr-card fr-card--no-arrow">
+        <div className="fr-card__body">
+          <div className="fr-card__content">
+            <h2 className="fr-card__title fr-h5">{title}</h2>
+            <div className="fr-card__desc">{children}</div>
+            <div className="fr-card__start">
+              <p className={`fr-badge fr-badge--sm ${STATUS_BADGE[status]}`}>{statusLabel}</p>
+            </div>
+          </div>
+          <div className="fr-card__footer">
+            <a className="fr-btn fr-btn--secondary fr-btn--sm" href={href}>
+              {linkLabel}
+            </a>
+          </div>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+export default function Procedure({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const formatNumber = useFormatNumber();
+  const { demarche, blockers, appUrl, notice } = loaderData;
+  const base = `/admin/procedures/${demarche.id}`;
+  const formOk = !blockers.includes("no_champ") && !blockers.includes("champ_invalid");
+  const instructeursOk = loaderData.instructeursCount > 0;
+  const testUrl = `${appUrl}/commencer/test/${demarche.path ?? ""}`;
+  const publicUrl = `${appUrl}/commencer/${demarche.path ?? ""}`;
+  return (
+    <>
+      <PageTitle title={demarche.libelle} />
+      <Breadcrumb current={demarche.libelle} />
+      {notice ? <Notice kind="success" title={t(`admin.overview.notices.${notice}`)} /> : null}
+      <div className="fr-mb-4w">
+        <StateBadge state={demarche.state} />
+        <h1 className="fr-mt-1w">{demarche.libelle}</h1>
+        <p className="fr-text--sm fr-mb-0">
+          {t("admin.overview.number", { number: demarche.id })}
+          {" · "}
+          {t("admin.overview.createdAt", { date: formatDate(demarche.createdAt) })}
+          {demarche.publishedAt ? ` · ${t("admin.overview.publishedAt", { date: formatDate(demarche.publishedAt) })}` : null}
+          {demarche.closedAt ? ` · ${t("admin.overview.closedAt", { date: formatDate(demarche.closedAt) })}` : null}
+        </p>
+      </div>
+
+      {demarche.state === "brouillon" ? (
+        <div className="fr-callout fr-mb-4w">
+          <h2 className="fr-callout__title fr-h5">{t("admin.overview.testLinkTitle")}</h2>
+          <p className="fr-callout__text">{t("admin.overview.testLinkBody")}</p>
+          <p>
+            <a className="fr-link" href={testUrl}>
+              {testUrl}
+            </a>
+          </p>
+          <p className="fr-text--sm fr-mb-0">
+            {t("admin.overview.testDossiers", { count: formatNumber(loaderData.testDossiersCount) })}
+          </p>
+        </div>
+      ) : (
+        <div className="fr-callout fr-mb-4w">
+          <h2 className="fr-callout__title fr-h5">
+            {demarche.state === "publiee" ? t("admin.overview.publicLinkTitle") : t("admin.overview.closedLinkTitle")}
+          </h2>
+          {demarche.state === "publiee" ? (
+            <p>
+              <a className="fr-link" href={publicUrl}>
+                {publicUrl}
+              </a>
+            </p>
+          ) : (
+            <p className="fr-callout__text">{t("admin.overview.closedLinkBody")}</p>
+          )}
+          <p className="fr-text--sm fr-mb-0">{t("admin.overview.dossiers", { count: formatNumber(loaderData.dossiersCount) })}</p>
+        </div>
+      )}
+
+      <h2>{t("admin.overview.checklistTitle")}</h2>
+      <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-4w">
+        <ChecklistItem
+          title={t("admin.overview.checklist.presentation.title")}
+          status="done"
+          statusLabel={t("admin.overview.status.done")}
+          href={`${base}/edit`}
+          linkLabel={t("admin.overview.checklist.presentation.link")}
+        >
+          <p>{t("admin.overview.checklist.presentation.body")}</p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("admin.overview.checklist.form.title")}
+          status={formOk ? "done" : "todo"}
+          statusLabel={formOk ? t("admin.overview.status.done") : t("admin.overview.status.todo")}
+          href={`${base}/champs`}
+          linkLabel={t("admin.overview.checklist.form.link")}
+        >
+          <p>
+            {blockers.includes("no_champ")
+              ? t("admin.overview.checklist.form.empty")
+              : t("admin.overview.checklist.form.count", { count: formatNumber(loaderData.champsCount) })}
+            {blockers.includes("champ_invalid") ? ` ${t("admin.overview.checklist.form.invalid")}` : ""}
+          </p>
+          {loaderData.draftChanged ? <p>{t("admin.overview.checklist.form.draftChanged")}</p> : null}
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("admin.overview.checklist.instructeurs.title")}
+          status={instructeursOk ? "done" : "todo"}
+          statusLabel={instructeursOk ? t("admin.overview.status.done") : t("admin.overview.status.todo")}
+          href={`${base}/instructeurs`}
+          linkLabel={t("admin.overview.checklist.instructeurs.link")}
+        >
+          <p>
+            {instructeursOk
+              ? t("admin.overview.checklist.instructeurs.count", { count: formatNumber(loaderData.instructeursCount) })
+              : t("admin.overview.checklist.instructeurs.empty")}
+          </p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("admin.overview.checklist.publication.title")}
+          status={demarche.state === "brouillon" ? "todo" : demarche.state === "publiee" ? "done" : "info"}
+          statusLabel={t(`admin.states.${demarche.state}`)}
+          href={`${base}/publication`}
+          linkLabel={
+            demarche.state === "publiee"
+              ? t("admin.overview.checklist.publication.manage")
+              : t("admin.overview.checklist.publication.link")
+          }
+        >
+          <p>
+            {demarche.state === "brouillon"
+              ? blockers.length > 0
+                ? t("admin.overview.checklist.publication.blocked")
+                : t("admin.overview.checklist.publication.ready")
+              : demarche.state === "publiee"
+                ? t("admin.overview.checklist.publication.published", { date: formatDate(demarche.publishedAt) })
+                : t("admin.overview.checklist.publication.closed", { date: formatDate(demarche.closedAt) })}
+          </p>
+        </ChecklistItem>
+      </ul>
+      <p>
+        <a className="fr-link fr-icon-eye-line fr-link--icon-left" href={`${base}/apercu`}>
+          {t("admin.overview.previewLink")}
+        </a>
+      </p>
+    </>
+  );
+}

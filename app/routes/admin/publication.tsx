@@ -1,0 +1,260 @@
+import { useState } from "react";
+import { data, Form, redirect } from "react-router";
+import { isGeneratedPath, slugifyLibelle, suggestPath } from "../../../server/domain/demarches/path-suggestion";
+import { closeDemarche } from "../../../server/operations/demarches/close-demarche";
+import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
+import { publishDemarche, ZPath } from "../../../server/operations/demarches/publish-demarche";
+import { blockersOf, draftChanged, pathsStartingWith } from "../../../server/queries/admin/demarches";
+import { CsrfInput } from "../../components/csrf-input";
+import { useT } from "../../lib/i18n";
+import { formString, readForm, requireAdministrateur, services } from "../../lib/request.server";
+import type { Route } from "./+types/publication";
+import { demarcheIdOf, or404 } from "./admin.server";
+import { CheckboxField, InputField } from "./ui/fields";
+import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, StateBadge, useDynamicT } from "./ui/layout";
+
+/** Where each blocker is fixed. */
+const BLOCKER_LINKS: Record<string, string> = { no_champ: "champs", champ_invalid: "champs", no_instructeur: "instructeurs" };
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const admin = requireAdministrateur(context, request);
+  const { db, config } = services(context);
+  const demarche = await or404(() => findAdministrableDemarche(db, admin.administrateurId, demarcheIdOf(params)));
+  let suggestedPath = demarche.path ?? "";
+  if (isGeneratedPath(demarche.path)) {
+    const taken = await pathsStartingWith(db, slugifyLibelle(demarche.libelle), demarche.id);
+    suggestedPath = suggestPath(demarche.libelle, (path) => taken.has(path));
+  }
+  return {
+    demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state, path: demarche.path },
+    blockers: await blockersOf(db, demarche),
+    draftChanged: await draftChanged(db, demarche),
+    suggestedPath,
+    appUrl: config.appUrl,
+    justPublished: demarche.state === "publiee" && new URL(request.url).searchParams.get("publiee") === "1",
+  };
+}
+
+interface ActionData {
+  intent: string;
+  values?: { path: string; confirmTestDeletion: boolean };
+  errors?: Record<string, string>;
+  confirmClose?: boolean;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const admin = requireAdministrateur(context, request);
+  const demarcheId = demarcheIdOf(params);
+  const { db } = services(context);
+  // Scope first: another administrateur gets 404 whatever the form holds.
+  const demarche = await or404(() => findAdministrableDemarche(db, admin.administrateurId, demarcheId));
+  const form = await readForm(request);
+  const intent = formString(form, "intent");
+  switch (intent) {
+    case "publish": {
+      const values = { path: formString(form, "path").trim(), confirmTestDeletion: form.get("confirmTestDeletion") === "on" };
+      const errors: Record<string, string> = {};
+      if (!ZPath.safeParse(values.path).success) errors.path = "path_invalid";
+      if (demarche.state === "brouillon" && !values.confirmTestDeletion) errors.confirmTestDeletion = "confirm_required";
+      if (Object.keys(errors).length > 0) return data<ActionData>({ intent, values, errors }, { status: 400 });
+      let result: Awaited<ReturnType<typeof publishDemarche>>;
+      try {
+        result = await or404(() => publishDemarche(db, admin.administrateurId, demarcheId, { path: values.path }));
+      } catch (error) {
+        // Two démarches published at the same path at the same moment: the unique index decides.
+        if (!isUniqueViolation(error)) throw error;
+        result = { ok: false, errors: { path: "path_taken" } };
+      }
+      if (!result.ok) return data<ActionData>({ intent, values, errors: result.errors }, { status: 400 });
+      return redirect(`/admin/procedures/${demarcheId}/publication?publiee=1`);
+    }
+    case "confirm-close":
+      return data<ActionData>({ intent, confirmClose: true });
+    case "close": {
+      const result = await or404(() => closeDemarche(db, admin.administrateurId, demarcheId));
+      if (!result.ok) return data<ActionData>({ intent, errors: result.errors }, { status: 409 });
+      return redirect(`/admin/procedures/${demarcheId}?notice=closed`);
+    }
+    default:
+      throw data({ status: 400 }, { status: 400 });
+  }
+}
+
+export default function Publication({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const dt = useDynamicT();
+  const { demarche, blockers, appUrl } = loaderData;
+  const base = `/admin/procedures/${demarche.id}`;
+  const publicUrl = (path: string) => `${appUrl}/commencer/${path}`;
+  const [path, setPath] = useState(actionData?.values?.path ?? loaderData.suggestedPath);
+
+  if (loaderData.justPublished && demarche.path) {
+    const title = t("admin.publication.successTitle");
+    return (
+      <>
+        <PageTitle title={`${title} – ${demarche.libelle}`} />
+        <Breadcrumb segments={[demarcheCrumb(demarche)]} current={title} />
+        <h1>{title}</h1>
+        <Notice kind="success" title={t("admin.publication.successBody", { libelle: demarche.libelle })}>
+          <p>
+            {t("admin.publication.publicLink")} <a href={publicUrl(demarche.path)}>{publicUrl(demarche.path)}</a>
+          </p>
+        </Notice>
+        <p>{t("admin.publication.successNext")}</p>
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <a className="fr-btn" href={base}>
+              {t("admin.publication.backToOverview")}
+            </a>
+          </li>
+        </ul>
+      </>
+    );
+  }
+
+  const errors = actionData?.errors ?? {};
+  const formBlockers =
+    actionData?.intent === "publish" ? Object.keys(errors).filter((key) => key in BLOCKER_LINKS || key === "form") : [];
+  const shownBlockers = [...new Set([...blockers.filter((b) => b !== "path_taken"), ...formBlockers.map((k) => errors[k] ?? k)])];
+  const fieldError = (field: "path" | "confirmTestDeletion") => {
+    const key = errors[field];
+    return key ? dt(`admin.publication.errors.${key}`) : null;
+  };
+  const summary = [
+    ...(fieldError("path")
+      ? [{ fieldId: "path", label: t("admin.publication.pathLabel"), message: fieldError("path") ?? "" }]
+      : []),
+    ...(fieldError("confirmTestDeletion")
+      ? [{ fieldId: "confirmTestDeletion", label: "", message: fieldError("confirmTestDeletion") ?? "" }]
+      : []),
+  ];
+  const closeError = actionData?.intent === "close" && errors.form ? dt(`admin.publication.errors.${errors.form}`) : null;
+  const title = t("admin.publication.title");
+  const formTitle =
+    demarche.state === "brouillon"
+      ? t("admin.publication.publishTitle")
+      : demarche.state === "publiee"
+        ? t("admin.publication.republishTitle")
+        : t("admin.publication.reopenTitle");
+  return (
+    <>
+      <PageTitle title={`${title} – ${demarche.libelle}`} error={summary.length > 0 || Boolean(closeError)} />
+      <Breadcrumb segments={[demarcheCrumb(demarche)]} current={title} />
+      <StateBadge state={demarche.state} />
+      <h1 className="fr-mt-1w">{title}</h1>
+      <ErrorSummary errors={summary} />
+      {closeError ? (
+        <Notice kind="error">
+          <p>{closeError}</p>
+        </Notice>
+      ) : null}
+      {demarche.state === "publiee" && demarche.path ? (
+        <p>
+          {t("admin.publication.currentLink")} <a href={publicUrl(demarche.path)}>{publicUrl(demarche.path)}</a>
+        </p>
+      ) : null}
+
+      {shownBlockers.length > 0 ? (
+        <div className="fr-alert fr-alert--warning fr-mb-4w" role={formBlockers.length > 0 ? "alert" : undefined}>
+          <h2 className="fr-alert__title">{t("admin.publication.blockersTitle")}</h2>
+          <ul>
+            {shownBlockers.map((blocker) => (
+              <li key={blocker}>
+                {dt(`admin.publication.errors.${blocker}`)}{" "}
+                {BLOCKER_LINKS[blocker] ? (
+                  <a href={`${base}/${BLOCKER_LINKS[blocker]}`}>{dt(`admin.publication.fixLinks.${blocker}`)}</a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="publish-title" className="fr-mb-6w">
+        <h2 id="publish-title">{formTitle}</h2>
+        {demarche.state === "publiee" ? (
+          <p>{loaderData.draftChanged ? t("admin.publication.draftChanged") : t("admin.publication.draftUnchanged")}</p>
+        ) : null}
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="publish" />
+          <InputField
+            id="path"
+            name="path"
+            label={t("admin.publication.pathLabel")}
+            hint={t("admin.publication.pathHint", { prefix: `${appUrl}/commencer/` })}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="none"
+            maxLength={200}
+            defaultValue={actionData?.values?.path ?? loaderData.suggestedPath}
+            onInput={(event) => setPath((event.target as HTMLInputElement).value.trim().toLowerCase())}
+            error={fieldError("path")}
+            describedById="future-url"
+          />
+          <p id="future-url" className="fr-text--sm">
+            {t("admin.publication.futureUrl")} <strong>{publicUrl(path)}</strong>
+          </p>
+          {demarche.state === "brouillon" ? (
+            <CheckboxField
+              id="confirmTestDeletion"
+              name="confirmTestDeletion"
+              label={t("admin.publication.confirmTestDeletion")}
+              defaultChecked={actionData?.values?.confirmTestDeletion ?? false}
+              error={fieldError("confirmTestDeletion")}
+              className="fr-mb-3w"
+            />
+          ) : null}
+          <button type="submit" className="fr-btn fr-icon-upload-line fr-btn--icon-left">
+            {formTitle}
+          </button>
+        </Form>
+      </section>
+
+      {demarche.state === "publiee" ? (
+        <section aria-labelledby="close-title">
+          <h2 id="close-title">{t("admin.publication.closeTitle")}</h2>
+          <p>{t("admin.publication.closeBody")}</p>
+          {actionData?.confirmClose ? (
+            <div className="fr-alert fr-alert--warning" id="confirm-close">
+              <h3 className="fr-alert__title">{t("admin.publication.closeConfirmTitle")}</h3>
+              <p>{t("admin.publication.closeConfirmBody")}</p>
+              <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
+                <li>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="close" />
+                    <button type="submit" className="fr-btn">
+                      {t("admin.publication.closeConfirm")}
+                    </button>
+                  </Form>
+                </li>
+                <li>
+                  <a className="fr-btn fr-btn--secondary" href={`${base}/publication`}>
+                    {t("common.cancel")}
+                  </a>
+                </li>
+              </ul>
+            </div>
+          ) : (
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="confirm-close" />
+              <button type="submit" className="fr-btn fr-btn--secondary fr-icon-close-circle-line fr-btn--icon-left">
+                {t("admin.publication.closeSubmit")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
