@@ -1,13 +1,6 @@
 import dsfrCss from "@codegouvfr/react-dsfr/main.css?url";
 import faviconSvg from "@codegouvfr/react-dsfr/favicon/favicon.svg?url";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  type LinksFunction,
-} from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, type LinksFunction } from "react-router";
 import type { Route } from "./+types/root";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";

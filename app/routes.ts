@@ -8,5 +8,12 @@ import { usagerRoutes } from "./routes/usager/_routes";
 
 // Routes are grouped by persona; each folder lists its own routes in _routes.ts.
 export default [
-  layout("routes/layout.tsx", [...publicRoutes, ...authRoutes, ...usagerRoutes, ...instructeurRoutes, ...adminRoutes, ...devRoutes]),
+  layout("routes/layout.tsx", [
+    ...publicRoutes,
+    ...authRoutes,
+    ...usagerRoutes,
+    ...instructeurRoutes,
+    ...adminRoutes,
+    ...devRoutes,
+  ]),
 ] satisfies RouteConfig;

@@ -8,7 +8,10 @@ import { join } from "node:path";
 export const ROOT = new URL("..", import.meta.url).pathname;
 
 export function cli(args, env) {
-  const r = spawnSync(process.execPath, [join(ROOT, "bin/guichet.mjs"), ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/guichet.mjs"), ...args], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`guichet ${args.join(" ")} failed:\n${r.stderr}${r.stdout}`);
   return r.stdout;
 }
@@ -36,7 +39,11 @@ export function startPlatform(env) {
         resolve({
           url: m[1],
           ms,
-          stop: () => new Promise((res) => { child.once("exit", res); child.kill("SIGTERM"); }),
+          stop: () =>
+            new Promise((res) => {
+              child.once("exit", res);
+              child.kill("SIGTERM");
+            }),
         });
       }
     });

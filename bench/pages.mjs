@@ -10,7 +10,11 @@ import pg from "pg";
 import { cli, freshDataDir, load, signIn, startPlatform } from "./lib.mjs";
 
 const { values } = parseArgs({
-  options: { dossiers: { type: "string", default: "10000" }, requests: { type: "string", default: "300" }, concurrency: { type: "string", default: "8" } },
+  options: {
+    dossiers: { type: "string", default: "10000" },
+    requests: { type: "string", default: "300" },
+    concurrency: { type: "string", default: "8" },
+  },
 });
 const count = Number(values.dossiers);
 const requests = Number(values.requests);

@@ -49,9 +49,7 @@ export async function startServices(
 ): Promise<Running> {
   const services = { config, db: database.db, logger };
   const mailer = createMailer(config, database.db);
-  const runner = options.worker
-    ? await startWorker(database, { ...services, mailer }, undefined, workerLogger())
-    : null;
+  const runner = options.worker ? await startWorker(database, { ...services, mailer }, undefined, workerLogger()) : null;
 
   let server: Server | null = null;
   let url: string | null = null;

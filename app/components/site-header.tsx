@@ -58,7 +58,7 @@ export function SiteHeader() {
   if (data?.mailboxEnabled) items.push(link("/mailbox", "fr-icon-mail-line", t("common.nav.mailbox")));
 
   return (
-    <header role="banner" className="fr-header">
+    <header className="fr-header">
       <div className="fr-header__body">
         <div className="fr-container">
           <div className="fr-header__body-row">
@@ -101,7 +101,12 @@ export function SiteHeader() {
       </div>
       <div className="fr-header__menu fr-modal" id="header-menu-modal" role="dialog" aria-labelledby="header-menu-button">
         <div className="fr-container">
-          <button type="button" className="fr-btn--close fr-btn" aria-controls="header-menu-modal" title={t("common.nav.closeMenu")}>
+          <button
+            type="button"
+            className="fr-btn--close fr-btn"
+            aria-controls="header-menu-modal"
+            title={t("common.nav.closeMenu")}
+          >
             {t("common.nav.closeMenu")}
           </button>
           <div className="fr-header__menu-links" />

@@ -32,9 +32,7 @@ function lookup(dict: unknown, key: string): string | undefined {
 /** `{name}` placeholders are replaced by params; a missing param is left visible rather than hidden. */
 export function interpolate(template: string, params?: TranslationParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
 export function translate(locale: Locale, key: string, params?: TranslationParams): string {

@@ -196,14 +196,18 @@ export const COMMANDS = {
         })
         .safeParse({ demarche: values.demarche, count: values.count });
       if (!parsed.success || values.demarche === undefined || values.count === undefined) {
-        const detail = parsed.success ? "--demarche and --count are required" : parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; ");
+        const detail = parsed.success
+          ? "--demarche and --count are required"
+          : parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; ");
         throw new UsageError(`dossiers:seed: ${detail}\nUsage: guichet dossiers:seed --demarche <number> --count <n>`);
       }
       const database = await openAndMigrate(config);
       try {
         const started = Date.now();
         const result = await seedBulkDossiers(database.db, { demarcheId: parsed.data.demarche, count: parsed.data.count });
-        console.log(`${result.created} dossiers added to démarche ${parsed.data.demarche} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        console.log(
+          `${result.created} dossiers added to démarche ${parsed.data.demarche} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        );
       } finally {
         await database.close();
       }

@@ -39,7 +39,9 @@ export async function loadRevisionChamps(db: DbOrTx, revisionId: number, options
 export async function copyRevisionChamps(db: DbOrTx, fromRevisionId: number, toRevisionId: number) {
   const rows = await db.select().from(revisionTypesDeChamp).where(eq(revisionTypesDeChamp.revisionId, fromRevisionId));
   if (rows.length === 0) return;
-  await db.insert(revisionTypesDeChamp).values(
-    rows.map((r) => ({ revisionId: toRevisionId, typeDeChampId: r.typeDeChampId, parentId: r.parentId, position: r.position })),
-  );
+  await db
+    .insert(revisionTypesDeChamp)
+    .values(
+      rows.map((r) => ({ revisionId: toRevisionId, typeDeChampId: r.typeDeChampId, parentId: r.parentId, position: r.position })),
+    );
 }

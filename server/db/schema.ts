@@ -5,7 +5,6 @@
  */
 import { sql } from "drizzle-orm";
 import {
-
   bigserial,
   boolean,
   customType,
@@ -391,4 +390,3 @@ export const mailboxMessages = pgTable(
   },
   (t) => [index("mailbox_messages_to_idx").on(t.to, t.id)],
 );
-

@@ -51,10 +51,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
 
   for (const mount of mounts) app.use(mount.path, mount.handler);
 
-  app.use(
-    "/assets",
-    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
-  );
+  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 
   // Pages: refuse oversized bodies before React Router reads them (uploads have their own endpoint).

@@ -23,7 +23,9 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "mailFrom">, db: D
   }
   return {
     async send(message) {
-      await db.insert(mailboxMessages).values({ to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await db
+        .insert(mailboxMessages)
+        .values({ to: message.to, subject: message.subject, text: message.text, html: message.html });
     },
   };
 }

@@ -11,7 +11,10 @@ const ZPurge = z.object({}).passthrough();
 export const purgeExpiredJob = {
   payload: ZPurge,
   async run(_payload, { db, logger }) {
-    const expiredSessions = await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.idHash });
+    const expiredSessions = await db
+      .delete(sessions)
+      .where(lt(sessions.expiresAt, sql`now()`))
+      .returning({ id: sessions.idHash });
     const rateLimitRows = await cleanupRateLimits(db);
     const tokens = await cleanupEmailTokens(db);
     logger.info({ sessions: expiredSessions.length, rateLimitRows, tokens }, "purged expired rows");

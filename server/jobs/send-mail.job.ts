@@ -14,7 +14,10 @@ const ZSendMail = z.object({
 export const sendMailJob = {
   payload: ZSendMail,
   async run(payload, { mailer, config }) {
-    const template = MAIL_TEMPLATES[payload.template as MailTemplateName] as { params: z.ZodType; render: (p: never, c: unknown) => { subject: string; text: string; html: string } };
+    const template = MAIL_TEMPLATES[payload.template as MailTemplateName] as {
+      params: z.ZodType;
+      render: (p: never, c: unknown) => { subject: string; text: string; html: string };
+    };
     const locale = isLocale(payload.locale) ? payload.locale : "fr";
     const content = template.render(template.params.parse(payload.params) as never, { locale, appUrl: config.appUrl });
     await mailer.send({ to: payload.to, ...content });

@@ -12,12 +12,7 @@ export async function migrateJobQueue(database: Database) {
  * Starts a job runner. On PGlite, LISTEN/NOTIFY does not reach the runner through the shared
  * session, so it polls more often; prepared statements are off there too.
  */
-export async function startWorker(
-  database: Database,
-  services: JobServices,
-  concurrency = 2,
-  logger?: Logger,
-): Promise<Runner> {
+export async function startWorker(database: Database, services: JobServices, concurrency = 2, logger?: Logger): Promise<Runner> {
   return run({
     pgPool: database.pool,
     taskList: buildTaskList(services),

@@ -12,12 +12,7 @@ export interface MailContext {
 }
 
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 export type MailBlock = { paragraph: string } | { link: { label: string; url: string } } | { quote: string };
@@ -31,8 +26,15 @@ export function composeMail(subject: string, blocks: MailBlock[], signature: str
       text.push(block.paragraph);
       html.push(`<p>${escapeHtml(block.paragraph).replace(/\n/g, "<br>")}</p>`);
     } else if ("quote" in block) {
-      text.push(block.quote.split("\n").map((l) => `> ${l}`).join("\n"));
-      html.push(`<blockquote style="border-left:4px solid #000091;padding-left:1em">${escapeHtml(block.quote).replace(/\n/g, "<br>")}</blockquote>`);
+      text.push(
+        block.quote
+          .split("\n")
+          .map((l) => `> ${l}`)
+          .join("\n"),
+      );
+      html.push(
+        `<blockquote style="border-left:4px solid #000091;padding-left:1em">${escapeHtml(block.quote).replace(/\n/g, "<br>")}</blockquote>`,
+      );
     } else {
       text.push(`${block.link.label} : ${block.link.url}`);
       html.push(

@@ -13,7 +13,10 @@ import { sampleValue } from "./factories";
 
 const STATES = ["en_construction", "en_instruction", "accepte", "refuse", "sans_suite"] as const;
 
-export async function seedBulkDossiers(db: Db, input: { demarcheId: number; count: number; batchSize?: number; usagerEmail?: string }) {
+export async function seedBulkDossiers(
+  db: Db,
+  input: { demarcheId: number; count: number; batchSize?: number; usagerEmail?: string },
+) {
   const [demarche] = await db.select().from(demarches).where(eq(demarches.id, input.demarcheId));
   if (!demarche?.publishedRevisionId) throw new Error(`Démarche ${input.demarcheId} not found or not published.`);
   const [groupe] = await db

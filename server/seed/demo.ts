@@ -48,7 +48,11 @@ async function seedDemoDemarche(db: Db) {
       { type: "integer_number", libelle: "Nombre d’adhérents" },
       { type: "header_section", libelle: "Votre projet" },
       { type: "textarea", libelle: "Description du projet" },
-      { type: "drop_down_list", libelle: "Domaine", options: { options: ["Culture", "Sport", "Solidarité", "Environnement"], other: true } },
+      {
+        type: "drop_down_list",
+        libelle: "Domaine",
+        options: { options: ["Culture", "Sport", "Solidarité", "Environnement"], other: true },
+      },
       { type: "integer_number", libelle: "Montant demandé (€)" },
       { type: "yes_no", libelle: "Avez-vous déjà reçu une subvention ?", mandatory: false },
     ],
@@ -56,7 +60,13 @@ async function seedDemoDemarche(db: Db) {
   const usager = await ensureUser(db, { email: "usager@exemple.fr", roles: [] });
   const identity = { civilite: "Mme" as const, nom: "Martin", prenom: "Claire" };
   for (const state of ["brouillon", "en_construction", "en_instruction", "accepte", "refuse"] as const) {
-    await buildDossier(db, { demarche, usager, state, identity, motivation: state === "refuse" ? "Le projet ne relève pas du dispositif." : undefined });
+    await buildDossier(db, {
+      demarche,
+      usager,
+      state,
+      identity,
+      motivation: state === "refuse" ? "Le projet ne relève pas du dispositif." : undefined,
+    });
   }
 }
 

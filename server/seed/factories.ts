@@ -38,7 +38,11 @@ export interface ChampSpec {
 /** Built users' password, unless the account already existed (its password is then kept). */
 export const FACTORY_PASSWORD = "mot-de-passe-de-test";
 
-export async function buildUser(db: Db, roles: Array<"usager" | "instructeur" | "administrateur" | "expert"> = [], email?: string) {
+export async function buildUser(
+  db: Db,
+  roles: Array<"usager" | "instructeur" | "administrateur" | "expert"> = [],
+  email?: string,
+) {
   const address = (email ?? `user-${next()}@exemple.fr`).toLowerCase();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, address)).limit(1);
   return ensureUser(db, { email: address, password: existing ? undefined : FACTORY_PASSWORD, roles });
@@ -100,7 +104,10 @@ export async function assignToDefaultGroupe(db: Db, demarcheId: number, instruct
     .select({ id: groupesInstructeurs.id })
     .from(groupesInstructeurs)
     .where(eq(groupesInstructeurs.demarcheId, demarcheId));
-  await db.insert(groupeInstructeurMembers).values({ groupeInstructeurId: groupe?.id as number, instructeurId }).onConflictDoNothing();
+  await db
+    .insert(groupeInstructeurMembers)
+    .values({ groupeInstructeurId: groupe?.id as number, instructeurId })
+    .onConflictDoNothing();
 }
 
 /** Values by libellé or stable id, as the usager would type them in the form. */
@@ -177,4 +184,3 @@ export function sampleValue(type: TypeChamp, options: Record<string, unknown>): 
       return "";
   }
 }
-

@@ -40,7 +40,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "guichet-test-"));
-  const config = loadConfig({ ...process.env, DATA_DIR: dir, NODE_ENV: "test", SESSION_SECRET: "x".repeat(32), DATABASE_URL: "" });
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dir,
+    NODE_ENV: "test",
+    SESSION_SECRET: "x".repeat(32),
+    DATABASE_URL: "",
+  });
   const database = await openAndMigrate(config);
   return {
     ...database,

@@ -1,8 +1,7 @@
 /**
- * Server helpers of the administrateur's pages: the démarche id of the URL, NotFoundError → 404,
+ * Server helpers of the administrateur's pages: the démarche id of the URL,
  * and whether a form was sent by the enhanced (JavaScript) page or by a plain browser.
  */
-import { NotFoundError } from "../../../server/operations/errors";
 import { notFound } from "../../lib/request.server";
 import { ENHANCED_FIELD } from "./ui/enhanced";
 
@@ -13,16 +12,6 @@ export function demarcheIdOf(params: { id?: string }): number {
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id > 2_147_483_647) notFound();
   return id;
-}
-
-/** Runs a query or an operation; out of scope or missing (NotFoundError) answers 404. */
-export async function or404<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
 }
 
 /**

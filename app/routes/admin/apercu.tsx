@@ -5,19 +5,19 @@ import { ChampInput } from "../../components/champs/champ-input";
 import { useT } from "../../lib/i18n";
 import { requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/apercu";
-import { demarcheIdOf, or404 } from "./admin.server";
+import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, Notice, PageTitle } from "./ui/layout";
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
 export async function action({ context, request, params }: Route.ActionArgs) {
   const admin = requireAdministrateur(context, request);
-  await or404(() => findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));
   throw data({ status: 405 }, { status: 405 });
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
-  const draft = await or404(() => getDraftForm(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  const draft = await getDraftForm(services(context).db, admin.administrateurId, demarcheIdOf(params));
   return {
     demarche: draft.demarche,
     estimatedMinutes: draft.estimatedMinutes,

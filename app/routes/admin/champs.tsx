@@ -10,7 +10,7 @@ import { champTypesByCategory, getDraftForm } from "../../../server/queries/admi
 import { useT } from "../../lib/i18n";
 import { formString, notFound, readForm, requestState, requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/champs";
-import { demarcheIdOf, intField, isEnhanced, or404 } from "./admin.server";
+import { demarcheIdOf, intField, isEnhanced } from "./admin.server";
 import { editorValuesOf, submittedValuesOf, updateInputOf, type ChampActionData } from "./champs.server";
 import { AddChampForm } from "./ui/add-champ-form";
 import { ChampCard } from "./ui/champ-card";
@@ -18,7 +18,7 @@ import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
-  const draft = await or404(() => getDraftForm(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  const draft = await getDraftForm(services(context).db, admin.administrateurId, demarcheIdOf(params));
   return {
     ...draft,
     champs: draft.champs.map((champ) => ({
@@ -38,7 +38,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever the form holds.
-  const draft = await or404(() => getDraftForm(db, admin.administrateurId, demarcheId));
+  const draft = await getDraftForm(db, admin.administrateurId, demarcheId);
   const form = await readForm(request);
   const intent = formString(form, "intent");
   const enhanced = isEnhanced(form);
@@ -60,8 +60,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (!isTypeChamp(type)) {
         return data<ChampActionData>({ intent, stableId: after, ok: false, errors: { type: "type_invalid" } }, { status: 400 });
       }
-      const { stableId } = await or404(() =>
-        addChamp(db, admin.administrateurId, demarcheId, { type, afterStableId: after }, requestState(context).locale),
+      const { stableId } = await addChamp(
+        db,
+        admin.administrateurId,
+        demarcheId,
+        { type, afterStableId: after },
+        requestState(context).locale,
       );
       return done(stableId);
     }
@@ -83,7 +87,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           { status: 400 },
         );
       }
-      const result = await or404(() => updateChamp(db, admin.administrateurId, demarcheId, input.input));
+      const result = await updateChamp(db, admin.administrateurId, demarcheId, input.input);
       if (!result.ok)
         return data<ChampActionData>(
           { intent, stableId: champ.stableId, ok: false, values, errors: result.errors },
@@ -94,12 +98,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "move-up":
     case "move-down": {
       const champ = champOf();
-      await or404(() =>
-        moveChamp(db, admin.administrateurId, demarcheId, {
-          stableId: champ.stableId,
-          direction: intent === "move-up" ? "up" : "down",
-        }),
-      );
+      await moveChamp(db, admin.administrateurId, demarcheId, {
+        stableId: champ.stableId,
+        direction: intent === "move-up" ? "up" : "down",
+      });
       return done(champ.stableId);
     }
     case "confirm-delete": {
@@ -108,7 +110,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     case "delete": {
       const champ = champOf();
-      await or404(() => removeChamp(db, admin.administrateurId, demarcheId, champ.stableId));
+      await removeChamp(db, admin.administrateurId, demarcheId, champ.stableId);
       const index = draft.champs.indexOf(champ);
       const previous = index > 0 ? draft.champs[index - 1] : undefined;
       return done(champ.stableId, previous ? `champ-${previous.stableId}` : "champs");

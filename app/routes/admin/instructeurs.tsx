@@ -6,13 +6,13 @@ import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { formString, notFound, readForm, requestState, requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/instructeurs";
-import { demarcheIdOf, intField, or404 } from "./admin.server";
+import { demarcheIdOf, intField } from "./admin.server";
 import { TextareaField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
-  const list = await or404(() => listDemarcheInstructeurs(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  const list = await listDemarcheInstructeurs(services(context).db, admin.administrateurId, demarcheIdOf(params));
   const query = new URL(request.url).searchParams;
   const count = (name: string) => Math.min(1000, Number.parseInt(query.get(name) ?? "0", 10) || 0);
   return {
@@ -40,7 +40,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever the form holds.
-  const { demarche, instructeurs } = await or404(() => listDemarcheInstructeurs(db, admin.administrateurId, demarcheId));
+  const { demarche, instructeurs } = await listDemarcheInstructeurs(db, admin.administrateurId, demarcheId);
   const form = await readForm(request);
   const intent = formString(form, "intent");
   const page = `/admin/procedures/${demarcheId}/instructeurs`;
@@ -53,13 +53,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   switch (intent) {
     case "add": {
       const emails = formString(form, "emails");
-      const result = await or404(() =>
-        assignInstructeurs(db, admin.administrateurId, demarche.id, {
-          emails,
-          invitedByEmail: admin.email,
-          locale: requestState(context).locale,
-        }),
-      );
+      const result = await assignInstructeurs(db, admin.administrateurId, demarche.id, {
+        emails,
+        invitedByEmail: admin.email,
+        locale: requestState(context).locale,
+      });
       if (!result.ok) {
         return data<ActionData>(
           { intent, values: { emails }, errors: result.errors, invalidEmails: result.invalidEmails },
@@ -76,7 +74,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     case "remove": {
       const member = memberOf();
-      const result = await or404(() => removeInstructeur(db, admin.administrateurId, demarche.id, member.instructeurId));
+      const result = await removeInstructeur(db, admin.administrateurId, demarche.id, member.instructeurId);
       if (!result.ok) return data<ActionData>({ intent, errors: result.errors }, { status: 409 });
       return redirect(`${page}?notice=removed`);
     }

@@ -4,16 +4,14 @@ import { updateDemarche } from "../../../server/operations/demarches/update-dema
 import { useT } from "../../lib/i18n";
 import { readForm, requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure-edit";
-import { demarcheIdOf, or404 } from "./admin.server";
+import { demarcheIdOf } from "./admin.server";
 import { demarcheValuesOf } from "./demarche-form.server";
 import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, demarcheCrumb, PageTitle } from "./ui/layout";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
-  const demarche = await or404(() =>
-    findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params)),
-  );
+  const demarche = await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle },
     values: {
@@ -31,10 +29,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever they send.
-  await or404(() => findAdministrableDemarche(db, admin.administrateurId, demarcheId));
+  await findAdministrableDemarche(db, admin.administrateurId, demarcheId);
   const form = await readForm(request);
   const values = demarcheValuesOf(form);
-  const result = await or404(() => updateDemarche(db, admin.administrateurId, demarcheId, values));
+  const result = await updateDemarche(db, admin.administrateurId, demarcheId, values);
   if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
   return redirect(`/admin/procedures/${demarcheId}?notice=updated`);
 }

@@ -4,7 +4,7 @@ import { getDemarcheOverview } from "../../../server/queries/admin/demarches";
 import { useT } from "../../lib/i18n";
 import { requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure";
-import { demarcheIdOf, or404 } from "./admin.server";
+import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, Notice, PageTitle, StateBadge, useFormatDate, useFormatNumber } from "./ui/layout";
 
 const NOTICES = ["created", "updated", "closed"] as const;
@@ -13,14 +13,14 @@ type NoticeKey = (typeof NOTICES)[number];
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
 export async function action({ context, request, params }: Route.ActionArgs) {
   const admin = requireAdministrateur(context, request);
-  await or404(() => findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params)));
+  await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));
   throw data({ status: 405 }, { status: 405 });
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
   const { db, config } = services(context);
-  const overview = await or404(() => getDemarcheOverview(db, admin.administrateurId, demarcheIdOf(params)));
+  const overview = await getDemarcheOverview(db, admin.administrateurId, demarcheIdOf(params));
   const notice = new URL(request.url).searchParams.get("notice");
   const { demarche } = overview;
   return {

@@ -9,7 +9,7 @@ import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { formString, readForm, requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/publication";
-import { demarcheIdOf, or404 } from "./admin.server";
+import { demarcheIdOf } from "./admin.server";
 import { CheckboxField, InputField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, StateBadge, useDynamicT } from "./ui/layout";
 
@@ -19,7 +19,7 @@ const BLOCKER_LINKS: Record<string, string> = { no_champ: "champs", champ_invali
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
   const { db, config } = services(context);
-  const demarche = await or404(() => findAdministrableDemarche(db, admin.administrateurId, demarcheIdOf(params)));
+  const demarche = await findAdministrableDemarche(db, admin.administrateurId, demarcheIdOf(params));
   let suggestedPath = demarche.path ?? "";
   if (isGeneratedPath(demarche.path)) {
     const taken = await pathsStartingWith(db, slugifyLibelle(demarche.libelle), demarche.id);
@@ -54,7 +54,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever the form holds.
-  const demarche = await or404(() => findAdministrableDemarche(db, admin.administrateurId, demarcheId));
+  const demarche = await findAdministrableDemarche(db, admin.administrateurId, demarcheId);
   const form = await readForm(request);
   const intent = formString(form, "intent");
   switch (intent) {
@@ -66,7 +66,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (Object.keys(errors).length > 0) return data<ActionData>({ intent, values, errors }, { status: 400 });
       let result: Awaited<ReturnType<typeof publishDemarche>>;
       try {
-        result = await or404(() => publishDemarche(db, admin.administrateurId, demarcheId, { path: values.path }));
+        result = await publishDemarche(db, admin.administrateurId, demarcheId, { path: values.path });
       } catch (error) {
         // Two démarches published at the same path at the same moment: the unique index decides.
         if (!isUniqueViolation(error)) throw error;
@@ -78,7 +78,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "confirm-close":
       return data<ActionData>({ intent, confirmClose: true });
     case "close": {
-      const result = await or404(() => closeDemarche(db, admin.administrateurId, demarcheId));
+      const result = await closeDemarche(db, admin.administrateurId, demarcheId);
       if (!result.ok) return data<ActionData>({ intent, errors: result.errors }, { status: 409 });
       return redirect(`/admin/procedures/${demarcheId}?notice=closed`);
     }

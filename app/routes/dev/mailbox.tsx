@@ -19,12 +19,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     to,
     messages: messages.map((m) => ({ ...m, createdAt: formatDateTime(m.createdAt, locale, t) })),
     truncated: messages.length >= MAILBOX_PAGE_SIZE,
+    pageSize: MAILBOX_PAGE_SIZE,
   };
 }
 
 export default function Mailbox({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { to, messages, truncated } = loaderData;
+  const { to, messages, truncated, pageSize } = loaderData;
   return (
     <>
       <title>{`${t("mail.mailbox.title")} – Guichet`}</title>
@@ -88,7 +89,7 @@ export default function Mailbox({ loaderData }: Route.ComponentProps) {
           </div>
         </div>
       )}
-      {truncated ? <p className="fr-text--sm">{t("mail.mailbox.limit", { count: MAILBOX_PAGE_SIZE })}</p> : null}
+      {truncated ? <p className="fr-text--sm">{t("mail.mailbox.limit", { count: pageSize })}</p> : null}
     </>
   );
 }

@@ -26,7 +26,7 @@ import {
   tFor,
 } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
-import { formatDateTime, idParam, orNotFound } from "./guard.server";
+import { formatDateTime, idParam } from "./guard.server";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 
@@ -77,9 +77,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { db } = services(context);
   const { locale } = requestState(context);
   const t = tFor(context);
-  const loaded = await orNotFound(
-    loadInstructeurDossier(db, { instructeurId: instructeur.instructeurId, demarcheId, dossierId }),
-  );
+  const loaded = await loadInstructeurDossier(db, { instructeurId: instructeur.instructeurId, demarcheId, dossierId });
   const notice = new URL(request.url).searchParams.get("notice");
   const when = (value: Date | string | null) => formatDateTime(value, locale, t);
   const { dossier } = loaded;
@@ -115,7 +113,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const demarcheId = idParam(params.id);
   const dossierId = idParam(params.dossierId);
   const { db } = services(context);
-  await orNotFound(findInstructeurDossierOfDemarche(db, instructeur.instructeurId, demarcheId, dossierId));
+  await findInstructeurDossierOfDemarche(db, instructeur.instructeurId, demarcheId, dossierId);
   const form = await readForm(request);
   const intent = formString(form, "intent");
   const actor: InstructeurActor = { userId: user.id, instructeurId: instructeur.instructeurId, email: user.email };
@@ -129,12 +127,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   });
 
   if (intent === "follow" || intent === "unfollow") {
-    await orNotFound(followDossier(db, instructeur.instructeurId, dossierId, intent === "follow"));
+    await followDossier(db, instructeur.instructeurId, dossierId, intent === "follow");
     return done(intent === "follow" ? "suivi" : "plus_suivi");
   }
   if (intent in TRANSITIONS) {
     const transition = TRANSITIONS[intent as keyof typeof TRANSITIONS];
-    const result = await orNotFound(transition.run(db, actor, dossierId));
+    const result = await transition.run(db, actor, dossierId);
     return result.ok ? done(transition.notice) : refused([transitionError(result)]);
   }
   if (intent === "decision") {
@@ -145,7 +143,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return refused([{ field: "decision", key: "instructeur.dossier.decision.required" }], values);
     }
     const chosen = DECISIONS[decision as Decision];
-    const result = await orNotFound(chosen.run(db, actor, dossierId, motivation));
+    const result = await chosen.run(db, actor, dossierId, motivation);
     return result.ok ? done(chosen.notice) : refused([transitionError(result)], values);
   }
   throw data({ status: 400 }, { status: 400 });

@@ -1,5 +1,5 @@
 /**
- * Server helpers of the instructeur's pages: ids from the URL, NotFoundError → 404, dates written
+ * Server helpers of the instructeur's pages: ids from the URL, dates written
  * out on the server (so that the page reads the same with or without JavaScript).
  */
 import type { TFunction } from "../../i18n";
@@ -12,20 +12,6 @@ export function idParam(value: string | undefined): number {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
   return id;
-}
-
-function isNotFoundError(error: unknown): boolean {
-  return error instanceof Error && error.name === "NotFoundError";
-}
-
-/** Runs a scoped read/operation; out of scope (NotFoundError) becomes the usual 404 page. */
-export async function orNotFound<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isNotFoundError(error)) notFound();
-    throw error;
-  }
 }
 
 const TIME_ZONE = "Europe/Paris";

@@ -6,7 +6,7 @@ import { EMPTY_COUNTERS, INSTRUCTEUR_TABS, parseTab, type InstructeurTab } from 
 import { useT } from "../../lib/i18n";
 import { requestState, requireInstructeur, services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure";
-import { formatDate, idParam, orNotFound } from "./guard.server";
+import { formatDate, idParam } from "./guard.server";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 
@@ -18,7 +18,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const demarcheId = idParam(params.id);
   const { db } = services(context);
   const { locale } = requestState(context);
-  const demarche = await orNotFound(findInstructeurDemarche(db, instructeur.instructeurId, demarcheId));
+  const demarche = await findInstructeurDemarche(db, instructeur.instructeurId, demarcheId);
   const url = new URL(request.url);
   const tab = parseTab(url.searchParams.get("statut"));
   const cursor = decodeCursor(url.searchParams.get("cursor"));

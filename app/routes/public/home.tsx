@@ -35,8 +35,15 @@ export default function Home() {
                 <p className="fr-card__desc">{t("common.home.agentBody")}</p>
               </div>
               <div className="fr-card__footer">
-                <a className="fr-btn fr-btn--secondary" href={user?.administrateur ? "/admin/procedures" : user?.instructeur ? "/procedures" : "/users/sign_in"}>
-                  {user?.administrateur ? t("common.nav.administrateur") : user?.instructeur ? t("common.nav.instructeur") : t("common.nav.signIn")}
+                <a
+                  className="fr-btn fr-btn--secondary"
+                  href={user?.administrateur ? "/admin/procedures" : user?.instructeur ? "/procedures" : "/users/sign_in"}
+                >
+                  {user?.administrateur
+                    ? t("common.nav.administrateur")
+                    : user?.instructeur
+                      ? t("common.nav.instructeur")
+                      : t("common.nav.signIn")}
                 </a>
               </div>
             </div>

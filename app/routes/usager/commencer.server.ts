@@ -12,7 +12,7 @@ import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/lis
 import type { RouterContextProvider } from "react-router";
 import { notFound, requestState, requireUser, services } from "../../lib/request.server";
 import { commencerPath } from "./commencer-paths";
-import { formatDate, orNotFound } from "./usager.server";
+import { formatDate } from "./usager.server";
 
 type Args = { params: { path?: string }; context: Readonly<RouterContextProvider>; request: Request };
 
@@ -64,6 +64,6 @@ export async function startFromCommencer({ params, context, request }: Args, tes
     // Closed meanwhile (or a test link gone public): the page explains.
     throw redirect(commencerPath(demarche.path, test));
   }
-  const { dossierId } = await orNotFound(() => startDossier(db, user.id, { path, test }));
+  const { dossierId } = await startDossier(db, user.id, { path, test });
   return redirect(`/dossiers/${dossierId}/identite`);
 }

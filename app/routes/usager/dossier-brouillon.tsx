@@ -20,14 +20,14 @@ import { formString, readForm, requireUserOr404, services } from "../../lib/requ
 import { AUTOSAVE_INTENT, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-brouillon";
 import { acceptsSubmission, identityOf, publicDescriptors } from "./dossier-form.server";
-import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, orNotFound, valuesRecord } from "./usager.server";
+import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, valuesRecord } from "./usager.server";
 
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche, descriptors, values } = await orNotFound(() => loadUsagerDossier(services(context).db, user.id, id));
+  const { dossier, demarche, descriptors, values } = await loadUsagerDossier(services(context).db, user.id, id);
   // The identity step comes first (/commencer leads there); a brouillon left before it shows the
   // form with a link to fill it: a redirect here would also hide the errors of a refused submission.
   if (dossier.state !== "brouillon") throw redirect(`/dossiers/${id}`);
@@ -47,7 +47,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   // Scope and state first: someone else's dossier is a 404 and nothing is read from the form.
-  const { dossier, descriptors } = await orNotFound(() => loadUsagerDossier(db, user.id, id));
+  const { dossier, descriptors } = await loadUsagerDossier(db, user.id, id);
   const form = await readForm(request);
   const intent = formString(form, "intent");
   if (dossier.state !== "brouillon") {
@@ -59,7 +59,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const typed = valuesRecord(parseDraftValues(descriptors, field));
 
   if (intent === "submit") {
-    const result = await orNotFound(() => submitDossier(db, user.id, id, field));
+    const result = await submitDossier(db, user.id, id, field);
     if (result.ok) throw redirect(`/dossiers/${id}/merci`);
     if (result.reason === "transition") {
       return data(
@@ -79,7 +79,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     );
   }
 
-  const result = await orNotFound(() => saveChamps(db, user.id, id, field));
+  const result = await saveChamps(db, user.id, id, field);
   if (intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: result.ok };
   if (!result.ok) throw redirect(`/dossiers/${id}`);
   return { intent: "save" as const, values: typed };

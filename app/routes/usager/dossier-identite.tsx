@@ -10,7 +10,7 @@ import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { formString, readForm, requireUserOr404, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-identite";
-import { dossierIdParam, noStoreHeaders, orNotFound } from "./usager.server";
+import { dossierIdParam, noStoreHeaders } from "./usager.server";
 
 const EDITABLE = ["brouillon", "en_construction"];
 const IDENTITY_ERRORS = ["civilite_required", "nom_required", "prenom_required", "too_long", "read_only"] as const;
@@ -26,7 +26,7 @@ export const headers = noStoreHeaders;
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche } = await orNotFound(() => loadUsagerDossier(services(context).db, user.id, id));
+  const { dossier, demarche } = await loadUsagerDossier(services(context).db, user.id, id);
   if (!EDITABLE.includes(dossier.state)) throw redirect(`/dossiers/${id}`);
   return {
     dossierId: dossier.id,
@@ -41,11 +41,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   // Scope first: someone else's dossier is a 404 whatever they sent.
-  const { dossier } = await orNotFound(() => loadUsagerDossier(db, user.id, id));
+  const { dossier } = await loadUsagerDossier(db, user.id, id);
   if (!EDITABLE.includes(dossier.state)) throw redirect(`/dossiers/${id}`);
   const form = await readForm(request);
   const values = { civilite: formString(form, "civilite"), nom: formString(form, "nom"), prenom: formString(form, "prenom") };
-  const result = await orNotFound(() => updateIdentity(db, user.id, id, values));
+  const result = await updateIdentity(db, user.id, id, values);
   if (!result.ok) {
     if (result.errors.form) throw redirect(`/dossiers/${id}`);
     return data({ values, errors: result.errors }, { status: 422 });

@@ -5,7 +5,7 @@ import { useT } from "../../lib/i18n";
 import { requestState, requireUserOr404, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-merci";
 import { commencerPath } from "./commencer-paths";
-import { dossierIdParam, formatDateTime, noStoreHeaders, orNotFound, readOnlyDossierAction } from "./usager.server";
+import { dossierIdParam, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
 
 export const headers = noStoreHeaders;
 
@@ -15,7 +15,7 @@ export const action = readOnlyDossierAction;
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche } = await orNotFound(() => loadUsagerDossier(services(context).db, user.id, id));
+  const { dossier, demarche } = await loadUsagerDossier(services(context).db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const open = dossier.forTest ? demarche.state === "brouillon" : demarche.state === "publiee";
   return {

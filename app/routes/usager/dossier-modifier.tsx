@@ -15,14 +15,14 @@ import { useT } from "../../lib/i18n";
 import { readForm, requireUserOr404, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-modifier";
 import { identityOf, publicDescriptors } from "./dossier-form.server";
-import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, orNotFound, valuesRecord } from "./usager.server";
+import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, valuesRecord } from "./usager.server";
 
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche, descriptors, values } = await orNotFound(() => loadUsagerDossier(services(context).db, user.id, id));
+  const { dossier, demarche, descriptors, values } = await loadUsagerDossier(services(context).db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
   return {
@@ -39,10 +39,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, descriptors } = await orNotFound(() => loadUsagerDossier(db, user.id, id));
+  const { dossier, descriptors } = await loadUsagerDossier(db, user.id, id);
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
   const field = formFieldReader(await readForm(request));
-  const result = await orNotFound(() => saveChamps(db, user.id, id, field));
+  const result = await saveChamps(db, user.id, id, field);
   if (result.ok) throw redirect(`/dossiers/${id}?modifie=1`);
   if (result.reason === "read_only") throw redirect(`/dossiers/${id}`);
   return data(

@@ -14,7 +14,7 @@ import { useT } from "../../lib/i18n";
 import { requestState, requireUserOr404, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
 import { identityOf, publicDescriptors } from "./dossier-form.server";
-import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, orNotFound, readOnlyDossierAction } from "./usager.server";
+import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
 
 export const headers = noStoreHeaders;
 
@@ -26,9 +26,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
-  const { dossier, demarche, descriptors, values, history } = await orNotFound(() =>
-    loadUsagerDossierPage(services(context).db, user.id, id),
-  );
+  const { dossier, demarche, descriptors, values, history } = await loadUsagerDossierPage(services(context).db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   return {

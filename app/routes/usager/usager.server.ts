@@ -6,7 +6,6 @@ import { data, type RouterContextProvider } from "react-router";
 import type { FormInput, JsonValue } from "../../../server/domain/champs/definition";
 import type { ChampError } from "../../../server/domain/champs/errors";
 import type { ChampValidationIssue } from "../../../server/domain/champs/validate-dossier";
-import { NotFoundError } from "../../../server/operations/errors";
 import type { Locale } from "../../i18n";
 import { getT } from "../../i18n";
 import { findUsagerDossier } from "../../../server/operations/dossiers/find-dossier";
@@ -17,16 +16,6 @@ export function dossierIdParam(raw: string | undefined): number {
   const id = raw !== undefined && /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   return id;
-}
-
-/** Runs a scoped read or operation; out of scope (or missing) becomes the same 404 as everywhere. */
-export async function orNotFound<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
 }
 
 /** What one input name gave: nothing, one value or several (the "Autre" choice and its text share a name). */
@@ -101,6 +90,6 @@ export async function readOnlyDossierAction({
 }) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  await orNotFound(() => findUsagerDossier(services(context).db, user.id, id));
+  await findUsagerDossier(services(context).db, user.id, id);
   throw data(null, { status: 405, headers: { Allow: "GET, HEAD" } });
 }

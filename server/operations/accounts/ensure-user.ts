@@ -7,12 +7,7 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../se
 export const ROLES = ["usager", "instructeur", "administrateur", "expert"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ZEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .email();
+export const ZEmail = z.string().trim().toLowerCase().max(254).email();
 
 const ZEnsureUser = z.object({
   email: ZEmail,
@@ -41,7 +36,11 @@ export async function ensureUser(db: DbOrTx, input: z.input<typeof ZEnsureUser>)
       .returning({ id: users.id });
     userId = (created as { id: number }).id;
   }
-  const profile = { administrateurId: null as number | null, instructeurId: null as number | null, expertId: null as number | null };
+  const profile = {
+    administrateurId: null as number | null,
+    instructeurId: null as number | null,
+    expertId: null as number | null,
+  };
   for (const role of new Set(roles)) {
     if (role === "usager") continue;
     const table = role === "administrateur" ? administrateurs : role === "instructeur" ? instructeurs : experts;

@@ -12,6 +12,5 @@ export function cleanRedirectPath(value: unknown): string | undefined {
   return value;
 }
 
-
 /** Optional redirect path in a schema (mail parameters): anything unsafe is dropped, not an error. */
 export const ZRedirectPath = z.preprocess((v) => cleanRedirectPath(v), z.string().optional());

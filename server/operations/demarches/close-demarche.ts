@@ -12,7 +12,10 @@ export async function closeDemarche(db: Db, administrateurId: number, demarcheId
   return db.transaction(async (tx): Promise<OperationResult<object>> => {
     const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
     if (demarche.state !== "publiee") return { ok: false, errors: { form: "not_published" } };
-    await tx.update(demarches).set({ state: "close", closedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(demarches.id, demarcheId));
+    await tx
+      .update(demarches)
+      .set({ state: "close", closedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(demarches.id, demarcheId));
     return { ok: true };
   });
 }

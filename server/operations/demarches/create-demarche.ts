@@ -19,10 +19,16 @@ export async function createDemarche(
   const parsed = ZDemarcheInput.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const demarcheId = await db.transaction(async (tx) => {
-    const [demarche] = await tx.insert(demarches).values({ ...parsed.data, forIndividual: true, path: randomUUID() }).returning({ id: demarches.id });
+    const [demarche] = await tx
+      .insert(demarches)
+      .values({ ...parsed.data, forIndividual: true, path: randomUUID() })
+      .returning({ id: demarches.id });
     const id = (demarche as { id: number }).id;
     const [revision] = await tx.insert(revisions).values({ demarcheId: id }).returning({ id: revisions.id });
-    await tx.update(demarches).set({ draftRevisionId: (revision as { id: number }).id }).where(eq(demarches.id, id));
+    await tx
+      .update(demarches)
+      .set({ draftRevisionId: (revision as { id: number }).id })
+      .where(eq(demarches.id, id));
     await tx.insert(groupesInstructeurs).values({ demarcheId: id, label: defaultGroupeLabel, isDefault: true });
     await tx.insert(demarcheAdministrateurs).values({ demarcheId: id, administrateurId });
     return id;

@@ -68,7 +68,7 @@ export async function publishDemarche(
       .update(dossiers)
       .set({ revisionId: publishedRevisionId })
       .where(
-and(eq(dossiers.demarcheId, demarcheId), inArray(dossiers.state, ["brouillon", "en_construction", "en_instruction"])),
+        and(eq(dossiers.demarcheId, demarcheId), inArray(dossiers.state, ["brouillon", "en_construction", "en_instruction"])),
       );
     await tx
       .update(demarches)

@@ -12,11 +12,15 @@ export async function updateDemarche(
   demarcheId: number,
   input: TDemarcheInput,
 ): Promise<OperationResult<object>> {
-  const parsed = ZDemarcheInput.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<OperationResult<object>> => {
+    // Scope first: someone else's démarche is a 404 whatever they sent.
     await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
-    await tx.update(demarches).set({ ...parsed.data, updatedAt: sql`now()` }).where(eq(demarches.id, demarcheId));
+    const parsed = ZDemarcheInput.safeParse(input);
+    if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+    await tx
+      .update(demarches)
+      .set({ ...parsed.data, updatedAt: sql`now()` })
+      .where(eq(demarches.id, demarcheId));
+    return { ok: true };
   });
-  return { ok: true };
 }

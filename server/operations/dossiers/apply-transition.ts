@@ -4,13 +4,20 @@
  * to, motivation) and enqueues the usager's e-mail — all in the caller's transaction.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { planTransition, type DossierEvent, type TraitementEvent, type TransitionErrorCode } from "../../domain/dossier/transitions";
+import {
+  planTransition,
+  type DossierEvent,
+  type TraitementEvent,
+  type TransitionErrorCode,
+} from "../../domain/dossier/transitions";
 import type { DossierState } from "../../domain/dossier/states";
 import type { Tx } from "../../db/client";
 import { dossiers, traitements, users } from "../../db/schema";
 import { enqueueJob } from "../../jobs/enqueue";
 
-export type TransitionResult = { ok: true; to: DossierState } | { ok: false; error: TransitionErrorCode; params?: Record<string, string | number> };
+export type TransitionResult =
+  | { ok: true; to: DossierState }
+  | { ok: false; error: TransitionErrorCode; params?: Record<string, string | number> };
 
 /** The e-mail the usager receives for each recorded event (none when going back to construction). */
 const MAIL_BY_EVENT: Partial<Record<TraitementEvent, string>> = {
@@ -79,7 +86,10 @@ export async function applyTransition(
 
   const template = MAIL_BY_EVENT[plan.traitementEvent];
   if (template && dossier.userId && !dossier.forTest) {
-    const [usager] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, dossier.userId));
+    const [usager] = await tx
+      .select({ email: users.email, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, dossier.userId));
     if (usager) {
       await enqueueJob(tx, "send-mail", {
         to: usager.email,

@@ -23,7 +23,13 @@ export async function instructeurTransition(
 ): Promise<TransitionResult> {
   return db.transaction(async (tx) => {
     const target = await findInstructeurDossier(tx, actor.instructeurId, dossierId, true);
-    const result = await applyTransition(tx, target, event, { userId: actor.userId, instructeurEmail: actor.email }, { motivation });
+    const result = await applyTransition(
+      tx,
+      target,
+      event,
+      { userId: actor.userId, instructeurEmail: actor.email },
+      { motivation },
+    );
     // Whoever starts the instruction follows the dossier, as the reference does.
     if (result.ok && event === "passer_en_instruction") await followInTx(tx, actor.instructeurId, dossierId);
     return result;

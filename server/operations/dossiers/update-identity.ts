@@ -30,7 +30,12 @@ export async function updateIdentity(
     }
     await tx
       .update(dossiers)
-      .set({ ...parsed.data, identityUpdatedAt: sql`now()`, updatedAt: sql`now()`, lockVersion: sql`${dossiers.lockVersion} + 1` })
+      .set({
+        ...parsed.data,
+        identityUpdatedAt: sql`now()`,
+        updatedAt: sql`now()`,
+        lockVersion: sql`${dossiers.lockVersion} + 1`,
+      })
       .where(eq(dossiers.id, dossierId));
     return { ok: true };
   });

@@ -5,6 +5,7 @@ import { TYPES_CHAMP } from "../../domain/champs/definition";
 import { defaultOptionsFor } from "../../domain/champs/registry";
 import type { Db } from "../../db/client";
 import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
+import { parseOrBadRequest } from "../errors";
 import { draftCoordinates, lockDraft, renumber } from "./draft-revision";
 
 const ZAddChamp = z.object({
@@ -18,10 +19,17 @@ const ZAddChamp = z.object({
  * Adds a field to the draft form (or to the annotations privées), with the type's default options
  * and libellé. Mandatory by default, except section titles and annotations, as the reference does.
  */
-export async function addChamp(db: Db, administrateurId: number, demarcheId: number, input: z.input<typeof ZAddChamp>, locale: Locale) {
-  const { type, afterStableId, private: isPrivate } = ZAddChamp.parse(input);
+export async function addChamp(
+  db: Db,
+  administrateurId: number,
+  demarcheId: number,
+  input: z.input<typeof ZAddChamp>,
+  locale: Locale,
+) {
   return db.transaction(async (tx) => {
+    // Scope first: someone else's démarche is a 404 whatever they sent.
     const { draftRevisionId } = await lockDraft(tx, administrateurId, demarcheId);
+    const { type, afterStableId, private: isPrivate } = parseOrBadRequest(ZAddChamp, input);
     const [row] = await tx
       .insert(typesDeChamp)
       .values({

@@ -49,7 +49,9 @@ export async function ensureExclusiveToDraft(tx: Tx, coordinate: { id: number; t
   const [shared] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(revisionTypesDeChamp)
-    .where(and(eq(revisionTypesDeChamp.typeDeChampId, coordinate.typeDeChampId), ne(revisionTypesDeChamp.revisionId, revisionId)));
+    .where(
+      and(eq(revisionTypesDeChamp.typeDeChampId, coordinate.typeDeChampId), ne(revisionTypesDeChamp.revisionId, revisionId)),
+    );
   if (!shared || shared.n === 0) return coordinate.typeDeChampId;
   const [original] = await tx.select().from(typesDeChamp).where(eq(typesDeChamp.id, coordinate.typeDeChampId));
   if (!original) throw new NotFoundError("Champ");

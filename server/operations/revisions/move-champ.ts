@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { NotFoundError } from "../errors";
+import { NotFoundError, parseOrBadRequest } from "../errors";
 import { draftCoordinates, findDraftCoordinate, lockDraft, renumber } from "./draft-revision";
 
 const ZMoveChamp = z.object({
@@ -12,9 +12,9 @@ const ZMoveChamp = z.object({
 
 /** Moves a field up or down (keyboard buttons) or to an index (drag and drop) in its list. */
 export async function moveChamp(db: Db, administrateurId: number, demarcheId: number, input: z.input<typeof ZMoveChamp>) {
-  const { stableId, direction, toIndex } = ZMoveChamp.parse(input);
   await db.transaction(async (tx) => {
     const { draftRevisionId } = await lockDraft(tx, administrateurId, demarcheId);
+    const { stableId, direction, toIndex } = parseOrBadRequest(ZMoveChamp, input);
     const coordinate = await findDraftCoordinate(tx, draftRevisionId, stableId);
     const ids = (await draftCoordinates(tx, draftRevisionId, coordinate.private)).map((c) => c.id);
     const from = ids.indexOf(coordinate.id);

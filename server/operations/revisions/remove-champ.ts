@@ -17,6 +17,9 @@ export async function removeChamp(db: Db, administrateurId: number, demarcheId: 
       .from(revisionTypesDeChamp)
       .where(eq(revisionTypesDeChamp.typeDeChampId, coordinate.typeDeChampId));
     if (usage?.n === 0) await tx.delete(typesDeChamp).where(eq(typesDeChamp.id, coordinate.typeDeChampId));
-    await renumber(tx, (await draftCoordinates(tx, draftRevisionId, coordinate.private)).map((c) => c.id));
+    await renumber(
+      tx,
+      (await draftCoordinates(tx, draftRevisionId, coordinate.private)).map((c) => c.id),
+    );
   });
 }

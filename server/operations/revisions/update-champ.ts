@@ -29,17 +29,21 @@ export async function updateChamp(
   demarcheId: number,
   input: z.input<typeof ZUpdateChamp>,
 ): Promise<OperationResult<object>> {
-  const parsed = ZUpdateChamp.safeParse(input);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return { ok: false, errors };
-  }
-  const { stableId, libelle, description, mandatory, options } = parsed.data;
   return db.transaction(async (tx): Promise<OperationResult<object>> => {
+    // Scope first: someone else's démarche is a 404 whatever they sent.
     const { draftRevisionId } = await lockDraft(tx, administrateurId, demarcheId);
+    const parsed = ZUpdateChamp.safeParse(input);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+      return { ok: false, errors };
+    }
+    const { stableId, libelle, description, mandatory, options } = parsed.data;
     const coordinate = await findDraftCoordinate(tx, draftRevisionId, stableId);
-    const [current] = await tx.select({ typeChamp: typesDeChamp.typeChamp }).from(typesDeChamp).where(eq(typesDeChamp.id, coordinate.typeDeChampId));
+    const [current] = await tx
+      .select({ typeChamp: typesDeChamp.typeChamp })
+      .from(typesDeChamp)
+      .where(eq(typesDeChamp.id, coordinate.typeDeChampId));
     if (!current || !isTypeChamp(current.typeChamp)) return { ok: false, errors: { form: "unknown_type" } };
     const definition = getTypeDeChamp(current.typeChamp);
     const parsedOptions = definition.optionsSchema.safeParse(options);

@@ -54,9 +54,9 @@ describe("dossier lifecycle", () => {
       ["en_instruction", "accepte", "accepte", instructeur.email],
     ]);
     expect((await jobsFor("dossier_depose")).some((j) => j.payload.to === usager.email)).toBe(true);
-    expect((await jobsFor("dossier_accepte")).find((j) => j.payload.params.dossierNumber === dossierId)?.payload.params.motivation).toBe(
-      "Dossier complet.",
-    );
+    expect(
+      (await jobsFor("dossier_accepte")).find((j) => j.payload.params.dossierNumber === dossierId)?.payload.params.motivation,
+    ).toBe("Dossier complet.");
   });
 
   it("refuses an impossible transition or a missing motivation, and changes nothing", async () => {
@@ -118,7 +118,11 @@ describe("dossier lifecycle", () => {
     const elsewhere = await buildDemarche(db);
     const stranger = elsewhere.instructeurs[0] as { userId: number; instructeurId: number; email: string };
     await expect(
-      passerEnInstruction(db, { userId: stranger.userId, instructeurId: stranger.instructeurId, email: stranger.email }, dossierId),
+      passerEnInstruction(
+        db,
+        { userId: stranger.userId, instructeurId: stranger.instructeurId, email: stranger.email },
+        dossierId,
+      ),
     ).rejects.toBeInstanceOf(NotFoundError);
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
     expect(row?.state).toBe("en_construction");

@@ -23,8 +23,14 @@ describe("purge-expired job", () => {
     const user = await buildUser(db);
     const live = await createSession(db, user.userId, "test");
     const expired = await createSession(db, user.userId, "test");
-    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.idHash, sha256Hex(expired.token)));
-    await purgeExpiredJob.run({}, { config: database.config, db, logger: logger.child({}, { level: "silent" }), mailer: createMailer(database.config, db) });
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.idHash, sha256Hex(expired.token)));
+    await purgeExpiredJob.run(
+      {},
+      { config: database.config, db, logger: logger.child({}, { level: "silent" }), mailer: createMailer(database.config, db) },
+    );
     const left = await db.select({ idHash: sessions.idHash }).from(sessions).where(eq(sessions.userId, user.userId));
     expect(left.map((s) => s.idHash)).toEqual([sha256Hex(live.token)]);
   });

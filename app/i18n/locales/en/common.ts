@@ -55,7 +55,10 @@ export default {
       body: "The form could not be verified (it may have been opened from another site or too long ago). Nothing was changed: go back, reload the page and try again.",
     },
     tooLarge: { title: "Upload too large", body: "The data sent exceeds the allowed size. Nothing was saved." },
-    tooManyRequests: { title: "Too many attempts", body: "You made too many attempts in a short time. Wait a few minutes before trying again." },
+    tooManyRequests: {
+      title: "Too many attempts",
+      body: "You made too many attempts in a short time. Wait a few minutes before trying again.",
+    },
     badRequest: { title: "Invalid request", body: "The request is not valid. Nothing was changed." },
     server: { title: "Unexpected error", body: "Something went wrong on our side. Nothing was lost: try again in a moment." },
   },

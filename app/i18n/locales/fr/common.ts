@@ -51,7 +51,10 @@ export default {
       title: "Formulaire expiré",
       body: "Le formulaire n’a pas pu être vérifié (il a peut-être été ouvert depuis un autre site ou il y a trop longtemps). Rien n’a été modifié : revenez en arrière, rechargez la page et recommencez.",
     },
-    tooLarge: { title: "Envoi trop volumineux", body: "Les données envoyées dépassent la taille autorisée. Rien n’a été enregistré." },
+    tooLarge: {
+      title: "Envoi trop volumineux",
+      body: "Les données envoyées dépassent la taille autorisée. Rien n’a été enregistré.",
+    },
     tooManyRequests: {
       title: "Trop de tentatives",
       body: "Vous avez fait trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.",

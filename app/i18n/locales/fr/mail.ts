@@ -102,6 +102,7 @@ export default {
     textVersion: "Version texte",
     htmlVersion: "Version HTML",
     htmlFrameTitle: "Aperçu de la version HTML du courriel « {subject} »",
-    htmlSkipped: "La version HTML n’est pas affichée : elle utilise des contenus que la politique de sécurité de la page interdit.",
+    htmlSkipped:
+      "La version HTML n’est pas affichée : elle utilise des contenus que la politique de sécurité de la page interdit.",
   },
 } as const;
