@@ -180,6 +180,24 @@ export function sampleValue(type: TypeChamp, options: Record<string, unknown>): 
       return "true";
     case "drop_down_list":
       return String((options.options as string[] | undefined)?.[0] ?? "");
+    case "multiple_drop_down_list":
+      return String((options.options as string[] | undefined)?.[0] ?? "");
+    case "decimal_number":
+      return "1234,5";
+    case "datetime":
+      return "2026-03-15T14:30";
+    case "checkbox":
+      return "true";
+    case "civilite":
+      return "Mme";
+    case "email":
+      return "camille.dupont@example.fr";
+    case "phone":
+      return "06 12 34 56 78";
+    case "iban":
+      return "FR76 3000 6000 0112 3456 7890 189";
+    case "siret":
+      return "732 829 320 00074";
     case "header_section":
       return "";
   }

@@ -8,6 +8,15 @@ import { readChampValue } from "../../../server/domain/champs/validate-dossier";
 import { useLocale } from "../../lib/i18n";
 import { sectionHeadingLevel, typedOptions } from "./champ-input";
 import "./champs.css";
+import { CheckboxDisplay } from "./types-de-champ/checkbox";
+import { CiviliteDisplay } from "./types-de-champ/civilite";
+import { DatetimeDisplay } from "./types-de-champ/datetime";
+import { DecimalNumberDisplay } from "./types-de-champ/decimal-number";
+import { EmailDisplay } from "./types-de-champ/email";
+import { IbanDisplay } from "./types-de-champ/iban";
+import { MultipleDropDownListDisplay } from "./types-de-champ/multiple-drop-down-list";
+import { PhoneDisplay } from "./types-de-champ/phone";
+import { SiretDisplay } from "./types-de-champ/siret";
 import { DateDisplay } from "./types-de-champ/date";
 import { DropDownListDisplay } from "./types-de-champ/drop-down-list";
 import { HeaderSectionDisplay } from "./types-de-champ/header-section";
@@ -25,6 +34,15 @@ const DISPLAYS = {
   date: DateDisplay,
   yes_no: YesNoDisplay,
   drop_down_list: DropDownListDisplay,
+  checkbox: CheckboxDisplay,
+  civilite: CiviliteDisplay,
+  datetime: DatetimeDisplay,
+  decimal_number: DecimalNumberDisplay,
+  email: EmailDisplay,
+  iban: IbanDisplay,
+  multiple_drop_down_list: MultipleDropDownListDisplay,
+  phone: PhoneDisplay,
+  siret: SiretDisplay,
 } satisfies ChampDisplayComponents;
 
 export function ChampDisplay({ descriptor, value, headingLevel = 2 }: ChampDisplayProps) {

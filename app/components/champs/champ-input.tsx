@@ -13,6 +13,15 @@ import { DEFAULT_LOCALE } from "../../i18n";
 import { useLocale } from "../../lib/i18n";
 import "./champs.css";
 import { champIds } from "./field-parts";
+import { CheckboxInput } from "./types-de-champ/checkbox";
+import { CiviliteInput } from "./types-de-champ/civilite";
+import { DatetimeInput } from "./types-de-champ/datetime";
+import { DecimalNumberInput } from "./types-de-champ/decimal-number";
+import { EmailInput } from "./types-de-champ/email";
+import { IbanInput } from "./types-de-champ/iban";
+import { MultipleDropDownListInput } from "./types-de-champ/multiple-drop-down-list";
+import { PhoneInput } from "./types-de-champ/phone";
+import { SiretInput } from "./types-de-champ/siret";
 import { DateInput } from "./types-de-champ/date";
 import { DropDownListInput } from "./types-de-champ/drop-down-list";
 import { HeaderSectionInput } from "./types-de-champ/header-section";
@@ -30,6 +39,15 @@ const INPUTS = {
   date: DateInput,
   yes_no: YesNoInput,
   drop_down_list: DropDownListInput,
+  checkbox: CheckboxInput,
+  civilite: CiviliteInput,
+  datetime: DatetimeInput,
+  decimal_number: DecimalNumberInput,
+  email: EmailInput,
+  iban: IbanInput,
+  multiple_drop_down_list: MultipleDropDownListInput,
+  phone: PhoneInput,
+  siret: SiretInput,
 } satisfies ChampInputComponents;
 
 /**

@@ -11,7 +11,24 @@ import type { ChampError } from "./errors";
  * Types implemented so far, with the reference's keys (the API's `TypeDeChamp` enum has ~40).
  * Adding a key here makes `registry.ts` fail to compile until its module exists.
  */
-export const TYPES_CHAMP = ["header_section", "text", "textarea", "integer_number", "date", "yes_no", "drop_down_list"] as const;
+export const TYPES_CHAMP = [
+  "header_section",
+  "text",
+  "textarea",
+  "integer_number",
+  "decimal_number",
+  "date",
+  "datetime",
+  "yes_no",
+  "checkbox",
+  "drop_down_list",
+  "multiple_drop_down_list",
+  "civilite",
+  "email",
+  "phone",
+  "iban",
+  "siret",
+] as const;
 export type TypeChamp = (typeof TYPES_CHAMP)[number];
 
 /** Editor grouping, as the reference's `TYPE_DE_CHAMP_TO_CATEGORIE`. */

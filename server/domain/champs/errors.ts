@@ -11,6 +11,12 @@ export const CHAMP_ERROR_CODES = [
   "invalid_value",
   "invalid_integer",
   "invalid_date",
+  "invalid_decimal",
+  "invalid_datetime",
+  "invalid_email",
+  "invalid_phone",
+  "invalid_iban",
+  "invalid_siret",
   "invalid_option",
   "too_long",
   /** The field's own options are unusable: the administrateur must fix the démarche. */

@@ -23,6 +23,40 @@ const EXPECTED: Record<TypeChamp, { typename: string; descriptor: string; fill: 
   date: { typename: "DateChamp", descriptor: "DateChampDescriptor", fill: 10, hasValue: true },
   yes_no: { typename: "YesNoChamp", descriptor: "YesNoChampDescriptor", fill: 10, hasValue: true },
   drop_down_list: { typename: "DropDownListChamp", descriptor: "DropDownListChampDescriptor", fill: 10, hasValue: true },
+  decimal_number: { typename: "DecimalNumberChamp", descriptor: "DecimalNumberChampDescriptor", fill: 10, hasValue: true },
+  datetime: { typename: "DatetimeChamp", descriptor: "DatetimeChampDescriptor", fill: 10, hasValue: true },
+  checkbox: { typename: "CheckboxChamp", descriptor: "CheckboxChampDescriptor", fill: 10, hasValue: true },
+  multiple_drop_down_list: {
+    typename: "MultipleDropDownListChamp",
+    descriptor: "MultipleDropDownListChampDescriptor",
+    fill: 10,
+    hasValue: true,
+  },
+  civilite: { typename: "CiviliteChamp", descriptor: "CiviliteChampDescriptor", fill: 10, hasValue: true },
+  email: { typename: "TextChamp", descriptor: "EmailChampDescriptor", fill: 10, hasValue: true },
+  phone: { typename: "TextChamp", descriptor: "PhoneChampDescriptor", fill: 10, hasValue: true },
+  iban: { typename: "TextChamp", descriptor: "IbanChampDescriptor", fill: 60, hasValue: true },
+  siret: { typename: "SiretChamp", descriptor: "SiretChampDescriptor", fill: 60, hasValue: true },
+};
+
+// Reference categories (ds-behaviour.md §1.2).
+const CATEGORIES: Record<TypeChamp, string> = {
+  header_section: "structure",
+  text: "standard",
+  textarea: "standard",
+  integer_number: "standard",
+  decimal_number: "standard",
+  date: "standard",
+  datetime: "standard",
+  yes_no: "choice",
+  checkbox: "choice",
+  drop_down_list: "choice",
+  multiple_drop_down_list: "choice",
+  civilite: "etat_civil",
+  email: "etat_civil",
+  phone: "etat_civil",
+  iban: "paiement_identification",
+  siret: "paiement_identification",
 };
 
 describe("registry", () => {
@@ -34,6 +68,7 @@ describe("registry", () => {
     expect(definition.graphqlDescriptorTypename).toBe(expected.descriptor);
     expect(definition.estimatedFillDuration).toBe(expected.fill);
     expect(definition.hasValue).toBe(expected.hasValue);
+    expect(definition.category).toBe(CATEGORIES[type]);
   });
 
   it.each(TYPES_CHAMP)("%s default options satisfy its options schema", (type) => {
@@ -56,7 +91,8 @@ describe("registry", () => {
   it("lists only known types", () => {
     expect(Object.keys(TYPES_DE_CHAMP).sort()).toEqual([...TYPES_CHAMP].sort());
     expect(isTypeChamp("yes_no")).toBe(true);
-    expect(isTypeChamp("iban")).toBe(false);
+    expect(isTypeChamp("iban")).toBe(true);
+    expect(isTypeChamp("rna")).toBe(false);
     expect(isTypeChamp(undefined)).toBe(false);
   });
 

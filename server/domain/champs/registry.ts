@@ -4,7 +4,16 @@
  */
 import { DEFAULT_LOCALE } from "../../../app/i18n/types";
 import { TYPES_CHAMP, type ChampDescriptor, type JsonValue, type TypeChamp, type TypeDeChampDefinition } from "./definition";
+import { checkbox } from "./types/checkbox";
+import { civilite } from "./types/civilite";
 import { date } from "./types/date";
+import { datetime } from "./types/datetime";
+import { decimalNumber } from "./types/decimal_number";
+import { email } from "./types/email";
+import { iban } from "./types/iban";
+import { multipleDropDownList } from "./types/multiple_drop_down_list";
+import { phone } from "./types/phone";
+import { siret } from "./types/siret";
 import { dropDownList } from "./types/drop_down_list";
 import { headerSection } from "./types/header_section";
 import { integerNumber } from "./types/integer_number";
@@ -28,6 +37,15 @@ export const TYPES_DE_CHAMP = {
   date,
   yes_no: yesNo,
   drop_down_list: dropDownList,
+  decimal_number: decimalNumber,
+  datetime,
+  checkbox,
+  multiple_drop_down_list: multipleDropDownList,
+  civilite,
+  email,
+  phone,
+  iban,
+  siret,
 } satisfies RegistryShape;
 
 export function isTypeChamp(value: unknown): value is TypeChamp {

@@ -13,7 +13,7 @@ export interface ChampEditorInput {
   libelle: string;
   description: string;
   mandatory: boolean;
-  /** drop_down_list: one option per line. */
+  /** drop_down_list, multiple_drop_down_list: one option per line. */
   dropDownOptions: string;
   dropDownOther: boolean;
   /** textarea: "" for no limit. */
@@ -72,6 +72,11 @@ export function champOptionsFromEditor(type: TypeChamp, input: ChampEditorInput)
       if (!parsed.ok) return parsed;
       return { ok: true, options: { options: parsed.options, other: input.dropDownOther } };
     }
+    case "multiple_drop_down_list": {
+      const parsed = parseOptionLines(input.dropDownOptions);
+      if (!parsed.ok) return parsed;
+      return { ok: true, options: { options: parsed.options } };
+    }
     case "textarea": {
       const raw = input.characterLimit.trim();
       if (raw === "") return { ok: true, options: {} };
@@ -94,6 +99,14 @@ export function champOptionsFromEditor(type: TypeChamp, input: ChampEditorInput)
     case "integer_number":
     case "date":
     case "yes_no":
+    case "decimal_number":
+    case "datetime":
+    case "checkbox":
+    case "civilite":
+    case "email":
+    case "phone":
+    case "iban":
+    case "siret":
       return { ok: true, options: {} };
   }
 }

@@ -6,6 +6,8 @@
  */
 import { getTypeDeChamp, isTypeChamp, resolveOptions } from "../../domain/champs/registry";
 import { isCalendarDate } from "../../domain/champs/types/date";
+import { isLocalDatetime } from "../../domain/champs/types/datetime";
+import { isValidDecimal } from "../../domain/champs/types/decimal_number";
 import { champId, parseChampId } from "../ids";
 import type { ChampValueRow, DossierRow, RevisionFieldRow } from "../loaders";
 import type { GraphqlContext } from "./context";
@@ -20,6 +22,11 @@ const CHAMP_TYPENAMES = new Set([
   "CheckboxChamp",
   "DropDownListChamp",
   "HeaderSectionChamp",
+  "DecimalNumberChamp",
+  "DatetimeChamp",
+  "CiviliteChamp",
+  "SiretChamp",
+  "MultipleDropDownListChamp",
 ]);
 
 /** Concrete ChampDescriptor types of our schema. */
@@ -32,6 +39,14 @@ const DESCRIPTOR_TYPENAMES = new Set([
   "CheckboxChampDescriptor",
   "DropDownListChampDescriptor",
   "HeaderSectionChampDescriptor",
+  "DecimalNumberChampDescriptor",
+  "DatetimeChampDescriptor",
+  "CiviliteChampDescriptor",
+  "EmailChampDescriptor",
+  "PhoneChampDescriptor",
+  "IbanChampDescriptor",
+  "SiretChampDescriptor",
+  "MultipleDropDownListChampDescriptor",
 ]);
 
 /**
@@ -42,12 +57,11 @@ const FRAGMENT_GATED: Record<string, string> = {
   YesNoChamp: "CheckboxChamp",
   HeaderSectionChamp: "TextChamp",
   DropDownListChamp: "TextChamp",
+  DatetimeChamp: "DateChamp",
 };
 
 /** Kinds not (yet) in the registry that still have a precise type here. */
-const UNREGISTERED_TYPENAMES: Record<string, { champ: string; descriptor: string }> = {
-  checkbox: { champ: "CheckboxChamp", descriptor: "CheckboxChampDescriptor" },
-};
+const UNREGISTERED_TYPENAMES: Record<string, { champ: string; descriptor: string }> = {};
 
 /** Every value of the API's TypeDeChamp enum. */
 const TYPE_DE_CHAMP_VALUES = new Set(
@@ -125,6 +139,14 @@ export const descriptorResolvers = {
       return Array.isArray(options) ? options.filter((o): o is string => typeof o === "string") : [];
     },
     otherOption: (d: DescriptorView) => parsedOptions(d.typeChamp, d.options).other === true,
+  },
+  MultipleDropDownListChampDescriptor: {
+    type: (d: DescriptorView) => d.typeChamp,
+    champDescriptors: () => null,
+    options: (d: DescriptorView) => {
+      const options = parsedOptions(d.typeChamp, d.options).options;
+      return Array.isArray(options) ? options.filter((o): o is string => typeof o === "string") : [];
+    },
   },
   HeaderSectionChampDescriptor: {
     type: (d: DescriptorView) => d.typeChamp,
@@ -205,6 +227,14 @@ export async function dossierChamps(
   return publicFields.map((field) => champView(field, values.get(field.stableId), dossier));
 }
 
+/** A stored `YYYY-MM-DDTHH:MM` (Paris wall time) as an instant. */
+function localDatetimeToDate(text: string): Date {
+  const [day = "", time = ""] = text.split("T");
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  return parisWallTimeToDate(year, month, date, hour, minute);
+}
+
 const asText = (raw: unknown): string | null => (typeof raw === "string" && raw.trim() !== "" ? raw : null);
 
 export const champResolvers = {
@@ -226,12 +256,15 @@ export const champResolvers = {
     },
   },
   DateChamp: {
+    // A datetime served as DateChamp (query without a DatetimeChamp fragment) gives its day and instant.
     date: (c: ChampView) => {
       const text = asText(c.raw);
+      if (text !== null && isLocalDatetime(text)) return text.slice(0, 10);
       return text !== null && isCalendarDate(text) && isIsoDate(text) ? text : null;
     },
     value: (c: ChampView) => {
       const text = asText(c.raw);
+      if (text !== null && isLocalDatetime(text)) return localDatetimeToDate(text);
       if (text === null || !isIsoDate(text)) return null;
       const [year, month, day] = text.split("-").map(Number) as [number, number, number];
       return parisWallTimeToDate(year, month, day);
@@ -245,6 +278,25 @@ export const champResolvers = {
   },
   DropDownListChamp: {
     value: (c: ChampView) => asText(c.raw),
+  },
+  DecimalNumberChamp: {
+    value: (c: ChampView) => {
+      const text = asText(c.raw);
+      return text !== null && isValidDecimal(text) ? Number(text) : null;
+    },
+  },
+  DatetimeChamp: {
+    datetime: (c: ChampView) => {
+      const text = asText(c.raw);
+      return text !== null && isLocalDatetime(text) ? localDatetimeToDate(text) : null;
+    },
+  },
+  CiviliteChamp: {
+    // The API's enum names: "M." is served as M.
+    value: (c: ChampView) => (c.raw === "M." ? "M" : c.raw === "Mme" ? "Mme" : null),
+  },
+  MultipleDropDownListChamp: {
+    values: (c: ChampView) => (Array.isArray(c.raw) ? c.raw.filter((v): v is string => typeof v === "string") : []),
   },
   HeaderSectionChamp: {
     level: (c: ChampView) => headerLevel(c.typeChamp, c.options),

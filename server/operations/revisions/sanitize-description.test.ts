@@ -9,7 +9,8 @@ describe("sanitizeDescription", () => {
   });
 
   it("removes scripts, handlers, styles and javascript: links", () => {
-    const dirty = '<p onclick="x()">A</p><script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">b</a><style>p{}</style>';
+    const dirty =
+      '<p onclick="x()">A</p><script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">b</a><style>p{}</style>';
     expect(sanitizeDescription(dirty)).toBe('<p>A</p><a rel="noopener noreferrer" target="_blank">b</a>');
   });
 

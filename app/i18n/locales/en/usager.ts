@@ -13,6 +13,15 @@ export default {
     Mme: "Ms",
   },
   champ: {
+    decimalSeparator: ".",
+    formats: {
+      email: "Expected format: name@domain.com",
+      phone: "Example: 06 12 34 56 78, or +32 2 123 45 67 for a foreign number",
+      decimal: "Number with at most 3 decimal places. Example: 12.5",
+      iban: "Example: FR76 3000 6000 0112 3456 7890 189",
+      siret: "14 digits. Example: 732 829 320 00074",
+      datetime: "Expected format: DD/MM/YYYY HH:MM",
+    },
     requiredMark: "*",
     empty: "Not provided",
     characterLimitHint: "{max} characters maximum.",

@@ -4,6 +4,12 @@ export default {
     invalid_value: "Le champ « {libelle} » contient une valeur invalide",
     invalid_integer: "Le champ « {libelle} » doit être un nombre entier, sans virgule ni lettre",
     invalid_date: "Le champ « {libelle} » n’est pas une date valide",
+    invalid_decimal: "Le champ « {libelle} » doit être un nombre, avec au plus 3 chiffres après la virgule",
+    invalid_datetime: "Le champ « {libelle} » n’est pas une date et heure valide",
+    invalid_email: "Le champ « {libelle} » n’est pas une adresse électronique valide (exemple : adresse@mail.com)",
+    invalid_phone: "Le champ « {libelle} » n’est pas un numéro de téléphone valide (exemple : 06 12 34 56 78 ou +32 2 123 45 67)",
+    invalid_iban: "Le champ « {libelle} » n’est pas un IBAN valide",
+    invalid_siret: "Le champ « {libelle} » doit être un numéro SIRET valide de 14 chiffres",
     invalid_option: "Le champ « {libelle} » doit correspondre à l’un des choix proposés",
     too_long: "Le champ « {libelle} » ne doit pas dépasser {max} caractères",
     misconfigured:
@@ -12,6 +18,16 @@ export default {
   yesNo: {
     true: "Oui",
     false: "Non",
+  },
+  civilite: {
+    monsieur: "M.",
+    madame: "Mme",
+  },
+  datetime: {
+    format: "{date} à {time}",
+  },
+  multipleDropDownList: {
+    selectHint: "Maintenez la touche Ctrl (ou Cmd) enfoncée pour choisir plusieurs options.",
   },
   dropDownList: {
     other: "Autre",
@@ -28,6 +44,15 @@ export default {
     date: "Date",
     yes_no: "Oui/Non",
     drop_down_list: "Choix simple",
+    decimal_number: "Nombre décimal",
+    datetime: "Date et heure",
+    checkbox: "Case à cocher seule",
+    multiple_drop_down_list: "Choix multiple",
+    civilite: "Civilité",
+    email: "Adresse électronique",
+    phone: "Numéro de téléphone",
+    iban: "IBAN",
+    siret: "Numéro SIRET",
   },
   categories: {
     structure: "Structure",

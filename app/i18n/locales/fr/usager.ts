@@ -12,6 +12,15 @@ export default {
     Mme: "Mme",
   },
   champ: {
+    decimalSeparator: ",",
+    formats: {
+      email: "Format attendu : nom@domaine.fr",
+      phone: "Exemple : 06 12 34 56 78, ou +32 2 123 45 67 pour un numéro étranger",
+      decimal: "Nombre, avec au plus 3 chiffres après la virgule. Exemple : 12,5",
+      iban: "Exemple : FR76 3000 6000 0112 3456 7890 189",
+      siret: "14 chiffres. Exemple : 732 829 320 00074",
+      datetime: "Format attendu : JJ/MM/AAAA HH:MM",
+    },
     requiredMark: "*",
     empty: "Non renseigné",
     characterLimitHint: "{max} caractères maximum.",

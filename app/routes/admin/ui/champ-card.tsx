@@ -286,7 +286,7 @@ export function ChampCard({
             className="fr-mb-3w"
           />
         ) : null}
-        {champ.type === "drop_down_list" ? (
+        {champ.type === "drop_down_list" || champ.type === "multiple_drop_down_list" ? (
           <>
             <TextareaField
               id={`${id}-options`}
@@ -298,14 +298,16 @@ export function ChampCard({
               defaultValue={values.dropDownOptions}
               error={error("options")}
             />
-            <CheckboxField
-              id={`${id}-other`}
-              name="dropDownOther"
-              label={t("admin.champEditor.fields.other")}
-              hint={t("admin.champEditor.hints.other")}
-              defaultChecked={values.dropDownOther}
-              className="fr-mb-3w"
-            />
+            {champ.type === "drop_down_list" ? (
+              <CheckboxField
+                id={`${id}-other`}
+                name="dropDownOther"
+                label={t("admin.champEditor.fields.other")}
+                hint={t("admin.champEditor.hints.other")}
+                defaultChecked={values.dropDownOther}
+                className="fr-mb-3w"
+              />
+            ) : null}
           </>
         ) : null}
         {champ.type === "textarea" ? (

@@ -17,7 +17,7 @@ import { isBlankString, normalizeLine, prefillText, requiredError } from "../inp
 export const DROP_DOWN_OTHER = "__other__";
 export const DROP_DOWN_MAX_OPTIONS = 5000;
 
-const option = z
+export const dropDownOptionSchema = z
   .string()
   .transform(normalizeLine)
   .pipe(
@@ -29,7 +29,7 @@ const option = z
 
 export const dropDownListOptionsSchema = z.object({
   options: z
-    .array(option)
+    .array(dropDownOptionSchema)
     .min(1)
     .max(DROP_DOWN_MAX_OPTIONS)
     .refine((options) => new Set(options).size === options.length, { message: "duplicate_option" }),

@@ -1,0 +1,87 @@
+/**
+ * `datetime` (« Date et heure »): a Paris wall-clock time stored as ISO local `YYYY-MM-DDTHH:MM`
+ * (what `<input type="datetime-local">` sends), displayed « 15/03/2024 à 14:30 ». The API turns it
+ * into an instant with the Paris offset.
+ */
+import { z } from "zod";
+import type { Locale } from "../../../../app/i18n/types";
+import { translate } from "../../../../app/i18n";
+import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { champError } from "../errors";
+import { isBlankString, requiredError, singleLine } from "../input";
+import { isCalendarDate } from "./date";
+
+export const datetimeOptionsSchema = z.object({});
+export type DatetimeOptions = z.infer<typeof datetimeOptionsSchema>;
+
+const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+/** `YYYY-MM-DDTHH:MM` naming a real day and time (00:00–23:59). */
+export function isLocalDatetime(value: string): boolean {
+  const match = ISO_LOCAL.exec(value);
+  if (!match) return false;
+  return isCalendarDate(match[1] ?? "") && Number(match[2]) <= 23 && Number(match[3]) <= 59;
+}
+
+const pad = (part: string) => part.padStart(2, "0");
+
+/**
+ * Rewrites the spellings people (and the reference's parser) use into the stored form:
+ * `2024-03-15T14:30[:SS]`, `2024-03-15 14:30`, `15/03/2024 14:30`, `15/03/2024 à 14h30`.
+ * Seconds are dropped. Anything else is returned unchanged.
+ */
+function toIsoLocal(text: string): string {
+  const compact = text.trim().replace(/\s+/g, " ");
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2})[:h](\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(compact);
+  if (m) return `${m[1]}-${pad(m[2] ?? "")}-${pad(m[3] ?? "")}T${pad(m[4] ?? "")}:${m[5]}`;
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}),? (?:à |at )?(\d{1,2})[:h](\d{2})$/i.exec(compact);
+  if (m) return `${m[3]}-${pad(m[2] ?? "")}-${pad(m[1] ?? "")}T${pad(m[4] ?? "")}:${m[5]}`;
+  return text;
+}
+
+const EN_MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+
+function formatDatetime(value: string, locale: Locale): string {
+  const [day = "", time = ""] = value.split("T");
+  const [y = "", mo = "", d = ""] = day.split("-");
+  const date =
+    locale === "fr" ? `${d}/${mo}/${y}` : `${Number(d)} ${EN_MONTH.format(new Date(Date.UTC(2000, Number(mo) - 1, 1)))} ${y}`;
+  return translate(locale, "champs.datetime.format", { date, time });
+}
+
+export const datetime: TypeDeChampDefinition<DatetimeOptions, string, "datetime"> = {
+  type: "datetime",
+  category: "standard",
+  hasValue: true,
+  optionsSchema: datetimeOptionsSchema,
+  defaultOptions: () => ({}),
+  valueSchema: z.string(),
+
+  parseFormInput: (raw) => {
+    const line = singleLine(raw);
+    return line === null ? null : toIsoLocal(line);
+  },
+
+  validateForSubmit: (value, descriptor) => {
+    if (value === null || isBlankString(value)) return requiredError(true, descriptor);
+    return isLocalDatetime(value) ? null : champError("invalid_datetime", descriptor);
+  },
+
+  isBlank: isBlankString,
+  displayValue: (value, _options, locale) => {
+    if (value === null) return "";
+    return isLocalDatetime(value) ? formatDatetime(value, locale) : value;
+  },
+  stringValue: (value) => (isBlankString(value) ? null : value),
+
+  graphqlTypename: "DatetimeChamp",
+  graphqlDescriptorTypename: "DatetimeChampDescriptor",
+  estimatedFillDuration: FILL_DURATION.short,
+
+  // Reference format: "2023-02-01T10:30" (also "2023-02-01 10:30", "01/02/2023 10:30"). Invalid → dropped.
+  prefill: (raw) => {
+    if (typeof raw !== "string") return null;
+    const value = toIsoLocal(raw);
+    return isLocalDatetime(value) ? value : null;
+  },
+};
