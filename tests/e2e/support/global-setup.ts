@@ -6,7 +6,11 @@
  *    teardown (its URL is given to the tests as E2E_DATABASE_URL).
  * Waits for the `READY <url>` line, then exposes the URL as E2E_BASE_URL (read by
  * playwright.config.ts in the test workers). The server output goes to test-results/e2e-server.log.
- * When E2E_BASE_URL is already set, nothing is started and that server is used.
+ * Before `start`, the CLI seeds the demo and creates a GraphQL API token for the demo administrateur
+ * (all its démarches, read-write), given to the tests as E2E_API_TOKEN: the embedded database is
+ * locked by the running server, so the CLI cannot open it afterwards.
+ * When E2E_BASE_URL is already set, nothing is started and that server is used (set E2E_API_TOKEN
+ * yourself for the specs that call the API).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -18,6 +22,9 @@ import pg from "pg";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const READY_TIMEOUT_MS = 180_000;
+const CLI_TIMEOUT_MS = 120_000;
+/** The demo administrateur (see server/seed/demo.ts), owner of the démarches the journeys create. */
+const API_TOKEN_ADMIN = "administrateur@exemple.fr";
 const STOP_TIMEOUT_MS = 30_000;
 
 export default async function globalSetup(config: FullConfig) {
@@ -54,6 +61,23 @@ export default async function globalSetup(config: FullConfig) {
     SMTP_URL: "",
   };
   const log = createWriteStream(logFile);
+  const cleanUp = async () => {
+    await new Promise<void>((resolve) => log.end(() => resolve()));
+    await dropDatabase?.();
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    // `seed` first: the administrateur must exist; `start` then finds the demo already there.
+    await runCli(["seed"], env, log);
+    // Its output (the bearer) stays out of the log, which CI may publish.
+    const output = await runCli(["api-tokens:create", "--admin", API_TOKEN_ADMIN, "--name", "e2e"], env);
+    process.env.E2E_API_TOKEN = parseBearer(output);
+    log.write(`API token "e2e" created for ${API_TOKEN_ADMIN} (E2E_API_TOKEN)\n`);
+  } catch (error) {
+    await cleanUp().catch(() => undefined);
+    throw error;
+  }
+
   const child = spawn(process.execPath, [path.join(ROOT, "bin", "guichet.mjs"), "start"], {
     cwd: ROOT,
     env,
@@ -90,6 +114,44 @@ export default async function globalSetup(config: FullConfig) {
     throw new Error(`${(error as Error).message}\n--- server output (last lines) ---\n${tail}`);
   }
   return teardown;
+}
+
+/** Runs `guichet <args>` to completion with the server's environment; resolves with its output (also written to `log`). */
+function runCli(args: string[], env: NodeJS.ProcessEnv, log?: NodeJS.WritableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const cli = spawn(process.execPath, [path.join(ROOT, "bin", "guichet.mjs"), ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    for (const stream of [cli.stdout, cli.stderr]) {
+      if (log) stream.pipe(log, { end: false });
+      stream.on("data", (chunk: Buffer) => {
+        output += chunk.toString("utf8");
+      });
+    }
+    const timer = setTimeout(() => cli.kill("SIGKILL"), CLI_TIMEOUT_MS);
+    cli.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    cli.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else {
+        const tail = output.split("\n").slice(-20).join("\n");
+        reject(new Error(`guichet ${args[0]} failed (code ${code}, signal ${signal})\n${tail}`));
+      }
+    });
+  });
+}
+
+/** The bearer printed alone on its indented line by `api-tokens:create`. */
+function parseBearer(output: string): string {
+  const bearer = output.match(/^ {2}([A-Za-z0-9+/_-]{20,}=*)\s*$/m)?.[1];
+  if (!bearer) throw new Error(`api-tokens:create printed no token:\n${output.slice(-2000)}`);
+  return bearer;
 }
 
 async function adminQuery(url: string, sql: string) {
