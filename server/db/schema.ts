@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -192,6 +193,10 @@ export const revisions = pgTable(
       .notNull()
       .references(() => demarches.id, { onDelete: "cascade" }),
     publishedAt: tstz("published_at"),
+    /** Ineligibility rules (same condition AST as visibility): when they match, submission is refused with the message. */
+    ineligibiliteEnabled: boolean("ineligibilite_enabled").notNull().default(false),
+    ineligibiliteMessage: text("ineligibilite_message"),
+    ineligibiliteRules: jsonb("ineligibilite_rules").$type<unknown>(),
     createdAt: createdAt(),
   },
   (t) => [index("revisions_demarche_idx").on(t.demarcheId)],
@@ -293,6 +298,10 @@ export const dossiers = pgTable(
     motivation: text("motivation"),
     /** Test dossiers are filled on the draft of an unpublished démarche and deleted at publication. */
     forTest: boolean("for_test").notNull().default(false),
+    /** Created by prefill (URL or REST API); orphan (no user) until claimed with its token. */
+    prefilled: boolean("prefilled").notNull().default(false),
+    /** Secret token of a prefilled dossier, as the reference's `prefill_token`. */
+    prefillToken: text("prefill_token"),
     deposeAt: tstz("depose_at"),
     enConstructionAt: tstz("en_construction_at"),
     enInstructionAt: tstz("en_instruction_at"),
@@ -305,6 +314,7 @@ export const dossiers = pgTable(
   },
   (t) => [
     index("dossiers_user_idx").on(t.userId, t.updatedAt.desc()),
+    uniqueIndex("dossiers_prefill_token_key").on(t.prefillToken),
     index("dossiers_demarche_state_idx").on(t.demarcheId, t.state, t.id),
     index("dossiers_groupe_state_idx").on(t.groupeInstructeurId, t.state, t.id),
     index("dossiers_demarche_depose_idx").on(t.demarcheId, t.deposeAt, t.id),
@@ -373,6 +383,39 @@ export const follows = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.instructeurId, t.dossierId] }), index("follows_dossier_idx").on(t.dossierId)],
+);
+
+/**
+ * Files: bytes live in the storage adapter (never in the database); a row says what the file is and
+ * what it belongs to. Champ files (piece_justificative, titre_identite) belong to a dossier and a
+ * champ (stable_id + row_id); notice/model files belong to a type de champ of a démarche.
+ */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Key in the storage adapter (local directory or S3 bucket). */
+    storageKey: text("storage_key").notNull(),
+    filename: text("filename").notNull(),
+    /** Sniffed from the bytes, not taken from the browser. */
+    contentType: text("content_type").notNull(),
+    byteSize: bigint("byte_size", { mode: "number" }).notNull(),
+    /** SHA-256, hex. */
+    checksum: text("checksum").notNull(),
+    purpose: text("purpose").notNull().$type<"champ" | "notice_explicative" | "piece_justificative_template">(),
+    dossierId: integer("dossier_id").references(() => dossiers.id, { onDelete: "cascade" }),
+    stableId: integer("stable_id"),
+    rowId: text("row_id").notNull().default(""),
+    typeDeChampId: integer("type_de_champ_id").references(() => typesDeChamp.id, { onDelete: "cascade" }),
+    uploadedByUserId: integer("uploaded_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Not unique: copy-on-write copies of a type de champ share their notice file's bytes.
+    index("attachments_storage_key_idx").on(t.storageKey),
+    index("attachments_dossier_idx").on(t.dossierId, t.stableId, t.rowId),
+    index("attachments_type_de_champ_idx").on(t.typeDeChampId),
+  ],
 );
 
 // ---------------------------------------------------------------- mail
