@@ -20,7 +20,7 @@ export function freshDataDir() {
   return mkdtempSync(join(tmpdir(), "guichet-bench-"));
 }
 
-/** Starts `guichet start` and resolves when it prints READY; returns { url, ms, stop }. */
+/** Starts `guichet start` and resolves when it prints READY; returns { url, ms, pid, stop } (pid: the CLI launcher). */
 export function startPlatform(env) {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [join(ROOT, "bin/guichet.mjs"), "start"], {
@@ -39,6 +39,7 @@ export function startPlatform(env) {
         resolve({
           url: m[1],
           ms,
+          pid: child.pid,
           stop: () =>
             new Promise((res) => {
               child.once("exit", res);

@@ -12,6 +12,7 @@ import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { runMigrations } from "./db/migrate";
 import { createGraphqlMount } from "./graphql/mount";
+import { createRestMounts } from "./rest/mount";
 import { createHttpApp } from "./http/app";
 import { createMailer } from "./integrations/mailer";
 import { logger } from "./logger";
@@ -59,7 +60,7 @@ export async function startServices(
       services,
       build,
       clientDir: path.join(BUILD_DIR, "client"),
-      mounts: [createGraphqlMount(services)],
+      mounts: [createGraphqlMount(services), ...createRestMounts(services)],
     });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

@@ -41,7 +41,27 @@ const ZEnv = z.object({
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
   /** Maximum size of a form body, in bytes. */
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /** Where uploaded files are kept: `local` (a directory). An S3-compatible bucket comes later. */
+  STORAGE_BACKEND: z.enum(["local"]).default("local"),
+  /** Directory of the `local` storage (default: DATA_DIR/storage). */
+  STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** Largest file accepted by an upload, in bytes (the reference: 200 MB; identity documents stay at 20 MB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  /**
+   * National address base searched by `address` fields (https://api-adresse.data.gouv.fr by default,
+   * none when NODE_ENV=test so that tests never reach the internet); empty disables it: addresses are
+   * then typed by hand.
+   */
+  BAN_URL: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^https?:\/\/[^\s]+$/.test(v), { message: "must be empty or start with http:// or https://" })
+    .optional(),
+  /** How long an address search may take before the form offers the manual mode, in milliseconds. */
+  BAN_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(3000),
 });
+
+const DEFAULT_BAN_URL = "https://api-adresse.data.gouv.fr";
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -80,6 +100,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** The local mailbox page exists only outside production. */
     mailboxEnabled: !production,
     maxFormBytes: e.MAX_FORM_BYTES,
+    storage: { backend: e.STORAGE_BACKEND, dir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, "storage")) },
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    /** Address search (server/integrations/ban); url null: disabled. */
+    ban: {
+      url: e.BAN_URL === undefined ? (e.NODE_ENV === "test" ? null : DEFAULT_BAN_URL) : e.BAN_URL === "" ? null : e.BAN_URL,
+      timeoutMs: e.BAN_TIMEOUT_MS,
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { ensureUser, ROLES } from "../operations/accounts/ensure-user";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../security/passwords";
 import { createApiToken } from "../operations/api-tokens/create-api-token";
 import { seedBulkDossiers } from "../seed/bulk-dossiers";
+import { seedFormCommand } from "./seed-form";
 import { printDemoAccounts, seedDemo } from "../seed/demo";
 
 interface Command {
@@ -213,4 +214,5 @@ export const COMMANDS = {
       }
     },
   },
+  "demarches:seed-form": seedFormCommand,
 } satisfies Record<string, Command>;

@@ -1,33 +1,66 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { JsonValue } from "../domain/champs/definition";
+import { type ChampKey, champKey, parseChampKey } from "../domain/form/keys";
 import type { DbOrTx } from "./client";
 import { champs } from "./schema";
 
-/** Values of a dossier's main stream, by stable id (repetition rows come with a later issue). */
-export async function loadChampValues(db: DbOrTx, dossierId: number): Promise<Map<number, unknown>> {
+/** Values of a dossier's main stream, by `ChampKey` (top-level fields and repetition rows). */
+export async function loadChampValues(db: DbOrTx, dossierId: number): Promise<Map<ChampKey, unknown>> {
   const rows = await db
-    .select({ stableId: champs.stableId, value: champs.value })
+    .select({ stableId: champs.stableId, rowId: champs.rowId, value: champs.value })
     .from(champs)
-    .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main"), eq(champs.rowId, "")));
-  return new Map(rows.map((r) => [r.stableId, r.value]));
+    .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main")));
+  return new Map(rows.map((r) => [champKey(r.stableId, r.rowId), r.value]));
 }
 
-/** Upserts values (null clears a value but keeps the row, so "emptied" is distinguishable from "never filled"). */
+/** Values of several dossiers (lists, exports, API pages), by dossier then key. */
+export async function loadChampValuesOf(db: DbOrTx, dossierIds: readonly number[]) {
+  const byDossier = new Map<number, Map<ChampKey, unknown>>(dossierIds.map((id) => [id, new Map()]));
+  if (dossierIds.length === 0) return byDossier;
+  const rows = await db
+    .select({ dossierId: champs.dossierId, stableId: champs.stableId, rowId: champs.rowId, value: champs.value })
+    .from(champs)
+    .where(and(inArray(champs.dossierId, [...dossierIds]), eq(champs.stream, "main")));
+  for (const r of rows) byDossier.get(r.dossierId)?.set(champKey(r.stableId, r.rowId), r.value);
+  return byDossier;
+}
+
+/**
+ * Upserts values by key (null clears a value but keeps the row, so "emptied" is distinguishable from
+ * "never filled"). `types` gives the type of each stable id; unknown ids and malformed keys are skipped.
+ */
 export async function upsertChampValues(
   db: DbOrTx,
   dossierId: number,
-  values: Map<number, JsonValue | null>,
-  types: Map<number, string>,
+  values: ReadonlyMap<ChampKey, JsonValue | null>,
+  types: ReadonlyMap<number, string>,
 ) {
-  for (const [stableId, value] of values) {
-    const typeChamp = types.get(stableId);
-    if (!typeChamp) continue;
+  const rows = [];
+  for (const [key, value] of values) {
+    const parsed = parseChampKey(key);
+    const typeChamp = parsed ? types.get(parsed.stableId) : undefined;
+    if (!parsed || !typeChamp) continue;
+    rows.push({ dossierId, stableId: parsed.stableId, rowId: parsed.rowId, typeChamp, value: value as unknown });
+  }
+  // One statement per save (an autosave posts the whole form), in chunks to stay under the
+  // protocol's parameter limit; unchanged values are not rewritten.
+  for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
     await db
       .insert(champs)
-      .values({ dossierId, stableId, typeChamp, value: value as unknown })
+      .values(rows.slice(start, start + UPSERT_CHUNK))
       .onConflictDoUpdate({
         target: [champs.dossierId, champs.stream, champs.stableId, champs.rowId],
-        set: { value: sql`excluded.value`, typeChamp, updatedAt: sql`now()` },
+        set: { value: sql`excluded.value`, typeChamp: sql`excluded.type_champ`, updatedAt: sql`now()` },
+        setWhere: sql`${champs.value} is distinct from excluded.value or ${champs.typeChamp} <> excluded.type_champ`,
       });
   }
+}
+
+/** Rows per insert: 5 parameters each, far below PostgreSQL's 65,535. */
+const UPSERT_CHUNK = 1000;
+
+/** Deletes the values of one row of a block (its children), when the usager removes the row. */
+export async function deleteRowValues(db: DbOrTx, dossierId: number, rowId: string) {
+  if (rowId === "") return;
+  await db.delete(champs).where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main"), eq(champs.rowId, rowId)));
 }

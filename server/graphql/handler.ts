@@ -163,7 +163,7 @@ function parseBody(contentType: string | undefined, body: Buffer): GraphqlParams
 }
 
 /** Type names used as fragment conditions in the document (see GraphqlContext.fragmentTypes). */
-function fragmentTypesOf(document: DocumentNode): Set<string> {
+export function fragmentTypesOf(document: DocumentNode): Set<string> {
   const names = new Set<string>();
   visit(document, {
     InlineFragment(node) {
@@ -274,6 +274,7 @@ export function createGraphqlHandler(services: AppServices, options: GraphqlHand
       loaders: createLoaders(db, token),
       fragmentTypes: fragmentTypesOf(document),
       deadline: Date.now() + timeoutMs,
+      fileLinks: services.config,
     };
     const result = (await execute({
       schema,

@@ -4,8 +4,10 @@
  * 10. Loaders live for one request only (no cross-request cache, no stale authorisation).
  */
 import DataLoader from "dataloader";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client";
+import { withTemplateFiles } from "../db/file-templates";
 import {
   champs,
   demarcheAdministrateurs,
@@ -135,9 +137,10 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
 
     /** Top-level fields (public and private) of revisions, in form order. */
     revisionFields: new DataLoader<number, RevisionFieldRow[]>(async (ids) => {
-      const rows = await db
+      const stored = await db
         .select({
           revisionId: revisionTypesDeChamp.revisionId,
+          typeDeChampId: typesDeChamp.id,
           stableId: typesDeChamp.stableId,
           typeChamp: typesDeChamp.typeChamp,
           libelle: typesDeChamp.libelle,
@@ -150,8 +153,42 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
         .innerJoin(typesDeChamp, eq(typesDeChamp.id, revisionTypesDeChamp.typeDeChampId))
         .where(and(inArray(revisionTypesDeChamp.revisionId, [...ids]), isNull(revisionTypesDeChamp.parentId)))
         .orderBy(asc(revisionTypesDeChamp.revisionId), asc(revisionTypesDeChamp.position), asc(revisionTypesDeChamp.id));
+      // Model files (PieceJustificativeChampDescriptor.fileTemplate) are read into the options.
+      const rows = await withTemplateFiles(db, stored, (field) => field.typeChamp);
       const byRevision = groupBy(rows, (r) => r.revisionId);
       return ids.map((id) => byRevision.get(id) ?? []);
+    }),
+
+    /** Children of the repetition blocks of revisions, by block stable id, in form order. */
+    revisionChildFields: new DataLoader<number, Map<number, RevisionFieldRow[]>>(async (ids) => {
+      const block = alias(revisionTypesDeChamp, "block_coordinate");
+      const blockField = alias(typesDeChamp, "block_field");
+      const stored = await db
+        .select({
+          revisionId: revisionTypesDeChamp.revisionId,
+          parentStableId: blockField.stableId,
+          typeDeChampId: typesDeChamp.id,
+          stableId: typesDeChamp.stableId,
+          typeChamp: typesDeChamp.typeChamp,
+          libelle: typesDeChamp.libelle,
+          description: typesDeChamp.description,
+          mandatory: typesDeChamp.mandatory,
+          private: typesDeChamp.private,
+          options: typesDeChamp.options,
+        })
+        .from(revisionTypesDeChamp)
+        .innerJoin(typesDeChamp, eq(typesDeChamp.id, revisionTypesDeChamp.typeDeChampId))
+        .innerJoin(block, eq(block.id, revisionTypesDeChamp.parentId))
+        .innerJoin(blockField, eq(blockField.id, block.typeDeChampId))
+        .where(and(inArray(revisionTypesDeChamp.revisionId, [...ids]), isNotNull(revisionTypesDeChamp.parentId)))
+        .orderBy(asc(revisionTypesDeChamp.position), asc(revisionTypesDeChamp.id));
+      const rows = await withTemplateFiles(db, stored, (field) => field.typeChamp);
+      const byRevision = new Map<number, Map<number, RevisionFieldRow[]>>(ids.map((id) => [id, new Map()]));
+      for (const { parentStableId, ...row } of rows) {
+        const blocks = byRevision.get(row.revisionId);
+        blocks?.set(parentStableId, [...(blocks.get(parentStableId) ?? []), row]);
+      }
+      return ids.map((id) => byRevision.get(id) ?? new Map());
     }),
 
     /** Current values (stream `main`, outside repetitions) of dossiers, by stable id. */

@@ -12,6 +12,8 @@ import { sql } from "drizzle-orm";
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies";
 import { csrfTokenFor } from "./csrf";
 import { securityHeaders } from "./security-headers";
+import { pageBodyLimit } from "./options-import";
+import { fileRoutes } from "./uploads";
 import { loadSessionUser } from "./session";
 import { randomToken } from "../security/tokens";
 
@@ -54,48 +56,49 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 
+  // Files: uploads (streamed, the dossier form without JavaScript included) and downloads.
+  app.use(fileRoutes(services, { pages: (req, res, next) => pages(req, res, next) }));
+
   // Pages: refuse oversized bodies before React Router reads them (uploads have their own endpoint).
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
     const length = Number(req.headers["content-length"] ?? Number.NaN);
     if (!Number.isFinite(length)) return res.status(411).type("text/plain").send(tooLarge(req));
-    if (length > config.maxFormBytes) return res.status(413).type("text/plain").send(tooLarge(req));
+    if (length > pageBodyLimit(req, config.maxFormBytes)) return res.status(413).type("text/plain").send(tooLarge(req));
     next();
   });
 
-  app.all(
-    /.*/,
-    createRequestHandler({
-      build,
-      mode: config.production ? "production" : "development",
-      async getLoadContext(req, res) {
-        const cookies = parseCookies(req.headers.cookie);
-        const setCookies: string[] = [];
-        let csrfSeed = cookies[CSRF_COOKIE];
-        if (!csrfSeed || csrfSeed.length > 100) {
-          csrfSeed = randomToken();
-          setCookies.push(serializeCookie(CSRF_COOKIE, csrfSeed, { secure: config.secureCookies }));
-        }
-        const session = await loadSessionUser(db, cookies[SESSION_COOKIE]);
-        if (cookies[SESSION_COOKIE] && !session) {
-          setCookies.push(serializeCookie(SESSION_COOKIE, "", { secure: config.secureCookies, maxAgeSeconds: 0 }));
-        }
-        const cookieLocale = cookies[LOCALE_COOKIE];
-        const context = new RouterContextProvider();
-        context.set(servicesContext, services);
-        context.set(requestContext, {
-          nonce: String(res.locals.nonce),
-          locale: isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(req.headers["accept-language"]),
-          user: session?.user ?? null,
-          sessionIdHash: session?.idHash ?? null,
-          csrfToken: csrfTokenFor(config.sessionSecret, csrfSeed),
-          setCookies,
-          clientIp: req.ip ?? "unknown",
-        });
-        return context;
-      },
-    }),
-  );
+  const pages = createRequestHandler({
+    build,
+    mode: config.production ? "production" : "development",
+    async getLoadContext(req, res) {
+      const cookies = parseCookies(req.headers.cookie);
+      const setCookies: string[] = [];
+      let csrfSeed = cookies[CSRF_COOKIE];
+      if (!csrfSeed || csrfSeed.length > 100) {
+        csrfSeed = randomToken();
+        setCookies.push(serializeCookie(CSRF_COOKIE, csrfSeed, { secure: config.secureCookies }));
+      }
+      const session = await loadSessionUser(db, cookies[SESSION_COOKIE]);
+      if (cookies[SESSION_COOKIE] && !session) {
+        setCookies.push(serializeCookie(SESSION_COOKIE, "", { secure: config.secureCookies, maxAgeSeconds: 0 }));
+      }
+      const cookieLocale = cookies[LOCALE_COOKIE];
+      const context = new RouterContextProvider();
+      context.set(servicesContext, services);
+      context.set(requestContext, {
+        nonce: String(res.locals.nonce),
+        locale: isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(req.headers["accept-language"]),
+        user: session?.user ?? null,
+        sessionIdHash: session?.idHash ?? null,
+        csrfToken: csrfTokenFor(config.sessionSecret, csrfSeed),
+        setCookies,
+        clientIp: req.ip ?? "unknown",
+      });
+      return context;
+    },
+  });
+  app.all(/.*/, pages);
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     logger.error({ err: error }, "unhandled error");

@@ -2,12 +2,16 @@ import { lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { sessions } from "../db/schema";
 import { cleanupEmailTokens } from "../operations/accounts/email-tokens";
+import { purgeOrphanPrefilledDossiers } from "../operations/prefill/purge-orphan-prefilled-dossiers";
 import { cleanupRateLimits } from "../security/rate-limit";
 import type { JobDefinition } from "./registry";
 
 const ZPurge = z.object({}).passthrough();
 
-/** Hourly housekeeping: expired sessions, old rate-limit windows and used/expired e-mail tokens. */
+/**
+ * Hourly housekeeping: expired sessions, old rate-limit windows, used/expired e-mail tokens, and
+ * prefilled dossiers nobody claimed.
+ */
 export const purgeExpiredJob = {
   payload: ZPurge,
   async run(_payload, { db, logger }) {
@@ -17,6 +21,7 @@ export const purgeExpiredJob = {
       .returning({ id: sessions.idHash });
     const rateLimitRows = await cleanupRateLimits(db);
     const tokens = await cleanupEmailTokens(db);
-    logger.info({ sessions: expiredSessions.length, rateLimitRows, tokens }, "purged expired rows");
+    const orphanPrefilledDossiers = await purgeOrphanPrefilledDossiers(db);
+    logger.info({ sessions: expiredSessions.length, rateLimitRows, tokens, orphanPrefilledDossiers }, "purged expired rows");
   },
 } satisfies JobDefinition<typeof ZPurge>;

@@ -5,6 +5,7 @@
 import type { Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { JobServices } from "./services";
+import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
 import { sendMailJob } from "./send-mail.job";
 
@@ -16,13 +17,14 @@ export interface JobDefinition<S extends z.ZodType> {
 export const JOBS = {
   "send-mail": sendMailJob,
   "purge-expired": purgeExpiredJob,
+  "purge-attachments": purgeAttachmentsJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
 
 /** Recurring jobs, in graphile-worker's crontab syntax. */
-export const CRONTAB = ["0 * * * * purge-expired ?max=1"].join("\n");
+export const CRONTAB = ["0 * * * * purge-expired ?max=1", "30 3 * * * purge-attachments ?max=1"].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {
   const list: TaskList = {};

@@ -1,12 +1,14 @@
 /**
  * Demo data of embedded mode: four accounts (one per profile) and, once, a published démarche with
- * dossiers in every state, so that a first `npm start` shows a working platform.
+ * dossiers in every state, so that a first `npm start` shows a working platform; plus the démarche
+ * « Tous les champs » (one field of each type, a condition, a block, an ineligibility rule).
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { demarches } from "../db/schema";
 import { ensureUser, type Role } from "../operations/accounts/ensure-user";
 import { buildDemarche, buildDossier } from "./factories";
+import { seedTousLesChamps, TOUS_LES_CHAMPS_PATH } from "./tous-les-champs";
 
 /** Local demo only: SEED_DEMO is off by default with a real database, and refused in production. */
 export const DEMO_PASSWORD = "guichet-demo-2026";
@@ -32,6 +34,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
   }
   const [existing] = await db.select({ id: demarches.id }).from(demarches).where(eq(demarches.path, DEMO_PATH)).limit(1);
   if (!existing) await seedDemoDemarche(db);
+  const [tous] = await db.select({ id: demarches.id }).from(demarches).where(eq(demarches.path, TOUS_LES_CHAMPS_PATH)).limit(1);
+  if (!tous) await seedTousLesChamps(db);
   return { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD, demoPath: DEMO_PATH };
 }
 
@@ -76,6 +80,7 @@ export function printDemoAccounts(result: SeedResult, url: string) {
     `  Comptes de démonstration (mot de passe pour tous : ${result.password})`,
     ...result.accounts.map((a) => `    ${a.email.padEnd(28)} ${a.label}`),
     `  Ouvrez ${url}  —  démarche de démonstration : ${url}/commencer/${result.demoPath}`,
+    `  Un champ de chaque type : ${url}/commencer/${TOUS_LES_CHAMPS_PATH}`,
     `  Boîte mail locale (e-mails envoyés) : ${url}/mailbox`,
     "",
   ];

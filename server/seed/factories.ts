@@ -9,7 +9,10 @@ import { champInputName } from "../domain/champs/validate-dossier";
 import type { DossierState } from "../domain/dossier/states";
 import type { Db } from "../db/client";
 import { loadRevisionChamps } from "../db/revisions";
-import { demarches, groupeInstructeurMembers, groupesInstructeurs, instructeurs, users } from "../db/schema";
+import { loadChampValues } from "../db/champ-values";
+import { champKey } from "../domain/form/keys";
+import { rowIdsOf } from "../domain/form/tree";
+import { demarches, groupeInstructeurMembers, groupesInstructeurs, instructeurs, revisions, typesDeChamp, users } from "../db/schema";
 import { ensureUser } from "../operations/accounts/ensure-user";
 import { createDemarche } from "../operations/demarches/create-demarche";
 import { publishDemarche } from "../operations/demarches/publish-demarche";
@@ -33,6 +36,10 @@ export interface ChampSpec {
   mandatory?: boolean;
   options?: Record<string, unknown>;
   description?: string;
+  /** Fields of a repetition block. */
+  children?: ChampSpec[];
+  /** Visibility condition (reference JSON AST), given the stable ids of the fields built before, by libellé. */
+  condition?: (idOf: (libelle: string) => number) => unknown;
 }
 
 /** Built users' password, unless the account already existed (its password is then kept). */
@@ -57,6 +64,10 @@ export async function buildDemarche(
     instructeurEmails?: string[];
     published?: boolean;
     path?: string;
+    /** Annotations privées (the instructeurs' own fields). */
+    annotations?: ChampSpec[];
+    /** Ineligibility rules of the revision, given the stable ids by libellé. */
+    ineligibilite?: (idOf: (libelle: string) => number) => { message: string; rules: unknown };
   } = {},
 ) {
   const admin = await buildUser(db, ["administrateur"], options.administrateurEmail);
@@ -70,8 +81,20 @@ export async function buildDemarche(
   });
   if (!created.ok) throw new Error(`createDemarche: ${JSON.stringify(created.errors)}`);
   const demarcheId = created.demarcheId;
-  for (const spec of options.champs ?? [{ type: "text", libelle: "Votre projet" }]) {
-    const { stableId } = await addChamp(db, administrateurId, demarcheId, { type: spec.type }, "fr");
+  const ids = new Map<string, number>();
+  const idOf = (libelle: string) => {
+    const id = ids.get(libelle);
+    if (id === undefined) throw new Error(`no field "${libelle}" built before`);
+    return id;
+  };
+  const build = async (spec: ChampSpec, parentStableId: number | null, isPrivate = false) => {
+    const { stableId } = await addChamp(
+      db,
+      administrateurId,
+      demarcheId,
+      { type: spec.type, parentStableId, private: isPrivate },
+      "fr",
+    );
     const [demarche] = await db.select().from(demarches).where(eq(demarches.id, demarcheId));
     const current = (await loadRevisionChamps(db, demarche?.draftRevisionId as number)).find((c) => c.stableId === stableId);
     const updated = await updateChamp(db, administrateurId, demarcheId, {
@@ -82,6 +105,22 @@ export async function buildDemarche(
       options: spec.options ?? current?.options ?? {},
     });
     if (!updated.ok) throw new Error(`updateChamp: ${JSON.stringify(updated.errors)}`);
+    // The draft's own row (never published yet): conditions are written as the editor stores them.
+    if (spec.condition) {
+      await db.update(typesDeChamp).set({ condition: spec.condition(idOf) }).where(eq(typesDeChamp.stableId, stableId));
+    }
+    if (spec.libelle) ids.set(spec.libelle, stableId);
+    for (const child of spec.children ?? []) await build(child, stableId, isPrivate);
+  };
+  for (const spec of options.champs ?? [{ type: "text", libelle: "Votre projet" }]) await build(spec, null);
+  for (const spec of options.annotations ?? []) await build(spec, null, true);
+  if (options.ineligibilite) {
+    const { message, rules } = options.ineligibilite(idOf);
+    const [demarche] = await db.select().from(demarches).where(eq(demarches.id, demarcheId));
+    await db
+      .update(revisions)
+      .set({ ineligibiliteEnabled: true, ineligibiliteMessage: message, ineligibiliteRules: rules })
+      .where(eq(revisions.id, demarche?.draftRevisionId as number));
   }
   const instructeurs = [];
   for (const email of options.instructeurEmails ?? [`instructeur-${next()}@exemple.fr`]) {
@@ -132,9 +171,14 @@ export async function buildDossier(
   const [demarche] = await db.select().from(demarches).where(eq(demarches.id, options.demarche.id));
   const descriptors = await loadRevisionChamps(db, demarche?.publishedRevisionId as number);
   const form = new Map<string, string | string[]>();
+  // Each block starts with one row (startDossier): its children are filled in that row.
+  const stored = await loadChampValues(db, dossierId);
   for (const d of descriptors) {
+    if (d.type === "repetition") continue;
     const given = options.values?.[d.stableId] ?? options.values?.[d.libelle];
-    form.set(champInputName(d.stableId), given ?? sampleValue(d.type, d.options));
+    const value = given ?? sampleValue(d.type, d.options);
+    const rows = d.parentStableId === null ? [""] : rowIdsOf(stored, d.parentStableId);
+    for (const rowId of rows) form.set(champInputName(champKey(d.stableId, rowId)), value);
   }
   await saveChamps(db, usager.userId, dossierId, (name) => form.get(name));
   if (state === "brouillon") return { dossierId, usager };
@@ -198,7 +242,33 @@ export function sampleValue(type: TypeChamp, options: Record<string, unknown>): 
       return "FR76 3000 6000 0112 3456 7890 189";
     case "siret":
       return "732 829 320 00074";
+    case "formatted":
+      return "AB-1234";
+    case "pays":
+      return "FR";
+    case "regions":
+      return "53";
+    case "departements":
+      return "56";
+    // Typed text, turned into a commune / EPCI / BAN address by the server's resolution on save.
+    case "communes":
+      return "56100";
+    case "epci":
+      return "200042174";
+    case "address":
+      return "20 Avenue de Ségur 75007 Paris";
+    case "linked_drop_down_list":
+      // The primary choice; the secondary one is the companion input `champ_<key>__secondary`.
+      return String((options.options as Array<{ primary?: string }> | undefined)?.[0]?.primary ?? "");
+    // A dossier number must name an existing submitted dossier: tests give one when they need it.
+    case "dossier_link":
+    case "explication":
     case "header_section":
+    // Rows come from the block's own buttons, not from a value.
+    case "repetition":
+    // Files come from uploads (attachFile), never from a form value.
+    case "piece_justificative":
+    case "titre_identite":
       return "";
   }
 }

@@ -55,6 +55,26 @@ export class HttpSession {
     return response;
   }
 
+  /**
+   * POSTs a multipart form (file inputs included), as a browser does for `encType="multipart/form-data"`.
+   * The CSRF field is added first unless `csrf: null`.
+   */
+  async postFormData(path: string, fields: FormData, options: { csrf?: string | null; headers?: Record<string, string> } = {}) {
+    const body = new FormData();
+    const csrf = options.csrf === undefined ? this.csrf() : options.csrf;
+    if (csrf !== null) body.append("_csrf", csrf);
+    for (const [name, value] of fields) body.append(name, value);
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: "POST",
+      headers: { cookie: this.cookieHeader(), ...options.headers },
+      body,
+      redirect: "manual",
+    });
+    this.keepCookies(response);
+    if ((response.headers.get("content-type") ?? "").includes("text/html")) this.lastHtml = await response.clone().text();
+    return response;
+  }
+
   /** Signs in through the real form. */
   async signIn(email: string, password: string) {
     await this.get("/users/sign_in");

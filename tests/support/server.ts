@@ -6,11 +6,13 @@
 import type { Server } from "node:http";
 import path from "node:path";
 import { createGraphqlMount } from "../../server/graphql/mount";
+import { createRestMounts } from "../../server/rest/mount";
 import { createHttpApp } from "../../server/http/app";
 import { BUILD_DIR, loadServerBuild } from "../../server/boot";
 import { createMailer } from "../../server/integrations/mailer";
 import { startWorker } from "../../server/jobs/worker";
 import { logger } from "../../server/logger";
+import type { Config } from "../../server/config";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export interface TestServer {
@@ -21,16 +23,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `overrides` change the configuration (e.g. a small `uploadMaxBytes`, a temporary `storage` dir). */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const config = { ...database.config, mailboxEnabled: true, smtpUrl: undefined };
+  const config = { ...database.config, mailboxEnabled: true, smtpUrl: undefined, ...overrides };
   const services = { config, db: database.db, logger: logger.child({}, { level: "warn" }) };
   const build = await loadServerBuild();
   const app = createHttpApp({
     services,
     build,
     clientDir: path.join(BUILD_DIR, "client"),
-    mounts: [createGraphqlMount(services)],
+    mounts: [createGraphqlMount(services), ...createRestMounts(services)],
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -20,14 +20,28 @@ import { SiretDisplay } from "./types-de-champ/siret";
 import { DateDisplay } from "./types-de-champ/date";
 import { DropDownListDisplay } from "./types-de-champ/drop-down-list";
 import { HeaderSectionDisplay } from "./types-de-champ/header-section";
+import { RepetitionDisplay } from "./types-de-champ/repetition";
 import { IntegerNumberDisplay } from "./types-de-champ/integer-number";
 import { TextDisplay } from "./types-de-champ/text";
 import { TextareaDisplay } from "./types-de-champ/textarea";
 import { YesNoDisplay } from "./types-de-champ/yes-no";
+import { DossierLinkDisplay } from "./types-de-champ/dossier-link";
+import { AddressDisplay } from "./types-de-champ/address";
+import { CommunesDisplay } from "./types-de-champ/communes";
+import { DepartementsDisplay } from "./types-de-champ/departements";
+import { EpciDisplay } from "./types-de-champ/epci";
+import { PaysDisplay } from "./types-de-champ/pays";
+import { RegionsDisplay } from "./types-de-champ/regions";
+import { ExplicationDisplay } from "./types-de-champ/explication";
+import { FormattedDisplay } from "./types-de-champ/formatted";
+import { LinkedDropDownListDisplay } from "./types-de-champ/linked-drop-down-list";
+import { PieceJustificativeDisplay } from "./types-de-champ/piece-justificative";
+import { TitreIdentiteDisplay } from "./types-de-champ/titre-identite";
 import type { ChampDisplayComponents, ChampDisplayProps, TypedDisplayProps } from "./types";
 
 const DISPLAYS = {
   header_section: HeaderSectionDisplay,
+  repetition: RepetitionDisplay,
   text: TextDisplay,
   textarea: TextareaDisplay,
   integer_number: IntegerNumberDisplay,
@@ -43,6 +57,18 @@ const DISPLAYS = {
   multiple_drop_down_list: MultipleDropDownListDisplay,
   phone: PhoneDisplay,
   siret: SiretDisplay,
+  explication: ExplicationDisplay,
+  formatted: FormattedDisplay,
+  linked_drop_down_list: LinkedDropDownListDisplay,
+  dossier_link: DossierLinkDisplay,
+  pays: PaysDisplay,
+  regions: RegionsDisplay,
+  departements: DepartementsDisplay,
+  communes: CommunesDisplay,
+  epci: EpciDisplay,
+  address: AddressDisplay,
+  piece_justificative: PieceJustificativeDisplay,
+  titre_identite: TitreIdentiteDisplay,
 } satisfies ChampDisplayComponents;
 
 export function ChampDisplay({ descriptor, value, headingLevel = 2 }: ChampDisplayProps) {

@@ -25,14 +25,28 @@ import { SiretInput } from "./types-de-champ/siret";
 import { DateInput } from "./types-de-champ/date";
 import { DropDownListInput } from "./types-de-champ/drop-down-list";
 import { HeaderSectionInput } from "./types-de-champ/header-section";
+import { RepetitionInput } from "./types-de-champ/repetition";
 import { IntegerNumberInput } from "./types-de-champ/integer-number";
 import { TextInput } from "./types-de-champ/text";
 import { TextareaInput } from "./types-de-champ/textarea";
 import { YesNoInput } from "./types-de-champ/yes-no";
+import { DossierLinkInput } from "./types-de-champ/dossier-link";
+import { AddressInput } from "./types-de-champ/address";
+import { CommunesInput } from "./types-de-champ/communes";
+import { DepartementsInput } from "./types-de-champ/departements";
+import { EpciInput } from "./types-de-champ/epci";
+import { PaysInput } from "./types-de-champ/pays";
+import { RegionsInput } from "./types-de-champ/regions";
+import { ExplicationInput } from "./types-de-champ/explication";
+import { FormattedInput } from "./types-de-champ/formatted";
+import { LinkedDropDownListInput } from "./types-de-champ/linked-drop-down-list";
+import { PieceJustificativeInput } from "./types-de-champ/piece-justificative";
+import { TitreIdentiteInput } from "./types-de-champ/titre-identite";
 import type { ChampInputComponents, ChampInputProps, TypedInputProps } from "./types";
 
 const INPUTS = {
   header_section: HeaderSectionInput,
+  repetition: RepetitionInput,
   text: TextInput,
   textarea: TextareaInput,
   integer_number: IntegerNumberInput,
@@ -48,6 +62,18 @@ const INPUTS = {
   multiple_drop_down_list: MultipleDropDownListInput,
   phone: PhoneInput,
   siret: SiretInput,
+  explication: ExplicationInput,
+  formatted: FormattedInput,
+  linked_drop_down_list: LinkedDropDownListInput,
+  dossier_link: DossierLinkInput,
+  pays: PaysInput,
+  regions: RegionsInput,
+  departements: DepartementsInput,
+  communes: CommunesInput,
+  epci: EpciInput,
+  address: AddressInput,
+  piece_justificative: PieceJustificativeInput,
+  titre_identite: TitreIdentiteInput,
 } satisfies ChampInputComponents;
 
 /**
@@ -65,7 +91,7 @@ export function sectionHeadingLevel(options: unknown, base: number): number {
   return base + (typeof level === "number" ? level - 1 : 0);
 }
 
-export function ChampInput({ descriptor, value, error, headingLevel = 2 }: ChampInputProps) {
+export function ChampInput({ descriptor, value, error, headingLevel = 2, champKey }: ChampInputProps) {
   const locale = useLocale();
   const options = typedOptions(descriptor);
   const read = readChampValue(descriptor, value);
@@ -75,7 +101,7 @@ export function ChampInput({ descriptor, value, error, headingLevel = 2 }: Champ
       descriptor={{ ...descriptor, options } as TypedInputProps<TypeChamp>["descriptor"]}
       value={(read.ok ? read.value : null) as TypedInputProps<TypeChamp>["value"]}
       errorMessage={error ? champErrorMessage(error, locale) : null}
-      ids={champIds(descriptor.stableId)}
+      ids={champIds(champKey ?? descriptor.stableId)}
       headingLevel={sectionHeadingLevel(options, headingLevel)}
     />
   );

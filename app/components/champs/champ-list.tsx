@@ -1,51 +1,79 @@
 /**
- * A whole form's fields, or a whole dossier read-only, in revision order; and the section menu
- * offered when the form has several sections.
+ * A whole form's fields, or a whole dossier read-only, in revision order (repetition blocks with
+ * their rows); and the section menu offered when the form has several sections. Every occurrence
+ * is wrapped in an element carrying its key, `hidden` when its condition is false: the inputs
+ * stay in the form (nothing typed is lost) and the live visibility script toggles them.
  */
 import type { ChampDescriptor } from "../../../server/domain/champs/definition";
 import type { ChampError } from "../../../server/domain/champs/errors";
+import { type ChampKey, champKey } from "../../../server/domain/form/keys";
 import { useT } from "../../lib/i18n";
 import { ChampDisplay } from "./champ-display";
 import { ChampInput } from "./champ-input";
+import { ChampTreeContext, type ChampTreeState } from "./champ-tree";
 import { champInputId } from "./field-parts";
 
-/** Values and errors keyed by stable id (as JSON object keys, so strings once serialized). */
+/** Values and errors keyed by `ChampKey` ("12", or "12|k3f9a" in a row). */
 export type ChampValues = Readonly<Record<string, unknown>>;
 export type ChampErrors = Readonly<Record<string, ChampError>>;
+
+/** Attribute marking the wrapper of one field occurrence (read by the live visibility script). */
+export const CHAMP_KEY_ATTRIBUTE = "data-champ-key";
 
 export function ChampInputList(props: {
   descriptors: readonly ChampDescriptor[];
   values: ChampValues;
   errors?: ChampErrors;
+  hidden?: readonly ChampKey[];
+  focusRowId?: string | null;
   headingLevel?: number;
 }) {
-  return (
-    <>
-      {props.descriptors.map((descriptor) => (
+  const hidden = new Set(props.hidden ?? []);
+  const state: ChampTreeState = {
+    values: props.values,
+    errors: props.errors ?? {},
+    hidden,
+    focusRowId: props.focusRowId,
+    renderField: (descriptor, key) => (
+      <div key={key} {...{ [CHAMP_KEY_ATTRIBUTE]: key }} hidden={hidden.has(key) || undefined}>
         <ChampInput
-          key={descriptor.stableId}
           descriptor={descriptor}
-          value={props.values[descriptor.stableId]}
-          error={props.errors?.[descriptor.stableId] ?? null}
+          champKey={key}
+          value={props.values[key]}
+          error={props.errors?.[key] ?? null}
           headingLevel={props.headingLevel}
         />
-      ))}
-    </>
+      </div>
+    ),
+  };
+  return (
+    <ChampTreeContext.Provider value={state}>
+      {props.descriptors.map((descriptor) => state.renderField(descriptor, champKey(descriptor.stableId)))}
+    </ChampTreeContext.Provider>
   );
 }
 
-export function ChampDisplayList(props: { descriptors: readonly ChampDescriptor[]; values: ChampValues; headingLevel?: number }) {
+/** Read-only: hidden occurrences are left out, as the reference shows only visible fields. */
+export function ChampDisplayList(props: {
+  descriptors: readonly ChampDescriptor[];
+  values: ChampValues;
+  hidden?: readonly ChampKey[];
+  headingLevel?: number;
+}) {
+  const hidden = new Set(props.hidden ?? []);
+  const state: ChampTreeState = {
+    values: props.values,
+    errors: {},
+    hidden,
+    renderField: (descriptor, key) =>
+      hidden.has(key) ? null : (
+        <ChampDisplay key={key} descriptor={descriptor} value={props.values[key]} headingLevel={props.headingLevel} />
+      ),
+  };
   return (
-    <>
-      {props.descriptors.map((descriptor) => (
-        <ChampDisplay
-          key={descriptor.stableId}
-          descriptor={descriptor}
-          value={props.values[descriptor.stableId]}
-          headingLevel={props.headingLevel}
-        />
-      ))}
-    </>
+    <ChampTreeContext.Provider value={state}>
+      {props.descriptors.map((descriptor) => state.renderField(descriptor, champKey(descriptor.stableId)))}
+    </ChampTreeContext.Provider>
   );
 }
 

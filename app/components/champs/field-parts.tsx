@@ -1,18 +1,22 @@
 /** Building blocks shared by the field components: ids, label text, hint, error message. */
 import { useEffect, useState } from "react";
 import { champInputName } from "../../../server/domain/champs/validate-dossier";
+import type { ChampKey } from "../../../server/domain/form/keys";
 import { useT } from "../../lib/i18n";
 import type { ChampIds } from "./types";
 
-/** Ids of a field: `champ-<stableId>` for the input (anchor of the error summary), name `champ_<stableId>`. */
-export function champIds(stableId: number): ChampIds {
-  const input = champInputId(stableId);
-  return { input, hint: `${input}-hint`, error: `${input}-error`, name: champInputName(stableId) };
+/**
+ * Ids of a field occurrence: `champ-<stableId>` (`champ-<stableId>-<rowId>` in a row) for the input
+ * (anchor of the error summary), name `champ_<key>` (`champInputName`).
+ */
+export function champIds(key: ChampKey | number): ChampIds {
+  const input = champInputId(key);
+  return { input, hint: `${input}-hint`, error: `${input}-error`, name: champInputName(key) };
 }
 
-/** The anchor of a field in the page (`#champ-<stableId>`), used by the error summary and the section menu. */
-export function champInputId(stableId: number): string {
-  return `champ-${stableId}`;
+/** The anchor of a field in the page (`#champ-12`, `#champ-12-k3f9a`), used by the error summary and the section menu. */
+export function champInputId(key: ChampKey | number): string {
+  return `champ-${String(key).replace("|", "-")}`;
 }
 
 /** `aria-describedby` from the parts that exist (undefined when none). */

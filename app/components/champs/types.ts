@@ -21,6 +21,8 @@ export interface ChampInputProps {
   error?: ChampError | null;
   /** Heading level of a top-level section title (header_section level 1); deeper levels follow. Default 2. */
   headingLevel?: number;
+  /** The occurrence (`ChampKey`): a field inside a repetition row carries its row id. Default: the stable id. */
+  champKey?: string;
 }
 
 /** Props of `<ChampDisplay>`. */

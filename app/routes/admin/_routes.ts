@@ -8,6 +8,8 @@ export const adminRoutes: RouteConfigEntry[] = [
   route("admin/procedures/:id", "routes/admin/procedure.tsx"),
   route("admin/procedures/:id/edit", "routes/admin/procedure-edit.tsx"),
   route("admin/procedures/:id/champs", "routes/admin/champs.tsx"),
+  route("admin/procedures/:id/ineligibilite", "routes/admin/ineligibilite.tsx"),
+  route("admin/procedures/:id/annotations", "routes/admin/annotations.tsx"),
   route("admin/procedures/:id/instructeurs", "routes/admin/instructeurs.tsx"),
   route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
   route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),

@@ -1,7 +1,18 @@
 import { data } from "react-router";
 import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
 import { getDraftForm } from "../../../server/queries/admin/champs";
-import { ChampInput } from "../../components/champs/champ-input";
+import type { ChampDescriptor } from "../../../server/domain/champs/definition";
+import { champKey } from "../../../server/domain/form/keys";
+import { buildFormTree } from "../../../server/domain/form/tree";
+import { pageDescriptors } from "../../../server/queries/form-view";
+import { ChampInputList } from "../../components/champs/champ-list";
+
+/** The preview shows one row in each repetition block, as a new dossier starts with. */
+function previewValues(descriptors: readonly ChampDescriptor[]): Record<string, unknown> {
+  return Object.fromEntries(
+    descriptors.filter((d) => d.type === "repetition").map((d) => [champKey(d.stableId), ["apercu"]]),
+  );
+}
 import { useT } from "../../lib/i18n";
 import { requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/apercu";
@@ -21,14 +32,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     demarche: draft.demarche,
     estimatedMinutes: draft.estimatedMinutes,
-    descriptors: draft.champs.map(({ stableId, type, libelle, description, mandatory, options }) => ({
-      stableId,
-      type,
-      libelle,
-      description,
-      mandatory,
-      options,
-    })),
+    descriptors: pageDescriptors(buildFormTree(draft.champs)),
   };
 }
 
@@ -59,11 +63,9 @@ export default function Apercu({ loaderData }: Route.ComponentProps) {
           <div className="fr-fieldset__element">
             <p className="fr-hint-text">{t("common.requiredHint")}</p>
           </div>
-          {descriptors.map((descriptor) => (
-            <div className="fr-fieldset__element" key={descriptor.stableId}>
-              <ChampInput descriptor={descriptor} value={null} error={null} headingLevel={2} />
-            </div>
-          ))}
+          <div className="fr-fieldset__element">
+            <ChampInputList descriptors={descriptors} values={previewValues(descriptors)} headingLevel={2} />
+          </div>
         </fieldset>
       )}
     </>

@@ -3,7 +3,13 @@
  * the values the editor shows for a stored field.
  */
 import type { DraftChamp } from "../../../server/queries/admin/champs";
-import { champOptionsFromEditor, optionLinesOf, type ChampEditorInput } from "../../../server/domain/demarches/champ-editor-form";
+import {
+  type ChampEditorInput,
+  champOptionsFromEditor,
+  editorOptionsFromForm,
+  editorOptionsOf,
+} from "../../../server/domain/demarches/champ-editor-form";
+import type { TypeChamp } from "../../../server/domain/champs/definition";
 import { formString } from "../../lib/request.server";
 
 export type ChampEditorValues = ChampEditorInput;
@@ -21,34 +27,29 @@ export interface ChampActionData {
   confirmDelete?: boolean;
 }
 
-export function editorValuesOf(champ: Pick<DraftChamp, "libelle" | "description" | "mandatory" | "options">): ChampEditorValues {
-  const { options } = champ;
+export function editorValuesOf(
+  champ: Pick<DraftChamp, "type" | "libelle" | "description" | "mandatory" | "options">,
+): ChampEditorValues {
   return {
     libelle: champ.libelle,
     description: champ.description ?? "",
     mandatory: champ.mandatory,
-    dropDownOptions: optionLinesOf(options),
-    dropDownOther: options.other === true,
-    characterLimit: typeof options.characterLimit === "number" ? String(options.characterLimit) : "",
-    level: typeof options.level === "number" ? String(options.level) : "1",
+    options: editorOptionsOf(champ.type, champ.options),
   };
 }
 
-export function submittedValuesOf(form: FormData): ChampEditorValues {
+export function submittedValuesOf(form: FormData, type: TypeChamp): ChampEditorValues {
   return {
     libelle: formString(form, "libelle"),
     description: formString(form, "description"),
     mandatory: form.get("mandatory") === "on",
-    dropDownOptions: formString(form, "dropDownOptions"),
-    dropDownOther: form.get("dropDownOther") === "on",
-    characterLimit: formString(form, "characterLimit"),
-    level: formString(form, "level"),
+    options: editorOptionsFromForm(type, form),
   };
 }
 
 /** The `updateChamp` input, or the first error of the type-specific options. */
 export function updateInputOf(champ: DraftChamp, values: ChampEditorValues) {
-  const options = champOptionsFromEditor(champ.type, values);
+  const options = champOptionsFromEditor(champ.type, values.options);
   if (!options.ok) return { ok: false as const, error: options.error };
   return {
     ok: true as const,

@@ -34,6 +34,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       closedAt: demarche.closedAt,
     },
     champsCount: overview.champsCount,
+    annotationsCount: overview.annotationsCount,
     instructeursCount: overview.instructeursCount,
     dossiersCount: overview.dossiersCount,
     testDossiersCount: overview.testDossiersCount,
@@ -90,7 +91,7 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
   const formatNumber = useFormatNumber();
   const { demarche, blockers, appUrl, notice } = loaderData;
   const base = `/admin/procedures/${demarche.id}`;
-  const formOk = !blockers.includes("no_champ") && !blockers.includes("champ_invalid");
+  const formOk = !blockers.includes("no_champ") && !blockers.includes("champ_invalid") && !blockers.includes("condition_invalid");
   const instructeursOk = loaderData.instructeursCount > 0;
   const testUrl = `${appUrl}/commencer/test/${demarche.path ?? ""}`;
   const publicUrl = `${appUrl}/commencer/${demarche.path ?? ""}`;
@@ -165,8 +166,37 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
               ? t("admin.overview.checklist.form.empty")
               : t("admin.overview.checklist.form.count", { count: formatNumber(loaderData.champsCount) })}
             {blockers.includes("champ_invalid") ? ` ${t("admin.overview.checklist.form.invalid")}` : ""}
+            {blockers.includes("condition_invalid") ? ` ${t("admin.publication.errors.condition_invalid")}` : ""}
           </p>
           {loaderData.draftChanged ? <p>{t("admin.overview.checklist.form.draftChanged")}</p> : null}
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("admin.overview.checklist.annotations.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/annotations`}
+          linkLabel={t("admin.overview.checklist.annotations.link")}
+        >
+          <p>
+            {loaderData.annotationsCount > 0
+              ? t("admin.overview.checklist.annotations.count", { count: formatNumber(loaderData.annotationsCount) })
+              : t("admin.overview.checklist.annotations.empty")}
+          </p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("conditions.ineligibilite.title")}
+          status={blockers.includes("ineligibilite_invalid") ? "todo" : "info"}
+          statusLabel={
+            blockers.includes("ineligibilite_invalid") ? t("admin.overview.status.todo") : t("admin.overview.status.optional")
+          }
+          href={`${base}/ineligibilite`}
+          linkLabel={t("conditions.ineligibilite.overviewLink")}
+        >
+          <p>
+            {blockers.includes("ineligibilite_invalid")
+              ? t("conditions.ineligibilite.incomplete")
+              : t("conditions.ineligibilite.overviewBody")}
+          </p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.instructeurs.title")}

@@ -5,6 +5,7 @@ import { closeDemarche } from "../../../server/operations/demarches/close-demarc
 import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
 import { publishDemarche, ZPath } from "../../../server/operations/demarches/publish-demarche";
 import { blockersOf, draftChanged, pathsStartingWith } from "../../../server/queries/admin/demarches";
+import { getPublicationReview } from "../../../server/queries/admin/publication-review";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { formString, readForm, requireAdministrateur, services } from "../../lib/request.server";
@@ -12,9 +13,16 @@ import type { Route } from "./+types/publication";
 import { demarcheIdOf } from "./admin.server";
 import { CheckboxField, InputField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, StateBadge, useDynamicT } from "./ui/layout";
+import { PublishedFields, RevisionDiff } from "./ui/revision-diff";
 
 /** Where each blocker is fixed. */
-const BLOCKER_LINKS: Record<string, string> = { no_champ: "champs", champ_invalid: "champs", no_instructeur: "instructeurs" };
+const BLOCKER_LINKS: Record<string, string> = {
+  no_champ: "champs",
+  champ_invalid: "champs",
+  condition_invalid: "champs",
+  ineligibilite_invalid: "ineligibilite",
+  no_instructeur: "instructeurs",
+};
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
@@ -28,7 +36,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state, path: demarche.path },
     blockers: await blockersOf(db, demarche),
-    draftChanged: await draftChanged(db, demarche),
+    review: await getPublicationReview(db, demarche),
     suggestedPath,
     appUrl: config.appUrl,
     justPublished: demarche.state === "publiee" && new URL(request.url).searchParams.get("publiee") === "1",
@@ -37,7 +45,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 interface ActionData {
   intent: string;
-  values?: { path: string; confirmTestDeletion: boolean };
+  values?: { path: string; confirmTestDeletion: boolean; confirmChanges: boolean };
   errors?: Record<string, string>;
   confirmClose?: boolean;
 }
@@ -58,22 +66,41 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await readForm(request);
   const intent = formString(form, "intent");
   switch (intent) {
+    // "change-path": a published démarche whose form has not changed only gets a new address.
+    case "change-path":
     case "publish": {
-      const values = { path: formString(form, "path").trim(), confirmTestDeletion: form.get("confirmTestDeletion") === "on" };
+      const values = {
+        path: formString(form, "path").trim(),
+        confirmTestDeletion: form.get("confirmTestDeletion") === "on",
+        confirmChanges: form.get("confirmChanges") === "on",
+      };
       const errors: Record<string, string> = {};
       if (!ZPath.safeParse(values.path).success) errors.path = "path_invalid";
-      if (demarche.state === "brouillon" && !values.confirmTestDeletion) errors.confirmTestDeletion = "confirm_required";
+      if (intent === "change-path" && values.path === demarche.path) {
+        return redirect(`/admin/procedures/${demarcheId}/publication`);
+      }
+      if (intent === "publish" && demarche.state === "brouillon" && !values.confirmTestDeletion) {
+        errors.confirmTestDeletion = "confirm_required";
+      }
+      // Re-publishing changes needs the administrateur to confirm the list of changes shown.
+      if (intent === "publish" && !values.confirmChanges && (await draftChanged(db, demarche))) {
+        errors.confirmChanges = "confirm_changes_required";
+      }
       if (Object.keys(errors).length > 0) return data<ActionData>({ intent, values, errors }, { status: 400 });
+      const confirmedChanges = formString(form, "changes");
       let result: Awaited<ReturnType<typeof publishDemarche>>;
       try {
-        result = await publishDemarche(db, admin.administrateurId, demarcheId, { path: values.path });
+        result = await publishDemarche(db, admin.administrateurId, demarcheId, {
+          path: values.path,
+          ...(confirmedChanges === "" ? {} : { confirmedChanges }),
+        });
       } catch (error) {
         // Two démarches published at the same path at the same moment: the unique index decides.
         if (!isUniqueViolation(error)) throw error;
         result = { ok: false, errors: { path: "path_taken" } };
       }
       if (!result.ok) return data<ActionData>({ intent, values, errors: result.errors }, { status: 400 });
-      return redirect(`/admin/procedures/${demarcheId}/publication?publiee=1`);
+      return redirect(`/admin/procedures/${demarcheId}/publication${intent === "publish" ? "?publiee=1" : ""}`);
     }
     case "confirm-close":
       return data<ActionData>({ intent, confirmClose: true });
@@ -121,9 +148,11 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
 
   const errors = actionData?.errors ?? {};
   const formBlockers =
-    actionData?.intent === "publish" ? Object.keys(errors).filter((key) => key in BLOCKER_LINKS || key === "form") : [];
+    actionData?.intent === "publish" || actionData?.intent === "change-path"
+      ? Object.keys(errors).filter((key) => key in BLOCKER_LINKS || key === "form")
+      : [];
   const shownBlockers = [...new Set([...blockers.filter((b) => b !== "path_taken"), ...formBlockers.map((k) => errors[k] ?? k)])];
-  const fieldError = (field: "path" | "confirmTestDeletion") => {
+  const fieldError = (field: "path" | "confirmTestDeletion" | "confirmChanges") => {
     const key = errors[field];
     return key ? dt(`admin.publication.errors.${key}`) : null;
   };
@@ -134,8 +163,36 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
     ...(fieldError("confirmTestDeletion")
       ? [{ fieldId: "confirmTestDeletion", label: "", message: fieldError("confirmTestDeletion") ?? "" }]
       : []),
+    ...(fieldError("confirmChanges")
+      ? [{ fieldId: "confirmChanges", label: "", message: fieldError("confirmChanges") ?? "" }]
+      : []),
   ];
   const closeError = actionData?.intent === "close" && errors.form ? dt(`admin.publication.errors.${errors.form}`) : null;
+  const review = loaderData.review;
+  const changes = review?.kind === "changes" ? review.changes : [];
+  const nothingToPublish = demarche.state === "publiee" && review?.kind === "changes" && changes.length === 0;
+  const pathField = (
+    <>
+      <InputField
+        id="path"
+        name="path"
+        label={t("admin.publication.pathLabel")}
+        hint={t("admin.publication.pathHint", { prefix: `${appUrl}/commencer/` })}
+        required
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize="none"
+        maxLength={200}
+        defaultValue={actionData?.values?.path ?? loaderData.suggestedPath}
+        onInput={(event) => setPath((event.target as HTMLInputElement).value.trim().toLowerCase())}
+        error={fieldError("path")}
+        describedById="future-url"
+      />
+      <p id="future-url" className="fr-text--sm">
+        {t("admin.publication.futureUrl")} <strong>{publicUrl(path)}</strong>
+      </p>
+    </>
+  );
   const title = t("admin.publication.title");
   const formTitle =
     demarche.state === "brouillon"
@@ -179,45 +236,77 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
 
       <section aria-labelledby="publish-title" className="fr-mb-6w">
         <h2 id="publish-title">{formTitle}</h2>
-        {demarche.state === "publiee" ? (
-          <p>{loaderData.draftChanged ? t("admin.publication.draftChanged") : t("admin.publication.draftUnchanged")}</p>
+        {review?.kind === "first" ? <PublishedFields fields={review.fields} /> : null}
+        {changes.length > 0 ? (
+          <div id="changes" className="fr-mb-3w">
+            <h3 className="fr-h5">{t("revisions.publication.changesTitle")}</h3>
+            <p>{t("admin.publication.draftChanged")}</p>
+            <RevisionDiff changes={changes} headingLevel={4} />
+            {review?.kind === "changes" && review.openDossiers > 0 ? (
+              <p className="fr-text--sm">{t("revisions.publication.openDossiers", { count: review.openDossiers })}</p>
+            ) : null}
+          </div>
         ) : null}
-        <Form method="post" noValidate>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="publish" />
-          <InputField
-            id="path"
-            name="path"
-            label={t("admin.publication.pathLabel")}
-            hint={t("admin.publication.pathHint", { prefix: `${appUrl}/commencer/` })}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="none"
-            maxLength={200}
-            defaultValue={actionData?.values?.path ?? loaderData.suggestedPath}
-            onInput={(event) => setPath((event.target as HTMLInputElement).value.trim().toLowerCase())}
-            error={fieldError("path")}
-            describedById="future-url"
-          />
-          <p id="future-url" className="fr-text--sm">
-            {t("admin.publication.futureUrl")} <strong>{publicUrl(path)}</strong>
-          </p>
-          {demarche.state === "brouillon" ? (
-            <CheckboxField
-              id="confirmTestDeletion"
-              name="confirmTestDeletion"
-              label={t("admin.publication.confirmTestDeletion")}
-              defaultChecked={actionData?.values?.confirmTestDeletion ?? false}
-              error={fieldError("confirmTestDeletion")}
-              className="fr-mb-3w"
-            />
-          ) : null}
-          <button type="submit" className="fr-btn fr-icon-upload-line fr-btn--icon-left">
-            {formTitle}
-          </button>
-        </Form>
+        {nothingToPublish ? (
+          <>
+            <p id="nothing-to-publish">{t("admin.publication.draftUnchanged")}</p>
+            <button
+              type="button"
+              className="fr-btn fr-icon-upload-line fr-btn--icon-left"
+              disabled
+              aria-describedby="nothing-to-publish"
+            >
+              {formTitle}
+            </button>
+          </>
+        ) : (
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="publish" />
+            {review?.kind === "changes" && changes.length > 0 ? (
+              <input type="hidden" name="changes" value={review.fingerprint} />
+            ) : null}
+            {pathField}
+            {demarche.state === "brouillon" ? (
+              <CheckboxField
+                id="confirmTestDeletion"
+                name="confirmTestDeletion"
+                label={t("admin.publication.confirmTestDeletion")}
+                defaultChecked={actionData?.values?.confirmTestDeletion ?? false}
+                error={fieldError("confirmTestDeletion")}
+                className="fr-mb-3w"
+              />
+            ) : null}
+            {changes.length > 0 ? (
+              <CheckboxField
+                id="confirmChanges"
+                name="confirmChanges"
+                label={t("revisions.publication.confirmChanges")}
+                defaultChecked={actionData?.values?.confirmChanges ?? false}
+                error={fieldError("confirmChanges")}
+                className="fr-mb-3w"
+              />
+            ) : null}
+            <button type="submit" className="fr-btn fr-icon-upload-line fr-btn--icon-left">
+              {formTitle}
+            </button>
+          </Form>
+        )}
       </section>
+
+      {nothingToPublish ? (
+        <section aria-labelledby="path-title" className="fr-mb-6w">
+          <h2 id="path-title">{t("revisions.publication.pathTitle")}</h2>
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="change-path" />
+            {pathField}
+            <button type="submit" className="fr-btn fr-btn--secondary">
+              {t("revisions.publication.pathSubmit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       {demarche.state === "publiee" ? (
         <section aria-labelledby="close-title">

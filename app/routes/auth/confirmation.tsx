@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { confirmEmail } from "../../../server/operations/accounts/confirm-email";
+import { claimRememberedPrefill } from "../usager/prefill.server";
 import { useT } from "../../lib/i18n";
 import { requestState, services } from "../../lib/request.server";
 import { AuthColumn, PageTitle, withRedirect } from "./form-ui";
@@ -17,7 +18,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     userAgent: userAgentOf(request),
     previousSessionIdHash: requestState(context).sessionIdHash,
   });
-  if (result.ok) return signedInRedirect(context, result, redirectTo, "/");
+  if (result.ok) {
+    const prefilled = await claimRememberedPrefill(context, request, result.userId);
+    return signedInRedirect(context, result, redirectTo, prefilled ?? "/");
+  }
   const reason = result.tokenError;
   return data({ reason, redirectTo }, { status: reason === "invalid" ? 404 : 410 });
 }

@@ -1,5 +1,6 @@
 import { data, Form } from "react-router";
 import { signIn } from "../../../server/operations/accounts/sign-in";
+import { claimRememberedPrefill } from "../usager/prefill.server";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
@@ -34,7 +35,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     userAgent: userAgentOf(request),
     previousSessionIdHash: state.sessionIdHash,
   });
-  if (result.ok) return signedInRedirect(context, result, redirectTo);
+  if (result.ok) {
+    // A prefilled dossier this browser opened before signing in becomes the usager's, and is where they go.
+    const prefilled = await claimRememberedPrefill(context, request, result.userId);
+    return signedInRedirect(context, result, redirectTo, prefilled);
+  }
   switch (result.reason) {
     case "invalid":
       return data({ values, errors: result.errors }, { status: 400 });

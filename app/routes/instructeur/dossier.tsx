@@ -9,11 +9,15 @@ import { followDossier } from "../../../server/operations/dossiers/follow-dossie
 import type { InstructeurActor } from "../../../server/operations/dossiers/instructeur-transition";
 import { passerEnInstruction } from "../../../server/operations/dossiers/passer-en-instruction";
 import { refuserDossier } from "../../../server/operations/dossiers/refuser-dossier";
+import { saveAnnotations } from "../../../server/operations/dossiers/save-annotations";
+import { parseRowIntent } from "../../../server/domain/form/row-intent";
 import { repasserEnConstruction } from "../../../server/operations/dossiers/repasser-en-construction";
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { findInstructeurDossierOfDemarche, loadInstructeurDossier } from "../../../server/queries/instructeur/dossier";
-import { ChampDisplay } from "../../components/champs/champ-display";
+import { ChampDisplayList } from "../../components/champs/champ-list";
 import { CsrfInput } from "../../components/csrf-input";
+import { formFieldReader } from "../usager/usager.server";
+import { AnnotationsSection, annotationsActionData, type AnnotationsActionData } from "./annotations-section";
 import type { TranslationKey } from "../../i18n";
 import { useT } from "../../lib/i18n";
 import {
@@ -41,19 +45,21 @@ const NOTICES = [
   "refuse",
   "sans_suite",
   "repasse_en_instruction",
+  "annotations",
 ] as const;
 type Notice = (typeof NOTICES)[number];
 
 type Operation = (db: Db, actor: InstructeurActor, dossierId: number, motivation?: string | null) => Promise<TransitionResult>;
 
 /** The three decisions of the decision form (radio `decision`), and the notice each one shows. */
+const DECISION_NAMES = ["accepter", "refuser", "classer_sans_suite"] as const;
+type Decision = (typeof DECISION_NAMES)[number];
+// The component uses only the names: the operations stay out of the browser's bundle.
 const DECISIONS = {
   accepter: { run: accepterDossier, notice: "accepte" },
   refuser: { run: refuserDossier, notice: "refuse" },
   classer_sans_suite: { run: classerSansSuite, notice: "sans_suite" },
-} as const satisfies Record<string, { run: Operation; notice: Notice }>;
-type Decision = keyof typeof DECISIONS;
-const DECISION_NAMES = Object.keys(DECISIONS) as Decision[];
+} as const satisfies Record<Decision, { run: Operation; notice: Notice }>;
 
 /** The single-button actions (hidden field `intent`). */
 const TRANSITIONS = {
@@ -67,6 +73,14 @@ interface ActionError {
   field: "decision" | "motivation" | "form";
   key: TranslationKey;
   params?: Record<string, string | number>;
+}
+
+/** What a refused POST answers: the decision's errors and what was typed, or the annotations' ones. */
+interface ActionData {
+  intent: string;
+  errors: ActionError[];
+  values: { decision: string; motivation: string };
+  annotations?: AnnotationsActionData;
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -92,11 +106,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       processedAt: when(dossier.processedAt),
       updatedAt: when(dossier.updatedAt),
     },
-    champs: loaded.champs,
+    form: loaded.form,
     history: loaded.history.map((h) => ({ ...h, event: h.event as TraitementEvent, processedAt: when(h.processedAt) })),
     followers: loaded.followers,
     followedByMe: loaded.followedByMe,
     events: loaded.events,
+    annotations: loaded.annotations,
     notice: (NOTICES as readonly string[]).includes(notice ?? "") ? (notice as Notice) : null,
     motivationMax: MOTIVATION_MAX_LENGTH,
   };
@@ -119,7 +134,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor: InstructeurActor = { userId: user.id, instructeurId: instructeur.instructeurId, email: user.email };
   const done = (notice: Notice) => redirect(`/procedures/${demarcheId}/dossiers/${dossierId}?notice=${notice}`);
   const refused = (errors: ActionError[], values: { decision: string; motivation: string } = { decision: "", motivation: "" }) =>
-    data({ intent, errors, values }, { status: 422 });
+    data<ActionData>({ intent, errors, values }, { status: 422 });
   const transitionError = (result: { error: TransitionErrorCode; params?: Record<string, string | number> }): ActionError => ({
     field: result.error === "motivation_required" || result.error === "motivation_too_long" ? "motivation" : "form",
     key: `dossiers.transitionErrors.${result.error}`,
@@ -135,11 +150,22 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const result = await transition.run(db, actor, dossierId);
     return result.ok ? done(transition.notice) : refused([transitionError(result)]);
   }
+  if (intent === "annotations") {
+    // A repetition block's « Ajouter » / « Supprimer » button posts its own intent after this one.
+    const rowIntent = form.getAll("intent").flatMap((value) => (typeof value === "string" ? [parseRowIntent(value)] : []));
+    const row = rowIntent.find((r) => r !== null) ?? null;
+    const result = await saveAnnotations(db, instructeur.instructeurId, dossierId, formFieldReader(form), row);
+    if (result.ok && !row) return redirect(`/procedures/${demarcheId}/dossiers/${dossierId}?notice=annotations#annotations`);
+    return data<ActionData>(
+      { intent, errors: [], values: { decision: "", motivation: "" }, annotations: annotationsActionData(result) },
+      { status: result.ok ? 200 : 422 },
+    );
+  }
   if (intent === "decision") {
     const decision = formString(form, "decision");
     const motivation = formString(form, "motivation");
     const values = { decision, motivation };
-    if (!(DECISION_NAMES as string[]).includes(decision)) {
+    if (!(DECISION_NAMES as readonly string[]).includes(decision)) {
       return refused([{ field: "decision", key: "instructeur.dossier.decision.required" }], values);
     }
     const chosen = DECISIONS[decision as Decision];
@@ -152,7 +178,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function InstructeurDossier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const demandeur = useDemandeurName();
-  const { demarche, dossier, champs, history, followers, followedByMe, events, notice, motivationMax } = loaderData;
+  const { demarche, dossier, form, history, followers, followedByMe, events, notice, motivationMax, annotations } = loaderData;
   const errors = actionData?.errors ?? [];
   const values = actionData?.intent === "decision" ? actionData.values : { decision: "", motivation: "" };
   const errorFor = (field: ActionError["field"]) => errors.find((e) => e.field === field);
@@ -166,9 +192,12 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
   return (
     <>
       <title>
-        {t(errors.length > 0 ? "instructeur.errorPageTitle" : "instructeur.pageTitle", {
-          title: `${title} · ${demarche.libelle}`,
-        })}
+        {t(
+          errors.length > 0 || hasKeys(actionData?.annotations?.errors) ? "instructeur.errorPageTitle" : "instructeur.pageTitle",
+          {
+            title: `${title} · ${demarche.libelle}`,
+          },
+        )}
       </title>
       <p className="fr-mb-2w">
         <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/procedures/${demarche.id}`}>
@@ -181,7 +210,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
         <DossierStateBadge state={dossier.state} small={false} />
       </div>
 
-      {notice && errors.length === 0 ? (
+      {notice && notice !== "annotations" && errors.length === 0 ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{t(`instructeur.dossier.notices.${notice}`)}</p>
         </div>
@@ -252,11 +281,16 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
 
           <section aria-labelledby="formulaire" className="fr-mb-4w">
             <h2 id="formulaire">{t("instructeur.dossier.form")}</h2>
-            {champs.length === 0 ? <p>{t("instructeur.dossier.noFields")}</p> : null}
-            {champs.map((c) => (
-              <ChampDisplay key={c.descriptor.stableId} descriptor={c.descriptor} value={c.value} headingLevel={3} />
-            ))}
+            {form.descriptors.length === 0 ? <p>{t("instructeur.dossier.noFields")}</p> : null}
+            <ChampDisplayList descriptors={form.descriptors} values={form.values} hidden={form.hidden} headingLevel={3} />
           </section>
+
+          <AnnotationsSection
+            dossierId={dossier.id}
+            annotations={annotations}
+            posted={actionData?.annotations}
+            saved={notice === "annotations" && !actionData}
+          />
 
           <section aria-labelledby="historique" className="fr-mb-4w">
             <h2 id="historique">{t("instructeur.dossier.history.title")}</h2>
@@ -434,4 +468,8 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
       </div>
     </>
   );
+}
+
+function hasKeys(record: Record<string, unknown> | undefined): boolean {
+  return record !== undefined && Object.keys(record).length > 0;
 }

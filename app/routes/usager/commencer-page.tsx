@@ -4,6 +4,7 @@ import { DossierStateBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
 import type { CommencerData } from "./commencer.server";
 import { commencerPath } from "./commencer-paths";
+import { PrefillNotice } from "./prefill-notice";
 
 function isHttpUrl(value: string) {
   return /^https?:\/\/\S+$/i.test(value);
@@ -64,6 +65,8 @@ export function CommencerPage({ data }: { data: CommencerData }) {
         {data.demarche.description}
       </div>
 
+      {data.prefill?.kind === "rate_limited" ? <PrefillNotice prefill={data.prefill} /> : null}
+
       {data.open ? (
         data.signedIn ? (
           <form method="post" action={here} className="fr-mb-4w">
@@ -72,6 +75,8 @@ export function CommencerPage({ data }: { data: CommencerData }) {
               {data.dossiers.length > 0 ? t("usager.commencer.startNew") : t("usager.commencer.start")}
             </button>
           </form>
+        ) : data.prefill?.kind === "dossier" ? (
+          <PrefillNotice prefill={data.prefill} />
         ) : (
           <div className="fr-mb-4w">
             <p>{t("usager.commencer.anonymousExplanation")}</p>

@@ -12,13 +12,14 @@ import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/lis
 import type { RouterContextProvider } from "react-router";
 import { notFound, requestState, requireUser, services } from "../../lib/request.server";
 import { commencerPath } from "./commencer-paths";
+import { prefillOnCommencer } from "./prefill.server";
 import { formatDate } from "./usager.server";
 
 type Args = { params: { path?: string }; context: Readonly<RouterContextProvider>; request: Request };
 
 export { commencerPath };
 
-export async function loadCommencer({ params, context }: Args, test: boolean) {
+export async function loadCommencer({ params, context, request }: Args, test: boolean) {
   const { db } = services(context);
   const { user, locale } = requestState(context);
   const demarche = await findDemarcheByPath(db, params.path ?? "");
@@ -27,6 +28,8 @@ export async function loadCommencer({ params, context }: Args, test: boolean) {
   if (test && demarche.state === "publiee") throw redirect(commencerPath(demarche.path, false));
   if (!test && demarche.state === "brouillon") notFound();
   const open = test ? demarche.state === "brouillon" : demarche.state === "publiee";
+  // A prefill link: creates or reopens its dossier (a signed-in usager is sent on to it).
+  const prefill = open ? await prefillOnCommencer({ context, request }, { id: demarche.id, path: demarche.path }, test) : null;
   const champs = open ? await loadStartRevisionChamps(db, demarche, test) : [];
   const mine = user ? await listUsagerDossiersOnDemarche(db, user.id, demarche.id, test) : [];
   return data(
@@ -36,6 +39,7 @@ export async function loadCommencer({ params, context }: Args, test: boolean) {
       closedReason: open ? null : demarche.state === "depubliee" ? ("depubliee" as const) : ("closed" as const),
       path: demarche.path,
       signedIn: user !== null,
+      prefill,
       demarche: {
         libelle: demarche.libelle,
         description: demarche.description,
@@ -47,7 +51,7 @@ export async function loadCommencer({ params, context }: Args, test: boolean) {
       estimatedMinutes: estimatedFillMinutes(champs) || null,
       dossiers: mine.map((d) => ({ id: d.id, state: d.state as DossierState, updatedAt: formatDate(d.updatedAt, locale) })),
     },
-    { status: open ? 200 : 410 },
+    { status: open ? (prefill?.kind === "rate_limited" ? 429 : 200) : 410 },
   );
 }
 

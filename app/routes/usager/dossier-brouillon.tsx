@@ -6,8 +6,9 @@
  */
 import { useRef } from "react";
 import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
-import { parseDraftValues } from "../../../server/domain/champs/validate-dossier";
+import { applyRowIntent, parseRowIntent } from "../../../server/domain/form/row-intent";
 import type { TransitionErrorCode } from "../../../server/domain/dossier/transitions";
+import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { saveChamps } from "../../../server/operations/dossiers/save-champs";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
@@ -19,7 +20,7 @@ import { useLocale, useT } from "../../lib/i18n";
 import { formString, readForm, requireUserOr404, services } from "../../lib/request.server";
 import { AUTOSAVE_INTENT, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-brouillon";
-import { acceptsSubmission, identityOf, publicDescriptors } from "./dossier-form.server";
+import { acceptsSubmission, identityOf } from "./dossier-form.server";
 import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, valuesRecord } from "./usager.server";
 
 export const headers = noStoreHeaders;
@@ -27,7 +28,11 @@ export const headers = noStoreHeaders;
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche, descriptors, values } = await loadUsagerDossier(services(context).db, user.id, id);
+  const { dossier, demarche, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(
+    services(context).db,
+    user.id,
+    id,
+  );
   // The identity step comes first (/commencer leads there); a brouillon left before it shows the
   // form with a link to fill it: a redirect here would also hide the errors of a refused submission.
   if (dossier.state !== "brouillon") throw redirect(`/dossiers/${id}`);
@@ -37,8 +42,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     demarcheLibelle: demarche.libelle,
     acceptsSubmission: acceptsSubmission(demarche, dossier),
     identity: identityOf(dossier),
-    descriptors: publicDescriptors(descriptors),
+    descriptors,
     values,
+    hidden,
+    ineligibility,
   };
 }
 
@@ -47,23 +54,34 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   // Scope and state first: someone else's dossier is a 404 and nothing is read from the form.
-  const { dossier, descriptors } = await loadUsagerDossier(db, user.id, id);
+  const { dossier, descriptors, values } = await loadUsagerDossier(db, user.id, id);
   const form = await readForm(request);
   const intent = formString(form, "intent");
   if (dossier.state !== "brouillon") {
     if (intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: false };
     throw redirect(`/dossiers/${id}`);
   }
-  const field = formFieldReader(form);
-  // What was typed, as it is stored: shown again whatever happens, so nothing typed is lost.
-  const typed = valuesRecord(parseDraftValues(descriptors, field));
+  const stored = new Map(Object.entries(values));
+  const rowIntent = parseRowIntent(intent);
+  const rowChange = rowIntent ? applyRowIntent(rowIntent, descriptors, formFieldReader(form), stored) : null;
+  const field = rowChange?.field ?? formFieldReader(form);
+  const refs = referenceDataFor(services(context).config);
 
   if (intent === "submit") {
-    const result = await submitDossier(db, user.id, id, field);
+    // Everything typed is stored (leniently) before validation: the page shows it from the database.
+    const typed = {};
+    const result = await submitDossier(db, user.id, id, field, refs);
     if (result.ok) throw redirect(`/dossiers/${id}/merci`);
     if (result.reason === "transition") {
       return data(
-        { intent: "submit" as const, values: typed, errors: {}, identityMissing: false, transitionError: result.error },
+        {
+          intent: "submit" as const,
+          values: typed,
+          errors: {},
+          identityMissing: false,
+          ineligible: null,
+          transitionError: result.error,
+        },
         { status: 409 },
       );
     }
@@ -73,15 +91,19 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         values: typed,
         errors: errorsRecord(result.issues),
         identityMissing: result.identityMissing,
+        ineligible: result.ineligible,
         transitionError: null as TransitionErrorCode | null,
       },
       { status: 422 },
     );
   }
 
-  const result = await saveChamps(db, user.id, id, field);
+  const result = await saveChamps(db, user.id, id, field, refs);
   if (intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: result.ok };
   if (!result.ok) throw redirect(`/dossiers/${id}`);
+  // What was typed, as stored (a commune resolved, an address found): shown again as such.
+  const typed = valuesRecord(result.values);
+  if (rowIntent) return { intent: "row" as const, values: typed, focusRowId: rowChange?.addedRowId ?? null, rowAdded: rowIntent.kind === "add" };
   return { intent: "save" as const, values: typed };
 }
 
@@ -110,7 +132,9 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
   const posted = actionData && actionData.intent !== "autosave" ? actionData : null;
   const values = { ...loaderData.values, ...(posted?.values ?? {}) };
   const submitted = posted?.intent === "submit" ? posted : null;
-  const hasErrors = submitted !== null && (Object.keys(submitted.errors).length > 0 || submitted.identityMissing);
+  const rowChanged = posted?.intent === "row" ? posted : null;
+  const hasErrors =
+    submitted !== null && (Object.keys(submitted.errors).length > 0 || submitted.identityMissing || submitted.ineligible !== null);
   const title = loaderData.demarcheLibelle;
 
   const autosaveMessage =
@@ -142,6 +166,11 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
           <p>{t("usager.brouillon.saved")}</p>
         </div>
       ) : null}
+      {rowChanged ? (
+        <p className="fr-sr-only" role="status">
+          {t(rowChanged.rowAdded ? "usager.repetition.rowAdded" : "usager.repetition.rowRemoved")}
+        </p>
+      ) : null}
       {submitted?.transitionError ? (
         <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
           <p>{t(`dossiers.transitionErrors.${submitted.transitionError}`)}</p>
@@ -156,6 +185,10 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
         descriptors={loaderData.descriptors}
         values={values}
         errors={submitted?.errors}
+        hidden={loaderData.hidden}
+        ineligibility={loaderData.ineligibility}
+        ineligibleMessage={submitted?.ineligible ?? null}
+        focusRowId={rowChanged?.focusRowId ?? null}
         extraErrors={
           submitted?.identityMissing ? [{ href: "#modifier-identite", message: t("usager.errorSummary.identityMissing") }] : []
         }

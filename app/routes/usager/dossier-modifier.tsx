@@ -5,16 +5,18 @@
  * autosave. Owner only (404 otherwise); other states redirect to the dossier page.
  */
 import { data, redirect } from "react-router";
-import { parseDraftValues } from "../../../server/domain/champs/validate-dossier";
-import { saveChamps } from "../../../server/operations/dossiers/save-champs";
+import { applyRowIntent, parseRowIntent } from "../../../server/domain/form/row-intent";
+import { hiddenKeys } from "../../../server/domain/form/visibility";
+import { referenceDataFor } from "../../../server/integrations/reference-data";
+import { mergeValues, saveChamps, typedValues } from "../../../server/operations/dossiers/save-champs";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
-import { readForm, requireUserOr404, services } from "../../lib/request.server";
+import { formString, readForm, requireUserOr404, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-modifier";
-import { identityOf, publicDescriptors } from "./dossier-form.server";
+import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, valuesRecord } from "./usager.server";
 
 export const headers = noStoreHeaders;
@@ -22,7 +24,7 @@ export const headers = noStoreHeaders;
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche, descriptors, values } = await loadUsagerDossier(services(context).db, user.id, id);
+  const { dossier, demarche, descriptors, values, hidden } = await loadUsagerDossier(services(context).db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
   return {
@@ -30,8 +32,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     forTest: dossier.forTest,
     demarcheLibelle: demarche.libelle,
     identity: identityOf(dossier),
-    descriptors: publicDescriptors(descriptors),
+    descriptors,
     values,
+    hidden,
   };
 }
 
@@ -39,16 +42,26 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, descriptors } = await loadUsagerDossier(db, user.id, id);
+  const { dossier, descriptors, values } = await loadUsagerDossier(db, user.id, id);
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
-  const field = formFieldReader(await readForm(request));
-  const result = await saveChamps(db, user.id, id, field);
+  const form = await readForm(request);
+  const stored = new Map(Object.entries(values));
+  const rowIntent = parseRowIntent(formString(form, "intent"));
+  const rowChange = rowIntent ? applyRowIntent(rowIntent, descriptors, formFieldReader(form), stored) : null;
+  const field = rowChange?.field ?? formFieldReader(form);
+  const refs = referenceDataFor(services(context).config);
+  // The administration has this dossier: a row added or removed is only kept with the whole form's
+  // next valid save, so the page shows it from what was posted.
+  if (rowIntent) {
+    const typed = await typedValues(descriptors, field, stored, refs);
+    const hidden = [...hiddenKeys(descriptors, mergeValues(stored, typed))];
+    return { values: valuesRecord(typed), hidden, errors: {}, focusRowId: rowChange?.addedRowId ?? null };
+  }
+  const result = await saveChamps(db, user.id, id, field, refs);
   if (result.ok) throw redirect(`/dossiers/${id}?modifie=1`);
   if (result.reason === "read_only") throw redirect(`/dossiers/${id}`);
-  return data(
-    { values: valuesRecord(parseDraftValues(descriptors, field)), errors: errorsRecord(result.issues) },
-    { status: 422 },
-  );
+  const shown = { values: valuesRecord(result.values), hidden: [...hiddenKeys(descriptors, mergeValues(stored, result.values))] };
+  return data({ ...shown, errors: errorsRecord(result.issues), focusRowId: null }, { status: 422 });
 }
 
 export default function DossierModifier({ loaderData, actionData }: Route.ComponentProps) {
@@ -69,7 +82,14 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
       <p>{t("usager.modifier.lead")}</p>
       <IdentityRecap identity={loaderData.identity} editHref={`/dossiers/${dossierId}/identite`} />
       <h2 className="fr-sr-only">{t("usager.brouillon.formTitle")}</h2>
-      <DossierChampsForm dossierId={dossierId} descriptors={loaderData.descriptors} values={values} errors={actionData?.errors}>
+      <DossierChampsForm
+        dossierId={dossierId}
+        descriptors={loaderData.descriptors}
+        values={values}
+        errors={actionData?.errors}
+        hidden={actionData?.hidden ?? loaderData.hidden}
+        focusRowId={actionData?.focusRowId ?? null}
+      >
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-5w">
           <li>
             <button type="submit" className="fr-btn">

@@ -13,7 +13,7 @@ import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
 import { requestState, requireUserOr404, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
-import { identityOf, publicDescriptors } from "./dossier-form.server";
+import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
 
 export const headers = noStoreHeaders;
@@ -26,7 +26,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
-  const { dossier, demarche, descriptors, values, history } = await loadUsagerDossierPage(services(context).db, user.id, id);
+  const { dossier, demarche, descriptors, values, hidden, history } = await loadUsagerDossierPage(services(context).db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   return {
@@ -43,8 +43,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     },
     motivation: isTermine(dossier.state) ? dossier.motivation : null,
     identity: identityOf(dossier),
-    descriptors: publicDescriptors(descriptors),
+    descriptors,
     values,
+    hidden,
     history: history.map((h) => ({
       id: h.id,
       event: isTraitementEvent(h.event) ? h.event : null,
@@ -123,7 +124,7 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
 
       <section className="fr-mb-4w" aria-labelledby="formulaire-dossier">
         <h2 id="formulaire-dossier">{t("usager.dossier.formTitle")}</h2>
-        <ChampDisplayList descriptors={loaderData.descriptors} values={loaderData.values} headingLevel={3} />
+        <ChampDisplayList descriptors={loaderData.descriptors} values={loaderData.values} hidden={loaderData.hidden} headingLevel={3} />
       </section>
 
       <section className="fr-mb-4w" aria-labelledby="historique-dossier">

@@ -27,16 +27,15 @@ export function formFieldReader(form: FormData): (name: string) => FormInput {
   };
 }
 
-/** Map keyed by stable id → plain object for the page (JSON keys are strings). */
-export function valuesRecord(values: ReadonlyMap<number, JsonValue | null>): Record<string, JsonValue | null> {
-  const record: Record<string, JsonValue | null> = {};
-  for (const [stableId, value] of values) record[stableId] = value;
-  return record;
+/** Map keyed by `ChampKey` → plain object for the page. */
+export function valuesRecord(values: ReadonlyMap<string, JsonValue | null>): Record<string, JsonValue | null> {
+  return Object.fromEntries(values);
 }
 
+/** Errors by `ChampKey` (a field in a row has its own error). */
 export function errorsRecord(issues: readonly ChampValidationIssue[]): Record<string, ChampError> {
   const record: Record<string, ChampError> = {};
-  for (const issue of issues) record[issue.stableId] = issue.error;
+  for (const issue of issues) record[issue.key] = issue.error;
   return record;
 }
 

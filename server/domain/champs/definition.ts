@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Locale } from "../../../app/i18n/types";
+import type { ReferenceData } from "../geo/reference-data";
 import type { ChampError } from "./errors";
 
 /**
@@ -13,6 +14,7 @@ import type { ChampError } from "./errors";
  */
 export const TYPES_CHAMP = [
   "header_section",
+  "repetition",
   "text",
   "textarea",
   "integer_number",
@@ -28,6 +30,18 @@ export const TYPES_CHAMP = [
   "phone",
   "iban",
   "siret",
+  "explication",
+  "formatted",
+  "linked_drop_down_list",
+  "dossier_link",
+  "piece_justificative",
+  "titre_identite",
+  "pays",
+  "regions",
+  "departements",
+  "communes",
+  "epci",
+  "address",
 ] as const;
 export type TypeChamp = (typeof TYPES_CHAMP)[number];
 
@@ -57,6 +71,10 @@ export interface ChampDescriptor {
   mandatory: boolean;
   /** Raw stored options; parse them with the type's `optionsSchema` (see `resolveOptions`). */
   options: Record<string, unknown>;
+  /** Visibility condition, raw as stored (the reference's `Logic::*` JSON); null/absent: always shown. */
+  condition?: unknown;
+  /** Fields of a `repetition` block, in order (absent for every other type). */
+  children?: readonly ChampDescriptor[];
 }
 
 /** A descriptor whose options have been parsed by its type's `optionsSchema`. */
@@ -65,12 +83,24 @@ export type TypedChampDescriptor<O> = Omit<ChampDescriptor, "options"> & { optio
 /** What an HTML form gives for one input name: nothing, one value, or several (same name twice). */
 export type FormInput = string | string[] | undefined;
 
+/**
+ * Reads the companion inputs of a field made of several controls (e.g. an address typed by hand:
+ * street, postal code, city), named `<field name>__<suffix>`. The field counts as posted only when
+ * its main input (`<field name>`) is present, so such types render a main input too (hidden if need be).
+ */
+export type FormPartReader = (suffix: string) => FormInput;
+
 /** `T` ties a module to its registry key: `TYPES_DE_CHAMP.text.type` must be "text". */
 export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeChamp = TypeChamp> {
   readonly type: T;
   readonly category: ChampCategory;
   /** False for pure layout (section titles, explanations): no value, never validated. */
   readonly hasValue: boolean;
+  /**
+   * False for values that only their own endpoints write (files: uploads and deletions, with their
+   * attachment rows): form posts never change them (`parseDraftValues` skips them). Absent: true.
+   */
+  readonly writtenByForm?: false;
 
   /** Options the administrateur can set; unknown keys are stripped, like the reference's `clean_options`. */
   readonly optionsSchema: z.ZodType<O>;
@@ -84,7 +114,7 @@ export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeCha
    * Lenient parsing for drafts and autosave: normalises (trim, control characters) but keeps what
    * the user typed whenever the stored shape allows, so nothing is lost. Empty → null.
    */
-  parseFormInput(raw: FormInput, options: O): V | null;
+  parseFormInput(raw: FormInput, options: O, part?: FormPartReader): V | null;
 
   /** Strict check at submission (mandatory, format, options). Null when the value is acceptable. */
   validateForSubmit(value: V | null, descriptor: TypedChampDescriptor<O>): ChampError | null;
@@ -106,4 +136,22 @@ export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeCha
 
   /** Parses a value received through prefill (URL or JSON body); anything invalid → null (dropped). */
   prefill(raw: unknown, options: O): V | null;
+
+  /**
+   * Server-side completion of a parsed or prefilled value with reference data the browser does not
+   * hold (communes, EPCI, national address base): what was typed or picked becomes a verified value,
+   * or stays unresolved with the candidates for the usager to choose from. Types without it are
+   * final once parsed. Called through `resolveChampValues` (server/domain/champs/resolve-values.ts).
+   */
+  resolve?(value: V, context: ResolveContext<O, V>): Promise<V | null>;
+}
+
+/** What a type's `resolve` may use. */
+export interface ResolveContext<O, V> {
+  options: O;
+  refs: ReferenceData;
+  /** The value stored before this change (null when none): an unchanged choice is kept without a lookup. */
+  previous: V | null;
+  /** "prefill": a value that cannot be resolved is dropped (null) rather than kept for the usager to fix. */
+  source: "form" | "prefill";
 }

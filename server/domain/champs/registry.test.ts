@@ -17,6 +17,7 @@ void incomplete;
 // Reference API names (ds-schema.graphql) and fill durations (ds-behaviour.md §1.3).
 const EXPECTED: Record<TypeChamp, { typename: string; descriptor: string; fill: number; hasValue: boolean }> = {
   header_section: { typename: "HeaderSectionChamp", descriptor: "HeaderSectionChampDescriptor", fill: 0, hasValue: false },
+  repetition: { typename: "RepetitionChamp", descriptor: "RepetitionChampDescriptor", fill: 0, hasValue: true },
   text: { typename: "TextChamp", descriptor: "TextChampDescriptor", fill: 10, hasValue: true },
   textarea: { typename: "TextChamp", descriptor: "TextareaChampDescriptor", fill: 60, hasValue: true },
   integer_number: { typename: "IntegerNumberChamp", descriptor: "IntegerNumberChampDescriptor", fill: 10, hasValue: true },
@@ -37,11 +38,34 @@ const EXPECTED: Record<TypeChamp, { typename: string; descriptor: string; fill: 
   phone: { typename: "TextChamp", descriptor: "PhoneChampDescriptor", fill: 10, hasValue: true },
   iban: { typename: "TextChamp", descriptor: "IbanChampDescriptor", fill: 60, hasValue: true },
   siret: { typename: "SiretChamp", descriptor: "SiretChampDescriptor", fill: 60, hasValue: true },
+  explication: { typename: "ExplicationChamp", descriptor: "ExplicationChampDescriptor", fill: 0, hasValue: false },
+  formatted: { typename: "TextChamp", descriptor: "FormattedChampDescriptor", fill: 10, hasValue: true },
+  linked_drop_down_list: {
+    typename: "LinkedDropDownListChamp",
+    descriptor: "LinkedDropDownListChampDescriptor",
+    fill: 10,
+    hasValue: true,
+  },
+  dossier_link: { typename: "DossierLinkChamp", descriptor: "DossierLinkChampDescriptor", fill: 10, hasValue: true },
+  pays: { typename: "PaysChamp", descriptor: "PaysChampDescriptor", fill: 10, hasValue: true },
+  regions: { typename: "RegionChamp", descriptor: "RegionChampDescriptor", fill: 10, hasValue: true },
+  departements: { typename: "DepartementChamp", descriptor: "DepartementChampDescriptor", fill: 10, hasValue: true },
+  communes: { typename: "CommuneChamp", descriptor: "CommuneChampDescriptor", fill: 10, hasValue: true },
+  epci: { typename: "EpciChamp", descriptor: "EpciChampDescriptor", fill: 10, hasValue: true },
+  address: { typename: "AddressChamp", descriptor: "AddressChampDescriptor", fill: 10, hasValue: true },
+  piece_justificative: {
+    typename: "PieceJustificativeChamp",
+    descriptor: "PieceJustificativeChampDescriptor",
+    fill: 180,
+    hasValue: true,
+  },
+  titre_identite: { typename: "TitreIdentiteChamp", descriptor: "TitreIdentiteChampDescriptor", fill: 180, hasValue: true },
 };
 
 // Reference categories (ds-behaviour.md §1.2).
 const CATEGORIES: Record<TypeChamp, string> = {
   header_section: "structure",
+  repetition: "structure",
   text: "standard",
   textarea: "standard",
   integer_number: "standard",
@@ -57,6 +81,18 @@ const CATEGORIES: Record<TypeChamp, string> = {
   phone: "etat_civil",
   iban: "paiement_identification",
   siret: "paiement_identification",
+  explication: "structure",
+  formatted: "standard",
+  linked_drop_down_list: "choice",
+  dossier_link: "structure",
+  pays: "localisation",
+  regions: "localisation",
+  departements: "localisation",
+  communes: "localisation",
+  epci: "localisation",
+  address: "localisation",
+  piece_justificative: "standard",
+  titre_identite: "pieces_jointes",
 };
 
 describe("registry", () => {
@@ -82,8 +118,9 @@ describe("registry", () => {
     const definition = getTypeDeChamp(type);
     const options = definition.defaultOptions("fr");
     expect(definition.isBlank(null)).toBe(true);
-    expect(definition.parseFormInput(undefined, options)).toBeNull();
-    expect(definition.parseFormInput("", options)).toBeNull();
+    // A block's rows are posted after an empty marker, so "" alone means "no row left", not "absent".
+    expect(definition.parseFormInput(undefined, options)).toEqual(type === "repetition" ? [] : null);
+    expect(definition.parseFormInput("", options)).toEqual(type === "repetition" ? [] : null);
     expect(definition.displayValue(null, options, "fr")).toBe("");
     expect(definition.prefill(undefined, options)).toBeNull();
   });
@@ -129,7 +166,11 @@ describe("translations", () => {
 
   it.each(["fr", "en"] as const)("%s has a message for every error code, a label for every type", (locale) => {
     for (const code of CHAMP_ERROR_CODES) {
-      const message = champErrorMessage({ code, params: { libelle: "Nom", max: 400 } }, locale);
+      const params = { libelle: "Nom", min: 3, max: 400, minDate: "2024-01-01", maxDate: "2024-12-31" };
+      const message = champErrorMessage(
+        { code, params: { ...params, character: "#", example: "AB12", message: "2 lettres", number: 12, filename: "scan.pdf" } },
+        locale,
+      );
       expect(message).not.toBe(`champs.errors.${code}`);
       expect(message).toContain("Nom");
       expect(message).not.toMatch(/\{\w+\}/);

@@ -16,10 +16,23 @@ import { phone } from "./types/phone";
 import { siret } from "./types/siret";
 import { dropDownList } from "./types/drop_down_list";
 import { headerSection } from "./types/header_section";
+import { repetition } from "./types/repetition";
+import { pieceJustificative } from "./types/piece_justificative";
+import { titreIdentite } from "./types/titre_identite";
 import { integerNumber } from "./types/integer_number";
 import { text } from "./types/text";
 import { textarea } from "./types/textarea";
 import { yesNo } from "./types/yes_no";
+import { dossierLink } from "./types/dossier_link";
+import { explication } from "./types/explication";
+import { formatted } from "./types/formatted";
+import { linkedDropDownList } from "./types/linked_drop_down_list";
+import { address } from "./types/address";
+import { communes } from "./types/communes";
+import { departements } from "./types/departements";
+import { epci } from "./types/epci";
+import { pays } from "./types/pays";
+import { regions } from "./types/regions";
 
 // Options and values differ per type; callers go through the helpers below, which parse both.
 // biome-ignore lint/suspicious/noExplicitAny: heterogeneous registry, checked per module.
@@ -31,6 +44,7 @@ type RegistryShape = { [K in TypeChamp]: TypeDeChampDefinition<any, any, K> };
 
 export const TYPES_DE_CHAMP = {
   header_section: headerSection,
+  repetition,
   text,
   textarea,
   integer_number: integerNumber,
@@ -46,6 +60,18 @@ export const TYPES_DE_CHAMP = {
   phone,
   iban,
   siret,
+  explication,
+  formatted,
+  linked_drop_down_list: linkedDropDownList,
+  dossier_link: dossierLink,
+  pays,
+  regions,
+  departements,
+  communes,
+  epci,
+  address,
+  piece_justificative: pieceJustificative,
+  titre_identite: titreIdentite,
 } satisfies RegistryShape;
 
 export function isTypeChamp(value: unknown): value is TypeChamp {

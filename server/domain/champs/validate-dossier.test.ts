@@ -27,30 +27,30 @@ const form: ChampDescriptor[] = [
 
 describe("validateChampsForSubmit", () => {
   it("accepts a complete, valid form", () => {
-    const values = new Map<number, unknown>([
-      [2, "Dupont"],
-      [4, "12"],
-      [6, "false"],
-      [7, "Lyon"],
+    const values = new Map<string, unknown>([
+      ["2", "Dupont"],
+      ["4", "12"],
+      ["6", "false"],
+      ["7", "Lyon"],
     ]);
     expect(validateChampsForSubmit(form, values)).toEqual([]);
   });
 
   it("reports every invalid field in form order", () => {
-    const values = new Map<number, unknown>([
-      [1, "ignored: sections have no value"],
-      [3, "x".repeat(401)],
-      [4, "12a"],
-      [5, "2023-02-30"],
-      [7, "Marseille"],
+    const values = new Map<string, unknown>([
+      ["1", "ignored: sections have no value"],
+      ["3", "x".repeat(401)],
+      ["4", "12a"],
+      ["5", "2023-02-30"],
+      ["7", "Marseille"],
     ]);
     expect(validateChampsForSubmit(form, values)).toEqual([
-      { stableId: 2, error: { code: "required", params: { libelle: "Nom" } } },
-      { stableId: 3, error: { code: "too_long", params: { libelle: "Projet", max: 400 } } },
-      { stableId: 4, error: { code: "invalid_integer", params: { libelle: "Effectif" } } },
-      { stableId: 5, error: { code: "invalid_date", params: { libelle: "Date de début" } } },
-      { stableId: 6, error: { code: "required", params: { libelle: "Association ?" } } },
-      { stableId: 7, error: { code: "invalid_option", params: { libelle: "Ville" } } },
+      { key: "2", stableId: 2, error: { code: "required", params: { libelle: "Nom" } } },
+      { key: "3", stableId: 3, error: { code: "too_long", params: { libelle: "Projet", max: 400 } } },
+      { key: "4", stableId: 4, error: { code: "invalid_integer", params: { libelle: "Effectif" } } },
+      { key: "5", stableId: 5, error: { code: "invalid_date", params: { libelle: "Date de début" } } },
+      { key: "6", stableId: 6, error: { code: "required", params: { libelle: "Association ?" } } },
+      { key: "7", stableId: 7, error: { code: "invalid_option", params: { libelle: "Ville" } } },
     ]);
   });
 
@@ -106,17 +106,18 @@ describe("parseDraftValues", () => {
   it("leaves absent inputs out and maps emptied ones to null", () => {
     const values = parseDraftValues(form, post({ champ_2: "  ", champ_4: "3" }));
     expect([...values.entries()]).toEqual([
-      [2, null],
-      [4, "3"],
+      ["2", null],
+      ["4", "3"],
     ]);
   });
 
   it("keeps drafts of fields whose options are broken", () => {
     const broken: ChampDescriptor = { ...form[6]!, options: {} };
-    expect(parseDraftValues([broken], post({ champ_7: "Nice" })).get(7)).toBe("Nice");
+    expect(parseDraftValues([broken], post({ champ_7: "Nice" })).get("7")).toBe("Nice");
   });
 
   it("names inputs after the stable id", () => {
     expect(champInputName(42)).toBe("champ_42");
+    expect(champInputName("42|k3f9a")).toBe("champ_42|k3f9a");
   });
 });

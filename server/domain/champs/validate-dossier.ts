@@ -1,17 +1,25 @@
 /**
- * Whole-form operations on champ values: strict validation at submission and lenient parsing of
- * an autosaved/posted form. Values are keyed by stable_id, so they survive revisions.
- *
- * Visibility (conditions) is not evaluated here yet: pass only the descriptors that are visible.
+ * Whole-form operations on a dossier's values: strict validation at submission, lenient parsing of
+ * an autosaved/posted form, and clearing what conditions hide. Values are keyed by `ChampKey`
+ * (stable id, plus row id inside repetition blocks: `server/domain/form/keys.ts`), so they survive
+ * revisions; the form is a tree (`server/domain/form/tree.ts`).
  */
 import { DEFAULT_LOCALE } from "../../../app/i18n/types";
+import { type ChampKey, champKey } from "../form/keys";
+import { fieldInstances, rowIdsOf } from "../form/tree";
+import { hiddenKeys } from "../form/visibility";
 import type { ChampDescriptor, FormInput, JsonValue } from "./definition";
 import { champError, type ChampError } from "./errors";
 import { getTypeDeChamp, resolveOptions } from "./registry";
 
-/** HTML name of a champ's input. Prefill keys (`champ_<base64 id>`) are a different, API-side format. */
-export function champInputName(stableId: number): string {
-  return `champ_${stableId}`;
+/** HTML name of a field occurrence: `champ_12`, or `champ_12|k3f9a` in a row. Prefill keys are another, API-side format. */
+export function champInputName(key: ChampKey | number): string {
+  return `champ_${key}`;
+}
+
+/** Name of a companion input of a multi-control field (see `FormPartReader`). */
+export function champPartName(key: ChampKey | number, suffix: string): string {
+  return `${champInputName(key)}__${suffix}`;
 }
 
 export type ReadChampValue = { ok: true; value: JsonValue | null } | { ok: false };
@@ -44,19 +52,25 @@ export function validateChampValue(descriptor: ChampDescriptor, raw: unknown): C
 }
 
 export interface ChampValidationIssue {
+  key: ChampKey;
   stableId: number;
   error: ChampError;
 }
 
-/** Validates every field with a value for submission; returns one issue per invalid field, in form order. */
+/**
+ * Validates every visible field occurrence for submission (hidden ones are not validated: they are
+ * cleared at submission); one issue per invalid occurrence, in form order.
+ */
 export function validateChampsForSubmit(
-  descriptors: readonly ChampDescriptor[],
-  values: ReadonlyMap<number, unknown>,
+  tree: readonly ChampDescriptor[],
+  values: ReadonlyMap<ChampKey, unknown>,
+  hidden: ReadonlySet<ChampKey> = hiddenKeys(tree, values),
 ): ChampValidationIssue[] {
   const issues: ChampValidationIssue[] = [];
-  for (const descriptor of descriptors) {
-    const error = validateChampValue(descriptor, values.get(descriptor.stableId));
-    if (error) issues.push({ stableId: descriptor.stableId, error });
+  for (const { descriptor, key } of fieldInstances(tree, values)) {
+    if (hidden.has(key)) continue;
+    const error = validateChampValue(descriptor, values.get(key));
+    if (error) issues.push({ key, stableId: descriptor.stableId, error });
   }
   return issues;
 }
@@ -64,22 +78,59 @@ export function validateChampsForSubmit(
 /**
  * Lenient parse of a posted form into values to store (autosave, "save draft", and the first step
  * of submission). Fields whose input is absent from the form are left out, so a partial post (one
- * field autosaved) does not erase the others; an emptied field maps to null.
+ * field autosaved) does not erase the others; an emptied field maps to null. Children are read for
+ * the rows posted with the form (hidden inputs of each block), else those already `stored`.
  */
 export function parseDraftValues(
-  descriptors: readonly ChampDescriptor[],
+  tree: readonly ChampDescriptor[],
   formData: (name: string) => FormInput,
-): Map<number, JsonValue | null> {
-  const values = new Map<number, JsonValue | null>();
-  for (const descriptor of descriptors) {
+  stored: ReadonlyMap<ChampKey, unknown> = new Map(),
+): Map<ChampKey, JsonValue | null> {
+  const values = new Map<ChampKey, JsonValue | null>();
+  const read = (descriptor: ChampDescriptor, key: ChampKey) => {
     const definition = getTypeDeChamp(descriptor.type);
-    if (!definition.hasValue) continue;
-    const raw = formData(champInputName(descriptor.stableId));
-    if (raw === undefined) continue;
+    if (!definition.hasValue || definition.writtenByForm === false) return;
+    const raw = formData(champInputName(key));
+    if (raw === undefined) return;
     const resolved = resolveOptions(descriptor);
     // Drafts never lose input: with unusable options, parse against the type's defaults.
     const options = resolved.ok ? resolved.options : definition.defaultOptions(DEFAULT_LOCALE);
-    values.set(descriptor.stableId, definition.parseFormInput(raw, options) as JsonValue | null);
+    const part = (suffix: string) => formData(champPartName(key, suffix));
+    values.set(key, definition.parseFormInput(raw, options, part) as JsonValue | null);
+  };
+  for (const descriptor of tree) {
+    const key = champKey(descriptor.stableId);
+    read(descriptor, key);
+    if (descriptor.type !== "repetition") continue;
+    // The rows posted with the form (rows added or removed on the page), else the stored ones.
+    const rows = values.has(key) ? rowIdsOf(values, descriptor.stableId) : rowIdsOf(stored, descriptor.stableId);
+    for (const rowId of rows) {
+      for (const child of descriptor.children ?? []) read(child, champKey(child.stableId, rowId));
+    }
   }
   return values;
+}
+
+/**
+ * What submission clears, as the reference's `clean_champs_after_submit!`: every hidden occurrence
+ * that still holds a value (a hidden block loses its rows, hence its children's values too).
+ */
+export function hiddenValuesToClear(
+  tree: readonly ChampDescriptor[],
+  values: ReadonlyMap<ChampKey, unknown>,
+  hidden: ReadonlySet<ChampKey>,
+): Map<ChampKey, null> {
+  const cleared = new Map<ChampKey, null>();
+  for (const { key, descriptor } of fieldInstances(tree, values)) {
+    if (!hidden.has(key) || values.get(key) == null) continue;
+    cleared.set(key, null);
+    if (descriptor.type === "repetition") {
+      for (const rowId of rowIdsOf(values, descriptor.stableId)) {
+        for (const child of descriptor.children ?? []) {
+          if (values.get(champKey(child.stableId, rowId)) != null) cleared.set(champKey(child.stableId, rowId), null);
+        }
+      }
+    }
+  }
+  return cleared;
 }

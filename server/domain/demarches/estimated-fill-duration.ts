@@ -6,6 +6,11 @@
  */
 import type { ChampDescriptor } from "../champs/definition";
 import { getTypeDeChamp } from "../champs/registry";
+import { REPETITION_ROWS_ESTIMATE } from "../champs/types/repetition";
+
+type EstimatedChamp = Pick<ChampDescriptor, "type" | "mandatory" | "description"> & {
+  children?: ReadonlyArray<Pick<ChampDescriptor, "type" | "mandatory" | "description">>;
+};
 
 export const READING_WORDS_PER_MINUTE = 140;
 
@@ -21,18 +26,27 @@ export function readingSeconds(description: string | null): number {
   return Math.round((countWords(description) * 60) / READING_WORDS_PER_MINUTE);
 }
 
-export function champFillSeconds(champ: Pick<ChampDescriptor, "type" | "mandatory" | "description">): number {
+/**
+ * One field; a repetition block costs its children's fill time × 2.5 rows (read once), as the
+ * reference's `REPETITION_ROWS_ESTIMATE`.
+ */
+export function champFillSeconds(champ: EstimatedChamp): number {
   const definition = getTypeDeChamp(champ.type);
-  const seconds = definition.estimatedFillDuration + readingSeconds(champ.description);
+  let seconds = definition.estimatedFillDuration + readingSeconds(champ.description);
+  for (const child of champ.children ?? []) {
+    const childDefinition = getTypeDeChamp(child.type);
+    const fill = childDefinition.hasValue && !child.mandatory ? childDefinition.estimatedFillDuration / 2 : childDefinition.estimatedFillDuration;
+    seconds += fill * REPETITION_ROWS_ESTIMATE + readingSeconds(child.description);
+  }
   return definition.hasValue && !champ.mandatory ? seconds / 2 : seconds;
 }
 
-/** Total for the public form, in seconds. */
-export function estimatedFillSeconds(champs: ReadonlyArray<Pick<ChampDescriptor, "type" | "mandatory" | "description">>): number {
+/** Total for the public form (top-level fields, blocks carrying their children), in seconds. */
+export function estimatedFillSeconds(champs: ReadonlyArray<EstimatedChamp>): number {
   return champs.reduce((total, champ) => total + champFillSeconds(champ), 0);
 }
 
 /** Whole minutes shown to people, rounded up: any form with a field takes at least a minute. */
-export function estimatedFillMinutes(champs: ReadonlyArray<Pick<ChampDescriptor, "type" | "mandatory" | "description">>): number {
+export function estimatedFillMinutes(champs: ReadonlyArray<EstimatedChamp>): number {
   return Math.ceil(estimatedFillSeconds(champs) / 60);
 }

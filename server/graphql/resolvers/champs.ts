@@ -8,9 +8,30 @@ import { getTypeDeChamp, isTypeChamp, resolveOptions } from "../../domain/champs
 import { isCalendarDate } from "../../domain/champs/types/date";
 import { isLocalDatetime } from "../../domain/champs/types/datetime";
 import { isValidDecimal } from "../../domain/champs/types/decimal_number";
+import { dossierNumberOf } from "../../domain/champs/types/dossier_link";
+import {
+  linkedDropDownListOptionsSchema,
+  linkedLinesOf,
+  linkedValueSchema,
+} from "../../domain/champs/types/linked_drop_down_list";
 import { champId, parseChampId } from "../ids";
-import type { ChampValueRow, DossierRow, RevisionFieldRow } from "../loaders";
+import { type ChampValueRow, type DossierRow, findApiDossier, type RevisionFieldRow } from "../loaders";
 import type { GraphqlContext } from "./context";
+import {
+  GEO_CHAMP_TYPENAMES,
+  GEO_DESCRIPTOR_TYPENAMES,
+  GEO_FRAGMENT_GATED,
+  geoChampResolvers,
+  geoDescriptorResolvers,
+  geoTextValue,
+} from "./geo-champs";
+import {
+  FILE_CHAMP_TYPENAMES,
+  FILE_DESCRIPTOR_TYPENAMES,
+  fileChampResolvers,
+  fileDescriptorResolvers,
+  fileResolvers,
+} from "./file-champs";
 import { isIsoDate, parisWallTimeToDate } from "./scalars";
 
 /** Concrete Champ types of our schema. */
@@ -27,6 +48,11 @@ const CHAMP_TYPENAMES = new Set([
   "CiviliteChamp",
   "SiretChamp",
   "MultipleDropDownListChamp",
+  "ExplicationChamp",
+  "LinkedDropDownListChamp",
+  "DossierLinkChamp",
+  ...GEO_CHAMP_TYPENAMES,
+  ...FILE_CHAMP_TYPENAMES,
 ]);
 
 /** Concrete ChampDescriptor types of our schema. */
@@ -47,6 +73,13 @@ const DESCRIPTOR_TYPENAMES = new Set([
   "IbanChampDescriptor",
   "SiretChampDescriptor",
   "MultipleDropDownListChampDescriptor",
+  "RepetitionChampDescriptor",
+  "ExplicationChampDescriptor",
+  "FormattedChampDescriptor",
+  "LinkedDropDownListChampDescriptor",
+  "DossierLinkChampDescriptor",
+  ...GEO_DESCRIPTOR_TYPENAMES,
+  ...FILE_DESCRIPTOR_TYPENAMES,
 ]);
 
 /**
@@ -58,6 +91,8 @@ const FRAGMENT_GATED: Record<string, string> = {
   HeaderSectionChamp: "TextChamp",
   DropDownListChamp: "TextChamp",
   DatetimeChamp: "DateChamp",
+  ExplicationChamp: "TextChamp",
+  ...GEO_FRAGMENT_GATED,
 };
 
 /** Kinds not (yet) in the registry that still have a precise type here. */
@@ -82,6 +117,9 @@ function registeredTypenames(typeChamp: string): { champ: string; descriptor: st
 
 export interface DescriptorView {
   typeChamp: string;
+  /** Where the field is defined (a repetition block's children are read from its revision). */
+  revisionId: number;
+  stableId: number;
   id: string;
   label: string;
   description: string | null;
@@ -92,6 +130,8 @@ export interface DescriptorView {
 export function descriptorView(field: RevisionFieldRow): DescriptorView {
   return {
     typeChamp: field.typeChamp,
+    revisionId: field.revisionId,
+    stableId: field.stableId,
     id: champId(field.stableId),
     label: field.libelle,
     description: field.description,
@@ -153,6 +193,27 @@ export const descriptorResolvers = {
     champDescriptors: () => null,
     level: (d: DescriptorView) => headerLevel(d.typeChamp, d.options),
   },
+  ExplicationChampDescriptor: {
+    type: (d: DescriptorView) => d.typeChamp,
+    champDescriptors: () => null,
+    collapsibleExplanationEnabled: (d: DescriptorView) =>
+      parsedOptions(d.typeChamp, d.options).collapsibleExplanationEnabled === true,
+    collapsibleExplanationText: (d: DescriptorView) => {
+      const text = parsedOptions(d.typeChamp, d.options).collapsibleExplanationText;
+      return typeof text === "string" && text !== "" ? text : null;
+    },
+  },
+  LinkedDropDownListChampDescriptor: {
+    type: (d: DescriptorView) => d.typeChamp,
+    champDescriptors: () => null,
+    // The reference's flat list: `--Primary--` then its secondary values.
+    options: (d: DescriptorView) => {
+      const parsed = linkedDropDownListOptionsSchema.safeParse(d.options);
+      return parsed.success ? linkedLinesOf(parsed.data.options) : [];
+    },
+  },
+  ...geoDescriptorResolvers,
+  ...fileDescriptorResolvers,
 };
 
 // ---------------------------------------------------------------- values
@@ -208,23 +269,27 @@ export function champView(field: RevisionFieldRow, row: ChampValueRow | undefine
   };
 }
 
-/** The public champs of a dossier, in form order; only the one with `id` when given. */
+/**
+ * The public champs of a dossier (or its annotations privées with `private: true`), in form order;
+ * only the one with `id` when given.
+ */
 export async function dossierChamps(
   dossier: DossierRow,
   id: string | null | undefined,
   ctx: GraphqlContext,
+  options: { private?: boolean } = {},
 ): Promise<ChampView[]> {
   const [fields, values] = await Promise.all([
     ctx.loaders.revisionFields.load(dossier.revisionId),
     ctx.loaders.champValues.load(dossier.id),
   ]);
-  let publicFields = fields.filter((f) => !f.private);
+  let listFields = fields.filter((f) => f.private === (options.private ?? false));
   if (id !== null && id !== undefined) {
     const wanted = parseChampId(id);
     if (!wanted || wanted.rowId !== null) return [];
-    publicFields = publicFields.filter((f) => f.stableId === wanted.stableId);
+    listFields = listFields.filter((f) => f.stableId === wanted.stableId);
   }
-  return publicFields.map((field) => champView(field, values.get(field.stableId), dossier));
+  return listFields.map((field) => champView(field, values.get(field.stableId), dossier));
 }
 
 /** A stored `YYYY-MM-DDTHH:MM` (Paris wall time) as an instant. */
@@ -247,7 +312,11 @@ export const champResolvers = {
     },
   },
   TextChamp: {
-    value: (c: ChampView) => asText(c.raw) ?? c.stringValue,
+    // Geographic values served as TextChamp give their name or label (the reference's `value`).
+    value: (c: ChampView) => {
+      const geo = geoTextValue(c.typeChamp, c.raw);
+      return geo !== undefined ? geo : (asText(c.raw) ?? c.stringValue);
+    },
   },
   IntegerNumberChamp: {
     value: (c: ChampView) => {
@@ -301,4 +370,28 @@ export const champResolvers = {
   HeaderSectionChamp: {
     level: (c: ChampView) => headerLevel(c.typeChamp, c.options),
   },
+  LinkedDropDownListChamp: {
+    primaryValue: (c: ChampView) => linkedPart(c.raw, "primary"),
+    secondaryValue: (c: ChampView) => linkedPart(c.raw, "secondary"),
+  },
+  ...geoChampResolvers,
+  ...fileChampResolvers,
+  ...fileResolvers,
+  DossierLinkChamp: {
+    // Only a submitted dossier of a démarche the token may read; anything else reads as null.
+    async dossier(c: ChampView, _: unknown, ctx: GraphqlContext) {
+      const number = dossierNumberOf(asText(c.raw));
+      if (number === null) return null;
+      const dossier = await findApiDossier(ctx.db, number);
+      if (!dossier || !(await ctx.loaders.demarcheAccess.load(dossier.demarcheId))) return null;
+      return dossier;
+    },
+  },
 };
+
+function linkedPart(raw: unknown, part: "primary" | "secondary"): string | null {
+  const parsed = linkedValueSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const text = parsed.data[part];
+  return text.trim() === "" ? null : text;
+}

@@ -14,4 +14,6 @@ export interface GraphqlContext {
   fragmentTypes: ReadonlySet<string>;
   /** Epoch milliseconds after which resolvers stop with a `timeout` error. */
   deadline: number;
+  /** Signs `File.url` (one-hour download links); without it, links are site paths (public model files). */
+  fileLinks?: { appUrl: string; sessionSecret: string };
 }

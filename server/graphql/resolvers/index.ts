@@ -21,6 +21,13 @@ import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } fr
 import type { GraphqlContext } from "./context";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
+import {
+  demarcheRevisions,
+  dossierDemarcheDescriptor,
+  dossierRevision,
+  findDemarcheDescriptor,
+  revisionResolvers,
+} from "./revisions";
 import { BigIntScalar, ISO8601Date, ISO8601DateTime } from "./scalars";
 
 export const SCHEMA_SDL = readFileSync(new URL("../schema.graphql", import.meta.url), "utf8");
@@ -41,6 +48,8 @@ const resolvers = {
       if (!(await ctx.loaders.demarcheAccess.load(demarche.id))) throw hiddenByPermissions("Demarche");
       return demarche;
     },
+    demarcheDescriptor: (_: unknown, args: { demarche: { id?: string | null; number?: number | null } }, ctx: GraphqlContext) =>
+      findDemarcheDescriptor(args, ctx),
     async dossier(_: unknown, args: { number: number }, ctx: GraphqlContext) {
       const dossier = await findApiDossier(ctx.db, args.number);
       if (!dossier) throw notFound("Dossier");
@@ -69,6 +78,7 @@ const resolvers = {
       return revision;
     },
     dossiers: (d: DemarcheRow, args: DossiersArgs, ctx: GraphqlContext) => demarcheDossiers(d.id, args, ctx),
+    revisions: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => demarcheRevisions(d, ctx),
   },
 
   Revision: {
@@ -106,7 +116,11 @@ const resolvers = {
           { id: toGlobalId("User", "deleted"), email: "" }
         : { id: toGlobalId("User", d.userId), email: d.userEmail ?? "" },
     demandeur: (d: DossierRow) => ({ __dossier: d }),
+    demarche: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierDemarcheDescriptor(d, ctx),
+    revision: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierRevision(d, ctx),
     champs: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierChamps(d, args.id, ctx),
+    annotations: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) =>
+      dossierChamps(d, args.id, ctx, { private: true }),
     traitements: (d: DossierRow, _: unknown, ctx: GraphqlContext) => ctx.loaders.traitements.load(d.id),
   },
 
@@ -136,6 +150,7 @@ const resolvers = {
 
   ...descriptorResolvers,
   ...champResolvers,
+  ...revisionResolvers,
 };
 
 function timeoutError(info: { parentType: { name: string }; fieldName: string }) {

@@ -1,18 +1,40 @@
-import { eq, sql } from "drizzle-orm";
-import type { FormInput, JsonValue } from "../../domain/champs/definition";
+import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import type { ChampDescriptor, FormInput, JsonValue } from "../../domain/champs/definition";
+import { resolveChampValues } from "../../domain/champs/resolve-values";
 import { parseDraftValues, validateChampsForSubmit, type ChampValidationIssue } from "../../domain/champs/validate-dossier";
+import type { ReferenceData } from "../../domain/geo/reference-data";
+import { type ReferenceDataConfig, referenceDataFor } from "../../integrations/reference-data";
+import { type ChampKey, champKey } from "../../domain/form/keys";
+import { allFields, rowIdsOf } from "../../domain/form/tree";
 import type { Db, Tx } from "../../db/client";
 import { loadChampValues, upsertChampValues } from "../../db/champ-values";
-import { loadRevisionChamps } from "../../db/revisions";
-import { dossiers } from "../../db/schema";
+import { loadRevisionForm } from "../../db/revisions";
+import { champs, dossiers } from "../../db/schema";
 import { findUsagerDossier } from "./find-dossier";
 
 export type ReadFormField = (name: string) => FormInput;
 
 export type SaveChampsResult =
-  | { ok: true; state: string }
+  | { ok: true; state: string; values: Map<ChampKey, JsonValue | null> }
   | { ok: false; reason: "read_only" }
-  | { ok: false; reason: "invalid"; issues: ChampValidationIssue[]; values: Map<number, JsonValue | null> };
+  | { ok: false; reason: "invalid"; issues: ChampValidationIssue[]; values: Map<ChampKey, JsonValue | null> };
+
+/** Reference data without the address service (bundled geography only): tests, seeds, CLI. */
+export const OFFLINE_REFERENCE_DATA: ReferenceDataConfig = { ban: { url: null, timeoutMs: 0 } };
+
+/**
+ * What the form holds, as it will be stored: parsed leniently, then completed with the reference
+ * data (a commune typed by name or postal code, an address searched in the national base). The
+ * lookups may take a few seconds, so callers run this before opening their transaction.
+ */
+export async function typedValues(
+  tree: readonly ChampDescriptor[],
+  field: ReadFormField,
+  stored: ReadonlyMap<ChampKey, unknown>,
+  refs: ReferenceData,
+): Promise<Map<ChampKey, JsonValue | null>> {
+  return resolveChampValues(tree, parseDraftValues(tree, field, stored), { refs, stored, source: "form" });
+}
 
 /**
  * Saves what the usager typed. A brouillon accepts anything of the right shape (autosave and
@@ -20,30 +42,66 @@ export type SaveChampsResult =
  * administration, so a change is kept only if the whole form stays valid; otherwise the errors and
  * the typed values are returned so the page shows them, and the submitted version stays intact.
  */
-export async function saveChamps(db: Db, userId: number, dossierId: number, field: ReadFormField): Promise<SaveChampsResult> {
+export async function saveChamps(
+  db: Db,
+  userId: number,
+  dossierId: number,
+  field: ReadFormField,
+  refs: ReferenceData = referenceDataFor(OFFLINE_REFERENCE_DATA),
+): Promise<SaveChampsResult> {
+  // Scope first (404 before anything is read), then the slow part outside the transaction.
+  const { dossier: before } = await findUsagerDossier(db, userId, dossierId);
+  const tree = await loadRevisionForm(db, before.revisionId);
+  const typed = await typedValues(tree, field, await loadChampValues(db, dossierId), refs);
   return db.transaction(async (tx): Promise<SaveChampsResult> => {
     const { dossier } = await findUsagerDossier(tx, userId, dossierId, true);
     if (dossier.state !== "brouillon" && dossier.state !== "en_construction") return { ok: false, reason: "read_only" };
-    const descriptors = await loadRevisionChamps(tx, dossier.revisionId);
-    const typed = parseDraftValues(descriptors, field);
+    // The form is the dossier's revision's; a publication in between moved it: read again.
+    const current = dossier.revisionId === before.revisionId ? tree : await loadRevisionForm(tx, dossier.revisionId);
     if (dossier.state === "en_construction") {
-      const merged = new Map<number, unknown>([...(await loadChampValues(tx, dossierId)), ...typed]);
-      const issues = validateChampsForSubmit(descriptors, merged);
+      const issues = validateChampsForSubmit(current, mergeValues(await loadChampValues(tx, dossierId), typed));
       if (issues.length > 0) return { ok: false, reason: "invalid", issues, values: typed };
     }
-    await writeChamps(tx, dossierId, descriptors, typed);
-    return { ok: true, state: dossier.state };
+    await writeChamps(tx, dossierId, current, typed);
+    return { ok: true, state: dossier.state, values: typed };
   });
 }
 
+/** Stored values overlaid with newly typed ones; rows removed from a block drop their children. */
+export function mergeValues(stored: ReadonlyMap<ChampKey, unknown>, typed: ReadonlyMap<ChampKey, unknown>) {
+  return new Map<ChampKey, unknown>([...stored, ...typed]);
+}
+
+/**
+ * Writes values (keys of the form `tree`, top-level or in rows), deletes the children of rows that
+ * left their block, and marks the dossier changed (optimistic lock version bumped).
+ */
 export async function writeChamps(
   tx: Tx,
   dossierId: number,
-  descriptors: Array<{ stableId: number; type: string }>,
-  values: Map<number, JsonValue | null>,
+  tree: readonly ChampDescriptor[],
+  values: ReadonlyMap<ChampKey, JsonValue | null>,
 ) {
   if (values.size === 0) return;
-  await upsertChampValues(tx, dossierId, values, new Map(descriptors.map((d) => [d.stableId, d.type])));
+  const fields = allFields(tree);
+  await upsertChampValues(tx, dossierId, values, new Map(fields.map((d) => [d.stableId, d.type])));
+  for (const block of tree) {
+    if (block.type !== "repetition" || !values.has(champKey(block.stableId))) continue;
+    const childIds = (block.children ?? []).map((child) => child.stableId);
+    if (childIds.length === 0) continue;
+    const kept = rowIdsOf(values, block.stableId);
+    await tx
+      .delete(champs)
+      .where(
+        and(
+          eq(champs.dossierId, dossierId),
+          eq(champs.stream, "main"),
+          inArray(champs.stableId, childIds),
+          ne(champs.rowId, ""),
+          kept.length > 0 ? notInArray(champs.rowId, kept) : sql`true`,
+        ),
+      );
+  }
   await tx
     .update(dossiers)
     .set({ lastChampUpdatedAt: sql`now()`, updatedAt: sql`now()`, lockVersion: sql`${dossiers.lockVersion} + 1` })

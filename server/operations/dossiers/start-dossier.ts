@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { addFirstRows } from "./add-first-rows";
 import type { Db } from "../../db/client";
 import { demarches, dossiers, groupesInstructeurs } from "../../db/schema";
 import { NotFoundError } from "../errors";
@@ -22,7 +23,10 @@ export async function startDossier(db: Db, userId: number, input: { path: string
       .insert(dossiers)
       .values({ demarcheId: demarche.id, revisionId, userId, groupeInstructeurId: groupe?.id ?? null, forTest: input.test })
       .returning({ id: dossiers.id });
-    return { dossierId: (dossier as { id: number }).id };
+    const dossierId = (dossier as { id: number }).id;
+    // Each repetition block starts with one empty row, so its fields show as soon as the form opens.
+    await addFirstRows(tx, revisionId, { dossierId });
+    return { dossierId };
   });
 }
 

@@ -1,34 +1,59 @@
 import type { ChampValidationIssue } from "../../domain/champs/validate-dossier";
-import { validateChampsForSubmit } from "../../domain/champs/validate-dossier";
+import { hiddenValuesToClear, validateChampsForSubmit } from "../../domain/champs/validate-dossier";
+import type { ReferenceData } from "../../domain/geo/reference-data";
+import { referenceDataFor } from "../../integrations/reference-data";
 import type { TransitionErrorCode } from "../../domain/dossier/transitions";
+import { isIneligible } from "../../domain/form/ineligibility";
+import { hiddenKeys } from "../../domain/form/visibility";
 import type { Db } from "../../db/client";
 import { loadChampValues } from "../../db/champ-values";
-import { loadRevisionChamps } from "../../db/revisions";
+import { loadIneligibility, loadRevisionForm } from "../../db/revisions";
 import { applyTransition } from "./apply-transition";
 import { findUsagerDossier } from "./find-dossier";
-import { writeChamps, type ReadFormField } from "./save-champs";
-import { parseDraftValues } from "../../domain/champs/validate-dossier";
+import { OFFLINE_REFERENCE_DATA, type ReadFormField, typedValues, writeChamps } from "./save-champs";
 
 export type SubmitResult =
   | { ok: true }
-  | { ok: false; reason: "invalid"; issues: ChampValidationIssue[]; identityMissing: boolean }
+  | {
+      ok: false;
+      reason: "invalid";
+      issues: ChampValidationIssue[];
+      identityMissing: boolean;
+      /** The administrateur's message when ineligibility rules match (null otherwise). */
+      ineligible: string | null;
+    }
   | { ok: false; reason: "transition"; error: TransitionErrorCode };
 
 /**
  * "Déposer le dossier": first keeps what was typed (as a draft save, so nothing is lost), then
- * validates every field strictly; only a complete dossier goes en construction, with its accusé de
- * réception e-mail enqueued in the same transaction.
+ * validates every visible field strictly and checks the ineligibility rules; only a complete,
+ * eligible dossier goes en construction — its hidden fields cleared, as the reference does —, with
+ * its accusé de réception e-mail enqueued in the same transaction.
  */
-export async function submitDossier(db: Db, userId: number, dossierId: number, field?: ReadFormField): Promise<SubmitResult> {
+export async function submitDossier(
+  db: Db,
+  userId: number,
+  dossierId: number,
+  field?: ReadFormField,
+  refs: ReferenceData = referenceDataFor(OFFLINE_REFERENCE_DATA),
+): Promise<SubmitResult> {
+  // Scope first, then the reference-data lookups of what was typed, outside the transaction.
+  const { dossier: before } = await findUsagerDossier(db, userId, dossierId);
+  const typed = field ? await typedValues(await loadRevisionForm(db, before.revisionId), field, await loadChampValues(db, dossierId), refs) : null;
   return db.transaction(async (tx): Promise<SubmitResult> => {
     const target = await findUsagerDossier(tx, userId, dossierId, true);
-    const descriptors = await loadRevisionChamps(tx, target.dossier.revisionId);
-    if (field && target.dossier.state === "brouillon") {
-      await writeChamps(tx, dossierId, descriptors, parseDraftValues(descriptors, field));
-    }
-    const issues = validateChampsForSubmit(descriptors, await loadChampValues(tx, dossierId));
+    const tree = await loadRevisionForm(tx, target.dossier.revisionId);
+    if (typed && target.dossier.state === "brouillon") await writeChamps(tx, dossierId, tree, typed);
+    const values = await loadChampValues(tx, dossierId);
+    const hidden = hiddenKeys(tree, values);
+    const issues = validateChampsForSubmit(tree, values, hidden);
     const identityMissing = !target.dossier.civilite || !target.dossier.nom || !target.dossier.prenom;
-    if (issues.length > 0 || identityMissing) return { ok: false, reason: "invalid", issues, identityMissing };
+    const ineligibility = await loadIneligibility(tx, target.dossier.revisionId);
+    const ineligible = isIneligible(ineligibility, tree, values, hidden) ? (ineligibility?.message ?? "") : null;
+    if (issues.length > 0 || identityMissing || ineligible !== null) {
+      return { ok: false, reason: "invalid", issues, identityMissing, ineligible };
+    }
+    await writeChamps(tx, dossierId, tree, hiddenValuesToClear(tree, values, hidden));
     const result = await applyTransition(tx, target, "passer_en_construction", { userId, instructeurEmail: null });
     if (!result.ok) return { ok: false, reason: "transition", error: result.error };
     return { ok: true };

@@ -5,14 +5,16 @@ import { TYPES_CHAMP } from "../../domain/champs/definition";
 import { defaultOptionsFor } from "../../domain/champs/registry";
 import type { Db } from "../../db/client";
 import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
-import { parseOrBadRequest } from "../errors";
-import { draftCoordinates, lockDraft, renumber } from "./draft-revision";
+import { BadRequestError, NotFoundError, parseOrBadRequest } from "../errors";
+import { draftCoordinates, findDraftCoordinate, lockDraft, renumber } from "./draft-revision";
 
 const ZAddChamp = z.object({
   type: z.enum(TYPES_CHAMP),
   /** Insert after this field; null or absent: at the end. */
   afterStableId: z.number().int().nullable().optional(),
   private: z.boolean().default(false),
+  /** Add inside this repetition block (its children list); absent: at the top level. */
+  parentStableId: z.number().int().nullable().optional(),
 });
 
 /**
@@ -29,7 +31,13 @@ export async function addChamp(
   return db.transaction(async (tx) => {
     // Scope first: someone else's démarche is a 404 whatever they sent.
     const { draftRevisionId } = await lockDraft(tx, administrateurId, demarcheId);
-    const { type, afterStableId, private: isPrivate } = parseOrBadRequest(ZAddChamp, input);
+    const { type, afterStableId, private: isPrivate, parentStableId } = parseOrBadRequest(ZAddChamp, input);
+    // A block holds any field but another block (as the reference): a wrong parent is a 404.
+    const parent = parentStableId == null ? null : await findDraftCoordinate(tx, draftRevisionId, parentStableId);
+    if (parent && (parent.typeChamp !== "repetition" || parent.private !== isPrivate || parent.parentId !== null)) {
+      throw new NotFoundError("Champ");
+    }
+    if (parent && type === "repetition") throw new BadRequestError("nested_repetition");
     const [row] = await tx
       .insert(typesDeChamp)
       .values({
@@ -46,9 +54,11 @@ export async function addChamp(
     await tx.update(typesDeChamp).set({ stableId: typeDeChampId }).where(eq(typesDeChamp.id, typeDeChampId));
     const [coordinate] = await tx
       .insert(revisionTypesDeChamp)
-      .values({ revisionId: draftRevisionId, typeDeChampId, position: 0 })
+      .values({ revisionId: draftRevisionId, typeDeChampId, parentId: parent?.id ?? null, position: 0 })
       .returning({ id: revisionTypesDeChamp.id });
-    const coordinates = (await draftCoordinates(tx, draftRevisionId, isPrivate)).filter((c) => c.id !== coordinate?.id);
+    const coordinates = (await draftCoordinates(tx, draftRevisionId, isPrivate, parent?.id ?? null)).filter(
+      (c) => c.id !== coordinate?.id,
+    );
     const index = afterStableId == null ? coordinates.length : coordinates.findIndex((c) => c.stableId === afterStableId) + 1;
     const ids = coordinates.map((c) => c.id);
     ids.splice(index <= 0 && afterStableId != null ? coordinates.length : index, 0, (coordinate as { id: number }).id);

@@ -3,9 +3,10 @@
  * administrateur), read its coordinates, and make a field exclusive to the draft before changing it
  * (copy-on-write, so published revisions — and the dossiers filled on them — never change).
  */
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
+import { copyTemplateFiles } from "../attachments/copy-template-files";
 import { NotFoundError } from "../errors";
 import { findAdministrableDemarche } from "../demarches/find-administrable-demarche";
 
@@ -15,11 +16,15 @@ export async function lockDraft(tx: Tx, administrateurId: number, demarcheId: nu
   return { demarche, draftRevisionId: demarche.draftRevisionId };
 }
 
-/** Coordinates of one list (public form or annotations) of the draft, in order. */
-export async function draftCoordinates(tx: Tx, revisionId: number, isPrivate: boolean) {
+/**
+ * Coordinates of one list of the draft, in order: the top level of the public form or of the
+ * annotations, or the children of one repetition block (`parentId`: the block's coordinate id).
+ */
+export async function draftCoordinates(tx: Tx, revisionId: number, isPrivate: boolean, parentId: number | null = null) {
   return tx
     .select({
       id: revisionTypesDeChamp.id,
+      parentId: revisionTypesDeChamp.parentId,
       position: revisionTypesDeChamp.position,
       typeDeChampId: typesDeChamp.id,
       stableId: typesDeChamp.stableId,
@@ -27,7 +32,13 @@ export async function draftCoordinates(tx: Tx, revisionId: number, isPrivate: bo
     })
     .from(revisionTypesDeChamp)
     .innerJoin(typesDeChamp, eq(typesDeChamp.id, revisionTypesDeChamp.typeDeChampId))
-    .where(and(eq(revisionTypesDeChamp.revisionId, revisionId), eq(typesDeChamp.private, isPrivate)))
+    .where(
+      and(
+        eq(revisionTypesDeChamp.revisionId, revisionId),
+        eq(typesDeChamp.private, isPrivate),
+        parentId === null ? isNull(revisionTypesDeChamp.parentId) : eq(revisionTypesDeChamp.parentId, parentId),
+      ),
+    )
     .orderBy(asc(revisionTypesDeChamp.position), asc(revisionTypesDeChamp.id));
 }
 
@@ -35,7 +46,13 @@ export async function draftCoordinates(tx: Tx, revisionId: number, isPrivate: bo
 export async function findDraftCoordinate(tx: Tx, revisionId: number, stableId: number) {
   if (!Number.isSafeInteger(stableId)) throw new NotFoundError("Champ");
   const [row] = await tx
-    .select({ id: revisionTypesDeChamp.id, typeDeChampId: typesDeChamp.id, private: typesDeChamp.private })
+    .select({
+      id: revisionTypesDeChamp.id,
+      typeDeChampId: typesDeChamp.id,
+      private: typesDeChamp.private,
+      parentId: revisionTypesDeChamp.parentId,
+      typeChamp: typesDeChamp.typeChamp,
+    })
     .from(revisionTypesDeChamp)
     .innerJoin(typesDeChamp, eq(typesDeChamp.id, revisionTypesDeChamp.typeDeChampId))
     .where(and(eq(revisionTypesDeChamp.revisionId, revisionId), eq(typesDeChamp.stableId, stableId)))
@@ -58,6 +75,7 @@ export async function ensureExclusiveToDraft(tx: Tx, coordinate: { id: number; t
   const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = original;
   const [clone] = await tx.insert(typesDeChamp).values(copy).returning({ id: typesDeChamp.id });
   const cloneId = (clone as { id: number }).id;
+  await copyTemplateFiles(tx, coordinate.typeDeChampId, cloneId);
   await tx.update(revisionTypesDeChamp).set({ typeDeChampId: cloneId }).where(eq(revisionTypesDeChamp.id, coordinate.id));
   return cloneId;
 }

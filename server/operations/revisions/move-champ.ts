@@ -10,13 +10,14 @@ const ZMoveChamp = z.object({
   toIndex: z.number().int().min(0).optional(),
 });
 
-/** Moves a field up or down (keyboard buttons) or to an index (drag and drop) in its list. */
+/** Moves a field up or down (keyboard buttons) or to an index (drag and drop) in its list (top level or block). */
 export async function moveChamp(db: Db, administrateurId: number, demarcheId: number, input: z.input<typeof ZMoveChamp>) {
   await db.transaction(async (tx) => {
     const { draftRevisionId } = await lockDraft(tx, administrateurId, demarcheId);
     const { stableId, direction, toIndex } = parseOrBadRequest(ZMoveChamp, input);
     const coordinate = await findDraftCoordinate(tx, draftRevisionId, stableId);
-    const ids = (await draftCoordinates(tx, draftRevisionId, coordinate.private)).map((c) => c.id);
+    // Within its own list: the top level, or the block it belongs to.
+    const ids = (await draftCoordinates(tx, draftRevisionId, coordinate.private, coordinate.parentId)).map((c) => c.id);
     const from = ids.indexOf(coordinate.id);
     if (from < 0) throw new NotFoundError("Champ");
     const target = toIndex ?? (direction === "up" ? from - 1 : from + 1);

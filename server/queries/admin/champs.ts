@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { loadRevisionChamps } from "../../db/revisions";
+import { buildFormTree } from "../../domain/form/tree";
 import type { ChampCategory, TypeChamp } from "../../domain/champs/definition";
 import { TYPES_CHAMP } from "../../domain/champs/definition";
 import { getTypeDeChamp } from "../../domain/champs/registry";
@@ -28,11 +29,14 @@ export function champTypesByCategory(): Array<{ category: ChampCategory; types: 
   })).filter((group) => group.types.length > 0);
 }
 
-/** The draft form of a démarche, as the editor and the preview show it. */
-export async function getDraftForm(db: Db, administrateurId: number, demarcheId: number) {
+/**
+ * The draft form of a démarche, as the editor and the preview show it; `private: true` gives the
+ * annotations privées (the instructeurs' form) instead of the usager's form.
+ */
+export async function getDraftForm(db: Db, administrateurId: number, demarcheId: number, options: { private?: boolean } = {}) {
   const demarche = await findAdministrableDemarche(db, administrateurId, demarcheId);
   if (!demarche.draftRevisionId) throw new NotFoundError("Revision");
-  const champs = (await loadRevisionChamps(db, demarche.draftRevisionId)).map((c) => ({
+  const champs = (await loadRevisionChamps(db, demarche.draftRevisionId, { private: options.private ?? false })).map((c) => ({
     stableId: c.stableId,
     type: c.type,
     libelle: c.libelle,
@@ -40,11 +44,13 @@ export async function getDraftForm(db: Db, administrateurId: number, demarcheId:
     mandatory: c.mandatory,
     options: c.options,
     hasValue: getTypeDeChamp(c.type).hasValue,
+    parentStableId: c.parentStableId,
+    condition: c.condition ?? null,
   }));
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state, path: demarche.path },
     champs,
-    estimatedMinutes: estimatedFillMinutes(champs),
+    estimatedMinutes: estimatedFillMinutes(buildFormTree(champs)),
     draftChanged: await draftChanged(db, demarche),
   };
 }

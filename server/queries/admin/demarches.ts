@@ -17,7 +17,7 @@ import {
 import { demarchesOfAdministrateur } from "../../db/scopes";
 import { getTypeDeChamp } from "../../domain/champs/registry";
 import { findAdministrableDemarche } from "../../operations/demarches/find-administrable-demarche";
-import { publicationBlockers } from "../../operations/demarches/publish-demarche";
+import { pendingChanges, publicationBlockers } from "../../operations/demarches/publish-demarche";
 
 export type DemarcheState = (typeof demarches.$inferSelect)["state"];
 
@@ -55,6 +55,9 @@ export async function countInstructeurs(db: DbOrTx, demarcheId: number) {
 export async function getDemarcheOverview(db: Db, administrateurId: number, demarcheId: number) {
   const demarche = await findAdministrableDemarche(db, administrateurId, demarcheId);
   const champs = demarche.draftRevisionId ? await loadRevisionChamps(db, demarche.draftRevisionId) : [];
+  const annotations = demarche.draftRevisionId
+    ? await loadRevisionChamps(db, demarche.draftRevisionId, { private: true })
+    : [];
   const [counts] = await db
     .select({
       real: sql<number>`count(*) filter (where ${dossiers.forTest} = false and ${dossiers.state} <> 'brouillon')::int`,
@@ -65,6 +68,7 @@ export async function getDemarcheOverview(db: Db, administrateurId: number, dema
   return {
     demarche,
     champsCount: champs.filter((c) => getTypeDeChamp(c.type).hasValue).length,
+    annotationsCount: annotations.filter((c) => getTypeDeChamp(c.type).hasValue).length,
     instructeursCount: await countInstructeurs(db, demarcheId),
     dossiersCount: counts?.real ?? 0,
     testDossiersCount: counts?.test ?? 0,
@@ -80,28 +84,11 @@ export async function blockersOf(db: Db, demarche: { id: number; draftRevisionId
 }
 
 /**
- * True when the draft differs from the published form: a field added, removed, moved or changed
- * (a changed field gets its own row by copy-on-write, so comparing coordinates is enough).
+ * True when the draft differs from the published form: a field added, removed, moved or changed,
+ * or the ineligibility rules changed (an edit undone does not count: the revision diff is empty).
  */
 export async function draftChanged(db: DbOrTx, demarche: { draftRevisionId: number | null; publishedRevisionId: number | null }) {
-  if (!demarche.publishedRevisionId || !demarche.draftRevisionId) return false;
-  const rows = await db
-    .select({
-      revisionId: revisionTypesDeChamp.revisionId,
-      typeDeChampId: revisionTypesDeChamp.typeDeChampId,
-      position: revisionTypesDeChamp.position,
-      private: typesDeChamp.private,
-    })
-    .from(revisionTypesDeChamp)
-    .innerJoin(typesDeChamp, eq(typesDeChamp.id, revisionTypesDeChamp.typeDeChampId))
-    .where(inArray(revisionTypesDeChamp.revisionId, [demarche.draftRevisionId, demarche.publishedRevisionId]))
-    .orderBy(asc(typesDeChamp.private), asc(revisionTypesDeChamp.position), asc(revisionTypesDeChamp.id));
-  const listOf = (revisionId: number | null) =>
-    rows
-      .filter((r) => r.revisionId === revisionId)
-      .map((r) => `${r.private ? "p" : "c"}:${r.typeDeChampId}`)
-      .join(",");
-  return listOf(demarche.draftRevisionId) !== listOf(demarche.publishedRevisionId);
+  return (await pendingChanges(db, demarche)).length > 0;
 }
 
 /** Paths used by other démarches that start with this one (to suggest a free variant). */

@@ -5,13 +5,12 @@
  */
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { loadChampValues } from "../../db/champ-values";
-import { loadRevisionChamps } from "../../db/revisions";
+import { loadFormView } from "../form-view";
 import { follows, instructeurs, traitements, users } from "../../db/schema";
-import type { JsonValue } from "../../domain/champs/definition";
 import { availableEvents } from "../../domain/dossier/transitions";
 import { findInstructeurDossier } from "../../operations/dossiers/find-dossier";
 import { NotFoundError } from "../../operations/errors";
+import { loadDossierAnnotations } from "./annotations";
 
 /** The dossier if this instructeur may see it and it belongs to this démarche; NotFoundError otherwise. */
 export async function findInstructeurDossierOfDemarche(db: DbOrTx, instructeurId: number, demarcheId: number, dossierId: number) {
@@ -33,9 +32,7 @@ export async function loadInstructeurDossier(
   const [usager] = dossier.userId
     ? await db.select({ email: users.email }).from(users).where(eq(users.id, dossier.userId)).limit(1)
     : [];
-  const [descriptors, values, history, followers] = await Promise.all([
-    loadRevisionChamps(db, dossier.revisionId),
-    loadChampValues(db, dossier.id),
+  const [history, followers, annotations] = await Promise.all([
     db
       .select({
         id: traitements.id,
@@ -55,6 +52,7 @@ export async function loadInstructeurDossier(
       .innerJoin(users, eq(users.id, instructeurs.userId))
       .where(eq(follows.dossierId, dossier.id))
       .orderBy(asc(follows.createdAt)),
+    loadDossierAnnotations(db, dossier),
   ]);
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state },
@@ -74,20 +72,13 @@ export async function loadInstructeurDossier(
       updatedAt: dossier.updatedAt,
     },
     // The public form in order, each field with its stored value (rendered by <ChampDisplay>).
-    champs: descriptors.map((d) => ({
-      descriptor: {
-        stableId: d.stableId,
-        type: d.type,
-        libelle: d.libelle,
-        description: d.description,
-        mandatory: d.mandatory,
-        options: d.options,
-      },
-      value: (values.get(d.stableId) ?? null) as JsonValue | null,
-    })),
+    // The public form (tree, values by key, hidden occurrences), rendered by <ChampDisplayList>.
+    form: await loadFormView(db, dossier.revisionId, dossier.id),
     history,
     followers: followers.map((f) => f.email),
     followedByMe: followers.some((f) => f.instructeurId === input.instructeurId),
+    // The annotations privées form (fields and their values), for the instructeurs only.
+    annotations,
     events: availableEvents(dossier.state),
   };
 }

@@ -4,18 +4,16 @@
  */
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { loadChampValues } from "../../db/champ-values";
-import { loadRevisionChamps } from "../../db/revisions";
 import { traitements } from "../../db/schema";
 import { findUsagerDossier } from "../../operations/dossiers/find-dossier";
+import { loadFormView, loadIneligibilityView } from "../form-view";
 
-/** The dossier, its démarche, the public fields of its revision and their stored values (keyed by stable id). */
+/** The dossier, its démarche, its form (tree), stored values by key, hidden keys and ineligibility rules. */
 export async function loadUsagerDossier(db: DbOrTx, userId: number, dossierId: number) {
   const { dossier, demarche } = await findUsagerDossier(db, userId, dossierId);
-  const descriptors = await loadRevisionChamps(db, dossier.revisionId);
-  const values: Record<string, unknown> = {};
-  for (const [stableId, value] of await loadChampValues(db, dossier.id)) values[stableId] = value;
-  return { dossier, demarche, descriptors, values };
+  const view = await loadFormView(db, dossier.revisionId, dossier.id);
+  const ineligibility = await loadIneligibilityView(db, dossier.revisionId);
+  return { dossier, demarche, ...view, ineligibility };
 }
 
 /** Same, with the history of state changes, oldest first. */

@@ -73,7 +73,7 @@ describe("administrateur pages", () => {
       await visit(browser, path);
     }
     for (const base of [t, p]) {
-      for (const sub of ["", "/edit", "/champs", "/instructeurs", "/apercu", "/publication"])
+      for (const sub of ["", "/edit", "/champs", "/instructeurs", "/apercu", "/publication", "/ineligibilite"])
         await visit(browser, `${base}${sub}`);
     }
     const champs = await draftChamps(db, inTest.demarche.id);

@@ -119,7 +119,9 @@ describe("publication", () => {
     const page = `/admin/procedures/${demarche.id}/publication`;
     await browser.get(page);
     expect(pageText(browser.lastHtml)).toContain("Le formulaire a été modifié depuis la dernière publication.");
-    expect(location(await browser.post(page, { intent: "publish", path: path as string }))).toBe(`${page}?publiee=1`);
+    expect(location(await browser.post(page, { intent: "publish", path: path as string, confirmChanges: "on" }))).toBe(
+      `${page}?publiee=1`,
+    );
     const after = await stateOf(demarche.id);
     expect(after?.publishedRevisionId).not.toBe(demarche.publishedRevisionId);
     expect(after?.path).toBe(path);

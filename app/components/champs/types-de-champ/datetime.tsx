@@ -4,6 +4,7 @@
  */
 import { useT } from "../../../lib/i18n";
 import { DisplayItem } from "../display-parts";
+import { joinHints, useDateRulesHint } from "../rule-hints";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
 import { TextLikeInput } from "./text-like";
 
@@ -16,7 +17,9 @@ export function DatetimeInput({ descriptor, value, errorMessage, ids }: TypedInp
       errorMessage={errorMessage}
       ids={ids}
       type="datetime-local"
-      formatHint={t("usager.champ.formats.datetime")}
+      formatHint={joinHints(t("usager.champ.formats.datetime"), useDateRulesHint(descriptor.options))}
+      min={descriptor.options.startDate ? `${descriptor.options.startDate}T00:00` : undefined}
+      max={descriptor.options.endDate ? `${descriptor.options.endDate}T23:59` : undefined}
     />
   );
 }

@@ -4,11 +4,13 @@
  */
 import { useT } from "../../../lib/i18n";
 import { DisplayItem } from "../display-parts";
+import { joinHints, useNumberRulesHint } from "../rule-hints";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
 import { TextLikeInput } from "./text-like";
 
 export function DecimalNumberInput({ descriptor, value, errorMessage, ids }: TypedInputProps<"decimal_number">) {
   const t = useT();
+  const rules = useNumberRulesHint(descriptor.options, t("usager.champ.decimalSeparator"));
   return (
     <TextLikeInput
       descriptor={descriptor}
@@ -18,7 +20,7 @@ export function DecimalNumberInput({ descriptor, value, errorMessage, ids }: Typ
       ids={ids}
       inputMode="decimal"
       autoComplete="off"
-      formatHint={t("usager.champ.formats.decimal")}
+      formatHint={joinHints(t("usager.champ.formats.decimal"), rules)}
     />
   );
 }

@@ -17,6 +17,10 @@ export function TextLikeInput(props: {
   spellCheck?: boolean;
   /** A format hint below the label (e.g. an example), announced with the field. */
   formatHint?: string;
+  maxLength?: number;
+  /** Bounds for date and number inputs (the browser's picker uses them). */
+  min?: string;
+  max?: string;
 }) {
   const { descriptor, ids } = props;
   const error = props.errorMessage !== null;
@@ -38,6 +42,9 @@ export function TextLikeInput(props: {
         inputMode={props.inputMode}
         autoComplete={props.autoComplete}
         spellCheck={props.spellCheck}
+        maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
         id={ids.input}
         name={ids.name}
         defaultValue={props.value ?? ""}

@@ -102,6 +102,7 @@ export default {
     status: {
       done: "Done",
       todo: "To do",
+      optional: "Optional",
     },
     checklist: {
       presentation: {
@@ -116,6 +117,12 @@ export default {
         invalid: "A field needs fixing (empty label or invalid options).",
         draftChanged: "Some changes are not published yet.",
         link: "Edit the form",
+      },
+      annotations: {
+        title: "Private annotations",
+        empty: "No private annotation. Optional: fields that case workers fill in on each file, hidden from the applicant.",
+        count: "Private annotations: {count}.",
+        link: "Edit the private annotations",
       },
       instructeurs: {
         title: "Case workers",
@@ -134,6 +141,76 @@ export default {
       },
     },
     previewLink: "Preview the form",
+  },
+  editorLists: {
+    label: "Forms of the procedure",
+    champs: "Applicant form",
+    annotations: "Private annotations",
+  },
+  annotationEditor: {
+    title: "Private annotations",
+    lead: "Fields that case workers fill in on each file, like the box reserved for the administration on a paper form. The applicant does not see them.",
+    listTitle: "Private annotations ({count})",
+    empty: "No private annotation. Add a first field below.",
+  },
+  champOptions: {
+    explication: {
+      enabled: "Add a folded “Read more” text",
+      enabledHint: "For further details the applicant does not need to read in full.",
+      text: "Folded text",
+    },
+    formatted: {
+      mode: "Check mode",
+      simple: "Simple: kinds of characters and length",
+      advanced: "Advanced: regular expression",
+      simpleLegend: "Rules of the simple mode",
+      advancedLegend: "Rules of the advanced mode",
+      letters: "Letters accepted",
+      numbers: "Digits accepted",
+      special: "Other characters accepted",
+      specialHint: "Spaces, punctuation, symbols…",
+      minLength: "Minimum length",
+      maxLength: "Maximum length",
+      regex: "Regular expression",
+      regexHint:
+        "For example ^[0-9]{4}[A-Z]$ for 4 digits followed by a capital letter. Without ^ and $, the value is accepted as soon as a part of it matches.",
+      example: "Example of an accepted value",
+      exampleHint: "Shown to the applicant; it must match the regular expression.",
+      indications: "Instructions for the applicant",
+      indicationsHint: "Optional. Shown under the label.",
+      errorMessage: "Error message",
+      errorMessageHint: "Optional. Shown when the value does not match.",
+    },
+    linked: {
+      options: "Options of both lists",
+      optionsHint:
+        "Write each main option between double dashes (--Fruits--), then one secondary option per line below it. Example: --Fruits--, Apple, Pear, --Vegetables--, Leek.",
+      secondaryLibelle: "Label of the second list",
+      secondaryLibelleHint: "Optional. Default: “Details”.",
+      secondaryDescription: "Description of the second list",
+    },
+    number: {
+      positive: "Positive number or zero only",
+      min: "Minimum value",
+      max: "Maximum value",
+      boundHint: "Optional. Included in the accepted values.",
+    },
+    date: {
+      past: "Past dates only",
+      pastHint: "Dates from today on are refused.",
+      start: "First accepted date",
+      end: "Last accepted date",
+      boundHint: "Optional.",
+    },
+    csv: {
+      legend: "Import the options from a CSV file",
+      file: "CSV file",
+      hint: "The first column of each line becomes an option; empty lines and duplicates are skipped. At most 5,000 lines and 1 MB. The current options are replaced.",
+      hintLinked:
+        "One option per line (first column), written as in the text box (--Main option-- then its secondary options), or two columns: main option, secondary option. At most 5,000 lines and 1 MB. The current options are replaced.",
+      submit: "Import",
+      imported: "{count} options imported.",
+    },
   },
   champEditor: {
     title: "Applicant form",
@@ -166,6 +243,9 @@ export default {
     addAfterSr: "after “{libelle}”",
     addType: "Field type",
     addSubmit: "Add a field",
+    addInBlock: "Add a field to the block",
+    blockTitle: "Fields of the repeatable block ({count})",
+    blockEmpty: "The block is empty. Add the fields the user will fill in for each repetition.",
     noCharacterLimit: "No limit",
     characters: "{count} characters",
     fields: {
@@ -202,6 +282,49 @@ export default {
       level_invalid: "Choose a level between 1 and 3",
       type_invalid: "Choose a field type from the list",
       unknown_type: "This field type is no longer available: delete the field",
+      text_too_long: "This text must not exceed {max} characters",
+      collapsible_text_required: "Type the text shown under “Read more”, or untick the box",
+      formatted_mode_invalid: "Choose the simple or the advanced mode",
+      no_character_kind: "Accept at least one kind of characters",
+      length_invalid: "Type a whole number between 1 and {max}, or leave empty",
+      length_min_over_max: "The minimum length must be less than or equal to the maximum length",
+      regex_required: "Type the regular expression",
+      regex_too_long: "The regular expression must not exceed {max} characters",
+      regex_invalid:
+        "This regular expression is not valid near “{fragment}”: check parentheses, brackets and braces (at most 1,000 repetitions)",
+      regex_unsupported:
+        "The syntax “{fragment}” is not supported: lookahead, lookbehind and backreferences (\\1) are refused, as they could stall the server",
+      regex_example_required: "Type an example of an accepted value",
+      regex_example_mismatch: "The example does not match the regular expression",
+      linked_first_not_primary: "Line {line} must be a main option written --Main option--",
+      linked_primary_blank: "Line {line}: the main option between -- and -- is empty",
+      linked_secondary_duplicate: "The option “{option}” appears several times under “{primary}”",
+      integer_invalid: "Type a whole number, or leave empty",
+      decimal_invalid: "Type a number (at most 3 decimal places), or leave empty",
+      number_min_over_max: "The minimum must be less than or equal to the maximum",
+      date_invalid: "Type a valid date (DD/MM/YYYY), or leave empty",
+      date_start_after_end: "The first date must be on or before the last one",
+      csv_missing: "Choose a CSV file",
+      csv_too_big: "The file is larger than 1 MB: split it or remove the columns you do not need. The options have not changed.",
+      csv_empty: "The file contains no option (the first column is empty)",
+      csv_encoding: "The file is not encoded in UTF-8: in your spreadsheet, save it as “CSV UTF-8”. The options have not changed.",
+      csv_not_text: "This file is not a CSV text file (an .xlsx workbook or an image?): save it as CSV",
+      csv_invalid: "The CSV file is malformed near line {line} (an unclosed quote?)",
+      csv_too_many_lines: "The file has more than {max} lines: at most {max} options. The options have not changed.",
+      csv_not_supported: "This field type has no options to import",
+      delete_used_by_conditions:
+        "This field cannot be deleted: the display condition of {champs} uses it. Change that condition first.",
+      delete_used_by_ineligibilite: "This field cannot be deleted: the ineligibility criteria use it. Change those criteria first.",
+      delete_used_by_conditions_and_ineligibilite:
+        "This field cannot be deleted: the display condition of {champs} and the ineligibility criteria use it.",
+      type_used_by_conditions:
+        "This field cannot take this type: the display condition of {champs} could no longer read it. Change that condition first.",
+      type_used_by_ineligibilite:
+        "This field cannot take this type: the ineligibility criteria could no longer read it. Change those criteria first.",
+      type_used_by_conditions_and_ineligibilite:
+        "This field cannot take this type: the display condition of {champs} and the ineligibility criteria could no longer read it.",
+      type_nested_repetition: "A field of a repeatable block cannot itself become a repeatable block",
+      type_repetition_not_empty: "Remove the fields of this repeatable block first to change its type",
     },
   },
   instructeurs: {
@@ -282,16 +405,23 @@ export default {
     fixLinks: {
       no_champ: "Build the form",
       champ_invalid: "Fix the form",
+      condition_invalid: "Fix the display conditions",
+      ineligibilite_invalid: "Fix the ineligibility criteria",
       no_instructeur: "Add a case worker",
     },
     errors: {
       no_champ: "The form must contain at least one field to fill in.",
       champ_invalid: "A field of the form has no label or invalid options.",
+      condition_invalid: "The display condition of a field is incomplete or invalid.",
+      ineligibilite_invalid: "Ineligibility criteria are enabled but incomplete: they need a message and valid rules.",
       no_instructeur: "At least one case worker must be assigned to the procedure.",
       path_taken: "This address is already used by another procedure: choose another one",
       path_invalid: "Use 3 to 200 lower-case letters without accents, digits, dashes (-) or underscores (_)",
       confirm_required: "Tick the box to confirm that test files will be deleted",
       not_published: "Only a published procedure can be closed.",
+      nothing_to_publish: "The form has not changed since it was last published: there is nothing to publish.",
+      changes_outdated: "The form was changed while you were reviewing it: check the new list of changes, then confirm again.",
+      confirm_changes_required: "Tick the box to confirm publishing these changes",
     },
   },
 } satisfies Translation<typeof fr>;

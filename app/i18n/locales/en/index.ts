@@ -4,9 +4,13 @@ import admin from "./admin";
 import auth from "./auth";
 import champs from "./champs";
 import common from "./common";
+import conditions from "./conditions";
 import dossiers from "./dossiers";
 import instructeur from "./instructeur";
 import mail from "./mail";
 import usager from "./usager";
+import prefill from "./prefill";
+import revisions from "./revisions";
+import fichiers from "./fichiers";
 
-export const en = { common, auth, admin, usager, instructeur, mail, champs, dossiers } satisfies Translation<typeof fr>;
+export const en = { common, auth, admin, usager, instructeur, mail, champs, dossiers, conditions, prefill, fichiers, revisions } satisfies Translation<typeof fr>;

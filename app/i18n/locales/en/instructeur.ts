@@ -96,6 +96,14 @@ export default {
       refuse: "The file has been refused. The applicant will be notified by e-mail.",
       sans_suite: "The file has been closed without further action. The applicant will be notified by e-mail.",
       repasse_en_instruction: "The file is under review again.",
+      annotations: "The private annotations were saved.",
+    },
+    annotations: {
+      title: "Private annotations",
+      lead: "For the instructeurs of this procedure only: the applicant does not see them.",
+      none: "This procedure has no private annotations. The procedure’s administrator can add some.",
+      noneVisible: "No private annotation to fill in for this file.",
+      save: "Save the annotations",
     },
     history: {
       title: "History",

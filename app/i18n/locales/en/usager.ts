@@ -12,6 +12,17 @@ export default {
     M: "Mr",
     Mme: "Ms",
   },
+  repetition: {
+    addRow: "Add an item to “{libelle}”",
+    removeRow: "Remove item {number} of “{libelle}”",
+    rowLegend: "{libelle} – item {number}",
+    noRow: "No item yet.",
+    rowAdded: "Item added.",
+    rowRemoved: "Item removed.",
+  },
+  ineligible: {
+    title: "You cannot submit this file",
+  },
   champ: {
     decimalSeparator: ".",
     formats: {

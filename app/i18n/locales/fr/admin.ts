@@ -99,6 +99,7 @@ export default {
     status: {
       done: "Validé",
       todo: "À faire",
+      optional: "Facultatif",
     },
     checklist: {
       presentation: {
@@ -113,6 +114,12 @@ export default {
         invalid: "Un champ est à corriger (libellé vide ou options invalides).",
         draftChanged: "Des modifications ne sont pas encore publiées.",
         link: "Modifier le formulaire",
+      },
+      annotations: {
+        title: "Annotations privées",
+        empty: "Aucune annotation privée. Facultatif : des champs que les instructeurs remplissent sur chaque dossier, invisibles pour l’usager.",
+        count: "Annotations privées : {count}.",
+        link: "Modifier les annotations privées",
       },
       instructeurs: {
         title: "Instructeurs",
@@ -131,6 +138,76 @@ export default {
       },
     },
     previewLink: "Prévisualiser le formulaire",
+  },
+  editorLists: {
+    label: "Formulaires de la démarche",
+    champs: "Formulaire usager",
+    annotations: "Annotations privées",
+  },
+  annotationEditor: {
+    title: "Annotations privées",
+    lead: "Champs remplis par les instructeurs sur chaque dossier, comme le cadre réservé à l’administration d’un formulaire papier. L’usager ne les voit pas.",
+    listTitle: "Annotations privées ({count})",
+    empty: "Aucune annotation privée. Ajoutez un premier champ ci-dessous.",
+  },
+  champOptions: {
+    explication: {
+      enabled: "Ajouter un texte repliable « Lire plus »",
+      enabledHint: "Pour un complément que l’usager n’a pas besoin de lire en entier.",
+      text: "Texte repliable",
+    },
+    formatted: {
+      mode: "Mode de vérification",
+      simple: "Simple : types de caractères et longueur",
+      advanced: "Avancé : expression régulière",
+      simpleLegend: "Règles du mode simple",
+      advancedLegend: "Règles du mode avancé",
+      letters: "Lettres acceptées",
+      numbers: "Chiffres acceptés",
+      special: "Autres caractères acceptés",
+      specialHint: "Espaces, ponctuation, symboles…",
+      minLength: "Longueur minimale",
+      maxLength: "Longueur maximale",
+      regex: "Expression régulière",
+      regexHint:
+        "Par exemple ^[0-9]{4}[A-Z]$ pour 4 chiffres suivis d’une majuscule. Sans ^ et $, la valeur est acceptée dès qu’une partie correspond.",
+      example: "Exemple de valeur acceptée",
+      exampleHint: "Montré à l’usager ; il doit correspondre à l’expression régulière.",
+      indications: "Indications pour l’usager",
+      indicationsHint: "Facultatif. Affiché sous le libellé.",
+      errorMessage: "Message d’erreur",
+      errorMessageHint: "Facultatif. Affiché quand la valeur ne correspond pas.",
+    },
+    linked: {
+      options: "Options des deux menus",
+      optionsHint:
+        "Écrivez chaque option principale entre deux tirets doubles (--Fruits--), puis une option secondaire par ligne en dessous. Exemple : --Fruits--, Pomme, Poire, --Légumes--, Poireau.",
+      secondaryLibelle: "Libellé du second menu",
+      secondaryLibelleHint: "Facultatif. Par défaut : « Précisez ».",
+      secondaryDescription: "Description du second menu",
+    },
+    number: {
+      positive: "Nombre positif ou nul uniquement",
+      min: "Valeur minimale",
+      max: "Valeur maximale",
+      boundHint: "Facultatif. Comprise dans les valeurs acceptées.",
+    },
+    date: {
+      past: "Date passée uniquement",
+      pastHint: "Les dates à partir d’aujourd’hui sont refusées.",
+      start: "Première date acceptée",
+      end: "Dernière date acceptée",
+      boundHint: "Facultatif.",
+    },
+    csv: {
+      legend: "Importer les options depuis un fichier CSV",
+      file: "Fichier CSV",
+      hint: "La première colonne de chaque ligne devient une option ; les lignes vides et les doublons sont ignorés. 5 000 lignes et 1 Mo au maximum. Les options actuelles sont remplacées.",
+      hintLinked:
+        "Une option par ligne (première colonne), écrite comme dans la zone de texte (--Option principale-- puis ses options secondaires), ou deux colonnes : option principale, option secondaire. 5 000 lignes et 1 Mo au maximum. Les options actuelles sont remplacées.",
+      submit: "Importer",
+      imported: "{count} options importées.",
+    },
   },
   champEditor: {
     title: "Formulaire usager",
@@ -163,6 +240,9 @@ export default {
     addAfterSr: "après « {libelle} »",
     addType: "Type de champ",
     addSubmit: "Ajouter un champ",
+    addInBlock: "Ajouter un champ dans le bloc",
+    blockTitle: "Champs du bloc répétable ({count})",
+    blockEmpty: "Le bloc est vide. Ajoutez les champs que l’usager remplira à chaque répétition.",
     noCharacterLimit: "Pas de limite",
     characters: "{count} caractères",
     fields: {
@@ -199,6 +279,51 @@ export default {
       level_invalid: "Choisissez un niveau entre 1 et 3",
       type_invalid: "Choisissez un type de champ dans la liste",
       unknown_type: "Ce type de champ n’est plus disponible : supprimez le champ",
+      text_too_long: "Ce texte ne doit pas dépasser {max} caractères",
+      collapsible_text_required: "Saisissez le texte à afficher sous « Lire plus », ou décochez la case",
+      formatted_mode_invalid: "Choisissez le mode simple ou le mode avancé",
+      no_character_kind: "Acceptez au moins un type de caractères",
+      length_invalid: "Saisissez un nombre entier entre 1 et {max}, ou laissez vide",
+      length_min_over_max: "La longueur minimale doit être inférieure ou égale à la longueur maximale",
+      regex_required: "Saisissez l’expression régulière",
+      regex_too_long: "L’expression régulière ne doit pas dépasser {max} caractères",
+      regex_invalid:
+        "Cette expression régulière n’est pas valide près de « {fragment} » : vérifiez les parenthèses, crochets et accolades (1 000 répétitions au plus)",
+      regex_unsupported:
+        "La syntaxe « {fragment} » n’est pas prise en charge : les assertions avant/arrière (lookahead, lookbehind) et les références arrière (\\1) sont refusées, car elles peuvent bloquer le serveur",
+      regex_example_required: "Saisissez un exemple de valeur acceptée",
+      regex_example_mismatch: "L’exemple ne correspond pas à l’expression régulière",
+      linked_first_not_primary: "La ligne {line} doit être une option principale écrite --Option principale--",
+      linked_primary_blank: "La ligne {line} : l’option principale entre -- et -- est vide",
+      linked_secondary_duplicate: "L’option « {option} » apparaît plusieurs fois sous « {primary} »",
+      integer_invalid: "Saisissez un nombre entier, ou laissez vide",
+      decimal_invalid: "Saisissez un nombre (au plus 3 chiffres après la virgule), ou laissez vide",
+      number_min_over_max: "Le minimum doit être inférieur ou égal au maximum",
+      date_invalid: "Saisissez une date valide (JJ/MM/AAAA), ou laissez vide",
+      date_start_after_end: "La première date doit précéder ou être égale à la dernière",
+      csv_missing: "Choisissez un fichier CSV",
+      csv_too_big: "Le fichier dépasse 1 Mo : découpez-le ou retirez les colonnes inutiles. Les options n’ont pas changé.",
+      csv_empty: "Le fichier ne contient aucune option (la première colonne est vide)",
+      csv_encoding:
+        "Le fichier n’est pas encodé en UTF-8 : dans votre tableur, enregistrez-le au format « CSV UTF-8 ». Les options n’ont pas changé.",
+      csv_not_text: "Ce fichier n’est pas un fichier texte CSV (un classeur .xlsx ou une image ?) : enregistrez-le au format CSV",
+      csv_invalid: "Le fichier CSV est mal formé près de la ligne {line} (un guillemet n’est pas fermé ?)",
+      csv_too_many_lines: "Le fichier contient plus de {max} lignes : {max} options au maximum. Les options n’ont pas changé.",
+      csv_not_supported: "Ce type de champ n’a pas d’options à importer",
+      delete_used_by_conditions:
+        "Ce champ ne peut pas être supprimé : il est utilisé par la condition d’affichage de {champs}. Modifiez d’abord cette condition.",
+      delete_used_by_ineligibilite:
+        "Ce champ ne peut pas être supprimé : il est utilisé par les critères d’inéligibilité. Modifiez d’abord ces critères.",
+      delete_used_by_conditions_and_ineligibilite:
+        "Ce champ ne peut pas être supprimé : il est utilisé par la condition d’affichage de {champs} et par les critères d’inéligibilité.",
+      type_used_by_conditions:
+        "Ce champ ne peut pas prendre ce type : la condition d’affichage de {champs} ne pourrait plus le lire. Modifiez d’abord cette condition.",
+      type_used_by_ineligibilite:
+        "Ce champ ne peut pas prendre ce type : les critères d’inéligibilité ne pourraient plus le lire. Modifiez d’abord ces critères.",
+      type_used_by_conditions_and_ineligibilite:
+        "Ce champ ne peut pas prendre ce type : la condition d’affichage de {champs} et les critères d’inéligibilité ne pourraient plus le lire.",
+      type_nested_repetition: "Un champ d’un bloc répétable ne peut pas devenir lui-même un bloc répétable",
+      type_repetition_not_empty: "Retirez d’abord les champs de ce bloc répétable pour changer son type",
     },
   },
   instructeurs: {
@@ -280,16 +405,24 @@ export default {
     fixLinks: {
       no_champ: "Composer le formulaire",
       champ_invalid: "Corriger le formulaire",
+      condition_invalid: "Corriger les conditions d’affichage",
+      ineligibilite_invalid: "Corriger les critères d’inéligibilité",
       no_instructeur: "Ajouter un instructeur",
     },
     errors: {
       no_champ: "Le formulaire doit contenir au moins un champ à remplir.",
       champ_invalid: "Un champ du formulaire n’a pas de libellé ou a des options invalides.",
+      condition_invalid: "La condition d’affichage d’un champ est incomplète ou invalide.",
+      ineligibilite_invalid: "Les critères d’inéligibilité sont activés mais incomplets : il faut un message et des règles valides.",
       no_instructeur: "Au moins un instructeur doit être affecté à la démarche.",
       path_taken: "Cette adresse est déjà utilisée par une autre démarche : choisissez-en une autre",
       path_invalid: "Utilisez de 3 à 200 lettres minuscules sans accent, chiffres, tirets (-) ou tirets bas (_)",
       confirm_required: "Cochez la case pour confirmer la suppression des dossiers de test",
       not_published: "Seule une démarche publiée peut être close.",
+      nothing_to_publish: "Le formulaire n’a pas changé depuis la dernière publication : il n’y a rien à publier.",
+      changes_outdated:
+        "Le formulaire a été modifié pendant votre relecture : vérifiez la nouvelle liste des modifications puis confirmez à nouveau.",
+      confirm_changes_required: "Cochez la case pour confirmer la publication de ces modifications",
     },
   },
 } as const;

@@ -2,9 +2,13 @@ import admin from "./admin";
 import auth from "./auth";
 import champs from "./champs";
 import common from "./common";
+import conditions from "./conditions";
 import dossiers from "./dossiers";
 import instructeur from "./instructeur";
 import mail from "./mail";
 import usager from "./usager";
+import prefill from "./prefill";
+import revisions from "./revisions";
+import fichiers from "./fichiers";
 
-export const fr = { common, auth, admin, usager, instructeur, mail, champs, dossiers };
+export const fr = { common, auth, admin, usager, instructeur, mail, champs, dossiers, conditions, prefill, fichiers, revisions };

@@ -95,6 +95,14 @@ export default {
       refuse: "Le dossier a été refusé. L’usager va être prévenu par courriel.",
       sans_suite: "Le dossier a été classé sans suite. L’usager va être prévenu par courriel.",
       repasse_en_instruction: "Le dossier est repassé en instruction.",
+      annotations: "Les annotations privées ont été enregistrées.",
+    },
+    annotations: {
+      title: "Annotations privées",
+      lead: "Réservées aux instructeurs de la démarche : l’usager ne les voit pas.",
+      none: "Aucune annotation privée n’est prévue pour cette démarche. L’administrateur de la démarche peut en ajouter.",
+      noneVisible: "Aucune annotation privée n’est à remplir pour ce dossier.",
+      save: "Enregistrer les annotations",
     },
     history: {
       title: "Historique",

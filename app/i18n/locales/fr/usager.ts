@@ -11,6 +11,17 @@ export default {
     M: "M.",
     Mme: "Mme",
   },
+  repetition: {
+    addRow: "Ajouter un élément pour « {libelle} »",
+    removeRow: "Supprimer l’élément {number} de « {libelle} »",
+    rowLegend: "{libelle} – élément {number}",
+    noRow: "Aucun élément pour l’instant.",
+    rowAdded: "Élément ajouté.",
+    rowRemoved: "Élément supprimé.",
+  },
+  ineligible: {
+    title: "Vous ne pouvez pas déposer ce dossier",
+  },
   champ: {
     decimalSeparator: ",",
     formats: {

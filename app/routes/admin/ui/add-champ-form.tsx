@@ -17,16 +17,25 @@ export function AddChampForm({
   announce,
   collapsed = false,
   error,
+  parentStableId = null,
+  title,
 }: {
   typeGroups: Array<{ category: ChampCategory; types: TypeChamp[] }>;
   after: { stableId: number; libelle: string } | null;
   announce: (message: string) => void;
   collapsed?: boolean;
   error?: string | null;
+  /** Adds inside this repetition block (then `typeGroups` must not offer another block). */
+  parentStableId?: number | null;
+  /** Heading of the form at the end of a list (default: the end of the form). */
+  title?: string;
 }) {
   const t = useT();
-  const fetcher = useFetcher<ChampActionData>({ key: `add-${collapsed && after ? after.stableId : "end"}` });
-  const selectId = `add-type-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const fetcher = useFetcher<ChampActionData>({
+    key: `add-${parentStableId ?? "top"}-${collapsed && after ? after.stableId : "end"}`,
+  });
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
+  const selectId = `add-type-${uid}`;
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const handled = useRef<ChampActionData | null>(null);
 
@@ -46,6 +55,7 @@ export function AddChampForm({
       <EnhancedMarker />
       <input type="hidden" name="intent" value="add" />
       {collapsed && after ? <input type="hidden" name="afterStableId" value={after.stableId} /> : null}
+      {parentStableId !== null ? <input type="hidden" name="parentStableId" value={parentStableId} /> : null}
       <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
         <div className="fr-col-12 fr-col-md-6">
           <div className={`fr-select-group${error ? " fr-select-group--error" : ""}`}>
@@ -93,12 +103,14 @@ export function AddChampForm({
     </fetcher.Form>
   );
 
+  const Heading = parentStableId === null ? "h2" : "h4";
   if (!collapsed) {
     return (
-      <section aria-labelledby="add-champ-end-title" className="fr-mt-4w">
-        <h2 id="add-champ-end-title" className="fr-h5">
-          {t("admin.champEditor.addTitle")}
-        </h2>
+      <section aria-labelledby={`add-champ-end-${uid}`} className="fr-mt-4w">
+        {/* In a block the form sits inside the block's card (an h3): one level below. */}
+        <Heading id={`add-champ-end-${uid}`} className="fr-h5">
+          {title ?? t("admin.champEditor.addTitle")}
+        </Heading>
         {form}
       </section>
     );

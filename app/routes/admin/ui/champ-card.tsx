@@ -11,8 +11,12 @@ import { CsrfInput } from "../../../components/csrf-input";
 import { useT } from "../../../lib/i18n";
 import type { ChampActionData, ChampEditorValues } from "../champs.server";
 import { ENHANCED_FIELD, EnhancedMarker, useHydrated } from "./enhanced";
-import { CheckboxField, InputField, SelectField, TextareaField } from "./fields";
-import { useDynamicT, useFormatNumber } from "./layout";
+import { useSerialSave } from "./use-serial-save";
+import { ChampConditionSection } from "./condition-editor";
+import { ChampOptionsFields, ChampOptionsForms } from "./champ-options-editor";
+import { CheckboxField, InputField, TextareaField } from "./fields";
+import { useDynamicT } from "./layout";
+import { ChampTypeChange } from "./type-change-form";
 
 export interface EditorChamp {
   stableId: number;
@@ -33,30 +37,35 @@ function serialize(form: HTMLFormElement): string {
 
 export function ChampCard({
   demarcheId,
+  editorPath = `/admin/procedures/${demarcheId}/champs`,
   champ,
   index,
   count,
-  characterLimits,
   actionData,
   announce,
   onRemoved,
+  children,
 }: {
   demarcheId: number;
+  /** The editor page this card is on (the usager's form or the annotations privées). */
+  editorPath?: string;
   champ: EditorChamp;
   index: number;
   count: number;
-  characterLimits: readonly number[];
   /** The page's action data when it is about this field (no JavaScript). */
   actionData: ChampActionData | undefined;
   announce: (message: string) => void;
   onRemoved: () => void;
+  /** Shown at the end of the card: the fields of a repetition block. */
+  children?: React.ReactNode;
 }) {
   const t = useT();
   const dt = useDynamicT();
   const hydrated = useHydrated();
-  const formatNumber = useFormatNumber();
   const id = `champ-${champ.stableId}`;
   const save = useFetcher<ChampActionData>({ key: `${id}-save` });
+  // Blur-saves, checkbox saves and the button share this fetcher: sent one at a time, in order.
+  const serialSave = useSerialSave(save);
   const move = useFetcher<ChampActionData>({ key: `${id}-move` });
   const remove = useFetcher<ChampActionData>({ key: `${id}-delete` });
   const formRef = useRef<HTMLFormElement>(null);
@@ -113,7 +122,7 @@ export function ChampCard({
     const current = serialize(form);
     if (current === lastSaved.current) return;
     lastSaved.current = current;
-    save.submit(form);
+    void serialSave(form);
   };
 
   const saveStatus =
@@ -174,7 +183,7 @@ export function ChampCard({
             <li>
               <form
                 method="post"
-                action={`/admin/procedures/${demarcheId}/champs`}
+                action={editorPath}
                 onSubmit={(event) => {
                   // With JavaScript the confirmation is shown at once; without, the server shows it.
                   event.preventDefault();
@@ -214,7 +223,7 @@ export function ChampCard({
             <li>
               <a
                 className="fr-btn fr-btn--secondary"
-                href={`/admin/procedures/${demarcheId}/champs#${id}`}
+                href={`${editorPath}#${id}`}
                 onClick={(event) => {
                   event.preventDefault();
                   setConfirming(false);
@@ -228,6 +237,7 @@ export function ChampCard({
         </div>
       ) : null}
 
+      <ChampTypeChange stableId={champ.stableId} type={champ.type} libelle={libelle} actionData={actionData} />
       <save.Form
         ref={formRef}
         method="post"
@@ -246,8 +256,10 @@ export function ChampCard({
           if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === "checkbox"))
             submitIfChanged();
         }}
-        onSubmit={() => {
-          if (formRef.current) lastSaved.current = serialize(formRef.current);
+        onSubmit={(event) => {
+          event.preventDefault();
+          lastSaved.current = serialize(event.currentTarget);
+          void serialSave(event.currentTarget);
         }}
       >
         <CsrfInput />
@@ -286,69 +298,7 @@ export function ChampCard({
             className="fr-mb-3w"
           />
         ) : null}
-        {champ.type === "drop_down_list" || champ.type === "multiple_drop_down_list" ? (
-          <>
-            <TextareaField
-              id={`${id}-options`}
-              name="dropDownOptions"
-              label={t("admin.champEditor.fields.options")}
-              hint={t("admin.champEditor.hints.options")}
-              required
-              rows={6}
-              defaultValue={values.dropDownOptions}
-              error={error("options")}
-            />
-            {champ.type === "drop_down_list" ? (
-              <CheckboxField
-                id={`${id}-other`}
-                name="dropDownOther"
-                label={t("admin.champEditor.fields.other")}
-                hint={t("admin.champEditor.hints.other")}
-                defaultChecked={values.dropDownOther}
-                className="fr-mb-3w"
-              />
-            ) : null}
-          </>
-        ) : null}
-        {champ.type === "textarea" ? (
-          <SelectField
-            id={`${id}-characterLimit`}
-            name="characterLimit"
-            label={t("admin.champEditor.fields.characterLimit")}
-            hint={t("admin.champEditor.hints.characterLimit")}
-            defaultValue={values.characterLimit}
-            error={error("characterLimit")}
-          >
-            <option value="">{t("admin.champEditor.noCharacterLimit")}</option>
-            {[
-              ...new Set([
-                ...characterLimits,
-                ...(values.characterLimit && /^\d+$/.test(values.characterLimit) ? [Number(values.characterLimit)] : []),
-              ]),
-            ]
-              .sort((a, b) => a - b)
-              .map((limit) => (
-                <option key={limit} value={String(limit)}>
-                  {t("admin.champEditor.characters", { count: formatNumber(limit) })}
-                </option>
-              ))}
-          </SelectField>
-        ) : null}
-        {champ.type === "header_section" ? (
-          <SelectField
-            id={`${id}-level`}
-            name="level"
-            label={t("admin.champEditor.fields.level")}
-            defaultValue={values.level}
-            error={error("level")}
-          >
-            {(["1", "2", "3"] as const).map((level) => (
-              <option key={level} value={level}>
-                {t(`admin.champEditor.levels.${level}`)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        <ChampOptionsFields type={champ.type} id={id} values={values.options} error={error} />
         <div className="fr-grid-row fr-grid-row--middle">
           <button type="submit" className="fr-btn fr-btn--sm fr-mr-2w" data-save-button="true">
             {t("common.save")}
@@ -361,6 +311,17 @@ export function ChampCard({
           </p>
         </div>
       </save.Form>
+      <ChampOptionsForms
+        type={champ.type}
+        demarcheId={demarcheId}
+        stableId={champ.stableId}
+        id={id}
+        libelle={libelle}
+        actionData={actionData}
+        values={values.options}
+      />
+      <ChampConditionSection stableId={champ.stableId} libelle={libelle} />
+      {children}
     </section>
   );
 }

@@ -1,11 +1,12 @@
 /** `date` (« Date »): a calendar day stored as `YYYY-MM-DD`, with no time zone attached. */
 import { z } from "zod";
-import type { Locale } from "../../../../app/i18n/types";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
+import { formatIsoDate } from "./date-format";
+import { dateRulesError, dateRulesSchema } from "./date-rules";
 
-export const dateOptionsSchema = z.object({});
+export const dateOptionsSchema = dateRulesSchema((value) => isCalendarDate(value));
 export type DateOptions = z.infer<typeof dateOptionsSchema>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -38,17 +39,6 @@ function toIsoOrder(text: string): string {
   return text;
 }
 
-// Built from the ISO parts rather than a Date so the day never shifts with the server's time zone
-// and years below 1000 keep their four digits (Intl prints year 99 as "99").
-const EN_MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
-
-function formatDate(value: string, locale: Locale): string {
-  const [year = "", month = "", day = ""] = value.split("-");
-  if (locale === "fr") return `${day}/${month}/${year}`;
-  const monthName = EN_MONTH.format(new Date(Date.UTC(2000, Number(month) - 1, 1)));
-  return `${Number(day)} ${monthName} ${year}`;
-}
-
 export const date: TypeDeChampDefinition<DateOptions, string, "date"> = {
   type: "date",
   category: "standard",
@@ -68,7 +58,7 @@ export const date: TypeDeChampDefinition<DateOptions, string, "date"> = {
 
   validateForSubmit: (value, descriptor) => {
     if (value === null || isBlankString(value)) return requiredError(true, descriptor);
-    return isCalendarDate(value) ? null : champError("invalid_date", descriptor);
+    return isCalendarDate(value) ? dateRulesError(value, descriptor) : champError("invalid_date", descriptor);
   },
 
   isBlank: isBlankString,
@@ -76,7 +66,7 @@ export const date: TypeDeChampDefinition<DateOptions, string, "date"> = {
   /** fr: `15/03/2024`; en: `15 March 2024` (spelled out, as day/month order differs between English readers). */
   displayValue: (value, _options, locale) => {
     if (value === null) return "";
-    return isCalendarDate(value) ? formatDate(value, locale) : value;
+    return isCalendarDate(value) ? formatIsoDate(value, locale) : value;
   },
   stringValue: (value) => (isBlankString(value) ? null : value),
 

@@ -4,14 +4,14 @@
  * into an instant with the Paris offset.
  */
 import { z } from "zod";
-import type { Locale } from "../../../../app/i18n/types";
-import { translate } from "../../../../app/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
 import { isCalendarDate } from "./date";
+import { formatIsoDatetime } from "./date-format";
+import { dateRulesError, dateRulesSchema } from "./date-rules";
 
-export const datetimeOptionsSchema = z.object({});
+export const datetimeOptionsSchema = dateRulesSchema((value) => isCalendarDate(value));
 export type DatetimeOptions = z.infer<typeof datetimeOptionsSchema>;
 
 const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
@@ -39,16 +39,6 @@ function toIsoLocal(text: string): string {
   return text;
 }
 
-const EN_MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
-
-function formatDatetime(value: string, locale: Locale): string {
-  const [day = "", time = ""] = value.split("T");
-  const [y = "", mo = "", d = ""] = day.split("-");
-  const date =
-    locale === "fr" ? `${d}/${mo}/${y}` : `${Number(d)} ${EN_MONTH.format(new Date(Date.UTC(2000, Number(mo) - 1, 1)))} ${y}`;
-  return translate(locale, "champs.datetime.format", { date, time });
-}
-
 export const datetime: TypeDeChampDefinition<DatetimeOptions, string, "datetime"> = {
   type: "datetime",
   category: "standard",
@@ -64,13 +54,13 @@ export const datetime: TypeDeChampDefinition<DatetimeOptions, string, "datetime"
 
   validateForSubmit: (value, descriptor) => {
     if (value === null || isBlankString(value)) return requiredError(true, descriptor);
-    return isLocalDatetime(value) ? null : champError("invalid_datetime", descriptor);
+    return isLocalDatetime(value) ? dateRulesError(value, descriptor) : champError("invalid_datetime", descriptor);
   },
 
   isBlank: isBlankString,
   displayValue: (value, _options, locale) => {
     if (value === null) return "";
-    return isLocalDatetime(value) ? formatDatetime(value, locale) : value;
+    return isLocalDatetime(value) ? formatIsoDatetime(value, locale) : value;
   },
   stringValue: (value) => (isBlankString(value) ? null : value),
 

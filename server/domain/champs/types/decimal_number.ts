@@ -8,8 +8,11 @@ import type { Locale } from "../../../../app/i18n/types";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
+import { numberRulesError, numberRulesSchema } from "./number-rules";
 
-export const decimalNumberOptionsSchema = z.object({});
+export const decimalNumberOptionsSchema = numberRulesSchema(
+  z.number().refine((n) => isValidDecimal(String(n)), { message: "invalid_decimal" }),
+);
 export type DecimalNumberOptions = z.infer<typeof decimalNumberOptionsSchema>;
 
 /** The reference's rule: `^-?\d+([.,]\d{1,3})?$` (we store the dot form). */
@@ -53,7 +56,9 @@ export const decimalNumber: TypeDeChampDefinition<DecimalNumberOptions, string, 
 
   validateForSubmit: (value, descriptor) => {
     if (value === null || isBlankString(value)) return requiredError(true, descriptor);
-    return isValidDecimal(value) ? null : champError("invalid_decimal", descriptor);
+    if (!isValidDecimal(value)) return champError("invalid_decimal", descriptor);
+    const n = Number(value);
+    return numberRulesError((bound) => Math.sign(n - bound), descriptor);
   },
 
   isBlank: isBlankString,

@@ -6,8 +6,11 @@ import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
+import { numberRulesError, numberRulesSchema } from "./number-rules";
 
-export const integerNumberOptionsSchema = z.object({});
+export const integerNumberOptionsSchema = numberRulesSchema(
+  z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+);
 export type IntegerNumberOptions = z.infer<typeof integerNumberOptionsSchema>;
 
 const INTEGER = /^-?\d+$/;
@@ -46,7 +49,9 @@ export const integerNumber: TypeDeChampDefinition<IntegerNumberOptions, string, 
 
   validateForSubmit: (value, descriptor) => {
     if (value === null || isBlankString(value)) return requiredError(true, descriptor);
-    return isValidInteger(value) ? null : champError("invalid_integer", descriptor);
+    if (!isValidInteger(value)) return champError("invalid_integer", descriptor);
+    const n = BigInt(value);
+    return numberRulesError((bound) => (n < BigInt(bound) ? -1 : n > BigInt(bound) ? 1 : 0), descriptor);
   },
 
   isBlank: isBlankString,

@@ -1,0 +1,111 @@
+/** Condition editor (field visibility and ineligibility rules) of the administrateur's pages. */
+export default {
+  section: {
+    title: "Logique conditionnelle",
+    active: "Condition active",
+    toFix: "À corriger",
+    showIf: "Afficher ce champ si",
+    always: "Ce champ est toujours affiché. Ajoutez une condition pour ne l’afficher que selon les réponses données plus haut.",
+    noSource:
+      "Aucun champ placé au-dessus ne peut servir de condition. Les conditions lisent les champs oui/non, case à cocher, nombre, choix simple ou multiple et les champs géographiques.",
+    noSourceInBlock:
+      "Aucun champ au-dessus, dans ce bloc ou avant lui, ne peut servir de condition (oui/non, case à cocher, nombre, choix, géographie).",
+    unreadable:
+      "Cette condition a une forme que l’éditeur ne sait pas afficher (elle a été définie autrement). Supprimez-la pour en créer une nouvelle.",
+    clear: "Supprimer la condition",
+  },
+  rows: {
+    combinator: "Combiner les règles avec",
+    combinators: {
+      "Logic::And": "et : toutes les règles doivent être vérifiées",
+      "Logic::Or": "ou : au moins une règle doit être vérifiée",
+    },
+    joins: {
+      "Logic::And": "et",
+      "Logic::Or": "ou",
+    },
+    rule: "Règle {position}",
+    field: "Champ",
+    operator: "Opérateur",
+    value: "Valeur",
+    chooseField: "Sélectionner un champ",
+    chooseValue: "Sélectionner une valeur",
+    unavailableField: "« {libelle} » (non disponible)",
+    deletedField: "Champ supprimé",
+    yes: "Oui",
+    no: "Non",
+    other: "Autre",
+    numberHint: "Nombre, par exemple 12 ou 3,5",
+    add: "Ajouter une règle",
+    remove: "Supprimer",
+    removeSr: "la règle {position}",
+    save: "Enregistrer la condition",
+    apply: "Mettre à jour les choix",
+    applyHint: "Après avoir changé de champ ou d’opérateur, mettez à jour les choix proposés.",
+    incomplete: "Règle incomplète",
+  },
+  operators: {
+    Eq: "est",
+    NotEq: "n’est pas",
+    LessThan: "est inférieur à",
+    LessThanEq: "est inférieur ou égal à",
+    GreaterThan: "est supérieur à",
+    GreaterThanEq: "est supérieur ou égal à",
+    IncludeOperator: "contient",
+    ExcludeOperator: "ne contient pas",
+    InDepartementOperator: "est dans le département",
+    NotInDepartementOperator: "n’est pas dans le département",
+    InRegionOperator: "est dans la région",
+    NotInRegionOperator: "n’est pas dans la région",
+    EmptyOperator: "—",
+  },
+  banner: {
+    title: "Conditions d’affichage à corriger",
+    body: "Ces champs ont une condition incomplète ou invalide. La démarche ne pourra pas être publiée tant qu’elles ne sont pas corrigées :",
+  },
+  errors: {
+    not_available:
+      "Le champ choisi n’est plus disponible : il a été supprimé, déplacé sous ce champ ou placé dans un autre bloc répétable",
+    unmanaged: "Ce type de champ ne peut pas servir de condition",
+    incompatible: "Cet opérateur ou cette valeur ne convient pas à ce type de champ",
+    not_included: "Cette valeur ne fait pas partie des choix possibles",
+    required_number: "Saisissez un nombre, par exemple 12 ou 3,5",
+    required_list: "Cet opérateur ne s’applique qu’aux champs à choix multiple",
+    required_include: "Choisissez une valeur de la liste",
+    required_boolean: "Cette règle n’est pas une condition",
+    empty: "Règle incomplète : choisissez un champ, un opérateur et une valeur",
+    empty_operands: "Ajoutez au moins une règle",
+    malformed: "Cette condition n’est pas lisible",
+    too_many_rows: "Une condition peut contenir au plus {max} règles",
+    notSaved: "La condition n’a pas été enregistrée : corrigez les règles signalées",
+  },
+  ineligibilite: {
+    title: "Inéligibilité des dossiers",
+    lead: "Bloquez le dépôt des dossiers qui ne remplissent pas les conditions de la démarche : quand les règles ci-dessous sont vérifiées, l’usager voit votre message dans le formulaire et ne peut pas déposer son dossier.",
+    enabled: "Bloquer le dépôt des dossiers inéligibles",
+    enabledHint: "Désactivées, les règles et le message sont conservés.",
+    message: "Message affiché à l’usager",
+    messageHint:
+      "Obligatoire quand le blocage est activé. Expliquez pourquoi le dossier n’est pas éligible et ce que l’usager peut faire. 1 000 caractères au maximum.",
+    rulesTitle: "Le dossier est inéligible si",
+    noRules: "Aucune règle. Ajoutez une règle pour définir quels dossiers sont inéligibles.",
+    noSource:
+      "Le formulaire n’a aucun champ qui puisse servir de critère (oui/non, case à cocher, nombre, choix, géographie). Ajoutez-en un dans le formulaire.",
+    save: "Enregistrer",
+    saved: "Les critères d’inéligibilité sont enregistrés.",
+    publishedNotice:
+      "Cette démarche est publiée : vous modifiez le brouillon. Les critères s’appliqueront aux dossiers après la prochaine publication.",
+    incomplete:
+      "Les critères sont activés mais incomplets (message manquant ou règle à compléter) : la démarche ne peut pas être publiée en l’état.",
+    overviewLink: "Définir les critères",
+    overviewBody: "Facultatif : bloquez le dépôt des dossiers qui ne remplissent pas les conditions de la démarche.",
+    errors: {
+      message_required: "Saisissez le message affiché à l’usager",
+      message_too_long: "Le message ne doit pas dépasser 1 000 caractères",
+    },
+  },
+  dragAndDrop: {
+    handle: "Glisser pour déplacer « {libelle} »",
+    dropped: "Champ « {libelle} » déplacé en position {position} sur {count}.",
+  },
+} as const;

@@ -1,0 +1,27 @@
+/**
+ * The form editor's CSV import posts a file (multipart) to the editor page with
+ * `?importOptions=<stableId>`. Such a request may be larger than an ordinary form (MAX_FORM_BYTES)
+ * so that a file somewhat over the 1 MB limit is still answered by the page, with its message next
+ * to the file input; beyond this cap the generic "too large" answer applies. The page itself checks
+ * Content-Length against 1 MB + a margin before reading the body (app/routes/admin/options-import.server.ts).
+ */
+import type { IncomingMessage } from "node:http";
+import { OPTIONS_IMPORT_PARAM } from "../domain/demarches/options-editors/csv-import";
+
+/** What an options import may send at most before the page answers it. */
+export const OPTIONS_IMPORT_MAX_BODY = 4 * 1024 * 1024;
+
+const EDITOR_PATH = /^\/admin\/procedures\/\d+\/(?:champs|annotations)$/;
+
+export function isOptionsImportRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean {
+  if (req.method !== "POST") return false;
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data")) return false;
+  const url = new URL(req.url ?? "/", "http://localhost");
+  return EDITOR_PATH.test(url.pathname) && url.searchParams.has(OPTIONS_IMPORT_PARAM);
+}
+
+/** The body limit of a page request. */
+export function pageBodyLimit(req: Pick<IncomingMessage, "method" | "url" | "headers">, maxFormBytes: number): number {
+  return isOptionsImportRequest(req) ? Math.max(maxFormBytes, OPTIONS_IMPORT_MAX_BODY) : maxFormBytes;
+}

@@ -1,0 +1,36 @@
+/**
+ * Who sends an upload request, read as the pages read it (`server/http/app.ts` getLoadContext):
+ * the session cookie gives the user, the CSRF seed cookie gives the token the form must carry,
+ * and the locale cookie or Accept-Language the language of error messages.
+ */
+import type { IncomingMessage } from "node:http";
+import type { AppServices, CurrentUser } from "../../../app/context";
+import { type Locale, isLocale, localeFromAcceptLanguage } from "../../../app/i18n";
+import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies } from "../cookies";
+import { csrfTokenFor, isValidCsrfToken } from "../csrf";
+import { loadSessionUser } from "../session";
+
+export interface RequestAuth {
+  user: CurrentUser | null;
+  locale: Locale;
+  /** True when `submitted` is the CSRF token of this browser. */
+  isValidCsrf(submitted: unknown): boolean;
+}
+
+export function requestLocale(req: IncomingMessage): Locale {
+  const cookie = parseCookies(req.headers.cookie)[LOCALE_COOKIE];
+  return isLocale(cookie) ? cookie : localeFromAcceptLanguage(req.headers["accept-language"]);
+}
+
+export async function readRequestAuth(services: Pick<AppServices, "config" | "db">, req: IncomingMessage): Promise<RequestAuth> {
+  const cookies = parseCookies(req.headers.cookie);
+  const seed = cookies[CSRF_COOKIE];
+  // Without the seed cookie no token can be valid: the page that holds the form set it.
+  const expected = seed && seed.length <= 100 ? csrfTokenFor(services.config.sessionSecret, seed) : null;
+  const session = await loadSessionUser(services.db, cookies[SESSION_COOKIE]);
+  return {
+    user: session?.user ?? null,
+    locale: requestLocale(req),
+    isValidCsrf: (submitted) => expected !== null && isValidCsrfToken(expected, submitted),
+  };
+}

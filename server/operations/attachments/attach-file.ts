@@ -1,0 +1,61 @@
+/**
+ * Adds an uploaded file to a usager's file field: the attachment row and the field's new value
+ * (its list of files plus this one) are written in one transaction, so a value never names a file
+ * that has no row. The bytes are already in storage (the caller deletes them if this fails).
+ */
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { attachments } from "../../db/schema";
+import { type FileRef, MAX_FILES_PER_CHAMP, sanitizeFilename } from "../../domain/files/file-ref";
+import { parseChampKey } from "../../domain/form/keys";
+import { parseOrBadRequest } from "../errors";
+import { writeChamps } from "../dossiers/save-champs";
+import { findDossierFileField } from "./dossier-file-field";
+
+const ZAttachFile = z.object({
+  userId: z.number().int().positive(),
+  dossierId: z.number().int().positive(),
+  key: z.string().min(1).max(64),
+  file: z.object({
+    storageKey: z.string().min(1).max(500),
+    filename: z.string(),
+    contentType: z.string().min(1).max(255),
+    byteSize: z.number().int().positive(),
+    checksum: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+});
+export type AttachFileInput = z.input<typeof ZAttachFile>;
+
+export type AttachFileResult = { ok: true; file: FileRef } | { ok: false; code: "too_many_files"; max: number };
+
+export async function attachFile(db: Db, raw: AttachFileInput): Promise<AttachFileResult> {
+  const input = parseOrBadRequest(ZAttachFile, raw);
+  return db.transaction(async (tx): Promise<AttachFileResult> => {
+    const field = await findDossierFileField(tx, input.userId, input.dossierId, input.key, true);
+    if (field.files.length >= MAX_FILES_PER_CHAMP) return { ok: false, code: "too_many_files", max: MAX_FILES_PER_CHAMP };
+    const filename = sanitizeFilename(input.file.filename);
+    const [row] = await tx
+      .insert(attachments)
+      .values({
+        storageKey: input.file.storageKey,
+        filename,
+        contentType: input.file.contentType,
+        byteSize: input.file.byteSize,
+        checksum: input.file.checksum,
+        purpose: "champ",
+        dossierId: field.dossier.id,
+        stableId: field.descriptor.stableId,
+        rowId: parseChampKey(field.key)?.rowId ?? "",
+        uploadedByUserId: input.userId,
+      })
+      .returning({ id: attachments.id });
+    const file: FileRef = {
+      id: (row as { id: string }).id,
+      filename,
+      contentType: input.file.contentType,
+      byteSize: input.file.byteSize,
+    };
+    await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, [...field.files, file]]]));
+    return { ok: true, file };
+  });
+}

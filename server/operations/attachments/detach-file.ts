@@ -1,0 +1,36 @@
+/**
+ * Removes a file from a usager's file field. Only the value changes here; the attachment row and
+ * its bytes are removed by the purge job once no value refers to them (`purge-attachments.job.ts`).
+ * On a dossier en construction (already with the administration) a mandatory field keeps at least
+ * one file: add the new file first, then remove the old one.
+ */
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import type { FileRef } from "../../domain/files/file-ref";
+import { NotFoundError, parseOrBadRequest } from "../errors";
+import { writeChamps } from "../dossiers/save-champs";
+import { findDossierFileField } from "./dossier-file-field";
+
+const ZDetachFile = z.object({
+  userId: z.number().int().positive(),
+  dossierId: z.number().int().positive(),
+  key: z.string().min(1).max(64),
+  attachmentId: z.string().max(64),
+});
+
+export type DetachFileResult = { ok: true; file: FileRef } | { ok: false; code: "file_last_required"; libelle: string };
+
+export async function detachFile(db: Db, raw: z.input<typeof ZDetachFile>): Promise<DetachFileResult> {
+  const input = parseOrBadRequest(ZDetachFile, raw);
+  return db.transaction(async (tx): Promise<DetachFileResult> => {
+    const field = await findDossierFileField(tx, input.userId, input.dossierId, input.key, true);
+    const file = field.files.find((f) => f.id === input.attachmentId);
+    if (!file) throw new NotFoundError("Attachment");
+    const remaining = field.files.filter((f) => f.id !== input.attachmentId);
+    if (remaining.length === 0 && field.descriptor.mandatory && field.dossier.state === "en_construction") {
+      return { ok: false, code: "file_last_required", libelle: field.descriptor.libelle };
+    }
+    await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, remaining.length > 0 ? remaining : null]]));
+    return { ok: true, file };
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * The attachment a viewer may download, or NotFoundError (404, whether it exists or not):
+ * - a dossier's file: the dossier's usager, and instructeurs who can see the dossier (their scope);
+ * - a model or notice file of a field: the démarche's administrateurs and instructeurs, anyone
+ *   when the field is in the published revision of a published démarche (the form is public), and
+ *   usagers with a dossier on a revision that has the field (test dossiers, older revisions).
+ * A signed link (GraphQL `File.url`) stands for an authorised viewer (`viewer: "signed"`).
+ */
+import { and, eq, exists, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { attachments, demarches, dossiers, revisionTypesDeChamp, revisions } from "../../db/schema";
+import {
+  demarchesOfAdministrateur,
+  demarchesOfInstructeur,
+  dossiersOfUsager,
+  dossiersVisibleToInstructeur,
+} from "../../db/scopes";
+import { NotFoundError } from "../errors";
+
+export interface Viewer {
+  userId: number;
+  administrateurId: number | null;
+  instructeurId: number | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isAttachmentId(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Dossiers of this attachment the viewer can see. */
+function dossierVisibleTo(viewer: Viewer): SQL {
+  const scopes = [dossiersOfUsager(viewer.userId)];
+  if (viewer.instructeurId !== null) scopes.push(dossiersVisibleToInstructeur(viewer.instructeurId));
+  return exists(sql`(select 1 from ${dossiers} where ${dossiers.id} = ${attachments.dossierId} and (${or(...scopes)}))`);
+}
+
+/** Démarches whose revisions contain the attachment's field, restricted by `condition`. */
+function fieldInDemarche(condition: SQL): SQL {
+  return exists(
+    sql`(select 1 from ${revisionTypesDeChamp}
+          join ${revisions} on ${revisions.id} = ${revisionTypesDeChamp.revisionId}
+          join ${demarches} on ${demarches.id} = ${revisions.demarcheId}
+         where ${revisionTypesDeChamp.typeDeChampId} = ${attachments.typeDeChampId} and ${condition})`,
+  );
+}
+
+function templateVisibleTo(viewer: Viewer | null): SQL {
+  const conditions: SQL[] = [sql`${demarches.state} = 'publiee' and ${demarches.publishedRevisionId} = ${revisions.id}`];
+  if (viewer) {
+    conditions.push(
+      sql`exists (select 1 from ${dossiers} where ${dossiers.revisionId} = ${revisions.id} and ${dossiers.userId} = ${viewer.userId})`,
+    );
+    if (viewer.administrateurId !== null) conditions.push(demarchesOfAdministrateur(viewer.administrateurId));
+    if (viewer.instructeurId !== null) conditions.push(demarchesOfInstructeur(viewer.instructeurId));
+  }
+  return fieldInDemarche(or(...conditions) as SQL);
+}
+
+export async function findDownloadableAttachment(db: DbOrTx, viewer: Viewer | "signed" | null, attachmentId: string) {
+  if (!isAttachmentId(attachmentId)) throw new NotFoundError("Attachment");
+  const access =
+    viewer === "signed"
+      ? sql`true`
+      : or(
+          and(eq(attachments.purpose, "champ"), viewer ? dossierVisibleTo(viewer) : sql`false`),
+          and(sql`${attachments.purpose} <> 'champ'`, templateVisibleTo(viewer)),
+        );
+  const [row] = await db
+    .select({
+      id: attachments.id,
+      storageKey: attachments.storageKey,
+      filename: attachments.filename,
+      contentType: attachments.contentType,
+      byteSize: attachments.byteSize,
+      checksum: attachments.checksum,
+    })
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), access))
+    .limit(1);
+  if (!row) throw new NotFoundError("Attachment");
+  return row;
+}

@@ -1,0 +1,42 @@
+/**
+ * The editor's guards on fields that rules read (see `server/domain/revisions/champ-usages.ts`):
+ * the draft's usages, and the error (a key of `admin.champEditor.errors` with the libellés of the
+ * fields whose condition uses it) an operation returns instead of deleting or re-typing the field.
+ */
+import type { DbOrTx } from "../../db/client";
+import type { ChampUsage, UsageContext } from "../../domain/revisions/champ-usages";
+import type { RevisionSnapshot } from "../../domain/revisions/diff";
+import { loadRevisionSnapshot } from "./revision-snapshot";
+
+/** An editor operation's answer: field errors carry i18n keys, and parameters for their messages. */
+export type GuardedResult =
+  | { ok: true }
+  | { ok: false; errors: Record<string, string>; errorParams?: Record<string, Record<string, string>> };
+
+/** Rules of the draft revision, with its fields (routing rules come with routing). */
+export async function draftUsageContext(db: DbOrTx, revisionId: number): Promise<UsageContext & { snapshot: RevisionSnapshot }> {
+  const snapshot = await loadRevisionSnapshot(db, revisionId);
+  return { snapshot, fields: snapshot.fields, ineligibiliteRules: snapshot.ineligibilite.rules, routingRules: [] };
+}
+
+const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
+
+/**
+ * The refusal for these usages (they must not be empty): on the field's `form` error for a
+ * deletion, on its `type` error for a type change; `champs` lists the fields whose condition reads it.
+ */
+export function usageRefusal(usages: readonly ChampUsage[], action: "delete" | "type_change"): GuardedResult {
+  const conditions = usages.filter((u) => u.kind === "condition").map((u) => quoted(u.libelle));
+  const routing = usages.filter((u) => u.kind === "routing").map((u) => quoted(u.label));
+  const parts = [
+    conditions.length > 0 ? "conditions" : null,
+    usages.some((u) => u.kind === "ineligibilite") ? "ineligibilite" : null,
+    routing.length > 0 ? "routing" : null,
+  ].filter((p): p is string => p !== null);
+  const field = action === "delete" ? "form" : "type";
+  return {
+    ok: false,
+    errors: { [field]: `${action === "delete" ? "delete" : "type"}_used_by_${parts.join("_and_")}` },
+    errorParams: { [field]: { champs: conditions.join(", "), groupes: routing.join(", ") } },
+  };
+}

@@ -1,0 +1,19 @@
+import type { RequestHandler } from "express";
+import type { AppServices } from "../../app/context";
+import { createGeoSearchRouter } from "./geo-search";
+import { createPrefillDossiersRouter } from "./prefill-dossiers";
+import { createPrefillSchemaRouter } from "./prefill-schema";
+
+/**
+ * Mount points of the public REST endpoints: the prefill API under /api/public/v1 and the JSON
+ * schema of /preremplir/<path>/schema (the page /preremplir/<path> itself is a React Router page:
+ * requests this router does not answer go on to it).
+ */
+export function createRestMounts(services: AppServices): Array<{ path: string; handler: RequestHandler }> {
+  return [
+    { path: "/api/public/v1", handler: createPrefillDossiersRouter(services) },
+    { path: "/preremplir", handler: createPrefillSchemaRouter(services) },
+    // Autocomplete of the geographic fields (communes, EPCI, addresses).
+    { path: "/api/geo", handler: createGeoSearchRouter(services) },
+  ];
+}
