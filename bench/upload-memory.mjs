@@ -20,8 +20,8 @@ import { cli, freshDataDir, ROOT, signIn, startPlatform } from "./lib.mjs";
 
 const { values } = parseArgs({ options: { mb: { type: "string", default: "200" } } });
 const megabytes = Number(values.mb);
-if (!Number.isInteger(megabytes) || megabytes < 1 || megabytes > 2000)
-  throw new Error("--mb takes a whole number from 1 to 2000");
+// 200 MiB is the limit of a piece justificative: a bigger file is refused (413), as it must be.
+if (!Number.isInteger(megabytes) || megabytes < 1 || megabytes > 200) throw new Error("--mb takes a whole number from 1 to 200");
 const fileBytes = megabytes * 1024 * 1024;
 
 const dataDir = freshDataDir();

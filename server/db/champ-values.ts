@@ -1,16 +1,33 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { JsonValue } from "../domain/champs/definition";
+import type { ChampDescriptor, JsonValue } from "../domain/champs/definition";
+import { allFields } from "../domain/form/tree";
+import { readableStoredValue } from "../domain/revisions/type-compatibility";
 import { type ChampKey, champKey, parseChampKey } from "../domain/form/keys";
 import type { DbOrTx } from "./client";
 import { champs } from "./schema";
 
-/** Values of a dossier's main stream, by `ChampKey` (top-level fields and repetition rows). */
-export async function loadChampValues(db: DbOrTx, dossierId: number): Promise<Map<ChampKey, unknown>> {
+/**
+ * Values of a dossier's main stream, by `ChampKey` (top-level fields and repetition rows). Given the
+ * form's `fields`, a value written while its field had another type is read as that type sees it:
+ * converted when compatible, else empty (it stays stored, and comes back if the type is changed back).
+ */
+export async function loadChampValues(
+  db: DbOrTx,
+  dossierId: number,
+  fields?: readonly ChampDescriptor[],
+): Promise<Map<ChampKey, unknown>> {
   const rows = await db
-    .select({ stableId: champs.stableId, rowId: champs.rowId, value: champs.value })
+    .select({ stableId: champs.stableId, rowId: champs.rowId, typeChamp: champs.typeChamp, value: champs.value })
     .from(champs)
     .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main")));
-  return new Map(rows.map((r) => [champKey(r.stableId, r.rowId), r.value]));
+  const types = fields ? new Map(allFields(fields).map((f) => [f.stableId, f.type as string])) : null;
+  return new Map(
+    rows.map((r) => {
+      const type = types?.get(r.stableId);
+      const value = type && type !== r.typeChamp ? readableStoredValue(type, r.typeChamp, r.value) : r.value;
+      return [champKey(r.stableId, r.rowId), value];
+    }),
+  );
 }
 
 /** Values of several dossiers (lists, exports, API pages), by dossier then key. */

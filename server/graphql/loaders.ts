@@ -19,6 +19,7 @@ import {
   typesDeChamp,
   users,
 } from "../db/schema";
+import { type ChampKey, champKey } from "../domain/form/keys";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
@@ -191,23 +192,24 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
       return ids.map((id) => byRevision.get(id) ?? new Map());
     }),
 
-    /** Current values (stream `main`, outside repetitions) of dossiers, by stable id. */
-    champValues: new DataLoader<number, Map<number, ChampValueRow>>(async (dossierIds) => {
+    /** Current values (stream `main`, top level and repetition rows) of dossiers, by `ChampKey`. */
+    champValues: new DataLoader<number, Map<ChampKey, ChampValueRow>>(async (dossierIds) => {
       const rows = await db
         .select({
           dossierId: champs.dossierId,
           stableId: champs.stableId,
+          rowId: champs.rowId,
           typeChamp: champs.typeChamp,
           value: champs.value,
           updatedAt: champs.updatedAt,
         })
         .from(champs)
-        .where(and(inArray(champs.dossierId, [...dossierIds]), eq(champs.stream, "main"), eq(champs.rowId, "")));
-      const byDossier = new Map<number, Map<number, ChampValueRow>>();
-      for (const row of rows) {
-        const values = byDossier.get(row.dossierId) ?? new Map<number, ChampValueRow>();
+        .where(and(inArray(champs.dossierId, [...dossierIds]), eq(champs.stream, "main")));
+      const byDossier = new Map<number, Map<ChampKey, ChampValueRow>>();
+      for (const { rowId, ...row } of rows) {
+        const values = byDossier.get(row.dossierId) ?? new Map<ChampKey, ChampValueRow>();
         byDossier.set(row.dossierId, values);
-        values.set(row.stableId, row);
+        values.set(champKey(row.stableId, rowId), row);
       }
       return dossierIds.map((id) => byDossier.get(id) ?? new Map());
     }),

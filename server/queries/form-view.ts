@@ -26,7 +26,7 @@ export function pageDescriptors(tree: readonly ChampDescriptor[]): ChampDescript
 
 export async function loadFormView(db: DbOrTx, revisionId: number, dossierId: number, options: { private?: boolean } = {}) {
   const tree = await loadRevisionForm(db, revisionId, options);
-  const stored = await loadChampValues(db, dossierId);
+  const stored = await loadChampValues(db, dossierId, tree);
   // Only this list's values: the usager's pages must never carry an annotation privée.
   const values: Record<string, unknown> = Object.fromEntries(formValuesOf(tree, stored));
   const hidden = [...hiddenKeys(tree, stored)];

@@ -58,6 +58,8 @@ export function ChampDisplayList(props: {
   descriptors: readonly ChampDescriptor[];
   values: ChampValues;
   hidden?: readonly ChampKey[];
+  /** Links of the dossiers named by `dossier_link` fields that the viewer may open. */
+  dossierLinks?: Readonly<Record<string, string>>;
   headingLevel?: number;
 }) {
   const hidden = new Set(props.hidden ?? []);
@@ -65,6 +67,7 @@ export function ChampDisplayList(props: {
     values: props.values,
     errors: {},
     hidden,
+    dossierLinks: props.dossierLinks,
     renderField: (descriptor, key) =>
       hidden.has(key) ? null : (
         <ChampDisplay key={key} descriptor={descriptor} value={props.values[key]} headingLevel={props.headingLevel} />

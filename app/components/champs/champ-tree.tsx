@@ -14,10 +14,17 @@ export interface ChampTreeState {
   hidden: ReadonlySet<ChampKey>;
   /** A row just added: it takes the focus so keyboard and screen reader users land in it. */
   focusRowId?: string | null;
+  /** Pages of the dossiers that `dossier_link` fields name and the viewer may open, by number. */
+  dossierLinks?: Readonly<Record<string, string>>;
   renderField(descriptor: ChampDescriptor, key: ChampKey): ReactNode;
 }
 
 export const ChampTreeContext = createContext<ChampTreeState | null>(null);
+
+/** The tree state when there is one (a lone field rendered outside a list has none). */
+export function useOptionalChampTree(): ChampTreeState | null {
+  return useContext(ChampTreeContext);
+}
 
 export function useChampTree(): ChampTreeState {
   const state = useContext(ChampTreeContext);

@@ -15,6 +15,7 @@ import {
   conditionOfRows,
   emptyRow,
   isOfferedTerm,
+  MAX_CONDITION_ROWS,
   normalizeRow,
   rowErrors,
 } from "../../../server/domain/conditions/editor";
@@ -26,8 +27,6 @@ import { formString, notFound } from "../../lib/request.server";
 import { intField } from "./admin.server";
 import type { ChampActionData } from "./champs.server";
 
-/** More rules than anyone writes by hand; bounds the work a request can ask for. */
-export const MAX_CONDITION_ROWS = 50;
 const MAX_VALUE_LENGTH = 1000;
 
 /** The form editor's action data (same shape as its other intents), with the condition's rows. */

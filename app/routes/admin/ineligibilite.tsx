@@ -11,6 +11,7 @@ import {
   type ConditionRows,
   conditionOfRows,
   ineligibiliteProblems,
+  MAX_CONDITION_ROWS,
 } from "../../../server/domain/conditions/editor";
 import { updateIneligibilite } from "../../../server/operations/revisions/update-ineligibilite";
 import { getIneligibiliteEditor } from "../../../server/queries/admin/conditions";
@@ -78,7 +79,7 @@ export default function Ineligibilite({ loaderData, actionData }: Route.Componen
   const errors: Record<string, string> = actionData?.errors ?? {};
   const problems = ineligibiliteProblems(ineligibilite, fields, lists);
   const messageError = errors.message ? dt(`conditions.ineligibilite.errors.${errors.message}`) : null;
-  const rulesError = errors.rules ? dt(`conditions.errors.${errors.rules}`, { max: 50 }) : null;
+  const rulesError = errors.rules ? dt(`conditions.errors.${errors.rules}`, { max: MAX_CONDITION_ROWS }) : null;
   const summary = [
     ...(messageError ? [{ fieldId: "message", label: t("conditions.ineligibilite.message"), message: messageError }] : []),
     ...(rulesError ? [{ fieldId: RULES_ID, label: t("conditions.ineligibilite.rulesTitle"), message: rulesError }] : []),

@@ -282,7 +282,13 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
           <section aria-labelledby="formulaire" className="fr-mb-4w">
             <h2 id="formulaire">{t("instructeur.dossier.form")}</h2>
             {form.descriptors.length === 0 ? <p>{t("instructeur.dossier.noFields")}</p> : null}
-            <ChampDisplayList descriptors={form.descriptors} values={form.values} hidden={form.hidden} headingLevel={3} />
+            <ChampDisplayList
+              descriptors={form.descriptors}
+              values={form.values}
+              hidden={form.hidden}
+              dossierLinks={form.dossierLinks}
+              headingLevel={3}
+            />
           </section>
 
           <AnnotationsSection

@@ -70,6 +70,9 @@ export type ValueInput =
 
 export const emptyRow = (): ConditionRow => ({ stableId: null, operator: null, value: "" });
 
+/** More rules than anyone writes by hand; bounds the work a request can ask for. */
+export const MAX_CONDITION_ROWS = 50;
+
 /** Operators the editor offers, without the placeholder. */
 export const OFFERED_TERMS = BINARY_TERMS.filter((term) => term !== "Logic::EmptyOperator");
 

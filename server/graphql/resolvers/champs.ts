@@ -14,7 +14,9 @@ import {
   linkedLinesOf,
   linkedValueSchema,
 } from "../../domain/champs/types/linked_drop_down_list";
+import { champKey } from "../../domain/form/keys";
 import { champId, parseChampId } from "../ids";
+import { REPETITION_CHAMP_TYPENAMES, repetitionChampResolvers } from "./repetition-champs";
 import { type ChampValueRow, type DossierRow, findApiDossier, type RevisionFieldRow } from "../loaders";
 import type { GraphqlContext } from "./context";
 import {
@@ -53,6 +55,7 @@ const CHAMP_TYPENAMES = new Set([
   "DossierLinkChamp",
   ...GEO_CHAMP_TYPENAMES,
   ...FILE_CHAMP_TYPENAMES,
+  ...REPETITION_CHAMP_TYPENAMES,
 ]);
 
 /** Concrete ChampDescriptor types of our schema. */
@@ -230,6 +233,11 @@ export interface ChampView {
   updatedAt: Date;
   prefilled: boolean;
   columns: never[];
+  /** Where the value lives: repetition blocks read their rows' values from it. */
+  dossier: DossierRow;
+  /** Stable id of the field and row id of the occurrence ("" at top level). */
+  stableId: number;
+  rowId: string;
 }
 
 function storedValue(field: RevisionFieldRow, row: ChampValueRow | undefined): unknown {
@@ -250,15 +258,21 @@ function stringValueOf(typeChamp: string, raw: unknown): string | null {
   return text.trim() === "" ? null : text;
 }
 
-export function champView(field: RevisionFieldRow, row: ChampValueRow | undefined, dossier: DossierRow): ChampView {
+export function champView(
+  field: RevisionFieldRow,
+  row: ChampValueRow | undefined,
+  dossier: DossierRow,
+  rowId = "",
+): ChampView {
   const raw = storedValue(field, row);
-  const id = champId(field.stableId);
+  const id = champId(field.stableId, rowId);
   return {
     typeChamp: field.typeChamp,
     options: field.options,
     raw,
     id,
-    champDescriptorId: id,
+    // The descriptor is the field's, whatever the row.
+    champDescriptorId: champId(field.stableId),
     label: field.libelle,
     stringValue: stringValueOf(field.typeChamp, raw),
     updatedAt: row && raw !== null ? row.updatedAt : (dossier.lastChampUpdatedAt ?? dossier.deposeAt ?? dossier.createdAt),
@@ -266,6 +280,9 @@ export function champView(field: RevisionFieldRow, row: ChampValueRow | undefine
     prefilled: false,
     // Sub-values (columns) are not exposed yet.
     columns: [],
+    dossier,
+    stableId: field.stableId,
+    rowId,
   };
 }
 
@@ -289,7 +306,7 @@ export async function dossierChamps(
     if (!wanted || wanted.rowId !== null) return [];
     listFields = listFields.filter((f) => f.stableId === wanted.stableId);
   }
-  return listFields.map((field) => champView(field, values.get(field.stableId), dossier));
+  return listFields.map((field) => champView(field, values.get(champKey(field.stableId)), dossier));
 }
 
 /** A stored `YYYY-MM-DDTHH:MM` (Paris wall time) as an instant. */
@@ -376,6 +393,7 @@ export const champResolvers = {
   },
   ...geoChampResolvers,
   ...fileChampResolvers,
+  ...repetitionChampResolvers,
   ...fileResolvers,
   DossierLinkChamp: {
     // Only a submitted dossier of a démarche the token may read; anything else reads as null.

@@ -6,6 +6,7 @@
  * Decided dossiers stay on the revision they were decided on.
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { addFirstRows } from "../dossiers/add-first-rows";
 import type { Tx } from "../../db/client";
 import { champs, dossiers, revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
 import type { JsonValue } from "../../domain/champs/definition";
@@ -49,5 +50,7 @@ export async function rebaseDossiers(tx: Tx, demarcheId: number, revisionId: num
       from (values ${sql.join(rows, sql`, `)}) as v(id, value, type_champ)
       where ${champs.id} = v.id`);
   }
+  // Mandatory repetition blocks new to these dossiers start with one row, as on a new dossier.
+  await addFirstRows(tx, revisionId, { states: OPEN_STATES, onlyMandatory: true });
   return { retyped: retyped.length, converted: converted.length };
 }

@@ -10,6 +10,8 @@ import type { Db, Tx } from "../../db/client";
 import { loadChampValues, upsertChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
 import { champs, dossiers } from "../../db/schema";
+import { hiddenKeys } from "../../domain/form/visibility";
+import { dossierLinkIssues } from "./dossier-link-issues";
 import { findUsagerDossier } from "./find-dossier";
 
 export type ReadFormField = (name: string) => FormInput;
@@ -59,7 +61,11 @@ export async function saveChamps(
     // The form is the dossier's revision's; a publication in between moved it: read again.
     const current = dossier.revisionId === before.revisionId ? tree : await loadRevisionForm(tx, dossier.revisionId);
     if (dossier.state === "en_construction") {
-      const issues = validateChampsForSubmit(current, mergeValues(await loadChampValues(tx, dossierId), typed));
+      const merged = mergeValues(await loadChampValues(tx, dossierId, current), typed);
+      const hidden = hiddenKeys(current, merged);
+      const issues = validateChampsForSubmit(current, merged, hidden);
+      const invalid = new Set(issues.map((i) => i.key));
+      issues.push(...(await dossierLinkIssues(tx, current, merged, hidden, { fromTestDossier: dossier.forTest, alreadyInvalid: invalid })));
       if (issues.length > 0) return { ok: false, reason: "invalid", issues, values: typed };
     }
     await writeChamps(tx, dossierId, current, typed);

@@ -9,6 +9,7 @@ import type { Db } from "../../db/client";
 import { loadChampValues } from "../../db/champ-values";
 import { loadIneligibility, loadRevisionForm } from "../../db/revisions";
 import { applyTransition } from "./apply-transition";
+import { dossierLinkIssues } from "./dossier-link-issues";
 import { findUsagerDossier } from "./find-dossier";
 import { OFFLINE_REFERENCE_DATA, type ReadFormField, typedValues, writeChamps } from "./save-champs";
 
@@ -44,9 +45,15 @@ export async function submitDossier(
     const target = await findUsagerDossier(tx, userId, dossierId, true);
     const tree = await loadRevisionForm(tx, target.dossier.revisionId);
     if (typed && target.dossier.state === "brouillon") await writeChamps(tx, dossierId, tree, typed);
-    const values = await loadChampValues(tx, dossierId);
+    const values = await loadChampValues(tx, dossierId, tree);
     const hidden = hiddenKeys(tree, values);
     const issues = validateChampsForSubmit(tree, values, hidden);
+    issues.push(
+      ...(await dossierLinkIssues(tx, tree, values, hidden, {
+        fromTestDossier: target.dossier.forTest,
+        alreadyInvalid: new Set(issues.map((i) => i.key)),
+      })),
+    );
     const identityMissing = !target.dossier.civilite || !target.dossier.nom || !target.dossier.prenom;
     const ineligibility = await loadIneligibility(tx, target.dossier.revisionId);
     const ineligible = isIneligible(ineligibility, tree, values, hidden) ? (ineligibility?.message ?? "") : null;

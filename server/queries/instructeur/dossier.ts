@@ -5,7 +5,24 @@
  */
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { allFields } from "../../domain/form/tree";
+import { dossierNumberOf } from "../../domain/champs/types/dossier_link";
+import { visibleLinkedDossiers } from "../dossier-link";
 import { loadFormView } from "../form-view";
+
+/** Links of the dossiers named by the form's dossier_link fields, for those this instructeur may open. */
+async function withDossierLinks(db: DbOrTx, instructeurId: number, form: Awaited<ReturnType<typeof loadFormView>>) {
+  const linkFields = new Set(allFields(form.descriptors).filter((f) => f.type === "dossier_link").map((f) => f.stableId));
+  const numbers = Object.entries(form.values).flatMap(([key, value]) => {
+    const n = linkFields.has(Number(key.split("|")[0])) && typeof value === "string" ? dossierNumberOf(value) : null;
+    return n === null ? [] : [n];
+  });
+  const visible = await visibleLinkedDossiers(db, instructeurId, numbers);
+  const dossierLinks = Object.fromEntries(
+    [...visible].map(([n, { demarcheId }]) => [String(n), `/procedures/${demarcheId}/dossiers/${n}`]),
+  );
+  return { ...form, dossierLinks };
+}
 import { follows, instructeurs, traitements, users } from "../../db/schema";
 import { availableEvents } from "../../domain/dossier/transitions";
 import { findInstructeurDossier } from "../../operations/dossiers/find-dossier";
@@ -73,7 +90,7 @@ export async function loadInstructeurDossier(
     },
     // The public form in order, each field with its stored value (rendered by <ChampDisplay>).
     // The public form (tree, values by key, hidden occurrences), rendered by <ChampDisplayList>.
-    form: await loadFormView(db, dossier.revisionId, dossier.id),
+    form: await withDossierLinks(db, input.instructeurId, await loadFormView(db, dossier.revisionId, dossier.id)),
     history,
     followers: followers.map((f) => f.email),
     followedByMe: followers.some((f) => f.instructeurId === input.instructeurId),

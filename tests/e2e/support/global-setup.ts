@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FullConfig } from "@playwright/test";
 import pg from "pg";
+import { startBanPeer } from "../../support/ban-peer";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const READY_TIMEOUT_MS = 180_000;
@@ -46,6 +47,9 @@ export default async function globalSetup(config: FullConfig) {
     process.env.E2E_DATABASE_URL = databaseUrl;
   }
 
+  // The address field searches the national address base: the e2e server asks a local peer
+  // answering from fixture addresses (tests/support/ban-peer.ts), never the internet.
+  const banPeer = await startBanPeer("up");
   const tmp = mkdtempSync(path.join(tmpdir(), "guichet-e2e-"));
   const logFile = path.join(tmp, "server.log");
   const env: NodeJS.ProcessEnv = {
@@ -59,11 +63,13 @@ export default async function globalSetup(config: FullConfig) {
     SEED_DEMO: "true",
     WORKER_IN_PROCESS: "true",
     SMTP_URL: "",
+    BAN_URL: banPeer.url,
   };
   const log = createWriteStream(logFile);
   const cleanUp = async () => {
     await new Promise<void>((resolve) => log.end(() => resolve()));
     await dropDatabase?.();
+    await banPeer.stop();
     rmSync(tmp, { recursive: true, force: true });
   };
   try {
@@ -102,6 +108,7 @@ export default async function globalSetup(config: FullConfig) {
       // The log is a convenience; losing it must not fail the run.
     }
     await dropDatabase?.();
+    await banPeer.stop();
     rmSync(tmp, { recursive: true, force: true });
   };
 

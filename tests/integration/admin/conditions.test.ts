@@ -203,6 +203,10 @@ describe("condition editor, without JavaScript", () => {
     ]);
     expect(wrongOperator.status).toBe(400);
 
+    const fifty = Array.from({ length: 50 }, () => ({ stableId: ids.yesNo, operator: "Logic::Eq", value: "true" }));
+    expect((await postCondition(browser, page, prenom, fifty, "add")).status).toBe(400);
+    expect(pageText(browser.lastHtml)).toContain("Une condition peut contenir au plus 50 règles");
+
     // A field below (or the field itself) cannot be read.
     const below = await postCondition(browser, page, ids.yesNo as number, [
       { stableId: ids.ville, operator: "Logic::Eq", value: "Paris" },

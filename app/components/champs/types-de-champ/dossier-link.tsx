@@ -5,6 +5,7 @@
  */
 import { dossierNumberOf } from "../../../../server/domain/champs/types/dossier_link";
 import { useT } from "../../../lib/i18n";
+import { useOptionalChampTree } from "../champ-tree";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
 import { TextLikeInput } from "./text-like";
 
@@ -33,15 +34,17 @@ export function DossierLinkDisplay({
   href?: string;
 }) {
   const t = useT();
+  const tree = useOptionalChampTree();
   const number = dossierNumberOf(value);
   const text = number === null ? (value ?? "") : t("champs.dossierLink.display", { number });
+  const target = href ?? (number === null ? undefined : tree?.dossierLinks?.[String(number)]);
   return (
     <div className="fr-mb-3w guichet-champ-display">
       <p className="fr-text--bold fr-mb-1v">{descriptor.libelle}</p>
       {text === "" ? (
         <p className="fr-mb-0 fr-text-mention--grey">{t("usager.champ.empty")}</p>
       ) : (
-        <p className="fr-mb-0">{href && number !== null ? <a href={href}>{text}</a> : text}</p>
+        <p className="fr-mb-0">{target && number !== null ? <a href={target}>{text}</a> : text}</p>
       )}
     </div>
   );

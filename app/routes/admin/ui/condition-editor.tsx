@@ -21,6 +21,7 @@ import {
   type ConditionRows,
   emptyRow,
   fieldsWithInvalidCondition,
+  MAX_CONDITION_ROWS,
   normalizeRow,
   operatorsOffered,
   rowErrors,
@@ -452,7 +453,7 @@ function ConditionSection({
         <input type="hidden" name="stableId" value={stableId} />
         {formError && formError !== "notSaved" ? (
           <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{dt(`conditions.errors.${formError}`, { max: 50 })}</p>
+            <p>{dt(`conditions.errors.${formError}`, { max: MAX_CONDITION_ROWS })}</p>
           </div>
         ) : null}
         {state === null ? (
