@@ -43,6 +43,8 @@ export function DossierChampsForm(props: {
   ineligibility?: IneligibilityRules | null;
   ineligibleMessage?: string | null;
   focusRowId?: string | null;
+  /** The `intent` of the page's main button, which pressing Enter in a field must trigger. */
+  defaultIntent?: string;
   /** Extra summary entries placed first (e.g. the identity). */
   extraErrors?: ErrorSummaryItem[];
   formRef?: RefObject<HTMLFormElement | null>;
@@ -71,6 +73,18 @@ export function DossierChampsForm(props: {
       {/* A new key per dossier: uncontrolled inputs must not keep another dossier's values. */}
       <Form method="post" encType="multipart/form-data" noValidate ref={formRef} key={props.dossierId} id="formulaire-dossier">
         <CsrfInput />
+        {/* Enter in a field submits with the first button of the form: it must be the page's save,
+            not the « Ajouter un élément » of a repetition block further down. */}
+        <button
+          type="submit"
+          name={props.defaultIntent ? "intent" : undefined}
+          value={props.defaultIntent}
+          className="guichet-default-submit"
+          tabIndex={-1}
+          aria-hidden="true"
+        >
+          {t("usager.brouillon.save")}
+        </button>
         <ChampInputList
           descriptors={props.descriptors}
           values={props.values}

@@ -189,6 +189,7 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
         ineligibility={loaderData.ineligibility}
         ineligibleMessage={submitted?.ineligible ?? null}
         focusRowId={rowChanged?.focusRowId ?? null}
+        defaultIntent="save"
         extraErrors={
           submitted?.identityMissing ? [{ href: "#modifier-identite", message: t("usager.errorSummary.identityMissing") }] : []
         }

@@ -68,8 +68,6 @@ test.describe("annotations privées", () => {
   }, testInfo) => {
     // About fifteen pages, each checked with axe, on two loaded cores.
     test.setTimeout(420_000);
-    page.on("pageerror", (e) => console.log("PAGEERROR", e.message));
-    page.on("console", (m) => m.type() === "error" && console.log("CONSOLE", m.text()));
     const suffix = uniqueSuffix(testInfo);
     const avis = `Avis du service ${suffix}`;
     const montant = `Montant accordé ${suffix}`;

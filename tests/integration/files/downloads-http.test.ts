@@ -210,6 +210,42 @@ describe("model file of a piece justificative", () => {
   });
 });
 
+describe("notice of an explication", () => {
+  it("is uploaded by the administrateur (20 MB at most, documents and images) and offered in the form", async () => {
+    const { db } = server.database;
+    const built = await buildDemarche(db, {
+      published: false,
+      champs: [
+        { type: "explication", libelle: "Avant de commencer", mandatory: false },
+        { type: "text", libelle: "Nom" },
+      ],
+    });
+    const [explication] = await loadRevisionChamps(db, built.demarche.draftRevisionId as number);
+    const admin = await sessionOf(built.admin, `/admin/procedures/${built.demarche.id}/champs`);
+    const upload = (bytes: Buffer, filename: string) => {
+      const form = new FormData();
+      for (const [name, value] of fileForm("file", filename, bytes)) form.append(name, value);
+      return admin.postFormData(`/admin/procedures/${built.demarche.id}/champs/${explication?.stableId}/modele`, form);
+    };
+    // A zip is no notice.
+    const zip = Buffer.from("504b0304140000000800", "hex");
+    expect((await upload(Buffer.concat([zip, Buffer.alloc(64)]), "notice.zip")).headers.get("location")).toContain(
+      "modele_erreur=file_format_not_accepted",
+    );
+    expect((await upload(PDF_BYTES, "notice.pdf")).status).toBe(303);
+    const [notice] = await db.select().from(attachments).where(eq(attachments.purpose, "notice_explicative"));
+    expect(notice?.filename).toBe("notice.pdf");
+
+    const path = `notice-${built.demarche.id}`;
+    expect((await publishDemarche(db, built.administrateurId, built.demarche.id, { path })).ok).toBe(true);
+    const usager = await buildUser(db);
+    const { dossierId } = await buildDossier(db, { demarche: { id: built.demarche.id, path }, usager });
+    const session = await sessionOf(usager, `/dossiers/${dossierId}/brouillon`);
+    expect(session.lastHtml).toContain(`/pieces-jointes/${notice?.id}`);
+    expect((await getFile(new HttpSession(server.url), notice?.id as string)).status).toBe(200);
+  });
+});
+
 describe("purge of unreferenced files", () => {
   it("deletes the rows and bytes of files no field refers to any more, and keeps the others", async () => {
     const { db } = server.database;

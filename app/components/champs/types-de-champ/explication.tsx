@@ -7,6 +7,7 @@ import { collapsibleText } from "../../../../server/domain/champs/types/explicat
 import { useT } from "../../../lib/i18n";
 import { ChampHint } from "../field-parts";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
+import { TemplateLink } from "./file-field";
 
 export function ExplicationInput({ descriptor, ids }: TypedInputProps<"explication">) {
   const t = useT();
@@ -15,6 +16,7 @@ export function ExplicationInput({ descriptor, ids }: TypedInputProps<"explicati
     <div className="fr-mb-3w guichet-explication" id={ids.input}>
       <p className="fr-text--bold fr-mb-1v">{descriptor.libelle}</p>
       <ChampHint id={ids.hint} description={descriptor.description} />
+      <TemplateLink file={descriptor.options.notice} label={t("fichiers.notice")} />
       {folded !== null ? (
         <details className="guichet-explication__details fr-mt-1w">
           <summary className="fr-link">{t("champs.explication.readMore")}</summary>

@@ -10,7 +10,11 @@ import type { EditorOptionValues } from "../../../../server/domain/demarches/cha
 import type { ChampActionData } from "../champs.server";
 import { DropDownListOptions, MultipleDropDownListOptions } from "./options-editors/drop-down";
 import { HeaderSectionOptions } from "./options-editors/header-section";
-import { PieceJustificativeOptions, PieceJustificativeTemplateForms } from "./options-editors/piece-justificative";
+import {
+  ExplicationNoticeForms,
+  PieceJustificativeOptions,
+  PieceJustificativeTemplateForms,
+} from "./options-editors/piece-justificative";
 import { TextareaOptions } from "./options-editors/textarea";
 import { LinkedCsvImport, ListCsvImport } from "./options-editors/csv-import";
 import { DateRulesOptions } from "./options-editors/date-rules";
@@ -51,7 +55,7 @@ export const OPTIONS_EDITOR_COMPONENTS: Partial<Record<TypeChamp, OptionsEditorC
   textarea: { Fields: TextareaOptions },
   piece_justificative: { Fields: PieceJustificativeOptions, Forms: PieceJustificativeTemplateForms },
   header_section: { Fields: HeaderSectionOptions },
-  explication: { Fields: ExplicationOptions },
+  explication: { Fields: ExplicationOptions, Forms: ExplicationNoticeForms },
   formatted: { Fields: FormattedOptions },
   linked_drop_down_list: { Fields: LinkedDropDownListOptions, Forms: LinkedCsvImport },
   integer_number: { Fields: IntegerNumberOptions },

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { fileRefSchema } from "../../files/file-ref";
 import { normalizeMultiline } from "../input";
 
 /** Long enough for a few paragraphs; the description holds the rest. */
@@ -19,6 +20,11 @@ export const explicationOptionsSchema = z.object({
     .transform(normalizeMultiline)
     .pipe(z.string().max(EXPLICATION_TEXT_MAX_LENGTH))
     .optional(),
+  /**
+   * The notice to download (`notice_explicative`). Never stored in `options`: read from the
+   * attachments table when the form is loaded (server/db/file-templates.ts).
+   */
+  notice: fileRefSchema.optional(),
 });
 export type ExplicationOptions = z.infer<typeof explicationOptionsSchema>;
 

@@ -7,6 +7,9 @@ import type { TypeChamp } from "../../champs/definition";
 import { parseOptionsCsv } from "../options-csv";
 import type { EditorError } from "./contract";
 import { optionsEditorOf } from "./index";
+import { CSV_FIELD, IMPORTED_PARAM, OPTIONS_IMPORT_PARAM } from "./csv-import-names";
+
+export { CSV_FIELD, IMPORTED_PARAM, OPTIONS_IMPORT_PARAM };
 
 /** The input of the options editor the file fills, and how its records are read. */
 export const CSV_IMPORT_TARGETS: Partial<Record<TypeChamp, { field: string; kind: "list" | "linked" }>> = {
@@ -15,13 +18,7 @@ export const CSV_IMPORT_TARGETS: Partial<Record<TypeChamp, { field: string; kind
   linked_drop_down_list: { field: "linkedOptions", kind: "linked" },
 };
 
-/** The import form posts to the editor page with `?importOptions=<stableId>`. */
-export const OPTIONS_IMPORT_PARAM = "importOptions";
-/** The editor page after a successful import: `?options_importees=<stableId>-<count>`. */
-export const IMPORTED_PARAM = "options_importees";
 
-/** Errors are reported on the file input (`csvFile`). */
-export const CSV_FIELD = "csvFile";
 
 export function canImportOptions(type: TypeChamp): boolean {
   return CSV_IMPORT_TARGETS[type] !== undefined;

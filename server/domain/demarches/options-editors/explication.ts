@@ -2,17 +2,21 @@
 import { normalizeMultiline } from "../../champs/input";
 import { EXPLICATION_TEXT_MAX_LENGTH } from "../../champs/types/explication";
 import { type ChampOptionsEditor, fail, formChecked, formText, optionText } from "./contract";
+import { type FileTemplateEditorValues, NO_FILE_TEMPLATE, fileTemplateEditorValues } from "./file-template";
 
-export type ExplicationEditorValues = { collapsibleEnabled: boolean; collapsibleText: string };
+/** The notice file is shown by its own form (options-editors/file-template.ts). */
+export type ExplicationEditorValues = { collapsibleEnabled: boolean; collapsibleText: string } & FileTemplateEditorValues;
 
 export const explicationEditor: ChampOptionsEditor<ExplicationEditorValues> = {
   fromOptions: (options) => ({
     collapsibleEnabled: options.collapsibleExplanationEnabled === true,
     collapsibleText: optionText(options, "collapsibleExplanationText"),
+    ...fileTemplateEditorValues(options.notice),
   }),
   fromForm: (form) => ({
     collapsibleEnabled: formChecked(form, "collapsibleEnabled"),
     collapsibleText: formText(form, "collapsibleText"),
+    ...NO_FILE_TEMPLATE,
   }),
   toOptions: (values) => {
     const text = normalizeMultiline(values.collapsibleText);

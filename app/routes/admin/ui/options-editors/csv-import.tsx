@@ -8,7 +8,7 @@ import {
   CSV_FIELD,
   IMPORTED_PARAM,
   OPTIONS_IMPORT_PARAM,
-} from "../../../../../server/domain/demarches/options-editors/csv-import";
+} from "../../../../../server/domain/demarches/options-editors/csv-import-names";
 import { CsrfInput } from "../../../../components/csrf-input";
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFormsProps } from "../champ-options-editor";

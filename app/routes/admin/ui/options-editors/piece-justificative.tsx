@@ -1,10 +1,12 @@
 /**
  * Options of `piece_justificative` in the form editor: the accepted format families (inside the
- * card's save form) and the model file, which has its own multipart form after it (forms cannot
- * nest) posting to server/http/uploads/template-endpoints.ts; the page comes back at the card
- * with the outcome in the query. Plain forms: they work without JavaScript.
+ * card's save form) and the model file — also the notice of an `explication` — which has its own
+ * multipart form after it (forms cannot nest) posting to server/http/uploads/template-endpoints.ts;
+ * the page comes back at the card with the outcome in the query. Plain forms: they work without
+ * JavaScript.
  */
 import { useLocation, useSearchParams } from "react-router";
+import type { FileTemplateEditorValues } from "../../../../../server/domain/demarches/options-editors/file-template";
 import type { PieceJustificativeEditorValues } from "../../../../../server/domain/demarches/options-editors/piece-justificative";
 import { formatByteSize } from "../../../../../server/domain/files/file-ref";
 import { FORMAT_FAMILIES, extensionList, formatsOfFamilies } from "../../../../../server/domain/files/formats";
@@ -46,16 +48,27 @@ function editorPage(pathname: string): string {
   return pathname.endsWith("/annotations") ? "annotations" : "champs";
 }
 
-export function PieceJustificativeTemplateForms({ demarcheId, stableId, id, libelle, values }: OptionsFormsProps) {
+/**
+ * The model file of a piece justificative, or the notice of an explication: its own multipart form
+ * (and a removal form), after the card's save form.
+ */
+function FileTemplateForms({
+  demarcheId,
+  stableId,
+  id,
+  libelle,
+  values,
+  type,
+}: OptionsFormsProps & { type: "piece_justificative" | "explication" }) {
   const t = useT();
   const locale = useLocale();
   const { pathname } = useLocation();
   const [searchParams] = useSearchParams();
-  const current = values as PieceJustificativeEditorValues;
+  const current = values as FileTemplateEditorValues;
   const about = searchParams.get("champ") === String(stableId);
   const outcome = about ? searchParams.get("modele") : null;
   const errorCode = about ? searchParams.get("modele_erreur") : null;
-  const maxBytes = templateAcceptedFiles("piece_justificative")?.maxBytes ?? 0;
+  const maxBytes = templateAcceptedFiles(type)?.maxBytes ?? 0;
   const errorKey =
     errorCode === "file_too_large" || errorCode === "file_format_not_accepted" || errorCode === "file_empty"
       ? errorCode
@@ -66,10 +79,11 @@ export function PieceJustificativeTemplateForms({ demarcheId, stableId, id, libe
   const inputId = `${id}-template`;
   const action = `/admin/procedures/${demarcheId}/champs/${stableId}/modele`;
   const srLibelle = <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>;
+  const notice = type === "explication";
   return (
     <section className="fr-mt-2w" aria-labelledby={`${inputId}-title`}>
       <h4 className="fr-text--md fr-text--bold fr-mb-1w" id={`${inputId}-title`}>
-        {t("fichiers.editor.templateTitle")}
+        {t(notice ? "fichiers.editor.noticeTitle" : "fichiers.editor.templateTitle")}
       </h4>
       {outcome === "ajoute" || outcome === "supprime" ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status">
@@ -104,7 +118,7 @@ export function PieceJustificativeTemplateForms({ demarcheId, stableId, id, libe
         <div className={error ? "fr-upload-group fr-upload-group--error" : "fr-upload-group"}>
           <label className="fr-label" htmlFor={inputId}>
             {t("fichiers.editor.choose")}
-            <span className="fr-hint-text">{t("fichiers.editor.templateHint")}</span>
+            <span className="fr-hint-text">{t(notice ? "fichiers.editor.noticeHint" : "fichiers.editor.templateHint")}</span>
           </label>
           <input
             className="fr-upload"
@@ -128,4 +142,12 @@ export function PieceJustificativeTemplateForms({ demarcheId, stableId, id, libe
       </form>
     </section>
   );
+}
+
+export function PieceJustificativeTemplateForms(props: OptionsFormsProps) {
+  return <FileTemplateForms {...props} type="piece_justificative" />;
+}
+
+export function ExplicationNoticeForms(props: OptionsFormsProps) {
+  return <FileTemplateForms {...props} type="explication" />;
 }
