@@ -8,6 +8,7 @@ import { useRef } from "react";
 import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { applyRowIntent, parseRowIntent } from "../../../server/domain/form/row-intent";
 import type { TransitionErrorCode } from "../../../server/domain/dossier/transitions";
+import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { saveChamps } from "../../../server/operations/dossiers/save-champs";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
@@ -66,6 +67,24 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const rowChange = rowIntent ? applyRowIntent(rowIntent, descriptors, formFieldReader(form), stored) : null;
   const field = rowChange?.field ?? formFieldReader(form);
   const refs = referenceDataFor(services(context).config);
+  // Files refused by the upload layer (no JavaScript): shown on their fields, the rest is saved.
+  const uploadErrors = readUploadErrors(form);
+  const uploadRefused = Object.keys(uploadErrors).length > 0;
+
+  if (intent === "submit" && uploadRefused) {
+    await saveChamps(db, user.id, id, field, refs);
+    return data(
+      {
+        intent: "submit" as const,
+        values: {},
+        errors: uploadErrors,
+        identityMissing: false,
+        ineligible: null,
+        transitionError: null as TransitionErrorCode | null,
+      },
+      { status: 422 },
+    );
+  }
 
   if (intent === "submit") {
     // Everything typed is stored (leniently) before validation: the page shows it from the database.
@@ -103,8 +122,16 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   if (!result.ok) throw redirect(`/dossiers/${id}`);
   // What was typed, as stored (a commune resolved, an address found): shown again as such.
   const typed = valuesRecord(result.values);
-  if (rowIntent) return { intent: "row" as const, values: typed, focusRowId: rowChange?.addedRowId ?? null, rowAdded: rowIntent.kind === "add" };
-  return { intent: "save" as const, values: typed };
+  if (rowIntent) {
+    return {
+      intent: "row" as const,
+      values: typed,
+      errors: uploadErrors,
+      focusRowId: rowChange?.addedRowId ?? null,
+      rowAdded: rowIntent.kind === "add",
+    };
+  }
+  return { intent: "save" as const, values: typed, errors: uploadErrors };
 }
 
 /** A failed autosave (network, server) is reported by the hook and retried, never shown as the error page. */
@@ -184,7 +211,7 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
         dossierId={dossierId}
         descriptors={loaderData.descriptors}
         values={values}
-        errors={submitted?.errors}
+        errors={posted?.errors}
         hidden={loaderData.hidden}
         ineligibility={loaderData.ineligibility}
         ineligibleMessage={submitted?.ineligible ?? null}

@@ -7,6 +7,7 @@
 import { data, redirect } from "react-router";
 import { applyRowIntent, parseRowIntent } from "../../../server/domain/form/row-intent";
 import { hiddenKeys } from "../../../server/domain/form/visibility";
+import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { mergeValues, saveChamps, typedValues } from "../../../server/operations/dossiers/save-champs";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
@@ -50,18 +51,21 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const rowChange = rowIntent ? applyRowIntent(rowIntent, descriptors, formFieldReader(form), stored) : null;
   const field = rowChange?.field ?? formFieldReader(form);
   const refs = referenceDataFor(services(context).config);
+  // Files refused by the upload layer (no JavaScript): shown on their fields with the other errors.
+  const uploadErrors = readUploadErrors(form);
   // The administration has this dossier: a row added or removed is only kept with the whole form's
   // next valid save, so the page shows it from what was posted.
   if (rowIntent) {
     const typed = await typedValues(descriptors, field, stored, refs);
     const hidden = [...hiddenKeys(descriptors, mergeValues(stored, typed))];
-    return { values: valuesRecord(typed), hidden, errors: {}, focusRowId: rowChange?.addedRowId ?? null };
+    return { values: valuesRecord(typed), hidden, errors: uploadErrors, focusRowId: rowChange?.addedRowId ?? null };
   }
   const result = await saveChamps(db, user.id, id, field, refs);
-  if (result.ok) throw redirect(`/dossiers/${id}?modifie=1`);
-  if (result.reason === "read_only") throw redirect(`/dossiers/${id}`);
+  if (result.ok && Object.keys(uploadErrors).length === 0) throw redirect(`/dossiers/${id}?modifie=1`);
+  if (!result.ok && result.reason === "read_only") throw redirect(`/dossiers/${id}`);
   const shown = { values: valuesRecord(result.values), hidden: [...hiddenKeys(descriptors, mergeValues(stored, result.values))] };
-  return data({ ...shown, errors: errorsRecord(result.issues), focusRowId: null }, { status: 422 });
+  const errors = { ...(result.ok ? {} : errorsRecord(result.issues)), ...uploadErrors };
+  return data({ ...shown, errors, focusRowId: null }, { status: 422 });
 }
 
 export default function DossierModifier({ loaderData, actionData }: Route.ComponentProps) {

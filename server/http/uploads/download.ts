@@ -6,7 +6,7 @@
  */
 import type { RequestHandler } from "express";
 import type { AppServices } from "../../../app/context";
-import { storageFor } from "../../integrations/storage";
+import { ObjectNotFoundError, storageFor } from "../../integrations/storage";
 import { findDownloadableAttachment } from "../../operations/attachments/find-downloadable-attachment";
 import { NotFoundError } from "../../operations/errors";
 import { attachmentDisposition } from "./content-disposition";
@@ -44,8 +44,11 @@ export function downloadHandler(services: AppServices): RequestHandler {
       body.pipe(res);
     } catch (error) {
       if (error instanceof NotFoundError) return next();
-      services.logger.error({ err: error }, "file download failed");
-      if (error instanceof Error && error.name === "ObjectNotFoundError") return next();
+      if (error instanceof ObjectNotFoundError) {
+        // A row without its bytes: report it, and answer as for a missing file.
+        services.logger.error({ err: error }, "attachment bytes missing from storage");
+        return next();
+      }
       next(error);
     }
   };

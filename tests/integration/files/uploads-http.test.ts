@@ -179,6 +179,47 @@ describe("JSON upload endpoint", () => {
   });
 });
 
+describe("file fields in repetition rows", () => {
+  it("stores a file in one row of a block, by the row's key, with and without JavaScript", async () => {
+    const { db } = server.database;
+    const built = await buildDemarche(db, {
+      champs: [
+        {
+          type: "repetition",
+          libelle: "Bâtiments",
+          children: [
+            { type: "text", libelle: "Adresse du bâtiment" },
+            { type: "piece_justificative", libelle: "Plan", mandatory: false },
+          ],
+        },
+      ],
+    });
+    const champs = await loadRevisionChamps(db, built.demarche.publishedRevisionId as number);
+    const block = champs.find((c) => c.libelle === "Bâtiments")?.stableId as number;
+    const plan = champs.find((c) => c.libelle === "Plan")?.stableId as number;
+    const usager = await buildUser(db);
+    const { dossierId } = await buildDossier(db, { demarche: { id: built.demarche.id, path: built.path }, usager });
+    const [rowId] = (await champValue(db, dossierId, block)) as string[];
+    const session = await signedInSession(server.url, usager);
+    await session.get(`/dossiers/${dossierId}/brouillon`);
+    expect(session.lastHtml).toContain(`name="champ_${plan}|${rowId}"`);
+
+    expect((await uploadJson(session, dossierId, `${plan}|${rowId}`, "plan.png", PNG_BYTES)).status).toBe(201);
+    const form = fileForm(`champ_${plan}|${rowId}`, "coupe.pdf", PDF_BYTES);
+    form.append("intent", "save");
+    expect((await session.postFormData(`/dossiers/${dossierId}/brouillon`, form)).status).toBe(200);
+    expect(((await champValue(db, dossierId, plan, rowId)) as Array<{ filename: string }>).map((f) => f.filename)).toEqual([
+      "plan.png",
+      "coupe.pdf",
+    ]);
+    const [row] = (await attachmentRows(db)).filter((r) => r.dossierId === dossierId);
+    expect(row).toMatchObject({ stableId: plan, rowId });
+    // A row the dossier does not have: 404, nothing stored.
+    expect((await uploadJson(session, dossierId, `${plan}|zzzz`, "plan.png", PNG_BYTES)).status).toBe(404);
+    expect((await uploadJson(session, dossierId, plan, "plan.png", PNG_BYTES)).status).toBe(404);
+  });
+});
+
 describe("dossier form without JavaScript (multipart)", () => {
   it("shows the file input in the form, which is multipart", async () => {
     const { dossierId, session, ids } = await usagerWithDossier();

@@ -69,7 +69,7 @@ async function setup() {
   return { db, session, dossierId, ids, firstRow, html };
 }
 
-async function valueOf(dossierId: number, stableId: number, rowId = "") {
+async function storedValue(dossierId: number, stableId: number, rowId = "") {
   const [row] = await server.database.db
     .select({ value: champs.value })
     .from(champs)
@@ -92,11 +92,11 @@ describe("repetition blocks", () => {
       [`champ_${ids.association}`]: "true",
     });
     expect(response.status).toBe(200);
-    const rows = (await valueOf(dossierId, ids.block)) as string[];
+    const rows = (await storedValue(dossierId, ids.block)) as string[];
     expect(rows).toHaveLength(2);
     expect(rows[0]).toBe(firstRow);
     const secondRow = rows[1] as string;
-    expect(await valueOf(dossierId, ids.nom, firstRow)).toBe("Alice");
+    expect(await storedValue(dossierId, ids.nom, firstRow)).toBe("Alice");
     let page = await response.text();
     expect(page).toContain(`name="champ_${ids.nom}|${secondRow}"`);
     expect(page).toContain("Membres – élément 2");
@@ -119,9 +119,9 @@ describe("repetition blocks", () => {
       [`champ_${ids.nom}|${secondRow}`]: "Bob",
     });
     expect(response.status).toBe(200);
-    expect(await valueOf(dossierId, ids.block)).toEqual([secondRow]);
-    expect(await valueOf(dossierId, ids.nom, firstRow)).toBeUndefined();
-    expect(await valueOf(dossierId, ids.nom, secondRow)).toBe("Bob");
+    expect(await storedValue(dossierId, ids.block)).toEqual([secondRow]);
+    expect(await storedValue(dossierId, ids.nom, firstRow)).toBeUndefined();
+    expect(await storedValue(dossierId, ids.nom, secondRow)).toBe("Bob");
 
     response = await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "submit", [`champ_${ids.block}`]: ["", secondRow] });
     expect(response.status).toBe(302);
@@ -140,7 +140,7 @@ describe("repetition blocks", () => {
       [`champ_${ids.association}`]: "true",
       [`champ_${ids.rna}`]: "W123456789",
     });
-    expect(await valueOf(dossierId, ids.block)).toEqual([]);
+    expect(await storedValue(dossierId, ids.block)).toEqual([]);
     expect(await (response.text())).toContain("Aucun élément pour l’instant.");
     response = await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "submit", [`champ_${ids.block}`]: [""] });
     expect(response.status).toBe(422);
@@ -185,8 +185,8 @@ describe("repetition blocks", () => {
       [`champ_${ids.nom}|${newRow}`]: "Chloé",
     });
     expect(response.status).toBe(302);
-    expect(await valueOf(dossierId, ids.block)).toEqual([firstRow, newRow]);
-    expect(await valueOf(dossierId, ids.nom, newRow)).toBe("Chloé");
+    expect(await storedValue(dossierId, ids.block)).toEqual([firstRow, newRow]);
+    expect(await storedValue(dossierId, ids.nom, newRow)).toBe("Chloé");
   });
 });
 
@@ -225,10 +225,10 @@ describe("conditions", () => {
     const [association, rna] = [...html.matchAll(/data-champ-key="(\d+)"/g)].map((m) => Number(m[1]));
     // Typed while shown, then hidden by the answer: kept in the brouillon, cleared at submission.
     await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "save", [`champ_${association}`]: "true", [`champ_${rna}`]: "W1" });
-    expect(await valueOf(dossierId, rna as number)).toBe("W1");
+    expect(await storedValue(dossierId, rna as number)).toBe("W1");
     const response = await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "submit", [`champ_${association}`]: "false" });
     expect(response.status).toBe(302);
-    expect(await valueOf(dossierId, rna as number)).toBeNull();
+    expect(await storedValue(dossierId, rna as number)).toBeNull();
     expect(pageText(await (await session.get(`/dossiers/${dossierId}`)).text())).not.toContain("Numéro RNA");
     expect(champKey(rna as number)).toBe(String(rna));
   });
@@ -249,6 +249,6 @@ describe("ineligibility rules", () => {
     expect(text).toContain("Cette aide est réservée aux associations.");
     expect((await dossierRow(server.database.db, dossierId)).state).toBe("brouillon");
     // The answer that made it ineligible is kept.
-    expect(await valueOf(dossierId, ids.association)).toBe("false");
+    expect(await storedValue(dossierId, ids.association)).toBe("false");
   });
 });

@@ -20,10 +20,15 @@ describe("piece_justificative", () => {
     ["empty list, mandatory", [], field(), { code: "required", params: { libelle: "Justificatif" } }],
     ["no file, optional", null, field({}, false), null],
     ["one file", [pdf], field(), null],
-    ["a file of a family no longer accepted", [pdf, png], field({ formatFamilies: ["document_texte"] }), {
-      code: "file_format_not_accepted",
-      params: { libelle: "Justificatif", filename: "plan.png" },
-    }],
+    [
+      "a file of a family no longer accepted",
+      [pdf, png],
+      field({ formatFamilies: ["document_texte"] }),
+      {
+        code: "file_format_not_accepted",
+        params: { libelle: "Justificatif", filename: "plan.png" },
+      },
+    ],
     ["files of the chosen families", [pdf, png], field({ formatFamilies: ["document_texte", "image_scan"] }), null],
   ] as const)("validateForSubmit: %s", (_label, value, descriptor, expected) => {
     expect(pieceJustificative.validateForSubmit(value === null ? null : [...value], descriptor)).toEqual(expected);
@@ -47,8 +52,8 @@ describe("piece_justificative", () => {
     expect(pieceJustificative.optionsSchema.safeParse({ formatFamilies: ["tableur", "archive"] }).success).toBe(true);
     expect(pieceJustificative.optionsSchema.safeParse({ formatFamilies: ["executables"] }).success).toBe(false);
     expect(pieceJustificativeAcceptedFiles({}).maxBytes).toBe(200 * 1024 * 1024);
-    expect(pieceJustificativeAcceptedFiles({ formatFamilies: ["image_scan"] }).formats.every((f) => f.mime.startsWith("image/"))).toBe(
-      true,
-    );
+    expect(
+      pieceJustificativeAcceptedFiles({ formatFamilies: ["image_scan"] }).formats.every((f) => f.mime.startsWith("image/")),
+    ).toBe(true);
   });
 });
