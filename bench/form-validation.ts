@@ -56,7 +56,6 @@ try {
   const values = await loadChampValues(db, dossierId);
   const form = filledFormInputs(tree, (blockStableId) => rowIdsOf(values, blockStableId));
 
-
   // The measure is meaningful only on a complete dossier: every visible occurrence must be valid.
   const hidden = hiddenKeys(tree, values);
   const issues = validateChampsForSubmit(tree, values, hidden);

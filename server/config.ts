@@ -46,7 +46,11 @@ const ZEnv = z.object({
   /** Directory of the `local` storage (default: DATA_DIR/storage). */
   STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   /** Largest file accepted by an upload, in bytes (the reference: 200 MB; identity documents stay at 20 MB). */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   /**
    * National address base searched by `address` fields (https://api-adresse.data.gouv.fr by default,
    * none when NODE_ENV=test so that tests never reach the internet); empty disables it: addresses are

@@ -12,7 +12,15 @@ import { loadRevisionChamps } from "../db/revisions";
 import { loadChampValues } from "../db/champ-values";
 import { champKey } from "../domain/form/keys";
 import { rowIdsOf } from "../domain/form/tree";
-import { demarches, groupeInstructeurMembers, groupesInstructeurs, instructeurs, revisions, typesDeChamp, users } from "../db/schema";
+import {
+  demarches,
+  groupeInstructeurMembers,
+  groupesInstructeurs,
+  instructeurs,
+  revisions,
+  typesDeChamp,
+  users,
+} from "../db/schema";
 import { ensureUser } from "../operations/accounts/ensure-user";
 import { createDemarche } from "../operations/demarches/create-demarche";
 import { publishDemarche } from "../operations/demarches/publish-demarche";
@@ -107,7 +115,10 @@ export async function buildDemarche(
     if (!updated.ok) throw new Error(`updateChamp: ${JSON.stringify(updated.errors)}`);
     // The draft's own row (never published yet): conditions are written as the editor stores them.
     if (spec.condition) {
-      await db.update(typesDeChamp).set({ condition: spec.condition(idOf) }).where(eq(typesDeChamp.stableId, stableId));
+      await db
+        .update(typesDeChamp)
+        .set({ condition: spec.condition(idOf) })
+        .where(eq(typesDeChamp.stableId, stableId));
     }
     if (spec.libelle) ids.set(spec.libelle, stableId);
     for (const child of spec.children ?? []) await build(child, stableId, isPrivate);

@@ -9,9 +9,7 @@ import { ChampInputList } from "../../components/champs/champ-list";
 
 /** The preview shows one row in each repetition block, as a new dossier starts with. */
 function previewValues(descriptors: readonly ChampDescriptor[]): Record<string, unknown> {
-  return Object.fromEntries(
-    descriptors.filter((d) => d.type === "repetition").map((d) => [champKey(d.stableId), ["apercu"]]),
-  );
+  return Object.fromEntries(descriptors.filter((d) => d.type === "repetition").map((d) => [champKey(d.stableId), ["apercu"]]));
 }
 import { useT } from "../../lib/i18n";
 import { requireAdministrateur, services } from "../../lib/request.server";

@@ -4,6 +4,7 @@ import { isTypeChamp } from "../../../server/domain/champs/registry";
 import { addChamp } from "../../../server/operations/revisions/add-champ";
 import { moveChamp } from "../../../server/operations/revisions/move-champ";
 import { removeChamp } from "../../../server/operations/revisions/remove-champ";
+import { duplicateChamp } from "../../../server/operations/revisions/duplicate-champ";
 import { changeTypeFromForm, refusedChampAction } from "./type-change.server";
 import { updateChamp } from "../../../server/operations/revisions/update-champ";
 import { champTypesByCategory, getDraftForm } from "../../../server/queries/admin/champs";
@@ -54,7 +55,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   // A CSV file of options: its size is checked before the body is read.
   if (isOptionsImport(request)) {
     const { administrateurId } = admin;
-    return optionsImportAction({ request, db, administrateurId, demarcheId, champs: draft.champs, page: editorPath(demarcheId, list) });
+    return optionsImportAction({
+      request,
+      db,
+      administrateurId,
+      demarcheId,
+      champs: draft.champs,
+      page: editorPath(demarcheId, list),
+    });
   }
   const form = await readForm(request);
   const intent = formString(form, "intent");
@@ -128,6 +136,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (toIndex === null) throw data({ status: 400 }, { status: 400 });
       await moveChamp(db, admin.administrateurId, demarcheId, { stableId: champ.stableId, toIndex });
       return done(champ.stableId);
+    }
+    case "duplicate": {
+      const champ = champOf();
+      const { stableId } = await duplicateChamp(db, admin.administrateurId, demarcheId, champ.stableId);
+      return done(stableId);
     }
     case "confirm-delete": {
       const champ = champOf();

@@ -161,7 +161,8 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
   const submitted = posted?.intent === "submit" ? posted : null;
   const rowChanged = posted?.intent === "row" ? posted : null;
   const hasErrors =
-    submitted !== null && (Object.keys(submitted.errors).length > 0 || submitted.identityMissing || submitted.ineligible !== null);
+    submitted !== null &&
+    (Object.keys(submitted.errors).length > 0 || submitted.identityMissing || submitted.ineligible !== null);
   const title = loaderData.demarcheLibelle;
 
   const autosaveMessage =

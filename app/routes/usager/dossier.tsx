@@ -26,7 +26,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
-  const { dossier, demarche, descriptors, values, hidden, history } = await loadUsagerDossierPage(services(context).db, user.id, id);
+  const { dossier, demarche, descriptors, values, hidden, history } = await loadUsagerDossierPage(
+    services(context).db,
+    user.id,
+    id,
+  );
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   return {
@@ -124,7 +128,12 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
 
       <section className="fr-mb-4w" aria-labelledby="formulaire-dossier">
         <h2 id="formulaire-dossier">{t("usager.dossier.formTitle")}</h2>
-        <ChampDisplayList descriptors={loaderData.descriptors} values={loaderData.values} hidden={loaderData.hidden} headingLevel={3} />
+        <ChampDisplayList
+          descriptors={loaderData.descriptors}
+          values={loaderData.values}
+          hidden={loaderData.hidden}
+          headingLevel={3}
+        />
       </section>
 
       <section className="fr-mb-4w" aria-labelledby="historique-dossier">

@@ -35,7 +35,10 @@ export function champFillSeconds(champ: EstimatedChamp): number {
   let seconds = definition.estimatedFillDuration + readingSeconds(champ.description);
   for (const child of champ.children ?? []) {
     const childDefinition = getTypeDeChamp(child.type);
-    const fill = childDefinition.hasValue && !child.mandatory ? childDefinition.estimatedFillDuration / 2 : childDefinition.estimatedFillDuration;
+    const fill =
+      childDefinition.hasValue && !child.mandatory
+        ? childDefinition.estimatedFillDuration / 2
+        : childDefinition.estimatedFillDuration;
     seconds += fill * REPETITION_ROWS_ESTIMATE + readingSeconds(child.description);
   }
   return definition.hasValue && !champ.mandatory ? seconds / 2 : seconds;

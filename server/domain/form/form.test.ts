@@ -196,7 +196,12 @@ describe("row intents", () => {
   });
 
   it("removes a row, from the stored rows when the block's rows are not posted", () => {
-    const applied = applyRowIntent({ kind: "remove", stableId: 3, rowId: "r1" }, tree, () => undefined, values({ "3": ["r1", "r2"] }));
+    const applied = applyRowIntent(
+      { kind: "remove", stableId: 3, rowId: "r1" },
+      tree,
+      () => undefined,
+      values({ "3": ["r1", "r2"] }),
+    );
     expect(applied?.field("champ_3")).toEqual(["", "r2"]);
     expect(applied?.addedRowId).toBeNull();
   });

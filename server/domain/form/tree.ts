@@ -23,7 +23,9 @@ export function buildFormTree<T extends FlatChampDescriptor>(flat: readonly T[])
   return flat
     .filter((field) => field.parentStableId === null)
     .map((field) =>
-      field.type === "repetition" ? { ...field, children: children.get(field.stableId) ?? [] } : (field as T & { children?: T[] }),
+      field.type === "repetition"
+        ? { ...field, children: children.get(field.stableId) ?? [] }
+        : (field as T & { children?: T[] }),
     );
 }
 

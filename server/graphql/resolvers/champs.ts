@@ -258,12 +258,7 @@ function stringValueOf(typeChamp: string, raw: unknown): string | null {
   return text.trim() === "" ? null : text;
 }
 
-export function champView(
-  field: RevisionFieldRow,
-  row: ChampValueRow | undefined,
-  dossier: DossierRow,
-  rowId = "",
-): ChampView {
+export function champView(field: RevisionFieldRow, row: ChampValueRow | undefined, dossier: DossierRow, rowId = ""): ChampView {
   const raw = storedValue(field, row);
   const id = champId(field.stableId, rowId);
   return {

@@ -29,7 +29,14 @@ export async function addFirstRows(
       from dossiers d
       where d.revision_id = ${revisionId}
         ${options.dossierId === undefined ? sql`` : sql`and d.id = ${options.dossierId}`}
-        ${options.states ? sql`and d.state in (${sql.join(options.states.map((s) => sql`${s}`), sql`, `)})` : sql``}
+        ${
+          options.states
+            ? sql`and d.state in (${sql.join(
+                options.states.map((s) => sql`${s}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
       on conflict (dossier_id, stream, stable_id, row_id) do nothing`);
   }
 }

@@ -26,7 +26,8 @@ export async function dossierLinkIssues(
     const number = dossierNumberOf(typeof raw === "string" ? raw : null);
     if (number === null) continue;
     const { linkable } = await findLinkableDossier(db, number, { fromTestDossier: options.fromTestDossier });
-    if (!linkable) issues.push({ key, stableId: descriptor.stableId, error: champError("dossier_not_found", descriptor, { number }) });
+    if (!linkable)
+      issues.push({ key, stableId: descriptor.stableId, error: champError("dossier_not_found", descriptor, { number }) });
   }
   return issues;
 }

@@ -65,7 +65,9 @@ export async function saveChamps(
       const hidden = hiddenKeys(current, merged);
       const issues = validateChampsForSubmit(current, merged, hidden);
       const invalid = new Set(issues.map((i) => i.key));
-      issues.push(...(await dossierLinkIssues(tx, current, merged, hidden, { fromTestDossier: dossier.forTest, alreadyInvalid: invalid })));
+      issues.push(
+        ...(await dossierLinkIssues(tx, current, merged, hidden, { fromTestDossier: dossier.forTest, alreadyInvalid: invalid })),
+      );
       if (issues.length > 0) return { ok: false, reason: "invalid", issues, values: typed };
     }
     await writeChamps(tx, dossierId, current, typed);

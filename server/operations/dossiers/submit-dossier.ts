@@ -40,7 +40,9 @@ export async function submitDossier(
 ): Promise<SubmitResult> {
   // Scope first, then the reference-data lookups of what was typed, outside the transaction.
   const { dossier: before } = await findUsagerDossier(db, userId, dossierId);
-  const typed = field ? await typedValues(await loadRevisionForm(db, before.revisionId), field, await loadChampValues(db, dossierId), refs) : null;
+  const typed = field
+    ? await typedValues(await loadRevisionForm(db, before.revisionId), field, await loadChampValues(db, dossierId), refs)
+    : null;
   return db.transaction(async (tx): Promise<SubmitResult> => {
     const target = await findUsagerDossier(tx, userId, dossierId, true);
     const tree = await loadRevisionForm(tx, target.dossier.revisionId);

@@ -91,11 +91,15 @@ export async function createPrefilledDossier(
     const stored: Map<ChampKey, unknown> = await loadChampValues(tx, dossierId);
     // Communes and EPCI are completed from the bundled data (unresolvable ones dropped, as any invalid
     // prefill value); the address service is not called inside this transaction.
-    const values = await resolveChampValues(tree, prefillChampValues(tree, input.params, stored, () => newRowId()), {
-      refs: referenceDataFor(OFFLINE_REFERENCE_DATA),
-      stored,
-      source: "prefill",
-    });
+    const values = await resolveChampValues(
+      tree,
+      prefillChampValues(tree, input.params, stored, () => newRowId()),
+      {
+        refs: referenceDataFor(OFFLINE_REFERENCE_DATA),
+        stored,
+        source: "prefill",
+      },
+    );
     await writeChamps(tx, dossierId, tree, values);
 
     return { ok: true, dossier: { dossierId, prefillToken, demarcheId: demarche.id, path: demarche.path, test } };

@@ -3,17 +3,10 @@
  * `demarchesOfAdministrateur` (directly or through `findAdministrableDemarche`): another
  * administrateur's démarche reads as "not found".
  */
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { loadRevisionChamps } from "../../db/revisions";
-import {
-  demarches,
-  dossiers,
-  groupeInstructeurMembers,
-  groupesInstructeurs,
-  revisionTypesDeChamp,
-  typesDeChamp,
-} from "../../db/schema";
+import { demarches, dossiers, groupeInstructeurMembers, groupesInstructeurs } from "../../db/schema";
 import { demarchesOfAdministrateur } from "../../db/scopes";
 import { getTypeDeChamp } from "../../domain/champs/registry";
 import { findAdministrableDemarche } from "../../operations/demarches/find-administrable-demarche";
@@ -55,9 +48,7 @@ export async function countInstructeurs(db: DbOrTx, demarcheId: number) {
 export async function getDemarcheOverview(db: Db, administrateurId: number, demarcheId: number) {
   const demarche = await findAdministrableDemarche(db, administrateurId, demarcheId);
   const champs = demarche.draftRevisionId ? await loadRevisionChamps(db, demarche.draftRevisionId) : [];
-  const annotations = demarche.draftRevisionId
-    ? await loadRevisionChamps(db, demarche.draftRevisionId, { private: true })
-    : [];
+  const annotations = demarche.draftRevisionId ? await loadRevisionChamps(db, demarche.draftRevisionId, { private: true }) : [];
   const [counts] = await db
     .select({
       real: sql<number>`count(*) filter (where ${dossiers.forTest} = false and ${dossiers.state} <> 'brouillon')::int`,

@@ -12,7 +12,11 @@ import { loadFormView } from "../form-view";
 
 /** Links of the dossiers named by the form's dossier_link fields, for those this instructeur may open. */
 async function withDossierLinks(db: DbOrTx, instructeurId: number, form: Awaited<ReturnType<typeof loadFormView>>) {
-  const linkFields = new Set(allFields(form.descriptors).filter((f) => f.type === "dossier_link").map((f) => f.stableId));
+  const linkFields = new Set(
+    allFields(form.descriptors)
+      .filter((f) => f.type === "dossier_link")
+      .map((f) => f.stableId),
+  );
   const numbers = Object.entries(form.values).flatMap(([key, value]) => {
     const n = linkFields.has(Number(key.split("|")[0])) && typeof value === "string" ? dossierNumberOf(value) : null;
     return n === null ? [] : [n];

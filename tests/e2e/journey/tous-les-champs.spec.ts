@@ -301,7 +301,10 @@ test.describe("« Tous les champs »", () => {
 
       const form = page.getByRole("region", { name: "Formulaire" });
       const shown = (libelle: string) =>
-        form.locator(".guichet-champ-display").filter({ has: page.getByText(libelle, { exact: true }) }).first();
+        form
+          .locator(".guichet-champ-display")
+          .filter({ has: page.getByText(libelle, { exact: true }) })
+          .first();
       const expected: Array<[string, string | RegExp]> = [
         ["Texte court", VALUES.text],
         ["Nombre entier", VALUES.integer],

@@ -84,7 +84,9 @@ describe("form editor", () => {
     const html = browser.lastHtml;
     expect(fieldValue(html, `champ-${dropDown}-options`)).toBe("Paris\nLyon\nSaint-Étienne");
     expect(html).toMatch(new RegExp(`id="champ-${dropDown}-other"[^>]*checked`));
-    expect(html).toContain('<optgroup label="Structure"><option value="header_section">Titre de section</option><option value="repetition">Bloc répétable</option>');
+    expect(html).toContain(
+      '<optgroup label="Structure"><option value="header_section">Titre de section</option><option value="repetition">Bloc répétable</option>',
+    );
     // 3 fields of 10 s, the optional one counts half: 25 s, shown as 1 min.
     expect(pageText(html)).toContain("Durée de remplissage estimée : 1 min");
     // Move buttons are disabled at the ends and named with the field.

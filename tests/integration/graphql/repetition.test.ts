@@ -106,8 +106,8 @@ describe("RepetitionChamp", () => {
           },
           {
             __typename: "IntegerNumberChamp",
-            id: champId(ids["Âge"] as number, rowId),
-            champDescriptorId: champId(ids["Âge"] as number),
+            id: champId(ids.Âge as number, rowId),
+            champDescriptorId: champId(ids.Âge as number),
             label: "Âge",
             stringValue: "34",
             value: "34",

@@ -62,7 +62,9 @@ async function setup() {
     ["nom", "Nom du membre"],
     ["age", "Âge"],
   ] as const) {
-    const match = html.match(new RegExp(`for="champ-(\\d+)[^"]*"[^>]*>${libelle}`)) ?? html.match(new RegExp(`id="champ-(\\d+)[^"]*"[^>]*>[^<]*${libelle}`));
+    const match =
+      html.match(new RegExp(`for="champ-(\\d+)[^"]*"[^>]*>${libelle}`)) ??
+      html.match(new RegExp(`id="champ-(\\d+)[^"]*"[^>]*>[^<]*${libelle}`));
     ids[name] = Number(match?.[1] ?? Number.NaN);
   }
   const firstRow = (block.value as string[])[0] as string;
@@ -123,7 +125,10 @@ describe("repetition blocks", () => {
     expect(await storedValue(dossierId, ids.nom, firstRow)).toBeUndefined();
     expect(await storedValue(dossierId, ids.nom, secondRow)).toBe("Bob");
 
-    response = await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "submit", [`champ_${ids.block}`]: ["", secondRow] });
+    response = await session.post(`/dossiers/${dossierId}/brouillon`, {
+      intent: "submit",
+      [`champ_${ids.block}`]: ["", secondRow],
+    });
     expect(response.status).toBe(302);
     expect((await dossierRow(server.database.db, dossierId)).state).toBe("en_construction");
     const dossierPage = pageText(await (await session.get(`/dossiers/${dossierId}`)).text());
@@ -141,7 +146,7 @@ describe("repetition blocks", () => {
       [`champ_${ids.rna}`]: "W123456789",
     });
     expect(await storedValue(dossierId, ids.block)).toEqual([]);
-    expect(await (response.text())).toContain("Aucun élément pour l’instant.");
+    expect(await response.text()).toContain("Aucun élément pour l’instant.");
     response = await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "submit", [`champ_${ids.block}`]: [""] });
     expect(response.status).toBe(422);
     expect(await response.text()).toContain(`href="#champ-${ids.block}"`);
@@ -149,7 +154,9 @@ describe("repetition blocks", () => {
     // A button naming a field that is not a block of this form changes no row.
     const before = await dossierSnapshot(server.database.db, dossierId);
     await session.post(`/dossiers/${dossierId}/brouillon`, { intent: `row-add:${ids.rna}` });
-    const after = (await dossierSnapshot(server.database.db, dossierId)) as { values: Array<{ stableId: number; value: unknown }> };
+    const after = (await dossierSnapshot(server.database.db, dossierId)) as {
+      values: Array<{ stableId: number; value: unknown }>;
+    };
     expect(after.values.find((v) => v.stableId === ids.block)?.value).toEqual([]);
     expect((before as typeof after).values.length).toBe(after.values.length);
   });
@@ -196,7 +203,10 @@ describe("conditions", () => {
     const wrapper = (page: string) => page.match(new RegExp(`<div data-champ-key="${ids.rna}"( hidden="")?>`))?.[0] ?? "";
     expect(wrapper(html)).toContain("hidden");
 
-    let response = await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "save", [`champ_${ids.association}`]: "true" });
+    let response = await session.post(`/dossiers/${dossierId}/brouillon`, {
+      intent: "save",
+      [`champ_${ids.association}`]: "true",
+    });
     expect(wrapper(await response.text())).not.toContain("hidden");
 
     // Shown and empty: required at submission.
@@ -224,9 +234,16 @@ describe("conditions", () => {
     const html = await (await session.get(`/dossiers/${dossierId}/brouillon`)).text();
     const [association, rna] = [...html.matchAll(/data-champ-key="(\d+)"/g)].map((m) => Number(m[1]));
     // Typed while shown, then hidden by the answer: kept in the brouillon, cleared at submission.
-    await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "save", [`champ_${association}`]: "true", [`champ_${rna}`]: "W1" });
+    await session.post(`/dossiers/${dossierId}/brouillon`, {
+      intent: "save",
+      [`champ_${association}`]: "true",
+      [`champ_${rna}`]: "W1",
+    });
     expect(await storedValue(dossierId, rna as number)).toBe("W1");
-    const response = await session.post(`/dossiers/${dossierId}/brouillon`, { intent: "submit", [`champ_${association}`]: "false" });
+    const response = await session.post(`/dossiers/${dossierId}/brouillon`, {
+      intent: "submit",
+      [`champ_${association}`]: "false",
+    });
     expect(response.status).toBe(302);
     expect(await storedValue(dossierId, rna as number)).toBeNull();
     expect(pageText(await (await session.get(`/dossiers/${dossierId}`)).text())).not.toContain("Numéro RNA");

@@ -114,8 +114,14 @@ export function Combobox(props: ComboboxProps) {
     queueMicrotask(() => inputRef.current?.dispatchEvent(new Event("change", { bubbles: true })));
   }
 
+  /** The input is uncontrolled (what is typed is never overwritten by a re-render): write it directly. */
+  function writeText(value: string) {
+    setText(value);
+    if (inputRef.current) inputRef.current.value = value;
+  }
+
   function choose(option: ComboboxOption) {
-    setText(option.label);
+    writeText(option.label);
     setSelection(option.value);
     setOpen(false);
     setActive(-1);
@@ -145,9 +151,9 @@ export function Combobox(props: ComboboxProps) {
         event.preventDefault();
         setOpen(false);
         setActive(-1);
-      } else if (text !== "") {
+      } else if ((inputRef.current?.value ?? text) !== "") {
         event.preventDefault();
-        setText("");
+        writeText("");
         setSelection("");
         setPending("");
         announceChange();
@@ -178,7 +184,7 @@ export function Combobox(props: ComboboxProps) {
         type="text"
         id={props.id}
         name={props.name}
-        value={text}
+        defaultValue={props.defaultText}
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={open}

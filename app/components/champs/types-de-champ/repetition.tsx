@@ -86,8 +86,14 @@ export function RepetitionDisplay({ descriptor, value, headingLevel }: TypedDisp
       <Heading className="fr-h6 fr-mb-1w">{descriptor.libelle}</Heading>
       {rows.length === 0 ? <p className="fr-text--sm">{t("usager.champ.empty")}</p> : null}
       {rows.map((rowId, index) => (
-        <section key={rowId} className="guichet-repetition__row" aria-label={t("usager.repetition.rowLegend", { libelle: descriptor.libelle, number: index + 1 })}>
-          <p className="fr-text--bold fr-mb-1w">{t("usager.repetition.rowLegend", { libelle: descriptor.libelle, number: index + 1 })}</p>
+        <section
+          key={rowId}
+          className="guichet-repetition__row"
+          aria-label={t("usager.repetition.rowLegend", { libelle: descriptor.libelle, number: index + 1 })}
+        >
+          <p className="fr-text--bold fr-mb-1w">
+            {t("usager.repetition.rowLegend", { libelle: descriptor.libelle, number: index + 1 })}
+          </p>
           {(descriptor.children ?? []).map((child) => tree.renderField(child, champKey(child.stableId, rowId)))}
         </section>
       ))}

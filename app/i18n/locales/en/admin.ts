@@ -213,6 +213,7 @@ export default {
     },
   },
   champEditor: {
+    duplicate: "Duplicate",
     title: "Applicant form",
     publishedNotice:
       "This procedure is published: you are editing a draft of the form. Changes will be visible after publication.",
@@ -307,14 +308,16 @@ export default {
       csv_missing: "Choose a CSV file",
       csv_too_big: "The file is larger than 1 MB: split it or remove the columns you do not need. The options have not changed.",
       csv_empty: "The file contains no option (the first column is empty)",
-      csv_encoding: "The file is not encoded in UTF-8: in your spreadsheet, save it as “CSV UTF-8”. The options have not changed.",
+      csv_encoding:
+        "The file is not encoded in UTF-8: in your spreadsheet, save it as “CSV UTF-8”. The options have not changed.",
       csv_not_text: "This file is not a CSV text file (an .xlsx workbook or an image?): save it as CSV",
       csv_invalid: "The CSV file is malformed near line {line} (an unclosed quote?)",
       csv_too_many_lines: "The file has more than {max} lines: at most {max} options. The options have not changed.",
       csv_not_supported: "This field type has no options to import",
       delete_used_by_conditions:
         "This field cannot be deleted: the display condition of {champs} uses it. Change that condition first.",
-      delete_used_by_ineligibilite: "This field cannot be deleted: the ineligibility criteria use it. Change those criteria first.",
+      delete_used_by_ineligibilite:
+        "This field cannot be deleted: the ineligibility criteria use it. Change those criteria first.",
       delete_used_by_conditions_and_ineligibilite:
         "This field cannot be deleted: the display condition of {champs} and the ineligibility criteria use it.",
       type_used_by_conditions:

@@ -19,14 +19,11 @@ export default {
       "No commune matches what was typed in the field “{libelle}”: enter the name or postal code of a French commune",
     epci_ambiguous: "Specify the EPCI of the field “{libelle}”: several EPCIs match, choose one in the list",
     epci_not_found: "No EPCI matches what was typed in the field “{libelle}”: enter its name or SIREN number",
-    address_ambiguous:
-      "Specify the address of the field “{libelle}”: choose it among the suggestions, or enter it manually",
-    address_not_found:
-      "The address of the field “{libelle}” was not found: choose a suggestion or enter the address manually",
+    address_ambiguous: "Specify the address of the field “{libelle}”: choose it among the suggestions, or enter it manually",
+    address_not_found: "The address of the field “{libelle}” was not found: choose a suggestion or enter the address manually",
     address_incomplete:
       "The address of the field “{libelle}” is incomplete: give the number and street, the postal code and the city",
-    address_commune_not_found:
-      "The postal code and city of the address of the field “{libelle}” match no French commune",
+    address_commune_not_found: "The postal code and city of the address of the field “{libelle}” match no French commune",
     too_long: "The field “{libelle}” must not exceed {max} characters",
     too_short: "The field “{libelle}” must contain at least {min} characters",
     not_positive: "The field “{libelle}” must be a positive number or zero",

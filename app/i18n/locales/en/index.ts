@@ -13,4 +13,17 @@ import prefill from "./prefill";
 import revisions from "./revisions";
 import fichiers from "./fichiers";
 
-export const en = { common, auth, admin, usager, instructeur, mail, champs, dossiers, conditions, prefill, fichiers, revisions } satisfies Translation<typeof fr>;
+export const en = {
+  common,
+  auth,
+  admin,
+  usager,
+  instructeur,
+  mail,
+  champs,
+  dossiers,
+  conditions,
+  prefill,
+  fichiers,
+  revisions,
+} satisfies Translation<typeof fr>;

@@ -117,7 +117,8 @@ export default {
       },
       annotations: {
         title: "Annotations privées",
-        empty: "Aucune annotation privée. Facultatif : des champs que les instructeurs remplissent sur chaque dossier, invisibles pour l’usager.",
+        empty:
+          "Aucune annotation privée. Facultatif : des champs que les instructeurs remplissent sur chaque dossier, invisibles pour l’usager.",
         count: "Annotations privées : {count}.",
         link: "Modifier les annotations privées",
       },
@@ -210,6 +211,7 @@ export default {
     },
   },
   champEditor: {
+    duplicate: "Dupliquer",
     title: "Formulaire usager",
     publishedNotice:
       "Cette démarche est publiée : vous modifiez un brouillon du formulaire. Les modifications seront visibles après publication.",
@@ -413,7 +415,8 @@ export default {
       no_champ: "Le formulaire doit contenir au moins un champ à remplir.",
       champ_invalid: "Un champ du formulaire n’a pas de libellé ou a des options invalides.",
       condition_invalid: "La condition d’affichage d’un champ est incomplète ou invalide.",
-      ineligibilite_invalid: "Les critères d’inéligibilité sont activés mais incomplets : il faut un message et des règles valides.",
+      ineligibilite_invalid:
+        "Les critères d’inéligibilité sont activés mais incomplets : il faut un message et des règles valides.",
       no_instructeur: "Au moins un instructeur doit être affecté à la démarche.",
       path_taken: "Cette adresse est déjà utilisée par une autre démarche : choisissez-en une autre",
       path_invalid: "Utilisez de 3 à 200 lettres minuscules sans accent, chiffres, tirets (-) ou tirets bas (_)",

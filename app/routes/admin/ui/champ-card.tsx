@@ -181,6 +181,17 @@ export function ChampCard({
               </move.Form>
             </li>
             <li>
+              <form method="post" action={editorPath}>
+                <CsrfInput />
+                <input type="hidden" name="intent" value="duplicate" />
+                <input type="hidden" name="stableId" value={champ.stableId} />
+                <button type="submit" className="fr-btn fr-btn--tertiary fr-icon-file-copy-line">
+                  {t("admin.champEditor.duplicate")}
+                  <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
+                </button>
+              </form>
+            </li>
+            <li>
               <form
                 method="post"
                 action={editorPath}

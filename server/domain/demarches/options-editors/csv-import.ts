@@ -18,8 +18,6 @@ export const CSV_IMPORT_TARGETS: Partial<Record<TypeChamp, { field: string; kind
   linked_drop_down_list: { field: "linkedOptions", kind: "linked" },
 };
 
-
-
 export function canImportOptions(type: TypeChamp): boolean {
   return CSV_IMPORT_TARGETS[type] !== undefined;
 }
