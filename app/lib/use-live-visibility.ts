@@ -4,7 +4,7 @@
  * wrappers marked with `data-champ-key` get or lose `hidden`. Without JavaScript the server does it
  * at every save, so the page is right after each reload; with it, the page is right as one types.
  */
-import { type RefObject, useEffect, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import type { ChampDescriptor } from "../../server/domain/champs/definition";
 import { parseDraftValues } from "../../server/domain/champs/validate-dossier";
 import { type IneligibilityRules, isIneligible } from "../../server/domain/form/ineligibility";
@@ -24,13 +24,17 @@ export function useLiveVisibility(
   },
 ): { ineligible: boolean } {
   const [ineligible, setIneligible] = useState(options.initiallyIneligible);
-  const { descriptors, values, ineligibility } = options;
+  // The page re-renders while the usager types (autosave status…) with new objects each time: read
+  // the latest through a ref, so that re-subscribing never cancels a pending evaluation.
+  const latest = useRef(options);
+  latest.current = options;
 
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const evaluate = () => {
+      const { descriptors, values, ineligibility } = latest.current;
       const data = new FormData(form);
       const read = (name: string) => {
         const all = data.getAll(name).filter((v): v is string => typeof v === "string");
@@ -55,7 +59,7 @@ export function useLiveVisibility(
       form.removeEventListener("input", schedule);
       form.removeEventListener("change", schedule);
     };
-  }, [formRef, descriptors, values, ineligibility]);
+  }, [formRef]);
 
   return { ineligible };
 }
