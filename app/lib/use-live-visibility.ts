@@ -20,10 +20,10 @@ export function useLiveVisibility(
     descriptors: readonly ChampDescriptor[];
     values: Readonly<Record<string, unknown>>;
     ineligibility: IneligibilityRules | null;
-    initiallyIneligible: boolean;
   },
-): { ineligible: boolean } {
-  const [ineligible, setIneligible] = useState(options.initiallyIneligible);
+): { ineligible: boolean | null } {
+  // Null until the usager changes something: the server's verdict stands until then.
+  const [ineligible, setIneligible] = useState<boolean | null>(null);
   // The page re-renders while the usager types (autosave status…) with new objects each time: read
   // the latest through a ref, so that re-subscribing never cancels a pending evaluation.
   const latest = useRef(options);

@@ -58,13 +58,14 @@ export function DossierChampsForm(props: {
     descriptors: props.descriptors,
     values: props.values,
     ineligibility: props.ineligibility ?? null,
-    initiallyIneligible: Boolean(props.ineligibleMessage),
   });
   const items = [
     ...(props.extraErrors ?? []),
     ...champErrorSummaryItems(props.descriptors, props.values, props.errors ?? {}, locale),
   ];
-  const ineligibleMessage = props.ineligibleMessage ?? (live.ineligible ? (props.ineligibility?.message ?? "") : null);
+  // What the usager did since the page was rendered wins over the server's verdict of the last submission.
+  const ineligible = live.ineligible ?? Boolean(props.ineligibleMessage);
+  const ineligibleMessage = props.ineligibleMessage ?? props.ineligibility?.message ?? "";
   return (
     <>
       <ErrorSummary items={items} />
@@ -94,7 +95,7 @@ export function DossierChampsForm(props: {
           headingLevel={2}
         />
         <div aria-live="polite">
-          {live.ineligible || props.ineligibleMessage ? (
+          {ineligible ? (
             <div className="fr-alert fr-alert--error fr-mt-3w" id="ineligibilite">
               <h3 className="fr-alert__title">{t("usager.ineligible.title")}</h3>
               <p>{ineligibleMessage}</p>
