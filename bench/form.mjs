@@ -17,9 +17,8 @@ import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { formEntries } from "./html-form.mjs";
-import { cli, freshDataDir, percentile, ROOT, signIn, startPlatform } from "./lib.mjs";
+import { benchEnvironment, cli, percentile, ROOT, signIn, startPlatform } from "./lib.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -32,25 +31,7 @@ const { values } = parseArgs({
 const requests = Number(values.requests);
 if (!Number.isInteger(requests) || requests < 1) throw new Error("--requests takes a positive integer");
 
-let env = { DATA_DIR: freshDataDir(), SEED_DEMO: "true", PORT: "0" };
-let dropDatabase = async () => {};
-if (process.env.DATABASE_URL) {
-  const name = `guichet_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  env = { ...env, DATABASE_URL: url.toString(), WORKER_IN_PROCESS: "true" };
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
-}
-const backend = env.DATABASE_URL ? "postgresql" : "pglite";
+const { env, dropDatabase, backend } = await benchEnvironment();
 
 // The machine is shared: the 1-minute load average, sampled during the run, qualifies the figures.
 const loads = [];

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -113,4 +114,27 @@ export async function load(url, { cookie, requests = 300, concurrency = 8 }) {
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * Where a bench runs: embedded PGlite in a fresh data directory, or — with DATABASE_URL — a fresh
+ * database `guichet_bench_<time>` on that server, dropped by `dropDatabase()` afterwards.
+ */
+export async function benchEnvironment() {
+  const env = { DATA_DIR: freshDataDir(), SEED_DEMO: "true", PORT: "0" };
+  if (!process.env.DATABASE_URL) return { env, dropDatabase: async () => {}, backend: "pglite" };
+  const name = `guichet_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  const dropDatabase = async () => {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  };
+  return { env: { ...env, DATABASE_URL: url.toString(), WORKER_IN_PROCESS: "true" }, dropDatabase, backend: "postgresql" };
 }

@@ -6,8 +6,7 @@
  *   node bench/pages.mjs [--dossiers 10000] [--requests 300] [--concurrency 8]
  */
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { cli, freshDataDir, load, signIn, startPlatform } from "./lib.mjs";
+import { benchEnvironment, cli, load, signIn, startPlatform } from "./lib.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -20,25 +19,7 @@ const count = Number(values.dossiers);
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 
-let env = { DATA_DIR: freshDataDir(), SEED_DEMO: "true", PORT: "0" };
-let dropDatabase = async () => {};
-if (process.env.DATABASE_URL) {
-  const name = `guichet_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  env = { ...env, DATABASE_URL: url.toString(), WORKER_IN_PROCESS: "true" };
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
-}
-const backend = env.DATABASE_URL ? "postgresql" : "pglite";
+const { env, dropDatabase, backend } = await benchEnvironment();
 
 try {
   cli(["seed"], env);
