@@ -12,6 +12,9 @@ import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { saveChamps } from "../../../server/operations/dossiers/save-champs";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
+import { loadChampValues } from "../../../server/db/champ-values";
+import { loadRevisionForm } from "../../../server/db/revisions";
+import { findUsagerDossier } from "../../../server/operations/dossiers/find-dossier";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
@@ -55,16 +58,23 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   // Scope and state first: someone else's dossier is a 404 and nothing is read from the form.
-  const { dossier, descriptors, values } = await loadUsagerDossier(db, user.id, id);
+  // Only the dossier row: saveChamps reads the form and values itself (autosave is the hot path).
+  const { dossier } = await findUsagerDossier(db, user.id, id);
   const form = await readForm(request);
   const intent = formString(form, "intent");
   if (dossier.state !== "brouillon") {
     if (intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: false };
     throw redirect(`/dossiers/${id}`);
   }
-  const stored = new Map(Object.entries(values));
   const rowIntent = parseRowIntent(intent);
-  const rowChange = rowIntent ? applyRowIntent(rowIntent, descriptors, formFieldReader(form), stored) : null;
+  const rowChange = rowIntent
+    ? applyRowIntent(
+        rowIntent,
+        await loadRevisionForm(db, dossier.revisionId),
+        formFieldReader(form),
+        await loadChampValues(db, dossier.id),
+      )
+    : null;
   const field = rowChange?.field ?? formFieldReader(form);
   const refs = referenceDataFor(services(context).config);
   // Files refused by the upload layer (no JavaScript): shown on their fields, the rest is saved.
