@@ -8,7 +8,6 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { champs } from "../../../server/db/schema";
 import { champValue, constant, eq as equals } from "../../../server/domain/conditions/ast";
-import { champKey } from "../../../server/domain/form/keys";
 import { startDossier } from "../../../server/operations/dossiers/start-dossier";
 import { updateIdentity } from "../../../server/operations/dossiers/update-identity";
 import { buildDemarche, buildUser } from "../../../server/seed/factories";
@@ -247,7 +246,6 @@ describe("conditions", () => {
     expect(response.status).toBe(302);
     expect(await storedValue(dossierId, rna as number)).toBeNull();
     expect(pageText(await (await session.get(`/dossiers/${dossierId}`)).text())).not.toContain("Numéro RNA");
-    expect(champKey(rna as number)).toBe(String(rna));
   });
 });
 
