@@ -9,6 +9,7 @@ import express, { type Request, type Response, Router } from "express";
 import type { AppServices } from "../../app/context";
 import { prefillParamsFromJson } from "../domain/prefill/params";
 import { toGlobalId } from "../graphql/ids";
+import { referenceDataFor } from "../integrations/reference-data";
 import { NotFoundError } from "../operations/errors";
 import { createPrefilledDossier } from "../operations/prefill/create-prefilled-dossier";
 import { PREFILL_CREATE_LIMIT, prefillReadRule } from "../operations/prefill/limits";
@@ -61,6 +62,8 @@ function tokensOf(req: Request): string[] {
 
 export function createPrefillDossiersRouter({ config, db, logger }: AppServices): Router {
   const router = Router();
+  // Prefilled addresses are searched in the national address base (configured BAN) before the dossier is created.
+  const refs = referenceDataFor(config, (reason) => logger.warn({ reason }, "address search (BAN) failed"));
   const parseJson = express.json({ limit: PREFILL_MAX_BODY_BYTES, strict: false, type: () => true });
 
   router.post("/demarches/:number/dossiers", (req, res, next) => {
@@ -77,7 +80,7 @@ export function createPrefillDossiersRouter({ config, db, logger }: AppServices)
       if (number === null) return notFound(res, req.params.number);
       const params = prefillParamsFromJson(req.body);
       if (params === null) return sendError(res, 400, "The request body must be a JSON object");
-      const result = await createPrefilledDossier(db, { target: { demarcheNumber: number }, params, ip: clientIp(req) });
+      const result = await createPrefilledDossier(db, { target: { demarcheNumber: number }, params, ip: clientIp(req) }, refs);
       if (!result.ok) return sendTooManyRequests(res, PREFILL_CREATE_LIMIT, result.retryAfterSeconds);
       sendJson(res, 201, orphanBody(config.appUrl, result.dossier));
     } catch (error) {

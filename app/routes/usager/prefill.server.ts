@@ -8,6 +8,7 @@
 import { redirect, type RouterContextProvider } from "react-router";
 import { parseCookies, serializeCookie } from "../../../server/http/cookies";
 import { hasPrefillParams, prefillDigest, prefillParamsFromSearch } from "../../../server/domain/prefill/params";
+import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { NotFoundError } from "../../../server/operations/errors";
 import { claimPrefilledDossier } from "../../../server/operations/prefill/claim-prefilled-dossier";
 import { createPrefilledDossier } from "../../../server/operations/prefill/create-prefilled-dossier";
@@ -90,7 +91,13 @@ export async function prefillOnCommencer(
     if (remembered?.digest === digest && (await rememberedDossier(context, remembered.token, demarche.id))) {
       token = remembered.token;
     } else {
-      const created = await createPrefilledDossier(db, { target: { path: demarche.path, test }, params, ip: state.clientIp });
+      // Addresses are searched in the national address base (configured BAN) before the dossier is created.
+      const refs = referenceDataFor(services(context).config);
+      const created = await createPrefilledDossier(
+        db,
+        { target: { path: demarche.path, test }, params, ip: state.clientIp },
+        refs,
+      );
       if (!created.ok) return { kind: "rate_limited", retryAfterMinutes: Math.max(1, Math.ceil(created.retryAfterSeconds / 60)) };
       token = created.dossier.prefillToken;
     }

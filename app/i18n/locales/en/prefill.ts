@@ -30,7 +30,8 @@ export default {
     departements: "Code of the département (example: 56).",
     communes: "Array [postal code] or [postal code, INSEE code of the commune].",
     epci: "Array [département code] or [département code, SIREN number of the EPCI].",
-    address: "Address as the national address database (BAN) writes it.",
+    address:
+      "Address as the national address database (BAN) writes it; the database is searched when the file is created. An address it does not find, or cannot check at that moment, is kept as sent: the applicant picks it or types it by hand before submitting the file.",
     dossier_link: "Number of a file.",
     repetition:
       "Array of objects, one per item of the block: each object maps the identifier of a field of the block to its value (see the block’s fields below).",

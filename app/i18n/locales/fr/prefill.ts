@@ -28,7 +28,8 @@ export default {
     departements: "Code du département (exemple : 56).",
     communes: "Tableau [code postal] ou [code postal, code INSEE de la commune].",
     epci: "Tableau [code du département] ou [code du département, numéro SIREN de l’EPCI].",
-    address: "Adresse telle que l’écrit la Base adresse nationale.",
+    address:
+      "Adresse telle que l’écrit la Base adresse nationale, qui est interrogée à la création du dossier. Une adresse qu’elle ne trouve pas, ou qu’elle ne peut pas vérifier à ce moment-là, est gardée telle quelle : l’usager la choisit ou la saisit manuellement avant de déposer le dossier.",
     dossier_link: "Numéro d’un dossier.",
     repetition:
       "Tableau d’objets, un par élément du bloc : chaque objet associe l’identifiant d’un champ du bloc à sa valeur (voir les champs du bloc ci-dessous).",
