@@ -102,6 +102,18 @@ export function availableForField<T extends ConditionField>(fields: readonly T[]
   return [...topLevel, ...siblings].filter((f) => isConditionable(f.type));
 }
 
+/**
+ * The fields the conditions of the annotations privées are checked against: the usager's form
+ * first (an annotation may read any of its fields, as in the reference), then the annotations. The
+ * usager's fields come without their own condition: those are checked with their own form.
+ */
+export function annotationConditionScope<T extends { condition?: unknown }>(
+  publicFields: readonly T[],
+  privateFields: readonly T[],
+): T[] {
+  return [...publicFields.map((field) => ({ ...field, condition: null })), ...privateFields];
+}
+
 /** The fields ineligibility rules may read: every conditionable top-level field. */
 export function availableForIneligibilite<T extends ConditionField>(fields: readonly T[]): T[] {
   return fields.filter((f) => f.parentStableId === null && isConditionable(f.type));

@@ -86,6 +86,27 @@ describe("guards", () => {
     });
   });
 
+  it.each(["accepter", "refuser", "classer_sans_suite"] as const)(
+    "%s is refused while an annotation privée is incomplete, before the motivation",
+    (event) => {
+      expect(planTransition({ state: "en_instruction", event, motivation: "", annotationsIncomplete: true })).toEqual({
+        ok: false,
+        error: "annotations_incompletes",
+      });
+      expect(planTransition({ state: "en_instruction", event, motivation: "Vu", annotationsIncomplete: false })).toMatchObject({
+        ok: true,
+      });
+    },
+  );
+
+  it.each(["passer_en_instruction", "repasser_en_construction"] as const)(
+    "%s does not depend on the annotations privées",
+    (event) => {
+      const state = event === "passer_en_instruction" ? "en_construction" : "en_instruction";
+      expect(planTransition({ state, event, annotationsIncomplete: true })).toMatchObject({ ok: true });
+    },
+  );
+
   it("reports the state error before guard errors", () => {
     expect(planTransition({ state: "accepte", event: "refuser", motivation: "" })).toEqual({
       ok: false,

@@ -46,7 +46,8 @@ export type TransitionErrorCode =
   | "motivation_required"
   | "motivation_too_long"
   | "ineligible"
-  | "procedure_closed";
+  | "procedure_closed"
+  | "annotations_incompletes";
 
 /** Each code has a message at `dossiers.transitionErrors.<code>` in every locale. */
 export const TRANSITION_ERROR_CODES = [
@@ -55,6 +56,7 @@ export const TRANSITION_ERROR_CODES = [
   "motivation_too_long",
   "ineligible",
   "procedure_closed",
+  "annotations_incompletes",
 ] as const satisfies readonly TransitionErrorCode[];
 
 /** Same limit as the reference's decision form; counted in characters (code points). */
@@ -75,6 +77,11 @@ export interface DossierTransition {
   /** "required" decisions must be explained to the usager; "none" discards any motivation sent. */
   readonly motivation: "none" | "optional" | "required";
   readonly guard?: (input: TransitionGuardInput) => TransitionErrorCode | null;
+  /**
+   * Final decisions need the instructeurs' own form complete (the reference's `can_terminer?`):
+   * the caller reads the annotations privées only for these events.
+   */
+  readonly needsCompleteAnnotations?: boolean;
 }
 
 export const DOSSIER_TRANSITIONS = [
@@ -108,6 +115,7 @@ export const DOSSIER_TRANSITIONS = [
     to: "accepte",
     traitementEvent: "accepte",
     motivation: "optional",
+    needsCompleteAnnotations: true,
   },
   {
     event: "refuser",
@@ -115,6 +123,7 @@ export const DOSSIER_TRANSITIONS = [
     to: "refuse",
     traitementEvent: "refuse",
     motivation: "required",
+    needsCompleteAnnotations: true,
   },
   {
     event: "classer_sans_suite",
@@ -122,6 +131,7 @@ export const DOSSIER_TRANSITIONS = [
     to: "sans_suite",
     traitementEvent: "classe_sans_suite",
     motivation: "required",
+    needsCompleteAnnotations: true,
   },
   {
     event: "repasser_en_instruction",
@@ -149,6 +159,11 @@ export function getTransition(event: DossierEvent): DossierTransition {
   return transition;
 }
 
+/** Whether `event` is refused while an annotation privée is blank though mandatory, or invalid. */
+export function needsCompleteAnnotations(event: DossierEvent): boolean {
+  return getTransition(event).needsCompleteAnnotations === true;
+}
+
 export function traitementEventFor(event: DossierEvent): TraitementEvent {
   return getTransition(event).traitementEvent;
 }
@@ -161,6 +176,8 @@ export interface PlanTransitionInput {
   ineligible?: boolean;
   /** False when the démarche is closed/unpublished and takes no new dossiers (default true). */
   procedureAcceptsSubmission?: boolean;
+  /** True when an annotation privée blocks a final decision (only used on decisions; default false). */
+  annotationsIncomplete?: boolean;
 }
 
 export type PlanTransitionResult =
@@ -190,6 +207,9 @@ export function planTransition(input: PlanTransitionInput): PlanTransitionResult
     procedureAcceptsSubmission: input.procedureAcceptsSubmission ?? true,
   });
   if (guardError) return { ok: false, error: guardError };
+  if (needsCompleteAnnotations(input.event) && input.annotationsIncomplete) {
+    return { ok: false, error: "annotations_incompletes" };
+  }
 
   let motivation: string | null = null;
   if (transition.motivation !== "none") {

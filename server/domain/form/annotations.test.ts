@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ChampDescriptor } from "../champs/definition";
 import { validateChampsForSubmit } from "../champs/validate-dossier";
 import { champValue, constant, eq } from "../conditions/ast";
-import { annotationVisibilityTree, formValuesOf, keysOfForm, optionalFields } from "./annotations";
+import { annotationVisibilityTree, formValuesOf, incompleteAnnotations, keysOfForm, optionalFields } from "./annotations";
 import { buildFormTree } from "./tree";
 import { hiddenKeys } from "./visibility";
 
@@ -72,5 +72,25 @@ describe("formValuesOf and keysOfForm", () => {
 
   it("keeps only the keys of the form's fields", () => {
     expect(keysOfForm(privateTree, ["1", "11", "13|r1", "99", "nonsense"])).toEqual(["11", "13|r1"]);
+  });
+});
+
+describe("incompleteAnnotations (before a final decision)", () => {
+  it.each([
+    ["all filled", { "1": "true", "10": "3", "11": "ok", "12": ["r1"], "13|r1": "2026-01-02" }, []],
+    [
+      "a blank mandatory annotation blocks",
+      { "1": "true", "10": null, "11": "ok", "12": ["r1"], "13|r1": "2026-01-02" },
+      ["Champ 10"],
+    ],
+    ["a hidden mandatory annotation does not", { "1": "false", "10": "3", "11": null, "12": ["r1"], "13|r1": "2026-01-02" }, []],
+    [
+      "a blank child in one row blocks, named once",
+      { "1": "false", "10": "3", "12": ["r1", "r2"], "13|r1": null, "13|r2": null },
+      ["Champ 13"],
+    ],
+    ["an invalid value blocks", { "1": "false", "10": "douze", "12": ["r1"], "13|r1": "2026-01-02" }, ["Champ 10"]],
+  ])("%s", (_, entries, expected) => {
+    expect(incompleteAnnotations(publicTree, privateTree, values(entries))).toEqual(expected);
   });
 });

@@ -6,8 +6,10 @@
  * the public form followed by the annotations.
  */
 import type { ChampDescriptor } from "../champs/definition";
+import { validateChampsForSubmit } from "../champs/validate-dossier";
 import { type ChampKey, parseChampKey } from "./keys";
 import { allFields, fieldInstances } from "./tree";
+import { hiddenKeys } from "./visibility";
 
 /** The same fields, none mandatory (children of blocks included). */
 export function optionalFields(tree: readonly ChampDescriptor[]): ChampDescriptor[] {
@@ -42,4 +44,20 @@ export function formValuesOf(tree: readonly ChampDescriptor[], values: ReadonlyM
 export function keysOfForm(tree: readonly ChampDescriptor[], keys: Iterable<ChampKey>): ChampKey[] {
   const ids = new Set(allFields(tree).map((field) => field.stableId));
   return [...keys].filter((key) => ids.has(parseChampKey(key)?.stableId ?? Number.NaN));
+}
+
+/**
+ * The annotations that block a final decision (`can_terminer?`): visible ones that are mandatory and
+ * blank, or invalid for their type. Their libellés, once each, in form order (empty: complete).
+ */
+export function incompleteAnnotations(
+  publicTree: readonly ChampDescriptor[],
+  privateTree: readonly ChampDescriptor[],
+  values: ReadonlyMap<ChampKey, unknown>,
+): string[] {
+  const hidden = hiddenKeys(annotationVisibilityTree(publicTree, privateTree), values);
+  const blocking = new Set(validateChampsForSubmit(privateTree, values, hidden).map((issue) => issue.stableId));
+  return allFields(privateTree)
+    .filter((field) => blocking.has(field.stableId))
+    .map((field) => field.libelle);
 }

@@ -40,16 +40,21 @@ export async function applyTransition(
   target: { dossier: typeof dossiers.$inferSelect; demarche: { libelle: string; state: string } },
   event: DossierEvent,
   actor: TransitionActor,
-  input: { motivation?: string | null; ineligible?: boolean } = {},
+  input: { motivation?: string | null; ineligible?: boolean; incompleteAnnotations?: readonly string[] } = {},
 ): Promise<TransitionResult> {
   const { dossier, demarche } = target;
+  const incompleteAnnotations = input.incompleteAnnotations ?? [];
   const plan = planTransition({
     state: dossier.state,
     event,
     motivation: input.motivation,
     ineligible: input.ineligible ?? false,
     procedureAcceptsSubmission: demarche.state === "publiee" || (dossier.forTest && demarche.state === "brouillon"),
+    annotationsIncomplete: incompleteAnnotations.length > 0,
   });
+  if (!plan.ok && plan.error === "annotations_incompletes") {
+    return { ok: false, error: plan.error, params: { champs: incompleteAnnotations.map((l) => `« ${l} »`).join(", ") } };
+  }
   if (!plan.ok) return { ok: false, error: plan.error, params: plan.params };
 
   const now = sql`now()`;

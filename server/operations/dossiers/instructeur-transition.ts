@@ -1,5 +1,8 @@
-import type { DossierEvent } from "../../domain/dossier/transitions";
-import type { Db } from "../../db/client";
+import { type DossierEvent, needsCompleteAnnotations } from "../../domain/dossier/transitions";
+import { incompleteAnnotations } from "../../domain/form/annotations";
+import type { Db, Tx } from "../../db/client";
+import { loadChampValues } from "../../db/champ-values";
+import { loadRevisionForm } from "../../db/revisions";
 import { applyTransition, type TransitionResult } from "./apply-transition";
 import { findInstructeurDossier } from "./find-dossier";
 import { followInTx } from "./follow-dossier";
@@ -28,10 +31,22 @@ export async function instructeurTransition(
       target,
       event,
       { userId: actor.userId, instructeurEmail: actor.email },
-      { motivation },
+      { motivation, incompleteAnnotations: await annotationsBlocking(tx, event, target.dossier) },
     );
     // Whoever starts the instruction follows the dossier, as the reference does.
     if (result.ok && event === "passer_en_instruction") await followInTx(tx, actor.instructeurId, dossierId);
     return result;
   });
+}
+
+/**
+ * Read only for the events guarded by the annotations privées (final decisions): the libellés of
+ * the visible annotations still blank though mandatory, or invalid, on the dossier's revision.
+ */
+async function annotationsBlocking(tx: Tx, event: DossierEvent, dossier: { id: number; revisionId: number }) {
+  if (!needsCompleteAnnotations(event)) return [];
+  const privateTree = await loadRevisionForm(tx, dossier.revisionId, { private: true });
+  if (privateTree.length === 0) return [];
+  const publicTree = await loadRevisionForm(tx, dossier.revisionId);
+  return incompleteAnnotations(publicTree, privateTree, await loadChampValues(tx, dossier.id));
 }

@@ -5,7 +5,7 @@ import { loadRevisionChamps } from "../../db/revisions";
 import { typesDeChamp } from "../../db/schema";
 import { conditionToJson, ZCondition } from "../../domain/conditions/ast";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
-import { availableForField, blockingErrors, ruleErrors } from "../../domain/conditions/editor";
+import { annotationConditionScope, availableForField, blockingErrors, ruleErrors } from "../../domain/conditions/editor";
 import { type OperationResult, parseOrBadRequest } from "../errors";
 import { ensureExclusiveToDraft, findDraftCoordinate, lockDraft } from "./draft-revision";
 
@@ -33,7 +33,10 @@ export async function updateChampCondition(
     if (raw !== null && raw !== undefined) {
       const parsed = ZCondition.safeParse(raw);
       if (!parsed.success) return { ok: false, errors: { condition: "malformed" } };
-      const fields = await loadRevisionChamps(tx, draftRevisionId, { private: coordinate.private });
+      const publicFields = await loadRevisionChamps(tx, draftRevisionId);
+      const fields = coordinate.private
+        ? annotationConditionScope(publicFields, await loadRevisionChamps(tx, draftRevisionId, { private: true }))
+        : publicFields;
       const errors = blockingErrors(ruleErrors(parsed.data, availableForField(fields, stableId), conditionChoiceLists("fr")));
       if (errors[0]) return { ok: false, errors: { condition: errors[0] } };
       stored = conditionToJson(parsed.data);

@@ -7,7 +7,7 @@ import type { Locale } from "../../../app/i18n/types";
 import type { DbOrTx } from "../../db/client";
 import { loadIneligibility, loadRevisionChamps } from "../../db/revisions";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
-import type { ChoiceLists, ConditionField } from "../../domain/conditions/editor";
+import { annotationConditionScope, type ChoiceLists, type ConditionField } from "../../domain/conditions/editor";
 import { findAdministrableDemarche } from "../../operations/demarches/find-administrable-demarche";
 import { NotFoundError } from "../../operations/errors";
 
@@ -67,7 +67,10 @@ export async function loadConditionFields(
   locale: Locale,
   options: { private?: boolean } = {},
 ): Promise<ConditionEditorData> {
-  return conditionEditorOf(await loadRevisionChamps(db, revisionId, options), locale);
+  const publicFields = await loadRevisionChamps(db, revisionId);
+  if (!options.private) return conditionEditorOf(publicFields, locale);
+  const privateFields = await loadRevisionChamps(db, revisionId, { private: true });
+  return conditionEditorOf(annotationConditionScope(publicFields, privateFields), locale);
 }
 
 /** The form editor's condition data. */

@@ -4,7 +4,7 @@
  * elsewhere on the page — and which ones their conditions hide. The caller has already found the
  * dossier in the instructeur's scope.
  */
-import { annotationVisibilityTree, formValuesOf, keysOfForm } from "../../domain/form/annotations";
+import { annotationVisibilityTree, formValuesOf, incompleteAnnotations, keysOfForm } from "../../domain/form/annotations";
 import { hiddenKeys } from "../../domain/form/visibility";
 import type { DbOrTx } from "../../db/client";
 import { loadChampValues } from "../../db/champ-values";
@@ -26,5 +26,7 @@ export async function loadDossierAnnotations(db: DbOrTx, dossier: { id: number; 
     values: Object.fromEntries(own) as Record<string, unknown>,
     /** Annotation occurrences hidden by their conditions (rendered hidden, as in the usager's form). */
     hidden: keysOfForm(privateTree, hidden),
+    /** Libellés of the annotations to fill or correct before a final decision (`can_terminer?`). */
+    incomplete: incompleteAnnotations(publicTree, privateTree, values),
   };
 }

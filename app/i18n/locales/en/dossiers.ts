@@ -25,5 +25,6 @@ export default {
     motivation_too_long: "The justification must not exceed {max} characters",
     ineligible: "You cannot submit this application: it does not meet the procedure’s eligibility conditions",
     procedure_closed: "This procedure is closed: applications can no longer be submitted",
+    annotations_incompletes: "Complete the private annotations before closing the instruction; to fill in or correct: {champs}",
   },
 } satisfies Translation<typeof fr>;

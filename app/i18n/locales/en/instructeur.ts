@@ -83,6 +83,8 @@ export default {
         "Required to refuse or to close without further action, optional to accept. It is sent to the applicant. 5,000 characters maximum.",
       submit: "Confirm the decision",
       required: "Choose a decision: accept, refuse or close without further action",
+      annotationsIncompletes: "Before closing the instruction, fill in or correct the private annotations: {champs}.",
+      annotationsLink: "Go to the private annotations",
     },
     repasserEnConstructionHint: "The applicant will be able to modify the file again.",
     repasserEnInstructionHint: "The decision and its reason will be withdrawn; the applicant will be notified by e-mail.",

@@ -82,6 +82,8 @@ export default {
         "Obligatoire pour un refus ou un classement sans suite, facultative pour une acceptation. Elle est envoyée à l’usager. 5 000 caractères maximum.",
       submit: "Valider la décision",
       required: "Choisissez une décision : accepter, refuser ou classer sans suite",
+      annotationsIncompletes: "Avant de terminer l’instruction, remplissez ou corrigez les annotations privées : {champs}.",
+      annotationsLink: "Aller aux annotations privées",
     },
     repasserEnConstructionHint: "L’usager pourra de nouveau modifier son dossier.",
     repasserEnInstructionHint: "La décision et sa motivation seront annulées ; l’usager en sera informé par courriel.",
