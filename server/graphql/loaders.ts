@@ -223,18 +223,32 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
       const byDossier = groupBy(rows, (r) => r.dossierId);
       return dossierIds.map((id) => byDossier.get(id) ?? []);
     }),
+
+    /** Submitted, real dossiers by number (the dossiers linked by DossierLinkChamp, read in one query). */
+    apiDossier: new DataLoader<number, DossierRow | null>(async (numbers) => {
+      const rows = await db
+        .select(dossierColumns)
+        .from(dossiers)
+        .leftJoin(users, eq(users.id, dossiers.userId))
+        .where(and(inArray(dossiers.id, [...numbers]), apiVisible));
+      const byNumber = new Map(rows.map((row) => [row.id, row]));
+      return numbers.map((number) => byNumber.get(number) ?? null);
+    }),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** A submitted, real dossier by number (brouillons and test dossiers do not exist for the API). */
+/** Brouillons and test dossiers do not exist for the API. */
+const apiVisible = and(sql`${dossiers.state} <> 'brouillon'`, eq(dossiers.forTest, false));
+
+/** A submitted, real dossier by number. */
 export async function findApiDossier(db: Db, number: number): Promise<DossierRow | null> {
   const [row] = await db
     .select(dossierColumns)
     .from(dossiers)
     .leftJoin(users, eq(users.id, dossiers.userId))
-    .where(and(eq(dossiers.id, number), sql`${dossiers.state} <> 'brouillon'`, eq(dossiers.forTest, false)))
+    .where(and(eq(dossiers.id, number), apiVisible))
     .limit(1);
   return row ?? null;
 }

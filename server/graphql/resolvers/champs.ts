@@ -17,7 +17,7 @@ import {
 import { champKey } from "../../domain/form/keys";
 import { champId, parseChampId } from "../ids";
 import { REPETITION_CHAMP_TYPENAMES, repetitionChampResolvers } from "./repetition-champs";
-import { type ChampValueRow, type DossierRow, findApiDossier, type RevisionFieldRow } from "../loaders";
+import type { ChampValueRow, DossierRow, RevisionFieldRow } from "../loaders";
 import type { GraphqlContext } from "./context";
 import {
   GEO_CHAMP_TYPENAMES,
@@ -395,7 +395,7 @@ export const champResolvers = {
     async dossier(c: ChampView, _: unknown, ctx: GraphqlContext) {
       const number = dossierNumberOf(asText(c.raw));
       if (number === null) return null;
-      const dossier = await findApiDossier(ctx.db, number);
+      const dossier = await ctx.loaders.apiDossier.load(number);
       if (!dossier || !(await ctx.loaders.demarcheAccess.load(dossier.demarcheId))) return null;
       return dossier;
     },

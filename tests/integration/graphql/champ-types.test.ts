@@ -13,6 +13,7 @@ import { logger } from "../../../server/logger";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
+import { countQueries } from "./fixtures";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read loosely in assertions.
 type Json = any;
@@ -21,7 +22,7 @@ let database: TestDatabase;
 let server: Server;
 let baseUrl = "";
 let bearer = "";
-const fixtures = { demarche: 0, dossier: 0, hiddenLink: 0, linked: 0, target: 0 };
+const fixtures = { demarche: 0, dossier: 0, hiddenLink: 0, linked: 0, target: 0, demarcheNumber: 0, path: "" };
 
 async function gql(query: string, variables: Record<string, unknown>): Promise<Json> {
   const response = await fetch(`${baseUrl}/api/v2/graphql`, {
@@ -98,6 +99,8 @@ beforeAll(async () => {
   bearer = token.bearer;
   Object.assign(fixtures, {
     demarche: built.demarche.id,
+    demarcheNumber: built.demarche.id,
+    path: built.path,
     dossier: dossier.dossierId,
     hiddenLink: hiddenLink.dossierId,
     target: visible.dossierId,
@@ -177,5 +180,29 @@ describe("API shapes of the structure and choice types", () => {
     );
     expect(json.errors).toBeUndefined();
     expect(json.data.dossier.champs.at(-1)).toEqual({ stringValue: expect.any(String), dossier: null });
+  });
+
+  it("reads the linked dossiers of a whole page in one query (no query per field)", async () => {
+    const page = `query($n: Int!) { demarche(number: $n) { dossiers { nodes { number
+      champs { ... on DossierLinkChamp { dossier { number } } } } } } }`;
+    const run = () =>
+      countQueries(database.pool as never, async () => {
+        const json = await gql(page, { n: fixtures.demarcheNumber });
+        expect(json.errors).toBeUndefined();
+        return json.data.demarche.dossiers.nodes as Json[];
+      });
+    const before = await run();
+    for (let i = 0; i < 3; i++) {
+      await buildDossier(database.db, {
+        demarche: { id: fixtures.demarche, path: fixtures.path },
+        state: "en_construction",
+        values: { "Code APE": "6201Z", Produit: "Fruits", "Dossier lié": String(fixtures.target) },
+      });
+    }
+    const after = await run();
+    expect(after.result).toHaveLength(before.result.length + 3);
+    const linked = after.result.flatMap((node: Json) => node.champs.map((c: Json) => c.dossier?.number ?? null));
+    expect(linked.filter((n: number | null) => n === fixtures.target)).toHaveLength(4);
+    expect(after.queries.length).toBe(before.queries.length);
   });
 });
