@@ -1,10 +1,8 @@
-import { data, Form } from "react-router";
 import { resendConfirmation } from "../../../server/operations/accounts/resend-confirmation";
-import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
-import { formString, readForm, requestState, services } from "../../lib/request.server";
-import { AuthColumn, CheckMail, ErrorSummary, InputField, PageTitle, RateLimitAlert, withRedirect } from "./form-ui";
-import { authHeaders, redirectToParam, tooManyRequests } from "./session.server";
+import { mailLinkAction } from "./mail-link.server";
+import { MailLinkPage } from "./mail-link-page";
+import { authHeaders, redirectToParam } from "./session.server";
 import type { Route } from "./+types/confirmation-new";
 
 export const headers: Route.HeadersFunction = (args) => authHeaders(args);
@@ -14,61 +12,21 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await readForm(request);
-  const state = requestState(context);
-  const values = { email: formString(form, "email") };
-  const result = await resendConfirmation(services(context).db, {
-    email: values.email,
-    locale: state.locale,
-    ip: state.clientIp,
-    redirectTo: formString(form, "redirect_to"),
-  });
-  if (result.ok) return { sent: true as const, email: result.email };
-  if (result.reason === "rate_limited") return tooManyRequests({ values }, result.retryAfterSeconds);
-  return data({ values, errors: result.errors }, { status: 400 });
+  return mailLinkAction(request, context, resendConfirmation);
 }
 
 export default function ConfirmationNew({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { redirectTo } = loaderData;
-  if (actionData && "sent" in actionData) {
-    return (
-      <CheckMail
-        body={t("auth.checkMail.resendBody", { email: actionData.email })}
-        retryHref={withRedirect("/users/confirmation/new", redirectTo)}
-      />
-    );
-  }
-  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
-  const rateLimited = actionData && "formError" in actionData ? actionData : undefined;
-  const labels = { email: t("auth.fields.email") };
   return (
-    <AuthColumn>
-      <PageTitle title={t("auth.resendConfirmation.title")} error={Boolean(errors || rateLimited)} />
-      <h1>{t("auth.resendConfirmation.heading")}</h1>
-      <p>{t("auth.resendConfirmation.lead")}</p>
-      <ErrorSummary errors={errors} labels={labels} />
-      {rateLimited ? <RateLimitAlert retryAfterMinutes={rateLimited.retryAfterMinutes} /> : null}
-      <Form method="post" noValidate>
-        <CsrfInput />
-        {redirectTo ? <input type="hidden" name="redirect_to" value={redirectTo} /> : null}
-        <InputField
-          id="email"
-          label={labels.email}
-          hint={t("auth.fields.emailHint")}
-          type="email"
-          autoComplete="email"
-          defaultValue={actionData?.values.email ?? ""}
-          error={errors?.email}
-        />
-        <ul className="fr-btns-group">
-          <li>
-            <button type="submit" className="fr-btn">
-              {t("auth.resendConfirmation.submit")}
-            </button>
-          </li>
-        </ul>
-      </Form>
-    </AuthColumn>
+    <MailLinkPage
+      actionData={actionData}
+      redirectTo={loaderData.redirectTo}
+      path="/users/confirmation/new"
+      sentBody={(email) => t("auth.checkMail.resendBody", { email })}
+      title={t("auth.resendConfirmation.title")}
+      heading={t("auth.resendConfirmation.heading")}
+      lead={t("auth.resendConfirmation.lead")}
+      submitLabel={t("auth.resendConfirmation.submit")}
+    />
   );
 }

@@ -117,6 +117,62 @@ export function InputField({
   );
 }
 
+/** The e-mail field of every account form (its label is `auth.fields.email` in the error summary). */
+export function EmailField({ defaultValue, error }: { defaultValue: string; error?: TranslationKey }) {
+  const t = useT();
+  return (
+    <InputField
+      id="email"
+      label={t("auth.fields.email")}
+      hint={t("auth.fields.emailHint")}
+      type="email"
+      autoComplete="email"
+      defaultValue={defaultValue}
+      error={error}
+    />
+  );
+}
+
+/** A password being chosen, with the length rules as hint and in its error message. */
+export function NewPasswordField({ label, rules, error }: { label: string; rules: PasswordRules; error?: TranslationKey }) {
+  const t = useT();
+  return (
+    <InputField
+      id="password"
+      label={label}
+      hint={t("auth.fields.passwordRules", rules)}
+      type="password"
+      autoComplete="new-password"
+      error={error}
+      rules={rules}
+    />
+  );
+}
+
+/** E-mail then password (given as `password`, with what goes with it), all said to be required. */
+export function CredentialsFieldset({
+  email,
+  emailError,
+  password,
+}: {
+  email: string;
+  emailError?: TranslationKey;
+  password: React.ReactNode;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="fr-fieldset">
+      <legend className="fr-fieldset__legend">
+        <span className="fr-hint-text">{t("auth.allFieldsRequired")}</span>
+      </legend>
+      <div className="fr-fieldset__element">
+        <EmailField defaultValue={email} error={emailError} />
+      </div>
+      <div className="fr-fieldset__element">{password}</div>
+    </fieldset>
+  );
+}
+
 /** A link that keeps the redirect_to of the flow. */
 export function withRedirect(path: string, redirectTo: string | undefined): string {
   return redirectTo ? `${path}?${new URLSearchParams({ redirect_to: redirectTo })}` : path;

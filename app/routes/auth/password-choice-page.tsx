@@ -1,7 +1,6 @@
-import { Form } from "react-router";
-import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
-import { AuthColumn, ErrorSummary, type FieldErrorKeys, InputField, PageTitle, type PasswordRules } from "./form-ui";
+import { AuthFormPage } from "./form-page";
+import { AuthColumn, type FieldErrorKeys, NewPasswordField, PageTitle, type PasswordRules } from "./form-ui";
 
 type LoaderData =
   | { valid: false; reason: "invalid" | "expired" | "used" }
@@ -53,34 +52,20 @@ export function PasswordChoicePage({
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const label = kind === "invitation" ? t("auth.fields.newPassword") : t("auth.fields.newPasswordChoice");
   return (
-    <AuthColumn>
-      <PageTitle title={t(`auth.${kind}.title`)} error={Boolean(errors)} />
-      <h1>{t(`auth.${kind}.heading`)}</h1>
-      <p>{t(`auth.${kind}.lead`, { email })}</p>
-      <ErrorSummary errors={errors} labels={{ password: label }} rules={rules} />
-      <Form method="post" noValidate>
-        <CsrfInput />
-        <input type="hidden" name="token" value={token} />
-        {redirectTo ? <input type="hidden" name="redirect_to" value={redirectTo} /> : null}
-        {/* Lets password managers store the new password under the right account. */}
-        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <InputField
-          id="password"
-          label={label}
-          hint={t("auth.fields.passwordRules", rules)}
-          type="password"
-          autoComplete="new-password"
-          error={errors?.password}
-          rules={rules}
-        />
-        <ul className="fr-btns-group">
-          <li>
-            <button type="submit" className="fr-btn">
-              {t(`auth.${kind}.submit`)}
-            </button>
-          </li>
-        </ul>
-      </Form>
-    </AuthColumn>
+    <AuthFormPage
+      title={t(`auth.${kind}.title`)}
+      heading={t(`auth.${kind}.heading`)}
+      lead={t(`auth.${kind}.lead`, { email })}
+      errors={errors}
+      labels={{ password: label }}
+      rules={rules}
+      redirectTo={redirectTo}
+      submitLabel={t(`auth.${kind}.submit`)}
+    >
+      <input type="hidden" name="token" value={token} />
+      {/* Lets password managers store the new password under the right account. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <NewPasswordField label={label} rules={rules} error={errors?.password} />
+    </AuthFormPage>
   );
 }

@@ -1,10 +1,10 @@
-import { data, Form } from "react-router";
+import { data } from "react-router";
 import { signIn } from "../../../server/operations/accounts/sign-in";
 import { claimRememberedPrefill } from "../usager/prefill.server";
-import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
-import { AuthColumn, ErrorSummary, FormAlert, InputField, PageTitle, RateLimitAlert, withRedirect } from "./form-ui";
+import { AuthFormPage, OtherAccountPage } from "./form-page";
+import { CredentialsFieldset, FormAlert, type FormError, InputField, RateLimitAlert, withRedirect } from "./form-ui";
 import {
   authHeaders,
   redirectIfSignedIn,
@@ -57,51 +57,28 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
   const redirectTo = loaderData.redirectTo;
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const formError = actionData && "formError" in actionData ? actionData.formError : undefined;
-  const email = actionData?.values.email ?? "";
-  const labels = { email: t("auth.fields.email"), password: t("auth.fields.password") };
+  const retryAfterMinutes = actionData && "retryAfterMinutes" in actionData ? actionData.retryAfterMinutes : undefined;
   return (
-    <AuthColumn>
-      <PageTitle title={t("auth.signIn.title")} error={Boolean(errors || formError)} />
-      <h1>{t("auth.signIn.heading")}</h1>
-      <ErrorSummary errors={errors} labels={labels} />
-      {formError === "invalid_credentials" ? (
-        <FormAlert>
-          <p>{t("auth.errors.invalidCredentials")}</p>
-        </FormAlert>
-      ) : null}
-      {formError === "unconfirmed" ? (
-        <FormAlert>
-          <p>{t("auth.errors.unconfirmed")}</p>
-          <p>
-            <a href={withRedirect("/users/confirmation/new", redirectTo)}>{t("auth.errors.unconfirmedResend")}</a>
-          </p>
-        </FormAlert>
-      ) : null}
-      {formError === "rate_limited" && actionData && "retryAfterMinutes" in actionData ? (
-        <RateLimitAlert retryAfterMinutes={actionData.retryAfterMinutes} />
-      ) : null}
-      <Form method="post" noValidate>
-        <CsrfInput />
-        {redirectTo ? <input type="hidden" name="redirect_to" value={redirectTo} /> : null}
-        <fieldset className="fr-fieldset">
-          <legend className="fr-fieldset__legend">
-            <span className="fr-hint-text">{t("auth.allFieldsRequired")}</span>
-          </legend>
-          <div className="fr-fieldset__element">
-            <InputField
-              id="email"
-              label={labels.email}
-              hint={t("auth.fields.emailHint")}
-              type="email"
-              autoComplete="email"
-              defaultValue={email}
-              error={errors?.email}
-            />
-          </div>
-          <div className="fr-fieldset__element">
+    <AuthFormPage
+      title={t("auth.signIn.title")}
+      heading={t("auth.signIn.heading")}
+      errors={errors}
+      labels={{ email: t("auth.fields.email"), password: t("auth.fields.password") }}
+      alert={
+        formError ? <SignInAlert formError={formError} retryAfterMinutes={retryAfterMinutes} redirectTo={redirectTo} /> : null
+      }
+      redirectTo={redirectTo}
+      submitLabel={t("auth.signIn.submit")}
+      after={<OtherAccountPage path="/users/sign_up" redirectTo={redirectTo} />}
+    >
+      <CredentialsFieldset
+        email={actionData?.values.email ?? ""}
+        emailError={errors?.email}
+        password={
+          <>
             <InputField
               id="password"
-              label={labels.password}
+              label={t("auth.fields.password")}
               type="password"
               autoComplete="current-password"
               error={errors?.password}
@@ -111,25 +88,41 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
                 {t("auth.signIn.forgotPassword")}
               </a>
             </p>
-          </div>
-        </fieldset>
-        <ul className="fr-btns-group">
-          <li>
-            <button type="submit" className="fr-btn">
-              {t("auth.signIn.submit")}
-            </button>
-          </li>
-        </ul>
-      </Form>
-      <hr />
-      <h2 className="fr-h5">{t("auth.signIn.noAccountTitle")}</h2>
-      <ul className="fr-btns-group">
-        <li>
-          <a className="fr-btn fr-btn--secondary" href={withRedirect("/users/sign_up", redirectTo)}>
-            {t("auth.signIn.signUpLink")}
-          </a>
-        </li>
-      </ul>
-    </AuthColumn>
+          </>
+        }
+      />
+    </AuthFormPage>
   );
+}
+
+/** The error about the whole form, for a `formError` of the action. */
+function SignInAlert({
+  formError,
+  retryAfterMinutes,
+  redirectTo,
+}: {
+  formError: FormError;
+  retryAfterMinutes: number | undefined;
+  redirectTo: string | undefined;
+}) {
+  const t = useT();
+  switch (formError) {
+    case "invalid_credentials":
+      return (
+        <FormAlert>
+          <p>{t("auth.errors.invalidCredentials")}</p>
+        </FormAlert>
+      );
+    case "unconfirmed":
+      return (
+        <FormAlert>
+          <p>{t("auth.errors.unconfirmed")}</p>
+          <p>
+            <a href={withRedirect("/users/confirmation/new", redirectTo)}>{t("auth.errors.unconfirmedResend")}</a>
+          </p>
+        </FormAlert>
+      );
+    case "rate_limited":
+      return <RateLimitAlert retryAfterMinutes={retryAfterMinutes} />;
+  }
 }

@@ -40,6 +40,15 @@ export function DemarcheForm({
     const key = errors?.[field];
     return key ? dt(`admin.demarcheForm.errors.${key}`, { max: MAX_LENGTH[field] ?? "" }) : null;
   };
+  /** What every field takes from the form: its id, name, texts, value and error. */
+  const fieldProps = (field: DemarcheField) => ({
+    id: FIELD_ID[field],
+    name: field,
+    label: label(field),
+    hint: t(`admin.demarcheForm.hints.${field}`),
+    defaultValue: values[field],
+    error: message(field),
+  });
   const summary = DEMARCHE_FIELDS.flatMap((field) => {
     const text = message(field);
     return text ? [{ fieldId: FIELD_ID[field], label: label(field), message: text }] : [];
@@ -51,52 +60,11 @@ export function DemarcheForm({
       <Form method="post" noValidate>
         <CsrfInput />
         <p className="fr-hint-text">{t("common.requiredHint")}</p>
-        <InputField
-          id={FIELD_ID.libelle}
-          name="libelle"
-          label={label("libelle")}
-          hint={t("admin.demarcheForm.hints.libelle")}
-          required
-          maxLength={200}
-          defaultValue={values.libelle}
-          error={message("libelle")}
-        />
-        <TextareaField
-          id={FIELD_ID.description}
-          name="description"
-          label={label("description")}
-          hint={t("admin.demarcheForm.hints.description")}
-          required
-          rows={8}
-          defaultValue={values.description}
-          error={message("description")}
-        />
-        <InputField
-          id={FIELD_ID.cadreJuridique}
-          name="cadreJuridique"
-          label={label("cadreJuridique")}
-          hint={t("admin.demarcheForm.hints.cadreJuridique")}
-          defaultValue={values.cadreJuridique}
-          error={message("cadreJuridique")}
-        />
-        <InputField
-          id={FIELD_ID.lienDpo}
-          name="lienDpo"
-          label={label("lienDpo")}
-          hint={t("admin.demarcheForm.hints.lienDpo")}
-          autoComplete="off"
-          defaultValue={values.lienDpo}
-          error={message("lienDpo")}
-        />
-        <SelectField
-          id={FIELD_ID.dureeConservation}
-          name="dureeConservation"
-          label={label("dureeConservation")}
-          hint={t("admin.demarcheForm.hints.dureeConservation")}
-          required
-          defaultValue={values.dureeConservation}
-          error={message("dureeConservation")}
-        >
+        <InputField {...fieldProps("libelle")} required maxLength={200} />
+        <TextareaField {...fieldProps("description")} required rows={8} />
+        <InputField {...fieldProps("cadreJuridique")} />
+        <InputField {...fieldProps("lienDpo")} autoComplete="off" />
+        <SelectField {...fieldProps("dureeConservation")} required>
           {Array.from({ length: 12 }, (_, i) => i + 1).map((months) => (
             <option key={months} value={String(months)}>
               {t("admin.demarcheForm.months", { count: months })}

@@ -35,112 +35,87 @@ function ErrorText({ id, error }: { id: string; error?: string | null }) {
   ) : null;
 }
 
+/** DSFR names its groups and controls after the kind of control: fr-input(-group), fr-select(-group)… */
+type Kind = "input" | "select" | "checkbox";
+
+function groupClassName(kind: Kind, { error, className }: FieldBase) {
+  return `fr-${kind}-group${error ? ` fr-${kind}-group--error` : ""}${className ? ` ${className}` : ""}`;
+}
+
+/** The field's own props apart from those of the control. */
+function splitField<P extends FieldBase>({ id, label, hint, error, required, className, ...control }: P) {
+  return [{ id, label, hint, error, required, className }, control] as const;
+}
+
+/** Class, name and ARIA attributes tying a control to its label, error and required state. */
+function controlProps(kind: Kind, field: FieldBase, name: string | undefined, extraDescribedBy?: string) {
+  return {
+    className: `fr-${kind}${field.error ? ` fr-${kind}--error` : ""}`,
+    id: field.id,
+    name: name ?? field.id,
+    "aria-required": field.required ? true : undefined,
+    "aria-invalid": field.error ? true : undefined,
+    "aria-describedby": describedBy(field.id, field.error, extraDescribedBy),
+  };
+}
+
+/** Label above, control, error below: the group of text inputs, textareas and selects. */
+function FieldGroup({ kind, field, children }: { kind: Kind; field: FieldBase; children: React.ReactNode }) {
+  return (
+    <div className={groupClassName(kind, field)}>
+      <Label id={field.id} label={field.label} hint={field.hint} required={field.required} />
+      {children}
+      <ErrorText id={field.id} error={field.error} />
+    </div>
+  );
+}
+
 export function InputField({
-  id,
-  label,
-  hint,
-  error,
-  required,
-  className,
   describedById,
-  ...input
+  ...props
 }: FieldBase & { describedById?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
+  const [field, input] = splitField(props);
   return (
-    <div className={`fr-input-group${error ? " fr-input-group--error" : ""}${className ? ` ${className}` : ""}`}>
-      <Label id={id} label={label} hint={hint} required={required} />
-      <input
-        className={`fr-input${error ? " fr-input--error" : ""}`}
-        id={id}
-        name={input.name ?? id}
-        aria-required={required ? true : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, describedById)}
-        {...input}
-      />
-      <ErrorText id={id} error={error} />
-    </div>
+    <FieldGroup kind="input" field={field}>
+      <input {...controlProps("input", field, input.name, describedById)} {...input} />
+    </FieldGroup>
   );
 }
 
-export function TextareaField({
-  id,
-  label,
-  hint,
-  error,
-  required,
-  className,
-  ...textarea
-}: FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+export function TextareaField(props: FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  const [field, textarea] = splitField(props);
   return (
-    <div className={`fr-input-group${error ? " fr-input-group--error" : ""}${className ? ` ${className}` : ""}`}>
-      <Label id={id} label={label} hint={hint} required={required} />
-      <textarea
-        className={`fr-input${error ? " fr-input--error" : ""}`}
-        id={id}
-        name={textarea.name ?? id}
-        aria-required={required ? true : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error)}
-        {...textarea}
-      />
-      <ErrorText id={id} error={error} />
-    </div>
+    <FieldGroup kind="input" field={field}>
+      <textarea {...controlProps("input", field, textarea.name)} {...textarea} />
+    </FieldGroup>
   );
 }
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  required,
-  className,
-  children,
-  ...select
-}: FieldBase & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id">) {
+export function SelectField(props: FieldBase & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id">) {
+  const [field, select] = splitField(props);
   return (
-    <div className={`fr-select-group${error ? " fr-select-group--error" : ""}${className ? ` ${className}` : ""}`}>
-      <Label id={id} label={label} hint={hint} required={required} />
-      <select
-        className={`fr-select${error ? " fr-select--error" : ""}`}
-        id={id}
-        name={select.name ?? id}
-        aria-required={required ? true : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error)}
-        {...select}
-      >
-        {children}
-      </select>
-      <ErrorText id={id} error={error} />
-    </div>
+    <FieldGroup kind="select" field={field}>
+      <select {...controlProps("select", field, select.name)} {...select} />
+    </FieldGroup>
   );
 }
 
-export function CheckboxField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  ...input
-}: Omit<FieldBase, "required"> & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">) {
+/** The box comes before its label, and is never marked required (DSFR). */
+export function CheckboxField(props: Omit<FieldBase, "required"> & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">) {
+  const [field, input] = splitField(props);
   return (
-    <div className={`fr-checkbox-group${error ? " fr-checkbox-group--error" : ""}${className ? ` ${className}` : ""}`}>
+    <div className={groupClassName("checkbox", field)}>
       <input
         type="checkbox"
-        id={id}
-        name={input.name ?? id}
+        id={field.id}
+        name={input.name ?? field.id}
         value="on"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error)}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(field.id, field.error)}
         {...input}
       />
-      <label className="fr-label" htmlFor={id}>
-        {label}
-        {hint ? <span className="fr-hint-text">{hint}</span> : null}
-      </label>
-      <ErrorText id={id} error={error} />
+      <Label id={field.id} label={field.label} hint={field.hint} />
+      <ErrorText id={field.id} error={field.error} />
     </div>
   );
 }
