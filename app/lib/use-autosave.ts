@@ -5,7 +5,7 @@
  * with unsaved changes. The route must catch network errors in a `clientAction` (so a failed
  * autosave is a retry, not the error page) and skip revalidation after an autosave.
  */
-import { type RefObject, useEffect, useRef, useState } from "react";
+import { type RefObject, startTransition, useEffect, useRef, useState } from "react";
 import { useFetcher } from "react-router";
 import { type AutosaveStatus, createAutosaver } from "./autosave";
 
@@ -42,7 +42,10 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, options:
     const form = formRef.current;
     if (!options.enabled || !form) return;
     const saver = createAutosaver({
-      onStatus: setStatus,
+      // The form's listeners run before React's own (at the document): a synchronous re-render here
+      // would put back the old value of a controlled input before React reads what was typed (the
+      // drop-down combobox lost every keystroke). As a transition, the status renders afterwards.
+      onStatus: (next) => startTransition(() => setStatus(next)),
       save: () =>
         new Promise<boolean>((resolve) => {
           const fields = new FormData(form);

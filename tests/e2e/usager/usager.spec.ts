@@ -12,6 +12,8 @@ test.describe("usager's journey", () => {
     signIn,
     checkA11y,
   }) => {
+    // A dozen pages with axe on each: over a minute when the two cores are busy.
+    test.setTimeout(180_000);
     await signIn(page, DEMO.usager);
     await page.goto(`/commencer/${DEMO_PATH}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demande de subvention pour une association");

@@ -236,6 +236,10 @@ export function Combobox(props: ComboboxProps) {
       <p id={statusId} className="fr-sr-only" role="status" aria-live="polite">
         {statusText}
       </p>
+      {/* Seen by everyone, not only announced: nothing matches what was typed. */}
+      {search.state === "done" && options.length === 0 ? (
+        <p className="fr-message fr-message--info">{t("champs.geo.combobox.noResult")}</p>
+      ) : null}
       {search.state === "unavailable" ? (
         <p className="fr-message fr-message--info">{t("champs.geo.combobox.unavailable")}</p>
       ) : null}

@@ -184,6 +184,8 @@ function Combobox(props: {
   const showAll = needle === "" || query === labelOf(selected);
   const matches = showAll ? props.choices : props.choices.filter((c) => searchable(c.label).includes(needle));
   const listed = matches.slice(0, MAX_LISTED);
+  // Expanded only while the list shows options (with no match, a message replaces it).
+  const expanded = open && listed.length > 0;
 
   const choose = (choice: Choice | null) => {
     // A hidden input changes without an event of its own: tell the form (autosave, conditions).
@@ -225,7 +227,7 @@ function Combobox(props: {
           role="combobox"
           autoComplete="off"
           aria-autocomplete="list"
-          aria-expanded={open}
+          aria-expanded={expanded}
           aria-controls={listId}
           aria-activedescendant={open && active >= 0 && active < listed.length ? `${optionPrefix}-${active}` : undefined}
           aria-describedby={props.describedBy}
@@ -269,10 +271,10 @@ function Combobox(props: {
           className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-arrow-down-s-line guichet-combobox__toggle"
           aria-label={t("champs.combobox.showAll")}
           aria-controls={listId}
-          aria-expanded={open}
+          aria-expanded={expanded}
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => {
-            if (open) setOpen(false);
+            if (expanded) setOpen(false);
             else {
               setQuery(labelOf(selected));
               openList();
@@ -288,7 +290,7 @@ function Combobox(props: {
         id={listId}
         role="listbox"
         aria-labelledby={props.labelId}
-        hidden={!open || listed.length === 0}
+        hidden={!expanded}
       >
         {listed.map((choice, index) => (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard acts through the combobox input (aria-activedescendant).
