@@ -15,9 +15,24 @@ export interface UploadedFile {
 
 export type UploadOutcome = { ok: true; file: UploadedFile } | { ok: false; message: string | null };
 
+/**
+ * The pages whose file inputs have endpoints, and the dossier path the endpoints hang from: the
+ * usager's brouillon and modification pages (`/dossiers/12`), the instructeur's dossier page for
+ * the annotations privées (`/procedures/3/dossiers/12`). Null elsewhere (e.g. the form preview).
+ */
+const FILE_FORM_PAGES = [/^(\/dossiers\/\d+)\/(?:brouillon|modifier)\/?$/, /^(\/procedures\/\d+\/dossiers\/\d+)\/?$/];
+
+export function fileEndpointsBase(pathname: string): string | null {
+  for (const page of FILE_FORM_PAGES) {
+    const match = page.exec(pathname);
+    if (match) return match[1] as string;
+  }
+  return null;
+}
+
 /** `/dossiers/12/pieces-jointes/34%7Crow`: the field key goes in one path segment. */
-export function fileFieldEndpoint(dossierId: string, key: string): string {
-  return `/dossiers/${dossierId}/pieces-jointes/${encodeURIComponent(key)}`;
+export function fileFieldEndpoint(base: string, key: string): string {
+  return `${base}/pieces-jointes/${encodeURIComponent(key)}`;
 }
 
 function errorMessage(body: unknown): string | null {

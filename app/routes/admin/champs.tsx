@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from "react";
 import { data, redirect } from "react-router";
 import { isTypeChamp } from "../../../server/domain/champs/registry";
+import { isTypeOfferedIn } from "../../../server/domain/revisions/form-lists";
 import { addChamp } from "../../../server/operations/revisions/add-champ";
 import { moveChamp } from "../../../server/operations/revisions/move-champ";
 import { removeChamp } from "../../../server/operations/revisions/remove-champ";
@@ -8,7 +9,7 @@ import { duplicateChamp } from "../../../server/operations/revisions/duplicate-c
 import { changeTypeFromForm, refusedChampAction } from "./type-change.server";
 import { updateChamp } from "../../../server/operations/revisions/update-champ";
 import { champTypesByCategory, getDraftForm } from "../../../server/queries/admin/champs";
-import { conditionEditorOf } from "../../../server/queries/admin/conditions";
+import { conditionEditorOf, getConditionEditor } from "../../../server/queries/admin/conditions";
 import { useT } from "../../lib/i18n";
 import { formString, notFound, readForm, requestState, requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/champs";
@@ -25,7 +26,9 @@ import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const list = editorListOf(request.url);
   const admin = requireAdministrateur(context, request);
-  const draft = await getDraftForm(services(context).db, admin.administrateurId, demarcheIdOf(params), {
+  const { db } = services(context);
+  const locale = requestState(context).locale;
+  const draft = await getDraftForm(db, admin.administrateurId, demarcheIdOf(params), {
     private: list === "annotations",
   });
   return {
@@ -39,8 +42,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       values: editorValuesOf(champ),
       parentStableId: champ.parentStableId,
     })),
-    conditionEditor: conditionEditorOf(draft.champs, requestState(context).locale),
-    typeGroups: champTypesByCategory(),
+    // An annotation's condition may also read the usager's fields (listed first, read-only).
+    conditionEditor:
+      list === "annotations"
+        ? await getConditionEditor(db, admin.administrateurId, demarcheIdOf(params), locale, { private: true })
+        : conditionEditorOf(draft.champs, locale),
+    typeGroups: champTypesByCategory(list),
   };
 }
 
@@ -84,6 +91,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (after !== null && !draft.champs.some((c) => c.stableId === after)) notFound();
       if (!isTypeChamp(type)) {
         return data<ChampActionData>({ intent, stableId: after, ok: false, errors: { type: "type_invalid" } }, { status: 400 });
+      }
+      if (!isTypeOfferedIn(type, list)) {
+        return data<ChampActionData>(
+          { intent, stableId: after, ok: false, errors: { type: "type_not_in_annotations" } },
+          { status: 400 },
+        );
       }
       const { stableId } = await addChamp(
         db,

@@ -19,7 +19,13 @@ import { PublishedFields, RevisionDiff } from "./ui/revision-diff";
 const BLOCKER_LINKS: Record<string, string> = {
   no_champ: "champs",
   champ_invalid: "champs",
+  block_empty: "champs",
+  type_not_offered: "champs",
   condition_invalid: "champs",
+  annotation_invalid: "annotations",
+  annotation_block_empty: "annotations",
+  annotation_type_not_offered: "annotations",
+  annotation_condition_invalid: "annotations",
   ineligibilite_invalid: "ineligibilite",
   no_instructeur: "instructeurs",
 };

@@ -2,6 +2,8 @@
  * « Annotations privées » of the instructeur's dossier page: the instructeurs' own form on the
  * dossier (the usager never sees it). A real POST form (intent `annotations`) that works without
  * JavaScript; on an error the summary links to each field and everything typed is shown again.
+ * Multipart, for the file annotations: without JavaScript their files go with the form (the upload
+ * layer stores them first, server/http/uploads/dossier-form-uploads.ts); with it, at once.
  */
 import { Form } from "react-router";
 import type { ChampDescriptor, JsonValue } from "../../../server/domain/champs/definition";
@@ -24,11 +26,15 @@ export interface AnnotationsActionData {
   focusRowId: string | null;
 }
 
-export function annotationsActionData(result: SaveAnnotationsResult): AnnotationsActionData {
-  if (result.ok) return { values: {}, errors: {}, hidden: null, focusRowId: result.addedRowId };
+/** `uploadErrors`: the files refused by the upload layer (no JavaScript), shown on their fields. */
+export function annotationsActionData(
+  result: SaveAnnotationsResult,
+  uploadErrors: Record<ChampKey, ChampError> = {},
+): AnnotationsActionData {
+  if (result.ok) return { values: {}, errors: uploadErrors, hidden: null, focusRowId: result.addedRowId };
   return {
     values: Object.fromEntries(result.values),
-    errors: Object.fromEntries(result.issues.map((issue) => [issue.key, issue.error])),
+    errors: { ...Object.fromEntries(result.issues.map((issue) => [issue.key, issue.error])), ...uploadErrors },
     hidden: result.hidden,
     focusRowId: result.addedRowId,
   };
@@ -66,7 +72,7 @@ export function AnnotationsSection({
           <ErrorSummary items={champErrorSummaryItems(descriptors, values, errors, locale)} id="resume-erreurs-annotations" />
           {descriptors.some((d) => d.mandatory) ? <p className="fr-hint-text">{t("common.requiredHint")}</p> : null}
           {/* A new key per dossier: uncontrolled inputs must not keep another dossier's values. */}
-          <Form method="post" noValidate key={dossierId} id="formulaire-annotations">
+          <Form method="post" encType="multipart/form-data" noValidate key={dossierId} id="formulaire-annotations">
             <CsrfInput />
             {/* First: the repetition buttons post their own `intent` after this one. */}
             <input type="hidden" name="intent" value="annotations" />

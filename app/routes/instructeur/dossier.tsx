@@ -11,6 +11,7 @@ import { passerEnInstruction } from "../../../server/operations/dossiers/passer-
 import { refuserDossier } from "../../../server/operations/dossiers/refuser-dossier";
 import { saveAnnotations } from "../../../server/operations/dossiers/save-annotations";
 import { parseRowIntent } from "../../../server/domain/form/row-intent";
+import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { repasserEnConstruction } from "../../../server/operations/dossiers/repasser-en-construction";
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { findInstructeurDossierOfDemarche, loadInstructeurDossier } from "../../../server/queries/instructeur/dossier";
@@ -155,10 +156,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const rowIntent = form.getAll("intent").flatMap((value) => (typeof value === "string" ? [parseRowIntent(value)] : []));
     const row = rowIntent.find((r) => r !== null) ?? null;
     const result = await saveAnnotations(db, instructeur.instructeurId, dossierId, formFieldReader(form), row);
-    if (result.ok && !row) return redirect(`/procedures/${demarcheId}/dossiers/${dossierId}?notice=annotations#annotations`);
+    // Files refused by the upload layer (no JavaScript): shown on their fields, the rest is saved.
+    const uploadErrors = readUploadErrors(form);
+    const uploadRefused = Object.keys(uploadErrors).length > 0;
+    if (result.ok && !row && !uploadRefused) {
+      return redirect(`/procedures/${demarcheId}/dossiers/${dossierId}?notice=annotations#annotations`);
+    }
     return data<ActionData>(
-      { intent, errors: [], values: { decision: "", motivation: "" }, annotations: annotationsActionData(result) },
-      { status: result.ok ? 200 : 422 },
+      { intent, errors: [], values: { decision: "", motivation: "" }, annotations: annotationsActionData(result, uploadErrors) },
+      { status: result.ok && !uploadRefused ? 200 : 422 },
     );
   }
   if (intent === "decision") {
@@ -393,6 +399,16 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
               </Form>
             ) : null}
 
+            {canDecide && annotations.incomplete.length > 0 ? (
+              <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="annotations-a-completer">
+                <p>
+                  {t("instructeur.dossier.decision.annotationsIncompletes", {
+                    champs: annotations.incomplete.map((libelle) => `« ${libelle} »`).join(", "),
+                  })}{" "}
+                  <a href="#annotations">{t("instructeur.dossier.decision.annotationsLink")}</a>
+                </p>
+              </div>
+            ) : null}
             {canDecide ? (
               <Form method="post" key={actionData ? JSON.stringify(actionData.values) : "decision"} noValidate>
                 <CsrfInput />

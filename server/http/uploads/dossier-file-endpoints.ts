@@ -6,9 +6,11 @@
  *   with 413 (too large), 415 (format), 422 (empty, too many files), 403 (CSRF), 404 (not yours).
  * - `POST /dossiers/:id/pieces-jointes/:key/:attachmentId/supprimer`, urlencoded `_csrf`: removes
  *   the file from the field, `200 { ok: true }` or 422 / 403 / 404.
+ * The same two under `/procedures/:demarcheId/dossiers/:id/…` are the instructeurs' ones, for the
+ * annotations privées (dossier-form-pages.ts says who writes which form).
  * `:key` is the field's key: its stable id, plus `|<row id>` inside a repetition row.
  */
-import express, { type RequestHandler, type Response, Router } from "express";
+import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import type { AppServices } from "../../../app/context";
 import type { Locale } from "../../../app/i18n";
 import { translate } from "../../../app/i18n";
@@ -16,6 +18,7 @@ import { champErrorMessage } from "../../domain/champs/errors";
 import { detachFile } from "../../operations/attachments/detach-file";
 import { BadRequestError, NotFoundError } from "../../operations/errors";
 import { CSRF_FIELD } from "../csrf";
+import { type DossierFormPage, fileFieldWriterOf } from "./dossier-form-pages";
 import { MultipartError, isMultipart, readMultipart } from "./multipart";
 import { readRequestAuth, requestLocale } from "./request-auth";
 import { downloadPath } from "./signed-url";
@@ -43,105 +46,128 @@ function fromFailure(failure: UploadFailure, locale: Locale): JsonError {
   return { status: failure.status, code: failure.error.code, message: champErrorMessage(failure.error, locale) };
 }
 
-function dossierIdOf(raw: unknown): number | null {
+function idOf(raw: unknown): number | null {
   return typeof raw === "string" && /^\d{1,10}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+}
+
+type Params = Request["params"];
+
+/** The usager's form of `/dossiers/:id/…`. */
+function usagerPage(params: Params): DossierFormPage | null {
+  const dossierId = idOf(params.id);
+  return dossierId === null ? null : { form: "champs", dossierId };
+}
+
+/** The annotations privées of `/procedures/:demarcheId/dossiers/:id/…`. */
+function instructeurPage(params: Params): DossierFormPage | null {
+  const dossierId = idOf(params.id);
+  const demarcheId = idOf(params.demarcheId);
+  return dossierId === null || demarcheId === null ? null : { form: "annotations", demarcheId, dossierId };
 }
 
 export function dossierFileEndpoints(services: AppServices): Router {
   const router = Router();
 
-  const upload: RequestHandler = async (req, res, next) => {
-    const locale = requestLocale(req);
-    const dossierId = dossierIdOf(req.params.id);
-    const key = String(req.params.key ?? "");
-    if (dossierId === null) return sendError(res, notFound(locale));
-    if (!isMultipart(req)) {
-      return sendError(res, { status: 400, code: "bad_request", message: translate(locale, "fichiers.errors.badRequest") });
-    }
-    try {
-      const auth = await readRequestAuth(services, req);
-      let csrf: boolean | null = null;
-      let answer: JsonError | { status: 201; file: unknown } | null = null;
-      await readMultipart(
-        req,
-        { fields: 5, fieldBytes: 10_000, files: 1, fileBytes: services.config.uploadMaxBytes + 1 },
-        {
-          field(name, value) {
-            // The token must come first, before any file is read.
-            csrf ??= name === CSRF_FIELD && auth.isValidCsrf(value);
+  const upload =
+    (pageOf: (params: Params) => DossierFormPage | null): RequestHandler =>
+    async (req, res, next) => {
+      const locale = requestLocale(req);
+      const page = pageOf(req.params);
+      const key = String(req.params.key ?? "");
+      if (page === null) return sendError(res, notFound(locale));
+      if (!isMultipart(req)) {
+        return sendError(res, { status: 400, code: "bad_request", message: translate(locale, "fichiers.errors.badRequest") });
+      }
+      try {
+        const auth = await readRequestAuth(services, req);
+        let csrf: boolean | null = null;
+        let answer: JsonError | { status: 201; file: unknown } | null = null;
+        await readMultipart(
+          req,
+          { fields: 5, fieldBytes: 10_000, files: 1, fileBytes: services.config.uploadMaxBytes + 1 },
+          {
+            field(name, value) {
+              // The token must come first, before any file is read.
+              csrf ??= name === CSRF_FIELD && auth.isValidCsrf(value);
+            },
+            async file(name, stream, filename) {
+              csrf ??= false;
+              const writer = fileFieldWriterOf(page, auth.user);
+              if (!csrf) answer = csrfRefused(locale);
+              else if (!writer) answer = notFound(locale);
+              if (answer || !writer || name !== "file") return void stream.resume();
+              const result = await uploadToDossier(services, {
+                writer,
+                dossierId: page.dossierId,
+                key,
+                stream,
+                filename,
+                locale,
+              });
+              answer = result.ok
+                ? { status: 201, file: { ...result.value, url: downloadPath(result.value.id) } }
+                : fromFailure(result, locale);
+            },
           },
-          async file(name, stream, filename) {
-            csrf ??= false;
-            if (!csrf) answer = csrfRefused(locale);
-            else if (!auth.user) answer = notFound(locale);
-            if (answer || name !== "file") return void stream.resume();
-            const result = await uploadToDossier(services, {
-              userId: (auth.user as { id: number }).id,
-              dossierId,
-              key,
-              stream,
-              filename,
-              locale,
-            });
-            answer = result.ok
-              ? { status: 201, file: { ...result.value, url: downloadPath(result.value.id) } }
-              : fromFailure(result, locale);
-          },
-        },
-      );
-      const final = answer as JsonError | { status: 201; file: unknown } | null;
-      if (final === null) {
-        return sendError(res, { status: 400, code: "no_file", message: translate(locale, "fichiers.errors.noFile") });
+        );
+        const final = answer as JsonError | { status: 201; file: unknown } | null;
+        if (final === null) {
+          return sendError(res, { status: 400, code: "no_file", message: translate(locale, "fichiers.errors.noFile") });
+        }
+        if ("file" in final) return res.status(201).setHeader("Cache-Control", "no-store").json({ file: final.file });
+        return sendError(res, final);
+      } catch (error) {
+        if (error instanceof MultipartError) {
+          return sendError(res, {
+            status: error.status,
+            code: "bad_request",
+            message: translate(locale, error.status === 413 ? "fichiers.errors.formTooLarge" : "fichiers.errors.badRequest"),
+          });
+        }
+        next(error);
       }
-      if ("file" in final) return res.status(201).setHeader("Cache-Control", "no-store").json({ file: final.file });
-      return sendError(res, final);
-    } catch (error) {
-      if (error instanceof MultipartError) {
-        return sendError(res, {
-          status: error.status,
-          code: "bad_request",
-          message: translate(locale, error.status === 413 ? "fichiers.errors.formTooLarge" : "fichiers.errors.badRequest"),
-        });
-      }
-      next(error);
-    }
-  };
+    };
 
-  const remove: RequestHandler = async (req, res, next) => {
-    const locale = requestLocale(req);
-    const dossierId = dossierIdOf(req.params.id);
-    if (dossierId === null) return sendError(res, notFound(locale));
-    try {
-      const auth = await readRequestAuth(services, req);
-      if (!auth.isValidCsrf((req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD])) {
-        return sendError(res, csrfRefused(locale));
-      }
-      if (!auth.user) return sendError(res, notFound(locale));
-      const result = await detachFile(services.db, {
-        userId: auth.user.id,
-        dossierId,
-        key: String(req.params.key ?? ""),
-        attachmentId: String(req.params.attachmentId ?? ""),
-      });
-      if (!result.ok) {
-        return sendError(res, {
-          status: 422,
-          code: result.code,
-          message: champErrorMessage({ code: result.code, params: { libelle: result.libelle } }, locale),
+  const remove =
+    (pageOf: (params: Params) => DossierFormPage | null): RequestHandler =>
+    async (req, res, next) => {
+      const locale = requestLocale(req);
+      const page = pageOf(req.params);
+      if (page === null) return sendError(res, notFound(locale));
+      try {
+        const auth = await readRequestAuth(services, req);
+        if (!auth.isValidCsrf((req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD])) {
+          return sendError(res, csrfRefused(locale));
+        }
+        const writer = fileFieldWriterOf(page, auth.user);
+        if (!writer) return sendError(res, notFound(locale));
+        const result = await detachFile(services.db, {
+          writer,
+          dossierId: page.dossierId,
+          key: String(req.params.key ?? ""),
+          attachmentId: String(req.params.attachmentId ?? ""),
         });
+        if (!result.ok) {
+          return sendError(res, {
+            status: 422,
+            code: result.code,
+            message: champErrorMessage({ code: result.code, params: { libelle: result.libelle } }, locale),
+          });
+        }
+        res.status(200).setHeader("Cache-Control", "no-store").json({ ok: true });
+      } catch (error) {
+        if (error instanceof NotFoundError || error instanceof BadRequestError) return sendError(res, notFound(locale));
+        next(error);
       }
-      res.status(200).setHeader("Cache-Control", "no-store").json({ ok: true });
-    } catch (error) {
-      if (error instanceof NotFoundError || error instanceof BadRequestError) return sendError(res, notFound(locale));
-      next(error);
-    }
-  };
+    };
 
-  router.post("/dossiers/:id/pieces-jointes/:key", upload);
-  router.post(
-    "/dossiers/:id/pieces-jointes/:key/:attachmentId/supprimer",
-    express.urlencoded({ extended: false, limit: "10kb", parameterLimit: 10 }),
-    remove,
-  );
+  const removalBody = express.urlencoded({ extended: false, limit: "10kb", parameterLimit: 10 });
+  for (const [base, pageOf] of [
+    ["/dossiers/:id", usagerPage],
+    ["/procedures/:demarcheId/dossiers/:id", instructeurPage],
+  ] as const) {
+    router.post(`${base}/pieces-jointes/:key`, upload(pageOf));
+    router.post(`${base}/pieces-jointes/:key/:attachmentId/supprimer`, removalBody, remove(pageOf));
+  }
   return router;
 }

@@ -1,11 +1,12 @@
 /**
  * The dossier form without JavaScript: the brouillon and modification pages post their whole form
- * as multipart/form-data, files included. This middleware runs before React Router for those
- * POSTs and, streaming (never buffering a file):
+ * as multipart/form-data, files included, and so does the annotations privées form of the
+ * instructeur's dossier page (dossier-form-pages.ts). This middleware runs before React Router for
+ * those POSTs and, streaming (never buffering a file):
  * 1. checks the `_csrf` field, which the form puts first; files after an invalid or missing token
  *    are discarded;
- * 2. stores each chosen file into its field (`champ_<key>` inputs) if the signed-in usager may
- *    change that dossier — otherwise nothing is stored and the page answers 404 as usual;
+ * 2. stores each chosen file into its field (`champ_<key>` inputs) if the signed-in user may
+ *    change that form of that dossier — otherwise nothing is stored and the page answers 404 as usual;
  * 3. removes the files whose "remove" checkbox (`_delete_file`) was ticked;
  * 4. hands the text fields on to React Router as an urlencoded body, plus `_upload_errors` (see
  *    server/domain/files/upload-errors.ts) for the files refused, so the action saves everything
@@ -24,13 +25,13 @@ import {
 import { detachFile } from "../../operations/attachments/detach-file";
 import { BadRequestError, NotFoundError } from "../../operations/errors";
 import { CSRF_FIELD } from "../csrf";
+import type { FileFieldWriter } from "../../operations/attachments/file-field-writer";
+import { dossierFormPageOf, fileFieldWriterOf } from "./dossier-form-pages";
 import { MultipartError, isMultipart, readMultipart } from "./multipart";
 import { type RequestAuth, readRequestAuth, requestLocale } from "./request-auth";
 import { requestWithBody } from "./replay";
 import { uploadToDossier } from "./store-upload";
 
-/** The usager's dossier forms (and their React Router data requests, `.data`). */
-const DOSSIER_FORM_PATH = /^\/dossiers\/(\d{1,10})\/(?:brouillon|modifier)(?:\.data)?$/;
 const CHAMP_INPUT_PREFIX = "champ_";
 /** Fields of a large form (100 fields × 10 rows) and files per post. */
 const MAX_FIELDS = 10_000;
@@ -38,9 +39,9 @@ const MAX_FILES = 100;
 
 export function dossierFormUploads(services: AppServices, pages: RequestHandler): RequestHandler {
   return async (req, res, next) => {
-    const match = req.method === "POST" && isMultipart(req) ? DOSSIER_FORM_PATH.exec(req.path) : null;
-    if (!match) return next();
-    const dossierId = Number(match[1]);
+    const page = req.method === "POST" && isMultipart(req) ? dossierFormPageOf(req.path) : null;
+    if (!page) return next();
+    const { dossierId } = page;
     const locale = requestLocale(req);
     const fields = new URLSearchParams();
     const errors: UploadErrorEntry[] = [];
@@ -66,12 +67,12 @@ export function dossierFormUploads(services: AppServices, pages: RequestHandler)
           },
           async file(name, stream, filename) {
             csrf ??= false;
-            const { user } = await auth;
+            const writer = fileFieldWriterOf(page, (await auth).user);
             // An empty file input sends a part without a name; it is no file.
-            if (filename === "" || !csrf || !user || !name.startsWith(CHAMP_INPUT_PREFIX)) return void stream.resume();
+            if (filename === "" || !csrf || !writer || !name.startsWith(CHAMP_INPUT_PREFIX)) return void stream.resume();
             const key = name.slice(CHAMP_INPUT_PREFIX.length);
-            const result = await uploadToDossier(services, { userId: user.id, dossierId, key, stream, filename, locale });
-            // 404: not this usager's dossier or not a file field; the action answers for the dossier.
+            const result = await uploadToDossier(services, { writer, dossierId, key, stream, filename, locale });
+            // 404: not this user's dossier (or form) or not a file field; the action answers for the dossier.
             if (!result.ok && "error" in result) errors.push({ key, error: result.error });
           },
         },
@@ -82,11 +83,11 @@ export function dossierFormUploads(services: AppServices, pages: RequestHandler)
       return res.status(error.status).type("text/plain").send(translate(locale, key));
     }
 
-    const { user } = await auth;
-    if (csrf && user) {
+    const writer = fileFieldWriterOf(page, (await auth).user);
+    if (csrf && writer) {
       for (const value of deletions) {
         const target = parseDeleteFileValue(value);
-        if (target) await removeFile(services, user.id, dossierId, target, errors);
+        if (target) await removeFile(services, writer, dossierId, target, errors);
       }
     }
     if (errors.length > 0) fields.append(UPLOAD_ERRORS_FIELD, encodeUploadErrors(errors));
@@ -97,16 +98,16 @@ export function dossierFormUploads(services: AppServices, pages: RequestHandler)
 
 async function removeFile(
   services: AppServices,
-  userId: number,
+  writer: FileFieldWriter,
   dossierId: number,
   target: { key: string; attachmentId: string },
   errors: UploadErrorEntry[],
 ) {
   try {
-    const result = await detachFile(services.db, { userId, dossierId, ...target });
+    const result = await detachFile(services.db, { writer, dossierId, ...target });
     if (!result.ok) errors.push({ key: target.key, error: { code: result.code, params: { libelle: result.libelle } } });
   } catch (error) {
-    // Already removed (a second click) or not this usager's: nothing to do, nothing to tell.
+    // Already removed (a second click) or not this user's: nothing to do, nothing to tell.
     if (!(error instanceof NotFoundError || error instanceof BadRequestError)) throw error;
   }
 }

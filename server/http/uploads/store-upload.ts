@@ -11,6 +11,7 @@ import { type FileRef, formatByteSize, sanitizeFilename } from "../../domain/fil
 import type { AcceptedFiles } from "../../domain/files/formats";
 import { type Storage, storageFor } from "../../integrations/storage";
 import { attachFile } from "../../operations/attachments/attach-file";
+import type { FileFieldWriter } from "../../operations/attachments/file-field-writer";
 import { findUploadTarget } from "../../operations/attachments/find-upload-target";
 import { NotFoundError } from "../../operations/errors";
 import { type UploadRefusal, receiveFile } from "./receive-file";
@@ -76,10 +77,13 @@ export async function storeChecked<T>(
   }
 }
 
-/** Adds one file to a field of a usager's dossier. Not theirs, not editable, not a file field: 404, nothing stored. */
+/**
+ * Adds one file to a file field of a dossier, for its usager or (annotations privées) an instructeur
+ * (`writer`). Not theirs, not editable, a field of the other form, not a file field: 404, nothing stored.
+ */
 export async function uploadToDossier(
   services: AppServices,
-  input: { userId: number; dossierId: number; key: string; stream: Readable; filename: string; locale: Locale },
+  input: { writer: FileFieldWriter; dossierId: number; key: string; stream: Readable; filename: string; locale: Locale },
 ): Promise<{ ok: true; value: FileRef } | UploadFailure> {
   const filename = sanitizeFilename(input.filename);
   let target: Awaited<ReturnType<typeof findUploadTarget>>;
@@ -94,7 +98,7 @@ export async function uploadToDossier(
   return storeChecked(storageFor(services.config), input.stream, context, async (file) => {
     try {
       const attached = await attachFile(services.db, {
-        userId: input.userId,
+        writer: input.writer,
         dossierId: input.dossierId,
         key: input.key,
         file: { storageKey: file.key, filename, contentType: file.contentType, byteSize: file.byteSize, checksum: file.checksum },

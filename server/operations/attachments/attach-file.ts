@@ -1,5 +1,6 @@
 /**
- * Adds an uploaded file to a usager's file field: the attachment row and the field's new value
+ * Adds an uploaded file to a file field (the usager's, or an instructeur's annotation privée: see
+ * file-field-writer.ts): the attachment row and the field's new value
  * (its list of files plus this one) are written in one transaction, so a value never names a file
  * that has no row. The bytes are already in storage (the caller deletes them if this fails).
  */
@@ -11,9 +12,10 @@ import { parseChampKey } from "../../domain/form/keys";
 import { parseOrBadRequest } from "../errors";
 import { writeChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
+import { ZFileFieldWriter } from "./file-field-writer";
 
 const ZAttachFile = z.object({
-  userId: z.number().int().positive(),
+  writer: ZFileFieldWriter,
   dossierId: z.number().int().positive(),
   key: z.string().min(1).max(64),
   file: z.object({
@@ -31,7 +33,7 @@ export type AttachFileResult = { ok: true; file: FileRef } | { ok: false; code: 
 export async function attachFile(db: Db, raw: AttachFileInput): Promise<AttachFileResult> {
   const input = parseOrBadRequest(ZAttachFile, raw);
   return db.transaction(async (tx): Promise<AttachFileResult> => {
-    const field = await findDossierFileField(tx, input.userId, input.dossierId, input.key, true);
+    const field = await findDossierFileField(tx, input.writer, input.dossierId, input.key, true);
     if (field.files.length >= MAX_FILES_PER_CHAMP) return { ok: false, code: "too_many_files", max: MAX_FILES_PER_CHAMP };
     const filename = sanitizeFilename(input.file.filename);
     const [row] = await tx
@@ -46,7 +48,7 @@ export async function attachFile(db: Db, raw: AttachFileInput): Promise<AttachFi
         dossierId: field.dossier.id,
         stableId: field.descriptor.stableId,
         rowId: parseChampKey(field.key)?.rowId ?? "",
-        uploadedByUserId: input.userId,
+        uploadedByUserId: input.writer.userId,
       })
       .returning({ id: attachments.id });
     const file: FileRef = {
@@ -55,7 +57,9 @@ export async function attachFile(db: Db, raw: AttachFileInput): Promise<AttachFi
       contentType: input.file.contentType,
       byteSize: input.file.byteSize,
     };
-    await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, [...field.files, file]]]));
+    await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, [...field.files, file]]]), {
+      private: input.writer.form === "annotations",
+    });
     return { ok: true, file };
   });
 }

@@ -1,8 +1,10 @@
 /**
- * Removes a file from a usager's file field. Only the value changes here; the attachment row and
- * its bytes are removed by the purge job once no value refers to them (`purge-attachments.job.ts`).
- * On a dossier en construction (already with the administration) a mandatory field keeps at least
- * one file: add the new file first, then remove the old one.
+ * Removes a file from a file field (the usager's, or an instructeur's annotation privée: see
+ * file-field-writer.ts). Only the value changes here; the attachment row and its bytes are removed
+ * by the purge job once no value refers to them (`purge-attachments.job.ts`). On a dossier en
+ * construction (already with the administration) a mandatory field of the usager's form keeps at
+ * least one file: add the new file first, then remove the old one. Annotations are only required
+ * before a decision (server/domain/form/annotations.ts), so any of their files may go.
  */
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -10,9 +12,10 @@ import type { FileRef } from "../../domain/files/file-ref";
 import { NotFoundError, parseOrBadRequest } from "../errors";
 import { writeChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
+import { ZFileFieldWriter } from "./file-field-writer";
 
 const ZDetachFile = z.object({
-  userId: z.number().int().positive(),
+  writer: ZFileFieldWriter,
   dossierId: z.number().int().positive(),
   key: z.string().min(1).max(64),
   attachmentId: z.string().max(64),
@@ -23,14 +26,17 @@ export type DetachFileResult = { ok: true; file: FileRef } | { ok: false; code: 
 export async function detachFile(db: Db, raw: z.input<typeof ZDetachFile>): Promise<DetachFileResult> {
   const input = parseOrBadRequest(ZDetachFile, raw);
   return db.transaction(async (tx): Promise<DetachFileResult> => {
-    const field = await findDossierFileField(tx, input.userId, input.dossierId, input.key, true);
+    const field = await findDossierFileField(tx, input.writer, input.dossierId, input.key, true);
     const file = field.files.find((f) => f.id === input.attachmentId);
     if (!file) throw new NotFoundError("Attachment");
     const remaining = field.files.filter((f) => f.id !== input.attachmentId);
-    if (remaining.length === 0 && field.descriptor.mandatory && field.dossier.state === "en_construction") {
+    const usagerForm = input.writer.form === "champs";
+    if (remaining.length === 0 && usagerForm && field.descriptor.mandatory && field.dossier.state === "en_construction") {
       return { ok: false, code: "file_last_required", libelle: field.descriptor.libelle };
     }
-    await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, remaining.length > 0 ? remaining : null]]));
+    await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, remaining.length > 0 ? remaining : null]]), {
+      private: !usagerForm,
+    });
     return { ok: true, file };
   });
 }

@@ -1,14 +1,15 @@
 /**
  * The attachment a viewer may download, or NotFoundError (404, whether it exists or not):
  * - a dossier's file: the dossier's usager, and instructeurs who can see the dossier (their scope);
+ *   a file of an annotation privée only those instructeurs, never the usager;
  * - a model or notice file of a field: the démarche's administrateurs and instructeurs, anyone
  *   when the field is in the published revision of a published démarche (the form is public), and
  *   usagers with a dossier on a revision that has the field (test dossiers, older revisions).
  * A signed link (GraphQL `File.url`) stands for an authorised viewer (`viewer: "signed"`).
  */
-import { and, eq, exists, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, not, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { attachments, demarches, dossiers, revisionTypesDeChamp, revisions } from "../../db/schema";
+import { attachments, demarches, dossiers, revisionTypesDeChamp, revisions, typesDeChamp } from "../../db/schema";
 import {
   demarchesOfAdministrateur,
   demarchesOfInstructeur,
@@ -29,9 +30,14 @@ export function isAttachmentId(value: string): boolean {
   return UUID.test(value);
 }
 
-/** Dossiers of this attachment the viewer can see. */
+/** The attachment belongs to an annotation privée (a stable id is private in every revision). */
+const ofAnnotation = exists(
+  sql`(select 1 from ${typesDeChamp} where ${typesDeChamp.stableId} = ${attachments.stableId} and ${typesDeChamp.private})`,
+);
+
+/** Dossiers of this attachment the viewer can see; the usager does not see the annotations' files. */
 function dossierVisibleTo(viewer: Viewer): SQL {
-  const scopes = [dossiersOfUsager(viewer.userId)];
+  const scopes = [and(dossiersOfUsager(viewer.userId), not(ofAnnotation)) as SQL];
   if (viewer.instructeurId !== null) scopes.push(dossiersVisibleToInstructeur(viewer.instructeurId));
   return exists(sql`(select 1 from ${dossiers} where ${dossiers.id} = ${attachments.dossierId} and (${or(...scopes)}))`);
 }

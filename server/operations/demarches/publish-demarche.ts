@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { resolveOptions } from "../../domain/champs/registry";
+import { fieldListProblems, publicationBlocker } from "../../domain/revisions/form-lists";
 import { compareRevisions, diffFingerprint, type RevisionChange } from "../../domain/revisions/diff";
 import type { Db, DbOrTx, Tx } from "../../db/client";
 import { copyRevisionChamps, loadRevisionChamps } from "../../db/revisions";
@@ -16,15 +16,25 @@ export const PATH_PATTERN = /^[a-z0-9_-]{3,200}$/;
 export const ZPath = z.string().trim().toLowerCase().regex(PATH_PATTERN, { message: "path_invalid" });
 
 /**
- * What prevents publication, as i18n keys of `admin.publication.errors`: a form with no field, a
- * field without libellé or with invalid options, no instructeur, a path already taken.
+ * What prevents publication, as i18n keys of `admin.publication.errors`: a form with no field; in
+ * the usager's form or in the annotations privées (same checks, the latter named as annotations),
+ * a field without libellé or with invalid options, an empty repetition block, a type the list does
+ * not offer, an invalid condition; invalid ineligibility rules; no instructeur; a path already taken.
  */
 export async function publicationBlockers(tx: Tx, demarche: { id: number; draftRevisionId: number | null }, path: string | null) {
   const blockers: string[] = [];
-  const champs = demarche.draftRevisionId ? await loadRevisionChamps(tx, demarche.draftRevisionId) : [];
+  const revisionId = demarche.draftRevisionId;
+  // One after the other: inside a transaction they share one connection.
+  const champs = revisionId ? await loadRevisionChamps(tx, revisionId) : [];
+  const annotations = revisionId ? await loadRevisionChamps(tx, revisionId, { private: true }) : [];
   if (champs.filter((c) => c.type !== "header_section").length === 0) blockers.push("no_champ");
-  if (champs.some((c) => c.libelle.trim() === "" || !resolveOptions(c).ok)) blockers.push("champ_invalid");
-  if (demarche.draftRevisionId) blockers.push(...(await conditionBlockers(tx, demarche.draftRevisionId)));
+  for (const [list, fields] of [
+    ["champs", champs],
+    ["annotations", annotations],
+  ] as const) {
+    blockers.push(...fieldListProblems(fields, list).map((problem) => publicationBlocker(list, problem)));
+  }
+  if (revisionId) blockers.push(...(await conditionBlockers(tx, revisionId)));
   const [instructeurs] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(groupeInstructeurMembers)

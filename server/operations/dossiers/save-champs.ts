@@ -82,13 +82,15 @@ export function mergeValues(stored: ReadonlyMap<ChampKey, unknown>, typed: Reado
 
 /**
  * Writes values (keys of the form `tree`, top-level or in rows), deletes the children of rows that
- * left their block, and marks the dossier changed (optimistic lock version bumped).
+ * left their block, and marks the dossier changed (optimistic lock version bumped). For the
+ * annotations privées (`private`), the date of the usager's fields (`lastChampUpdatedAt`) stays.
  */
 export async function writeChamps(
   tx: Tx,
   dossierId: number,
   tree: readonly ChampDescriptor[],
   values: ReadonlyMap<ChampKey, JsonValue | null>,
+  options: { private?: boolean } = {},
 ) {
   if (values.size === 0) return;
   const fields = allFields(tree);
@@ -112,6 +114,10 @@ export async function writeChamps(
   }
   await tx
     .update(dossiers)
-    .set({ lastChampUpdatedAt: sql`now()`, updatedAt: sql`now()`, lockVersion: sql`${dossiers.lockVersion} + 1` })
+    .set({
+      ...(options.private ? {} : { lastChampUpdatedAt: sql`now()` }),
+      updatedAt: sql`now()`,
+      lockVersion: sql`${dossiers.lockVersion} + 1`,
+    })
     .where(eq(dossiers.id, dossierId));
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { translate, type Locale } from "../../../app/i18n";
 import { TYPES_CHAMP } from "../../domain/champs/definition";
 import { defaultOptionsFor } from "../../domain/champs/registry";
+import { isTypeOfferedIn } from "../../domain/revisions/form-lists";
 import type { Db } from "../../db/client";
 import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
 import { BadRequestError, NotFoundError, parseOrBadRequest } from "../errors";
@@ -38,6 +39,8 @@ export async function addChamp(
       throw new NotFoundError("Champ");
     }
     if (parent && type === "repetition") throw new BadRequestError("nested_repetition");
+    // The editor does not offer it (and says so); another caller gets a 400.
+    if (!isTypeOfferedIn(type, isPrivate ? "annotations" : "champs")) throw new BadRequestError("type_not_in_annotations");
     const [row] = await tx
       .insert(typesDeChamp)
       .values({

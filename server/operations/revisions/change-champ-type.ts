@@ -4,6 +4,7 @@ import type { Locale } from "../../../app/i18n";
 import { TYPES_CHAMP, type TypeChamp } from "../../domain/champs/definition";
 import { defaultOptionsFor, getTypeDeChamp } from "../../domain/champs/registry";
 import { usagesBrokenByTypeChange } from "../../domain/revisions/champ-usages";
+import { isTypeOfferedIn } from "../../domain/revisions/form-lists";
 import type { Db } from "../../db/client";
 import { typesDeChamp } from "../../db/schema";
 import { NotFoundError, parseOrBadRequest } from "../errors";
@@ -46,6 +47,9 @@ export async function changeChampType(
     if (current.typeChamp === type) return { ok: true };
 
     if (type === "repetition" && coordinate.parentId !== null) return { ok: false, errors: { type: "type_nested_repetition" } };
+    if (!isTypeOfferedIn(type, coordinate.private ? "annotations" : "champs")) {
+      return { ok: false, errors: { type: "type_not_in_annotations" } };
+    }
     if (current.typeChamp === "repetition") {
       const children = await draftCoordinates(tx, draftRevisionId, coordinate.private, coordinate.id);
       if (children.length > 0) return { ok: false, errors: { type: "type_repetition_not_empty" } };

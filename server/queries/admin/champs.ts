@@ -5,6 +5,7 @@ import type { ChampCategory, TypeChamp } from "../../domain/champs/definition";
 import { TYPES_CHAMP } from "../../domain/champs/definition";
 import { getTypeDeChamp } from "../../domain/champs/registry";
 import { estimatedFillMinutes } from "../../domain/demarches/estimated-fill-duration";
+import { type FormList, isTypeOfferedIn } from "../../domain/revisions/form-lists";
 import { findAdministrableDemarche } from "../../operations/demarches/find-administrable-demarche";
 import { NotFoundError } from "../../operations/errors";
 import { draftChanged } from "./demarches";
@@ -21,11 +22,14 @@ const CATEGORY_ORDER: ChampCategory[] = [
   "referentiel_externe",
 ];
 
-/** The types an administrateur can add, grouped by category (empty categories left out). */
-export function champTypesByCategory(): Array<{ category: ChampCategory; types: TypeChamp[] }> {
+/**
+ * The types an administrateur can add to a list (the usager's form, or the annotations privées,
+ * which offer a few less), grouped by category (empty categories left out).
+ */
+export function champTypesByCategory(list: FormList = "champs"): Array<{ category: ChampCategory; types: TypeChamp[] }> {
   return CATEGORY_ORDER.map((category) => ({
     category,
-    types: TYPES_CHAMP.filter((type) => getTypeDeChamp(type).category === category),
+    types: TYPES_CHAMP.filter((type) => getTypeDeChamp(type).category === category && isTypeOfferedIn(type, list)),
   })).filter((group) => group.types.length > 0);
 }
 

@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadRevisionChamps } from "../../../server/db/revisions";
 import { demarches, revisions, typesDeChamp } from "../../../server/db/schema";
 import { champValue, constant, eq as eqOp, greaterThanEq, or } from "../../../server/domain/conditions/ast";
+import { publicationBlockers } from "../../../server/operations/demarches/publish-demarche";
+import { addChamp } from "../../../server/operations/revisions/add-champ";
 import { moveChamp } from "../../../server/operations/revisions/move-champ";
 import { updateChamp } from "../../../server/operations/revisions/update-champ";
 import { updateChampCondition } from "../../../server/operations/revisions/update-champ-condition";
@@ -336,6 +339,34 @@ describe("condition editor, without JavaScript", () => {
       expect.arrayContaining([null, eqOp(champValue(ids.yesNo as number), constant(true))]),
     );
     expect(rows).toHaveLength(2);
+  });
+});
+
+describe("conditions of annotations privées", () => {
+  it("may read the usager's fields (as the reference allows), offered by the editor, and do not block publication", async () => {
+    const { db } = server.database;
+    const { browser, administrateurId, demarche, ids } = await demarcheWithChamps();
+    const added = await addChamp(db, administrateurId, demarche.id, { type: "text", private: true }, "fr");
+    const annotation = added.stableId;
+    const page = `/admin/procedures/${demarche.id}/annotations`;
+    await postCondition(browser, page, annotation, [], "add");
+    await browser.get(page);
+    // The usager's yes/no is offered to the annotation's condition.
+    expect(selectOptions(browser.lastHtml, `champ-${annotation}-condition-row-0-stableId`).map(([value]) => value)).toContain(
+      String(ids.yesNo),
+    );
+    const condition = eqOp(champValue(ids.yesNo as number), constant(true));
+    expect(await updateChampCondition(db, administrateurId, demarche.id, { stableId: annotation, condition })).toEqual({ ok: true });
+    const annotations = await loadRevisionChamps(db, demarche.draftRevisionId as number, { private: true });
+    expect(annotations.find((c) => c.stableId === annotation)?.condition).toEqual(condition);
+    const blockers = await db.transaction((tx) => publicationBlockers(tx, { id: demarche.id, draftRevisionId: demarche.draftRevisionId }, null));
+    expect(blockers).toEqual([]);
+    // An annotation still cannot read a later annotation.
+    const later = (await addChamp(db, administrateurId, demarche.id, { type: "yes_no", private: true }, "fr")).stableId;
+    const onLater = eqOp(champValue(later), constant(true));
+    expect(await updateChampCondition(db, administrateurId, demarche.id, { stableId: annotation, condition: onLater })).toMatchObject({
+      ok: false,
+    });
   });
 });
 

@@ -57,17 +57,21 @@ export function fileForm(name: string, filename: string, bytes: Buffer, type = "
   return form;
 }
 
-/** The JSON endpoint, as the page's script calls it (the session must have loaded a page first, for the token). */
+/**
+ * The JSON endpoint, as the page's script calls it (the session must have loaded a page first, for
+ * the token). `base`: the dossier path the endpoints hang from, `/procedures/<démarche>/dossiers/<id>`
+ * for the annotations privées (default: the usager's `/dossiers/<id>`).
+ */
 export async function uploadJson(
   session: HttpSession,
   dossierId: number,
   key: string | number,
   filename: string,
   bytes: Buffer,
-  options: { csrf?: string | null } = {},
+  options: { csrf?: string | null; base?: string } = {},
 ) {
   const response = await session.postFormData(
-    `/dossiers/${dossierId}/pieces-jointes/${encodeURIComponent(String(key))}`,
+    `${options.base ?? `/dossiers/${dossierId}`}/pieces-jointes/${encodeURIComponent(String(key))}`,
     fileForm("file", filename, bytes),
     { csrf: options.csrf, headers: { accept: "application/json" } },
   );

@@ -16,6 +16,7 @@ import { asActor, pageText, signedIn, snapshot } from "./helpers";
 
 let server: TestServer;
 let demarcheId: number;
+let demarchePath: string;
 let otherDemarcheId: number;
 let ids: Record<string, number>;
 let projetId: number;
@@ -60,6 +61,7 @@ beforeAll(async () => {
     instructeurEmails: [titulaire, collegue],
   });
   demarcheId = built.demarche.id;
+  demarchePath = built.path;
   ids = built.annotationIds;
   const publicFields = await loadRevisionChamps(db, built.demarche.publishedRevisionId as number);
   projetId = publicFields[0]?.stableId as number;
@@ -267,3 +269,31 @@ describe("the usager", () => {
     expect(values[String(ids[MONTANT])] ?? null).toBeNull();
   });
 });
+
+describe("a decision and the annotations privées", () => {
+  it("names the mandatory annotations to fill, refuses the decision until they are, then accepts", async () => {
+    const { db } = server.database;
+    const demarche = { id: demarcheId, path: demarchePath };
+    const dossierId = (await buildDossier(db, { demarche, usager: owner, state: "en_instruction" })).dossierId;
+    const browser = await signedIn(server, titulaire);
+    const page = dossierPage(dossierId);
+    await browser.get(page);
+    expect(pageText(browser.lastHtml)).toContain(
+      `Avant de terminer l’instruction, remplissez ou corrigez les annotations privées : « ${NOTE} ».`,
+    );
+    const before = await snapshot(db);
+    const refused = await browser.post(page, { intent: "decision", decision: "accepter", motivation: "Complet" });
+    expect(refused.status).toBe(422);
+    expect(pageText(browser.lastHtml)).toContain(`à remplir ou à corriger : « ${NOTE} »`);
+    // What was typed is kept.
+    expect(browser.lastHtml).toContain("Complet");
+    expect(await snapshot(db)).toEqual(before);
+
+    await browser.post(page, { intent: "annotations", [name(NOTE)]: "Vu en commission" });
+    await browser.get(page);
+    expect(browser.lastHtml).not.toContain('id="annotations-a-completer"');
+    const accepted = await browser.post(page, { intent: "decision", decision: "accepter", motivation: "Complet" });
+    expect(location(accepted)).toBe(`${page}?notice=accepte`);
+  });
+});
+

@@ -15,13 +15,10 @@ import type { FileRef } from "../../../../server/domain/files/file-ref";
 import { formatByteSize } from "../../../../server/domain/files/file-ref";
 import { type AcceptedFiles, type FormatFamily, acceptAttribute, extensionList } from "../../../../server/domain/files/formats";
 import { DELETE_FILE_FIELD, deleteFileValue } from "../../../../server/domain/files/upload-errors";
-import { deleteFile, fileFieldEndpoint, uploadFile } from "../../../lib/file-upload";
+import { deleteFile, fileEndpointsBase, fileFieldEndpoint, uploadFile } from "../../../lib/file-upload";
 import { useLocale, useRootData, useT } from "../../../lib/i18n";
 import { ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
 import type { ChampIds } from "../types";
-
-/** The dossier of the page, when it is one of the usager's dossier forms (the endpoints exist there). */
-const DOSSIER_FORM_PATH = /^\/dossiers\/(\d+)\/(?:brouillon|modifier)\/?$/;
 
 const downloadHref = (id: string) => `/pieces-jointes/${id}`;
 
@@ -90,10 +87,11 @@ export function FileInputField(props: {
   const locale = useLocale();
   const csrfToken = useRootData()?.csrfToken ?? "";
   const hydrated = useHydrated();
-  const dossierId = DOSSIER_FORM_PATH.exec(useLocation().pathname)?.[1];
-  const enhanced = hydrated && dossierId !== undefined;
+  // The dossier form pages have endpoints (the usager's, and the instructeur's annotations).
+  const base = fileEndpointsBase(useLocation().pathname);
+  const enhanced = hydrated && base !== null;
   const key = ids.name.replace(/^champ_/, "");
-  const endpoint = dossierId ? fileFieldEndpoint(dossierId, key) : "";
+  const endpoint = base ? fileFieldEndpoint(base, key) : "";
 
   const [files, setFiles] = useState<FileRef[]>(props.value ?? []);
   const [uploads, setUploads] = useState<Upload[]>([]);
