@@ -436,3 +436,10 @@ export async function graphql<T>(
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data as T;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers for focused specs
+// ---------------------------------------------------------------------------------------------
+
+/** With JavaScript, runs `action` and waits for the form editor's save it triggers (see editorSave). */
+export const waitForEditorSave = editorSave;

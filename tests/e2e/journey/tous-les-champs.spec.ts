@@ -1,22 +1,29 @@
-import type { Locator, Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { ASSOCIATION, INELIGIBILITE_MESSAGE as INELIGIBLE, MAJEUR, RNA } from "../../../server/seed/tous-les-champs-specs";
 import { PDF_BYTES, PNG_BYTES } from "../../support/sample-files";
 import { DEMO, expect, test } from "../support/fixtures";
-import { type Actor, graphql, signOut, usager } from "./steps";
+import { buildTousLesChamps, editAndRepublish, type FormEdits } from "./build-tous-les-champs";
+import { type Actor, graphql, signOut, uniqueSuffix, usager } from "./steps";
 
 /**
- * The demo démarche « Tous les champs » (server/seed/tous-les-champs.ts), filled through the
- * browser with and without JavaScript: one valid value in a field of every type, a condition, a
- * repetition block, an ineligibility rule; then the instructeur reads every value and fills the
- * annotations privées, and the GraphQL API returns the typed values. Every page is checked with axe.
+ * The form of the demo démarche « Tous les champs » (server/seed/tous-les-champs.ts) built by an
+ * administrateur in the editor and published, then filled through the browser with and without
+ * JavaScript: one valid value in a field of every type, a condition, a repetition block, an
+ * ineligibility rule; the instructeur reads every value and fills the annotations privées, and
+ * the GraphQL API returns the typed values. Last, the administrateur edits and re-publishes the
+ * form: the dossier follows the new revision and keeps its values. Every page is checked with axe.
  */
 
-const DEMARCHE = { libelle: "Tous les champs", path: "tous-les-champs" } as const;
 const IDENTITY = { civilite: "Mme", nom: "Morel", prenom: "Inès" } as const;
-const ASSOCIATION = "Le demandeur est-il une association ?";
-const RNA = "Numéro RNA de l’association";
-const MAJEUR = "Le demandeur est-il majeur ?";
 const BUREAU = "Membres du bureau";
-const INELIGIBLE = "Cette démarche est réservée aux personnes majeures.";
+
+/** The changes of the re-publication: the usager filled « Texte court » and chose two options, left the link empty. */
+const EDITS: FormEdits = {
+  rename: { from: "Texte court", to: "Intitulé du projet" },
+  add: "Commentaire complémentaire",
+  remove: "Lien vers un autre dossier",
+  option: { libelle: "Choix multiple", from: "Seniors", to: "Personnes âgées" },
+};
 
 /** What the usager types, and what the instructeur's page then shows. */
 const VALUES = {
@@ -95,12 +102,55 @@ async function fillGeoSearch(actor: Actor, libelle: string, typed: string, optio
   await expect(textField(page, libelle)).toHaveValue(option);
 }
 
+/** What the read-only dossier pages show of the usager's values, by libellé. */
+const DISPLAYED: ReadonlyArray<readonly [string, string | RegExp]> = [
+  ["Texte court", VALUES.text],
+  ["Nombre entier", VALUES.integer],
+  ["Nombre décimal", "12,5"],
+  ["Date", "14/03/2026"],
+  ["Case à cocher seule", "Oui"],
+  ["Choix simple", VALUES.other],
+  ["Choix multiple", /Jeunesse[\s\S]*Familles/],
+  ["Adresse électronique", VALUES.email],
+  ["Numéro SIRET", /732\s?829\s?320\s?00074/],
+  ["Deux menus déroulants liés", /Premier choix[\s\S]*Deuxième précision/],
+  ["Pièce justificative", "statuts.pdf"],
+  ["Titre d’identité", "carte-identite.png"],
+  ["Pays", "Belgique"],
+  ["Départements", "Somme"],
+  ["Communes", "Amiens"],
+  ["Adresse", /8 boulevard du Port/i],
+  [RNA, VALUES.rna],
+];
+
+/** One field of a read-only dossier page: its libellé, then its value. */
+function shown(form: Locator, libelle: string): Locator {
+  return form
+    .locator(".guichet-champ-display")
+    .filter({ has: form.page().getByText(libelle, { exact: true }) })
+    .first();
+}
+
+/** The « Formulaire » region of a dossier page shows each value, and the members of the bureau. */
+async function expectDisplayed(form: Locator, displayed: ReadonlyArray<readonly [string, string | RegExp]>) {
+  for (const [libelle, value] of displayed) await expect(shown(form, libelle), libelle).toContainText(value);
+  await expect(form.getByText(BUREAU, { exact: true }).first()).toBeAttached();
+  await expect(form).toContainText(VALUES.membres[0].nom);
+  await expect(form).toContainText(VALUES.membres[1].nom);
+  await expect(form).toContainText("15/01/2022");
+}
+
+/** After the re-publication: the renamed field's value under its new libellé. */
+const DISPLAYED_AFTER_EDITS = DISPLAYED.map(([libelle, value]) =>
+  libelle === EDITS.rename.from ? ([EDITS.rename.to, value] as const) : ([libelle, value] as const),
+);
+
 const DOSSIER_QUERY = /* GraphQL */ `
   query TousLesChamps($number: Int!) {
     dossier(number: $number) {
       number
       state
-      demarche { number title }
+      demarche { number title revision { id champDescriptors { label } } }
       champs {
         __typename
         label
@@ -117,6 +167,34 @@ const DOSSIER_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+const ANNOTATIONS = [
+  { label: "Avis interne", stringValue: "Statuts à jour, bureau complet." },
+  { label: "Dossier complet", stringValue: "true" },
+];
+
+interface ApiDossier {
+  dossier: {
+    number: number;
+    state: string;
+    demarche: { number: number; title: string; revision: { id: string; champDescriptors: Array<{ label: string }> } };
+    champs: ApiChamp[];
+    annotations: Array<{ label: string; stringValue: string | null }>;
+  };
+}
+
+/** The dossier through the GraphQL API, and its field of a label (which must be there). */
+async function apiDossier(request: APIRequestContext, number: number) {
+  const token = process.env.E2E_API_TOKEN;
+  expect(token, "E2E_API_TOKEN (set by global-setup; give one when E2E_BASE_URL is set)").toBeTruthy();
+  const data = await graphql<ApiDossier>(request, token as string, DOSSIER_QUERY, { number });
+  const champ = (label: string) => {
+    const found = data.dossier.champs.find((c) => c.label === label);
+    expect(found, `${label} in ${JSON.stringify(data.dossier.champs.map((c) => c.label))}`).toBeDefined();
+    return found as ApiChamp;
+  };
+  return { data, champ };
+}
 
 interface ApiChamp {
   __typename: string;
@@ -135,16 +213,36 @@ test.describe("« Tous les champs »", () => {
   // A stuck step fails in half a minute instead of using up the whole journey's time.
   test.use({ actionTimeout: 30_000, navigationTimeout: 60_000 });
 
-  test("a field of every type is filled, submitted, read by the instructeur and through the API", async ({
+  test("a field of every type is built, filled, submitted, read by the instructeur and through the API, then re-published", async ({
     page,
     request,
     checkA11y,
     signIn,
     javaScriptEnabled,
-  }) => {
-    // Forty fields, many round trips without JavaScript, axe on each page, two loaded cores.
-    test.setTimeout(600_000);
+  }, testInfo) => {
+    // Forty fields built one by one then filled, many round trips without JavaScript, axe on each
+    // page, two loaded cores.
+    test.setTimeout(900_000);
     const actor: Actor = { page, checkA11y, javaScriptEnabled };
+    const suffix = uniqueSuffix(testInfo);
+
+    const DEMARCHE = await test.step("the administrateur builds the form of every type and publishes it", async () => {
+      await signIn(page, DEMO.administrateur);
+      const built = await buildTousLesChamps(
+        actor,
+        {
+          libelle: `Tous les champs ${suffix}`,
+          description: "Une démarche qui contient un champ de chaque type.",
+          cadreJuridique: "https://www.legifrance.gouv.fr/",
+          lienDpo: "dpo@exemple.gouv.fr",
+          dureeConservation: "12 mois",
+          path: `tous-les-champs-${suffix}`,
+        },
+        DEMO.instructeur,
+      );
+      await signOut(actor);
+      return built;
+    });
 
     const dossier = await test.step("the usager fills a field of every type", async () => {
       await signIn(page, DEMO.usager);
@@ -288,7 +386,7 @@ test.describe("« Tous les champs »", () => {
       await signOut(actor);
     });
 
-    await test.step("the instructeur reads every value and fills the annotations", async () => {
+    const dossierPage = await test.step("the instructeur reads every value and fills the annotations", async () => {
       await signIn(page, DEMO.instructeur);
       await page.goto("/procedures");
       await checkA11y(page);
@@ -299,37 +397,7 @@ test.describe("« Tous les champs »", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Dossier n° ${dossier}`);
       await checkA11y(page);
 
-      const form = page.getByRole("region", { name: "Formulaire" });
-      const shown = (libelle: string) =>
-        form
-          .locator(".guichet-champ-display")
-          .filter({ has: page.getByText(libelle, { exact: true }) })
-          .first();
-      const expected: Array<[string, string | RegExp]> = [
-        ["Texte court", VALUES.text],
-        ["Nombre entier", VALUES.integer],
-        ["Nombre décimal", "12,5"],
-        ["Date", "14/03/2026"],
-        ["Case à cocher seule", "Oui"],
-        ["Choix simple", VALUES.other],
-        ["Choix multiple", /Jeunesse[\s\S]*Familles/],
-        ["Adresse électronique", VALUES.email],
-        ["Numéro SIRET", /732\s?829\s?320\s?00074/],
-        ["Deux menus déroulants liés", /Premier choix[\s\S]*Deuxième précision/],
-        ["Pièce justificative", "statuts.pdf"],
-        ["Titre d’identité", "carte-identite.png"],
-        ["Pays", "Belgique"],
-        ["Départements", "Somme"],
-        ["Communes", "Amiens"],
-        ["Adresse", /8 boulevard du Port/i],
-        [RNA, VALUES.rna],
-      ];
-      for (const [libelle, value] of expected) await expect(shown(libelle), libelle).toContainText(value);
-      const bureau = form.locator(".guichet-champ-display, fieldset, section, div").filter({ hasText: BUREAU }).last();
-      await expect(form).toContainText(VALUES.membres[0].nom);
-      await expect(form).toContainText(VALUES.membres[1].nom);
-      await expect(form).toContainText("15/01/2022");
-      await expect(bureau).toBeAttached();
+      await expectDisplayed(page.getByRole("region", { name: "Formulaire" }), DISPLAYED);
 
       const annotations = page.getByRole("region", { name: "Annotations privées" });
       await annotations.getByLabel("Avis interne").fill("Statuts à jour, bureau complet.");
@@ -341,26 +409,12 @@ test.describe("« Tous les champs »", () => {
       );
       await checkA11y(page);
       await signOut(actor);
+      return `/procedures/${demarcheNumber}/dossiers/${dossier}`;
     });
 
     await test.step("the GraphQL API returns the typed values", async () => {
-      const token = process.env.E2E_API_TOKEN;
-      expect(token, "E2E_API_TOKEN (set by global-setup; give one when E2E_BASE_URL is set)").toBeTruthy();
-      const data = await graphql<{
-        dossier: {
-          number: number;
-          state: string;
-          demarche: { title: string };
-          champs: ApiChamp[];
-          annotations: Array<{ label: string; stringValue: string | null }>;
-        };
-      }>(request, token as string, DOSSIER_QUERY, { number: dossier });
+      const { data, champ } = await apiDossier(request, dossier);
       expect(data.dossier).toMatchObject({ number: dossier, state: "en_construction", demarche: { title: DEMARCHE.libelle } });
-      const champ = (label: string) => {
-        const found = data.dossier.champs.find((c) => c.label === label);
-        expect(found, `${label} in ${JSON.stringify(data.dossier.champs.map((c) => c.label))}`).toBeDefined();
-        return found as ApiChamp;
-      };
       expect(champ("Texte court").stringValue).toBe(VALUES.text);
       expect(champ("Nombre entier").integerNumber).toBe("42");
       expect(champ("Nombre décimal").decimalNumber).toBe(12.5);
@@ -375,12 +429,65 @@ test.describe("« Tous les champs »", () => {
       expect(rows.map((row) => row.champs.find((c) => c.label === "Nom et prénom")?.stringValue)).toEqual(
         VALUES.membres.map((m) => m.nom),
       );
-      expect(data.dossier.annotations).toEqual(
-        expect.arrayContaining([
-          { label: "Avis interne", stringValue: "Statuts à jour, bureau complet." },
-          { label: "Dossier complet", stringValue: "true" },
-        ]),
+      expect(data.dossier.annotations).toEqual(expect.arrayContaining(ANNOTATIONS));
+      expect(data.dossier.champs.map((c) => c.label)).toEqual(
+        data.dossier.demarche.revision.champDescriptors.map((d) => d.label),
       );
+    });
+
+    await test.step("the administrateur renames, adds, removes a field and changes an option, then re-publishes", async () => {
+      await signIn(page, DEMO.administrateur);
+      await editAndRepublish(actor, DEMARCHE, EDITS);
+      await signOut(actor);
+    });
+
+    await test.step("the existing dossier follows the new form and keeps its values", async () => {
+      await signIn(page, DEMO.instructeur);
+      await page.goto(dossierPage);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Dossier n° ${dossier}`);
+      const form = page.getByRole("region", { name: "Formulaire" });
+      await expectDisplayed(form, DISPLAYED_AFTER_EDITS);
+      await expect(form.getByText(EDITS.rename.from, { exact: true })).toHaveCount(0);
+      await expect(form.getByText(EDITS.remove, { exact: true })).toHaveCount(0);
+      await expect(shown(form, EDITS.add)).toContainText("Non renseigné");
+      await expect(page.getByRole("region", { name: "Annotations privées" }).getByLabel("Avis interne")).toHaveValue(
+        "Statuts à jour, bureau complet.",
+      );
+      await checkA11y(page);
+      await signOut(actor);
+
+      const { data, champ } = await apiDossier(request, dossier);
+      const labels = data.dossier.champs.map((c) => c.label);
+      // On the revision just published, one value per field.
+      const published = await graphql<{ demarche: { publishedRevision: { id: string } } }>(
+        request,
+        process.env.E2E_API_TOKEN as string,
+        /* GraphQL */ "query Published($number: Int!) { demarche(number: $number) { publishedRevision { id } } }",
+        { number: data.dossier.demarche.number },
+      );
+      expect(data.dossier.demarche.revision.id).toBe(published.demarche.publishedRevision.id);
+      expect(labels).toEqual(data.dossier.demarche.revision.champDescriptors.map((d) => d.label));
+      expect(labels).toContain(EDITS.add);
+      expect(labels).not.toContain(EDITS.rename.from);
+      expect(labels).not.toContain(EDITS.remove);
+      expect(champ(EDITS.rename.to).stringValue).toBe(VALUES.text);
+      expect(champ(EDITS.add).stringValue ?? "").toBe("");
+      expect(champ(EDITS.option.libelle).stringValue).toMatch(/Jeunesse[\s\S]*Familles/);
+      expect(champ("Nombre décimal").decimalNumber).toBe(12.5);
+      expect(champ("Pièce justificative").files?.map((f) => f.filename)).toEqual(["statuts.pdf"]);
+      expect(champ(RNA).stringValue).toBe(VALUES.rna);
+      expect((champ(BUREAU).rows ?? []).length).toBe(VALUES.membres.length);
+      expect(data.dossier.annotations).toEqual(expect.arrayContaining(ANNOTATIONS));
+
+      // The usager's own page of the dossier.
+      await signIn(page, DEMO.usager);
+      await page.goto(`/dossiers/${dossier}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Dossier n° ${dossier}`);
+      const own = page.getByRole("region", { name: "Formulaire" });
+      await expectDisplayed(own, DISPLAYED_AFTER_EDITS);
+      await expect(own.getByText(EDITS.remove, { exact: true })).toHaveCount(0);
+      await expect(shown(own, EDITS.add)).toContainText("Non renseigné");
+      await checkA11y(page);
     });
   });
 });
