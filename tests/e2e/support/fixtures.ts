@@ -156,14 +156,26 @@ async function analyzeCopy<T>(page: Page, analyze: (target: Page) => Promise<T>)
   if (!entry || entry.page.isClosed()) {
     const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true, locale: "fr-FR" });
     const snapshots = new Map<string, string>();
+    // Routing turns the browser's HTTP cache off: stylesheets, fonts and images are kept here instead,
+    // so each check does not download them all again.
+    const assets = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
     const copy = await context.newPage();
-    await copy.route(
-      (u) => snapshots.has(u.href),
-      (route) =>
-        route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: snapshots.get(route.request().url()) ?? "" }),
-    );
-    // Nothing may run in the copy but axe.
-    await copy.route(/\.m?js(\?|$)/, (route) => route.abort());
+    await copy.route("**/*", async (route) => {
+      const url = route.request().url();
+      const snapshot = snapshots.get(url);
+      if (snapshot !== undefined) {
+        return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: snapshot });
+      }
+      // Nothing may run in the copy but axe.
+      if (/\.m?js(\?|$)/.test(url)) return route.abort();
+      let asset = assets.get(url);
+      if (!asset) {
+        const response = await route.fetch();
+        asset = { status: response.status(), headers: response.headers(), body: await response.body() };
+        if (response.ok()) assets.set(url, asset);
+      }
+      return route.fulfill(asset);
+    });
     entry = { page: copy, snapshots };
     copyPages.set(browser, entry);
   }
