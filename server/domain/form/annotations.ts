@@ -54,8 +54,8 @@ export function incompleteAnnotations(
   publicTree: readonly ChampDescriptor[],
   privateTree: readonly ChampDescriptor[],
   values: ReadonlyMap<ChampKey, unknown>,
+  hidden: ReadonlySet<ChampKey> = hiddenKeys(annotationVisibilityTree(publicTree, privateTree), values),
 ): string[] {
-  const hidden = hiddenKeys(annotationVisibilityTree(publicTree, privateTree), values);
   const blocking = new Set(validateChampsForSubmit(privateTree, values, hidden).map((issue) => issue.stableId));
   return allFields(privateTree)
     .filter((field) => blocking.has(field.stableId))

@@ -27,6 +27,6 @@ export async function loadDossierAnnotations(db: DbOrTx, dossier: { id: number; 
     /** Annotation occurrences hidden by their conditions (rendered hidden, as in the usager's form). */
     hidden: keysOfForm(privateTree, hidden),
     /** Libellés of the annotations to fill or correct before a final decision (`can_terminer?`). */
-    incomplete: incompleteAnnotations(publicTree, privateTree, values),
+    incomplete: incompleteAnnotations(publicTree, privateTree, values, hidden),
   };
 }

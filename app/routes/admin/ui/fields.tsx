@@ -36,7 +36,7 @@ function ErrorText({ id, error }: { id: string; error?: string | null }) {
 }
 
 /** DSFR names its groups and controls after the kind of control: fr-input(-group), fr-select(-group)… */
-type Kind = "input" | "select" | "checkbox";
+type Kind = "input" | "select" | "checkbox" | "upload";
 
 function groupClassName(kind: Kind, { error, className }: FieldBase) {
   return `fr-${kind}-group${error ? ` fr-${kind}-group--error` : ""}${className ? ` ${className}` : ""}`;
@@ -115,6 +115,27 @@ export function CheckboxField(props: Omit<FieldBase, "required"> & Omit<InputHTM
         {...input}
       />
       <Label id={field.id} label={field.label} hint={field.hint} />
+      <ErrorText id={field.id} error={field.error} />
+    </div>
+  );
+}
+
+/** A file input in its own small multipart form (CSV import, model file): required, without the "*" marker. */
+export function UploadField(props: FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">) {
+  const [field, input] = splitField(props);
+  return (
+    <div className={groupClassName("upload", field)}>
+      <Label id={field.id} label={field.label} hint={field.hint} />
+      <input
+        className="fr-upload"
+        type="file"
+        id={field.id}
+        name={input.name ?? field.id}
+        required={field.required}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(field.id, field.error)}
+        {...input}
+      />
       <ErrorText id={field.id} error={field.error} />
     </div>
   );

@@ -12,6 +12,7 @@ import {
 import { CsrfInput } from "../../../../components/csrf-input";
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFormsProps } from "../champ-options-editor";
+import { UploadField } from "../fields";
 import { useDynamicT } from "../layout";
 
 function CsvImportForm({ stableId, id, libelle, actionData, linked }: OptionsFormsProps & { linked: boolean }) {
@@ -39,29 +40,15 @@ function CsvImportForm({ stableId, id, libelle, actionData, linked }: OptionsFor
         className="fr-mt-2w"
       >
         <CsrfInput />
-        <div className="fr-upload-group">
-          <label className="fr-label" htmlFor={inputId}>
-            {t("admin.champOptions.csv.file")}
-            <span className="fr-hint-text">
-              {t(linked ? "admin.champOptions.csv.hintLinked" : "admin.champOptions.csv.hint")}
-            </span>
-          </label>
-          <input
-            className="fr-upload"
-            type="file"
-            id={inputId}
-            name="file"
-            accept=".csv,.txt,text/csv,text/plain"
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${inputId}-error` : undefined}
-          />
-          {error ? (
-            <p id={`${inputId}-error`} className="fr-error-text">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <UploadField
+          id={inputId}
+          name="file"
+          label={t("admin.champOptions.csv.file")}
+          hint={t(linked ? "admin.champOptions.csv.hintLinked" : "admin.champOptions.csv.hint")}
+          accept=".csv,.txt,text/csv,text/plain"
+          required
+          error={error}
+        />
         <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm fr-mt-2w">
           {t("admin.champOptions.csv.submit")}
           <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>

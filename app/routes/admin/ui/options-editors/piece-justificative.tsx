@@ -15,7 +15,7 @@ import { FileLink } from "../../../../components/champs/types-de-champ/file-fiel
 import { CsrfInput } from "../../../../components/csrf-input";
 import { useLocale, useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps, OptionsFormsProps } from "../champ-options-editor";
-import { CheckboxField } from "../fields";
+import { CheckboxField, UploadField } from "../fields";
 
 export function PieceJustificativeOptions({ id, values }: OptionsFieldsProps<PieceJustificativeEditorValues>) {
   const t = useT();
@@ -115,26 +115,14 @@ function FileTemplateForms({
         {/* The token first: the server checks it before reading the file. */}
         <CsrfInput />
         <input type="hidden" name="_return" value={editorPage(pathname)} />
-        <div className={error ? "fr-upload-group fr-upload-group--error" : "fr-upload-group"}>
-          <label className="fr-label" htmlFor={inputId}>
-            {t("fichiers.editor.choose")}
-            <span className="fr-hint-text">{t(notice ? "fichiers.editor.noticeHint" : "fichiers.editor.templateHint")}</span>
-          </label>
-          <input
-            className="fr-upload"
-            type="file"
-            id={inputId}
-            name="file"
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${inputId}-error` : undefined}
-          />
-          {error ? (
-            <p id={`${inputId}-error`} className="fr-error-text">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <UploadField
+          id={inputId}
+          name="file"
+          label={t("fichiers.editor.choose")}
+          hint={t(notice ? "fichiers.editor.noticeHint" : "fichiers.editor.templateHint")}
+          required
+          error={error}
+        />
         <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm fr-mt-2w">
           {t(current.templateId ? "fichiers.editor.replace" : "fichiers.editor.upload")}
           {srLibelle}
