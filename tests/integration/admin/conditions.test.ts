@@ -356,15 +356,21 @@ describe("conditions of annotations privées", () => {
       String(ids.yesNo),
     );
     const condition = eqOp(champValue(ids.yesNo as number), constant(true));
-    expect(await updateChampCondition(db, administrateurId, demarche.id, { stableId: annotation, condition })).toEqual({ ok: true });
+    expect(await updateChampCondition(db, administrateurId, demarche.id, { stableId: annotation, condition })).toEqual({
+      ok: true,
+    });
     const annotations = await loadRevisionChamps(db, demarche.draftRevisionId as number, { private: true });
     expect(annotations.find((c) => c.stableId === annotation)?.condition).toEqual(condition);
-    const blockers = await db.transaction((tx) => publicationBlockers(tx, { id: demarche.id, draftRevisionId: demarche.draftRevisionId }, null));
+    const blockers = await db.transaction((tx) =>
+      publicationBlockers(tx, { id: demarche.id, draftRevisionId: demarche.draftRevisionId }, null),
+    );
     expect(blockers).toEqual([]);
     // An annotation still cannot read a later annotation.
     const later = (await addChamp(db, administrateurId, demarche.id, { type: "yes_no", private: true }, "fr")).stableId;
     const onLater = eqOp(champValue(later), constant(true));
-    expect(await updateChampCondition(db, administrateurId, demarche.id, { stableId: annotation, condition: onLater })).toMatchObject({
+    expect(
+      await updateChampCondition(db, administrateurId, demarche.id, { stableId: annotation, condition: onLater }),
+    ).toMatchObject({
       ok: false,
     });
   });

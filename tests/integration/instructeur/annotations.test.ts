@@ -296,4 +296,3 @@ describe("a decision and the annotations privées", () => {
     expect(location(accepted)).toBe(`${page}?notice=accepte`);
   });
 });
-
