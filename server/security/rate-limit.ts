@@ -5,7 +5,7 @@
  * A fixed window lets up to twice the limit through around a window boundary; that is acceptable
  * for what it protects (password guessing, mail flooding) and keeps each check to one statement.
  */
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { rateLimits } from "../db/schema";
 import { sha256Hex } from "./tokens";
@@ -69,6 +69,21 @@ export async function hitRateLimits(db: DbOrTx, rules: RateLimitRule[], now = ne
     if (!result.allowed && (!refused || result.retryAfterSeconds > refused.retryAfterSeconds)) refused = result;
   }
   return refused ?? { allowed: true, retryAfterSeconds: 0 };
+}
+
+/**
+ * Gives back one attempt per rule, in the window it was counted in (pass the same `now` as the hit).
+ * For limits meant to stop failures only: a successful sign-in should not use the budget of a
+ * person who signs in often, or of a help desk where many people sign in from one address. The
+ * attempt is still counted first, so that parallel guesses are stopped before any is checked.
+ */
+export async function refundRateLimits(db: DbOrTx, rules: RateLimitRule[], now: Date): Promise<void> {
+  for (const rule of rules) {
+    await db
+      .update(rateLimits)
+      .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+      .where(and(eq(rateLimits.key, rule.key), eq(rateLimits.windowStart, windowStart(now, rule.windowSeconds))));
+  }
 }
 
 /** Deletes windows older than the retention; meant for a periodic job. Returns the rows removed. */

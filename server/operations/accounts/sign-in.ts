@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from "../../security/passwords";
-import { hitRateLimits } from "../../security/rate-limit";
+import { hitRateLimits, refundRateLimits } from "../../security/rate-limit";
 import { fieldErrors, ZEmailField, type Invalid, type RateLimited, type SignedIn } from "./fields";
 import { signInRules } from "./limits";
 import { openSession } from "./open-session";
@@ -44,8 +44,11 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
   if (!parsed.success) return { ok: false, reason: "invalid", errors: fieldErrors(parsed.error) };
   const { email, password } = parsed.data;
 
-  // Counted before the password is checked: every attempt, right or wrong, uses the budget.
-  const limit = await hitRateLimits(db, signInRules(email, input.ip));
+  // Counted before the password is checked, so that parallel guesses are stopped; a successful
+  // sign-in gives its attempt back below: only failures use the budget.
+  const rules = signInRules(email, input.ip);
+  const countedAt = new Date();
+  const limit = await hitRateLimits(db, rules, countedAt);
   if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
   // Longer than any password we accept: cannot match, and is not worth hashing.
@@ -59,6 +62,7 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!user?.passwordHash || !valid) return { ok: false, reason: "invalid_credentials" };
   if (user.confirmedAt === null) return { ok: false, reason: "unconfirmed", email };
+  await refundRateLimits(db, rules, countedAt);
 
   const session = await db.transaction((tx) =>
     openSession(tx, user.id, { userAgent: input.userAgent, previousSessionIdHash: input.previousSessionIdHash }),

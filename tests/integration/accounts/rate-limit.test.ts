@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimits } from "../../../server/db/schema";
 import { ensureUser } from "../../../server/operations/accounts/ensure-user";
 import { signIn } from "../../../server/operations/accounts/sign-in";
-import { cleanupRateLimits, hitRateLimit, hitRateLimits, rateLimitKey } from "../../../server/security/rate-limit";
+import { cleanupRateLimits, hitRateLimit, hitRateLimits, rateLimitKey, refundRateLimits } from "../../../server/security/rate-limit";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { GOOD_PASSWORD } from "./helpers";
 
@@ -49,6 +49,21 @@ describe("rate limits (rate_limits table)", () => {
     expect(b?.count).toBe(2);
   });
 
+  it("gives an attempt back in the window it was counted in, never below zero", async () => {
+    const rule = { key: "test:refund", limit: 2, windowSeconds: 60 };
+    const now = new Date("2026-03-01T11:00:10Z");
+    await hitRateLimit(database.db, rule, now);
+    await hitRateLimit(database.db, rule, now);
+    await refundRateLimits(database.db, [rule], now);
+    expect((await hitRateLimit(database.db, rule, now)).allowed).toBe(true);
+    expect((await hitRateLimit(database.db, rule, now)).allowed).toBe(false);
+    // A refund for another window leaves this one alone; none goes below zero.
+    await refundRateLimits(database.db, [rule], new Date("2026-03-01T11:01:10Z"));
+    for (let i = 0; i < 5; i++) await refundRateLimits(database.db, [rule], now);
+    const rows = await database.db.select().from(rateLimits).where(eq(rateLimits.key, "test:refund"));
+    expect(rows.map((row) => row.count)).toEqual([0]);
+  });
+
   it("cleans up old windows only", async () => {
     await hitRateLimit(database.db, { key: "test:old", limit: 5, windowSeconds: 60 }, new Date(Date.now() - 2 * 24 * 3600_000));
     await hitRateLimit(database.db, { key: "test:recent", limit: 5, windowSeconds: 60 });
@@ -79,6 +94,27 @@ describe("sign-in rate limits", () => {
       .from(rateLimits)
       .where(eq(rateLimits.key, rateLimitKey("sign_in", "email", "cible@exemple.fr")));
     expect(row?.count).toBe(11);
+  });
+
+  it("does not count successful sign-ins: one person or one help desk may sign in often", async () => {
+    await ensureUser(database.db, { email: "souvent@exemple.fr", password: GOOD_PASSWORD });
+    const ip = "192.0.2.50";
+    for (let i = 0; i < 60; i++) {
+      const result = await signIn(database.db, { email: "souvent@exemple.fr", password: GOOD_PASSWORD, ip, userAgent: null });
+      expect(result.ok).toBe(true);
+    }
+    const counts = await database.db
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(inArray(rateLimits.key, [rateLimitKey("sign_in", "email", "souvent@exemple.fr"), rateLimitKey("sign_in", "ip", ip)]));
+    expect(counts.map((row) => row.count)).toEqual([0, 0]);
+    // Failures still count after successes: 10 wrong passwords, then even the right one is refused.
+    for (let i = 0; i < 10; i++) {
+      const result = await signIn(database.db, { email: "souvent@exemple.fr", password: "wrong password", ip, userAgent: null });
+      expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
+    }
+    const refused = await signIn(database.db, { email: "souvent@exemple.fr", password: GOOD_PASSWORD, ip, userAgent: null });
+    expect(refused).toMatchObject({ ok: false, reason: "rate_limited" });
   });
 
   it("allows 50 attempts per IP per 15 minutes across e-mails", async () => {
