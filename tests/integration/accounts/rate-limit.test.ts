@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimits } from "../../../server/db/schema";
 import { ensureUser } from "../../../server/operations/accounts/ensure-user";
 import { signIn } from "../../../server/operations/accounts/sign-in";
-import { cleanupRateLimits, hitRateLimit, hitRateLimits, rateLimitKey, refundRateLimits } from "../../../server/security/rate-limit";
+import {
+  cleanupRateLimits,
+  hitRateLimit,
+  hitRateLimits,
+  rateLimitKey,
+  refundRateLimits,
+} from "../../../server/security/rate-limit";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { GOOD_PASSWORD } from "./helpers";
 
@@ -106,7 +112,9 @@ describe("sign-in rate limits", () => {
     const counts = await database.db
       .select({ count: rateLimits.count })
       .from(rateLimits)
-      .where(inArray(rateLimits.key, [rateLimitKey("sign_in", "email", "souvent@exemple.fr"), rateLimitKey("sign_in", "ip", ip)]));
+      .where(
+        inArray(rateLimits.key, [rateLimitKey("sign_in", "email", "souvent@exemple.fr"), rateLimitKey("sign_in", "ip", ip)]),
+      );
     expect(counts.map((row) => row.count)).toEqual([0, 0]);
     // Failures still count after successes: 10 wrong passwords, then even the right one is refused.
     for (let i = 0; i < 10; i++) {
