@@ -34,6 +34,7 @@ import type { Route } from "./+types/dossier";
 import { formatDateTime, idParam } from "./guard.server";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
+import { quotedLibelles } from "../../../server/domain/form/libelles";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -403,7 +404,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
               <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="annotations-a-completer">
                 <p>
                   {t("instructeur.dossier.decision.annotationsIncompletes", {
-                    champs: annotations.incomplete.map((libelle) => `« ${libelle} »`).join(", "),
+                    champs: quotedLibelles(annotations.incomplete),
                   })}{" "}
                   <a href="#annotations">{t("instructeur.dossier.decision.annotationsLink")}</a>
                 </p>

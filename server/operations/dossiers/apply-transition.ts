@@ -14,6 +14,7 @@ import type { DossierState } from "../../domain/dossier/states";
 import type { Tx } from "../../db/client";
 import { dossiers, traitements, users } from "../../db/schema";
 import { enqueueJob } from "../../jobs/enqueue";
+import { quotedLibelles } from "../../domain/form/libelles";
 
 export type TransitionResult =
   | { ok: true; to: DossierState }
@@ -53,7 +54,7 @@ export async function applyTransition(
     annotationsIncomplete: incompleteAnnotations.length > 0,
   });
   if (!plan.ok && plan.error === "annotations_incompletes") {
-    return { ok: false, error: plan.error, params: { champs: incompleteAnnotations.map((l) => `« ${l} »`).join(", ") } };
+    return { ok: false, error: plan.error, params: { champs: quotedLibelles(incompleteAnnotations) } };
   }
   if (!plan.ok) return { ok: false, error: plan.error, params: plan.params };
 

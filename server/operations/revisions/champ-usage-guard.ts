@@ -7,6 +7,7 @@ import type { DbOrTx } from "../../db/client";
 import type { ChampUsage, UsageContext } from "../../domain/revisions/champ-usages";
 import type { RevisionSnapshot } from "../../domain/revisions/diff";
 import { loadRevisionSnapshot } from "./revision-snapshot";
+import { quotedLibelles } from "../../domain/form/libelles";
 
 /** An editor operation's answer: field errors carry i18n keys, and parameters for their messages. */
 export type GuardedResult =
@@ -19,15 +20,13 @@ export async function draftUsageContext(db: DbOrTx, revisionId: number): Promise
   return { snapshot, fields: snapshot.fields, ineligibiliteRules: snapshot.ineligibilite.rules, routingRules: [] };
 }
 
-const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
-
 /**
  * The refusal for these usages (they must not be empty): on the field's `form` error for a
  * deletion, on its `type` error for a type change; `champs` lists the fields whose condition reads it.
  */
 export function usageRefusal(usages: readonly ChampUsage[], action: "delete" | "type_change"): GuardedResult {
-  const conditions = usages.filter((u) => u.kind === "condition").map((u) => quoted(u.libelle));
-  const routing = usages.filter((u) => u.kind === "routing").map((u) => quoted(u.label));
+  const conditions = usages.filter((u) => u.kind === "condition").map((u) => u.libelle);
+  const routing = usages.filter((u) => u.kind === "routing").map((u) => u.label);
   const parts = [
     conditions.length > 0 ? "conditions" : null,
     usages.some((u) => u.kind === "ineligibilite") ? "ineligibilite" : null,
@@ -37,6 +36,6 @@ export function usageRefusal(usages: readonly ChampUsage[], action: "delete" | "
   return {
     ok: false,
     errors: { [field]: `${action === "delete" ? "delete" : "type"}_used_by_${parts.join("_and_")}` },
-    errorParams: { [field]: { champs: conditions.join(", "), groupes: routing.join(", ") } },
+    errorParams: { [field]: { champs: quotedLibelles(conditions), groupes: quotedLibelles(routing) } },
   };
 }
