@@ -30,19 +30,7 @@ export async function newAdministrateur(server: TestServer) {
   return { admin, administrateurId: admin.administrateurId as number, browser: await signedIn(server, admin.email) };
 }
 
-/** Text of a page without tags, entities decoded enough for assertions on French text. */
-export function pageText(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&nbsp;|\u00a0/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-}
+export { pageText } from "../../support/html";
 
 /** The value attribute of the input with this id, or the text of the textarea with this id. */
 export function fieldValue(html: string, id: string): string | null {

@@ -39,16 +39,4 @@ export function listedDossierIds(html: string): number[] {
   return [...html.matchAll(/data-dossier-id="(\d+)"/g)].map((m) => Number(m[1]));
 }
 
-/** Text of a page without tags, entities decoded enough for assertions on French text. */
-export function pageText(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&nbsp;|\u00a0/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-}
+export { pageText } from "../../support/html";

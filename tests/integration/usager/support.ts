@@ -4,6 +4,7 @@ import type { Db } from "../../../server/db/client";
 import { champs, dossiers, traitements } from "../../../server/db/schema";
 import { FACTORY_PASSWORD } from "../../../server/seed/factories";
 import { HttpSession } from "../../support/http-session";
+import { decodeHtml, pageText } from "../../support/html";
 
 export async function signedInSession(baseUrl: string, user: { email: string }) {
   const session = new HttpSession(baseUrl);
@@ -33,15 +34,7 @@ export async function dossierRow(db: Db, dossierId: number) {
   return row;
 }
 
-/** Decodes the few entities React writes in attributes and text. */
-export function decodeHtml(text: string) {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
+export { decodeHtml, pageText };
 
 /** The opening tag of the element with this id (attributes in any order). */
 export function tagWithId(html: string, id: string): string {
@@ -61,16 +54,6 @@ export function textareaValue(html: string, id: string): string {
   const match = new RegExp(`<textarea\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
   if (!match) throw new Error(`no textarea ${id}`);
   return decodeHtml(match[1] ?? "");
-}
-
-/** Visible text of a page, tags removed, entities decoded, whitespace collapsed. */
-export function pageText(html: string): string {
-  return decodeHtml(
-    html
-      .replace(/<script[\s\S]*?<\/script>/g, " ")
-      .replace(/<[^>]+>/g, " ")
-      .replace(/\s+/g, " "),
-  );
 }
 
 export function dossierIdFromLocation(location: string | null): number {
