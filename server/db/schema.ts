@@ -284,6 +284,11 @@ export const dossiers = pgTable(
     revisionId: integer("revision_id")
       .notNull()
       .references(() => revisions.id),
+    /**
+     * The revision the usager last saw, when a publication has since moved the dossier to a newer
+     * one: its form changes are shown to the usager until acknowledged (null: nothing to show).
+     */
+    rebasedFromRevisionId: integer("rebased_from_revision_id").references(() => revisions.id, { onDelete: "set null" }),
     groupeInstructeurId: integer("groupe_instructeur_id").references(() => groupesInstructeurs.id),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     state: text("state")

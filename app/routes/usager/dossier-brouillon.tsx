@@ -26,17 +26,16 @@ import { AUTOSAVE_INTENT, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-brouillon";
 import { acceptsSubmission, identityOf } from "./dossier-form.server";
 import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, valuesRecord } from "./usager.server";
+import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
+import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(
-    services(context).db,
-    user.id,
-    id,
-  );
+  const { db } = services(context);
+  const { dossier, demarche, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(db, user.id, id);
   // The identity step comes first (/commencer leads there); a brouillon left before it shows the
   // form with a link to fill it: a redirect here would also hide the errors of a refused submission.
   if (dossier.state !== "brouillon") throw redirect(`/dossiers/${id}`);
@@ -50,6 +49,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     values,
     hidden,
     ineligibility,
+    formChanges: await loadUsagerFormChanges(db, dossier),
   };
 }
 
@@ -213,6 +213,10 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
         <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
           <p>{t(`dossiers.transitionErrors.${submitted.transitionError}`)}</p>
         </div>
+      ) : null}
+
+      {loaderData.formChanges ? (
+        <FormChangesNotice dossierId={dossierId} changes={loaderData.formChanges} returnPage="brouillon" />
       ) : null}
 
       <IdentityRecap identity={loaderData.identity} editHref={`/dossiers/${dossierId}/identite`} />

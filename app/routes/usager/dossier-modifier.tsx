@@ -19,13 +19,16 @@ import { formString, readForm, requireUserOr404, services } from "../../lib/requ
 import type { Route } from "./+types/dossier-modifier";
 import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, valuesRecord } from "./usager.server";
+import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
+import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche, descriptors, values, hidden } = await loadUsagerDossier(services(context).db, user.id, id);
+  const { db } = services(context);
+  const { dossier, demarche, descriptors, values, hidden } = await loadUsagerDossier(db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
   return {
@@ -36,6 +39,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     descriptors,
     values,
     hidden,
+    formChanges: await loadUsagerFormChanges(db, dossier),
   };
 }
 
@@ -84,6 +88,9 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
         {loaderData.forTest ? <TestBadge /> : null}
       </p>
       <p>{t("usager.modifier.lead")}</p>
+      {loaderData.formChanges ? (
+        <FormChangesNotice dossierId={dossierId} changes={loaderData.formChanges} returnPage="modifier" />
+      ) : null}
       <IdentityRecap identity={loaderData.identity} editHref={`/dossiers/${dossierId}/identite`} />
       <h2 className="fr-sr-only">{t("usager.brouillon.formTitle")}</h2>
       <DossierChampsForm

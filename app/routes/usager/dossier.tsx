@@ -15,6 +15,8 @@ import { requestState, requireUserOr404, services } from "../../lib/request.serv
 import type { Route } from "./+types/dossier";
 import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
+import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
+import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
 export const headers = noStoreHeaders;
 
@@ -26,11 +28,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUserOr404(context);
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
-  const { dossier, demarche, descriptors, values, hidden, history } = await loadUsagerDossierPage(
-    services(context).db,
-    user.id,
-    id,
-  );
+  const { db } = services(context);
+  const { dossier, demarche, descriptors, values, hidden, history } = await loadUsagerDossierPage(db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   return {
@@ -46,6 +45,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       processedAt: isTermine(dossier.state) ? at(dossier.processedAt) : null,
     },
     motivation: isTermine(dossier.state) ? dossier.motivation : null,
+    // Only while the usager can still act on them.
+    formChanges: dossier.state === "en_construction" ? await loadUsagerFormChanges(db, dossier) : null,
     identity: identityOf(dossier),
     descriptors,
     values,
@@ -80,6 +81,10 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{t("usager.dossier.modified")}</p>
         </div>
+      ) : null}
+
+      {loaderData.formChanges ? (
+        <FormChangesNotice dossierId={dossierId} changes={loaderData.formChanges} returnPage="dossier" />
       ) : null}
 
       <div className={editable ? "fr-callout fr-mb-4w" : "fr-callout fr-callout--brown-caramel fr-mb-4w"}>

@@ -3,7 +3,8 @@
  * rebase does. Values are keyed by stable id, so they follow; a value written under a type the
  * field no longer has is converted when the change is compatible (`type-compatibility.ts`), and
  * otherwise left as stored: readers treat it as empty, and it reappears if the type comes back.
- * Decided dossiers stay on the revision they were decided on.
+ * Decided dossiers stay on the revision they were decided on. Each moved dossier remembers the
+ * revision its usager last saw (`rebased_from_revision_id`), for the notice of form changes.
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { addFirstRows } from "../dossiers/add-first-rows";
@@ -16,10 +17,14 @@ const OPEN_STATES = ["brouillon", "en_construction", "en_instruction"] as const;
 const BATCH = 500;
 
 export async function rebaseDossiers(tx: Tx, demarcheId: number, revisionId: number) {
+  // The revision each usager last saw is kept (across several publications) until they acknowledge
+  // the changes: the dossier pages list what changed since then.
   await tx
     .update(dossiers)
-    .set({ revisionId })
-    .where(and(eq(dossiers.demarcheId, demarcheId), inArray(dossiers.state, [...OPEN_STATES])));
+    .set({ revisionId, rebasedFromRevisionId: sql`coalesce(${dossiers.rebasedFromRevisionId}, ${dossiers.revisionId})` })
+    .where(
+      and(eq(dossiers.demarcheId, demarcheId), inArray(dossiers.state, [...OPEN_STATES]), ne(dossiers.revisionId, revisionId)),
+    );
 
   const retyped = await tx
     .select({ id: champs.id, storedType: champs.typeChamp, value: champs.value, fieldType: typesDeChamp.typeChamp })

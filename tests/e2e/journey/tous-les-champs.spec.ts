@@ -487,7 +487,18 @@ test.describe("« Tous les champs »", () => {
       await expectDisplayed(own, DISPLAYED_AFTER_EDITS);
       await expect(own.getByText(EDITS.remove, { exact: true })).toHaveCount(0);
       await expect(shown(own, EDITS.add)).toContainText("Non renseigné");
+      // The usager is told what changed since they last saw the form, until they say they read it.
+      const notice = page.locator("#changements-formulaire");
+      await expect(notice.getByRole("heading", { name: "Le formulaire a changé" })).toBeVisible();
+      await expect(notice).toContainText(EDITS.add);
+      await expect(notice).toContainText(`${EDITS.rename.to} (anciennement « ${EDITS.rename.from} »)`);
+      await expect(notice).toContainText(EDITS.option.libelle);
+      await expect(notice).toContainText(EDITS.remove);
       await checkA11y(page);
+      await notice.getByRole("button", { name: "J’ai pris connaissance de ces changements" }).click();
+      await expect(page).toHaveURL(new RegExp(`/dossiers/${dossier}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Dossier n° ${dossier}`);
+      await expect(page.locator("#changements-formulaire")).toHaveCount(0);
     });
   });
 });

@@ -116,6 +116,18 @@ export default {
     saved: "Draft saved at {time}",
     failed: "The draft could not be saved automatically. Trying again in a few seconds; you can also click “Save the draft”.",
   },
+  formChanges: {
+    title: "The form has changed",
+    lead: "The administration changed the form of this procedure since your last visit. Your answers to the other questions are kept.",
+    added: "New questions:",
+    changed: "Changed questions:",
+    removed: "Questions removed (your answers will no longer be sent):",
+    mandatory: "required",
+    previousLibelle: "formerly “{libelle}”",
+    nowMandatory: "now required",
+    answerLost: "your previous answer cannot be kept: please answer again",
+    acknowledge: "I have read these changes",
+  },
   modifier: {
     title: "Change my file",
     lead: "Your file has been submitted. Changes are saved only when the form is complete and valid; until then, the administration sees the previous version.",

@@ -116,6 +116,18 @@ export default {
     failed:
       "Le brouillon n’a pas pu être enregistré automatiquement. Nouvel essai dans quelques secondes ; vous pouvez aussi cliquer sur « Enregistrer le brouillon ».",
   },
+  formChanges: {
+    title: "Le formulaire a changé",
+    lead: "L’administration a modifié le formulaire de cette démarche depuis votre dernier passage. Vos réponses aux autres questions sont conservées.",
+    added: "Nouvelles questions :",
+    changed: "Questions modifiées :",
+    removed: "Questions retirées (vos réponses ne seront plus transmises) :",
+    mandatory: "obligatoire",
+    previousLibelle: "anciennement « {libelle} »",
+    nowMandatory: "désormais obligatoire",
+    answerLost: "votre réponse précédente ne peut pas être reprise : répondez à nouveau",
+    acknowledge: "J’ai pris connaissance de ces changements",
+  },
   modifier: {
     title: "Modifier mon dossier",
     lead: "Votre dossier a été déposé. Les modifications ne sont enregistrées que si le formulaire est complet et valide ; tant que ce n’est pas le cas, l’administration voit la version précédente.",

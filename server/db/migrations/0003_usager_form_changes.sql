@@ -1,0 +1,2 @@
+ALTER TABLE "dossiers" ADD COLUMN "rebased_from_revision_id" integer;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_rebased_from_revision_id_revisions_id_fk" FOREIGN KEY ("rebased_from_revision_id") REFERENCES "public"."revisions"("id") ON DELETE set null ON UPDATE no action;
