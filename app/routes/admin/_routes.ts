@@ -13,4 +13,5 @@ export const adminRoutes: RouteConfigEntry[] = [
   route("admin/procedures/:id/instructeurs", "routes/admin/instructeurs.tsx"),
   route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
   route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),
+  route("admin/procedures/:id/annuler-modifications", "routes/admin/reset-draft.tsx"),
 ];

@@ -48,6 +48,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         ? await getConditionEditor(db, admin.administrateurId, demarcheIdOf(params), locale, { private: true })
         : conditionEditorOf(draft.champs, locale),
     typeGroups: champTypesByCategory(list),
+    draftReset: new URL(request.url).searchParams.get("notice") === "draft_reset",
   };
 }
 
@@ -223,6 +224,11 @@ export default function Champs({ loaderData, actionData }: Route.ComponentProps)
       <EditorListNav demarcheId={demarche.id} current={list} />
       <ErrorSummary errors={summary} />
       <InvalidConditionsBanner />
+      {loaderData.draftReset ? (
+        <Notice kind="success">
+          <p>{t("revisions.reset.done")}</p>
+        </Notice>
+      ) : null}
       {demarche.state !== "brouillon" ? (
         <Notice kind="info">
           <p>{t("admin.champEditor.publishedNotice")}</p>
@@ -254,6 +260,16 @@ export default function Champs({ loaderData, actionData }: Route.ComponentProps)
               <li>
                 <a className="fr-btn fr-icon-upload-line fr-btn--icon-left" href={`${base}/publication`}>
                   {t("admin.champEditor.publishChanges")}
+                </a>
+              </li>
+            ) : null}
+            {loaderData.draftChanged ? (
+              <li>
+                <a
+                  className="fr-btn fr-btn--tertiary fr-icon-arrow-go-back-line fr-btn--icon-left"
+                  href={`${base}/annuler-modifications`}
+                >
+                  {t("revisions.reset.link")}
                 </a>
               </li>
             ) : null}

@@ -3,7 +3,7 @@
  * administrateur), read its coordinates, and make a field exclusive to the draft before changing it
  * (copy-on-write, so published revisions — and the dossiers filled on them — never change).
  */
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
 import { copyTemplateFiles } from "../attachments/copy-template-files";
@@ -85,4 +85,19 @@ export async function renumber(tx: Tx, coordinateIds: number[]) {
   for (const [index, id] of coordinateIds.entries()) {
     await tx.update(revisionTypesDeChamp).set({ position: index }).where(eq(revisionTypesDeChamp.id, id));
   }
+}
+
+/**
+ * Deletes the field rows among these that no revision uses any more (their model files' rows go
+ * with them; the bytes may be shared with a copy and stay to the storage purge).
+ */
+export async function deleteUnusedFieldRows(tx: Tx, fieldRowIds: readonly number[]) {
+  if (fieldRowIds.length === 0) return;
+  const stillUsed = await tx
+    .select({ id: revisionTypesDeChamp.typeDeChampId })
+    .from(revisionTypesDeChamp)
+    .where(inArray(revisionTypesDeChamp.typeDeChampId, [...fieldRowIds]));
+  const used = new Set(stillUsed.map((row) => row.id));
+  const orphans = fieldRowIds.filter((id) => !used.has(id));
+  if (orphans.length > 0) await tx.delete(typesDeChamp).where(inArray(typesDeChamp.id, orphans));
 }

@@ -1,9 +1,9 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
+import { revisionTypesDeChamp } from "../../db/schema";
 import { champUsages } from "../../domain/revisions/champ-usages";
 import { draftUsageContext, type GuardedResult, usageRefusal } from "./champ-usage-guard";
-import { draftCoordinates, findDraftCoordinate, lockDraft, renumber } from "./draft-revision";
+import { deleteUnusedFieldRows, draftCoordinates, findDraftCoordinate, lockDraft, renumber } from "./draft-revision";
 
 /**
  * Removes a field from the draft form (a repetition block with its children). Refused while a
@@ -36,13 +36,10 @@ export async function removeChamp(
         removed.map((c) => c.id),
       ),
     );
-    const fieldRows = removed.map((c) => c.typeDeChampId);
-    const stillUsed = await tx
-      .select({ id: revisionTypesDeChamp.typeDeChampId })
-      .from(revisionTypesDeChamp)
-      .where(inArray(revisionTypesDeChamp.typeDeChampId, fieldRows));
-    const orphans = fieldRows.filter((id) => !stillUsed.some((row) => row.id === id));
-    if (orphans.length > 0) await tx.delete(typesDeChamp).where(inArray(typesDeChamp.id, orphans));
+    await deleteUnusedFieldRows(
+      tx,
+      removed.map((c) => c.typeDeChampId),
+    );
     await renumber(
       tx,
       (await draftCoordinates(tx, draftRevisionId, coordinate.private, coordinate.parentId)).map((c) => c.id),

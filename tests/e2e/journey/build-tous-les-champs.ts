@@ -547,6 +547,27 @@ export async function editAndRepublish(actor: Actor, demarche: BuiltDemarche, ed
   await checkA11y(page);
 }
 
+/** After publication: a field added to the draft by mistake, then every unpublished change discarded. */
+export async function discardDraftChanges(actor: Actor, demarche: BuiltDemarche, libelle: string) {
+  const { page, checkA11y } = actor;
+  await page.goto(`${demarche.overview}/champs`);
+  await editorReady(actor, "Formulaire usager");
+  await addChamp(actor, page.getByRole("region", { name: "Ajouter un champ à la fin du formulaire" }), {
+    type: "text",
+    libelle,
+    mandatory: false,
+  });
+  await page.getByRole("link", { name: "Annuler les modifications" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Annuler les modifications non publiées");
+  await expect(page.locator("#changes").getByText(`Le champ « ${libelle} » a été ajouté.`, { exact: true })).toBeVisible();
+  await checkA11y(page);
+  await page.getByRole("button", { name: "Annuler ces modifications" }).click();
+  await expect(page.getByText("Les modifications non publiées ont été annulées")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: new RegExp(`: ${escapeRegExp(libelle)}$`) })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Publier les modifications" })).toHaveCount(0);
+  await checkA11y(page);
+}
+
 /** Changes a card through `edit`, then « Enregistrer »; the card is titled `libelle` after. */
 async function saveCard(actor: Actor, stableId: number, libelle: string, edit: (form: Locator) => Promise<void>) {
   const { page } = actor;

@@ -2,7 +2,7 @@ import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { ASSOCIATION, INELIGIBILITE_MESSAGE as INELIGIBLE, MAJEUR, RNA } from "../../../server/seed/tous-les-champs-specs";
 import { PDF_BYTES, PNG_BYTES } from "../../support/sample-files";
 import { DEMO, expect, test } from "../support/fixtures";
-import { buildTousLesChamps, editAndRepublish, type FormEdits } from "./build-tous-les-champs";
+import { buildTousLesChamps, discardDraftChanges, editAndRepublish, type FormEdits } from "./build-tous-les-champs";
 import { type Actor, graphql, signOut, uniqueSuffix, usager } from "./steps";
 
 /**
@@ -435,9 +435,10 @@ test.describe("« Tous les champs »", () => {
       );
     });
 
-    await test.step("the administrateur renames, adds, removes a field and changes an option, then re-publishes", async () => {
+    await test.step("the administrateur renames, adds, removes a field and changes an option, re-publishes, then discards a later change", async () => {
       await signIn(page, DEMO.administrateur);
       await editAndRepublish(actor, DEMARCHE, EDITS);
+      await discardDraftChanges(actor, DEMARCHE, "Champ ajouté par erreur");
       await signOut(actor);
     });
 

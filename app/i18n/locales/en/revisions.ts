@@ -53,6 +53,23 @@ export default {
     pathTitle: "Change the address of the démarche",
     pathSubmit: "Change the address",
   },
+  reset: {
+    title: "Discard unpublished changes",
+    link: "Discard the changes",
+    intro:
+      "The form will be the one online again: the changes below, made since the last publication, will be discarded. Files are not affected.",
+    submit: "Discard these changes",
+    cancel: "Keep the changes",
+    nothing: "The form has no unpublished change.",
+    back: "Back to the form",
+    done: "The unpublished changes were discarded: the form is again the one online.",
+    errors: {
+      changes_outdated:
+        "The form was changed in the meantime; nothing was discarded. Read the updated list of changes before discarding.",
+      nothing_to_reset: "The form has no unpublished change: there is nothing to discard.",
+      never_published: "The procedure was never published: there is no online version to go back to.",
+    },
+  },
   typeChange: {
     label: "Field type",
     hint: "Answers already given are kept when the new type is compatible (for example short and long text, whole number to decimal number); otherwise they are no longer shown. Type-specific options are reset.",

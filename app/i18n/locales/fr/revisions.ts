@@ -51,6 +51,23 @@ export default {
     pathTitle: "Changer l’adresse de la démarche",
     pathSubmit: "Changer l’adresse",
   },
+  reset: {
+    title: "Annuler les modifications non publiées",
+    link: "Annuler les modifications",
+    intro:
+      "Le formulaire redeviendra celui qui est en ligne : les modifications ci-dessous, faites depuis la dernière publication, seront abandonnées. Les dossiers ne sont pas concernés.",
+    submit: "Annuler ces modifications",
+    cancel: "Garder les modifications",
+    nothing: "Le formulaire n’a aucune modification non publiée.",
+    back: "Revenir au formulaire",
+    done: "Les modifications non publiées ont été annulées : le formulaire est de nouveau celui qui est en ligne.",
+    errors: {
+      changes_outdated:
+        "Le formulaire a été modifié entre-temps, rien n’a été annulé. Relisez la liste à jour des modifications avant d’annuler.",
+      nothing_to_reset: "Le formulaire n’a aucune modification non publiée : il n’y a rien à annuler.",
+      never_published: "La démarche n’a jamais été publiée : il n’y a pas de version en ligne à retrouver.",
+    },
+  },
   typeChange: {
     label: "Type du champ",
     hint: "Les réponses déjà données sont conservées quand le nouveau type est compatible (par exemple Texte court et Texte long, Nombre entier vers Nombre décimal) ; sinon elles ne s’affichent plus. Les options propres au type sont réinitialisées.",

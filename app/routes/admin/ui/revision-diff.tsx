@@ -149,7 +149,7 @@ function SentenceList({ sentences }: { sentences: Sentence[] }) {
   );
 }
 
-export function RevisionDiff({ changes, headingLevel = 3 }: { changes: RevisionChange[]; headingLevel?: 3 | 4 }) {
+export function RevisionDiff({ changes, headingLevel = 3 }: { changes: RevisionChange[]; headingLevel?: 2 | 3 | 4 }) {
   const t = useT();
   const dt = useDynamicT();
   const formatNumber = useFormatNumber();
