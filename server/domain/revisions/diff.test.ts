@@ -5,32 +5,13 @@ import {
   compareRevisions,
   diffFingerprint,
   type RevisionChange,
-  type RevisionField,
   type RevisionIneligibilite,
   type RevisionSnapshot,
 } from "./diff";
+import { NO_RULES, revisionField, revisionSnapshot } from "./test-helpers";
 
-const NO_RULES: RevisionIneligibilite = { enabled: false, message: null, rules: null };
-
-function field(stableId: number, overrides: Partial<RevisionField> = {}): RevisionField {
-  return {
-    stableId,
-    type: "text",
-    libelle: `Champ ${stableId}`,
-    description: null,
-    mandatory: true,
-    private: false,
-    options: {},
-    condition: null,
-    parentStableId: null,
-    ...overrides,
-  };
-}
-
-const snapshot = (fields: RevisionField[], ineligibilite: RevisionIneligibilite = NO_RULES): RevisionSnapshot => ({
-  fields,
-  ineligibilite,
-});
+const field = revisionField;
+const snapshot = revisionSnapshot;
 
 /** A compact view of each change, to keep the table readable. */
 function summary(change: RevisionChange): string {

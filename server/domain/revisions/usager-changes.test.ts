@@ -1,27 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { champValue, constant, eq } from "../conditions/ast";
-import type { RevisionField, RevisionSnapshot } from "./diff";
+import type { RevisionField } from "./diff";
+import { revisionField, revisionSnapshot } from "./test-helpers";
 import { usagerFormChanges } from "./usager-changes";
 
-function field(stableId: number, overrides: Partial<RevisionField> = {}): RevisionField {
-  return {
-    stableId,
-    type: "text",
-    libelle: `Champ ${stableId}`,
-    description: null,
-    mandatory: false,
-    private: false,
-    options: {},
-    condition: null,
-    parentStableId: null,
-    ...overrides,
-  };
-}
-
-const form = (...fields: RevisionField[]): RevisionSnapshot => ({
-  fields,
-  ineligibilite: { enabled: false, message: null, rules: null },
-});
+/** Optional by default: the cases say when a question is mandatory. */
+const field = (stableId: number, overrides: Partial<RevisionField> = {}) =>
+  revisionField(stableId, { mandatory: false, ...overrides });
+const form = (...fields: RevisionField[]) => revisionSnapshot(fields);
 
 const a = field(1);
 const b = field(2, { type: "drop_down_list", options: { options: ["Sport", "Culture"] } });
