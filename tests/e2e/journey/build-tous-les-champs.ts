@@ -77,15 +77,25 @@ async function editorReady(actor: Actor, heading: string) {
   if (actor.javaScriptEnabled) await expect(page.locator('input[name="_js"]').first()).toBeAttached();
 }
 
-/** Stable ids of the field cards on the page (`<section id="champ-<stable id>">`). */
-async function cardIds(page: Page): Promise<number[]> {
-  try {
-    const ids = await page.locator("section[id^='champ-']").evaluateAll((sections) => sections.map((s) => s.id));
-    return ids.filter((id) => /^champ-\d+$/.test(id)).map((id) => Number(id.slice("champ-".length)));
-  } catch {
-    // The page is being replaced (a form posted without JavaScript): asked again.
-    return [];
-  }
+/**
+ * Stable ids of the field cards (`<section id="champ-<stable id>">`) of the editor page; null while
+ * a form posted without JavaScript is replacing the page (no document yet, or one still loading).
+ */
+async function cardIds(page: Page): Promise<number[] | null> {
+  const ids = await page
+    .evaluate(() =>
+      document.readyState === "loading" || !document.querySelector("h1")
+        ? null
+        : [...document.querySelectorAll("section[id^='champ-']")].map((section) => section.id),
+    )
+    .catch(() => null);
+  return ids === null ? null : ids.filter((id) => /^champ-\d+$/.test(id)).map((id) => Number(id.slice("champ-".length)));
+}
+
+/** A form posted without JavaScript navigates: the action, and the next page loaded (with JavaScript, `saving`). */
+async function submitting(actor: Actor, action: () => Promise<void>) {
+  if (actor.javaScriptEnabled) return saving(actor, action);
+  await Promise.all([actor.page.waitForEvent("load", { timeout: 30_000 }), action()]);
 }
 
 /** A field's card, and the form that saves it (a block's card also holds its children's cards). */
@@ -98,16 +108,25 @@ function cardOf(page: Page, stableId: number) {
 /** « Ajouter un champ » of one add form (the end of the form, or the end of a block): the new field's stable id. */
 async function addChampCard(actor: Actor, addForm: Locator, type: TypeChamp): Promise<number> {
   const { page } = actor;
-  const before = new Set(await cardIds(page));
+  let before = new Set<number>();
+  await expect
+    .poll(async () => {
+      const ids = await cardIds(page);
+      before = new Set(ids ?? []);
+      return ids !== null;
+    }, "the editor page")
+    .toBe(true);
   await addForm.getByLabel("Type de champ").selectOption({ label: typeLabel(type) });
   await addForm.getByRole("button", { name: "Ajouter un champ", exact: true }).click();
   let added: number | undefined;
+  // The one card that was not there before (compared by id, not by count: the cards read before may
+  // still include one just deleted, if the page was being replaced).
   await expect
     .poll(
       async () => {
-        const now = await cardIds(page);
-        added = now.find((id) => !before.has(id));
-        return now.length === before.size + 1 && added !== undefined;
+        const fresh = ((await cardIds(page)) ?? []).filter((id) => !before.has(id));
+        added = fresh[0];
+        return fresh.length === 1;
       },
       `a new « ${typeLabel(type)} » card`,
     )
@@ -507,7 +526,9 @@ export async function editAndRepublish(actor: Actor, demarche: BuiltDemarche, ed
   await page.getByRole("button", { name: `Supprimer le champ « ${edits.remove} »` }).click();
   await expect(page.getByRole("heading", { name: `Supprimer le champ « ${edits.remove} » ?` })).toBeVisible();
   await checkA11y(page);
-  await saving(actor, () => page.getByRole("button", { name: `Confirmer la suppression le champ « ${edits.remove} »` }).click());
+  await submitting(actor, () =>
+    page.getByRole("button", { name: `Confirmer la suppression le champ « ${edits.remove} »` }).click(),
+  );
   await expect(page.getByRole("heading", { level: 3, name: new RegExp(`: ${escapeRegExp(edits.remove)}$`) })).toHaveCount(0);
 
   // Added at the end, optional.
