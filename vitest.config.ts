@@ -9,7 +9,7 @@ export default defineConfig({
   // instanceof check fails with "Invalid `context` value provided to `handleRequest`".
   ssr: { resolve: { conditions: ["module-sync", ...defaultServerConditions] } },
   test: {
-    include: ["server/**/*.test.ts", "app/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "app/**/*.test.ts", "common/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

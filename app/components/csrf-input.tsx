@@ -1,4 +1,4 @@
-import { CSRF_FIELD } from "../lib/csrf-field";
+import { CSRF_FIELD } from "../../common/csrf-field";
 import { useRootData } from "../lib/i18n";
 
 /** The hidden field every POST form must carry (checked by the root middleware). */

@@ -3,7 +3,7 @@
  * an upload through XMLHttpRequest (fetch cannot report upload progress) and a deletion.
  * The server answers errors with a message in the page's language.
  */
-import { CSRF_FIELD } from "./csrf-field";
+import { CSRF_FIELD } from "../../common/csrf-field";
 
 export interface UploadedFile {
   id: string;

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "react-router";
-import { DEFAULT_LOCALE, getT, type Locale, type TFunction } from "../i18n";
+import { DEFAULT_LOCALE, getT, type Locale, type TFunction } from "../../common/i18n";
 import type { RootData } from "../root";
 
 export function useRootData(): RootData | undefined {

@@ -3,9 +3,9 @@
  * authorization failures into the same answers everywhere (sign-in redirect, or 404).
  */
 import { data, redirect, type RouterContextProvider } from "react-router";
-import { requestContext, servicesContext, type CurrentUser } from "../context";
-import { getT } from "../i18n";
-import { isSafeRelativePath } from "./safe-path";
+import { requestContext, servicesContext, type CurrentUser } from "../../server/http/context";
+import { getT } from "../../common/i18n";
+import { isSafeRelativePath } from "../../common/safe-path";
 
 type Ctx = Readonly<RouterContextProvider>;
 

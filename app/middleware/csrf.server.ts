@@ -1,6 +1,6 @@
 import { data, type MiddlewareFunction } from "react-router";
 import { CSRF_FIELD, isValidCsrfToken } from "../../server/http/csrf";
-import { requestContext } from "../context";
+import { requestContext } from "../../server/http/context";
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 

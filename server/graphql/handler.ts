@@ -24,7 +24,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from "graphql";
-import type { AppServices } from "../../app/context";
+import type { AppServices } from "../http/context";
 import { hitRateLimit } from "../security/rate-limit";
 import { authenticateApiToken, bearerFromHeader } from "./auth";
 import { createLoaders } from "./loaders";

@@ -1,6 +1,6 @@
 import { hmac, safeEqual } from "../security/tokens";
 
-export { CSRF_FIELD } from "../../app/lib/csrf-field";
+export { CSRF_FIELD } from "../../common/csrf-field";
 
 /**
  * Double-submit token bound to a random HttpOnly cookie: a page of another site can neither read

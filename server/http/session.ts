@@ -3,7 +3,7 @@
  * listed, expired and revoked server-side (sign-out everywhere, password reset).
  */
 import { and, eq, gt, sql } from "drizzle-orm";
-import type { CurrentUser } from "../../app/context";
+import type { CurrentUser } from "./context";
 import type { DbOrTx } from "../db/client";
 import { administrateurs, experts, instructeurs, sessions, users } from "../db/schema";
 import { randomToken, sha256Hex } from "../security/tokens";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLocale } from "../../app/i18n";
+import { isLocale } from "../../common/i18n";
 import { MAIL_TEMPLATES, type MailTemplateName } from "../mail/templates";
 import type { JobDefinition } from "./registry";
 

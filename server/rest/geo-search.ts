@@ -13,7 +13,7 @@
  * then offers the manual mode). Communes and EPCI come from the bundled data, loaded on first use.
  */
 import express, { type Request, type RequestHandler } from "express";
-import type { AppServices } from "../../app/context";
+import type { AppServices } from "../http/context";
 import { communeLabel } from "../domain/champs/types/communes";
 import { departementDisplay } from "../domain/champs/types/departements";
 import { epciLabel } from "../domain/champs/types/epci";

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import type { AppServices } from "../../app/context";
+import type { AppServices } from "../http/context";
 import { createGeoSearchRouter } from "./geo-search";
 import { createPrefillDossiersRouter } from "./prefill-dossiers";
 import { createPrefillSchemaRouter } from "./prefill-schema";

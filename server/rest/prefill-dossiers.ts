@@ -6,7 +6,7 @@
  * Errors keep the reference's messages (`Content-Type should be json`, `procedure <n> is not found`).
  */
 import express, { type Request, type Response, Router } from "express";
-import type { AppServices } from "../../app/context";
+import type { AppServices } from "../http/context";
 import { prefillParamsFromJson } from "../domain/prefill/params";
 import { toGlobalId } from "../graphql/ids";
 import { referenceDataFor } from "../integrations/reference-data";

@@ -4,7 +4,7 @@
  * démarches open to prefill (published, or in test); read budget per IP address.
  */
 import { Router } from "express";
-import type { AppServices } from "../../app/context";
+import type { AppServices } from "../http/context";
 import { demarcheDescriptor } from "../graphql/demarche-descriptor";
 import { prefillReadRule } from "../operations/prefill/limits";
 import { findDemarcheByPath } from "../queries/usager/find-demarche";

@@ -5,7 +5,7 @@
  * the seed, with only pure imports, so that the browser journey that builds the same form through
  * the editor (tests/e2e/journey/build-tous-les-champs.ts) can read it.
  */
-import { translate } from "../../app/i18n";
+import { translate } from "../../common/i18n";
 import { champValue, constant, eq } from "../domain/conditions/ast";
 import { TYPES_CHAMP, type TypeChamp } from "../domain/champs/definition";
 import type { ChampSpec } from "./factories";

@@ -9,7 +9,7 @@ import type { TypeChamp } from "../../../server/domain/champs/definition";
 import { champErrorMessage } from "../../../server/domain/champs/errors";
 import { getTypeDeChamp, resolveOptions } from "../../../server/domain/champs/registry";
 import { readChampValue } from "../../../server/domain/champs/validate-dossier";
-import { DEFAULT_LOCALE } from "../../i18n";
+import { DEFAULT_LOCALE } from "../../../common/i18n";
 import { useLocale } from "../../lib/i18n";
 import "./champs.css";
 import { champIds } from "./field-parts";

@@ -12,7 +12,7 @@ import { champErrorMessage } from "../../../server/domain/champs/errors";
 import type { IneligibilityRules } from "../../../server/domain/form/ineligibility";
 import type { ChampKey } from "../../../server/domain/form/keys";
 import { fieldInstances } from "../../../server/domain/form/tree";
-import type { Locale } from "../../i18n";
+import type { Locale } from "../../../common/i18n";
 import { useLocale, useT } from "../../lib/i18n";
 import { useLiveVisibility } from "../../lib/use-live-visibility";
 import { type ChampErrors, ChampInputList, type ChampValues, SectionMenu } from "../champs/champ-list";

@@ -22,7 +22,7 @@ import {
 import type { Db } from "../../../server/db/client";
 import { updateChampCondition } from "../../../server/operations/revisions/update-champ-condition";
 import { getConditionEditor } from "../../../server/queries/admin/conditions";
-import type { Locale } from "../../i18n/types";
+import type { Locale } from "../../../common/i18n/types";
 import { formString, notFound } from "../../lib/request.server";
 import { intField } from "./admin.server";
 import type { ChampActionData } from "./champs.server";

@@ -7,7 +7,7 @@ import { isTypeChamp } from "../../../server/domain/champs/registry";
 import type { Db } from "../../../server/db/client";
 import { changeChampType } from "../../../server/operations/revisions/change-champ-type";
 import type { GuardedResult } from "../../../server/operations/revisions/champ-usage-guard";
-import type { Locale } from "../../i18n/types";
+import type { Locale } from "../../../common/i18n/types";
 import { formString } from "../../lib/request.server";
 import type { ChampActionData } from "./champs.server";
 

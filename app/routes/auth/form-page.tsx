@@ -5,7 +5,7 @@
  */
 import { Form } from "react-router";
 import { CsrfInput } from "../../components/csrf-input";
-import type { TranslationKey } from "../../i18n";
+import type { TranslationKey } from "../../../common/i18n";
 import { useT } from "../../lib/i18n";
 import { AuthColumn, ErrorSummary, type FieldErrorKeys, PageTitle, type PasswordRules, withRedirect } from "./form-ui";
 

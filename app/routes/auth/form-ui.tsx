@@ -2,7 +2,7 @@
  * Building blocks of the account forms, in plain DSFR markup: every input has a label, its hint
  * inside the label, its error next to it (linked by aria-describedby) and in a summary at the top.
  */
-import type { TranslationKey } from "../../i18n";
+import type { TranslationKey } from "../../../common/i18n";
 import { useT } from "../../lib/i18n";
 
 export type FieldErrorKeys = Partial<Record<string, TranslationKey>>;

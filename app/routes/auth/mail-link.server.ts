@@ -4,7 +4,7 @@
  * with its errors, or the rate-limit page.
  */
 import { data, type RouterContextProvider } from "react-router";
-import type { Locale } from "../../i18n";
+import type { Locale } from "../../../common/i18n";
 import type { Db } from "../../../server/db/client";
 import type { Invalid, RateLimited } from "../../../server/operations/accounts/fields";
 import { formString, readForm, requestState, services } from "../../lib/request.server";

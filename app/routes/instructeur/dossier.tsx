@@ -19,7 +19,7 @@ import { ChampDisplayList } from "../../components/champs/champ-list";
 import { CsrfInput } from "../../components/csrf-input";
 import { formFieldReader } from "../usager/usager.server";
 import { AnnotationsSection, annotationsActionData, type AnnotationsActionData } from "./annotations-section";
-import type { TranslationKey } from "../../i18n";
+import type { TranslationKey } from "../../../common/i18n";
 import { useT } from "../../lib/i18n";
 import {
   formString,

@@ -2,8 +2,8 @@
  * Server helpers of the instructeur's pages: ids from the URL, dates written
  * out on the server (so that the page reads the same with or without JavaScript).
  */
-import type { TFunction } from "../../i18n";
-import type { Locale } from "../../i18n/types";
+import type { TFunction } from "../../../common/i18n";
+import type { Locale } from "../../../common/i18n/types";
 import { notFound } from "../../lib/request.server";
 
 /** A positive integer from the URL, or 404. */

@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
 import { LOCALE_COOKIE, serializeCookie } from "../../../server/http/cookies";
-import { isLocale } from "../../i18n";
+import { isLocale } from "../../../common/i18n";
 import { formString, readForm, requestState, safeRedirectPath, services } from "../../lib/request.server";
 import type { Route } from "./+types/langue";
 

@@ -15,8 +15,8 @@ import {
 import { loadRevisionForm } from "../../../server/db/revisions";
 import { toGlobalId } from "../../../server/graphql/ids";
 import { findDemarcheByPath } from "../../../server/queries/usager/find-demarche";
-import type { TranslationKey } from "../../i18n";
-import frPrefill from "../../i18n/locales/fr/prefill";
+import type { TranslationKey } from "../../../common/i18n";
+import frPrefill from "../../../common/i18n/locales/fr/prefill";
 import { notFound, requestState, services, tFor } from "../../lib/request.server";
 import { commencerPath } from "../usager/commencer-paths";
 import { IDENTITY_KEY } from "./preremplir-form";

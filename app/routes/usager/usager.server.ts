@@ -6,8 +6,8 @@ import { data, type RouterContextProvider } from "react-router";
 import type { FormInput, JsonValue } from "../../../server/domain/champs/definition";
 import type { ChampError } from "../../../server/domain/champs/errors";
 import type { ChampValidationIssue } from "../../../server/domain/champs/validate-dossier";
-import type { Locale } from "../../i18n";
-import { getT } from "../../i18n";
+import type { Locale } from "../../../common/i18n";
+import { getT } from "../../../common/i18n";
 import { findUsagerDossier } from "../../../server/operations/dossiers/find-dossier";
 import { notFound, requireUserOr404, services } from "../../lib/request.server";
 

@@ -4,7 +4,7 @@
  * every facet exists. Pure: no database, no React, no I/O.
  */
 import type { z } from "zod";
-import type { Locale } from "../../../app/i18n/types";
+import type { Locale } from "../../../common/i18n/types";
 import type { ReferenceData } from "../geo/reference-data";
 import type { ChampError } from "./errors";
 

@@ -2,8 +2,8 @@
  * Errors reported on one champ at submission. Each code has a message at
  * `champs.errors.<code>` in every locale; params always carry the champ's `libelle`.
  */
-import { translate } from "../../../app/i18n";
-import type { Locale } from "../../../app/i18n/types";
+import { translate } from "../../../common/i18n";
+import type { Locale } from "../../../common/i18n/types";
 import { formatIsoDate, formatIsoDatetime } from "./types/date-format";
 
 export const CHAMP_ERROR_CODES = [

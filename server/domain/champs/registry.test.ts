@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { translate } from "../../../app/i18n";
-import fr from "../../../app/i18n/locales/fr/champs";
-import en from "../../../app/i18n/locales/en/champs";
+import { translate } from "../../../common/i18n";
+import fr from "../../../common/i18n/locales/fr/champs";
+import en from "../../../common/i18n/locales/en/champs";
 import { FILL_DURATION, TYPES_CHAMP, type TypeChamp, type TypeDeChampDefinition } from "./definition";
 import { CHAMP_ERROR_CODES, champErrorMessage } from "./errors";
 import { TYPES_DE_CHAMP, defaultOptionsFor, getTypeDeChamp, isTypeChamp, prefillChampValue } from "./registry";

@@ -2,7 +2,7 @@
  * The registry of types de champ. Typed against `TypeChamp` so that a type listed there but
  * missing here (or registered under another key) does not compile.
  */
-import { DEFAULT_LOCALE } from "../../../app/i18n/types";
+import { DEFAULT_LOCALE } from "../../../common/i18n/types";
 import { TYPES_CHAMP, type ChampDescriptor, type JsonValue, type TypeChamp, type TypeDeChampDefinition } from "./definition";
 import { checkbox } from "./types/checkbox";
 import { civilite } from "./types/civilite";

@@ -6,7 +6,7 @@
  *
  * Pure apart from the injected `refs`. Values of other types pass through untouched.
  */
-import { DEFAULT_LOCALE } from "../../../app/i18n/types";
+import { DEFAULT_LOCALE } from "../../../common/i18n/types";
 import type { ReferenceData } from "../geo/reference-data";
 import { type ChampKey, parseChampKey } from "../form/keys";
 import { allFields } from "../form/tree";

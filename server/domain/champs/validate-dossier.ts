@@ -4,7 +4,7 @@
  * (stable id, plus row id inside repetition blocks: `server/domain/form/keys.ts`), so they survive
  * revisions; the form is a tree (`server/domain/form/tree.ts`).
  */
-import { DEFAULT_LOCALE } from "../../../app/i18n/types";
+import { DEFAULT_LOCALE } from "../../../common/i18n/types";
 import { type ChampKey, champKey } from "../form/keys";
 import { fieldInstances, rowIdsOf } from "../form/tree";
 import { hiddenKeys } from "../form/visibility";

@@ -3,7 +3,7 @@
  * countries — the same codes the geographic field types store (`server/domain/geo/territories`).
  * Labels as the reference's editor shows them (« 01 – Ain », « Allemagne – DE »).
  */
-import type { Locale } from "../../../app/i18n/types";
+import type { Locale } from "../../../common/i18n/types";
 import { countries, DEPARTEMENTS, departementLabel, REGIONS } from "../geo/territories";
 import type { Choice, ChoiceLists } from "./editor";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translate } from "../../../app/i18n";
+import { translate } from "../../../common/i18n";
 import { DOSSIER_STATES, isEnCours, isTermine, type DossierState } from "./states";
 import {
   DOSSIER_EVENTS,

@@ -3,8 +3,8 @@
  * without another query (name, type, size). The bytes are behind `/pieces-jointes/<id>`.
  */
 import { z } from "zod";
-import { translate } from "../../../app/i18n";
-import type { Locale } from "../../../app/i18n/types";
+import { translate } from "../../../common/i18n";
+import type { Locale } from "../../../common/i18n/types";
 
 /** File names are cut to this many characters (keeping the extension): storage keys never use them. */
 export const FILENAME_MAX_LENGTH = 255;

@@ -8,7 +8,7 @@ import departementsData from "@etalab/decoupage-administratif/data/departements.
 import regionsData from "@etalab/decoupage-administratif/data/regions.json";
 import enCountries from "i18n-iso-countries/langs/en.json";
 import frCountries from "i18n-iso-countries/langs/fr.json";
-import type { Locale } from "../../../app/i18n/types";
+import type { Locale } from "../../../common/i18n/types";
 import { searchKey } from "./search-text";
 
 export interface Region {

@@ -5,8 +5,8 @@
  * reference's type names, including types not registered yet, so that a new type finds its entry.
  * Pure: examples in words come from the translations.
  */
-import { translate } from "../../../app/i18n";
-import type { Locale } from "../../../app/i18n/types";
+import { translate } from "../../../common/i18n";
+import type { Locale } from "../../../common/i18n/types";
 import type { ChampDescriptor, JsonValue } from "../champs/definition";
 import { isTypeChamp, resolveOptions } from "../champs/registry";
 import { champId } from "../../graphql/ids";

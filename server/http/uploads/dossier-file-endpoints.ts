@@ -11,9 +11,9 @@
  * `:key` is the field's key: its stable id, plus `|<row id>` inside a repetition row.
  */
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
-import type { AppServices } from "../../../app/context";
-import type { Locale } from "../../../app/i18n";
-import { translate } from "../../../app/i18n";
+import type { AppServices } from "../context";
+import type { Locale } from "../../../common/i18n";
+import { translate } from "../../../common/i18n";
 import { champErrorMessage } from "../../domain/champs/errors";
 import { detachFile } from "../../operations/attachments/detach-file";
 import { BadRequestError, NotFoundError } from "../../operations/errors";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CurrentUser } from "../../../app/context";
+import type { CurrentUser } from "../context";
 import { dossierFormPageOf, fileFieldWriterOf } from "./dossier-form-pages";
 
 describe("dossierFormPageOf", () => {

@@ -4,7 +4,7 @@
  * privées). The no-JavaScript form posts to the page itself; with JavaScript each file goes to
  * `<page's dossier>/pieces-jointes/:key` (dossier-file-endpoints.ts).
  */
-import type { CurrentUser } from "../../../app/context";
+import type { CurrentUser } from "../context";
 import type { FileFieldWriter } from "../../operations/attachments/file-field-writer";
 
 export type DossierFormPage =

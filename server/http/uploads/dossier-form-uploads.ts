@@ -13,8 +13,8 @@
  *    typed and shows each refused file's error on its field.
  */
 import type { Request, RequestHandler } from "express";
-import type { AppServices } from "../../../app/context";
-import { translate } from "../../../app/i18n";
+import type { AppServices } from "../context";
+import { translate } from "../../../common/i18n";
 import {
   DELETE_FILE_FIELD,
   UPLOAD_ERRORS_FIELD,

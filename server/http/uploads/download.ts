@@ -5,7 +5,7 @@
  * Anyone else gets the site's 404 page (the request goes on to React Router, which has no such route).
  */
 import type { RequestHandler } from "express";
-import type { AppServices } from "../../../app/context";
+import type { AppServices } from "../context";
 import { ObjectNotFoundError, storageFor } from "../../integrations/storage";
 import { findDownloadableAttachment } from "../../operations/attachments/find-downloadable-attachment";
 import { NotFoundError } from "../../operations/errors";

@@ -4,7 +4,7 @@
  * downloads. `pages` is React Router's handler, to which the dossier form is handed on.
  */
 import { type RequestHandler, Router } from "express";
-import type { AppServices } from "../../../app/context";
+import type { AppServices } from "../context";
 import { dossierFileEndpoints } from "./dossier-file-endpoints";
 import { dossierFormUploads } from "./dossier-form-uploads";
 import { downloadHandler } from "./download";

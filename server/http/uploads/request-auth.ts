@@ -4,8 +4,8 @@
  * and the locale cookie or Accept-Language the language of error messages.
  */
 import type { IncomingMessage } from "node:http";
-import type { AppServices, CurrentUser } from "../../../app/context";
-import { type Locale, isLocale, localeFromAcceptLanguage } from "../../../app/i18n";
+import type { AppServices, CurrentUser } from "../context";
+import { type Locale, isLocale, localeFromAcceptLanguage } from "../../../common/i18n";
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies } from "../cookies";
 import { csrfTokenFor, isValidCsrfToken } from "../csrf";
 import { loadSessionUser } from "../session";

@@ -4,8 +4,8 @@
  * are deleted at once. Shared by the JSON endpoint, the no-JavaScript form and the editor.
  */
 import type { Readable } from "node:stream";
-import type { Locale } from "../../../app/i18n";
-import type { AppServices } from "../../../app/context";
+import type { Locale } from "../../../common/i18n";
+import type { AppServices } from "../context";
 import { type ChampError, champErrorMessage } from "../../domain/champs/errors";
 import { type FileRef, formatByteSize, sanitizeFilename } from "../../domain/files/file-ref";
 import type { AcceptedFiles } from "../../domain/files/formats";

@@ -9,8 +9,8 @@
  * Not an administrateur of the démarche, or not such a field: 404, nothing stored.
  */
 import express, { type RequestHandler, type Response, Router } from "express";
-import type { AppServices } from "../../../app/context";
-import { translate } from "../../../app/i18n";
+import type { AppServices } from "../context";
+import { translate } from "../../../common/i18n";
 import { sanitizeFilename } from "../../domain/files/file-ref";
 import { storageFor } from "../../integrations/storage";
 import { findTemplateTarget, removeChampTemplate, setChampTemplate } from "../../operations/attachments/champ-template";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getT } from "../../../app/i18n";
+import { getT } from "../../../common/i18n";
 import { ZRedirectPath } from "../../operations/accounts/redirect-path";
 import { composeMail } from "../layout";
 import type { MailTemplate } from "../templates";

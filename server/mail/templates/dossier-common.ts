@@ -4,7 +4,7 @@
  * layout (greeting, message, optional quoted motivation, link, signature).
  */
 import { z } from "zod";
-import { getT, type TranslationKey } from "../../../app/i18n";
+import { getT, type TranslationKey } from "../../../common/i18n";
 import { composeMail, type MailBlock, type MailContent, type MailContext } from "../layout";
 
 export const ZDossierMailParams = z.object({

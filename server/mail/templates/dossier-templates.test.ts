@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../../../app/i18n";
+import { LOCALES } from "../../../common/i18n";
 import { MAIL_TEMPLATES } from "../templates";
 
 const DOSSIER_TEMPLATES = [

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Locale } from "../../../app/i18n";
+import type { Locale } from "../../../common/i18n";
 import type { DbOrTx } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue";
 import type { MAIL_TEMPLATES, MailTemplateName } from "../../mail/templates";

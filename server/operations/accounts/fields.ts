@@ -3,7 +3,7 @@
  * result shapes the account pages render.
  */
 import { z } from "zod";
-import type { TranslationKey } from "../../../app/i18n";
+import type { TranslationKey } from "../../../common/i18n";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../security/passwords";
 
 const key = (k: TranslationKey) => ({ error: k });

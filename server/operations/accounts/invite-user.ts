@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { isLocale, LOCALES } from "../../../app/i18n";
+import { isLocale, LOCALES } from "../../../common/i18n";
 import type { DbOrTx } from "../../db/client";
 import { users } from "../../db/schema";
 import { issueEmailToken } from "./email-tokens";

@@ -3,7 +3,7 @@
  * never an account page itself.
  */
 import { z } from "zod";
-import { isSafeRelativePath } from "../../../app/lib/safe-path";
+import { isSafeRelativePath } from "../../../common/safe-path";
 
 export function cleanRedirectPath(value: unknown): string | undefined {
   if (!isSafeRelativePath(value)) return undefined;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Locale } from "../../../app/i18n";
+import type { Locale } from "../../../common/i18n";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { hitRateLimits } from "../../security/rate-limit";

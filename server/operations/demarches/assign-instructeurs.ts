@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { LOCALES } from "../../../app/i18n";
+import { LOCALES } from "../../../common/i18n";
 import type { Db } from "../../db/client";
 import { groupeInstructeurMembers, instructeurs, users } from "../../db/schema";
 import { splitEmailList } from "../../domain/demarches/email-list";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { translate, type Locale } from "../../../app/i18n";
+import { translate, type Locale } from "../../../common/i18n";
 import { TYPES_CHAMP } from "../../domain/champs/definition";
 import { defaultOptionsFor } from "../../domain/champs/registry";
 import { isTypeOfferedIn } from "../../domain/revisions/form-lists";

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Locale } from "../../../app/i18n";
+import type { Locale } from "../../../common/i18n";
 import { TYPES_CHAMP, type TypeChamp } from "../../domain/champs/definition";
 import { defaultOptionsFor, getTypeDeChamp } from "../../domain/champs/registry";
 import { usagesBrokenByTypeChange } from "../../domain/revisions/champ-usages";

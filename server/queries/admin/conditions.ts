@@ -3,7 +3,7 @@
  * block and stored condition), the lists for geographic values when a field needs them, and the
  * draft's ineligibility rules. Scoped to the administrateur: another one's démarche is a 404.
  */
-import type { Locale } from "../../../app/i18n/types";
+import type { Locale } from "../../../common/i18n/types";
 import type { DbOrTx } from "../../db/client";
 import { loadIneligibility, loadRevisionChamps } from "../../db/revisions";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";

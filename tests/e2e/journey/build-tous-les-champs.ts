@@ -11,7 +11,7 @@
  * never overtake each other. Without JavaScript nothing is sent until a button is pressed.
  */
 import type { Locator, Page } from "@playwright/test";
-import { translate } from "../../../app/i18n";
+import { translate } from "../../../common/i18n";
 import type { TypeChamp } from "../../../server/domain/champs/definition";
 import type { ChampSpec } from "../../../server/seed/factories";
 import {

@@ -4,7 +4,7 @@
  * maximum length the browser enforces.
  */
 import { FORMATTED_MAX_LENGTH, type FormattedOptions } from "../../../../server/domain/champs/types/formatted";
-import type { TFunction } from "../../../i18n";
+import type { TFunction } from "../../../../common/i18n";
 import { useT } from "../../../lib/i18n";
 import { DisplayItem } from "../display-parts";
 import { joinHints } from "../rule-hints";

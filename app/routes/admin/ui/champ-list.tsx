@@ -11,7 +11,7 @@
 import { type DragEvent, useState } from "react";
 import { useFetcher } from "react-router";
 import type { ChampCategory, TypeChamp } from "../../../../server/domain/champs/definition";
-import { CSRF_FIELD } from "../../../lib/csrf-field";
+import { CSRF_FIELD } from "../../../../common/csrf-field";
 import { useRootData, useT } from "../../../lib/i18n";
 import type { ChampActionData } from "../champs.server";
 import { AddChampForm } from "./add-champ-form";

@@ -32,7 +32,7 @@ import {
 import { OTHER_VALUE } from "../../../../server/domain/conditions/evaluate";
 import type { ConditionErrorCode } from "../../../../server/domain/conditions/validate";
 import { CsrfInput } from "../../../components/csrf-input";
-import { CSRF_FIELD } from "../../../lib/csrf-field";
+import { CSRF_FIELD } from "../../../../common/csrf-field";
 import { useRootData, useT } from "../../../lib/i18n";
 import type { ConditionActionData } from "../conditions.server";
 import { ENHANCED_FIELD, useHydrated } from "./enhanced";

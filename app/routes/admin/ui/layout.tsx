@@ -2,7 +2,7 @@
  * Building blocks shared by the administrateur's pages, in plain DSFR markup: breadcrumb, page
  * title, state badge, error summary and notices.
  */
-import type { TranslationKey, TranslationParams } from "../../../i18n";
+import type { TranslationKey, TranslationParams } from "../../../../common/i18n";
 import { useLocale, useT } from "../../../lib/i18n";
 
 export type DemarcheState = "brouillon" | "publiee" | "close" | "depubliee";

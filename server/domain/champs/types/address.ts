@@ -19,7 +19,7 @@
  *   `__city` and `__country` (ISO code, France by default).
  */
 import { z } from "zod";
-import type { Locale } from "../../../../app/i18n/types";
+import type { Locale } from "../../../../common/i18n/types";
 import { ADDRESS_TYPES, type AddressRecord, type ReferenceData } from "../../geo/reference-data";
 import { matchRank, searchKey } from "../../geo/search-text";
 import { countryCode, countryName } from "../../geo/territories";

@@ -6,7 +6,7 @@
  * the checkbox of the same name with value "true", so an unticked box is still sent (and saved).
  */
 import { z } from "zod";
-import { translate } from "../../../../app/i18n";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { requiredError } from "../input";

@@ -1,6 +1,6 @@
 /** `civilite` (« Civilité »): "M." or "Mme", stored as the reference does. */
 import { z } from "zod";
-import { translate } from "../../../../app/i18n";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { requiredError, singleLine } from "../input";

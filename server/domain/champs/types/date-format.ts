@@ -4,8 +4,8 @@
  * than a Date so the day never shifts with the server's time zone and years below 1000 keep their
  * four digits.
  */
-import { translate } from "../../../../app/i18n";
-import type { Locale } from "../../../../app/i18n/types";
+import { translate } from "../../../../common/i18n";
+import type { Locale } from "../../../../common/i18n/types";
 
 const EN_MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
 

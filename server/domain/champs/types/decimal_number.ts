@@ -4,7 +4,7 @@
  * Drafts keep text that is not a number so the user can fix it.
  */
 import { z } from "zod";
-import type { Locale } from "../../../../app/i18n/types";
+import type { Locale } from "../../../../common/i18n/types";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";

@@ -7,8 +7,8 @@
  * hand are understood too.
  */
 import { z } from "zod";
-import { translate } from "../../../../app/i18n";
-import type { Locale } from "../../../../app/i18n/types";
+import { translate } from "../../../../common/i18n";
+import type { Locale } from "../../../../common/i18n/types";
 import { DEPARTEMENTS, DEPARTEMENT_ETRANGER, type Departement, departementByCode } from "../../geo/territories";
 import { searchKey } from "../../geo/search-text";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";

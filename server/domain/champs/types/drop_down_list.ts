@@ -8,7 +8,7 @@
  * form gives both values and `parseFormInput` picks the right one whatever their order.
  */
 import { z } from "zod";
-import { translate } from "../../../../app/i18n";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError } from "../input";

@@ -11,7 +11,7 @@
  * also tells which primary it belongs to.
  */
 import { z } from "zod";
-import { translate } from "../../../../app/i18n";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type FormInput, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { normalizeLine, requiredError, singleLine } from "../input";

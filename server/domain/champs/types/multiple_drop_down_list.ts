@@ -7,7 +7,7 @@
  * sends the field (and saves it as blank).
  */
 import { z } from "zod";
-import { translate } from "../../../../app/i18n";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { normalizeLine, requiredError } from "../input";

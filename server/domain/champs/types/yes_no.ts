@@ -1,6 +1,6 @@
 /** `yes_no` (« Oui/Non »): two radio buttons, stored as the strings "true" / "false" like the reference. */
 import { z } from "zod";
-import { translate } from "../../../../app/i18n";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { requiredError, singleLine } from "../input";

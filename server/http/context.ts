@@ -5,10 +5,10 @@
  * context keys are kept on globalThis: both sides must use the very same key objects.
  */
 import { createContext, type RouterContext } from "react-router";
-import type { Config } from "../server/config";
-import type { Db } from "../server/db/client";
-import type { Logger } from "../server/logger";
-import type { Locale } from "./i18n";
+import type { Config } from "../config";
+import type { Db } from "../db/client";
+import type { Logger } from "../logger";
+import type { Locale } from "../../common/i18n";
 
 export interface AppServices {
   config: Config;
