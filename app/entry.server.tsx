@@ -2,8 +2,16 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
-import { requestContext } from "../server/http/context";
+import {
+  type EntryContext,
+  type HandleErrorFunction,
+  isRouteErrorResponse,
+  type RouterContextProvider,
+  ServerRouter,
+} from "react-router";
+import { requestContext, servicesContext } from "../server/http/context";
+import { redactUrl } from "../server/http/redact-url";
+import { logger as processLogger } from "../server/logger";
 
 export const streamTimeout = 5_000;
 
@@ -33,9 +41,32 @@ export default function handleRequest(
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) console.error(error);
+        if (shellRendered) loggerOf(loadContext).error({ err: error, url: logUrl(request) }, "page rendering error");
       },
     });
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/** Errors of loaders, actions and rendering, as one JSON log line (React Router's default prints a multi-line stack). */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  const err = isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error;
+  loggerOf(context as RouterContextProvider | undefined).error(
+    { err, method: request.method, url: logUrl(request) },
+    "page error",
+  );
+};
+
+function loggerOf(context: RouterContextProvider | undefined) {
+  try {
+    return context?.get(servicesContext).logger ?? processLogger;
+  } catch {
+    return processLogger;
+  }
+}
+
+function logUrl(request: Request) {
+  const url = new URL(request.url);
+  return redactUrl(`${url.pathname}${url.search}`);
 }

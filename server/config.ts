@@ -37,6 +37,12 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Run the job worker inside the web process (always true in embedded mode). */
   WORKER_IN_PROCESS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  /**
+   * Serve the local mailbox page (/mailbox, every mail the platform "sent", password-reset links
+   * included). Default: only outside production, when mail goes to the mailbox (no SMTP_URL) and the
+   * server listens on a loopback address, so that nobody else can read it.
+   */
+  MAILBOX_ENABLED: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
   /** Seed demo accounts and a demo démarche on an empty database (default: true in embedded mode). */
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
   /** Maximum size of a form body, in bytes. */
@@ -101,8 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     workerInProcess: e.WORKER_IN_PROCESS ? e.WORKER_IN_PROCESS === "true" : embedded,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : embedded,
-    /** The local mailbox page exists only outside production. */
-    mailboxEnabled: !production,
+    mailboxEnabled: e.MAILBOX_ENABLED ? e.MAILBOX_ENABLED === "true" : !production && !e.SMTP_URL && isLoopbackHost(e.HOST),
     maxFormBytes: e.MAX_FORM_BYTES,
     storage: { backend: e.STORAGE_BACKEND, dir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, "storage")) },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
@@ -112,6 +117,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       timeoutMs: e.BAN_TIMEOUT_MS,
     },
   };
+}
+
+/** True for a listening address only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
+}
+
+/** What an operator should hear at start-up about a risky configuration. */
+export function startupWarnings(config: Pick<Config, "production" | "host" | "mailboxEnabled">): string[] {
+  const warnings: string[] = [];
+  if (!config.production && !isLoopbackHost(config.host)) {
+    warnings.push(
+      `The server listens on ${config.host}, reachable from other machines, without NODE_ENV=production: set NODE_ENV=production for a real deployment.`,
+    );
+  }
+  if (config.mailboxEnabled && !isLoopbackHost(config.host)) {
+    warnings.push(`The local mailbox (/mailbox) is enabled on ${config.host}: anyone who reaches the server can read its mails.`);
+  }
+  return warnings;
 }
 
 /** Development secret kept beside the embedded data so that sessions survive restarts. */

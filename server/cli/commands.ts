@@ -1,4 +1,4 @@
-import type { Config } from "../config";
+import { type Config, startupWarnings } from "../config";
 import { onShutdown, openAndMigrate, startServices } from "../boot";
 import { logger } from "../logger";
 import { parseCommandArgs, UsageError } from "./args";
@@ -17,6 +17,7 @@ interface Command {
 
 async function serve(config: Config, options: { web: boolean; worker: boolean; seed: boolean }) {
   const started = Date.now();
+  if (options.web) for (const warning of startupWarnings(config)) logger.warn(warning);
   const database = await openAndMigrate(config);
   const seeded = options.seed ? await seedDemo(database.db) : null;
   const running = await startServices(config, database, options);

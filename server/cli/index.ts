@@ -5,6 +5,16 @@
 import { ConfigError, loadConfig } from "../config";
 import { UsageError } from "./args";
 import { COMMANDS } from "./commands";
+import { logger } from "../logger";
+
+// Whatever escapes every handler is logged as one JSON line (log alerting reads JSON), then the
+// process stops as Node would have stopped it.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    logger.fatal({ err: error, event }, "uncaught error, stopping");
+    process.exit(1);
+  });
+}
 
 const HELP = `Usage: guichet <command> [options]
 

@@ -12,6 +12,8 @@ import { sql } from "drizzle-orm";
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies";
 import { csrfTokenFor } from "./csrf";
 import { securityHeaders } from "./security-headers";
+import { rejectMalformedUrls } from "./malformed-urls";
+import { redactUrl } from "./redact-url";
 import { pageBodyLimit } from "./options-import";
 import { fileRoutes } from "./uploads";
 import { loadSessionUser } from "./session";
@@ -35,11 +37,12 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
     const start = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms) }, "request");
+      logger.info({ method: req.method, url: redactUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms) }, "request");
     });
     next();
   });
   app.use(securityHeaders({ secure: config.secureCookies }));
+  app.use(rejectMalformedUrls());
 
   app.get("/healthz", async (_req, res) => {
     try {

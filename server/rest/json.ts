@@ -6,6 +6,7 @@ import type { ErrorRequestHandler, Request, Response } from "express";
 import type { Logger } from "../logger";
 import type { DbOrTx } from "../db/client";
 import { hitRateLimit, type RateLimitRule } from "../security/rate-limit";
+import { redactUrl } from "../http/redact-url";
 
 export function sendJson(res: Response, status: number, body: unknown) {
   res.status(status).set("Cache-Control", "no-store").type("application/json; charset=utf-8").send(JSON.stringify(body));
@@ -50,7 +51,7 @@ export function jsonErrorHandler(logger: Logger, maxBodyBytes: number): ErrorReq
     if (type === "encoding.unsupported" || type === "charset.unsupported") {
       return sendError(res, 415, "Unsupported encoding: send UTF-8 JSON");
     }
-    logger.error({ err: error, url: req.originalUrl }, "public API error");
+    logger.error({ err: error, url: redactUrl(req.originalUrl) }, "public API error");
     if (res.headersSent) return res.end();
     sendError(res, 500, "Internal server error");
   };

@@ -6,7 +6,8 @@ import type { Route } from "./+types/mailbox";
 
 /**
  * The local mailbox: every mail the platform "sent" while no SMTP server is configured. Only when
- * `config.mailboxEnabled` (never in production); no sign-in, as the mails are fake anyway.
+ * `config.mailboxEnabled` (by default: no SMTP, loopback address, not production); no sign-in, as the
+ * mails are fake anyway and only this machine can reach the page.
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { config, db } = services(context);
