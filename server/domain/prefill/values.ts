@@ -2,7 +2,9 @@
  * Turns prefill parameters into what a new dossier stores: champ values keyed by `ChampKey` and
  * the demandeur's identity. As the reference does, anything that does not fit is dropped without
  * error: unknown keys, fields of another démarche, layout fields, children of a block named at top
- * level, and values their type refuses (`prefillChampValue`). Pure: row ids come from `newRow`.
+ * level, and values their type refuses (`prefillChampValue`; a type may instead keep a value of the
+ * right shape that it would refuse at submission, e.g. an impossible date, so that the usager sees it
+ * reported). Pure: row ids come from `newRow`.
  */
 import type { ChampDescriptor, JsonValue } from "../champs/definition";
 import { normalizeLine } from "../champs/input";

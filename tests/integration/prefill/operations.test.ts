@@ -6,6 +6,7 @@ import { prefillKeyOf } from "../../../server/domain/prefill/params";
 import { champId } from "../../../server/graphql/ids";
 import { closeDemarche } from "../../../server/operations/demarches/close-demarche";
 import { NotFoundError } from "../../../server/operations/errors";
+import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
 import { claimPrefilledDossier } from "../../../server/operations/prefill/claim-prefilled-dossier";
 import { createPrefilledDossier } from "../../../server/operations/prefill/create-prefilled-dossier";
 import { PREFILL_CREATE_LIMIT, prefillCreateRule } from "../../../server/operations/prefill/limits";
@@ -141,6 +142,47 @@ describe("createPrefilledDossier", () => {
       ip: nextIp(),
     });
     expect(other.ok).toBe(true);
+  });
+});
+
+describe("prefilled dates", () => {
+  it("keeps an impossible or out-of-range date so that submission reports it on its field", async () => {
+    const built = await buildDemarche(database.db, {
+      published: true,
+      champs: [
+        { type: "date", libelle: "Date de naissance" },
+        { type: "datetime", libelle: "Rendez-vous" },
+        { type: "date", libelle: "Date de début" },
+      ],
+    });
+    const fields = await loadRevisionChamps(database.db, built.demarche.publishedRevisionId as number);
+    const id = (libelle: string) => fields.find((f) => f.libelle === libelle)?.stableId as number;
+    const created = await createPrefilledDossier(database.db, {
+      target: { demarcheNumber: built.demarche.id },
+      params: {
+        [prefillKeyOf(champId(id("Date de naissance")))]: "2025-02-30",
+        [prefillKeyOf(champId(id("Rendez-vous")))]: "2025-02-30T10:00",
+        [prefillKeyOf(champId(id("Date de début")))]: "22025-03-01",
+      },
+      ip: nextIp(),
+    });
+    if (!created.ok) throw new Error("rate limited");
+    expect(await valuesOf(created.dossier.dossierId)).toEqual({
+      [id("Date de naissance")]: "2025-02-30",
+      [id("Rendez-vous")]: "2025-02-30T10:00",
+      [id("Date de début")]: "22025-03-01",
+    });
+
+    const usager = await buildUser(database.db);
+    await claimPrefilledDossier(database.db, usager.userId, { token: created.dossier.prefillToken });
+    const result = await submitDossier(database.db, usager.userId, created.dossier.dossierId);
+    if (result.ok || result.reason !== "invalid") throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
+    expect(result.issues.map((issue) => [issue.stableId, issue.error.code])).toEqual([
+      [id("Date de naissance"), "invalid_date"],
+      [id("Rendez-vous"), "invalid_datetime"],
+      [id("Date de début"), "date_too_late"],
+    ]);
+    expect((await dossierRow(created.dossier.dossierId))?.state).toBe("brouillon");
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { champErrorMessage } from "../errors";
 import { typed } from "../test-helpers";
 import { date, isCalendarDate } from "./date";
 
@@ -39,6 +40,35 @@ describe("date", () => {
     expect(date.validateForSubmit(value, mandatory)?.code ?? null).toBe(valid ? null : "invalid_date");
   });
 
+  it.each([
+    ["1900-01-01", null],
+    ["2200-12-31", null],
+    ["1899-12-31", "date_too_early"],
+    ["0202-03-15", "date_too_early"],
+    ["2201-01-01", "date_too_late"],
+    ["22025-03-15", "date_too_late"],
+    ["22025-02-30", "date_too_late"],
+  ] as const)("refuses a day outside 1900–2200 without bounds of its own: %j → %s", (value, code) => {
+    expect(date.validateForSubmit(value, mandatory)?.code ?? null).toBe(code);
+  });
+
+  it("keeps a year of five digits typed in the date control, and says until when dates are accepted", () => {
+    expect(date.parseFormInput("22025-03-15", {})).toBe("22025-03-15");
+    const error = date.validateForSubmit("22025-03-15", typed("date", {}, { libelle: "Naissance" }));
+    expect(error).toEqual({ code: "date_too_late", params: { libelle: "Naissance", maxDate: "2200-12-31" } });
+    if (error)
+      expect(champErrorMessage(error, "fr")).toBe("Le champ « Naissance » doit être une date égale ou antérieure au 31/12/2200");
+  });
+
+  it("lets the field's own bounds widen or narrow the sane range", () => {
+    expect(date.validateForSubmit("1850-06-01", typed("date", { startDate: "1800-01-01" }))).toBeNull();
+    expect(date.validateForSubmit("2300-06-01", typed("date", { endDate: "2400-12-31" }))).toBeNull();
+    expect(date.validateForSubmit("22025-03-15", typed("date", { endDate: "2030-12-31" }))).toEqual({
+      code: "date_too_late",
+      params: { libelle: expect.any(String), maxDate: "2030-12-31" },
+    });
+  });
+
   it("checks mandatory", () => {
     expect(date.validateForSubmit(null, mandatory)?.code).toBe("required");
     expect(date.validateForSubmit(null, typed("date", {}, { mandatory: false }))).toBeNull();
@@ -62,8 +92,10 @@ describe("date", () => {
   it.each([
     ["2023-02-01", "2023-02-01"],
     ["2023/02/01", "2023-02-01"],
-    ["2023-02-30", null],
+    ["2023-02-30", "2023-02-30"], // no such day: kept for submission to report, not dropped
+    ["22025-02-01", "22025-02-01"],
     ["01/02/2023", null],
+    ["demain", null],
     [20230201, null],
     ["", null],
   ])("prefills %j as %j", (raw, expected) => {

@@ -4,12 +4,14 @@ import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
 import { formatIsoDate } from "./date-format";
-import { dateRulesError, dateRulesSchema } from "./date-rules";
+import { dateRulesError, dateRulesSchema, longYearError } from "./date-rules";
 
 export const dateOptionsSchema = dateRulesSchema((value) => isCalendarDate(value));
 export type DateOptions = z.infer<typeof dateOptionsSchema>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Digits where a date's are, whether or not they name a real day (the year may be too long). */
+const DATE_SHAPE = /^\d{4,}-\d{2}-\d{2}$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -58,7 +60,8 @@ export const date: TypeDeChampDefinition<DateOptions, string, "date"> = {
 
   validateForSubmit: (value, descriptor) => {
     if (value === null || isBlankString(value)) return requiredError(true, descriptor);
-    return isCalendarDate(value) ? dateRulesError(value, descriptor) : champError("invalid_date", descriptor);
+    if (isCalendarDate(value)) return dateRulesError(value, descriptor);
+    return longYearError(value, descriptor) ?? champError("invalid_date", descriptor);
   },
 
   isBlank: isBlankString,
@@ -74,10 +77,12 @@ export const date: TypeDeChampDefinition<DateOptions, string, "date"> = {
   graphqlDescriptorTypename: "DateChampDescriptor",
   estimatedFillDuration: FILL_DURATION.short,
 
-  // Reference format: "2023-02-01" (its parser also takes "2023/02/01"). Invalid days are dropped.
+  // Reference format: "2023-02-01" (its parser also takes "2023/02/01"). A value of that shape naming
+  // no real day ("2023-02-30") or out of range is kept, as if the usager had typed it: the form shows
+  // it and submission reports it, instead of it vanishing. Anything else is dropped.
   prefill: (raw) => {
     if (typeof raw !== "string") return null;
-    const value = raw.trim().replace(/^(\d{4})\/(\d{2})\/(\d{2})$/, "$1-$2-$3");
-    return isCalendarDate(value) ? value : null;
+    const value = raw.trim().replace(/^(\d{4,})\/(\d{2})\/(\d{2})$/, "$1-$2-$3");
+    return DATE_SHAPE.test(value) ? value : null;
   },
 };

@@ -33,6 +33,18 @@ describe("datetime", () => {
   });
 
   it.each([
+    ["1900-01-01T00:00", null],
+    ["2200-12-31T23:59", null],
+    ["1899-12-31T23:59", "date_too_early"],
+    ["2201-01-01T00:00", "date_too_late"],
+    ["22025-03-15T10:00", "date_too_late"],
+    ["2023-02-30T10:30", "invalid_datetime"],
+  ] as const)("refuses a time outside 1900–2200 without bounds of its own: %j → %s", (value, code) => {
+    expect(datetime.parseFormInput(value, {})).toBe(value);
+    expect(datetime.validateForSubmit(value, typed("datetime", {}))?.code ?? null).toBe(code);
+  });
+
+  it.each([
     ["2024-03-15T14:30", "fr", "15/03/2024 à 14:30"],
     ["2024-03-15T14:30", "en", "15 March 2024 at 14:30"],
     ["demain", "fr", "demain"],
@@ -44,7 +56,8 @@ describe("datetime", () => {
   it.each([
     ["2023-02-01T10:30", "2023-02-01T10:30"],
     ["2023-02-01 10:30", "2023-02-01T10:30"],
-    ["2023-02-30T10:30", null],
+    ["2023-02-30T10:30", "2023-02-30T10:30"], // no such day: kept for submission to report, not dropped
+    ["22025-02-01T10:30", "22025-02-01T10:30"],
     ["2023-02-01", null],
     [20230201, null],
   ] as const)("prefills %j as %j", (raw, expected) => {

@@ -9,12 +9,14 @@ import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
 import { isCalendarDate } from "./date";
 import { formatIsoDatetime } from "./date-format";
-import { dateRulesError, dateRulesSchema } from "./date-rules";
+import { dateRulesError, dateRulesSchema, longYearError } from "./date-rules";
 
 export const datetimeOptionsSchema = dateRulesSchema((value) => isCalendarDate(value));
 export type DatetimeOptions = z.infer<typeof datetimeOptionsSchema>;
 
 const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+/** Digits where a datetime's are, whether or not they name a real time (the year may be too long). */
+const DATETIME_SHAPE = /^\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 /** `YYYY-MM-DDTHH:MM` naming a real day and time (00:00–23:59). */
 export function isLocalDatetime(value: string): boolean {
@@ -32,7 +34,7 @@ const pad = (part: string) => part.padStart(2, "0");
  */
 function toIsoLocal(text: string): string {
   const compact = text.trim().replace(/\s+/g, " ");
-  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2})[:h](\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(compact);
+  let m = /^(\d{4,})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2})[:h](\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(compact);
   if (m) return `${m[1]}-${pad(m[2] ?? "")}-${pad(m[3] ?? "")}T${pad(m[4] ?? "")}:${m[5]}`;
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}),? (?:à |at )?(\d{1,2})[:h](\d{2})$/i.exec(compact);
   if (m) return `${m[3]}-${pad(m[2] ?? "")}-${pad(m[1] ?? "")}T${pad(m[4] ?? "")}:${m[5]}`;
@@ -54,7 +56,8 @@ export const datetime: TypeDeChampDefinition<DatetimeOptions, string, "datetime"
 
   validateForSubmit: (value, descriptor) => {
     if (value === null || isBlankString(value)) return requiredError(true, descriptor);
-    return isLocalDatetime(value) ? dateRulesError(value, descriptor) : champError("invalid_datetime", descriptor);
+    if (isLocalDatetime(value)) return dateRulesError(value, descriptor);
+    return longYearError(value, descriptor) ?? champError("invalid_datetime", descriptor);
   },
 
   isBlank: isBlankString,
@@ -68,10 +71,12 @@ export const datetime: TypeDeChampDefinition<DatetimeOptions, string, "datetime"
   graphqlDescriptorTypename: "DatetimeChampDescriptor",
   estimatedFillDuration: FILL_DURATION.short,
 
-  // Reference format: "2023-02-01T10:30" (also "2023-02-01 10:30", "01/02/2023 10:30"). Invalid → dropped.
+  // Reference format: "2023-02-01T10:30" (also "2023-02-01 10:30", "01/02/2023 10:30"). A value of
+  // that shape naming no real time ("2023-02-30T10:30") is kept for submission to report, as the
+  // date type does; anything else is dropped.
   prefill: (raw) => {
     if (typeof raw !== "string") return null;
     const value = toIsoLocal(raw);
-    return isLocalDatetime(value) ? value : null;
+    return DATETIME_SHAPE.test(value) ? value : null;
   },
 };
