@@ -3,6 +3,7 @@
  * authorization failures into the same answers everywhere (sign-in redirect, or 404).
  */
 import { data, redirect, type RouterContextProvider } from "react-router";
+import type { FormInput } from "../../server/domain/champs/definition";
 import { requestContext, servicesContext, type CurrentUser } from "../../server/http/context";
 import { getT } from "../../common/i18n";
 import { isSafeRelativePath } from "../../common/safe-path";
@@ -24,6 +25,14 @@ export function tFor(context: Ctx) {
 /** 404 for anything the user may not see: existence is never leaked. */
 export function notFound(): never {
   throw data({ status: 404 }, { status: 404 });
+}
+
+/** A positive integer from the URL, or 404. */
+export function idParam(value: string | undefined): number {
+  if (!value || !/^\d{1,10}$/.test(value)) notFound();
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  return id;
 }
 
 export function signInUrl(request: Request) {
@@ -73,4 +82,13 @@ export async function readForm(request: Request): Promise<FormData> {
 export function formString(form: FormData, name: string): string {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
+}
+
+/** What one input name gave: nothing, one value or several (the "Autre" choice and its text share a name). */
+export function formFieldReader(form: FormData): (name: string) => FormInput {
+  return (name) => {
+    const values = form.getAll(name).filter((v): v is string => typeof v === "string");
+    if (values.length === 0) return undefined;
+    return values.length === 1 ? values[0] : values;
+  };
 }

@@ -10,7 +10,7 @@ import type { AppServices } from "../http/context";
 import { prefillParamsFromJson } from "../domain/prefill/params";
 import { toGlobalId } from "../graphql/ids";
 import { referenceDataFor } from "../integrations/reference-data";
-import { NotFoundError } from "../operations/errors";
+import { NotFoundError } from "../errors";
 import { createPrefilledDossier } from "../operations/prefill/create-prefilled-dossier";
 import { PREFILL_CREATE_LIMIT, prefillReadRule } from "../operations/prefill/limits";
 import { listPrefilledDossiers } from "../operations/prefill/list-prefilled-dossiers";

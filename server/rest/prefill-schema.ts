@@ -7,7 +7,7 @@ import { Router } from "express";
 import type { AppServices } from "../http/context";
 import { demarcheDescriptor } from "../graphql/demarche-descriptor";
 import { prefillReadRule } from "../operations/prefill/limits";
-import { findDemarcheByPath } from "../queries/usager/find-demarche";
+import { findDemarcheByPath } from "../lookups/demarche-by-path";
 import { clientIp, jsonErrorHandler, sendError, sendJson, withinRateLimit } from "./json";
 
 export function createPrefillSchemaRouter({ config, db, logger }: AppServices): Router {

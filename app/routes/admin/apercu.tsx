@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
+import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { getDraftForm } from "../../../server/queries/admin/champs";
 import type { ChampDescriptor } from "../../../server/domain/champs/definition";
 import { champKey } from "../../../server/domain/form/keys";

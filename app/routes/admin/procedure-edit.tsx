@@ -1,5 +1,5 @@
 import { data, redirect } from "react-router";
-import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
+import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { updateDemarche } from "../../../server/operations/demarches/update-demarche";
 import { useT } from "../../lib/i18n";
 import { readForm, requireAdministrateur, services } from "../../lib/request.server";

@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
+import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { getDemarcheOverview } from "../../../server/queries/admin/demarches";
 import { useT } from "../../lib/i18n";
 import { requireAdministrateur, services } from "../../lib/request.server";

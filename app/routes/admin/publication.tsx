@@ -2,7 +2,7 @@ import { useState } from "react";
 import { data, Form, redirect } from "react-router";
 import { isGeneratedPath, slugifyLibelle, suggestPath } from "../../../server/domain/demarches/path-suggestion";
 import { closeDemarche } from "../../../server/operations/demarches/close-demarche";
-import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
+import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { publishDemarche, ZPath } from "../../../server/operations/demarches/publish-demarche";
 import { blockersOf, draftChanged, pathsStartingWith } from "../../../server/queries/admin/demarches";
 import { getPublicationReview } from "../../../server/queries/admin/publication-review";

@@ -6,8 +6,8 @@
  */
 import { data, Form, redirect } from "react-router";
 import { diffFingerprint } from "../../../server/domain/revisions/diff";
-import { findAdministrableDemarche } from "../../../server/operations/demarches/find-administrable-demarche";
-import { pendingChanges } from "../../../server/operations/demarches/publish-demarche";
+import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
+import { pendingChanges } from "../../../server/lookups/publication-checks";
 import { resetDraft } from "../../../server/operations/demarches/reset-draft";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";

@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { confirmEmail } from "../../../server/operations/accounts/confirm-email";
-import { claimRememberedPrefill } from "../usager/prefill.server";
+import { claimRememberedPrefill } from "../../lib/prefill-cookie.server";
 import { useT } from "../../lib/i18n";
 import { requestState, services } from "../../lib/request.server";
 import { AuthColumn, PageTitle, withRedirect } from "./form-ui";

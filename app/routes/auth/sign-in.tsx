@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { signIn } from "../../../server/operations/accounts/sign-in";
-import { claimRememberedPrefill } from "../usager/prefill.server";
+import { claimRememberedPrefill } from "../../lib/prefill-cookie.server";
 import { useT } from "../../lib/i18n";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
 import { AuthFormPage, OtherAccountPage } from "./form-page";

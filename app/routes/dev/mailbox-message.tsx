@@ -1,8 +1,8 @@
 import { htmlFitsPreviewPolicy } from "../../../server/mail/html-preview";
 import { findMailboxMessage } from "../../../server/queries/mailbox/messages";
 import { useT } from "../../lib/i18n";
-import { notFound, requestState, services, tFor } from "../../lib/request.server";
-import { formatDateTime, idParam } from "../instructeur/guard.server";
+import { formatDateTime } from "../../lib/dates";
+import { idParam, notFound, requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/mailbox-message";
 
 /**

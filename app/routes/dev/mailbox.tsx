@@ -1,7 +1,7 @@
 import { listMailboxMessages, MAILBOX_PAGE_SIZE, normalizeRecipient } from "../../../server/queries/mailbox/messages";
 import { useT } from "../../lib/i18n";
 import { notFound, requestState, services, tFor } from "../../lib/request.server";
-import { formatDateTime } from "../instructeur/guard.server";
+import { formatDateTime } from "../../lib/dates";
 import type { Route } from "./+types/mailbox";
 
 /**

@@ -17,12 +17,13 @@ import { repasserEnInstruction } from "../../../server/operations/dossiers/repas
 import { findInstructeurDossierOfDemarche, loadInstructeurDossier } from "../../../server/queries/instructeur/dossier";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { CsrfInput } from "../../components/csrf-input";
-import { formFieldReader } from "../usager/usager.server";
 import { AnnotationsSection, annotationsActionData, type AnnotationsActionData } from "./annotations-section";
 import type { TranslationKey } from "../../../common/i18n";
 import { useT } from "../../lib/i18n";
 import {
+  formFieldReader,
   formString,
+  idParam,
   readForm,
   requestState,
   requireInstructeur,
@@ -31,7 +32,7 @@ import {
   tFor,
 } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
-import { formatDateTime, idParam } from "./guard.server";
+import { formatDateTime } from "../../lib/dates";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 import { quotedLibelles } from "../../../server/domain/form/libelles";

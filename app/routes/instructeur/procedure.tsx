@@ -4,9 +4,9 @@ import { findInstructeurDemarche } from "../../../server/queries/instructeur/dem
 import { listInstructeurDossiers } from "../../../server/queries/instructeur/dossiers";
 import { EMPTY_COUNTERS, INSTRUCTEUR_TABS, parseTab, type InstructeurTab } from "../../../server/queries/instructeur/tabs";
 import { useT } from "../../lib/i18n";
-import { requestState, requireInstructeur, services } from "../../lib/request.server";
+import { idParam, requestState, requireInstructeur, services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure";
-import { formatDate, idParam } from "./guard.server";
+import { formatDate } from "../../lib/dates";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 

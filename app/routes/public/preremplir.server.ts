@@ -14,7 +14,7 @@ import {
 } from "../../../server/domain/prefill/formats";
 import { loadRevisionForm } from "../../../server/db/revisions";
 import { toGlobalId } from "../../../server/graphql/ids";
-import { findDemarcheByPath } from "../../../server/queries/usager/find-demarche";
+import { findDemarcheByPath } from "../../../server/lookups/demarche-by-path";
 import type { TranslationKey } from "../../../common/i18n";
 import frPrefill from "../../../common/i18n/locales/fr/prefill";
 import { notFound, requestState, services, tFor } from "../../lib/request.server";

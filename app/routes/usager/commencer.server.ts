@@ -7,7 +7,7 @@ import { data, redirect } from "react-router";
 import { estimatedFillMinutes } from "../../../server/domain/demarches/estimated-fill-duration";
 import type { DossierState } from "../../../server/domain/dossier/states";
 import { findStartableDemarche, startDossier } from "../../../server/operations/dossiers/start-dossier";
-import { findDemarcheByPath, loadStartRevisionChamps } from "../../../server/queries/usager/find-demarche";
+import { findDemarcheByPath, loadStartRevisionChamps } from "../../../server/lookups/demarche-by-path";
 import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/list-dossiers";
 import type { RouterContextProvider } from "react-router";
 import { notFound, requestState, requireUser, services } from "../../lib/request.server";

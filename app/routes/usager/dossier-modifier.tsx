@@ -15,10 +15,10 @@ import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
-import { formString, readForm, requireUserOr404, services } from "../../lib/request.server";
+import { formFieldReader, formString, readForm, requireUserOr404, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-modifier";
 import { identityOf } from "./dossier-form.server";
-import { dossierIdParam, errorsRecord, formFieldReader, noStoreHeaders, valuesRecord } from "./usager.server";
+import { dossierIdParam, errorsRecord, noStoreHeaders, valuesRecord } from "./usager.server";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 

@@ -6,54 +6,20 @@
  * reload does not create a second dossier and a later sign-in still finds it.
  */
 import { redirect, type RouterContextProvider } from "react-router";
-import { parseCookies, serializeCookie } from "../../../server/http/cookies";
 import { hasPrefillParams, prefillDigest, prefillParamsFromSearch } from "../../../server/domain/prefill/params";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
-import { NotFoundError } from "../../../server/operations/errors";
+import { NotFoundError } from "../../../server/errors";
 import { claimPrefilledDossier } from "../../../server/operations/prefill/claim-prefilled-dossier";
 import { createPrefilledDossier } from "../../../server/operations/prefill/create-prefilled-dossier";
-import {
-  findPrefilledDossier,
-  PREFILL_TOKEN_PATTERN,
-  type PrefilledDossierView,
-} from "../../../server/operations/prefill/find-prefilled-dossier";
-import { ORPHAN_PREFILLED_TTL_DAYS } from "../../../server/operations/prefill/purge-orphan-prefilled-dossiers";
+import { findPrefilledDossier } from "../../../server/operations/prefill/find-prefilled-dossier";
+import { prefilledLandingPath, readRemembered, remember } from "../../lib/prefill-cookie.server";
 import { requestState, services } from "../../lib/request.server";
 import { commencerPath } from "./commencer-paths";
 
 type Ctx = Readonly<RouterContextProvider>;
 
-export const PREFILL_COOKIE = "guichet_prefill";
-
 /** What the page of an anonymous visitor shows about the prefilled dossier. */
 export type CommencerPrefill = { kind: "dossier"; returnPath: string } | { kind: "rate_limited"; retryAfterMinutes: number };
-
-/** Where a usager continues a prefilled dossier: identity first if incomplete, then the form. */
-export function prefilledLandingPath(dossier: Pick<PrefilledDossierView, "id" | "state" | "identityComplete">): string {
-  if (dossier.state !== "brouillon") return `/dossiers/${dossier.id}`;
-  return dossier.identityComplete ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}/identite`;
-}
-
-function readRemembered(request: Request): { token: string; digest: string } | null {
-  const value = parseCookies(request.headers.get("cookie"))[PREFILL_COOKIE];
-  const [token = "", digest = ""] = (value ?? "").split(".");
-  return PREFILL_TOKEN_PATTERN.test(token) && /^([0-9a-f]{64})?$/.test(digest) ? { token, digest } : null;
-}
-
-function remember(context: Ctx, token: string, digest: string) {
-  const { config } = services(context);
-  requestState(context).setCookies.push(
-    serializeCookie(PREFILL_COOKIE, `${token}.${digest}`, {
-      secure: config.secureCookies,
-      maxAgeSeconds: ORPHAN_PREFILLED_TTL_DAYS * 24 * 3600,
-    }),
-  );
-}
-
-function forget(context: Ctx) {
-  const { config } = services(context);
-  requestState(context).setCookies.push(serializeCookie(PREFILL_COOKIE, "", { secure: config.secureCookies, maxAgeSeconds: 0 }));
-}
 
 /** The remembered dossier of this démarche, if this visitor may still use it (orphan, or theirs). */
 async function rememberedDossier(context: Ctx, token: string, demarcheId: number) {
@@ -113,21 +79,4 @@ export async function prefillOnCommencer(
   const remembered = readRemembered(request);
   if (dossier.userId === null) remember(context, token, digest || (remembered?.token === token ? remembered.digest : ""));
   return { kind: "dossier", returnPath: `${commencerPath(demarche.path, test)}?prefill_token=${encodeURIComponent(token)}` };
-}
-
-/**
- * After a sign-in (form or confirmation link): the orphan prefilled dossier this browser created
- * is attached to the usager, and its form is where they go (unless they were going elsewhere).
- */
-export async function claimRememberedPrefill(context: Ctx, request: Request, userId: number): Promise<string | undefined> {
-  const remembered = readRemembered(request);
-  if (!remembered) return undefined;
-  try {
-    const { dossier, claimed } = await claimPrefilledDossier(services(context).db, userId, { token: remembered.token });
-    return claimed ? prefilledLandingPath(dossier) : undefined;
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-    forget(context);
-    return undefined;
-  }
 }

@@ -3,12 +3,12 @@
  * the form reader the champ operations expect, and dates formatted for display.
  */
 import { data, type RouterContextProvider } from "react-router";
-import type { FormInput, JsonValue } from "../../../server/domain/champs/definition";
+import type { JsonValue } from "../../../server/domain/champs/definition";
 import type { ChampError } from "../../../server/domain/champs/errors";
 import type { ChampValidationIssue } from "../../../server/domain/champs/validate-dossier";
 import type { Locale } from "../../../common/i18n";
 import { getT } from "../../../common/i18n";
-import { findUsagerDossier } from "../../../server/operations/dossiers/find-dossier";
+import { findUsagerDossier } from "../../../server/lookups/scoped-dossier";
 import { notFound, requireUserOr404, services } from "../../lib/request.server";
 
 /** The dossier number of `/dossiers/:id…`; anything else is a 404 (never a 500). */
@@ -16,15 +16,6 @@ export function dossierIdParam(raw: string | undefined): number {
   const id = raw !== undefined && /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   return id;
-}
-
-/** What one input name gave: nothing, one value or several (the "Autre" choice and its text share a name). */
-export function formFieldReader(form: FormData): (name: string) => FormInput {
-  return (name) => {
-    const values = form.getAll(name).filter((v): v is string => typeof v === "string");
-    if (values.length === 0) return undefined;
-    return values.length === 1 ? values[0] : values;
-  };
 }
 
 /** Map keyed by `ChampKey` → plain object for the page. */

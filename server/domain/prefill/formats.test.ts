@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { champId } from "../../graphql/ids";
+import { champId } from "../form/champ-id";
 import type { ChampDescriptor, TypeChamp } from "../champs/definition";
 import { TYPES_CHAMP } from "../champs/definition";
 import { defaultOptionsFor, getTypeDeChamp, prefillChampValue } from "../champs/registry";

@@ -9,7 +9,7 @@ import { translate } from "../../../common/i18n";
 import type { Locale } from "../../../common/i18n/types";
 import type { ChampDescriptor, JsonValue } from "../champs/definition";
 import { isTypeChamp, resolveOptions } from "../champs/registry";
-import { champId } from "../../graphql/ids";
+import { champId } from "../form/champ-id";
 import { prefillKeyOf } from "./params";
 
 export interface PrefillFieldDoc {

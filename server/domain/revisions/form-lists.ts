@@ -24,7 +24,7 @@ export function isTypeOfferedIn(type: string, list: FormList): boolean {
  * What in one list prevents publication: a field without libellé or with options its type
  * refuses (an empty drop-down list, a formatted field whose example does not match its regex…),
  * a repetition block without fields, a type the list does not offer. Conditions are checked with
- * their own scope (`condition-blockers.ts`) and named with `publicationBlocker` too.
+ * their own scope (`server/lookups/condition-blockers.ts`) and named with `publicationBlocker` too.
  */
 export type FieldListProblem = "invalid" | "block_empty" | "type_not_offered" | "condition_invalid";
 

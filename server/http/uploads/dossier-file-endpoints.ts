@@ -16,7 +16,7 @@ import type { Locale } from "../../../common/i18n";
 import { translate } from "../../../common/i18n";
 import { champErrorMessage } from "../../domain/champs/errors";
 import { detachFile } from "../../operations/attachments/detach-file";
-import { BadRequestError, NotFoundError } from "../../operations/errors";
+import { BadRequestError, NotFoundError } from "../../errors";
 import { CSRF_FIELD } from "../csrf";
 import { type DossierFormPage, fileFieldWriterOf } from "./dossier-form-pages";
 import { MultipartError, isMultipart, readMultipart } from "./multipart";

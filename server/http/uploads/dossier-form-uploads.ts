@@ -23,7 +23,7 @@ import {
   parseDeleteFileValue,
 } from "../../domain/files/upload-errors";
 import { detachFile } from "../../operations/attachments/detach-file";
-import { BadRequestError, NotFoundError } from "../../operations/errors";
+import { BadRequestError, NotFoundError } from "../../errors";
 import { CSRF_FIELD } from "../csrf";
 import type { FileFieldWriter } from "../../operations/attachments/file-field-writer";
 import { dossierFormPageOf, fileFieldWriterOf } from "./dossier-form-pages";

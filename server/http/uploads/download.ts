@@ -8,7 +8,7 @@ import type { RequestHandler } from "express";
 import type { AppServices } from "../context";
 import { ObjectNotFoundError, storageFor } from "../../integrations/storage";
 import { findDownloadableAttachment } from "../../operations/attachments/find-downloadable-attachment";
-import { NotFoundError } from "../../operations/errors";
+import { NotFoundError } from "../../errors";
 import { attachmentDisposition } from "./content-disposition";
 import { readRequestAuth } from "./request-auth";
 import { isValidSignedDownload } from "./signed-url";

@@ -13,7 +13,7 @@ import { type Storage, storageFor } from "../../integrations/storage";
 import { attachFile } from "../../operations/attachments/attach-file";
 import type { FileFieldWriter } from "../../operations/attachments/file-field-writer";
 import { findUploadTarget } from "../../operations/attachments/find-upload-target";
-import { NotFoundError } from "../../operations/errors";
+import { NotFoundError } from "../../errors";
 import { type UploadRefusal, receiveFile } from "./receive-file";
 
 export type UploadFailure = { ok: false; status: 404 } | { ok: false; status: 413 | 415 | 422 | 500; error: ChampError };

@@ -14,7 +14,7 @@ import { translate } from "../../../common/i18n";
 import { sanitizeFilename } from "../../domain/files/file-ref";
 import { storageFor } from "../../integrations/storage";
 import { findTemplateTarget, removeChampTemplate, setChampTemplate } from "../../operations/attachments/champ-template";
-import { BadRequestError, NotFoundError } from "../../operations/errors";
+import { BadRequestError, NotFoundError } from "../../errors";
 import { CSRF_FIELD } from "../csrf";
 import { MultipartError, isMultipart, readMultipart } from "./multipart";
 import { requestAsGet } from "./replay";

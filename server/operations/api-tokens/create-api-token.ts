@@ -13,7 +13,7 @@ import { demarchesOfAdministrateur } from "../../db/scopes";
 import { encodeApiTokenBearer, hashApiTokenSecret } from "../../graphql/auth";
 import { randomToken } from "../../security/tokens";
 import { ZEmail } from "../accounts/ensure-user";
-import type { OperationResult } from "../errors";
+import type { OperationResult } from "../../errors";
 
 export const API_TOKEN_NAME_MAX_LENGTH = 100;
 

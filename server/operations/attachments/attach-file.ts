@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { attachments } from "../../db/schema";
 import { type FileRef, MAX_FILES_PER_CHAMP, sanitizeFilename } from "../../domain/files/file-ref";
 import { parseChampKey } from "../../domain/form/keys";
-import { parseOrBadRequest } from "../errors";
+import { parseOrBadRequest } from "../../errors";
 import { writeChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
 import { ZFileFieldWriter } from "./file-field-writer";

@@ -12,8 +12,8 @@ import { attachments, typesDeChamp } from "../../db/schema";
 import { sanitizeFilename } from "../../domain/files/file-ref";
 import { templateAcceptedFiles } from "../../domain/files/file-fields";
 import type { AcceptedFiles } from "../../domain/files/formats";
-import { NotFoundError, parseOrBadRequest } from "../errors";
-import { findAdministrableDemarche } from "../demarches/find-administrable-demarche";
+import { NotFoundError, parseOrBadRequest } from "../../errors";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { ensureExclusiveToDraft, findDraftCoordinate, lockDraft } from "../revisions/draft-revision";
 
 const ZTarget = z.object({

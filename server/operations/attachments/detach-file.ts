@@ -9,7 +9,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { FileRef } from "../../domain/files/file-ref";
-import { NotFoundError, parseOrBadRequest } from "../errors";
+import { NotFoundError, parseOrBadRequest } from "../../errors";
 import { writeChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
 import { ZFileFieldWriter } from "./file-field-writer";

@@ -13,7 +13,7 @@ import type { FileRef } from "../../domain/files/file-ref";
 import { isFileTypeChamp } from "../../domain/files/file-fields";
 import { type ChampKey, parseChampKey } from "../../domain/form/keys";
 import { findField, rowIdsOf } from "../../domain/form/tree";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 import { type FileFieldWriter, type WritableDossier, findWritableForm } from "./file-field-writer";
 
 export interface DossierFileField {

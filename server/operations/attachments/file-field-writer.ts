@@ -11,8 +11,8 @@ import { z } from "zod";
 import type { DbOrTx, Tx } from "../../db/client";
 import { loadRevisionForm } from "../../db/revisions";
 import type { ChampDescriptor } from "../../domain/champs/definition";
-import { findInstructeurDossier, findUsagerDossier } from "../dossiers/find-dossier";
-import { NotFoundError } from "../errors";
+import { findInstructeurDossier, findUsagerDossier } from "../../lookups/scoped-dossier";
+import { NotFoundError } from "../../errors";
 
 /** States in which the usager changes the dossier's values (brouillon, and modification en construction). */
 export const EDITABLE_STATES = ["brouillon", "en_construction"] as const;

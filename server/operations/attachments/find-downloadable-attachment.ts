@@ -16,7 +16,7 @@ import {
   dossiersOfUsager,
   dossiersVisibleToInstructeur,
 } from "../../db/scopes";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 
 export interface Viewer {
   userId: number;

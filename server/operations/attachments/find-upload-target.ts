@@ -7,7 +7,7 @@
 import type { Db } from "../../db/client";
 import { acceptedFilesOf } from "../../domain/files/file-fields";
 import type { AcceptedFiles } from "../../domain/files/formats";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 import { findDossierFileField } from "./dossier-file-field";
 import type { FileFieldWriter } from "./file-field-writer";
 

@@ -6,8 +6,8 @@ import { groupeInstructeurMembers, instructeurs, users } from "../../db/schema";
 import { splitEmailList } from "../../domain/demarches/email-list";
 import { inviteUser } from "../accounts/invite-user";
 import { ZEmailField } from "../accounts/fields";
-import { findDefaultGroupe } from "./default-groupe";
-import { findAdministrableDemarche } from "./find-administrable-demarche";
+import { findDefaultGroupe } from "../../lookups/default-groupe";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
 /** At most this many addresses per submission: each one may send a mail. */
 export const MAX_EMAILS_PER_ASSIGNMENT = 50;

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { demarches } from "../../db/schema";
-import type { OperationResult } from "../errors";
-import { findAdministrableDemarche } from "./find-administrable-demarche";
+import type { OperationResult } from "../../errors";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
 /**
  * Closes a published démarche: no new dossier can be started or submitted; dossiers already

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { demarcheAdministrateurs, demarches, groupesInstructeurs, revisions } from "../../db/schema";
-import type { OperationResult } from "../errors";
+import type { OperationResult } from "../../errors";
 import { eq } from "drizzle-orm";
 import { fieldErrors, ZDemarcheInput, type TDemarcheInput } from "./demarche-input";
 

@@ -1,69 +1,17 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { fieldListProblems, publicationBlocker } from "../../domain/revisions/form-lists";
-import { compareRevisions, diffFingerprint, type RevisionChange } from "../../domain/revisions/diff";
-import type { Db, DbOrTx, Tx } from "../../db/client";
-import { copyRevisionChamps, loadRevisionChamps } from "../../db/revisions";
-import { demarches, dossiers, groupeInstructeurMembers, groupesInstructeurs, revisions } from "../../db/schema";
-import type { OperationResult } from "../errors";
-import { conditionBlockers } from "../revisions/condition-blockers";
-import { loadRevisionSnapshot } from "../revisions/revision-snapshot";
-import { findAdministrableDemarche } from "./find-administrable-demarche";
+import { diffFingerprint } from "../../domain/revisions/diff";
+import type { Db } from "../../db/client";
+import { copyRevisionChamps } from "../../db/revisions";
+import { demarches, dossiers, revisions } from "../../db/schema";
+import type { OperationResult } from "../../errors";
+import { pendingChanges, publicationBlockers } from "../../lookups/publication-checks";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { rebaseDossiers } from "./rebase-dossiers";
 
 /** The reference's path format: lower-case letters, digits, dashes and underscores. */
 export const PATH_PATTERN = /^[a-z0-9_-]{3,200}$/;
 export const ZPath = z.string().trim().toLowerCase().regex(PATH_PATTERN, { message: "path_invalid" });
-
-/**
- * What prevents publication, as i18n keys of `admin.publication.errors`: a form with no field; in
- * the usager's form or in the annotations privées (same checks, the latter named as annotations),
- * a field without libellé or with invalid options, an empty repetition block, a type the list does
- * not offer, an invalid condition; invalid ineligibility rules; no instructeur; a path already taken.
- */
-export async function publicationBlockers(tx: Tx, demarche: { id: number; draftRevisionId: number | null }, path: string | null) {
-  const blockers: string[] = [];
-  const revisionId = demarche.draftRevisionId;
-  // One after the other: inside a transaction they share one connection.
-  const champs = revisionId ? await loadRevisionChamps(tx, revisionId) : [];
-  const annotations = revisionId ? await loadRevisionChamps(tx, revisionId, { private: true }) : [];
-  if (champs.filter((c) => c.type !== "header_section").length === 0) blockers.push("no_champ");
-  for (const [list, fields] of [
-    ["champs", champs],
-    ["annotations", annotations],
-  ] as const) {
-    blockers.push(...fieldListProblems(fields, list).map((problem) => publicationBlocker(list, problem)));
-  }
-  if (revisionId) blockers.push(...(await conditionBlockers(tx, revisionId)));
-  const [instructeurs] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(groupeInstructeurMembers)
-    .innerJoin(groupesInstructeurs, eq(groupesInstructeurs.id, groupeInstructeurMembers.groupeInstructeurId))
-    .where(eq(groupesInstructeurs.demarcheId, demarche.id));
-  if (!instructeurs || instructeurs.n === 0) blockers.push("no_instructeur");
-  if (path !== null) {
-    const [taken] = await tx
-      .select({ id: demarches.id })
-      .from(demarches)
-      .where(and(eq(demarches.path, path), ne(demarches.id, demarche.id)))
-      .limit(1);
-    if (taken) blockers.push("path_taken");
-  }
-  return blockers;
-}
-
-/** The changes a publication would bring (empty for a first publication: there is nothing to compare with). */
-export async function pendingChanges(
-  tx: DbOrTx,
-  demarche: { draftRevisionId: number | null; publishedRevisionId: number | null },
-): Promise<RevisionChange[]> {
-  if (!demarche.draftRevisionId || !demarche.publishedRevisionId) return [];
-  const [published, draft] = await Promise.all([
-    loadRevisionSnapshot(tx, demarche.publishedRevisionId),
-    loadRevisionSnapshot(tx, demarche.draftRevisionId),
-  ]);
-  return compareRevisions(published, draft);
-}
 
 /**
  * Publishes the draft at /commencer/<path>: the draft becomes the published revision, a new draft

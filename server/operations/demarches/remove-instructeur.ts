@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers, follows, groupeInstructeurMembers, groupesInstructeurs } from "../../db/schema";
-import { NotFoundError, type OperationResult } from "../errors";
-import { findDefaultGroupe } from "./default-groupe";
-import { findAdministrableDemarche } from "./find-administrable-demarche";
+import { NotFoundError, type OperationResult } from "../../errors";
+import { findDefaultGroupe } from "../../lookups/default-groupe";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
 /**
  * Removes an instructeur from the démarche's default groupe (their account and their other

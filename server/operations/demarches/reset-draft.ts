@@ -12,9 +12,9 @@ import type { Db } from "../../db/client";
 import { copyRevisionChamps } from "../../db/revisions";
 import { revisionTypesDeChamp } from "../../db/schema";
 import { diffFingerprint } from "../../domain/revisions/diff";
-import type { OperationResult } from "../errors";
+import type { OperationResult } from "../../errors";
 import { deleteUnusedFieldRows, lockDraft } from "../revisions/draft-revision";
-import { pendingChanges } from "./publish-demarche";
+import { pendingChanges } from "../../lookups/publication-checks";
 
 export async function resetDraft(
   db: Db,

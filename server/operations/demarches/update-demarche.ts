@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { demarches } from "../../db/schema";
-import type { OperationResult } from "../errors";
+import type { OperationResult } from "../../errors";
 import { fieldErrors, ZDemarcheInput, type TDemarcheInput } from "./demarche-input";
-import { findAdministrableDemarche } from "./find-administrable-demarche";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
 /** Updates the presentation of a démarche (allowed in every state, as the reference does). */
 export async function updateDemarche(

@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers } from "../../db/schema";
-import { findUsagerDossier } from "./find-dossier";
+import { findUsagerDossier } from "../../lookups/scoped-dossier";
 
 export async function acknowledgeFormChanges(db: Db, userId: number, dossierId: number): Promise<void> {
   const { dossier } = await findUsagerDossier(db, userId, dossierId);

@@ -1,6 +1,6 @@
 /**
  * The database half of `dossier_link` validation: a visible, well-formed number must name a
- * submitted dossier (see server/queries/dossier-link.ts). Run after the pure validation, on what
+ * submitted dossier (see server/lookups/linked-dossiers.ts). Run after the pure validation, on what
  * submission (or a save en construction) is about to accept.
  */
 import type { ChampDescriptor } from "../../domain/champs/definition";
@@ -10,7 +10,7 @@ import type { ChampValidationIssue } from "../../domain/champs/validate-dossier"
 import type { ChampKey } from "../../domain/form/keys";
 import { fieldInstances } from "../../domain/form/tree";
 import type { DbOrTx } from "../../db/client";
-import { findLinkableDossier } from "../../queries/dossier-link";
+import { findLinkableDossier } from "../../lookups/linked-dossiers";
 
 export async function dossierLinkIssues(
   db: DbOrTx,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { follows } from "../../db/schema";
-import { findInstructeurDossier } from "./find-dossier";
+import { findInstructeurDossier } from "../../lookups/scoped-dossier";
 
 export async function followInTx(tx: Tx, instructeurId: number, dossierId: number) {
   await tx.insert(follows).values({ instructeurId, dossierId }).onConflictDoNothing();

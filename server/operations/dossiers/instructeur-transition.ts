@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client";
 import { loadChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
 import { applyTransition, type TransitionResult } from "./apply-transition";
-import { findInstructeurDossier } from "./find-dossier";
+import { findInstructeurDossier } from "../../lookups/scoped-dossier";
 import { followInTx } from "./follow-dossier";
 
 export interface InstructeurActor {

@@ -17,7 +17,7 @@ import type { Db } from "../../db/client";
 import { deleteRowValues, loadChampValues, upsertChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
 import { dossiers } from "../../db/schema";
-import { findInstructeurDossier } from "./find-dossier";
+import { findInstructeurDossier } from "../../lookups/scoped-dossier";
 import type { ReadFormField } from "./save-champs";
 
 export type SaveAnnotationsResult =

@@ -12,7 +12,7 @@ import { loadRevisionForm } from "../../db/revisions";
 import { champs, dossiers } from "../../db/schema";
 import { hiddenKeys } from "../../domain/form/visibility";
 import { dossierLinkIssues } from "./dossier-link-issues";
-import { findUsagerDossier } from "./find-dossier";
+import { findUsagerDossier } from "../../lookups/scoped-dossier";
 
 export type ReadFormField = (name: string) => FormInput;
 

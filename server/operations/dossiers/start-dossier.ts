@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { addFirstRows } from "./add-first-rows";
 import type { Db } from "../../db/client";
 import { demarches, dossiers, groupesInstructeurs } from "../../db/schema";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 
 /**
  * Starts a brouillon on a démarche reached by its path: the published form, or — through the test

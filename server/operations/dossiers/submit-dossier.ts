@@ -10,7 +10,7 @@ import { loadChampValues } from "../../db/champ-values";
 import { loadIneligibility, loadRevisionForm } from "../../db/revisions";
 import { applyTransition } from "./apply-transition";
 import { dossierLinkIssues } from "./dossier-link-issues";
-import { findUsagerDossier } from "./find-dossier";
+import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { OFFLINE_REFERENCE_DATA, type ReadFormField, typedValues, writeChamps } from "./save-champs";
 
 export type SubmitResult =

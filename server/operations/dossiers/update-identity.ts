@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { dossiers } from "../../db/schema";
-import type { OperationResult } from "../errors";
-import { findUsagerDossier } from "./find-dossier";
+import type { OperationResult } from "../../errors";
+import { findUsagerDossier } from "../../lookups/scoped-dossier";
 
 export const ZIdentity = z.object({
   civilite: z.enum(["M.", "Mme"], { message: "civilite_required" }),

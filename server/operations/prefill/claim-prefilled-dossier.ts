@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers } from "../../db/schema";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 import { findPrefilledDossier, type PrefilledDossierView } from "./find-prefilled-dossier";
 
 /**

@@ -11,11 +11,11 @@ import { demarches, dossiers } from "../../db/schema";
 import { referenceDataFor } from "../../integrations/reference-data";
 import { hitRateLimit } from "../../security/rate-limit";
 import { randomToken } from "../../security/tokens";
-import { findDefaultGroupe } from "../demarches/default-groupe";
+import { findDefaultGroupe } from "../../lookups/default-groupe";
 import { addFirstRows } from "../dossiers/add-first-rows";
 import { OFFLINE_REFERENCE_DATA, writeChamps } from "../dossiers/save-champs";
 import { findStartableDemarche } from "../dossiers/start-dossier";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 import { withAddressLookupBudget } from "./address-lookups";
 import { prefillCreateRule } from "./limits";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { demarches, dossiers } from "../../db/schema";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 
 /** Tokens are ours (`randomToken`): anything else is not looked up. */
 export const PREFILL_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;

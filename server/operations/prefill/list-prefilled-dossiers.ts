@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { demarches, dossiers } from "../../db/schema";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 import { PREFILL_TOKEN_PATTERN } from "./find-prefilled-dossier";
 
 /** At most this many tokens per request (more are ignored). */

@@ -6,7 +6,7 @@ import { defaultOptionsFor } from "../../domain/champs/registry";
 import { isTypeOfferedIn } from "../../domain/revisions/form-lists";
 import type { Db } from "../../db/client";
 import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
-import { BadRequestError, NotFoundError, parseOrBadRequest } from "../errors";
+import { BadRequestError, NotFoundError, parseOrBadRequest } from "../../errors";
 import { draftCoordinates, findDraftCoordinate, lockDraft, renumber } from "./draft-revision";
 
 const ZAddChamp = z.object({

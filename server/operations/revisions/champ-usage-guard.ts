@@ -6,7 +6,7 @@
 import type { DbOrTx } from "../../db/client";
 import type { ChampUsage, UsageContext } from "../../domain/revisions/champ-usages";
 import type { RevisionSnapshot } from "../../domain/revisions/diff";
-import { loadRevisionSnapshot } from "./revision-snapshot";
+import { loadRevisionSnapshot } from "../../lookups/revision-snapshot";
 import { quotedLibelles } from "../../domain/form/libelles";
 
 /** An editor operation's answer: field errors carry i18n keys, and parameters for their messages. */

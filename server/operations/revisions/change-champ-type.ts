@@ -7,7 +7,7 @@ import { usagesBrokenByTypeChange } from "../../domain/revisions/champ-usages";
 import { isTypeOfferedIn } from "../../domain/revisions/form-lists";
 import type { Db } from "../../db/client";
 import { typesDeChamp } from "../../db/schema";
-import { NotFoundError, parseOrBadRequest } from "../errors";
+import { NotFoundError, parseOrBadRequest } from "../../errors";
 import { draftUsageContext, type GuardedResult, usageRefusal } from "./champ-usage-guard";
 import { draftCoordinates, ensureExclusiveToDraft, findDraftCoordinate, lockDraft } from "./draft-revision";
 

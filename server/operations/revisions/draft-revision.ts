@@ -7,8 +7,8 @@ import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
 import { copyTemplateFiles } from "../attachments/copy-template-files";
-import { NotFoundError } from "../errors";
-import { findAdministrableDemarche } from "../demarches/find-administrable-demarche";
+import { NotFoundError } from "../../errors";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
 export async function lockDraft(tx: Tx, administrateurId: number, demarcheId: number) {
   const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { revisionTypesDeChamp, typesDeChamp } from "../../db/schema";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../../errors";
 import { draftCoordinates, findDraftCoordinate, lockDraft, renumber } from "./draft-revision";
 
 async function copyField(tx: Tx, typeDeChampId: number) {

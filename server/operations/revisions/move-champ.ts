@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { NotFoundError, parseOrBadRequest } from "../errors";
+import { NotFoundError, parseOrBadRequest } from "../../errors";
 import { draftCoordinates, findDraftCoordinate, lockDraft, renumber } from "./draft-revision";
 
 const ZMoveChamp = z.object({

@@ -6,7 +6,7 @@ import { typesDeChamp } from "../../db/schema";
 import { conditionToJson, ZCondition } from "../../domain/conditions/ast";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
 import { annotationConditionScope, availableForField, blockingErrors, ruleErrors } from "../../domain/conditions/editor";
-import { type OperationResult, parseOrBadRequest } from "../errors";
+import { type OperationResult, parseOrBadRequest } from "../../errors";
 import { ensureExclusiveToDraft, findDraftCoordinate, lockDraft } from "./draft-revision";
 
 const ZInput = z.object({ stableId: z.number().int(), condition: z.unknown() });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getTypeDeChamp, isTypeChamp } from "../../domain/champs/registry";
 import type { Db } from "../../db/client";
 import { typesDeChamp } from "../../db/schema";
-import type { OperationResult } from "../errors";
+import type { OperationResult } from "../../errors";
 import { ensureExclusiveToDraft, findDraftCoordinate, lockDraft } from "./draft-revision";
 import { sanitizeDescription } from "./sanitize-description";
 

@@ -6,7 +6,7 @@ import { revisions } from "../../db/schema";
 import { conditionToJson, ZCondition } from "../../domain/conditions/ast";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
 import { availableForIneligibilite, blockingErrors, INELIGIBILITE_MESSAGE_MAX, ruleErrors } from "../../domain/conditions/editor";
-import { type OperationResult, parseOrBadRequest } from "../errors";
+import { type OperationResult, parseOrBadRequest } from "../../errors";
 import { lockDraft } from "./draft-revision";
 
 const ZInput = z.object({

@@ -6,8 +6,8 @@ import { TYPES_CHAMP } from "../../domain/champs/definition";
 import { getTypeDeChamp } from "../../domain/champs/registry";
 import { estimatedFillMinutes } from "../../domain/demarches/estimated-fill-duration";
 import { type FormList, isTypeOfferedIn } from "../../domain/revisions/form-lists";
-import { findAdministrableDemarche } from "../../operations/demarches/find-administrable-demarche";
-import { NotFoundError } from "../../operations/errors";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
+import { NotFoundError } from "../../errors";
 import { draftChanged } from "./demarches";
 
 /** Editor order of the categories, as the reference's type select. */

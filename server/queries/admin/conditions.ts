@@ -8,8 +8,8 @@ import type { DbOrTx } from "../../db/client";
 import { loadIneligibility, loadRevisionChamps } from "../../db/revisions";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
 import { annotationConditionScope, type ChoiceLists, type ConditionField } from "../../domain/conditions/editor";
-import { findAdministrableDemarche } from "../../operations/demarches/find-administrable-demarche";
-import { NotFoundError } from "../../operations/errors";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
+import { NotFoundError } from "../../errors";
 
 export type EditorConditionField = ConditionField & { condition: unknown };
 

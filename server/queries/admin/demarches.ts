@@ -9,8 +9,8 @@ import { loadRevisionChamps } from "../../db/revisions";
 import { demarches, dossiers, groupeInstructeurMembers, groupesInstructeurs } from "../../db/schema";
 import { demarchesOfAdministrateur } from "../../db/scopes";
 import { getTypeDeChamp } from "../../domain/champs/registry";
-import { findAdministrableDemarche } from "../../operations/demarches/find-administrable-demarche";
-import { pendingChanges, publicationBlockers } from "../../operations/demarches/publish-demarche";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
+import { pendingChanges, publicationBlockers } from "../../lookups/publication-checks";
 
 export type DemarcheState = (typeof demarches.$inferSelect)["state"];
 

@@ -1,8 +1,8 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { groupeInstructeurMembers, instructeurs, users } from "../../db/schema";
-import { findDefaultGroupe } from "../../operations/demarches/default-groupe";
-import { findAdministrableDemarche } from "../../operations/demarches/find-administrable-demarche";
+import { findDefaultGroupe } from "../../lookups/default-groupe";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
 /**
  * Instructeurs of the démarche's default groupe. "invited": the account was created by an

@@ -7,8 +7,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers } from "../../db/schema";
 import { diffFingerprint, type RevisionChange } from "../../domain/revisions/diff";
-import { pendingChanges } from "../../operations/demarches/publish-demarche";
-import { loadRevisionSnapshot } from "../../operations/revisions/revision-snapshot";
+import { pendingChanges } from "../../lookups/publication-checks";
+import { loadRevisionSnapshot } from "../../lookups/revision-snapshot";
 
 export interface ReviewedField {
   stableId: number;

@@ -6,7 +6,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { demarches } from "../../db/schema";
 import { demarchesOfInstructeur } from "../../db/scopes";
-import { NotFoundError } from "../../operations/errors";
+import { NotFoundError } from "../../errors";
 import { countDossiersByTab } from "./counters";
 import { EMPTY_COUNTERS } from "./tabs";
 

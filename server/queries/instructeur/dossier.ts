@@ -7,7 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { allFields } from "../../domain/form/tree";
 import { dossierNumberOf } from "../../domain/champs/types/dossier_link";
-import { visibleLinkedDossiers } from "../dossier-link";
+import { visibleLinkedDossiers } from "../../lookups/linked-dossiers";
 import { loadFormView } from "../form-view";
 
 /** Links of the dossiers named by the form's dossier_link fields, for those this instructeur may open. */
@@ -29,8 +29,8 @@ async function withDossierLinks(db: DbOrTx, instructeurId: number, form: Awaited
 }
 import { follows, instructeurs, traitements, users } from "../../db/schema";
 import { availableEvents } from "../../domain/dossier/transitions";
-import { findInstructeurDossier } from "../../operations/dossiers/find-dossier";
-import { NotFoundError } from "../../operations/errors";
+import { findInstructeurDossier } from "../../lookups/scoped-dossier";
+import { NotFoundError } from "../../errors";
 import { loadDossierAnnotations } from "./annotations";
 
 /** The dossier if this instructeur may see it and it belongs to this démarche; NotFoundError otherwise. */

@@ -5,7 +5,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { traitements } from "../../db/schema";
-import { findUsagerDossier } from "../../operations/dossiers/find-dossier";
+import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { loadFormView, loadIneligibilityView } from "../form-view";
 
 /** The dossier, its démarche, its form (tree), stored values by key, hidden keys and ineligibility rules. */

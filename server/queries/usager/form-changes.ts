@@ -4,7 +4,7 @@
  */
 import type { DbOrTx } from "../../db/client";
 import { usagerFormChanges, type UsagerFormChanges } from "../../domain/revisions/usager-changes";
-import { loadRevisionSnapshot } from "../../operations/revisions/revision-snapshot";
+import { loadRevisionSnapshot } from "../../lookups/revision-snapshot";
 
 export async function loadUsagerFormChanges(
   db: DbOrTx,

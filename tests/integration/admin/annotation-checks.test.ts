@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import { demarches, typesDeChamp } from "../../../server/db/schema";
 import { champValue, constant, eq as eqOp } from "../../../server/domain/conditions/ast";
-import { publicationBlockers } from "../../../server/operations/demarches/publish-demarche";
+import { publicationBlockers } from "../../../server/lookups/publication-checks";
 import { addChamp } from "../../../server/operations/revisions/add-champ";
 import { changeChampType } from "../../../server/operations/revisions/change-champ-type";
 import { buildDemarche } from "../../../server/seed/factories";

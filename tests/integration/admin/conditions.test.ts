@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import { demarches, revisions, typesDeChamp } from "../../../server/db/schema";
 import { champValue, constant, eq as eqOp, greaterThanEq, or } from "../../../server/domain/conditions/ast";
-import { publicationBlockers } from "../../../server/operations/demarches/publish-demarche";
+import { publicationBlockers } from "../../../server/lookups/publication-checks";
 import { addChamp } from "../../../server/operations/revisions/add-champ";
 import { moveChamp } from "../../../server/operations/revisions/move-champ";
 import { updateChamp } from "../../../server/operations/revisions/update-champ";

@@ -11,7 +11,8 @@ import { champs, demarches, dossiers, revisions, revisionTypesDeChamp } from "..
 import { champValue, constant, eq as logicEq } from "../../../server/domain/conditions/ast";
 import { diffFingerprint } from "../../../server/domain/revisions/diff";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
-import { pendingChanges, publishDemarche } from "../../../server/operations/demarches/publish-demarche";
+import { pendingChanges } from "../../../server/lookups/publication-checks";
+import { publishDemarche } from "../../../server/operations/demarches/publish-demarche";
 import { addChamp } from "../../../server/operations/revisions/add-champ";
 import { changeChampType } from "../../../server/operations/revisions/change-champ-type";
 import { moveChamp } from "../../../server/operations/revisions/move-champ";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findLinkableDossier, visibleLinkedDossiers } from "../../../server/queries/dossier-link";
+import { findLinkableDossier, visibleLinkedDossiers } from "../../../server/lookups/linked-dossiers";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 

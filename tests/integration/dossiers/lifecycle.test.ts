@@ -7,7 +7,7 @@ import { refuserDossier } from "../../../server/operations/dossiers/refuser-doss
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { saveChamps } from "../../../server/operations/dossiers/save-champs";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
-import { NotFoundError } from "../../../server/operations/errors";
+import { NotFoundError } from "../../../server/errors";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 

@@ -5,7 +5,7 @@ import { champs, demarches, dossiers, rateLimits } from "../../../server/db/sche
 import { prefillKeyOf } from "../../../server/domain/prefill/params";
 import { champId } from "../../../server/graphql/ids";
 import { closeDemarche } from "../../../server/operations/demarches/close-demarche";
-import { NotFoundError } from "../../../server/operations/errors";
+import { NotFoundError } from "../../../server/errors";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
 import { claimPrefilledDossier } from "../../../server/operations/prefill/claim-prefilled-dossier";
 import { createPrefilledDossier } from "../../../server/operations/prefill/create-prefilled-dossier";

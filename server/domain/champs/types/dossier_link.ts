@@ -4,7 +4,7 @@
  *
  * This module only checks the shape (a positive integer). Whether that dossier exists and has been
  * submitted needs the database: the submission operation calls `findLinkableDossier`
- * (`server/queries/dossier-link.ts`) for every non-blank value and reports `dossier_not_found`.
+ * (`server/lookups/linked-dossiers.ts`) for every non-blank value and reports `dossier_not_found`.
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";

@@ -3,9 +3,9 @@
  * démarche instead of answering "not found".
  */
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { loadRevisionChamps } from "../../db/revisions";
-import { demarches } from "../../db/schema";
+import type { DbOrTx } from "../db/client";
+import { loadRevisionChamps } from "../db/revisions";
+import { demarches } from "../db/schema";
 
 /** Paths are stored lower-case; links typed or printed with capitals still work. */
 export async function findDemarcheByPath(db: DbOrTx, path: string) {

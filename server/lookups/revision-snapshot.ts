@@ -3,10 +3,10 @@
  * then annotations; repetition children after their block, with its stable id) with its
  * condition, and the ineligibility rules.
  */
-import type { DbOrTx } from "../../db/client";
-import { templateFilesByContent } from "../../db/file-templates";
-import { loadIneligibility, loadRevisionChamps, type RevisionChamp } from "../../db/revisions";
-import type { RevisionField, RevisionSnapshot } from "../../domain/revisions/diff";
+import type { DbOrTx } from "../db/client";
+import { templateFilesByContent } from "../db/file-templates";
+import { loadIneligibility, loadRevisionChamps, type RevisionChamp } from "../db/revisions";
+import type { RevisionField, RevisionSnapshot } from "../domain/revisions/diff";
 import { NotFoundError } from "../errors";
 
 function toField(champ: RevisionChamp): RevisionField {

@@ -3,9 +3,9 @@
  * missing look the same (NotFoundError → 404).
  */
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { demarches, dossiers } from "../../db/schema";
-import { dossiersOfUsager, dossiersVisibleToInstructeur } from "../../db/scopes";
+import type { DbOrTx } from "../db/client";
+import { demarches, dossiers } from "../db/schema";
+import { dossiersOfUsager, dossiersVisibleToInstructeur } from "../db/scopes";
 import { NotFoundError } from "../errors";
 
 async function findScoped(db: DbOrTx, dossierId: number, scope: ReturnType<typeof dossiersOfUsager>, lock: boolean) {

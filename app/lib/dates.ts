@@ -2,9 +2,9 @@
  * Server helpers of the instructeur's pages: ids from the URL, dates written
  * out on the server (so that the page reads the same with or without JavaScript).
  */
-import type { TFunction } from "../../../common/i18n";
-import type { Locale } from "../../../common/i18n/types";
-import { notFound } from "../../lib/request.server";
+import type { TFunction } from "../../common/i18n/index";
+import type { Locale } from "../../common/i18n/types";
+import { notFound } from "./request.server";
 
 /** A positive integer from the URL, or 404. */
 export function idParam(value: string | undefined): number {

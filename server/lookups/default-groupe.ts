@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { groupesInstructeurs } from "../../db/schema";
+import type { DbOrTx } from "../db/client";
+import { groupesInstructeurs } from "../db/schema";
 import { NotFoundError } from "../errors";
 
 /** The démarche's default groupe instructeur (every démarche gets one at creation). */

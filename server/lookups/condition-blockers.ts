@@ -4,11 +4,11 @@
  * enabled ineligibility rules without message or with an invalid rule. Keys of `admin.publication.errors`;
  * an annotation privée's condition is named as such (`publicationBlocker`).
  */
-import type { DbOrTx } from "../../db/client";
-import { loadIneligibility, loadRevisionChamps } from "../../db/revisions";
-import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
-import { annotationConditionScope, fieldsWithInvalidCondition, ineligibiliteProblems } from "../../domain/conditions/editor";
-import { type FieldListBlocker, publicationBlocker } from "../../domain/revisions/form-lists";
+import type { DbOrTx } from "../db/client";
+import { loadIneligibility, loadRevisionChamps } from "../db/revisions";
+import { conditionChoiceLists } from "../domain/conditions/choice-lists";
+import { annotationConditionScope, fieldsWithInvalidCondition, ineligibiliteProblems } from "../domain/conditions/editor";
+import { type FieldListBlocker, publicationBlocker } from "../domain/revisions/form-lists";
 
 export async function conditionBlockers(
   db: DbOrTx,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { demarches } from "../../db/schema";
-import { demarchesOfAdministrateur } from "../../db/scopes";
+import type { DbOrTx } from "../db/client";
+import { demarches } from "../db/schema";
+import { demarchesOfAdministrateur } from "../db/scopes";
 import { NotFoundError } from "../errors";
 
 /** The démarche if this administrateur administers it; NotFoundError otherwise. Locks it in a transaction. */

@@ -1,0 +1,62 @@
+/**
+ * What a publication would change and what prevents it: read by the publication page before the
+ * administrateur confirms, and checked again by the publish operation in its transaction.
+ */
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "../db/client";
+import { loadRevisionChamps } from "../db/revisions";
+import { demarches, groupeInstructeurMembers, groupesInstructeurs } from "../db/schema";
+import { compareRevisions, type RevisionChange } from "../domain/revisions/diff";
+import { fieldListProblems, publicationBlocker } from "../domain/revisions/form-lists";
+import { conditionBlockers } from "./condition-blockers";
+import { loadRevisionSnapshot } from "./revision-snapshot";
+
+/**
+ * What prevents publication, as i18n keys of `admin.publication.errors`: a form with no field; in
+ * the usager's form or in the annotations privées (same checks, the latter named as annotations),
+ * a field without libellé or with invalid options, an empty repetition block, a type the list does
+ * not offer, an invalid condition; invalid ineligibility rules; no instructeur; a path already taken.
+ */
+export async function publicationBlockers(tx: Tx, demarche: { id: number; draftRevisionId: number | null }, path: string | null) {
+  const blockers: string[] = [];
+  const revisionId = demarche.draftRevisionId;
+  // One after the other: inside a transaction they share one connection.
+  const champs = revisionId ? await loadRevisionChamps(tx, revisionId) : [];
+  const annotations = revisionId ? await loadRevisionChamps(tx, revisionId, { private: true }) : [];
+  if (champs.filter((c) => c.type !== "header_section").length === 0) blockers.push("no_champ");
+  for (const [list, fields] of [
+    ["champs", champs],
+    ["annotations", annotations],
+  ] as const) {
+    blockers.push(...fieldListProblems(fields, list).map((problem) => publicationBlocker(list, problem)));
+  }
+  if (revisionId) blockers.push(...(await conditionBlockers(tx, revisionId)));
+  const [instructeurs] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(groupeInstructeurMembers)
+    .innerJoin(groupesInstructeurs, eq(groupesInstructeurs.id, groupeInstructeurMembers.groupeInstructeurId))
+    .where(eq(groupesInstructeurs.demarcheId, demarche.id));
+  if (!instructeurs || instructeurs.n === 0) blockers.push("no_instructeur");
+  if (path !== null) {
+    const [taken] = await tx
+      .select({ id: demarches.id })
+      .from(demarches)
+      .where(and(eq(demarches.path, path), ne(demarches.id, demarche.id)))
+      .limit(1);
+    if (taken) blockers.push("path_taken");
+  }
+  return blockers;
+}
+
+/** The changes a publication would bring (empty for a first publication: there is nothing to compare with). */
+export async function pendingChanges(
+  tx: DbOrTx,
+  demarche: { draftRevisionId: number | null; publishedRevisionId: number | null },
+): Promise<RevisionChange[]> {
+  if (!demarche.draftRevisionId || !demarche.publishedRevisionId) return [];
+  const [published, draft] = await Promise.all([
+    loadRevisionSnapshot(tx, demarche.publishedRevisionId),
+    loadRevisionSnapshot(tx, demarche.draftRevisionId),
+  ]);
+  return compareRevisions(published, draft);
+}
