@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { ChampDescriptor, JsonValue } from "../domain/champs/definition";
+import type { ChampDescriptor, JsonValue, TypeChamp } from "../domain/champs/definition";
 import { allFields } from "../domain/form/tree";
 import { readableStoredValue } from "../domain/revisions/type-compatibility";
 import { type ChampKey, champKey, parseChampKey } from "../domain/form/keys";
@@ -50,7 +50,7 @@ export async function upsertChampValues(
   db: DbOrTx,
   dossierId: number,
   values: ReadonlyMap<ChampKey, JsonValue | null>,
-  types: ReadonlyMap<number, string>,
+  types: ReadonlyMap<number, TypeChamp>,
 ) {
   const rows = [];
   for (const [key, value] of values) {

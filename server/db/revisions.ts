@@ -4,7 +4,6 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { TypeChamp } from "../domain/champs/definition";
 import type { IneligibilityRules } from "../domain/form/ineligibility";
 import { buildFormTree, type FlatChampDescriptor } from "../domain/form/tree";
 import type { DbOrTx } from "./client";
@@ -57,7 +56,6 @@ export async function loadRevisionChamps(
     db,
     rows.map(({ parentCoordinateId: _p, ...r }) => ({
       ...r,
-      type: r.type as TypeChamp,
       parentStableId: r.parentStableId ?? null,
       condition: r.condition ?? null,
     })),

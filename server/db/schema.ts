@@ -20,6 +20,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { TypeChamp } from "../domain/champs/definition";
+import type { DemarcheState } from "../domain/demarches/states";
+import type { DossierState } from "../domain/dossier/states";
+import type { TraitementEvent } from "../domain/dossier/transitions";
 
 /**
  * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time
@@ -155,7 +159,7 @@ export const demarches = pgTable(
     lienDpo: text("lien_dpo"),
     dureeConservation: integer("duree_conservation").notNull().default(12),
     forIndividual: boolean("for_individual").notNull().default(true),
-    state: text("state").notNull().default("brouillon").$type<"brouillon" | "publiee" | "close" | "depubliee">(),
+    state: text("state").notNull().default("brouillon").$type<DemarcheState>(),
     /** Slug of /commencer/<path>, chosen at publication. */
     path: text("path"),
     draftRevisionId: integer("draft_revision_id"),
@@ -209,7 +213,7 @@ export const typesDeChamp = pgTable(
     id: serial("id").primaryKey(),
     /** Durable identity of the field across revisions (= the first row's id). */
     stableId: integer("stable_id").notNull(),
-    typeChamp: text("type_champ").notNull(),
+    typeChamp: text("type_champ").notNull().$type<TypeChamp>(),
     libelle: text("libelle").notNull(),
     description: text("description"),
     mandatory: boolean("mandatory").notNull().default(true),
@@ -291,10 +295,7 @@ export const dossiers = pgTable(
     rebasedFromRevisionId: integer("rebased_from_revision_id").references(() => revisions.id, { onDelete: "set null" }),
     groupeInstructeurId: integer("groupe_instructeur_id").references(() => groupesInstructeurs.id),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
-    state: text("state")
-      .notNull()
-      .default("brouillon")
-      .$type<"brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "sans_suite">(),
+    state: text("state").notNull().default("brouillon").$type<DossierState>(),
     /** Identity of the demandeur (for_individual démarches). */
     civilite: text("civilite").$type<"M." | "Mme">(),
     nom: text("nom"),
@@ -347,7 +348,7 @@ export const champs = pgTable(
     stream: text("stream").notNull().default("main"),
     stableId: integer("stable_id").notNull(),
     rowId: text("row_id").notNull().default(""),
-    typeChamp: text("type_champ").notNull(),
+    typeChamp: text("type_champ").notNull().$type<TypeChamp>(),
     /** The stored value, in the shape of its type's value schema. */
     value: jsonValue("value"),
     updatedAt: updatedAt(),
@@ -363,9 +364,9 @@ export const traitements = pgTable(
     dossierId: integer("dossier_id")
       .notNull()
       .references(() => dossiers.id, { onDelete: "cascade" }),
-    event: text("event").notNull(),
-    fromState: text("from_state").notNull(),
-    state: text("state").notNull(),
+    event: text("event").notNull().$type<TraitementEvent>(),
+    fromState: text("from_state").notNull().$type<DossierState>(),
+    state: text("state").notNull().$type<DossierState>(),
     motivation: text("motivation"),
     /** Who made the change: null for the usager's own submission or an automatic transition. */
     instructeurEmail: text("instructeur_email"),

@@ -1,25 +1,34 @@
 import { z } from "zod";
 import { isLocale } from "../../common/i18n";
-import { MAIL_TEMPLATES, type MailTemplateName } from "../mail/templates";
+import { isMailTemplateName, mailParamsSchema, renderMail } from "../mail/templates";
 import type { JobDefinition } from "./registry";
 
-const ZSendMail = z.object({
-  to: z.string().email(),
-  template: z.string().refine((name): name is MailTemplateName => name in MAIL_TEMPLATES, "unknown mail template"),
-  locale: z.string().refine(isLocale).default("fr"),
-  params: z.record(z.string(), z.unknown()).default({}),
-});
+/**
+ * A mail to send: a known template and the parameters its schema accepts. Checked when the job is
+ * enqueued (`enqueueJob` parses every payload, so a bad mail throws in the caller's transaction) and
+ * again when it runs (a payload that cannot be rendered is dropped, not retried).
+ */
+const ZSendMail = z
+  .object({
+    to: z.string().email(),
+    template: z.string().refine(isMailTemplateName, "unknown mail template"),
+    locale: z.string().refine(isLocale).default("fr"),
+    params: z.record(z.string(), z.unknown()).default({}),
+  })
+  .superRefine((mail, ctx) => {
+    if (!isMailTemplateName(mail.template)) return;
+    for (const issue of mailParamsSchema(mail.template).safeParse(mail.params).error?.issues ?? []) {
+      ctx.addIssue({ ...issue, path: ["params", ...issue.path] } as z.IssueData);
+    }
+  });
 
 /** Renders a mail template at send time and hands it to the mailer (SMTP or local mailbox). */
 export const sendMailJob = {
   payload: ZSendMail,
   async run(payload, { mailer, config }) {
-    const template = MAIL_TEMPLATES[payload.template as MailTemplateName] as {
-      params: z.ZodType;
-      render: (p: never, c: unknown) => { subject: string; text: string; html: string };
-    };
+    if (!isMailTemplateName(payload.template)) throw new Error(`unknown mail template ${payload.template}`);
     const locale = isLocale(payload.locale) ? payload.locale : "fr";
-    const content = template.render(template.params.parse(payload.params) as never, { locale, appUrl: config.appUrl });
+    const content = renderMail(payload.template, payload.params, { locale, appUrl: config.appUrl });
     await mailer.send({ to: payload.to, ...content });
   },
 } satisfies JobDefinition<typeof ZSendMail>;

@@ -2,22 +2,18 @@ import type { z } from "zod";
 import type { MailContent, MailContext } from "./layout";
 import { accountExistsTemplate } from "./templates/account-exists";
 import { confirmEmailTemplate } from "./templates/confirm-email";
-import { dossierAccepteTemplate } from "./templates/dossier-accepte";
-import { dossierClasseSansSuiteTemplate } from "./templates/dossier-classe-sans-suite";
-import { dossierDeposeTemplate } from "./templates/dossier-depose";
-import { dossierPasseEnInstructionTemplate } from "./templates/dossier-passe-en-instruction";
-import { dossierRefuseTemplate } from "./templates/dossier-refuse";
-import { dossierRepasseEnInstructionTemplate } from "./templates/dossier-repasse-en-instruction";
+import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
 import { invitationTemplate } from "./templates/invitation";
 import { resetPasswordTemplate } from "./templates/reset-password";
 
+/** A mail template declares the parameters it needs: they are checked when the mail is enqueued. */
 export interface MailTemplate<S extends z.ZodType> {
   params: S;
   render(params: z.infer<S>, ctx: MailContext): MailContent;
 }
 
-/** One file per template in this folder; register each here. */
+/** One file per template in this folder (the dossier e-mails are one table); register each here. */
 export const MAIL_TEMPLATES = {
   // accounts
   confirm_email: confirmEmailTemplate,
@@ -25,13 +21,26 @@ export const MAIL_TEMPLATES = {
   reset_password: resetPasswordTemplate,
   invitation: invitationTemplate,
   instructeur_added: instructeurAddedTemplate,
-  // dossiers (names enqueued by server/operations/dossiers/apply-transition.ts)
-  dossier_depose: dossierDeposeTemplate,
-  dossier_passe_en_instruction: dossierPasseEnInstructionTemplate,
-  dossier_accepte: dossierAccepteTemplate,
-  dossier_refuse: dossierRefuseTemplate,
-  dossier_classe_sans_suite: dossierClasseSansSuiteTemplate,
-  dossier_repasse_en_instruction: dossierRepasseEnInstructionTemplate,
+  // dossiers (enqueued by server/operations/dossiers/apply-transition.ts)
+  ...DOSSIER_MAIL_TEMPLATES,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
+
+/** What enqueuing `template` takes (before the schema's defaults and coercions). */
+export type MailParams<N extends MailTemplateName> = z.input<(typeof MAIL_TEMPLATES)[N]["params"]>;
+
+export function isMailTemplateName(name: unknown): name is MailTemplateName {
+  return typeof name === "string" && Object.hasOwn(MAIL_TEMPLATES, name);
+}
+
+/** The template's schema for its parameters (any template, for checks made on stored payloads). */
+export function mailParamsSchema(name: MailTemplateName): z.ZodType {
+  return MAIL_TEMPLATES[name].params;
+}
+
+/** Parses the parameters with the template's schema (throws when they do not fit) and renders it. */
+export function renderMail(name: MailTemplateName, params: unknown, ctx: MailContext): MailContent {
+  const template: MailTemplate<z.ZodType> = MAIL_TEMPLATES[name];
+  return template.render(template.params.parse(params), ctx);
+}

@@ -5,7 +5,6 @@
  */
 import { data, redirect } from "react-router";
 import { estimatedFillMinutes } from "../../../server/domain/demarches/estimated-fill-duration";
-import type { DossierState } from "../../../server/domain/dossier/states";
 import { findStartableDemarche, startDossier } from "../../../server/operations/dossiers/start-dossier";
 import { findDemarcheByPath, loadStartRevisionChamps } from "../../../server/lookups/demarche-by-path";
 import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/list-dossiers";
@@ -49,7 +48,7 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
       },
       // Same estimate as the administrateur's preview; 0 (no field) is not shown.
       estimatedMinutes: estimatedFillMinutes(champs) || null,
-      dossiers: mine.map((d) => ({ id: d.id, state: d.state as DossierState, updatedAt: formatDate(d.updatedAt, locale) })),
+      dossiers: mine.map((d) => ({ id: d.id, state: d.state, updatedAt: formatDate(d.updatedAt, locale) })),
     },
     { status: open ? (prefill?.kind === "rate_limited" ? 429 : 200) : 410 },
   );

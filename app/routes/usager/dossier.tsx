@@ -4,7 +4,7 @@
  * else (another usager, an instructeur, an anonymous visitor) gets 404, for GET and POST alike.
  */
 import { redirect } from "react-router";
-import { isTermine, type DossierState } from "../../../server/domain/dossier/states";
+import { isTermine } from "../../../server/domain/dossier/states";
 import { TRAITEMENT_EVENTS, type TraitementEvent } from "../../../server/domain/dossier/transitions";
 import { loadUsagerDossierPage } from "../../../server/queries/usager/dossier";
 import { ChampDisplayList } from "../../components/champs/champ-list";
@@ -34,7 +34,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   return {
     dossierId: dossier.id,
-    state: dossier.state as DossierState,
+    state: dossier.state,
     forTest: dossier.forTest,
     modified: new URL(request.url).searchParams.get("modifie") === "1",
     demarche: { libelle: demarche.libelle },
@@ -54,7 +54,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     history: history.map((h) => ({
       id: h.id,
       event: isTraitementEvent(h.event) ? h.event : null,
-      state: h.state as DossierState,
+      state: h.state,
       at: formatDateTime(h.processedAt, locale),
     })),
   };

@@ -2,7 +2,6 @@
  * /dossiers, "Mes dossiers": every dossier of the signed-in user, most recently updated first,
  * by pages of 25 with a "Dossiers suivants" link (keyset cursor, so deep pages stay fast).
  */
-import type { DossierState } from "../../../server/domain/dossier/states";
 import { decodeCursor } from "../../../server/queries/usager/cursor";
 import { listUsagerDossiers } from "../../../server/queries/usager/list-dossiers";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
@@ -23,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     nextCursor: page.nextCursor,
     dossiers: page.dossiers.map((d) => ({
       id: d.id,
-      state: d.state as DossierState,
+      state: d.state,
       forTest: d.forTest,
       demarcheLibelle: d.demarcheLibelle,
       updatedAt: formatDateTime(d.updatedAt, locale),

@@ -4,7 +4,7 @@ import { isLocale, LOCALES } from "../../../common/i18n";
 import type { DbOrTx } from "../../db/client";
 import { users } from "../../db/schema";
 import { issueEmailToken } from "./email-tokens";
-import { enqueueMail } from "./enqueue-mail";
+import { enqueueMail } from "../../jobs/enqueue-mail";
 import { ZEmailField } from "./fields";
 
 const ZInviteUser = z.object({

@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { hitRateLimits } from "../../security/rate-limit";
 import { issueEmailToken } from "./email-tokens";
-import { enqueueMail } from "./enqueue-mail";
+import { enqueueMail } from "../../jobs/enqueue-mail";
 import { fieldErrors, ZEmailField, type Invalid, type RateLimited } from "./fields";
 import { mailRequestRules } from "./limits";
 import { cleanRedirectPath } from "./redirect-path";

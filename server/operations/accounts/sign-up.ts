@@ -6,7 +6,7 @@ import { users } from "../../db/schema";
 import { hashPassword } from "../../security/passwords";
 import { hitRateLimits } from "../../security/rate-limit";
 import { issueEmailToken } from "./email-tokens";
-import { enqueueMail } from "./enqueue-mail";
+import { enqueueMail } from "../../jobs/enqueue-mail";
 import { fieldErrors, ZEmailField, ZNewPassword, type Invalid, type RateLimited } from "./fields";
 import { mailRequestRules } from "./limits";
 import { cleanRedirectPath } from "./redirect-path";

@@ -13,7 +13,9 @@ import {
 import type { DossierState } from "../../domain/dossier/states";
 import type { Tx } from "../../db/client";
 import { dossiers, traitements, users } from "../../db/schema";
-import { enqueueJob } from "../../jobs/enqueue";
+import { enqueueMail } from "../../jobs/enqueue-mail";
+import type { DossierMailName } from "../../mail/templates/dossier-mails";
+import { DEFAULT_LOCALE, isLocale } from "../../../common/i18n";
 import { quotedLibelles } from "../../domain/form/libelles";
 
 export type TransitionResult =
@@ -21,7 +23,7 @@ export type TransitionResult =
   | { ok: false; error: TransitionErrorCode; params?: Record<string, string | number> };
 
 /** The e-mail the usager receives for each recorded event (none when going back to construction). */
-const MAIL_BY_EVENT: Partial<Record<TraitementEvent, string>> = {
+const MAIL_BY_EVENT: Partial<Record<TraitementEvent, DossierMailName>> = {
   depose: "dossier_depose",
   passe_en_instruction: "dossier_passe_en_instruction",
   accepte: "dossier_accepte",
@@ -97,12 +99,13 @@ export async function applyTransition(
       .from(users)
       .where(eq(users.id, dossier.userId));
     if (usager) {
-      await enqueueJob(tx, "send-mail", {
-        to: usager.email,
+      await enqueueMail(
+        tx,
+        usager.email,
         template,
-        locale: usager.locale,
-        params: { dossierNumber: dossier.id, demarcheLibelle: demarche.libelle, motivation: plan.motivation },
-      });
+        { dossierNumber: dossier.id, demarcheLibelle: demarche.libelle, motivation: plan.motivation },
+        isLocale(usager.locale) ? usager.locale : DEFAULT_LOCALE,
+      );
     }
   }
   return { ok: true, to: plan.to };

@@ -5,7 +5,9 @@
 import type { TranslationKey, TranslationParams } from "../../../../common/i18n";
 import { useLocale, useT } from "../../../lib/i18n";
 
-export type DemarcheState = "brouillon" | "publiee" | "close" | "depubliee";
+import type { DemarcheState } from "../../../../server/domain/demarches/states";
+
+export type { DemarcheState };
 
 export interface Crumb {
   label: string;
