@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "react-router";
-import { DEFAULT_LOCALE, getT, type Locale, type TFunction } from "../../common/i18n";
+import { DEFAULT_LOCALE, getT, getTn, type Locale, type PluralTFunction, type TFunction } from "../../common/i18n";
 import type { RootData } from "../root";
 
 export function useRootData(): RootData | undefined {
@@ -13,4 +13,9 @@ export function useLocale(): Locale {
 /** The translation function of the current request's language. */
 export function useT(): TFunction {
   return getT(useLocale());
+}
+
+/** Strings that vary with a count (`<key>_one` / `<key>_other`): `tn("instructeur.procedures.counterLink", 3, {…})`. */
+export function useTn(): PluralTFunction {
+  return getTn(useLocale());
 }

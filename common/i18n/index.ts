@@ -40,6 +40,35 @@ export function translate(locale: Locale, key: string, params?: TranslationParam
   return interpolate(text, params);
 }
 
+/**
+ * Base keys of the strings that vary with a count: the dictionary holds `<key>_one` and `<key>_other`
+ * (« 1 dossier », « 2 dossiers »); `tn` picks one with the language's plural rules (in French 0 and 1
+ * are singular, in English only 1).
+ */
+type PluralBase<K> = K extends `${infer Base}_one` ? (`${Base}_other` extends TranslationKey ? Base : never) : never;
+export type PluralKey = PluralBase<TranslationKey>;
+export type PluralTFunction = (key: PluralKey, count: number, params?: TranslationParams) => string;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+export function pluralForm(locale: Locale, count: number): "one" | "other" {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === "one" ? "one" : "other";
+}
+
+/** `{count}` is the count itself unless params give it a formatted text. */
+export function translatePlural(locale: Locale, key: PluralKey, count: number, params?: TranslationParams): string {
+  return translate(locale, `${key}_${pluralForm(locale, count)}`, { count, ...params });
+}
+
+export function getTn(locale: Locale): PluralTFunction {
+  return (key, count, params) => translatePlural(locale, key, count, params);
+}
+
 export function getT(locale: Locale): TFunction {
   return (key, params) => translate(locale, key, params);
 }

@@ -7,7 +7,7 @@ import { publishDemarche, ZPath } from "../../../server/operations/demarches/pub
 import { blockersOf, draftChanged, pathsStartingWith } from "../../../server/queries/admin/demarches";
 import { getPublicationReview } from "../../../server/queries/admin/publication-review";
 import { CsrfInput } from "../../components/csrf-input";
-import { useT } from "../../lib/i18n";
+import { useT, useTn } from "../../lib/i18n";
 import { formString, readForm, requireAdministrateur, services } from "../../lib/request.server";
 import type { Route } from "./+types/publication";
 import { demarcheIdOf } from "./admin.server";
@@ -122,6 +122,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function Publication({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const tn = useTn();
   const dt = useDynamicT();
   const { demarche, blockers, appUrl } = loaderData;
   const base = `/admin/procedures/${demarche.id}`;
@@ -249,7 +250,7 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
             <p>{t("admin.publication.draftChanged")}</p>
             <RevisionDiff changes={changes} headingLevel={4} />
             {review?.kind === "changes" && review.openDossiers > 0 ? (
-              <p className="fr-text--sm">{t("revisions.publication.openDossiers", { count: review.openDossiers })}</p>
+              <p className="fr-text--sm">{tn("revisions.publication.openDossiers", review.openDossiers)}</p>
             ) : null}
           </div>
         ) : null}

@@ -3,7 +3,7 @@
  * inside the label, its error next to it (linked by aria-describedby) and in a summary at the top.
  */
 import type { TranslationKey } from "../../../common/i18n";
-import { useT } from "../../lib/i18n";
+import { useT, useTn } from "../../lib/i18n";
 
 export type FieldErrorKeys = Partial<Record<string, TranslationKey>>;
 export type FormError = "invalid_credentials" | "unconfirmed" | "rate_limited";
@@ -59,10 +59,11 @@ export function FormAlert({ title, children }: { title?: string; children: React
 
 export function RateLimitAlert({ retryAfterMinutes }: { retryAfterMinutes?: number }) {
   const t = useT();
+  const tn = useTn();
   return (
     <FormAlert title={t("common.errors.tooManyRequests.title")}>
       <p>{t("common.errors.tooManyRequests.body")}</p>
-      {retryAfterMinutes ? <p>{t("auth.errors.retryIn", { minutes: retryAfterMinutes })}</p> : null}
+      {retryAfterMinutes ? <p>{tn("auth.errors.retryIn", retryAfterMinutes)}</p> : null}
     </FormAlert>
   );
 }

@@ -1,6 +1,6 @@
 import { listInstructeurDemarches } from "../../../server/queries/instructeur/demarches";
 import { INSTRUCTEUR_TABS } from "../../../server/queries/instructeur/tabs";
-import { useT } from "../../lib/i18n";
+import { useT, useTn } from "../../lib/i18n";
 import { requireInstructeur, services } from "../../lib/request.server";
 import type { Route } from "./+types/procedures";
 import instructeurCss from "./instructeur.css?url";
@@ -16,6 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Procedures({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const tn = useTn();
   const { demarches } = loaderData;
   return (
     <>
@@ -56,8 +57,7 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
                           <td key={tab} className="fr-cell--right" data-tab={tab}>
                             <a
                               href={`/procedures/${d.id}?statut=${tab}`}
-                              aria-label={t("instructeur.procedures.counterLink", {
-                                count: d.counters[tab],
+                              aria-label={tn("instructeur.procedures.counterLink", d.counters[tab], {
                                 tab: t(`instructeur.tabs.${tab}`),
                                 demarche: d.libelle,
                               })}

@@ -485,7 +485,7 @@ describe("publication page", () => {
       "L’option « Social » a été ajoutée au champ « Catégorie ».",
       "Le champ « Adresse électronique » a été ajouté.",
       "Le champ « Ancien champ » a été supprimé.",
-      "1 dossier(s) non terminé(s) passeront sur le nouveau formulaire",
+      "1 dossier non terminé passera sur le nouveau formulaire",
     ]) {
       expect(text).toContain(sentence);
     }

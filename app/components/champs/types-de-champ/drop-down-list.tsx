@@ -12,7 +12,7 @@
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { DROP_DOWN_OTHER } from "../../../../server/domain/champs/types/drop_down_list";
-import { useT } from "../../../lib/i18n";
+import { useT, useTn } from "../../../lib/i18n";
 import { RadioFieldset } from "../choice-parts";
 import { DisplayItem } from "../display-parts";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
@@ -162,6 +162,7 @@ function Combobox(props: {
   mandatory: boolean;
 }) {
   const t = useT();
+  const tn = useTn();
   const listId = `${props.inputId}-listbox`;
   const optionPrefix = `${useId()}-option`;
   const labelOf = (value: string | null) => props.choices.find((c) => c.value === value)?.label ?? "";
@@ -313,11 +314,7 @@ function Combobox(props: {
       </div>
       {open && listed.length === 0 ? <p className="guichet-combobox__empty fr-mb-0">{t("champs.combobox.noResult")}</p> : null}
       <p className="fr-sr-only" aria-live="polite">
-        {open
-          ? matches.length === 0
-            ? t("champs.combobox.noResult")
-            : t("champs.combobox.results", { count: matches.length })
-          : ""}
+        {open ? (matches.length === 0 ? t("champs.combobox.noResult") : tn("champs.combobox.results", matches.length)) : ""}
       </p>
     </div>
   );

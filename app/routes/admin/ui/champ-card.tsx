@@ -185,7 +185,7 @@ export function ChampCard({
                 <CsrfInput />
                 <input type="hidden" name="intent" value="duplicate" />
                 <input type="hidden" name="stableId" value={champ.stableId} />
-                <button type="submit" className="fr-btn fr-btn--tertiary fr-icon-file-copy-line">
+                <button type="submit" className="fr-btn fr-btn--tertiary fr-icon-file-add-line">
                   {t("admin.champEditor.duplicate")}
                   <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
                 </button>

@@ -209,7 +209,8 @@ export default {
       hintLinked:
         "One option per line (first column), written as in the text box (--Main option-- then its secondary options), or two columns: main option, secondary option. At most 5,000 lines and 1 MB. The current options are replaced.",
       submit: "Import",
-      imported: "{count} options imported.",
+      imported_one: "{count} option imported.",
+      imported_other: "{count} options imported.",
     },
   },
   champEditor: {
@@ -248,7 +249,8 @@ export default {
     blockTitle: "Fields of the repeatable block ({count})",
     blockEmpty: "The block is empty. Add the fields the user will fill in for each repetition.",
     noCharacterLimit: "No limit",
-    characters: "{count} characters",
+    characters_one: "{count} character",
+    characters_other: "{count} characters",
     fields: {
       libelle: "Label",
       description: "Description",

@@ -24,7 +24,8 @@ export default {
     invalidCredentials: "Incorrect e-mail address or password.",
     unconfirmed: "Your e-mail address is not confirmed yet: open the link you received by e-mail when the account was created.",
     unconfirmedResend: "Get a new confirmation link",
-    retryIn: "You can try again in {minutes} minute(s).",
+    retryIn_one: "You can try again in {count} minute.",
+    retryIn_other: "You can try again in {count} minutes.",
   },
   signIn: {
     title: "Sign in",

@@ -106,7 +106,8 @@ export default {
   },
   combobox: {
     hint: "Type a few letters to filter the list, then choose with the arrow keys and Enter.",
-    results: "{count} matching options",
+    results_one: "{count} matching option",
+    results_other: "{count} matching options",
     noResult: "No matching option",
     showAll: "Show all options",
   },

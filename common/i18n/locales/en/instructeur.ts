@@ -29,7 +29,8 @@ export default {
     caption: "Procedures you process and their files",
     demarche: "Procedure",
     empty: "You are not an instructeur of any procedure yet. An administrator has to add you to a procedure.",
-    counterLink: "{count} “{tab}” files of the procedure {demarche}",
+    counterLink_one: "{count} “{tab}” file of the procedure {demarche}",
+    counterLink_other: "{count} “{tab}” files of the procedure {demarche}",
   },
   procedure: {
     tabsLabel: "Files by status",

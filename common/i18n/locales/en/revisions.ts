@@ -43,8 +43,10 @@ export default {
   publication: {
     changesTitle: "Changes to publish",
     changesIntro: "Compared with the form online:",
-    openDossiers:
-      "{count} open dossier(s) will move to the new form and keep their answers. Dossiers already decided keep the form they were decided on.",
+    openDossiers_one:
+      "{count} open dossier will move to the new form and keep its answers. Dossiers already decided keep the form they were decided on.",
+    openDossiers_other:
+      "{count} open dossiers will move to the new form and keep their answers. Dossiers already decided keep the form they were decided on.",
     confirmChanges: "I have reviewed these changes and want to publish them",
     fieldsTitle: "Fields to be published ({count})",
     annotationsTitle: "Private annotations ({count})",

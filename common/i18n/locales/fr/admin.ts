@@ -207,7 +207,8 @@ export default {
       hintLinked:
         "Une option par ligne (première colonne), écrite comme dans la zone de texte (--Option principale-- puis ses options secondaires), ou deux colonnes : option principale, option secondaire. 5 000 lignes et 1 Mo au maximum. Les options actuelles sont remplacées.",
       submit: "Importer",
-      imported: "{count} options importées.",
+      imported_one: "{count} option importée.",
+      imported_other: "{count} options importées.",
     },
   },
   champEditor: {
@@ -246,7 +247,8 @@ export default {
     blockTitle: "Champs du bloc répétable ({count})",
     blockEmpty: "Le bloc est vide. Ajoutez les champs que l’usager remplira à chaque répétition.",
     noCharacterLimit: "Pas de limite",
-    characters: "{count} caractères",
+    characters_one: "{count} caractère",
+    characters_other: "{count} caractères",
     fields: {
       libelle: "Libellé",
       description: "Description",

@@ -22,7 +22,8 @@ export default {
     unconfirmed:
       "Votre adresse électronique n’est pas encore confirmée : ouvrez le lien reçu par e-mail lors de la création du compte.",
     unconfirmedResend: "Recevoir un nouveau lien de confirmation",
-    retryIn: "Vous pourrez réessayer dans {minutes} minute(s).",
+    retryIn_one: "Vous pourrez réessayer dans {count} minute.",
+    retryIn_other: "Vous pourrez réessayer dans {count} minutes.",
   },
   signIn: {
     title: "Connexion",

@@ -109,7 +109,8 @@ export default {
   },
   combobox: {
     hint: "Saisissez quelques lettres pour filtrer la liste, puis choisissez avec les flèches et Entrée.",
-    results: "{count} options correspondent",
+    results_one: "{count} option correspond",
+    results_other: "{count} options correspondent",
     noResult: "Aucune option ne correspond",
     showAll: "Afficher toutes les options",
   },

@@ -28,7 +28,8 @@ export default {
     caption: "Démarches que vous instruisez et leurs dossiers",
     demarche: "Démarche",
     empty: "Vous n’êtes instructeur d’aucune démarche pour le moment. Un administrateur doit vous ajouter à une démarche.",
-    counterLink: "{count} dossiers « {tab} » de la démarche {demarche}",
+    counterLink_one: "{count} dossier « {tab} » de la démarche {demarche}",
+    counterLink_other: "{count} dossiers « {tab} » de la démarche {demarche}",
   },
   procedure: {
     tabsLabel: "Dossiers par statut",

@@ -41,8 +41,10 @@ export default {
   publication: {
     changesTitle: "Modifications à publier",
     changesIntro: "Par rapport au formulaire en ligne :",
-    openDossiers:
-      "{count} dossier(s) non terminé(s) passeront sur le nouveau formulaire en gardant leurs réponses. Les dossiers déjà traités gardent le formulaire sur lequel ils ont été instruits.",
+    openDossiers_one:
+      "{count} dossier non terminé passera sur le nouveau formulaire en gardant ses réponses. Les dossiers déjà traités gardent le formulaire sur lequel ils ont été instruits.",
+    openDossiers_other:
+      "{count} dossiers non terminés passeront sur le nouveau formulaire en gardant leurs réponses. Les dossiers déjà traités gardent le formulaire sur lequel ils ont été instruits.",
     confirmChanges: "J’ai relu ces modifications et je veux les publier",
     fieldsTitle: "Champs qui seront publiés ({count})",
     annotationsTitle: "Annotations privées ({count})",

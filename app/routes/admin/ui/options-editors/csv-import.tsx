@@ -10,13 +10,14 @@ import {
   OPTIONS_IMPORT_PARAM,
 } from "../../../../../server/domain/demarches/options-editors/csv-import-names";
 import { CsrfInput } from "../../../../components/csrf-input";
-import { useT } from "../../../../lib/i18n";
+import { useT, useTn } from "../../../../lib/i18n";
 import type { OptionsFormsProps } from "../champ-options-editor";
 import { UploadField } from "../fields";
 import { useDynamicT } from "../layout";
 
 function CsvImportForm({ stableId, id, libelle, actionData, linked }: OptionsFormsProps & { linked: boolean }) {
   const t = useT();
+  const tn = useTn();
   const dt = useDynamicT();
   const { pathname } = useLocation();
   const [searchParams] = useSearchParams();
@@ -30,7 +31,7 @@ function CsvImportForm({ stableId, id, libelle, actionData, linked }: OptionsFor
       <summary className="fr-link fr-icon-upload-line fr-link--icon-left">{t("admin.champOptions.csv.legend")}</summary>
       {imported !== null ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mt-2w" role="status">
-          <p>{t("admin.champOptions.csv.imported", { count: imported })}</p>
+          <p>{tn("admin.champOptions.csv.imported", imported)}</p>
         </div>
       ) : null}
       <form

@@ -3,13 +3,14 @@ import {
   CHARACTER_LIMIT_CHOICES,
   type TextareaEditorValues,
 } from "../../../../../server/domain/demarches/options-editors/textarea";
-import { useT } from "../../../../lib/i18n";
+import { useT, useTn } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
 import { SelectField } from "../fields";
 import { useFormatNumber } from "../layout";
 
 export function TextareaOptions({ id, values, error }: OptionsFieldsProps<TextareaEditorValues>) {
   const t = useT();
+  const tn = useTn();
   const formatNumber = useFormatNumber();
   // A limit stored outside the usual choices (older form, API) stays selectable.
   const current = /^\d+$/.test(values.characterLimit) ? [Number(values.characterLimit)] : [];
@@ -26,7 +27,7 @@ export function TextareaOptions({ id, values, error }: OptionsFieldsProps<Textar
       <option value="">{t("admin.champEditor.noCharacterLimit")}</option>
       {limits.map((limit) => (
         <option key={limit} value={String(limit)}>
-          {t("admin.champEditor.characters", { count: formatNumber(limit) })}
+          {tn("admin.champEditor.characters", limit, { count: formatNumber(limit) })}
         </option>
       ))}
     </SelectField>
