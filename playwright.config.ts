@@ -16,7 +16,11 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   outputDir: "test-results",
   globalSetup: "./tests/e2e/support/global-setup.ts",
-  // 2 cores, one server: tests run one at a time.
+  // One worker on the 2-core machine. Two workers would run two Chromiums (each running axe on
+  // every page) beside the server, PostgreSQL and the job worker on the same 2 cores; whether that
+  // beats one could not be measured reliably here (the suite takes ~25 min on an idle machine, and
+  // the shared machine stayed at a load of 20+ all along), and on that machine two vitest workers
+  // already pushed HTTP journeys past their timeouts. A flaky journey is a defect: one until measured.
   workers: 1,
   fullyParallel: false,
   forbidOnly: ci,

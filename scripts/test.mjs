@@ -2,9 +2,10 @@
 /**
  * `npm test`: the whole suite on a clean checkout, in one command.
  *
- *   1. `react-router typegen` then `npm run build` (HTTP integration and browser tests use the build);
- *   2. `vitest run` (unit + integration; against DATABASE_URL's PostgreSQL server when it is set,
- *      one database per test file, otherwise embedded PGlite);
+ *   1. `npm run build` (HTTP integration and browser tests use the build; the build needs no typegen,
+ *      which only `npm run typecheck` uses);
+ *   2. `vitest run`, projects `unit` and `integration` (see vitest.config.ts; against DATABASE_URL's
+ *      PostgreSQL server when it is set, one database per test file, otherwise embedded PGlite);
  *   3. `playwright test` (browser tests in tests/e2e, projects `js` and `nojs`).
  *
  * Prints, last, `N passed, N failed` (and `, N skipped` when some were), summed over vitest and
@@ -75,10 +76,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 const npx = "npx";
-const buildOk =
-  flags.has("--no-build") ||
-  ((await step("typegen", () => run(npx, ["--no-install", "react-router", "typegen"]))) === 0 &&
-    (await step("build", () => run("npm", ["run", "build", "--silent"]))) === 0);
+const buildOk = flags.has("--no-build") || (await step("build", () => run("npm", ["run", "build", "--silent"]))) === 0;
 
 if (!buildOk) {
   problems.push("the build failed: no test was run");

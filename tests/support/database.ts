@@ -1,53 +1,38 @@
 /**
  * A real, migrated, empty database for one test file: a fresh PostgreSQL database when
  * DATABASE_URL is set (CI), otherwise an embedded PGlite in a temporary folder. Never a mock.
+ * Each is a copy of a template migrated once (see database-template.ts), not migrated again.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { Config } from "../../server/config";
-import { loadConfig } from "../../server/config";
-import { openAndMigrate } from "../../server/boot";
-import type { Database } from "../../server/db/client";
+import { type Database, openDatabase } from "../../server/db/client";
+import { copyPgliteTemplate, createPostgresDatabase, dropPostgresDatabase, testConfig } from "./database-template";
 
 export interface TestDatabase extends Database {
   config: Config;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (adminUrl) {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
     const name = `guichet_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), NODE_ENV: "test", SESSION_SECRET: "x".repeat(32) });
-    const database = await openAndMigrate(config);
+    const config = testConfig({ databaseUrl: await createPostgresDatabase(serverUrl, name) });
+    const database = await openDatabase(config);
     return {
       ...database,
       config,
       async close() {
         await database.close();
-        const c = new pg.Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
+        await dropPostgresDatabase(serverUrl, name);
       },
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "guichet-test-"));
-  const config = loadConfig({
-    ...process.env,
-    DATA_DIR: dir,
-    NODE_ENV: "test",
-    SESSION_SECRET: "x".repeat(32),
-    DATABASE_URL: "",
-  });
-  const database = await openAndMigrate(config);
+  await copyPgliteTemplate(dir);
+  const config = testConfig({ dataDir: dir });
+  const database = await openDatabase(config);
   return {
     ...database,
     config,

@@ -2,6 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { champs, dossiers, traitements } from "../../../server/db/schema";
 import { accepterDossier } from "../../../server/operations/dossiers/accepter-dossier";
+import { applyTransition } from "../../../server/operations/dossiers/apply-transition";
+import { findInstructeurDossier } from "../../../server/operations/dossiers/find-dossier";
 import { passerEnInstruction } from "../../../server/operations/dossiers/passer-en-instruction";
 import { refuserDossier } from "../../../server/operations/dossiers/refuser-dossier";
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
@@ -87,6 +89,32 @@ describe("dossier lifecycle", () => {
       .where(and(eq(traitements.dossierId, dossierId), eq(traitements.fromState, "en_instruction")));
     expect(decisions).toHaveLength(1);
     expect(await repasserEnInstruction(db, actor, dossierId)).toEqual({ ok: true, to: "en_instruction" });
+  });
+
+  it("lets only one of two simultaneous decisions win even when both were planned on the same read (the guard, not the lock)", async () => {
+    const { db } = database;
+    const { demarche, instructeurs } = await buildDemarche(db);
+    const { dossierId } = await buildDossier(db, { demarche, state: "en_instruction" });
+    const i = instructeurs[0] as { userId: number; instructeurId: number; email: string };
+    const actor = { userId: i.userId, instructeurEmail: i.email };
+    // Both decisions are planned on the dossier as read before either is written (no row lock
+    // serialises them here): only the write's own `state = from` condition can refuse the second.
+    const readBefore = await findInstructeurDossier(db, i.instructeurId, dossierId);
+    expect(await db.transaction((tx) => applyTransition(tx, readBefore, "accepter", actor))).toEqual({
+      ok: true,
+      to: "accepte",
+    });
+    expect(await db.transaction((tx) => applyTransition(tx, readBefore, "refuser", actor, { motivation: "Non." }))).toEqual({
+      ok: false,
+      error: "invalid_transition",
+    });
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
+    expect(row?.state).toBe("accepte");
+    const decisions = await db
+      .select()
+      .from(traitements)
+      .where(and(eq(traitements.dossierId, dossierId), eq(traitements.fromState, "en_instruction")));
+    expect(decisions.map((t) => t.state)).toEqual(["accepte"]);
   });
 
   it("keeps everything typed when submission fails validation", async () => {
