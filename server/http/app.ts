@@ -10,7 +10,7 @@ import { requestContext, servicesContext, type AppServices } from "./context";
 import { localeFromAcceptLanguage, isLocale } from "../../common/i18n";
 import { sql } from "drizzle-orm";
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies";
-import { csrfTokenFor } from "./csrf";
+import { csrfTokenFor, preSessionOf } from "./csrf";
 import { securityHeaders } from "./security-headers";
 import { rejectMalformedUrls } from "./malformed-urls";
 import { redactUrl } from "./redact-url";
@@ -77,14 +77,15 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
     async getLoadContext(req, res) {
       const cookies = parseCookies(req.headers.cookie);
       const setCookies: string[] = [];
-      let csrfSeed = cookies[CSRF_COOKIE];
-      if (!csrfSeed || csrfSeed.length > 100) {
-        csrfSeed = randomToken();
-        setCookies.push(serializeCookie(CSRF_COOKIE, csrfSeed, { secure: config.secureCookies }));
-      }
       const session = await loadSessionUser(db, cookies[SESSION_COOKIE]);
       if (cookies[SESSION_COOKIE] && !session) {
         setCookies.push(serializeCookie(SESSION_COOKIE, "", { secure: config.secureCookies, maxAgeSeconds: 0 }));
+      }
+      // An anonymous visitor gets a pre-session for the CSRF token of the sign-in and sign-up forms.
+      let preSession = preSessionOf(cookies);
+      if (!session && !preSession) {
+        preSession = randomToken();
+        setCookies.push(serializeCookie(CSRF_COOKIE, preSession, { secure: config.secureCookies }));
       }
       const cookieLocale = cookies[LOCALE_COOKIE];
       const context = new RouterContextProvider();
@@ -94,7 +95,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
         locale: isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(req.headers["accept-language"]),
         user: session?.user ?? null,
         sessionIdHash: session?.idHash ?? null,
-        csrfToken: csrfTokenFor(config.sessionSecret, csrfSeed),
+        csrfToken: csrfTokenFor(config.sessionSecret, { sessionIdHash: session?.idHash ?? null, preSession }) ?? "",
         setCookies,
         clientIp: req.ip ?? "unknown",
       });

@@ -75,13 +75,18 @@ export class HttpSession {
     return response;
   }
 
-  /** Signs in through the real form. */
+  /**
+   * Signs in through the real form, then follows the redirect as a browser does: the CSRF token is
+   * bound to the session, so the page reached holds the token the next forms need.
+   */
   async signIn(email: string, password: string) {
     await this.get("/users/sign_in");
     const response = await this.post("/users/sign_in", { email, password });
     if (response.status !== 302 && response.status !== 303) {
       throw new Error(`sign-in failed for ${email}: HTTP ${response.status}`);
     }
+    const location = response.headers.get("location");
+    if (location) await this.get(location);
     return response;
   }
 }

@@ -1,13 +1,13 @@
 /**
  * Who sends an upload request, read as the pages read it (`server/http/app.ts` getLoadContext):
- * the session cookie gives the user, the CSRF seed cookie gives the token the form must carry,
+ * the session cookie gives the user and, with the pre-session cookie, the token the form must carry,
  * and the locale cookie or Accept-Language the language of error messages.
  */
 import type { IncomingMessage } from "node:http";
 import type { AppServices, CurrentUser } from "../context";
 import { type Locale, isLocale, localeFromAcceptLanguage } from "../../../common/i18n";
-import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies } from "../cookies";
-import { csrfTokenFor, isValidCsrfToken } from "../csrf";
+import { LOCALE_COOKIE, SESSION_COOKIE, parseCookies } from "../cookies";
+import { csrfTokenFor, isValidCsrfToken, preSessionOf } from "../csrf";
 import { loadSessionUser } from "../session";
 
 export interface RequestAuth {
@@ -24,13 +24,15 @@ export function requestLocale(req: IncomingMessage): Locale {
 
 export async function readRequestAuth(services: Pick<AppServices, "config" | "db">, req: IncomingMessage): Promise<RequestAuth> {
   const cookies = parseCookies(req.headers.cookie);
-  const seed = cookies[CSRF_COOKIE];
-  // Without the seed cookie no token can be valid: the page that holds the form set it.
-  const expected = seed && seed.length <= 100 ? csrfTokenFor(services.config.sessionSecret, seed) : null;
   const session = await loadSessionUser(services.db, cookies[SESSION_COOKIE]);
+  // Bound as the pages bind it: to the session, or to the anonymous pre-session cookie.
+  const expected = csrfTokenFor(services.config.sessionSecret, {
+    sessionIdHash: session?.idHash ?? null,
+    preSession: preSessionOf(cookies),
+  });
   return {
     user: session?.user ?? null,
     locale: requestLocale(req),
-    isValidCsrf: (submitted) => expected !== null && isValidCsrfToken(expected, submitted),
+    isValidCsrf: (submitted) => isValidCsrfToken(expected, submitted),
   };
 }
