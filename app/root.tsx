@@ -1,14 +1,20 @@
 import dsfrCss from "@codegouvfr/react-dsfr/main.css?url";
 import faviconSvg from "@codegouvfr/react-dsfr/favicon/favicon.svg?url";
+import { setUseLang } from "@codegouvfr/react-dsfr/i18n";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, type LinksFunction } from "react-router";
 import type { Route } from "./+types/root";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import appCss from "./app.css?url";
-import { useRootData, useT } from "./lib/i18n";
+import { useLocale, useRootData, useT } from "./lib/i18n";
 import { requestState, services } from "./lib/request.server";
 import { cookiesMiddleware, csrfMiddleware } from "./middleware/csrf.server";
+
+// The DSFR components' own texts (footer, header) follow the request's language on the server and in
+// the browser alike; without this the server renders them in French (the DSFR's default) and a browser
+// in English re-renders them in English, a hydration mismatch.
+setUseLang({ useLang: useLocale });
 
 export const middleware: Route.MiddlewareFunction[] = [cookiesMiddleware, csrfMiddleware];
 

@@ -5,11 +5,15 @@ import type { Route } from "./+types/profil";
 
 type Profile = "usager" | "instructeur" | "administrateur" | "expert";
 
-const SPACES: Record<Profile, { href: string; icon: string }> = {
+/**
+ * Each profile's space. The expert has none yet (it comes with the requests for opinion): its tile says
+ * where the invitations arrive instead of linking to a page that does not exist.
+ */
+const SPACES: Record<Profile, { href: string | null; icon: string }> = {
   usager: { href: "/dossiers", icon: "fr-icon-file-text-line" },
   instructeur: { href: "/procedures", icon: "fr-icon-team-line" },
   administrateur: { href: "/admin/procedures", icon: "fr-icon-settings-5-line" },
-  expert: { href: "/avis", icon: "fr-icon-chat-check-line" },
+  expert: { href: null, icon: "fr-icon-chat-check-line" },
 };
 
 /** The account page: the profiles this account holds and a link to each space (the role switcher). */
@@ -33,24 +37,27 @@ export default function Profil({ loaderData }: Route.ComponentProps) {
       <h2>{t("auth.profile.profilesTitle")}</h2>
       <p>{t("auth.profile.profilesLead")}</p>
       <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-4w">
-        {profiles.map((profile) => (
-          <li key={profile} className="fr-col-12 fr-col-md-6 fr-col-lg-3">
-            <div className="fr-tile fr-enlarge-link">
-              <div className="fr-tile__body">
-                <div className="fr-tile__content">
-                  <h3 className="fr-tile__title">
-                    <a href={SPACES[profile].href}>{t(`auth.profile.${profile}.link`)}</a>
-                  </h3>
-                  <p className="fr-tile__detail">{t(`auth.profile.${profile}.title`)}</p>
-                  <p className="fr-tile__desc">{t(`auth.profile.${profile}.body`)}</p>
+        {profiles.map((profile) => {
+          const href = SPACES[profile].href;
+          return (
+            <li key={profile} className="fr-col-12 fr-col-md-6 fr-col-lg-3">
+              <div className={href ? "fr-tile fr-enlarge-link" : "fr-tile"}>
+                <div className="fr-tile__body">
+                  <div className="fr-tile__content">
+                    <h3 className="fr-tile__title">
+                      {href ? <a href={href}>{t(`auth.profile.${profile}.link`)}</a> : t(`auth.profile.${profile}.link`)}
+                    </h3>
+                    <p className="fr-tile__detail">{t(`auth.profile.${profile}.title`)}</p>
+                    <p className="fr-tile__desc">{t(`auth.profile.${profile}.body`)}</p>
+                  </div>
+                </div>
+                <div className="fr-tile__header">
+                  <span className={`fr-icon--lg ${SPACES[profile].icon}`} aria-hidden="true" />
                 </div>
               </div>
-              <div className="fr-tile__header">
-                <span className={`fr-icon--lg ${SPACES[profile].icon}`} aria-hidden="true" />
-              </div>
-            </div>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
       <h2>{t("auth.profile.securityTitle")}</h2>
       <p>{t("auth.profile.changePasswordHint")}</p>

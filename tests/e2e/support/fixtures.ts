@@ -14,6 +14,10 @@
  *   runs axe-core with the WCAG 2.0/2.1 A and AA rules and fails with a readable list of violations.
  *   It is explicit rather than automatic so that it runs on the page the test means (after client
  *   navigation and rendering), not on a half-loaded one.
+ * - Browser errors: every test fails when a page of its browser context throws (`pageerror`) or logs a
+ *   console error — React's hydration errors included —, listed at the end (`failOnBrowserErrors`,
+ *   automatic). The only console error tolerated is the browser's own line about a document answered
+ *   with an error status (a 404 page the test opens on purpose): see `isExpectedConsoleError`.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, test as base, expect, type Page } from "@playwright/test";
@@ -87,6 +91,7 @@ export interface MailboxOptions {
 }
 
 type Fixtures = {
+  failOnBrowserErrors: undefined;
   checkA11y: (page: Page, options?: A11yOptions) => Promise<void>;
   signIn: (page: Page, email: string, password?: string) => Promise<void>;
   readMailbox: (source: Page | APIRequestContext, to: string, options?: MailboxOptions) => Promise<MailboxMessage>;
@@ -97,6 +102,29 @@ export const test = base.extend<Fixtures>({
   baseURL: async ({ baseURL }, use) => {
     await use(process.env.E2E_BASE_URL ?? baseURL);
   },
+  failOnBrowserErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      /** Documents answered with an error status (4xx/5xx): the browser logs a console error for each. */
+      const errorDocuments = new Set<string>();
+      context.on("response", (response) => {
+        if (response.request().resourceType() === "document" && response.status() >= 400) errorDocuments.add(response.url());
+      });
+      const watch = (page: Page) => {
+        page.on("pageerror", (error) => errors.push(`page error on ${page.url()}: ${error.message}`));
+        page.on("console", (message) => {
+          if (message.type() !== "error" || isExpectedConsoleError(message.text(), message.location().url, errorDocuments))
+            return;
+          errors.push(`console error on ${page.url()}: ${message.text()}`);
+        });
+      };
+      for (const page of context.pages()) watch(page);
+      context.on("page", watch);
+      await use(undefined);
+      expect(errors, `the browser reported ${errors.length} error(s):\n${errors.join("\n")}`).toEqual([]);
+    },
+    { auto: true },
+  ],
   checkA11y: async ({ javaScriptEnabled }, use) => {
     await use((page, options) => checkA11y(page, { javaScriptEnabled, ...options }));
   },
@@ -108,6 +136,15 @@ export const test = base.extend<Fixtures>({
     await use((source, to, options) => readMailbox(source, to, { ...options, baseURL: baseURL as string }));
   },
 });
+
+/**
+ * The one console error that is no defect: Chromium logs « Failed to load resource: the server
+ * responded with a status of 404 » for a document answered with an error status, i.e. for every
+ * error page a test opens on purpose (its content is checked by the test itself).
+ */
+export function isExpectedConsoleError(text: string, url: string, errorDocuments: ReadonlySet<string>): boolean {
+  return /^Failed to load resource: the server responded with a status of [45]\d\d\b/.test(text) && errorDocuments.has(url);
+}
 
 /**
  * Runs axe on the page as it is now; fails listing each violation with its elements.

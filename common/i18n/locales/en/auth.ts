@@ -117,7 +117,11 @@ export default {
       body: "Create, publish and configure your procedures.",
       link: "Administrator space",
     },
-    expert: { title: "Expert", body: "Give the opinions you are asked for.", link: "My opinions" },
+    expert: {
+      title: "Expert",
+      body: "Instructeurs will be able to ask for your opinion on a dossier; the space where you give it is not open yet.",
+      link: "Expert opinions",
+    },
     securityTitle: "Password",
     changePassword: "Change my password",
     changePasswordHint: "A link to choose a new password will be sent to you by e-mail.",

@@ -116,7 +116,11 @@ export default {
       body: "Créez, publiez et paramétrez vos démarches.",
       link: "Espace administrateur",
     },
-    expert: { title: "Expert", body: "Donnez les avis qui vous sont demandés.", link: "Mes avis" },
+    expert: {
+      title: "Expert",
+      body: "Les instructeurs pourront vous demander votre avis sur un dossier ; l’espace où vous le donnerez n’est pas encore ouvert.",
+      link: "Avis d’expert",
+    },
     securityTitle: "Mot de passe",
     changePassword: "Changer mon mot de passe",
     changePasswordHint: "Un lien pour choisir un nouveau mot de passe vous sera envoyé par e-mail.",
