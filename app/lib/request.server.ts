@@ -41,32 +41,11 @@ export function signInUrl(request: Request) {
   return `/users/sign_in?redirect_to=${encodeURIComponent(back)}`;
 }
 
+/** For an action of a public page that needs a user (persona pages read theirs from their layout: persona-guard.server.ts). */
 export function requireUser(context: Ctx, request: Request): CurrentUser {
   const user = requestState(context).user;
   if (!user) throw redirect(signInUrl(request));
   return user;
-}
-
-/**
- * For pages about one object (a dossier): an anonymous visitor gets the same 404 as anyone without
- * access (nothing leaks); the 404 page offers to sign in and come back.
- */
-export function requireUserOr404(context: Ctx): CurrentUser {
-  const user = requestState(context).user;
-  if (!user) notFound();
-  return user;
-}
-
-export function requireAdministrateur(context: Ctx, request: Request) {
-  const user = requireUser(context, request);
-  if (user.administrateurId === null) notFound();
-  return { ...user, administrateurId: user.administrateurId };
-}
-
-export function requireInstructeur(context: Ctx, request: Request) {
-  const user = requireUser(context, request);
-  if (user.instructeurId === null) notFound();
-  return { ...user, instructeurId: user.instructeurId };
 }
 
 /** Only paths of this site are accepted as redirect targets (no open redirect; see safe-path.ts). */

@@ -1,17 +1,19 @@
-import { route, type RouteConfigEntry } from "@react-router/dev/routes";
+import { layout, route, type RouteConfigEntry } from "@react-router/dev/routes";
 
-/** The administrateur's space: every page requires an administrateur and scopes the démarche to them. */
+/** The administrateur's space: the layout admits administrateurs only; each page scopes the démarche to them. */
 export const adminRoutes: RouteConfigEntry[] = [
-  route("admin", "routes/admin/index.tsx"),
-  route("admin/procedures", "routes/admin/procedures.tsx"),
-  route("admin/procedures/new", "routes/admin/procedure-new.tsx"),
-  route("admin/procedures/:id", "routes/admin/procedure.tsx"),
-  route("admin/procedures/:id/edit", "routes/admin/procedure-edit.tsx"),
-  route("admin/procedures/:id/champs", "routes/admin/champs.tsx"),
-  route("admin/procedures/:id/ineligibilite", "routes/admin/ineligibilite.tsx"),
-  route("admin/procedures/:id/annotations", "routes/admin/annotations.tsx"),
-  route("admin/procedures/:id/instructeurs", "routes/admin/instructeurs.tsx"),
-  route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
-  route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),
-  route("admin/procedures/:id/annuler-modifications", "routes/admin/reset-draft.tsx"),
+  layout("routes/admin/layout.tsx", [
+    route("admin", "routes/admin/index.tsx"),
+    route("admin/procedures", "routes/admin/procedures.tsx"),
+    route("admin/procedures/new", "routes/admin/procedure-new.tsx"),
+    route("admin/procedures/:id", "routes/admin/procedure.tsx"),
+    route("admin/procedures/:id/edit", "routes/admin/procedure-edit.tsx"),
+    route("admin/procedures/:id/champs", "routes/admin/champs.tsx"),
+    route("admin/procedures/:id/ineligibilite", "routes/admin/ineligibilite.tsx"),
+    route("admin/procedures/:id/annotations", "routes/admin/annotations.tsx"),
+    route("admin/procedures/:id/instructeurs", "routes/admin/instructeurs.tsx"),
+    route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
+    route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),
+    route("admin/procedures/:id/annuler-modifications", "routes/admin/reset-draft.tsx"),
+  ]),
 ];

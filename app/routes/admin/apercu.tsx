@@ -12,20 +12,21 @@ function previewValues(descriptors: readonly ChampDescriptor[]): Record<string, 
   return Object.fromEntries(descriptors.filter((d) => d.type === "repetition").map((d) => [champKey(d.stableId), ["apercu"]]));
 }
 import { useT } from "../../lib/i18n";
-import { requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { services } from "../../lib/request.server";
 import type { Route } from "./+types/apercu";
 import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, Notice, PageTitle } from "./ui/layout";
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
-export async function action({ context, request, params }: Route.ActionArgs) {
-  const admin = requireAdministrateur(context, request);
+export async function action({ context, params }: Route.ActionArgs) {
+  const admin = currentAdministrateur(context);
   await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));
   throw data({ status: 405 }, { status: 405 });
 }
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const admin = requireAdministrateur(context, request);
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const admin = currentAdministrateur(context);
   const draft = await getDraftForm(services(context).db, admin.administrateurId, demarcheIdOf(params));
   return {
     demarche: draft.demarche,

@@ -11,7 +11,8 @@ import { updateChamp } from "../../../server/operations/revisions/update-champ";
 import { champTypesByCategory, getDraftForm } from "../../../server/queries/admin/champs";
 import { conditionEditorOf, getConditionEditor } from "../../../server/queries/admin/conditions";
 import { useT } from "../../lib/i18n";
-import { formString, notFound, readForm, requestState, requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/champs";
 import { demarcheIdOf, intField, isEnhanced } from "./admin.server";
 import { champConditionAction } from "./conditions.server";
@@ -25,7 +26,7 @@ import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT
 /** Also the loader of the annotations privées page (annotations.tsx): the URL tells which list. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const list = editorListOf(request.url);
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const { db } = services(context);
   const locale = requestState(context).locale;
   const draft = await getDraftForm(db, admin.administrateurId, demarcheIdOf(params), {
@@ -55,7 +56,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 /** Action of both editor pages; a field of the other list is not found here (404). */
 export async function action({ context, request, params }: Route.ActionArgs) {
   const list = editorListOf(request.url);
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever the form holds.

@@ -1,9 +1,7 @@
 import { redirect } from "react-router";
-import { requireAdministrateur } from "../../lib/request.server";
 import type { Route } from "./+types/index";
 
-/** /admin is the dashboard. */
-export function loader({ context, request }: Route.LoaderArgs) {
-  requireAdministrateur(context, request);
+/** /admin is the dashboard (the layout admits administrateurs only). */
+export function loader(_: Route.LoaderArgs) {
   return redirect("/admin/procedures");
 }

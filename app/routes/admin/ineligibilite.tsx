@@ -17,7 +17,8 @@ import { updateIneligibilite } from "../../../server/operations/revisions/update
 import { getIneligibiliteEditor } from "../../../server/queries/admin/conditions";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
-import { formString, readForm, requestState, requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { formString, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/ineligibilite";
 import { demarcheIdOf } from "./admin.server";
 import { conditionRowsFromForm, hasBlockingRowErrors } from "./conditions.server";
@@ -28,7 +29,7 @@ import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT
 const RULES_ID = "ineligibilite-rules";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const editor = await getIneligibiliteEditor(
     services(context).db,
     admin.administrateurId,
@@ -45,7 +46,7 @@ interface Values {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever they send.

@@ -4,14 +4,15 @@ import { removeInstructeur } from "../../../server/operations/demarches/remove-i
 import { listDemarcheInstructeurs } from "../../../server/queries/admin/instructeurs";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
-import { formString, notFound, readForm, requestState, requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/instructeurs";
 import { demarcheIdOf, intField } from "./admin.server";
 import { TextareaField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const list = await listDemarcheInstructeurs(services(context).db, admin.administrateurId, demarcheIdOf(params));
   const query = new URL(request.url).searchParams;
   const count = (name: string) => Math.min(1000, Number.parseInt(query.get(name) ?? "0", 10) || 0);
@@ -36,7 +37,7 @@ interface ActionData {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever the form holds.

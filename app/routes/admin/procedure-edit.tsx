@@ -2,15 +2,16 @@ import { data, redirect } from "react-router";
 import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { updateDemarche } from "../../../server/operations/demarches/update-demarche";
 import { useT } from "../../lib/i18n";
-import { readForm, requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure-edit";
 import { demarcheIdOf } from "./admin.server";
 import { demarcheValuesOf } from "./demarche-form.server";
 import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, demarcheCrumb, PageTitle } from "./ui/layout";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const admin = requireAdministrateur(context, request);
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const admin = currentAdministrateur(context);
   const demarche = await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle },
@@ -25,7 +26,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever they send.

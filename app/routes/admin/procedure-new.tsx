@@ -1,19 +1,15 @@
 import { data, redirect } from "react-router";
 import { createDemarche } from "../../../server/operations/demarches/create-demarche";
 import { useT } from "../../lib/i18n";
-import { readForm, requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure-new";
 import { demarcheValuesOf } from "./demarche-form.server";
 import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, PageTitle } from "./ui/layout";
 
-export function loader({ context, request }: Route.LoaderArgs) {
-  requireAdministrateur(context, request);
-  return null;
-}
-
 export async function action({ context, request }: Route.ActionArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const form = await readForm(request);
   const values = demarcheValuesOf(form);
   const result = await createDemarche(services(context).db, admin.administrateurId, values);

@@ -2,7 +2,8 @@ import { data } from "react-router";
 import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { getDemarcheOverview } from "../../../server/queries/admin/demarches";
 import { useT } from "../../lib/i18n";
-import { requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure";
 import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, Notice, PageTitle, StateBadge, useFormatDate, useFormatNumber } from "./ui/layout";
@@ -11,14 +12,14 @@ const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
-export async function action({ context, request, params }: Route.ActionArgs) {
-  const admin = requireAdministrateur(context, request);
+export async function action({ context, params }: Route.ActionArgs) {
+  const admin = currentAdministrateur(context);
   await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));
   throw data({ status: 405 }, { status: 405 });
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const { db, config } = services(context);
   const overview = await getDemarcheOverview(db, admin.administrateurId, demarcheIdOf(params));
   const notice = new URL(request.url).searchParams.get("notice");

@@ -1,6 +1,7 @@
 import { listAdministrateurDemarches } from "../../../server/queries/admin/demarches";
 import { useT } from "../../lib/i18n";
-import { requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedures";
 import { Breadcrumb, PageTitle, StateBadge, useFormatDate, useFormatNumber } from "./ui/layout";
 
@@ -13,7 +14,7 @@ function tabOf(state: string): Tab {
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const demarches = await listAdministrateurDemarches(services(context).db, admin.administrateurId);
   const counts = { "en-test": 0, publiees: 0, closes: 0 } satisfies Record<Tab, number>;
   for (const d of demarches) counts[tabOf(d.state)]++;

@@ -8,7 +8,8 @@ import { blockersOf, draftChanged, pathsStartingWith } from "../../../server/que
 import { getPublicationReview } from "../../../server/queries/admin/publication-review";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT, useTn } from "../../lib/i18n";
-import { formString, readForm, requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { formString, readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/publication";
 import { demarcheIdOf } from "./admin.server";
 import { CheckboxField, InputField } from "./ui/fields";
@@ -31,7 +32,7 @@ const BLOCKER_LINKS: Record<string, string> = {
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const { db, config } = services(context);
   const demarche = await findAdministrableDemarche(db, admin.administrateurId, demarcheIdOf(params));
   let suggestedPath = demarche.path ?? "";
@@ -64,7 +65,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const demarcheId = demarcheIdOf(params);
   const { db } = services(context);
   // Scope first: another administrateur gets 404 whatever the form holds.

@@ -11,14 +11,15 @@ import { pendingChanges } from "../../../server/lookups/publication-checks";
 import { resetDraft } from "../../../server/operations/demarches/reset-draft";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
-import { formString, readForm, requireAdministrateur, services } from "../../lib/request.server";
+import { currentAdministrateur } from "../../lib/persona-guard.server";
+import { formString, readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/reset-draft";
 import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, Notice, PageTitle, useDynamicT } from "./ui/layout";
 import { RevisionDiff } from "./ui/revision-diff";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const admin = requireAdministrateur(context, request);
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const admin = currentAdministrateur(context);
   const { db } = services(context);
   const demarche = await findAdministrableDemarche(db, admin.administrateurId, demarcheIdOf(params));
   const changes = await pendingChanges(db, demarche);
@@ -30,7 +31,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const admin = requireAdministrateur(context, request);
+  const admin = currentAdministrateur(context);
   const demarcheId = demarcheIdOf(params);
   const form = await readForm(request);
   // Scoped inside the operation: another administrateur gets 404 and nothing changes.

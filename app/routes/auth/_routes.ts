@@ -1,4 +1,4 @@
-import { route, type RouteConfigEntry } from "@react-router/dev/routes";
+import { layout, route, type RouteConfigEntry } from "@react-router/dev/routes";
 
 export const authRoutes: RouteConfigEntry[] = [
   route("users/sign_up", "routes/auth/sign-up.tsx"),
@@ -9,5 +9,5 @@ export const authRoutes: RouteConfigEntry[] = [
   route("users/password/new", "routes/auth/password-new.tsx"),
   route("users/password/edit", "routes/auth/password-edit.tsx"),
   route("users/invitation", "routes/auth/invitation.tsx"),
-  route("profil", "routes/auth/profil.tsx"),
+  layout("routes/auth/signed-in-layout.tsx", [route("profil", "routes/auth/profil.tsx")]),
 ];

@@ -1,5 +1,5 @@
 import { useT } from "../../lib/i18n";
-import { requireUser } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
 import { PageTitle } from "./form-ui";
 import type { Route } from "./+types/profil";
 
@@ -17,8 +17,8 @@ const SPACES: Record<Profile, { href: string | null; icon: string }> = {
 };
 
 /** The account page: the profiles this account holds and a link to each space (the role switcher). */
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = requireUser(context, request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = currentUser(context);
   const profiles: Profile[] = ["usager"];
   if (user.instructeurId !== null) profiles.push("instructeur");
   if (user.administrateurId !== null) profiles.push("administrateur");

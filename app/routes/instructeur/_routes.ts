@@ -1,7 +1,12 @@
-import { route, type RouteConfigEntry } from "@react-router/dev/routes";
+import { layout, route, type RouteConfigEntry } from "@react-router/dev/routes";
 
+/** The instructeur's space: the layouts admit instructeurs only; each page scopes to their groupes. */
 export const instructeurRoutes: RouteConfigEntry[] = [
-  route("procedures", "routes/instructeur/procedures.tsx"),
-  route("procedures/:id", "routes/instructeur/procedure.tsx"),
-  route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),
+  layout("routes/instructeur/layout.tsx", [
+    route("procedures", "routes/instructeur/procedures.tsx"),
+    route("procedures/:id", "routes/instructeur/procedure.tsx"),
+  ]),
+  layout("routes/instructeur/dossier-layout.tsx", [
+    route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),
+  ]),
 ];

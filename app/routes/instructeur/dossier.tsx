@@ -20,17 +20,8 @@ import { CsrfInput } from "../../components/csrf-input";
 import { AnnotationsSection, annotationsActionData, type AnnotationsActionData } from "./annotations-section";
 import type { TranslationKey } from "../../../common/i18n";
 import { useT } from "../../lib/i18n";
-import {
-  formFieldReader,
-  formString,
-  idParam,
-  readForm,
-  requestState,
-  requireInstructeur,
-  requireUserOr404,
-  services,
-  tFor,
-} from "../../lib/request.server";
+import { currentInstructeur } from "../../lib/persona-guard.server";
+import { formFieldReader, formString, idParam, readForm, requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
 import { formatDateTime } from "../../lib/dates";
 import instructeurCss from "./instructeur.css?url";
@@ -87,8 +78,7 @@ interface ActionData {
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  requireUserOr404(context);
-  const instructeur = requireInstructeur(context, request);
+  const instructeur = currentInstructeur(context);
   const demarcheId = idParam(params.id);
   const dossierId = idParam(params.dossierId);
   const { db } = services(context);
@@ -126,15 +116,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
  * the state machine come back as errors with what was typed; success redirects with a notice.
  */
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const user = requireUserOr404(context);
-  const instructeur = requireInstructeur(context, request);
+  const instructeur = currentInstructeur(context);
   const demarcheId = idParam(params.id);
   const dossierId = idParam(params.dossierId);
   const { db } = services(context);
   await findInstructeurDossierOfDemarche(db, instructeur.instructeurId, demarcheId, dossierId);
   const form = await readForm(request);
   const intent = formString(form, "intent");
-  const actor: InstructeurActor = { userId: user.id, instructeurId: instructeur.instructeurId, email: user.email };
+  const actor: InstructeurActor = { userId: instructeur.id, instructeurId: instructeur.instructeurId, email: instructeur.email };
   const done = (notice: Notice) => redirect(`/procedures/${demarcheId}/dossiers/${dossierId}?notice=${notice}`);
   const refused = (errors: ActionError[], values: { decision: string; motivation: string } = { decision: "", motivation: "" }) =>
     data<ActionData>({ intent, errors, values }, { status: 422 });

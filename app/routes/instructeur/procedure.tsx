@@ -4,7 +4,8 @@ import { findInstructeurDemarche } from "../../../server/queries/instructeur/dem
 import { listInstructeurDossiers } from "../../../server/queries/instructeur/dossiers";
 import { EMPTY_COUNTERS, INSTRUCTEUR_TABS, parseTab, type InstructeurTab } from "../../../server/queries/instructeur/tabs";
 import { useT } from "../../lib/i18n";
-import { idParam, requestState, requireInstructeur, services } from "../../lib/request.server";
+import { currentInstructeur } from "../../lib/persona-guard.server";
+import { idParam, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure";
 import { formatDate } from "../../lib/dates";
 import instructeurCss from "./instructeur.css?url";
@@ -14,7 +15,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: inst
 
 /** One démarche's dossiers, tab by tab (?statut=), 50 a page with a keyset cursor (?cursor=). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const instructeur = requireInstructeur(context, request);
+  const instructeur = currentInstructeur(context);
   const demarcheId = idParam(params.id);
   const { db } = services(context);
   const { locale } = requestState(context);

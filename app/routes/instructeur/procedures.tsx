@@ -1,15 +1,16 @@
 import { listInstructeurDemarches } from "../../../server/queries/instructeur/demarches";
 import { INSTRUCTEUR_TABS } from "../../../server/queries/instructeur/tabs";
 import { useT, useTn } from "../../lib/i18n";
-import { requireInstructeur, services } from "../../lib/request.server";
+import { currentInstructeur } from "../../lib/persona-guard.server";
+import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedures";
 import instructeurCss from "./instructeur.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
 /** The démarches the instructeur is assigned to, with the dossier count of each tab. */
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const instructeur = requireInstructeur(context, request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const instructeur = currentInstructeur(context);
   const demarches = await listInstructeurDemarches(services(context).db, instructeur.instructeurId);
   return { demarches };
 }

@@ -21,7 +21,8 @@ import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-st
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { formatSavedTime } from "../../lib/autosave";
 import { useLocale, useT } from "../../lib/i18n";
-import { formFieldReader, formString, readForm, requireUserOr404, services } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
+import { formFieldReader, formString, readForm, services } from "../../lib/request.server";
 import { AUTOSAVE_INTENT, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-brouillon";
 import { acceptsSubmission, identityOf } from "./dossier-form.server";
@@ -32,7 +33,7 @@ import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   const { dossier, demarche, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(db, user.id, id);
@@ -54,7 +55,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   // Scope and state first: someone else's dossier is a 404 and nothing is read from the form.

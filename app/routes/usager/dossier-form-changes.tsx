@@ -6,7 +6,8 @@
 import { redirect } from "react-router";
 import { acknowledgeFormChanges } from "../../../server/operations/dossiers/acknowledge-form-changes";
 import type { FormChangesReturnPage } from "../../components/usager/form-changes-notice";
-import { formString, readForm, requireUserOr404, services } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
+import { formString, readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-form-changes";
 import { dossierIdParam } from "./usager.server";
 
@@ -17,7 +18,7 @@ export function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   await acknowledgeFormChanges(services(context).db, user.id, id);
   const page = formString(await readForm(request), "retour");

@@ -8,7 +8,8 @@ import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { ErrorSummary } from "../../components/champs/error-summary";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
-import { formString, readForm, requireUserOr404, services } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
+import { formString, readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-identite";
 import { dossierIdParam, noStoreHeaders } from "./usager.server";
 
@@ -24,7 +25,7 @@ function errorKey(code: string | undefined): IdentityError | null {
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { dossier, demarche } = await loadUsagerDossier(services(context).db, user.id, id);
   if (!EDITABLE.includes(dossier.state)) throw redirect(`/dossiers/${id}`);
@@ -37,7 +38,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   // Scope first: someone else's dossier is a 404 whatever they sent.

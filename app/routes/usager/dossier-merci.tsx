@@ -2,7 +2,8 @@
 import { redirect } from "react-router";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { useT } from "../../lib/i18n";
-import { requestState, requireUserOr404, services } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
+import { requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-merci";
 import { commencerPath } from "./commencer-paths";
 import { dossierIdParam, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
@@ -13,7 +14,7 @@ export const headers = noStoreHeaders;
 export const action = readOnlyDossierAction;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { dossier, demarche } = await loadUsagerDossier(services(context).db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);

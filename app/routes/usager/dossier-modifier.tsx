@@ -15,7 +15,8 @@ import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
-import { formFieldReader, formString, readForm, requireUserOr404, services } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
+import { formFieldReader, formString, readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-modifier";
 import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, errorsRecord, noStoreHeaders, valuesRecord } from "./usager.server";
@@ -25,7 +26,7 @@ import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   const { dossier, demarche, descriptors, values, hidden } = await loadUsagerDossier(db, user.id, id);
@@ -44,7 +45,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   const { dossier, descriptors, values } = await loadUsagerDossier(db, user.id, id);

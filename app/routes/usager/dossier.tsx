@@ -11,7 +11,8 @@ import { ChampDisplayList } from "../../components/champs/champ-list";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
-import { requestState, requireUserOr404, services } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
+import { requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
 import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
@@ -25,7 +26,7 @@ function isTraitementEvent(value: string): value is TraitementEvent {
 }
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
   const { db } = services(context);

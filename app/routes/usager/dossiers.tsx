@@ -6,14 +6,15 @@ import { decodeCursor } from "../../../server/queries/usager/cursor";
 import { listUsagerDossiers } from "../../../server/queries/usager/list-dossiers";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
-import { requestState, requireUser, services } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
+import { requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossiers";
 import { formatDateTime, noStoreHeaders } from "./usager.server";
 
 export const headers = noStoreHeaders;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = requireUser(context, request);
+  const user = currentUser(context);
   const cursor = decodeCursor(new URL(request.url).searchParams.get("cursor"));
   const { locale } = requestState(context);
   const page = await listUsagerDossiers(services(context).db, user.id, { cursor });

@@ -9,7 +9,8 @@ import type { ChampValidationIssue } from "../../../server/domain/champs/validat
 import type { Locale } from "../../../common/i18n";
 import { getT } from "../../../common/i18n";
 import { findUsagerDossier } from "../../../server/lookups/scoped-dossier";
-import { notFound, requireUserOr404, services } from "../../lib/request.server";
+import { currentUser } from "../../lib/persona-guard.server";
+import { notFound, services } from "../../lib/request.server";
 
 /** The dossier number of `/dossiers/:id…`; anything else is a 404 (never a 500). */
 export function dossierIdParam(raw: string | undefined): number {
@@ -78,7 +79,7 @@ export async function readOnlyDossierAction({
   params: { id?: string };
   context: Readonly<RouterContextProvider>;
 }) {
-  const user = requireUserOr404(context);
+  const user = currentUser(context);
   const id = dossierIdParam(params.id);
   await findUsagerDossier(services(context).db, user.id, id);
   throw data(null, { status: 405, headers: { Allow: "GET, HEAD" } });

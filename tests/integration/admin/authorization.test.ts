@@ -122,6 +122,8 @@ describe("the administrateur's pages are scoped to their démarches", () => {
     for (const email of [usager.email, "instructeur-a@exemple.fr"]) {
       const browser = await signedIn(server, email);
       expect((await browser.get("/admin/procedures")).status).toBe(404);
+      // The layout's guard refuses below the root: the 404 page keeps the header of the signed-in user.
+      expect(browser.lastHtml).toContain('action="/users/sign_out"');
       expect((await browser.get("/admin/procedures/new")).status).toBe(404);
       for (const path of gets) expect((await browser.get(path)).status, `${email} GET ${path}`).toBe(404);
       await browser.get("/");

@@ -1,0 +1,14 @@
+import { Outlet } from "react-router";
+import { admitted, personaGuard } from "../../lib/persona-guard.server";
+import type { Route } from "./+types/signed-in-layout";
+
+/** Pages of the signed-in user's account (profile): an anonymous visitor signs in first. */
+export const middleware: Route.MiddlewareFunction[] = [personaGuard("user", "sign-in")];
+
+export function loader({ context }: Route.LoaderArgs) {
+  return admitted(context);
+}
+
+export default function SignedInLayout() {
+  return <Outlet />;
+}
