@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies";
 import { csrfTokenFor } from "./csrf";
 import { securityHeaders } from "./security-headers";
+import { compressResponses, precompressedAssets } from "./compression";
 import { pageBodyLimit } from "./options-import";
 import { fileRoutes } from "./uploads";
 import { loadSessionUser } from "./session";
@@ -40,6 +41,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
     next();
   });
   app.use(securityHeaders({ secure: config.secureCookies }));
+  app.use(compressResponses());
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -53,6 +55,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
 
   for (const mount of mounts) app.use(mount.path, mount.handler);
 
+  app.use("/assets", precompressedAssets(path.join(clientDir, "assets")));
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 
