@@ -14,6 +14,7 @@ import { csrfTokenFor, preSessionOf } from "./csrf";
 import { securityHeaders } from "./security-headers";
 import { rejectMalformedUrls } from "./malformed-urls";
 import { redactUrl } from "./redact-url";
+import { compressResponses, precompressedAssets } from "./compression";
 import { pageBodyLimit } from "./options-import";
 import { fileRoutes } from "./uploads";
 import { loadSessionUser } from "./session";
@@ -43,6 +44,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
   });
   app.use(securityHeaders({ secure: config.secureCookies }));
   app.use(rejectMalformedUrls());
+  app.use(compressResponses());
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -56,6 +58,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
 
   for (const mount of mounts) app.use(mount.path, mount.handler);
 
+  app.use("/assets", precompressedAssets(path.join(clientDir, "assets")));
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 
