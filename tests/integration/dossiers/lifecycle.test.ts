@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { champs, dossiers, traitements } from "../../../server/db/schema";
 import { accepterDossier } from "../../../server/operations/dossiers/accepter-dossier";
 import { applyTransition } from "../../../server/operations/dossiers/apply-transition";
-import { findInstructeurDossier } from "../../../server/operations/dossiers/find-dossier";
+import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
 import { passerEnInstruction } from "../../../server/operations/dossiers/passer-en-instruction";
 import { refuserDossier } from "../../../server/operations/dossiers/refuser-dossier";
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
