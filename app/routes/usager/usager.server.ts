@@ -3,9 +3,7 @@
  * the form reader the champ operations expect, and dates formatted for display.
  */
 import { data, type RouterContextProvider } from "react-router";
-import type { FormInput, JsonValue } from "../../../server/domain/champs/definition";
-import type { ChampError } from "../../../server/domain/champs/errors";
-import type { ChampValidationIssue } from "../../../server/domain/champs/validate-dossier";
+import type { FormInput } from "../../../server/domain/champs/definition";
 import type { Locale } from "../../../common/i18n";
 import { getT } from "../../../common/i18n";
 import { findUsagerDossier } from "../../../server/operations/dossiers/find-dossier";
@@ -25,18 +23,6 @@ export function formFieldReader(form: FormData): (name: string) => FormInput {
     if (values.length === 0) return undefined;
     return values.length === 1 ? values[0] : values;
   };
-}
-
-/** Map keyed by `ChampKey` → plain object for the page. */
-export function valuesRecord(values: ReadonlyMap<string, JsonValue | null>): Record<string, JsonValue | null> {
-  return Object.fromEntries(values);
-}
-
-/** Errors by `ChampKey` (a field in a row has its own error). */
-export function errorsRecord(issues: readonly ChampValidationIssue[]): Record<string, ChampError> {
-  const record: Record<string, ChampError> = {};
-  for (const issue of issues) record[issue.key] = issue.error;
-  return record;
 }
 
 /** Dates are shown in the time zone of the French administration, whatever the server's. */
