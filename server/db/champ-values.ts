@@ -20,7 +20,7 @@ export async function loadChampValues(
     .select({ stableId: champs.stableId, rowId: champs.rowId, typeChamp: champs.typeChamp, value: champs.value })
     .from(champs)
     .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main")));
-  const types = fields ? new Map(allFields(fields).map((f) => [f.stableId, f.type as string])) : null;
+  const types = fields ? new Map(allFields(fields).map((f) => [f.stableId, f.type])) : null;
   return new Map(
     rows.map((r) => {
       const type = types?.get(r.stableId);

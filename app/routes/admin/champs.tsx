@@ -1,22 +1,13 @@
 import { useCallback, useRef, useState } from "react";
-import { data, redirect } from "react-router";
-import { isTypeChamp } from "../../../server/domain/champs/registry";
-import { isTypeOfferedIn } from "../../../server/domain/revisions/form-lists";
-import { addChamp } from "../../../server/operations/revisions/add-champ";
-import { moveChamp } from "../../../server/operations/revisions/move-champ";
-import { removeChamp } from "../../../server/operations/revisions/remove-champ";
-import { duplicateChamp } from "../../../server/operations/revisions/duplicate-champ";
-import { changeTypeFromForm, refusedChampAction } from "./type-change.server";
-import { updateChamp } from "../../../server/operations/revisions/update-champ";
 import { champTypesByCategory, getDraftForm } from "../../../server/queries/admin/champs";
 import { conditionEditorOf, getConditionEditor } from "../../../server/queries/admin/conditions";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/champs";
-import { demarcheIdOf, intField, isEnhanced } from "./admin.server";
-import { champConditionAction } from "./conditions.server";
-import { editorValuesOf, submittedValuesOf, updateInputOf, type ChampActionData } from "./champs.server";
+import { demarcheIdOf, isEnhanced } from "./admin.server";
+import { handleChampIntent } from "./champs-intents.server";
+import { editorValuesOf } from "./champs.server";
 import { isOptionsImport, optionsImportAction } from "./options-import.server";
 import { ChampList } from "./ui/champ-list";
 import { InvalidConditionsBanner } from "./ui/condition-editor";
@@ -74,121 +65,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     });
   }
   const form = await readForm(request);
-  const intent = formString(form, "intent");
-  const enhanced = isEnhanced(form);
-  const page = editorPath(demarcheId, list);
-  const done = (stableId: number | null, anchor = stableId === null ? "champs" : `champ-${stableId}`) =>
-    enhanced ? data<ChampActionData>({ intent, stableId, ok: true }) : redirect(`${page}#${anchor}`);
-  const champOf = () => {
-    const stableId = intField(form, "stableId");
-    const champ = draft.champs.find((c) => c.stableId === stableId);
-    if (!champ) notFound();
-    return champ;
-  };
-
-  switch (intent) {
-    case "add": {
-      const type = formString(form, "type");
-      const after = intField(form, "afterStableId");
-      if (after !== null && !draft.champs.some((c) => c.stableId === after)) notFound();
-      if (!isTypeChamp(type)) {
-        return data<ChampActionData>({ intent, stableId: after, ok: false, errors: { type: "type_invalid" } }, { status: 400 });
-      }
-      if (!isTypeOfferedIn(type, list)) {
-        return data<ChampActionData>(
-          { intent, stableId: after, ok: false, errors: { type: "type_not_in_annotations" } },
-          { status: 400 },
-        );
-      }
-      const { stableId } = await addChamp(
-        db,
-        admin.administrateurId,
-        demarcheId,
-        { type, afterStableId: after, private: list === "annotations", parentStableId: intField(form, "parentStableId") },
-        requestState(context).locale,
-      );
-      return done(stableId);
-    }
-    case "update": {
-      const champ = champOf();
-      const values = submittedValuesOf(form, champ.type);
-      const input = updateInputOf(champ, values);
-      if (!input.ok) {
-        const { field, key, params: errorParams } = input.error;
-        return data<ChampActionData>(
-          {
-            intent,
-            stableId: champ.stableId,
-            ok: false,
-            values,
-            errors: { [field]: key },
-            errorParams: errorParams ? { [field]: errorParams } : {},
-          },
-          { status: 400 },
-        );
-      }
-      const result = await updateChamp(db, admin.administrateurId, demarcheId, input.input);
-      if (!result.ok)
-        return data<ChampActionData>(
-          { intent, stableId: champ.stableId, ok: false, values, errors: result.errors },
-          { status: 400 },
-        );
-      return done(champ.stableId);
-    }
-    case "move-up":
-    case "move-down": {
-      const champ = champOf();
-      await moveChamp(db, admin.administrateurId, demarcheId, {
-        stableId: champ.stableId,
-        direction: intent === "move-up" ? "up" : "down",
-      });
-      return done(champ.stableId);
-    }
-    case "move-to": {
-      // Drag and drop (JavaScript only): to an index of the field's own list.
-      const champ = champOf();
-      const toIndex = intField(form, "toIndex");
-      if (toIndex === null) throw data({ status: 400 }, { status: 400 });
-      await moveChamp(db, admin.administrateurId, demarcheId, { stableId: champ.stableId, toIndex });
-      return done(champ.stableId);
-    }
-    case "duplicate": {
-      const champ = champOf();
-      const { stableId } = await duplicateChamp(db, admin.administrateurId, demarcheId, champ.stableId);
-      return done(stableId);
-    }
-    case "confirm-delete": {
-      const champ = champOf();
-      return data<ChampActionData>({ intent, stableId: champ.stableId, ok: true, confirmDelete: true });
-    }
-    case "change-type": {
-      const champ = champOf();
-      const { locale } = requestState(context);
-      const changed = await changeTypeFromForm(db, admin.administrateurId, demarcheId, champ.stableId, form, locale);
-      return changed.ok ? done(champ.stableId) : refusedChampAction(intent, champ.stableId, changed);
-    }
-    case "delete": {
-      const champ = champOf();
-      const removed = await removeChamp(db, admin.administrateurId, demarcheId, champ.stableId);
-      if (!removed.ok) return refusedChampAction(intent, champ.stableId, removed);
-      const index = draft.champs.indexOf(champ);
-      const previous = index > 0 ? draft.champs[index - 1] : undefined;
-      return done(champ.stableId, previous ? `champ-${previous.stableId}` : "champs");
-    }
-    case "condition":
-      return champConditionAction({
-        db,
-        administrateurId: admin.administrateurId,
-        demarcheId,
-        form,
-        locale: requestState(context).locale,
-        enhanced,
-        page,
-        isPrivate: list === "annotations",
-      });
-    default:
-      throw data({ status: 400 }, { status: 400 });
-  }
+  return handleChampIntent({
+    db,
+    administrateurId: admin.administrateurId,
+    demarcheId,
+    locale: requestState(context).locale,
+    list,
+    intent: formString(form, "intent"),
+    form,
+    enhanced: isEnhanced(form),
+    page: editorPath(demarcheId, list),
+    champs: draft.champs,
+  });
 }
 
 export type EditorLoaderData = Route.ComponentProps["loaderData"];

@@ -6,15 +6,8 @@
  */
 import { useRef } from "react";
 import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
-import { applyRowIntent, parseRowIntent } from "../../../server/domain/form/row-intent";
 import type { TransitionErrorCode } from "../../../server/domain/dossier/transitions";
-import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
-import { saveChamps } from "../../../server/operations/dossiers/save-champs";
-import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
-import { loadChampValues } from "../../../server/db/champ-values";
-import { loadRevisionForm } from "../../../server/db/revisions";
-import { findUsagerDossier } from "../../../server/lookups/scoped-dossier";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
@@ -22,11 +15,12 @@ import { IdentityRecap } from "../../components/usager/identity-recap";
 import { formatSavedTime } from "../../lib/autosave";
 import { useLocale, useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
-import { formFieldReader, formString, readForm, services } from "../../lib/request.server";
+import { readForm, services } from "../../lib/request.server";
 import { AUTOSAVE_INTENT, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-brouillon";
-import { acceptsSubmission, identityOf } from "./dossier-form.server";
-import { dossierIdParam, errorsRecord, noStoreHeaders, valuesRecord } from "./usager.server";
+import { acceptsSubmission, identityOf, postedDossierForm } from "./dossier-form.server";
+import { dossierIdParam, noStoreHeaders } from "./usager.server";
+import { saveDossierForm } from "../../../server/operations/dossiers/save-dossier-form";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
@@ -57,92 +51,46 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
-  const { db } = services(context);
-  // Scope and state first: someone else's dossier is a 404 and nothing is read from the form.
-  // Only the dossier row: saveChamps reads the form and values itself (autosave is the hot path).
-  const { dossier } = await findUsagerDossier(db, user.id, id);
-  const form = await readForm(request);
-  const intent = formString(form, "intent");
-  if (dossier.state !== "brouillon") {
-    if (intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: false };
-    throw redirect(`/dossiers/${id}`);
-  }
-  const rowIntent = parseRowIntent(intent);
-  const rowChange = rowIntent
-    ? applyRowIntent(
-        rowIntent,
-        await loadRevisionForm(db, dossier.revisionId),
-        formFieldReader(form),
-        await loadChampValues(db, dossier.id),
-      )
-    : null;
-  const field = rowChange?.field ?? formFieldReader(form);
-  const refs = referenceDataFor(services(context).config);
-  // Files refused by the upload layer (no JavaScript): shown on their fields, the rest is saved.
-  const uploadErrors = readUploadErrors(form);
-  const uploadRefused = Object.keys(uploadErrors).length > 0;
-
-  if (intent === "submit" && uploadRefused) {
-    await saveChamps(db, user.id, id, field, refs);
-    return data(
-      {
-        intent: "submit" as const,
-        values: {},
-        errors: uploadErrors,
-        identityMissing: false,
-        ineligible: null,
-        transitionError: null as TransitionErrorCode | null,
-      },
-      { status: 422 },
-    );
-  }
-
-  if (intent === "submit") {
-    // Everything typed is stored (leniently) before validation: the page shows it from the database.
-    const typed = {};
-    const result = await submitDossier(db, user.id, id, field, refs);
-    if (result.ok) throw redirect(`/dossiers/${id}/merci`);
-    if (result.reason === "transition") {
+  const { db, config } = services(context);
+  const result = await saveDossierForm(
+    db,
+    { userId: user.id, dossierId: id, state: "brouillon", refs: referenceDataFor(config) },
+    async () => postedDossierForm(await readForm(request)),
+  );
+  const submitAnswer = { values: {}, errors: {}, identityMissing: false, ineligible: null, transitionError: null };
+  switch (result.outcome) {
+    case "not_editable":
+      if (result.intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: false };
+      throw redirect(`/dossiers/${id}`);
+    case "submitted":
+      throw redirect(`/dossiers/${id}/merci`);
+    case "transition_refused":
+      return data(
+        { intent: "submit" as const, ...submitAnswer, transitionError: result.error as TransitionErrorCode | null },
+        { status: 409 },
+      );
+    case "invalid": {
+      const { errors, identityMissing, ineligible } = result;
       return data(
         {
           intent: "submit" as const,
-          values: typed,
-          errors: {},
-          identityMissing: false,
-          ineligible: null,
-          transitionError: result.error,
+          ...submitAnswer,
+          errors,
+          identityMissing,
+          ineligible,
+          transitionError: null as TransitionErrorCode | null,
         },
-        { status: 409 },
+        { status: 422 },
       );
     }
-    return data(
-      {
-        intent: "submit" as const,
-        values: typed,
-        errors: errorsRecord(result.issues),
-        identityMissing: result.identityMissing,
-        ineligible: result.ineligible,
-        transitionError: null as TransitionErrorCode | null,
-      },
-      { status: 422 },
-    );
+    case "row": {
+      const { values, errors, focusRowId, rowAdded } = result;
+      return { intent: "row" as const, values, errors, focusRowId, rowAdded };
+    }
+    case "saved":
+      if (result.intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: true };
+      return { intent: "save" as const, values: result.values, errors: result.errors };
   }
-
-  const result = await saveChamps(db, user.id, id, field, refs);
-  if (intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: result.ok };
-  if (!result.ok) throw redirect(`/dossiers/${id}`);
-  // What was typed, as stored (a commune resolved, an address found): shown again as such.
-  const typed = valuesRecord(result.values);
-  if (rowIntent) {
-    return {
-      intent: "row" as const,
-      values: typed,
-      errors: uploadErrors,
-      focusRowId: rowChange?.addedRowId ?? null,
-      rowAdded: rowIntent.kind === "add",
-    };
-  }
-  return { intent: "save" as const, values: typed, errors: uploadErrors };
 }
 
 /** A failed autosave (network, server) is reported by the hook and retried, never shown as the error page. */

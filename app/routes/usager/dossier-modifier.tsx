@@ -5,21 +5,18 @@
  * autosave. Owner only (404 otherwise); other states redirect to the dossier page.
  */
 import { data, redirect } from "react-router";
-import { applyRowIntent, parseRowIntent } from "../../../server/domain/form/row-intent";
-import { hiddenKeys } from "../../../server/domain/form/visibility";
-import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
-import { mergeValues, saveChamps, typedValues } from "../../../server/operations/dossiers/save-champs";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
-import { formFieldReader, formString, readForm, services } from "../../lib/request.server";
+import { readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-modifier";
-import { identityOf } from "./dossier-form.server";
-import { dossierIdParam, errorsRecord, noStoreHeaders, valuesRecord } from "./usager.server";
+import { identityOf, postedDossierForm } from "./dossier-form.server";
+import { dossierIdParam, noStoreHeaders } from "./usager.server";
+import { saveDossierForm } from "../../../server/operations/dossiers/save-dossier-form";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
@@ -47,30 +44,27 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
-  const { db } = services(context);
-  const { dossier, descriptors, values } = await loadUsagerDossier(db, user.id, id);
-  if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
-  const form = await readForm(request);
-  const stored = new Map(Object.entries(values));
-  const rowIntent = parseRowIntent(formString(form, "intent"));
-  const rowChange = rowIntent ? applyRowIntent(rowIntent, descriptors, formFieldReader(form), stored) : null;
-  const field = rowChange?.field ?? formFieldReader(form);
-  const refs = referenceDataFor(services(context).config);
-  // Files refused by the upload layer (no JavaScript): shown on their fields with the other errors.
-  const uploadErrors = readUploadErrors(form);
-  // The administration has this dossier: a row added or removed is only kept with the whole form's
-  // next valid save, so the page shows it from what was posted.
-  if (rowIntent) {
-    const typed = await typedValues(descriptors, field, stored, refs);
-    const hidden = [...hiddenKeys(descriptors, mergeValues(stored, typed))];
-    return { values: valuesRecord(typed), hidden, errors: uploadErrors, focusRowId: rowChange?.addedRowId ?? null };
+  const { db, config } = services(context);
+  const result = await saveDossierForm(
+    db,
+    { userId: user.id, dossierId: id, state: "en_construction", refs: referenceDataFor(config) },
+    async () => postedDossierForm(await readForm(request)),
+  );
+  switch (result.outcome) {
+    case "saved":
+      throw redirect(`/dossiers/${id}?modifie=1`);
+    case "row": {
+      const { values, hidden, errors, focusRowId } = result;
+      return { values, hidden, errors, focusRowId };
+    }
+    case "invalid": {
+      const { values, hidden, errors } = result;
+      return data({ values, hidden, errors, focusRowId: null }, { status: 422 });
+    }
+    default:
+      // Not en construction (any more); « Déposer » is not a button of this page.
+      throw redirect(`/dossiers/${id}`);
   }
-  const result = await saveChamps(db, user.id, id, field, refs);
-  if (result.ok && Object.keys(uploadErrors).length === 0) throw redirect(`/dossiers/${id}?modifie=1`);
-  if (!result.ok && result.reason === "read_only") throw redirect(`/dossiers/${id}`);
-  const shown = { values: valuesRecord(result.values), hidden: [...hiddenKeys(descriptors, mergeValues(stored, result.values))] };
-  const errors = { ...(result.ok ? {} : errorsRecord(result.issues)), ...uploadErrors };
-  return data({ ...shown, errors, focusRowId: null }, { status: 422 });
 }
 
 export default function DossierModifier({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,11 +1,8 @@
 /**
  * Server helpers shared by the usager's pages: dossier number from the URL, scope failures as 404,
- * the form reader the champ operations expect, and dates formatted for display.
+ * and dates formatted for display.
  */
 import { data, type RouterContextProvider } from "react-router";
-import type { JsonValue } from "../../../server/domain/champs/definition";
-import type { ChampError } from "../../../server/domain/champs/errors";
-import type { ChampValidationIssue } from "../../../server/domain/champs/validate-dossier";
 import type { Locale } from "../../../common/i18n";
 import { getT } from "../../../common/i18n";
 import { findUsagerDossier } from "../../../server/lookups/scoped-dossier";
@@ -17,18 +14,6 @@ export function dossierIdParam(raw: string | undefined): number {
   const id = raw !== undefined && /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   return id;
-}
-
-/** Map keyed by `ChampKey` → plain object for the page. */
-export function valuesRecord(values: ReadonlyMap<string, JsonValue | null>): Record<string, JsonValue | null> {
-  return Object.fromEntries(values);
-}
-
-/** Errors by `ChampKey` (a field in a row has its own error). */
-export function errorsRecord(issues: readonly ChampValidationIssue[]): Record<string, ChampError> {
-  const record: Record<string, ChampError> = {};
-  for (const issue of issues) record[issue.key] = issue.error;
-  return record;
 }
 
 /** Dates are shown in the time zone of the French administration, whatever the server's. */

@@ -1,0 +1,121 @@
+/**
+ * Saving the posted form of a usager's dossier, for both of its pages: the brouillon (lenient
+ * save, autosave, « Déposer le dossier », rows added or removed at once) and the modification of a
+ * dossier en construction (kept only if the whole form stays valid; a row added or removed stays in
+ * the page until then). The routes turn the outcome into their page's answer.
+ */
+import type { JsonValue } from "../../domain/champs/definition";
+import type { ChampError } from "../../domain/champs/errors";
+import type { ChampValidationIssue } from "../../domain/champs/validate-dossier";
+import type { TransitionErrorCode } from "../../domain/dossier/transitions";
+import type { ReferenceData } from "../../domain/geo/reference-data";
+import type { ChampKey } from "../../domain/form/keys";
+import { applyRowIntent, parseRowIntent } from "../../domain/form/row-intent";
+import { hiddenKeys } from "../../domain/form/visibility";
+import type { Db } from "../../db/client";
+import { loadChampValues } from "../../db/champ-values";
+import { loadRevisionForm } from "../../db/revisions";
+import { findUsagerDossier } from "../../lookups/scoped-dossier";
+import { mergeValues, type ReadFormField, saveChamps, typedValues } from "./save-champs";
+import { submitDossier } from "./submit-dossier";
+
+/** The state a page edits: the brouillon page, or the modification page of a dossier en construction. */
+export type EditedState = "brouillon" | "en_construction";
+
+/** What the page posted; read only once the dossier is known to be the usager's, in the page's state. */
+export interface PostedDossierForm {
+  /** The button: "save", "submit", "autosave", or a row's (`row-add:<block>`, `row-remove:<block>|<row>`). */
+  intent: string;
+  field: ReadFormField;
+  /** Files the upload layer refused (no JavaScript): shown on their fields, the rest is saved. */
+  uploadErrors: Record<ChampKey, ChampError>;
+}
+
+/** Values and errors by `ChampKey`, as the page shows them over what it loaded. */
+type ShownValues = Record<ChampKey, JsonValue | null>;
+type ShownErrors = Record<ChampKey, ChampError>;
+
+export type SaveDossierFormResult =
+  /** The dossier is not (or no longer) in the page's state: the page sends the usager to the dossier. */
+  | { outcome: "not_editable"; intent: string }
+  | { outcome: "submitted" }
+  /** Stored; `values` as stored (a commune resolved, an address found), `errors` the refused files. */
+  | { outcome: "saved"; intent: string; values: ShownValues; errors: ShownErrors }
+  /** A row added or removed: stored for a brouillon, only shown (with its visibility) en construction. */
+  | { outcome: "row"; values: ShownValues; hidden: ChampKey[]; errors: ShownErrors; focusRowId: string | null; rowAdded: boolean }
+  /** Nothing stored for a dossier en construction; for a refused submission, what was typed is stored. */
+  | {
+      outcome: "invalid";
+      values: ShownValues;
+      hidden: ChampKey[];
+      errors: ShownErrors;
+      identityMissing: boolean;
+      /** The administrateur's message when the ineligibility rules match (null otherwise). */
+      ineligible: string | null;
+    }
+  | { outcome: "transition_refused"; error: TransitionErrorCode };
+
+function errorsOf(issues: readonly ChampValidationIssue[]): ShownErrors {
+  return Object.fromEntries(issues.map((issue) => [issue.key, issue.error]));
+}
+
+export async function saveDossierForm(
+  db: Db,
+  input: { userId: number; dossierId: number; state: EditedState; refs: ReferenceData },
+  readPosted: () => Promise<PostedDossierForm>,
+): Promise<SaveDossierFormResult> {
+  const { userId, dossierId, refs } = input;
+  // Scope first: someone else's dossier is a 404 and nothing is read from the form.
+  const { dossier } = await findUsagerDossier(db, userId, dossierId);
+  const { intent, field: posted, uploadErrors } = await readPosted();
+  if (dossier.state !== input.state) return { outcome: "not_editable", intent };
+
+  const rowIntent = parseRowIntent(intent);
+  if (rowIntent) {
+    const tree = await loadRevisionForm(db, dossier.revisionId);
+    const stored = await loadChampValues(db, dossierId, tree);
+    const change = applyRowIntent(rowIntent, tree, posted, stored);
+    const field = change?.field ?? posted;
+    const row = { errors: uploadErrors, focusRowId: change?.addedRowId ?? null, rowAdded: rowIntent.kind === "add" };
+    if (input.state === "en_construction") {
+      // The administration has this dossier: the row is kept with the whole form's next valid save.
+      const typed = await typedValues(tree, field, stored, refs);
+      return {
+        outcome: "row",
+        values: Object.fromEntries(typed),
+        hidden: [...hiddenKeys(tree, mergeValues(stored, typed))],
+        ...row,
+      };
+    }
+    const saved = await saveChamps(db, userId, dossierId, field, refs);
+    if (!saved.ok) return { outcome: "not_editable", intent };
+    return { outcome: "row", values: Object.fromEntries(saved.values), hidden: [], ...row };
+  }
+
+  const uploadRefused = Object.keys(uploadErrors).length > 0;
+  if (intent === "submit" && input.state === "brouillon") {
+    // Everything typed is stored (leniently) before validation: the page shows it from the database.
+    if (uploadRefused) {
+      await saveChamps(db, userId, dossierId, posted, refs);
+      return { outcome: "invalid", values: {}, hidden: [], errors: uploadErrors, identityMissing: false, ineligible: null };
+    }
+    const submitted = await submitDossier(db, userId, dossierId, posted, refs);
+    if (submitted.ok) return { outcome: "submitted" };
+    if (submitted.reason === "transition") return { outcome: "transition_refused", error: submitted.error };
+    const { identityMissing, ineligible } = submitted;
+    return { outcome: "invalid", values: {}, hidden: [], errors: errorsOf(submitted.issues), identityMissing, ineligible };
+  }
+
+  const saved = await saveChamps(db, userId, dossierId, posted, refs);
+  if (!saved.ok && saved.reason === "read_only") return { outcome: "not_editable", intent };
+  const values = Object.fromEntries(saved.values);
+  if (saved.ok && (input.state === "brouillon" || !uploadRefused)) {
+    return { outcome: "saved", intent, values, errors: uploadErrors };
+  }
+  // En construction, refused (nothing stored) or stored but with refused files: the page shows what
+  // was typed, its visibility and the errors.
+  const tree = await loadRevisionForm(db, dossier.revisionId);
+  const hidden = [...hiddenKeys(tree, mergeValues(await loadChampValues(db, dossierId, tree), saved.values))];
+  const errors = { ...(saved.ok ? {} : errorsOf(saved.issues)), ...uploadErrors };
+  return { outcome: "invalid", values, hidden, errors, identityMissing: false, ineligible: null };
+}
