@@ -18,11 +18,17 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openAndMigrate } from "../../server/boot";
 import { type Config, loadConfig } from "../../server/config";
 import { MIGRATIONS_DIR } from "../../server/db/migrate";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** Loaded only to build a template: test files that just copy one need not import the whole server. */
+async function migrateInto(config: Config) {
+  const { openAndMigrate } = await import("../../server/boot");
+  const database = await openAndMigrate(config);
+  await database.close();
+}
 
 /** The configuration of a test database: at `databaseUrl` when given, otherwise embedded in `dataDir`. */
 export function testConfig(target: { databaseUrl: string } | { dataDir: string }): Config {
@@ -111,8 +117,7 @@ async function buildPostgresTemplate(serverUrl: string): Promise<string> {
       for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
       const building = `${name}_tmp_${randomBytes(4).toString("hex")}`;
       await client.query(`create database ${building}`);
-      const database = await openAndMigrate(testConfig({ databaseUrl: databaseUrl(serverUrl, building) }));
-      await database.close();
+      await migrateInto(testConfig({ databaseUrl: databaseUrl(serverUrl, building) }));
       await waitForNoSessions(client, building);
       await client.query(`alter database ${building} with allow_connections false`);
       await client.query(`alter database ${building} rename to ${name}`);
@@ -159,8 +164,7 @@ function pgliteTemplateDir(): Promise<string> {
     try {
       if (existsSync(finalDir)) return finalDir;
       const building = mkdtempSync(`${finalDir}-tmp-`);
-      const database = await openAndMigrate(testConfig({ dataDir: building }));
-      await database.close();
+      await migrateInto(testConfig({ dataDir: building }));
       renameSync(building, finalDir);
       return finalDir;
     } finally {
