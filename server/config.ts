@@ -43,6 +43,10 @@ const ZEnv = z.object({
    * server listens on a loopback address, so that nobody else can read it.
    */
   MAILBOX_ENABLED: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  /** How often a job worker records that it is alive, in milliseconds. */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
+  /** A worker silent for this long is dead: the jobs it had locked are run again by others. */
+  WORKER_DEAD_AFTER_MS: z.coerce.number().int().positive().default(45_000),
   /** Seed demo accounts and a demo démarche on an empty database (default: true in embedded mode). */
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
   /** Maximum size of a form body, in bytes. */
@@ -87,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const production = e.NODE_ENV === "production";
   const embedded = !e.DATABASE_URL;
   const dataDir = path.resolve(e.DATA_DIR);
+  if (e.WORKER_DEAD_AFTER_MS < 2 * e.WORKER_HEARTBEAT_MS) {
+    throw new ConfigError("Invalid configuration:\n  - WORKER_DEAD_AFTER_MS: must be at least twice WORKER_HEARTBEAT_MS");
+  }
   if (production && !e.SESSION_SECRET) {
     throw new ConfigError("Invalid configuration:\n  - SESSION_SECRET: required when NODE_ENV=production");
   }
@@ -106,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     workerInProcess: e.WORKER_IN_PROCESS ? e.WORKER_IN_PROCESS === "true" : embedded,
+    workerLiveness: { heartbeatMs: e.WORKER_HEARTBEAT_MS, deadAfterMs: e.WORKER_DEAD_AFTER_MS },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : embedded,
     mailboxEnabled: e.MAILBOX_ENABLED ? e.MAILBOX_ENABLED === "true" : !production && !e.SMTP_URL && isLoopbackHost(e.HOST),
     maxFormBytes: e.MAX_FORM_BYTES,

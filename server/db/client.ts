@@ -7,6 +7,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Config } from "../config";
 import { logger } from "../logger";
+import { claimEmbeddedDatabase } from "./embedded-owner";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./pglite-server";
 import * as schema from "./schema";
 
@@ -28,16 +29,18 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">, poolSize = 10): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
+  let release = () => {};
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(config.dataDir, "pglite") });
-    url = embedded.url;
+    const opened = await openEmbedded(path.join(config.dataDir, "pglite"));
+    ({ embedded, url, release } = opened);
   }
+  const isEmbedded = !config.databaseUrl;
   const pool = new pg.Pool({
     connectionString: url,
-    max: embedded ? 4 : poolSize,
+    max: isEmbedded ? 4 : poolSize,
     // A statement that runs away must not hold a connection forever (the reference uses 60 s).
-    statement_timeout: embedded ? undefined : 60_000,
+    statement_timeout: isEmbedded ? undefined : 60_000,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
@@ -47,10 +50,31 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     db,
     pool,
     url,
-    embedded: embedded !== null,
+    embedded: isEmbedded,
     async close() {
       await pool.end();
       await embedded?.close();
+      release();
     },
   };
+}
+
+/**
+ * Opens the embedded database files, or — when another live process (`npm start`) has them open —
+ * connects to the port that process serves them on: never two copies of one database.
+ */
+async function openEmbedded(dataDir: string): Promise<{ embedded: EmbeddedDatabase | null; url: string; release(): void }> {
+  const ownership = await claimEmbeddedDatabase(dataDir);
+  if (ownership.kind === "shared") {
+    logger.debug({ pid: ownership.pid }, "using the embedded database of a running process");
+    return { embedded: null, url: ownership.url, release: () => {} };
+  }
+  try {
+    const embedded = await startEmbeddedDatabase({ dataDir });
+    ownership.publish(embedded.url);
+    return { embedded, url: embedded.url, release: () => ownership.release() };
+  } catch (error) {
+    ownership.release();
+    throw error;
+  }
 }

@@ -439,3 +439,22 @@ export const mailboxMessages = pgTable(
   },
   (t) => [index("mailbox_messages_to_idx").on(t.to, t.id)],
 );
+
+/**
+ * Mails already handed to the mailer, by the job that sent them: a job run again after its worker
+ * died (or after a failure once the mail was out) does not send it twice.
+ */
+export const mailDeliveries = pgTable("mail_deliveries", {
+  jobId: text("job_id").primaryKey(),
+  sentAt: tstz("sent_at").notNull().defaultNow(),
+});
+
+/**
+ * Liveness of job workers (graphile-worker's worker pool ids, which lock jobs): each running pool
+ * refreshes its row;
+ * a row left stale means its process died, and the jobs it had locked are unlocked for others.
+ */
+export const workerHeartbeats = pgTable("worker_heartbeats", {
+  workerId: text("worker_id").primaryKey(),
+  lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
+});

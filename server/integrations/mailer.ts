@@ -4,26 +4,33 @@
  */
 import nodemailer from "nodemailer";
 import type { Config } from "../config";
-import type { Db } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { mailboxMessages } from "../db/schema";
 import type { MailContent } from "../mail/layout";
 
 export interface Mailer {
-  send(message: MailContent & { to: string }): Promise<void>;
+  /**
+   * `local`: the mail is a database row, written in `tx` when given (with the record of its
+   * delivery, so that both happen or neither).
+   */
+  kind: "smtp" | "local";
+  send(message: MailContent & { to: string }, tx?: DbOrTx): Promise<void>;
 }
 
 export function createMailer(config: Pick<Config, "smtpUrl" | "mailFrom">, db: Db): Mailer {
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl);
     return {
+      kind: "smtp",
       async send(message) {
         await transport.sendMail({ from: config.mailFrom, ...message });
       },
     };
   }
   return {
-    async send(message) {
-      await db
+    kind: "local",
+    async send(message, tx) {
+      await (tx ?? db)
         .insert(mailboxMessages)
         .values({ to: message.to, subject: message.subject, text: message.text, html: message.html });
     },

@@ -4,13 +4,14 @@ import { sessions } from "../db/schema";
 import { cleanupEmailTokens } from "../operations/accounts/email-tokens";
 import { purgeOrphanPrefilledDossiers } from "../operations/prefill/purge-orphan-prefilled-dossiers";
 import { cleanupRateLimits } from "../security/rate-limit";
+import { purgeOldDeliveries } from "../mail/deliveries";
 import type { JobDefinition } from "./registry";
 
 const ZPurge = z.object({}).passthrough();
 
 /**
- * Hourly housekeeping: expired sessions, old rate-limit windows, used/expired e-mail tokens, and
- * prefilled dossiers nobody claimed.
+ * Hourly housekeeping: expired sessions, old rate-limit windows, used/expired e-mail tokens,
+ * prefilled dossiers nobody claimed, and old records of mail deliveries.
  */
 export const purgeExpiredJob = {
   payload: ZPurge,
@@ -22,6 +23,10 @@ export const purgeExpiredJob = {
     const rateLimitRows = await cleanupRateLimits(db);
     const tokens = await cleanupEmailTokens(db);
     const orphanPrefilledDossiers = await purgeOrphanPrefilledDossiers(db);
-    logger.info({ sessions: expiredSessions.length, rateLimitRows, tokens, orphanPrefilledDossiers }, "purged expired rows");
+    const mailDeliveries = await purgeOldDeliveries(db);
+    logger.info(
+      { sessions: expiredSessions.length, rateLimitRows, tokens, orphanPrefilledDossiers, mailDeliveries },
+      "purged expired rows",
+    );
   },
 } satisfies JobDefinition<typeof ZPurge>;

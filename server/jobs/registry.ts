@@ -9,9 +9,14 @@ import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
 import { sendMailJob } from "./send-mail.job";
 
+/** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
+export interface JobRun {
+  id: string;
+}
+
 export interface JobDefinition<S extends z.ZodType> {
   payload: S;
-  run(payload: z.infer<S>, services: JobServices): Promise<void>;
+  run(payload: z.infer<S>, services: JobServices, job: JobRun): Promise<void>;
 }
 
 export const JOBS = {
@@ -29,14 +34,14 @@ export const CRONTAB = ["0 * * * * purge-expired ?max=1", "30 3 * * * purge-atta
 export function buildTaskList(services: JobServices): TaskList {
   const list: TaskList = {};
   for (const [name, job] of Object.entries(JOBS) as Array<[JobName, JobDefinition<z.ZodType>]>) {
-    const task: Task = async (raw) => {
+    const task: Task = async (raw, helpers) => {
       const parsed = job.payload.safeParse(raw);
       // A malformed payload can never succeed: log it and drop it instead of retrying forever.
       if (!parsed.success) {
         services.logger.error({ job: name, issues: parsed.error.issues }, "invalid job payload, dropped");
         return;
       }
-      await job.run(parsed.data, services);
+      await job.run(parsed.data, services, { id: helpers.job.id });
     };
     list[name] = task;
   }

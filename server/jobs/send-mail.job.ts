@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isLocale } from "../../common/i18n";
 import { isMailTemplateName, mailParamsSchema, renderMail } from "../mail/templates";
+import { deliverOnce } from "../mail/deliveries";
 import type { JobDefinition } from "./registry";
 
 /**
@@ -22,13 +23,18 @@ const ZSendMail = z
     }
   });
 
-/** Renders a mail template at send time and hands it to the mailer (SMTP or local mailbox). */
+/**
+ * Renders a mail template at send time and hands it to the mailer (SMTP or local mailbox), once per
+ * job whatever the number of its runs (deliveries.ts).
+ */
 export const sendMailJob = {
   payload: ZSendMail,
-  async run(payload, { mailer, config }) {
+  async run(payload, { mailer, config, db, logger }, job) {
     if (!isMailTemplateName(payload.template)) throw new Error(`unknown mail template ${payload.template}`);
     const locale = isLocale(payload.locale) ? payload.locale : "fr";
     const content = renderMail(payload.template, payload.params, { locale, appUrl: config.appUrl });
-    await mailer.send({ to: payload.to, ...content });
+    const sent = await deliverOnce(db, mailer, job.id, { to: payload.to, ...content });
+    if (!sent)
+      logger.info({ job: job.id, template: payload.template }, "mail already delivered by an earlier run, not sent again");
   },
 } satisfies JobDefinition<typeof ZSendMail>;

@@ -46,3 +46,14 @@ describe("start-up warnings", () => {
     expect(isLoopbackHost(host)).toBe(loopback);
   });
 });
+
+describe("worker liveness", () => {
+  it("defaults to a beat every 15 s and death after 45 s, and refuses a timeout shorter than two beats", () => {
+    expect(loadConfig(base).workerLiveness).toEqual({ heartbeatMs: 15_000, deadAfterMs: 45_000 });
+    expect(loadConfig({ ...base, WORKER_HEARTBEAT_MS: "200", WORKER_DEAD_AFTER_MS: "1500" }).workerLiveness).toEqual({
+      heartbeatMs: 200,
+      deadAfterMs: 1500,
+    });
+    expect(() => loadConfig({ ...base, WORKER_HEARTBEAT_MS: "30000" })).toThrow(/WORKER_DEAD_AFTER_MS/);
+  });
+});
