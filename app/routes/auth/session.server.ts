@@ -8,6 +8,7 @@ import type { SignedIn } from "../../../server/operations/accounts/fields";
 import { homePathFor } from "../../../server/operations/accounts/home-path";
 import { cleanRedirectPath } from "../../../server/operations/accounts/redirect-path";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../server/security/passwords";
+import { localeCookie } from "../../lib/locale-cookie.server";
 import { requestState, services } from "../../lib/request.server";
 
 type Ctx = Readonly<RouterContextProvider>;
@@ -24,7 +25,12 @@ export function redirectToParam(request: Request): string | undefined {
   return cleanRedirectPath(new URL(request.url).searchParams.get("redirect_to"));
 }
 
-/** Puts the new session in the browser and sends it where it was going, or to its own space. */
+/**
+ * Puts the new session in the browser and sends it where it was going, or to its own space. The
+ * account's language wins over the one this browser had: pages and e-mails then speak the same
+ * language, the one the user chose last while signed in (or signed up in); choosing another one
+ * while signed in changes both.
+ */
 export function signedInRedirect(context: Ctx, signedIn: SignedIn, redirectTo: unknown, fallback?: string) {
   const { config } = services(context);
   requestState(context).setCookies.push(
@@ -32,6 +38,7 @@ export function signedInRedirect(context: Ctx, signedIn: SignedIn, redirectTo: u
       secure: config.secureCookies,
       maxAgeSeconds: signedIn.maxAgeSeconds,
     }),
+    localeCookie(context, signedIn.locale),
   );
   return redirect(cleanRedirectPath(redirectTo) ?? fallback ?? signedIn.homePath);
 }

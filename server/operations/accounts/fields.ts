@@ -2,6 +2,7 @@
  * Form fields shared by the account operations, with their error messages as i18n keys, and the
  * result shapes the account pages render.
  */
+import type { Locale } from "../../../common/i18n/types";
 import { z } from "zod";
 import type { TranslationKey } from "../../../common/i18n";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../security/passwords";
@@ -36,6 +37,8 @@ export interface SignedIn {
   maxAgeSeconds: number;
   /** The user's own space, used when no redirect_to was given. */
   homePath: string;
+  /** The account's language (`users.locale`): the pages' language once signed in. */
+  locale: Locale;
 }
 
 /** First error of each field, as i18n keys (zod keeps the order of the checks). */

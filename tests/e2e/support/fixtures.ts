@@ -16,8 +16,8 @@
  *   navigation and rendering), not on a half-loaded one.
  * - Browser errors: every test fails when a page of its browser context throws (`pageerror`) or logs a
  *   console error — React's hydration errors included —, listed at the end (`failOnBrowserErrors`,
- *   automatic). The only console error tolerated is the browser's own line about a document answered
- *   with an error status (a 404 page the test opens on purpose): see `isExpectedConsoleError`.
+ *   automatic). The only console error tolerated is the browser's own line about a 4xx answer given on
+ *   purpose (a 404 page the test opens, a form answered with its errors): see `isExpectedConsoleError`.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, test as base, expect, type Page } from "@playwright/test";
@@ -105,17 +105,18 @@ export const test = base.extend<Fixtures>({
   failOnBrowserErrors: [
     async ({ context }, use) => {
       const errors: string[] = [];
-      /** Documents answered with an error status (4xx/5xx): the browser logs a console error for each. */
-      const errorDocuments = new Set<string>();
+      /** Pages and React Router data requests answered with a 4xx status: the browser logs a console error for each. */
+      const refusedResponses = new Set<string>();
       context.on("response", (response) => {
-        if (response.request().resourceType() === "document" && response.status() >= 400) errorDocuments.add(response.url());
+        if (isRefusalOnPurpose(response.request().resourceType(), response.url(), response.status()))
+          refusedResponses.add(response.url());
       });
       const watch = (page: Page) => {
         page.on("pageerror", (error) => errors.push(`page error on ${page.url()}: ${error.message}`));
         page.on("console", (message) => {
-          if (message.type() !== "error" || isExpectedConsoleError(message.text(), message.location().url, errorDocuments))
-            return;
-          errors.push(`console error on ${page.url()}: ${message.text()}`);
+          const { url } = message.location();
+          if (message.type() !== "error" || isExpectedConsoleError(message.text(), url, refusedResponses)) return;
+          errors.push(`console error on ${page.url()}: ${message.text()} (${url})`);
         });
       };
       for (const page of context.pages()) watch(page);
@@ -138,12 +139,22 @@ export const test = base.extend<Fixtures>({
 });
 
 /**
- * The one console error that is no defect: Chromium logs « Failed to load resource: the server
- * responded with a status of 404 » for a document answered with an error status, i.e. for every
- * error page a test opens on purpose (its content is checked by the test itself).
+ * A 4xx answer the platform gives on purpose and the page then shows: an error page (404, 403…) a test
+ * opens, or a React Router data request (`….data`) answering a form with its errors (400), a limit
+ * (429) or an error page met by client navigation. A 5xx is never on purpose.
  */
-export function isExpectedConsoleError(text: string, url: string, errorDocuments: ReadonlySet<string>): boolean {
-  return /^Failed to load resource: the server responded with a status of [45]\d\d\b/.test(text) && errorDocuments.has(url);
+function isRefusalOnPurpose(resourceType: string, url: string, status: number): boolean {
+  if (status < 400 || status >= 500) return false;
+  return resourceType === "document" || new URL(url).pathname.endsWith(".data");
+}
+
+/**
+ * The one console error that is no defect: Chromium logs « Failed to load resource: the server
+ * responded with a status of 4xx » for every response with an error status, including the refusals on
+ * purpose above (whose content the test checks itself).
+ */
+export function isExpectedConsoleError(text: string, url: string, refusedResponses: ReadonlySet<string>): boolean {
+  return /^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text) && refusedResponses.has(url);
 }
 
 /**
