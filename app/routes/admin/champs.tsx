@@ -22,6 +22,7 @@ import { ChampList } from "./ui/champ-list";
 import { InvalidConditionsBanner } from "./ui/condition-editor";
 import { EditorListNav, editorListOf, editorPath } from "./ui/editor-lists";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
+import { refusalsByField } from "../../../server/refusal";
 
 /** Also the loader of the annotations privées page (annotations.tsx): the URL tells which list. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -130,7 +131,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       const result = await updateChamp(db, admin.administrateurId, demarcheId, input.input);
       if (!result.ok)
         return data<ChampActionData>(
-          { intent, stableId: champ.stableId, ok: false, values, errors: result.errors },
+          { intent, stableId: champ.stableId, ok: false, values, ...refusalsByField(result.refusals) },
           { status: 400 },
         );
       return done(champ.stableId);
