@@ -9,6 +9,7 @@ import { createApiToken } from "../operations/api-tokens/create-api-token";
 import { seedBulkDossiers } from "../seed/bulk-dossiers";
 import { seedFormCommand } from "./seed-form";
 import { printDemoAccounts, seedDemo } from "../seed/demo";
+import { describeRefusals } from "../refusal";
 
 interface Command {
   summary: string;
@@ -122,11 +123,7 @@ export const COMMANDS = {
             name_too_long: "the name is too long",
             name_required: "the name is empty",
           };
-          throw new Error(
-            Object.values(result.errors)
-              .map((key) => explain[key] ?? key)
-              .join("; "),
-          );
+          throw new Error(describeRefusals(result.refusals, explain));
         }
         const scope = result.allowedDemarcheIds
           ? `démarches ${result.allowedDemarcheIds.join(", ")}`

@@ -87,7 +87,7 @@ export async function buildDemarche(
     lienDpo: "dpo@exemple.fr",
     dureeConservation: 12,
   });
-  if (!created.ok) throw new Error(`createDemarche: ${JSON.stringify(created.errors)}`);
+  if (!created.ok) throw new Error(`createDemarche: ${JSON.stringify(created.refusals)}`);
   const demarcheId = created.demarcheId;
   const ids = new Map<string, number>();
   const idOf = (libelle: string) => {
@@ -112,7 +112,7 @@ export async function buildDemarche(
       mandatory: spec.mandatory ?? true,
       options: spec.options ?? current?.options ?? {},
     });
-    if (!updated.ok) throw new Error(`updateChamp: ${JSON.stringify(updated.errors)}`);
+    if (!updated.ok) throw new Error(`updateChamp: ${JSON.stringify(updated.refusals)}`);
     // The draft's own row (never published yet): conditions are written as the editor stores them.
     if (spec.condition) {
       await db
@@ -142,7 +142,7 @@ export async function buildDemarche(
   let path: string | null = null;
   if (options.published !== false) {
     const published = await publishDemarche(db, administrateurId, demarcheId, { path: options.path ?? `demarche-${next()}` });
-    if (!published.ok) throw new Error(`publishDemarche: ${JSON.stringify(published.errors)}`);
+    if (!published.ok) throw new Error(`publishDemarche: ${JSON.stringify(published.refusals)}`);
     path = published.path;
   }
   const [demarche] = await db.select().from(demarches).where(eq(demarches.id, demarcheId));

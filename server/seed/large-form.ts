@@ -170,7 +170,7 @@ export async function seedLargeForm(db: Db, input: { fields: number; rows: numbe
 
   const { dossierId } = await startDossier(db, usagerId, { path, test: false });
   const identity = await updateIdentity(db, usagerId, dossierId, { civilite: "Mme", nom: "Martin", prenom: "Claire" });
-  if (!identity.ok) throw new Error(`updateIdentity: ${JSON.stringify(identity.errors)}`);
+  if (!identity.ok) throw new Error(`updateIdentity: ${JSON.stringify(identity.refusals)}`);
   // The block starts with one row (startDossier); the others get ids as « Ajouter un élément » gives them.
   const stored = await loadChampValues(db, dossierId);
   const rows = new Map<number, string[]>();

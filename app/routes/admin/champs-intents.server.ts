@@ -19,6 +19,7 @@ import { intField } from "./admin.server";
 import { type ChampActionData, submittedValuesOf, updateInputOf } from "./champs.server";
 import { champConditionAction } from "./conditions.server";
 import { changeTypeFromForm, refusedChampAction } from "./type-change.server";
+import { refusalsByField } from "../../../server/refusal";
 import type { EditorList } from "./ui/editor-lists";
 
 /** What every handler gets: the request's form, the scoped draft list and the page's answers. */
@@ -93,7 +94,9 @@ const update: ChampIntentHandler = async (ctx) => {
     return refused({ [field]: key }, params ? { [field]: params } : {});
   }
   const result = await updateChamp(ctx.db, ctx.administrateurId, ctx.demarcheId, input.input);
-  return result.ok ? done(ctx, champ.stableId) : refused(result.errors);
+  if (result.ok) return done(ctx, champ.stableId);
+  const { errors, errorParams } = refusalsByField(result.refusals);
+  return refused(errors, errorParams);
 };
 
 /** « Monter » / « Descendre »: one place up or down in the field's own list. */

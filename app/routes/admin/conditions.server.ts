@@ -26,6 +26,7 @@ import type { Locale } from "../../../common/i18n/types";
 import { formString, notFound } from "../../lib/request.server";
 import { intField } from "./admin.server";
 import type { ChampActionData } from "./champs.server";
+import { refusalsByField } from "../../../server/refusal";
 
 const MAX_VALUE_LENGTH = 1000;
 
@@ -125,7 +126,7 @@ export async function champConditionAction({
   if (hasBlockingRowErrors(parsed.state, available, lists)) return refused("notSaved");
   const { condition } = conditionOfRows(parsed.state, available);
   const result = await updateChampCondition(db, administrateurId, demarcheId, { stableId, condition });
-  if (!result.ok) return refused(result.errors.condition ?? "notSaved");
+  if (!result.ok) return refused(refusalsByField(result.refusals).errors.condition ?? "notSaved");
   return enhanced
     ? data<ConditionActionData>({ intent: "condition", stableId, ok: true })
     : redirect(`${page}#champ-${stableId}-condition`);

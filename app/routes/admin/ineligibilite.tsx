@@ -25,6 +25,7 @@ import { conditionRowsFromForm, hasBlockingRowErrors } from "./conditions.server
 import { ConditionRowsEditor, storedRows } from "./ui/condition-editor";
 import { CheckboxField, TextareaField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
+import { refusalsByField } from "../../../server/refusal";
 
 const RULES_ID = "ineligibilite-rules";
 
@@ -64,7 +65,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     message: values.message,
     rules: condition,
   });
-  if (!result.ok) return refused(result.errors);
+  if (!result.ok) return refused(refusalsByField(result.refusals).errors);
   const page = `/admin/procedures/${demarcheId}/ineligibilite`;
   return redirect(parsed.op === "save" ? `${page}?notice=saved` : `${page}#${RULES_ID}`);
 }

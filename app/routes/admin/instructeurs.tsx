@@ -10,6 +10,7 @@ import type { Route } from "./+types/instructeurs";
 import { demarcheIdOf, intField } from "./admin.server";
 import { TextareaField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
+import { refusalsByField } from "../../../server/refusal";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
@@ -61,7 +62,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       });
       if (!result.ok) {
         return data<ActionData>(
-          { intent, values: { emails }, errors: result.errors, invalidEmails: result.invalidEmails },
+          {
+            intent,
+            values: { emails },
+            errors: refusalsByField(result.refusals).errors,
+            invalidEmails: result.invalidEmails ?? [],
+          },
           { status: 400 },
         );
       }
@@ -76,7 +82,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "remove": {
       const member = memberOf();
       const result = await removeInstructeur(db, admin.administrateurId, demarche.id, member.instructeurId);
-      if (!result.ok) return data<ActionData>({ intent, errors: result.errors }, { status: 409 });
+      if (!result.ok) return data<ActionData>({ intent, errors: refusalsByField(result.refusals).errors }, { status: 409 });
       return redirect(`${page}?notice=removed`);
     }
     default:

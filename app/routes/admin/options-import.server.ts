@@ -72,7 +72,7 @@ export async function optionsImportAction(args: {
     options: result.options,
   });
   if (!saved.ok) {
-    const [key = "options_invalid"] = Object.values(saved.errors ?? {});
+    const key = saved.refusals[0]?.code ?? "options_invalid";
     return refuse(key, undefined, 400);
   }
   return redirect(`${args.page}?${IMPORTED_PARAM}=${champ.stableId}-${result.count}#champ-${champ.stableId}`);

@@ -9,6 +9,7 @@ import { demarcheIdOf } from "./admin.server";
 import { demarcheValuesOf } from "./demarche-form.server";
 import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, demarcheCrumb, PageTitle } from "./ui/layout";
+import { refusalsByField } from "../../../server/refusal";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
@@ -34,7 +35,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await readForm(request);
   const values = demarcheValuesOf(form);
   const result = await updateDemarche(db, admin.administrateurId, demarcheId, values);
-  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
+  if (!result.ok) return data({ values, errors: refusalsByField(result.refusals).errors }, { status: 400 });
   return redirect(`/admin/procedures/${demarcheId}?notice=updated`);
 }
 

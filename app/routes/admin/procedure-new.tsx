@@ -7,13 +7,14 @@ import type { Route } from "./+types/procedure-new";
 import { demarcheValuesOf } from "./demarche-form.server";
 import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, PageTitle } from "./ui/layout";
+import { refusalsByField } from "../../../server/refusal";
 
 export async function action({ context, request }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
   const form = await readForm(request);
   const values = demarcheValuesOf(form);
   const result = await createDemarche(services(context).db, admin.administrateurId, values);
-  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
+  if (!result.ok) return data({ values, errors: refusalsByField(result.refusals).errors }, { status: 400 });
   return redirect(`/admin/procedures/${result.demarcheId}?notice=created`);
 }
 

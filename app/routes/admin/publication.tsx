@@ -15,6 +15,7 @@ import { demarcheIdOf } from "./admin.server";
 import { CheckboxField, InputField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, StateBadge, useDynamicT } from "./ui/layout";
 import { PublishedFields, RevisionDiff } from "./ui/revision-diff";
+import { refusalsByField, refuse } from "../../../server/refusal";
 
 /** Where each blocker is fixed. */
 const BLOCKER_LINKS: Record<string, string> = {
@@ -104,16 +105,17 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       } catch (error) {
         // Two démarches published at the same path at the same moment: the unique index decides.
         if (!isUniqueViolation(error)) throw error;
-        result = { ok: false, errors: { path: "path_taken" } };
+        result = refuse("path_taken", "path");
       }
-      if (!result.ok) return data<ActionData>({ intent, values, errors: result.errors }, { status: 400 });
+      if (!result.ok)
+        return data<ActionData>({ intent, values, errors: refusalsByField(result.refusals).errors }, { status: 400 });
       return redirect(`/admin/procedures/${demarcheId}/publication${intent === "publish" ? "?publiee=1" : ""}`);
     }
     case "confirm-close":
       return data<ActionData>({ intent, confirmClose: true });
     case "close": {
       const result = await closeDemarche(db, admin.administrateurId, demarcheId);
-      if (!result.ok) return data<ActionData>({ intent, errors: result.errors }, { status: 409 });
+      if (!result.ok) return data<ActionData>({ intent, errors: refusalsByField(result.refusals).errors }, { status: 409 });
       return redirect(`/admin/procedures/${demarcheId}?notice=closed`);
     }
     default:

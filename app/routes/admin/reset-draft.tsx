@@ -38,7 +38,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const result = await resetDraft(services(context).db, admin.administrateurId, demarcheId, {
     confirmedChanges: formString(form, "changes"),
   });
-  if (!result.ok) return data({ error: result.errors.form ?? "changes_outdated" }, { status: 409 });
+  if (!result.ok) return data({ error: result.refusals[0]?.code ?? "changes_outdated" }, { status: 409 });
   return redirect(`/admin/procedures/${demarcheId}/champs?notice=draft_reset`);
 }
 

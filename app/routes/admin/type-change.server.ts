@@ -10,6 +10,7 @@ import type { GuardedResult } from "../../../server/operations/revisions/champ-u
 import type { Locale } from "../../../common/i18n/types";
 import { formString } from "../../lib/request.server";
 import type { ChampActionData } from "./champs.server";
+import { refusalsByField, refuse } from "../../../server/refusal";
 
 export async function changeTypeFromForm(
   db: Db,
@@ -20,14 +21,11 @@ export async function changeTypeFromForm(
   locale: Locale,
 ): Promise<GuardedResult> {
   const type = formString(form, "type");
-  if (!isTypeChamp(type)) return { ok: false, errors: { type: "type_invalid" } };
+  if (!isTypeChamp(type)) return refuse("type_invalid", "type");
   return changeChampType(db, administrateurId, demarcheId, { stableId, type }, locale);
 }
 
 /** The editor's answer to an edit refused by an operation (shown on the field, and in the page's summary). */
 export function refusedChampAction(intent: string, stableId: number, result: Extract<GuardedResult, { ok: false }>) {
-  return data<ChampActionData>(
-    { intent, stableId, ok: false, errors: result.errors, errorParams: result.errorParams ?? {} },
-    { status: 400 },
-  );
+  return data<ChampActionData>({ intent, stableId, ok: false, ...refusalsByField(result.refusals) }, { status: 400 });
 }

@@ -12,6 +12,7 @@ import { currentUser } from "../../lib/persona-guard.server";
 import { formString, readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-identite";
 import { dossierIdParam, noStoreHeaders } from "./usager.server";
+import { refusalsByField } from "../../../server/refusal";
 
 const EDITABLE = ["brouillon", "en_construction"];
 const IDENTITY_ERRORS = ["civilite_required", "nom_required", "prenom_required", "too_long", "read_only"] as const;
@@ -48,8 +49,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const values = { civilite: formString(form, "civilite"), nom: formString(form, "nom"), prenom: formString(form, "prenom") };
   const result = await updateIdentity(db, user.id, id, values);
   if (!result.ok) {
-    if (result.errors.form) throw redirect(`/dossiers/${id}`);
-    return data({ values, errors: result.errors }, { status: 422 });
+    const { errors } = refusalsByField(result.refusals);
+    if (errors.form) throw redirect(`/dossiers/${id}`);
+    return data({ values, errors }, { status: 422 });
   }
   return redirect(dossier.state === "brouillon" ? `/dossiers/${id}/brouillon` : `/dossiers/${id}`);
 }

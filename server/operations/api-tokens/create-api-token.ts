@@ -13,7 +13,7 @@ import { demarchesOfAdministrateur } from "../../db/scopes";
 import { encodeApiTokenBearer, hashApiTokenSecret } from "../../graphql/auth";
 import { randomToken } from "../../security/tokens";
 import { ZEmail } from "../accounts/ensure-user";
-import type { OperationResult } from "../../errors";
+import { type OperationResult, refuse, refuseFields } from "../../refusal";
 
 export const API_TOKEN_NAME_MAX_LENGTH = 100;
 
@@ -54,11 +54,11 @@ export async function createApiToken(db: Db, input: CreateApiTokenInput, now = n
               ? issue.message
               : "invalid";
     }
-    return { ok: false, errors };
+    return refuseFields(errors);
   }
   const { administrateurEmail, name, demarcheNumbers, readOnly, expiresAt } = parsed.data;
   if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now.getTime())) {
-    return { ok: false, errors: { expiresAt: "expires_at_past" } };
+    return refuse("expires_at_past", "expiresAt");
   }
 
   return db.transaction(async (tx): Promise<CreateApiTokenResult> => {
@@ -68,7 +68,7 @@ export async function createApiToken(db: Db, input: CreateApiTokenInput, now = n
       .innerJoin(users, eq(users.id, administrateurs.userId))
       .where(eq(users.email, administrateurEmail))
       .limit(1);
-    if (!administrateur) return { ok: false, errors: { administrateurEmail: "administrateur_not_found" } };
+    if (!administrateur) return refuse("administrateur_not_found", "administrateurEmail");
 
     let allowedDemarcheIds: number[] | null = null;
     if (demarcheNumbers) {
@@ -78,7 +78,7 @@ export async function createApiToken(db: Db, input: CreateApiTokenInput, now = n
         .from(demarches)
         .where(and(inArray(demarches.id, wanted), demarchesOfAdministrateur(administrateur.id)));
       // A démarche of someone else is reported exactly like one that does not exist.
-      if (owned.length !== wanted.length) return { ok: false, errors: { demarcheNumbers: "demarche_not_found" } };
+      if (owned.length !== wanted.length) return refuse("demarche_not_found", "demarcheNumbers");
       allowedDemarcheIds = wanted;
     }
 

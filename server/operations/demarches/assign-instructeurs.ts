@@ -8,6 +8,7 @@ import { inviteUser } from "../accounts/invite-user";
 import { ZEmailField } from "../accounts/fields";
 import { findDefaultGroupe } from "../../lookups/default-groupe";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
+import { type OperationResult, refuse } from "../../refusal";
 
 /** At most this many addresses per submission: each one may send a mail. */
 export const MAX_EMAILS_PER_ASSIGNMENT = 50;
@@ -19,10 +20,10 @@ const ZAssignInstructeurs = z.object({
   locale: z.enum(LOCALES),
 });
 
-export type AssignInstructeursResult =
-  | { ok: true; added: string[]; alreadyAssigned: string[] }
-  /** Errors are keys of `admin.instructeurs.errors`; `invalidEmails` lists the addresses refused. */
-  | { ok: false; errors: { emails: string }; invalidEmails: string[] };
+/** Refusals are keys of `admin.instructeurs.errors` on `emails`; `invalidEmails` lists the addresses refused. */
+export type AssignInstructeursResult = OperationResult<{ added: string[]; alreadyAssigned: string[] }> & {
+  invalidEmails?: string[];
+};
 
 /**
  * Makes these people instructeurs of the démarche's default groupe. Someone without an account is
@@ -37,12 +38,11 @@ export async function assignInstructeurs(
   input: z.input<typeof ZAssignInstructeurs>,
 ): Promise<AssignInstructeursResult> {
   const parsed = ZAssignInstructeurs.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: { emails: "emails_too_long" }, invalidEmails: [] };
+  if (!parsed.success) return refuse("emails_too_long", "emails");
   const { invitedByEmail, locale } = parsed.data;
   const candidates = splitEmailList(parsed.data.emails);
-  if (candidates.length === 0) return { ok: false, errors: { emails: "emails_required" }, invalidEmails: [] };
-  if (candidates.length > MAX_EMAILS_PER_ASSIGNMENT)
-    return { ok: false, errors: { emails: "emails_too_many" }, invalidEmails: [] };
+  if (candidates.length === 0) return refuse("emails_required", "emails");
+  if (candidates.length > MAX_EMAILS_PER_ASSIGNMENT) return refuse("emails_too_many", "emails");
   const emails: string[] = [];
   const invalidEmails: string[] = [];
   for (const candidate of candidates) {
@@ -50,7 +50,7 @@ export async function assignInstructeurs(
     if (email.success) emails.push(email.data);
     else invalidEmails.push(candidate);
   }
-  if (invalidEmails.length > 0) return { ok: false, errors: { emails: "emails_invalid" }, invalidEmails };
+  if (invalidEmails.length > 0) return { ...refuse("emails_invalid", "emails"), invalidEmails };
 
   return db.transaction(async (tx) => {
     const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { demarches } from "../../db/schema";
-import type { OperationResult } from "../../errors";
+import { type OperationResult, refuse } from "../../refusal";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
 /**
@@ -11,7 +11,7 @@ import { findAdministrableDemarche } from "../../lookups/administrable-demarche"
 export async function closeDemarche(db: Db, administrateurId: number, demarcheId: number): Promise<OperationResult<object>> {
   return db.transaction(async (tx): Promise<OperationResult<object>> => {
     const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
-    if (demarche.state !== "publiee") return { ok: false, errors: { form: "not_published" } };
+    if (demarche.state !== "publiee") return refuse("not_published", "form");
     await tx
       .update(demarches)
       .set({ state: "close", closedAt: sql`now()`, updatedAt: sql`now()` })

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { demarcheAdministrateurs, demarches, groupesInstructeurs, revisions } from "../../db/schema";
-import type { OperationResult } from "../../errors";
+import { type OperationResult, refuseFields } from "../../refusal";
 import { eq } from "drizzle-orm";
 import { fieldErrors, ZDemarcheInput, type TDemarcheInput } from "./demarche-input";
 
@@ -17,7 +17,7 @@ export async function createDemarche(
   defaultGroupeLabel = "défaut",
 ): Promise<OperationResult<{ demarcheId: number }>> {
   const parsed = ZDemarcheInput.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return refuseFields(fieldErrors(parsed.error));
   const demarcheId = await db.transaction(async (tx) => {
     const [demarche] = await tx
       .insert(demarches)

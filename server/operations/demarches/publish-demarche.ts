@@ -4,7 +4,7 @@ import { diffFingerprint } from "../../domain/revisions/diff";
 import type { Db } from "../../db/client";
 import { copyRevisionChamps } from "../../db/revisions";
 import { demarches, dossiers, revisions } from "../../db/schema";
-import type { OperationResult } from "../../errors";
+import { type OperationResult, refuse } from "../../refusal";
 import { pendingChanges, publicationBlockers } from "../../lookups/publication-checks";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { rebaseDossiers } from "./rebase-dossiers";
@@ -30,14 +30,15 @@ export async function publishDemarche(
   input: { path: string; confirmedChanges?: string },
 ): Promise<OperationResult<{ path: string }>> {
   const parsedPath = ZPath.safeParse(input.path);
-  if (!parsedPath.success) return { ok: false, errors: { path: "path_invalid" } };
+  if (!parsedPath.success) return refuse("path_invalid", "path");
   const path = parsedPath.data;
   return db.transaction(async (tx): Promise<OperationResult<{ path: string }>> => {
     const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
-    if (!demarche.draftRevisionId) return { ok: false, errors: { form: "no_champ" } };
+    if (!demarche.draftRevisionId) return refuse("no_champ", "form");
     const blockers = await publicationBlockers(tx, demarche, path);
     if (blockers.length > 0) {
-      return { ok: false, errors: Object.fromEntries(blockers.map((b) => [b === "path_taken" ? "path" : b, b])) };
+      // Each blocker is its own entry (the page lists them all); a taken path is the path field's.
+      return { ok: false, refusals: blockers.map((b) => ({ code: b, field: b === "path_taken" ? "path" : b })) };
     }
     const reopen = {
       state: "publiee" as const,
@@ -49,12 +50,12 @@ export async function publishDemarche(
     if (demarche.publishedRevisionId) {
       const changes = await pendingChanges(tx, demarche);
       if (changes.length === 0) {
-        if (demarche.state === "publiee" && demarche.path === path) return { ok: false, errors: { form: "nothing_to_publish" } };
+        if (demarche.state === "publiee" && demarche.path === path) return refuse("nothing_to_publish", "form");
         await tx.update(demarches).set(reopen).where(eq(demarches.id, demarcheId));
         return { ok: true, path };
       }
       if (input.confirmedChanges !== undefined && input.confirmedChanges !== diffFingerprint(changes)) {
-        return { ok: false, errors: { form: "changes_outdated" } };
+        return refuse("changes_outdated", "form");
       }
     }
     const publishedRevisionId = demarche.draftRevisionId;

@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers, follows, groupeInstructeurMembers, groupesInstructeurs } from "../../db/schema";
-import { NotFoundError, type OperationResult } from "../../errors";
+import { NotFoundError } from "../../errors";
+import { type OperationResult, refuse } from "../../refusal";
 import { findDefaultGroupe } from "../../lookups/default-groupe";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
@@ -40,7 +41,7 @@ export async function removeInstructeur(
         .where(
           and(eq(groupesInstructeurs.demarcheId, demarcheId), sql`${groupeInstructeurMembers.instructeurId} <> ${instructeurId}`),
         );
-      if (!others || others.n === 0) return { ok: false, errors: { form: "last_instructeur" } };
+      if (!others || others.n === 0) return refuse("last_instructeur", "form");
     }
     await tx
       .delete(groupeInstructeurMembers)

@@ -12,7 +12,7 @@ import type { Db } from "../../db/client";
 import { copyRevisionChamps } from "../../db/revisions";
 import { revisionTypesDeChamp } from "../../db/schema";
 import { diffFingerprint } from "../../domain/revisions/diff";
-import type { OperationResult } from "../../errors";
+import { type OperationResult, refuse } from "../../refusal";
 import { deleteUnusedFieldRows, lockDraft } from "../revisions/draft-revision";
 import { pendingChanges } from "../../lookups/publication-checks";
 
@@ -26,10 +26,10 @@ export async function resetDraft(
     // Scope first (404 for another administrateur), and the draft locked against concurrent edits.
     const { demarche, draftRevisionId } = await lockDraft(tx, administrateurId, demarcheId);
     const publishedRevisionId = demarche.publishedRevisionId;
-    if (!publishedRevisionId) return { ok: false, errors: { form: "never_published" } };
+    if (!publishedRevisionId) return refuse("never_published", "form");
     const changes = await pendingChanges(tx, demarche);
-    if (changes.length === 0) return { ok: false, errors: { form: "nothing_to_reset" } };
-    if (input.confirmedChanges !== diffFingerprint(changes)) return { ok: false, errors: { form: "changes_outdated" } };
+    if (changes.length === 0) return refuse("nothing_to_reset", "form");
+    if (input.confirmedChanges !== diffFingerprint(changes)) return refuse("changes_outdated", "form");
 
     const draftRows = await tx
       .delete(revisionTypesDeChamp)

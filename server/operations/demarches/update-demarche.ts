@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { demarches } from "../../db/schema";
-import type { OperationResult } from "../../errors";
+import { type OperationResult, refuseFields } from "../../refusal";
 import { fieldErrors, ZDemarcheInput, type TDemarcheInput } from "./demarche-input";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
@@ -16,7 +16,7 @@ export async function updateDemarche(
     // Scope first: someone else's démarche is a 404 whatever they sent.
     await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
     const parsed = ZDemarcheInput.safeParse(input);
-    if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+    if (!parsed.success) return refuseFields(fieldErrors(parsed.error));
     await tx
       .update(demarches)
       .set({ ...parsed.data, updatedAt: sql`now()` })

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { dossiers } from "../../db/schema";
-import type { OperationResult } from "../../errors";
+import { type OperationResult, refuse, refuseFields } from "../../refusal";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 
 export const ZIdentity = z.object({
@@ -21,12 +21,12 @@ export async function updateIdentity(
   return db.transaction(async (tx): Promise<OperationResult<object>> => {
     // Ownership first: someone else's dossier is a 404 whatever they sent.
     const { dossier } = await findUsagerDossier(tx, userId, dossierId, true);
-    if (dossier.state !== "brouillon" && dossier.state !== "en_construction") return { ok: false, errors: { form: "read_only" } };
+    if (dossier.state !== "brouillon" && dossier.state !== "en_construction") return refuse("read_only", "form");
     const parsed = ZIdentity.safeParse(input);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      return { ok: false, errors };
+      return refuseFields(errors);
     }
     await tx
       .update(dossiers)

@@ -8,11 +8,10 @@ import type { ChampUsage, UsageContext } from "../../domain/revisions/champ-usag
 import type { RevisionSnapshot } from "../../domain/revisions/diff";
 import { loadRevisionSnapshot } from "../../lookups/revision-snapshot";
 import { quotedLibelles } from "../../domain/form/libelles";
+import { type OperationResult, type Refused, refuse } from "../../refusal";
 
-/** An editor operation's answer: field errors carry i18n keys, and parameters for their messages. */
-export type GuardedResult =
-  | { ok: true }
-  | { ok: false; errors: Record<string, string>; errorParams?: Record<string, Record<string, string>> };
+/** An editor operation's answer: refusals carry keys of `admin.champEditor.errors`, and parameters for their messages. */
+export type GuardedResult = OperationResult;
 
 /** Rules of the draft revision, with its fields (routing rules come with routing). */
 export async function draftUsageContext(db: DbOrTx, revisionId: number): Promise<UsageContext & { snapshot: RevisionSnapshot }> {
@@ -24,7 +23,7 @@ export async function draftUsageContext(db: DbOrTx, revisionId: number): Promise
  * The refusal for these usages (they must not be empty): on the field's `form` error for a
  * deletion, on its `type` error for a type change; `champs` lists the fields whose condition reads it.
  */
-export function usageRefusal(usages: readonly ChampUsage[], action: "delete" | "type_change"): GuardedResult {
+export function usageRefusal(usages: readonly ChampUsage[], action: "delete" | "type_change"): Refused {
   const conditions = usages.filter((u) => u.kind === "condition").map((u) => u.libelle);
   const routing = usages.filter((u) => u.kind === "routing").map((u) => u.label);
   const parts = [
@@ -32,10 +31,12 @@ export function usageRefusal(usages: readonly ChampUsage[], action: "delete" | "
     usages.some((u) => u.kind === "ineligibilite") ? "ineligibilite" : null,
     routing.length > 0 ? "routing" : null,
   ].filter((p): p is string => p !== null);
-  const field = action === "delete" ? "form" : "type";
-  return {
-    ok: false,
-    errors: { [field]: `${action === "delete" ? "delete" : "type"}_used_by_${parts.join("_and_")}` },
-    errorParams: { [field]: { champs: quotedLibelles(conditions), groupes: quotedLibelles(routing) } },
-  };
+  return refuse(
+    `${action === "delete" ? "delete" : "type"}_used_by_${parts.join("_and_")}`,
+    action === "delete" ? "form" : "type",
+    {
+      champs: quotedLibelles(conditions),
+      groupes: quotedLibelles(routing),
+    },
+  );
 }

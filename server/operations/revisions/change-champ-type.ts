@@ -8,6 +8,7 @@ import { isTypeOfferedIn } from "../../domain/revisions/form-lists";
 import type { Db } from "../../db/client";
 import { typesDeChamp } from "../../db/schema";
 import { NotFoundError, parseOrBadRequest } from "../../errors";
+import { refuse } from "../../refusal";
 import { draftUsageContext, type GuardedResult, usageRefusal } from "./champ-usage-guard";
 import { draftCoordinates, ensureExclusiveToDraft, findDraftCoordinate, lockDraft } from "./draft-revision";
 
@@ -46,13 +47,13 @@ export async function changeChampType(
     if (!current) throw new NotFoundError("Champ");
     if (current.typeChamp === type) return { ok: true };
 
-    if (type === "repetition" && coordinate.parentId !== null) return { ok: false, errors: { type: "type_nested_repetition" } };
+    if (type === "repetition" && coordinate.parentId !== null) return refuse("type_nested_repetition", "type");
     if (!isTypeOfferedIn(type, coordinate.private ? "annotations" : "champs")) {
-      return { ok: false, errors: { type: "type_not_in_annotations" } };
+      return refuse("type_not_in_annotations", "type");
     }
     if (current.typeChamp === "repetition") {
       const children = await draftCoordinates(tx, draftRevisionId, coordinate.private, coordinate.id);
-      if (children.length > 0) return { ok: false, errors: { type: "type_repetition_not_empty" } };
+      if (children.length > 0) return refuse("type_repetition_not_empty", "type");
     }
 
     const options = optionsForNewType(type, current.options, locale);

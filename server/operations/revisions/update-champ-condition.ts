@@ -6,7 +6,8 @@ import { typesDeChamp } from "../../db/schema";
 import { conditionToJson, ZCondition } from "../../domain/conditions/ast";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
 import { annotationConditionScope, availableForField, blockingErrors, ruleErrors } from "../../domain/conditions/editor";
-import { type OperationResult, parseOrBadRequest } from "../../errors";
+import { parseOrBadRequest } from "../../errors";
+import { type OperationResult, refuse } from "../../refusal";
 import { ensureExclusiveToDraft, findDraftCoordinate, lockDraft } from "./draft-revision";
 
 const ZInput = z.object({ stableId: z.number().int(), condition: z.unknown() });
@@ -32,13 +33,13 @@ export async function updateChampCondition(
     let stored: unknown = null;
     if (raw !== null && raw !== undefined) {
       const parsed = ZCondition.safeParse(raw);
-      if (!parsed.success) return { ok: false, errors: { condition: "malformed" } };
+      if (!parsed.success) return refuse("malformed", "condition");
       const publicFields = await loadRevisionChamps(tx, draftRevisionId);
       const fields = coordinate.private
         ? annotationConditionScope(publicFields, await loadRevisionChamps(tx, draftRevisionId, { private: true }))
         : publicFields;
       const errors = blockingErrors(ruleErrors(parsed.data, availableForField(fields, stableId), conditionChoiceLists("fr")));
-      if (errors[0]) return { ok: false, errors: { condition: errors[0] } };
+      if (errors[0]) return refuse(errors[0], "condition");
       stored = conditionToJson(parsed.data);
     }
     const typeDeChampId = await ensureExclusiveToDraft(tx, coordinate, draftRevisionId);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getTypeDeChamp, isTypeChamp } from "../../domain/champs/registry";
 import type { Db } from "../../db/client";
 import { typesDeChamp } from "../../db/schema";
-import type { OperationResult } from "../../errors";
+import { type OperationResult, refuse, refuseFields } from "../../refusal";
 import { ensureExclusiveToDraft, findDraftCoordinate, lockDraft } from "./draft-revision";
 import { sanitizeDescription } from "./sanitize-description";
 
@@ -36,7 +36,7 @@ export async function updateChamp(
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-      return { ok: false, errors };
+      return refuseFields(errors);
     }
     const { stableId, libelle, description, mandatory, options } = parsed.data;
     const coordinate = await findDraftCoordinate(tx, draftRevisionId, stableId);
@@ -44,10 +44,10 @@ export async function updateChamp(
       .select({ typeChamp: typesDeChamp.typeChamp })
       .from(typesDeChamp)
       .where(eq(typesDeChamp.id, coordinate.typeDeChampId));
-    if (!current || !isTypeChamp(current.typeChamp)) return { ok: false, errors: { form: "unknown_type" } };
+    if (!current || !isTypeChamp(current.typeChamp)) return refuse("unknown_type", "form");
     const definition = getTypeDeChamp(current.typeChamp);
     const parsedOptions = definition.optionsSchema.safeParse(options);
-    if (!parsedOptions.success) return { ok: false, errors: { options: "options_invalid" } };
+    if (!parsedOptions.success) return refuse("options_invalid", "options");
     const typeDeChampId = await ensureExclusiveToDraft(tx, coordinate, draftRevisionId);
     await tx
       .update(typesDeChamp)

@@ -6,7 +6,8 @@ import { revisions } from "../../db/schema";
 import { conditionToJson, ZCondition } from "../../domain/conditions/ast";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
 import { availableForIneligibilite, blockingErrors, INELIGIBILITE_MESSAGE_MAX, ruleErrors } from "../../domain/conditions/editor";
-import { type OperationResult, parseOrBadRequest } from "../../errors";
+import { parseOrBadRequest } from "../../errors";
+import { type OperationResult, refuseFields } from "../../refusal";
 import { lockDraft } from "./draft-revision";
 
 const ZInput = z.object({
@@ -49,7 +50,7 @@ export async function updateIneligibilite(
         rules = conditionToJson(parsed.data);
       }
     }
-    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    if (Object.keys(errors).length > 0) return refuseFields(errors);
     await tx
       .update(revisions)
       .set({ ineligibiliteEnabled: enabled, ineligibiliteMessage: message === "" ? null : message, ineligibiliteRules: rules })

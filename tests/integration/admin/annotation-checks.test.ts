@@ -86,7 +86,7 @@ describe("identity documents and the annotations editor", () => {
     });
     expect(await changeChampType(db, administrateurId, demarche.id, { stableId: avis, type: "titre_identite" }, "fr")).toEqual({
       ok: false,
-      errors: { type: "type_not_in_annotations" },
+      refusals: [{ code: "type_not_in_annotations", field: "type" }],
     });
     const { stableId } = await addChamp(db, administrateurId, demarche.id, { type: "titre_identite" }, "fr");
     expect(stableId).toBeGreaterThan(0);

@@ -248,20 +248,20 @@ describe("condition editor, without JavaScript", () => {
       await updateChampCondition(db, administrateurId, demarche.id, { stableId: prenom, condition: { term: "Logic::Nope" } }),
     ).toEqual({
       ok: false,
-      errors: { condition: "malformed" },
+      refusals: [{ code: "malformed", field: "condition" }],
     });
     expect(
       await updateChampCondition(db, administrateurId, demarche.id, {
         stableId: prenom,
         condition: eqOp(champValue(prenom), constant("x")),
       }),
-    ).toEqual({ ok: false, errors: { condition: "not_available" } });
+    ).toEqual({ ok: false, refusals: [{ code: "not_available", field: "condition" }] });
     expect(
       await updateChampCondition(db, administrateurId, demarche.id, {
         stableId: prenom,
         condition: eqOp(champValue(ids.yesNo as number), constant("oui")),
       }),
-    ).toEqual({ ok: false, errors: { condition: "incompatible" } });
+    ).toEqual({ ok: false, refusals: [{ code: "incompatible", field: "condition" }] });
     await expect(
       updateChampCondition(db, administrateurId, demarche.id, { stableId: 999_999, condition: null }),
     ).rejects.toMatchObject({

@@ -89,7 +89,7 @@ async function publishedDemarche() {
 /** Runs a query with a new API token of this administrateur, through HTTP. */
 async function gql(administrateurEmail: string, query: string, variables: Record<string, unknown>) {
   const token = await createApiToken(server.database.db, { administrateurEmail, name: `Jeton ${Date.now()}` });
-  if (!token.ok) throw new Error(JSON.stringify(token.errors));
+  if (!token.ok) throw new Error(JSON.stringify(token.refusals));
   const response = await fetch(new URL("/api/v2/graphql", server.url), {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token.bearer}` },
@@ -174,7 +174,7 @@ describe("re-publication of an edited form", () => {
     expect(await pendingChanges(db, after as NonNullable<typeof after>)).toEqual([]);
     expect(await publishDemarche(db, administrateurId, demarcheId, { path: demarche.path as string })).toEqual({
       ok: false,
-      errors: { form: "nothing_to_publish" },
+      refusals: [{ code: "nothing_to_publish", field: "form" }],
     });
 
     // Pages: the usager and the instructeur still see both dossiers; the re-typed yes/no is empty.
@@ -318,7 +318,7 @@ describe("re-publication of an edited form", () => {
         path: demarche.path as string,
         confirmedChanges: diffFingerprint(seen),
       }),
-    ).toEqual({ ok: false, errors: { form: "changes_outdated" } });
+    ).toEqual({ ok: false, refusals: [{ code: "changes_outdated", field: "form" }] });
     expect(await snapshot(db)).toEqual(before);
     expect((await publishDemarche(db, administrateurId, demarche.id, { path: demarche.path as string })).ok).toBe(true);
 
@@ -364,17 +364,18 @@ describe("guards on fields that rules read", () => {
     const before = await snapshot(db);
     expect(await removeChamp(db, administrateurId, demarche.id, question.stableId)).toEqual({
       ok: false,
-      errors: { form: "delete_used_by_conditions" },
-      errorParams: { form: { champs: "«\u00a0Commentaire\u00a0»", groupes: "" } },
+      refusals: [
+        { code: "delete_used_by_conditions", field: "form", params: { champs: "«\u00a0Commentaire\u00a0»", groupes: "" } },
+      ],
     });
     expect(
       await changeChampType(db, administrateurId, demarche.id, { stableId: question.stableId, type: "text" }, "fr"),
     ).toMatchObject({
       ok: false,
-      errors: { type: "type_used_by_conditions" },
+      refusals: [{ code: "type_used_by_conditions", field: "type" }],
     });
     expect(await removeChamp(db, administrateurId, demarche.id, ids.Catégorie)).toMatchObject({
-      errors: { form: "delete_used_by_ineligibilite" },
+      refusals: [{ code: "delete_used_by_ineligibilite", field: "form" }],
     });
     expect(
       await changeChampType(
@@ -384,7 +385,7 @@ describe("guards on fields that rules read", () => {
         { stableId: ids.Catégorie, type: "multiple_drop_down_list" },
         "fr",
       ),
-    ).toMatchObject({ errors: { type: "type_used_by_ineligibilite" } });
+    ).toMatchObject({ refusals: [{ code: "type_used_by_ineligibilite", field: "type" }] });
     expect(await snapshot(db)).toEqual(before);
     // A compatible use survives: yes/no → checkbox is still a boolean for the condition.
     expect(

@@ -298,7 +298,7 @@ describe("GraphQL", () => {
     const browser = await signedIn(titulaire, page);
     expect((await uploadJson(browser, dossierId, rapport, "rapport.pdf", PDF_BYTES, { base: page })).status).toBe(201);
     const created = await createApiToken(server.database.db, { administrateurEmail: adminEmail, name: "Annotations" });
-    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    if (!created.ok) throw new Error(JSON.stringify(created.refusals));
     const response = await fetch(`${server.url}/api/v2/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${created.bearer}` },

@@ -309,7 +309,7 @@ describe("API v2", () => {
     expect((await owner.post(`/dossiers/${dossierId}/brouillon`, { intent: "submit" })).status).toBe(302);
 
     const created = await createApiToken(db, { administrateurEmail: built.admin.email, name: "Fichiers" });
-    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    if (!created.ok) throw new Error(JSON.stringify(created.refusals));
     const result = await graphql(
       created.bearer,
       `query($n: Int!, $d: Int!) {

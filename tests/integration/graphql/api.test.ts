@@ -153,7 +153,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}, token
 }
 
 function token(result: Awaited<ReturnType<typeof createApiToken>>): { bearer: string; id: string } {
-  if (!result.ok) throw new Error(`createApiToken: ${JSON.stringify(result.errors)}`);
+  if (!result.ok) throw new Error(`createApiToken: ${JSON.stringify(result.refusals)}`);
   return { bearer: result.bearer, id: result.id };
 }
 
@@ -471,15 +471,15 @@ describe("authorisation", () => {
     const db = database.db;
     expect(await createApiToken(db, { administrateurEmail: "nobody@exemple.fr", name: "x" })).toEqual({
       ok: false,
-      errors: { administrateurEmail: "administrateur_not_found" },
+      refusals: [{ code: "administrateur_not_found", field: "administrateurEmail" }],
     });
     const before = await db.select({ n: sql<number>`count(*)::int` }).from(apiTokens);
     expect(
       await createApiToken(db, { administrateurEmail: admin.a, name: "x", demarcheNumbers: [fixtures.d1.id, fixtures.d3.id] }),
-    ).toEqual({ ok: false, errors: { demarcheNumbers: "demarche_not_found" } });
+    ).toEqual({ ok: false, refusals: [{ code: "demarche_not_found", field: "demarcheNumbers" }] });
     expect(await createApiToken(db, { administrateurEmail: admin.a, name: "x", expiresAt: new Date(Date.now() - 1) })).toEqual({
       ok: false,
-      errors: { expiresAt: "expires_at_past" },
+      refusals: [{ code: "expires_at_past", field: "expiresAt" }],
     });
     expect(await db.select({ n: sql<number>`count(*)::int` }).from(apiTokens)).toEqual(before);
   });

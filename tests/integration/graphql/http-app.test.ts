@@ -33,7 +33,7 @@ describe.skipIf(!built)("POST /api/v2/graphql in the full application", () => {
     const { demarche } = await buildDemarche(server.database.db, { administrateurEmail: "admin-http@exemple.fr" });
     demarcheId = demarche.id;
     const created = await createApiToken(server.database.db, { administrateurEmail: "admin-http@exemple.fr", name: "HTTP" });
-    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    if (!created.ok) throw new Error(JSON.stringify(created.refusals));
     bearer = created.bearer;
   }, 300_000);
 

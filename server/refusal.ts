@@ -1,0 +1,53 @@
+/**
+ * Why an operation did not do what was asked, in one shape for every operation that can refuse
+ * user input (an object out of scope is not a refusal: it is `NotFoundError`, a 404 everywhere).
+ *
+ * Each consumer maps refusals one way: pages with `refusalsByField` (the forms' field → i18n key
+ * and its parameters, translated in the page's namespace), GraphQL payloads with
+ * `server/graphql/payload-errors.ts` (the reference's `errors { message }`), the CLI with
+ * `describeRefusals`.
+ */
+
+export interface Refusal {
+  /** Machine-readable reason (`path_taken`, `name_too_long`…): the last segment of its i18n key. */
+  code: string;
+  /** The input it is about; `form` for the request as a whole. */
+  field: string;
+  /** Values its message interpolates. */
+  params?: Record<string, string>;
+}
+
+export type Refused = { ok: false; refusals: Refusal[] };
+
+/** What an operation that can refuse returns: its result, or why not. */
+export type OperationResult<T extends object = object> = ({ ok: true } & T) | Refused;
+
+/** One refusal, about `field` (the whole request by default). */
+export function refuse(code: string, field = "form", params?: Record<string, string>): Refused {
+  return { ok: false, refusals: [params ? { code, field, params } : { code, field }] };
+}
+
+/** Refusals from a map of field → code (one per field, as form validation produces them). */
+export function refuseFields(codes: Readonly<Record<string, string>>): Refused {
+  return { ok: false, refusals: Object.entries(codes).map(([field, code]) => ({ code, field })) };
+}
+
+/** The pages' mapping: the first code of each field, and its parameters, as the forms render them. */
+export function refusalsByField(refusals: readonly Refusal[]): {
+  errors: Record<string, string>;
+  errorParams: Record<string, Record<string, string>>;
+} {
+  const errors: Record<string, string> = {};
+  const errorParams: Record<string, Record<string, string>> = {};
+  for (const refusal of refusals) {
+    if (refusal.field in errors) continue;
+    errors[refusal.field] = refusal.code;
+    if (refusal.params) errorParams[refusal.field] = refusal.params;
+  }
+  return { errors, errorParams };
+}
+
+/** The CLI's mapping: one sentence per refusal, from the command's explanations of the codes. */
+export function describeRefusals(refusals: readonly Refusal[], explain: Readonly<Record<string, string>>): string {
+  return refusals.map((r) => explain[r.code] ?? (r.field === "form" ? r.code : `${r.field}: ${r.code}`)).join("; ");
+}
