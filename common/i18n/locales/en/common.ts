@@ -15,6 +15,9 @@ export default {
   errorSummaryTitle: "The form contains errors",
   yes: "Yes",
   no: "No",
+  flash: {
+    email_confirmed: "Your e-mail address is confirmed. You are signed in.",
+  },
   nav: {
     mesDossiers: "My files",
     instructeur: "Case officer",

@@ -12,6 +12,9 @@ export default {
   errorSummaryTitle: "Le formulaire contient des erreurs",
   yes: "Oui",
   no: "Non",
+  flash: {
+    email_confirmed: "Votre adresse électronique est confirmée. Vous êtes connecté.",
+  },
   nav: {
     mesDossiers: "Mes dossiers",
     instructeur: "Instructeur",
