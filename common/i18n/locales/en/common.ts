@@ -30,6 +30,7 @@ export default {
     menu: "Menu",
     closeMenu: "Close",
     mailbox: "Local mailbox",
+    spaces: "Your spaces",
   },
   footer: {
     description: "Guichet lets public administrations put their procedures online and process them.",

@@ -27,6 +27,7 @@ export default {
     menu: "Menu",
     closeMenu: "Fermer",
     mailbox: "Boîte mail locale",
+    spaces: "Vos espaces",
   },
   footer: {
     description: "Guichet permet aux administrations de mettre leurs démarches en ligne et de les instruire.",
