@@ -71,6 +71,10 @@ const ZEnv = z.object({
     .trim()
     .refine((v) => v === "" || /^https?:\/\/[^\s]+$/.test(v), { message: "must be empty or start with http:// or https://" })
     .optional(),
+  /** Shown on the legal, personal data and help pages: who runs this instance, who hosts it, how to reach them. */
+  PUBLISHER_NAME: z.preprocess(emptyToUndefined, z.string().trim().max(300).optional()),
+  HOSTING_INFO: z.preprocess(emptyToUndefined, z.string().trim().max(1000).optional()),
+  CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.string().trim().email().optional()),
   /** How long an address search may take before the form offers the manual mode, in milliseconds. */
   BAN_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(3000),
 });
@@ -119,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxFormBytes: e.MAX_FORM_BYTES,
     storage: { backend: e.STORAGE_BACKEND, dir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, "storage")) },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    /** The legal pages' facts about this instance (null: the pages say it is not given). */
+    legal: { publisher: e.PUBLISHER_NAME ?? null, hosting: e.HOSTING_INFO ?? null, contactEmail: e.CONTACT_EMAIL ?? null },
     /** Address search (server/integrations/ban); url null: disabled. */
     ban: {
       url: e.BAN_URL === undefined ? (e.NODE_ENV === "test" ? null : DEFAULT_BAN_URL) : e.BAN_URL === "" ? null : e.BAN_URL,

@@ -4,9 +4,11 @@ import { CsrfInput } from "./csrf-input";
 
 /**
  * DSFR header, written as plain DSFR markup (not react-dsfr's <Header>) so that the mobile menu
- * dialog carries role="dialog" before any script runs: pages without JavaScript stay valid. Account
- * actions are links and small POST forms (sign-out, language), and the profile links switch between
- * the user's roles as the reference does. DSFR's script copies the tool links into the mobile menu.
+ * dialog carries role="dialog" before any script runs: pages without JavaScript stay valid. The
+ * user's spaces (dossiers, instructeur, administrateur) are the main navigation, under the brand;
+ * account actions are tool links and small POST forms (sign-out, language) beside it — all in the
+ * tool row, seven buttons overflowed a 1280 px screen. DSFR's script copies the tool links into the
+ * mobile menu, where the navigation already is.
  */
 export function SiteHeader() {
   const data = useRootData();
@@ -23,11 +25,12 @@ export function SiteHeader() {
       </a>
     </li>
   );
+  const spaces: Array<{ href: string; text: string }> = [];
   const items: React.JSX.Element[] = [];
   if (user) {
-    items.push(link("/dossiers", "fr-icon-file-text-line", t("common.nav.mesDossiers")));
-    if (user.instructeur) items.push(link("/procedures", "fr-icon-team-line", t("common.nav.instructeur")));
-    if (user.administrateur) items.push(link("/admin/procedures", "fr-icon-settings-5-line", t("common.nav.administrateur")));
+    spaces.push({ href: "/dossiers", text: t("common.nav.mesDossiers") });
+    if (user.instructeur) spaces.push({ href: "/procedures", text: t("common.nav.instructeur") });
+    if (user.administrateur) spaces.push({ href: "/admin/procedures", text: t("common.nav.administrateur") });
     items.push(link("/profil", "fr-icon-account-line", t("auth.nav.myAccount")));
     items.push(
       <li key="sign-out">
@@ -110,8 +113,27 @@ export function SiteHeader() {
             {t("common.nav.closeMenu")}
           </button>
           <div className="fr-header__menu-links" />
+          {spaces.length > 0 ? (
+            <nav className="fr-nav" aria-label={t("common.nav.spaces")}>
+              <ul className="fr-nav__list">
+                {spaces.map((space) => (
+                  <li key={space.href} className="fr-nav__item">
+                    <a className="fr-nav__link" href={space.href} aria-current={currentOf(location.pathname, space.href)}>
+                      {space.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
         </div>
       </div>
     </header>
   );
+}
+
+/** The space a page belongs to: /dossiers/12 is in « Mes dossiers », /procedures/3 in « Instructeur ». */
+function currentOf(pathname: string, href: string): "page" | "true" | undefined {
+  if (pathname === href) return "page";
+  return pathname.startsWith(`${href}/`) ? "true" : undefined;
 }

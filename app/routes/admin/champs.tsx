@@ -166,7 +166,10 @@ export default function Champs({ loaderData, actionData }: Route.ComponentProps)
         </div>
       </div>
       <h2 id="champs" ref={listTitleRef} tabIndex={-1}>
-        {t(annotations ? "admin.annotationEditor.listTitle" : "admin.champEditor.listTitle", { count: champs.length })}
+        {t(annotations ? "admin.annotationEditor.listTitle" : "admin.champEditor.listTitle", {
+          // The cards of the list: the fields of a block are counted in the block's own title.
+          count: champs.filter((c) => c.parentStableId === null).length,
+        })}
       </h2>
       {champs.length === 0 ? <p>{t(annotations ? "admin.annotationEditor.empty" : "admin.champEditor.empty")}</p> : null}
       <ChampList
@@ -177,6 +180,7 @@ export default function Champs({ loaderData, actionData }: Route.ComponentProps)
         actionData={actionData}
         announce={announce}
         onRemoved={() => listTitleRef.current?.focus()}
+        addTitle={t(annotations ? "admin.annotationEditor.addTitle" : "admin.champEditor.addTitle")}
         addError={
           actionData?.intent === "add" && actionData.errors?.type
             ? dt(`admin.champEditor.errors.${actionData.errors.type}`)

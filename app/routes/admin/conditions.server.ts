@@ -13,6 +13,7 @@ import {
   type ConditionField,
   type ConditionRows,
   conditionOfRows,
+  withoutBlankRows,
   emptyRow,
   isOfferedTerm,
   MAX_CONDITION_ROWS,
@@ -123,8 +124,10 @@ export async function champConditionAction({
       { status: 400 },
     );
   if (!parsed.ok) return refused(parsed.error);
+  // A new rule is shown to be filled in, not saved (the condition has not changed).
+  if (parsed.op === "add") return data<ConditionActionData>({ intent: "condition", stableId, ok: true, condition: parsed.state });
   if (hasBlockingRowErrors(parsed.state, available, lists)) return refused("notSaved");
-  const { condition } = conditionOfRows(parsed.state, available);
+  const { condition } = conditionOfRows(withoutBlankRows(parsed.state), available);
   const result = await updateChampCondition(db, administrateurId, demarcheId, { stableId, condition });
   if (!result.ok) return refused(refusalsByField(result.refusals).errors.condition ?? "notSaved");
   return enhanced

@@ -11,6 +11,7 @@ import {
   type ConditionRows,
   conditionOfRows,
   ineligibiliteProblems,
+  withoutBlankRows,
   MAX_CONDITION_ROWS,
 } from "../../../server/domain/conditions/editor";
 import { updateIneligibilite } from "../../../server/operations/revisions/update-ineligibilite";
@@ -58,8 +59,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const values: Values = { enabled: form.get("enabled") === "on", message: formString(form, "message"), rows: parsed.state };
   const refused = (errors: Record<string, string>) => data({ values, errors }, { status: 400 });
   if (!parsed.ok) return refused({ rules: parsed.error });
+  // A new rule is shown to be filled in; nothing is saved until the form is.
+  if (parsed.op === "add") return data({ values, errors: {} });
   if (hasBlockingRowErrors(parsed.state, available, editor.lists)) return refused({ rules: "notSaved" });
-  const { condition } = conditionOfRows(parsed.state, available);
+  const { condition } = conditionOfRows(withoutBlankRows(parsed.state), available);
   const result = await updateIneligibilite(db, admin.administrateurId, demarcheId, {
     enabled: values.enabled,
     message: values.message,

@@ -1,6 +1,7 @@
 import { data } from "react-router";
 import { confirmEmail } from "../../../server/operations/accounts/confirm-email";
 import { claimRememberedPrefill } from "../../lib/prefill-cookie.server";
+import { setFlash } from "../../lib/flash.server";
 import { useT } from "../../lib/i18n";
 import { requestState, services } from "../../lib/request.server";
 import { AuthColumn, PageTitle, withRedirect } from "./form-ui";
@@ -20,6 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   if (result.ok) {
     const prefilled = await claimRememberedPrefill(context, request, result.userId);
+    setFlash(context, "email_confirmed");
     return signedInRedirect(context, result, redirectTo, prefilled ?? "/");
   }
   const reason = result.tokenError;

@@ -70,6 +70,14 @@ export type ValueInput =
 
 export const emptyRow = (): ConditionRow => ({ stableId: null, operator: null, value: "" });
 
+/**
+ * The rows to save: a rule whose field is not chosen yet (« Ajouter une règle » just pressed) is
+ * being written, not part of the condition — saving it would store an empty rule that blocks publication.
+ */
+export function withoutBlankRows(state: ConditionRows): ConditionRows {
+  return { ...state, rows: state.rows.filter((row) => row.stableId !== null) };
+}
+
 /** More rules than anyone writes by hand; bounds the work a request can ask for. */
 export const MAX_CONDITION_ROWS = 50;
 

@@ -28,7 +28,7 @@ async function addAnnotation(actor: Actor, type: string, libelle: string) {
   const { page, checkA11y } = actor;
   const cards = page.getByRole("region", { name: /^Champ \d+ sur \d+ :/ });
   const before = await cards.count();
-  const end = page.getByRole("region", { name: "Ajouter un champ à la fin du formulaire" });
+  const end = page.getByRole("region", { name: "Ajouter une annotation à la fin de la liste" });
   await end.getByLabel("Type de champ").selectOption({ label: type });
   await end.getByRole("button", { name: "Ajouter un champ", exact: true }).click();
   await expect(cards).toHaveCount(before + 1);

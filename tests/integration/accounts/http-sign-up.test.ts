@@ -41,9 +41,13 @@ describe("sign-up through HTTP", () => {
     expect(confirmed.headers.get("location")).toBe("/commencer/ma-demarche");
     expect(confirmed.headers.getSetCookie().some((c) => c.startsWith("guichet_session=") && /HttpOnly/.test(c))).toBe(true);
 
+    // The next page says the address is confirmed, once.
     const profile = await browser.get("/profil");
     expect(profile.status).toBe(200);
+    expect(browser.lastHtml).toContain("Votre adresse électronique est confirmée. Vous êtes connecté.");
     expect(browser.lastHtml).toContain("camille@exemple.fr");
+    await browser.get("/profil");
+    expect(browser.lastHtml).not.toContain("Votre adresse électronique est confirmée");
     expect(browser.lastHtml).toContain('href="/dossiers"');
 
     // The link is single-use: a second visit explains and offers a new one.

@@ -98,6 +98,8 @@ describe("annotations privées editor", () => {
 
     await browser.get(page);
     expect(pageText(browser.lastHtml)).toContain("Annotations privées (2)");
+    expect(pageText(browser.lastHtml)).toContain("Ajouter une annotation à la fin de la liste");
+    expect(pageText(browser.lastHtml)).not.toContain("à la fin du formulaire");
     // The usager's form is untouched: not in the list, not on its editor, not in the preview.
     expect(await draftChamps(db, demarche.id)).toEqual(publicBefore);
     for (const other of ["champs", "apercu"]) {

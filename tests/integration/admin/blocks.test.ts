@@ -61,6 +61,9 @@ describe("repetition blocks in the editor", () => {
     expect(childCard).toBeGreaterThan(blockCard);
     expect(nextCard).toBeGreaterThan(childCard);
     expect(pageText(html)).toContain("Champs du bloc répétable (3)");
+    // The list's title counts its cards (« Champ 3 sur 3 »), not the fields inside the block.
+    expect(pageText(html)).toContain("Champs du formulaire (3)");
+    expect(pageText(html)).toContain("Champ 3 sur 3");
     expect(pageText(html)).toContain("Ajouter un champ dans le bloc");
     expect(html).toContain(`name="parentStableId" value="${block}"`);
     // No block offered inside a block: the form inside the block has no « repetition » option.
@@ -73,8 +76,8 @@ describe("repetition blocks in the editor", () => {
     expect(await snapshot(server.database.db)).toEqual(before);
 
     // A child's condition may read its siblings above it and the top-level fields above the block.
+    // (The page answering « Ajouter une règle » shows the new rule.)
     await browser.post(page, { intent: "condition", stableId: String(age), op: "add", rowCount: "0" });
-    await browser.get(page);
     const ageSection = browser.lastHtml.match(new RegExp(`id="champ-${age}-condition"[\\s\\S]*?</details>`))?.[0] ?? "";
     const offered = [...ageSection.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1]));
     expect(offered).toEqual([yesNo, ecole]);

@@ -104,15 +104,11 @@ describe("condition editor, without JavaScript", () => {
     const rowId = (n: number, part: string) => `champ-${prenom}-condition-row-${n}-${part}`;
     expect(pageText(browser.lastHtml)).toContain("Logique conditionnelle");
 
-    // « Ajouter une règle »: an empty rule, saved (incomplete), the page comes back to it.
+    // « Ajouter une règle »: the page shows a rule to fill in, and saves nothing (an empty rule
+    // would block publication).
     const added = await postCondition(browser, page, prenom, [], "add");
-    expect(location(added)).toBe(`${page}#champ-${prenom}-condition`);
-    expect(await conditionOf(demarche.id, prenom)).toEqual({
-      term: "Logic::EmptyOperator",
-      left: { term: "Logic::Empty" },
-      right: { term: "Logic::Empty" },
-    });
-    await browser.get(page);
+    expect(added.status).toBe(200);
+    expect(await conditionOf(demarche.id, prenom)).toBeNull();
     // Only the conditionable fields above are offered (not the text field itself).
     expect(selectOptions(browser.lastHtml, rowId(0, "stableId"))).toEqual([
       ["", "Sélectionner un champ"],
@@ -120,7 +116,10 @@ describe("condition editor, without JavaScript", () => {
       [String(ids.ville), "Ville"],
       [String(ids.age), "Âge"],
     ]);
-    expect(pageText(browser.lastHtml)).toContain("Conditions d’affichage à corriger");
+    expect(pageText(browser.lastHtml)).not.toContain("Conditions d’affichage à corriger");
+    // Saved while its field is still blank, the new rule is left out.
+    await postCondition(browser, page, prenom, [{ stableId: null }]);
+    expect(await conditionOf(demarche.id, prenom)).toBeNull();
 
     // Choosing the field (and saving) offers its operators and values; the value is left to choose.
     await postCondition(browser, page, prenom, [{ stableId: ids.yesNo, shownStableId: null }]);
@@ -349,8 +348,8 @@ describe("conditions of annotations privées", () => {
     const added = await addChamp(db, administrateurId, demarche.id, { type: "text", private: true }, "fr");
     const annotation = added.stableId;
     const page = `/admin/procedures/${demarche.id}/annotations`;
+    // The page answering « Ajouter une règle » shows the new rule.
     await postCondition(browser, page, annotation, [], "add");
-    await browser.get(page);
     // The usager's yes/no is offered to the annotation's condition.
     expect(selectOptions(browser.lastHtml, `champ-${annotation}-condition-row-0-stableId`).map(([value]) => value)).toContain(
       String(ids.yesNo),
@@ -408,9 +407,11 @@ describe("ineligibility rules", () => {
     expect(await snapshot(db)).toEqual(before);
 
     const message = "Cette aide est réservée aux familles.";
+    // « Ajouter une règle » shows a rule to fill in (what was typed kept) and saves nothing.
     const added = await browser.post(page, { enabled: "on", message, op: "add", ...rowsForm([]) });
-    expect(location(added)).toBe(`${page}#ineligibilite-rules`);
-    await browser.get(page);
+    expect(added.status).toBe(200);
+    expect(await snapshot(db)).toEqual(before);
+    expect(fieldValue(browser.lastHtml, "message")).toBe(message);
     // Every conditionable top-level field is offered.
     expect(selectOptions(browser.lastHtml, "ineligibilite-rules-row-0-stableId").map(([v]) => v)).toEqual([
       "",
@@ -418,13 +419,15 @@ describe("ineligibility rules", () => {
       String(ids.ville),
       String(ids.age),
     ]);
-    expect(pageText(browser.lastHtml)).toContain("la démarche ne peut pas être publiée en l’état");
     expectLabelledUniqueFields(browser.lastHtml);
+
+    // A rule whose field is chosen but not its value is saved, incomplete: publication waits.
+    await browser.post(page, { enabled: "on", message, op: "save", ...rowsForm([{ stableId: ids.yesNo, shownStableId: null }]) });
+    await browser.get(page);
+    expect(pageText(browser.lastHtml)).toContain("la démarche ne peut pas être publiée en l’état");
     await browser.get(`/admin/procedures/${demarche.id}/publication`);
     expect(pageText(browser.lastHtml)).toContain("Les critères d’inéligibilité sont activés mais incomplets");
     expect(browser.lastHtml).toContain(`href="${page}"`);
-
-    await browser.post(page, { enabled: "on", message, op: "save", ...rowsForm([{ stableId: ids.yesNo, shownStableId: null }]) });
     const saved = await browser.post(page, {
       enabled: "on",
       message,

@@ -42,6 +42,7 @@ export function ChampList({
   announce,
   onRemoved,
   addError,
+  addTitle,
 }: {
   champs: readonly ListedChamp[];
   demarcheId: number;
@@ -51,6 +52,8 @@ export function ChampList({
   announce: (message: string) => void;
   onRemoved: () => void;
   addError: string | null;
+  /** The heading of the form adding at the end: the list is the usager form or the annotations. */
+  addTitle: string;
 }) {
   const t = useT();
   const hydrated = useHydrated();
@@ -190,7 +193,13 @@ export function ChampList({
   return (
     <>
       <ol className="fr-raw-list">{renderList(null)}</ol>
-      <AddChampForm typeGroups={typeGroups} after={topLevel.at(-1) ?? null} announce={announce} error={addError} />
+      <AddChampForm
+        typeGroups={typeGroups}
+        after={topLevel.at(-1) ?? null}
+        announce={announce}
+        error={addError}
+        title={addTitle}
+      />
     </>
   );
 }

@@ -28,6 +28,7 @@ import {
   rowsOfCondition,
   storedConditionErrors,
   valueInputFor,
+  withoutBlankRows,
 } from "../../../../server/domain/conditions/editor";
 import { OTHER_VALUE } from "../../../../server/domain/conditions/evaluate";
 import type { ConditionErrorCode } from "../../../../server/domain/conditions/validate";
@@ -321,7 +322,8 @@ export function ConditionRowsEditor({
           id={`${idPrefix}-add`}
           className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-add-line fr-btn--icon-left"
           {...button("add", () => {
-            onChange({ ...state, rows: [...state.rows, emptyRow()] }, true);
+            // Not saved: the new rule is saved once its field is chosen.
+            onChange({ ...state, rows: [...state.rows, emptyRow()] }, false);
             setFocus(`${idPrefix}-row-${state.rows.length}-stableId`);
           })}
         >
@@ -383,11 +385,16 @@ function ConditionSection({
   useEffect(() => {
     if (shownKey.current === storedKey) return;
     shownKey.current = storedKey;
-    if (!dirty.current) setState(stored);
+    if (dirty.current) return;
+    // The rows just saved came back: keep the rules still being written (not saved while blank).
+    setState((current) =>
+      current && stored && JSON.stringify(withoutBlankRows(current).rows) === JSON.stringify(stored.rows) ? current : stored,
+    );
   }, [storedKey]);
 
   const save = (next: ConditionRows) => {
-    const refused = rowErrors(next, available, lists).some((codes) => blockingErrors(codes).length > 0);
+    const saved = withoutBlankRows(next);
+    const refused = rowErrors(saved, available, lists).some((codes) => blockingErrors(codes).length > 0);
     setLocallyRefused(refused);
     if (refused) return;
     const form = new FormData();
@@ -396,8 +403,8 @@ function ConditionSection({
     form.set("intent", "condition");
     form.set("stableId", String(stableId));
     form.set("op", "save");
-    appendRows(form, next);
-    const payload = JSON.stringify(next);
+    appendRows(form, saved);
+    const payload = JSON.stringify(saved);
     if (payload === lastSent.current) return;
     lastSent.current = payload;
     dirty.current = true;
@@ -441,6 +448,8 @@ function ConditionSection({
       </summary>
       <form
         method="post"
+        // Without JavaScript the page that answers (a rule added, an error) opens at this section.
+        action={`#${id}`}
         className="fr-mt-2w"
         noValidate
         onSubmit={(event) => {

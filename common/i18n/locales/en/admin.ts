@@ -151,6 +151,7 @@ export default {
     title: "Private annotations",
     lead: "Fields that case workers fill in on each file, like the box reserved for the administration on a paper form. The applicant does not see them.",
     listTitle: "Private annotations ({count})",
+    addTitle: "Add an annotation at the end of the list",
     empty: "No private annotation. Add a first field below.",
   },
   champOptions: {

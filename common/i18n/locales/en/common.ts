@@ -15,6 +15,9 @@ export default {
   errorSummaryTitle: "The form contains errors",
   yes: "Yes",
   no: "No",
+  flash: {
+    email_confirmed: "Your e-mail address is confirmed. You are signed in.",
+  },
   nav: {
     mesDossiers: "My files",
     instructeur: "Case officer",
@@ -27,6 +30,7 @@ export default {
     menu: "Menu",
     closeMenu: "Close",
     mailbox: "Local mailbox",
+    spaces: "Your spaces",
   },
   footer: {
     description: "Guichet lets public administrations put their procedures online and process them.",

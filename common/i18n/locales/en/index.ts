@@ -12,6 +12,7 @@ import usager from "./usager";
 import prefill from "./prefill";
 import revisions from "./revisions";
 import fichiers from "./fichiers";
+import legal from "./legal";
 
 export const en = {
   common,
@@ -26,4 +27,5 @@ export const en = {
   prefill,
   fichiers,
   revisions,
+  legal,
 } satisfies Translation<typeof fr>;

@@ -149,6 +149,7 @@ export default {
     title: "Annotations privées",
     lead: "Champs remplis par les instructeurs sur chaque dossier, comme le cadre réservé à l’administration d’un formulaire papier. L’usager ne les voit pas.",
     listTitle: "Annotations privées ({count})",
+    addTitle: "Ajouter une annotation à la fin de la liste",
     empty: "Aucune annotation privée. Ajoutez un premier champ ci-dessous.",
   },
   champOptions: {

@@ -12,6 +12,9 @@ export default {
   errorSummaryTitle: "Le formulaire contient des erreurs",
   yes: "Oui",
   no: "Non",
+  flash: {
+    email_confirmed: "Votre adresse électronique est confirmée. Vous êtes connecté.",
+  },
   nav: {
     mesDossiers: "Mes dossiers",
     instructeur: "Instructeur",
@@ -24,6 +27,7 @@ export default {
     menu: "Menu",
     closeMenu: "Fermer",
     mailbox: "Boîte mail locale",
+    spaces: "Vos espaces",
   },
   footer: {
     description: "Guichet permet aux administrations de mettre leurs démarches en ligne et de les instruire.",

@@ -10,5 +10,20 @@ import usager from "./usager";
 import prefill from "./prefill";
 import revisions from "./revisions";
 import fichiers from "./fichiers";
+import legal from "./legal";
 
-export const fr = { common, auth, admin, usager, instructeur, mail, champs, dossiers, conditions, prefill, fichiers, revisions };
+export const fr = {
+  common,
+  auth,
+  admin,
+  usager,
+  instructeur,
+  mail,
+  champs,
+  dossiers,
+  conditions,
+  prefill,
+  fichiers,
+  revisions,
+  legal,
+};
