@@ -26,18 +26,27 @@ export interface Database {
 // Dates travel as ISO strings with time zone; bigint counts as numbers (they stay far below 2^53).
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
-export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">, poolSize = 10): Promise<Database> {
+/**
+ * `served`: connect to a database another process opened (a web worker of server/cluster.ts connects to
+ * its primary's; `embedded` when that is the primary's PGlite), never open one here.
+ */
+export async function openDatabase(
+  config: Pick<Config, "databaseUrl" | "dataDir">,
+  poolSize = 10,
+  served?: { url: string; embedded: boolean },
+): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
-  let url = config.databaseUrl;
+  let url = served?.url ?? config.databaseUrl;
+  const isEmbedded = served ? served.embedded : !url;
   if (!url) {
     embedded = await startEmbeddedDatabase({ dataDir: path.join(config.dataDir, "pglite") });
     url = embedded.url;
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: embedded ? 4 : poolSize,
+    max: isEmbedded ? 4 : poolSize,
     // A statement that runs away must not hold a connection forever (the reference uses 60 s).
-    statement_timeout: embedded ? undefined : 60_000,
+    statement_timeout: isEmbedded ? undefined : 60_000,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
@@ -47,7 +56,7 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     db,
     pool,
     url,
-    embedded: embedded !== null,
+    embedded: isEmbedded,
     async close() {
       await pool.end();
       await embedded?.close();
