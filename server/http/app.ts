@@ -13,6 +13,7 @@ import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies, serializeCook
 import { csrfTokenFor } from "./csrf";
 import { securityHeaders } from "./security-headers";
 import { compressResponses, precompressedAssets } from "./compression";
+import { routeNamespaces } from "./route-namespaces";
 import { pageBodyLimit } from "./options-import";
 import { fileRoutes } from "./uploads";
 import { loadSessionUser } from "./session";
@@ -71,6 +72,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
     next();
   });
 
+  const namespacesOf = routeNamespaces(build);
   const pages = createRequestHandler({
     build,
     mode: config.production ? "production" : "development",
@@ -97,6 +99,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
         csrfToken: csrfTokenFor(config.sessionSecret, csrfSeed),
         setCookies,
         clientIp: req.ip ?? "unknown",
+        i18nNamespaces: namespacesOf(req.originalUrl),
       });
       return context;
     },

@@ -18,6 +18,8 @@ import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, Notice, PageTitle } from "./ui/layout";
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
+export const handle = { i18n: ["admin", "champs", "fichiers", "usager"] };
+
 export async function action({ context, request, params }: Route.ActionArgs) {
   const admin = requireAdministrateur(context, request);
   await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));

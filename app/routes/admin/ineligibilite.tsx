@@ -27,6 +27,8 @@ import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT
 
 const RULES_ID = "ineligibilite-rules";
 
+export const handle = { i18n: ["admin", "champs", "conditions"] };
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
   const editor = await getIneligibiliteEditor(

@@ -10,6 +10,8 @@ import { demarcheIdOf, intField } from "./admin.server";
 import { TextareaField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 
+export const handle = { i18n: ["admin"] };
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
   const list = await listDemarcheInstructeurs(services(context).db, admin.administrateurId, demarcheIdOf(params));

@@ -9,6 +9,8 @@ import { demarcheValuesOf } from "./demarche-form.server";
 import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, demarcheCrumb, PageTitle } from "./ui/layout";
 
+export const handle = { i18n: ["admin"] };
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
   const demarche = await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));

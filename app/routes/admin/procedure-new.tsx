@@ -7,6 +7,8 @@ import { demarcheValuesOf } from "./demarche-form.server";
 import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, PageTitle } from "./ui/layout";
 
+export const handle = { i18n: ["admin"] };
+
 export function loader({ context, request }: Route.LoaderArgs) {
   requireAdministrateur(context, request);
   return null;

@@ -30,6 +30,8 @@ const BLOCKER_LINKS: Record<string, string> = {
   no_instructeur: "instructeurs",
 };
 
+export const handle = { i18n: ["admin", "champs", "fichiers", "revisions"] };
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = requireAdministrateur(context, request);
   const { db, config } = services(context);

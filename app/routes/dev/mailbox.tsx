@@ -8,6 +8,8 @@ import type { Route } from "./+types/mailbox";
  * The local mailbox: every mail the platform "sent" while no SMTP server is configured. Only when
  * `config.mailboxEnabled` (never in production); no sign-in, as the mails are fake anyway.
  */
+export const handle = { i18n: ["instructeur", "mail"] };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { config, db } = services(context);
   if (!config.mailboxEnabled) notFound();
