@@ -1,7 +1,16 @@
 import dsfrCss from "@codegouvfr/react-dsfr/main.css?url";
 import faviconSvg from "@codegouvfr/react-dsfr/favicon/favicon.svg?url";
 import { setUseLang } from "@codegouvfr/react-dsfr/i18n";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, type LinksFunction } from "react-router";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  type LinksFunction,
+  type ShouldRevalidateFunctionArgs,
+} from "react-router";
+import { NAMESPACES, namespaceStrings } from "../common/i18n";
 import type { Route } from "./+types/root";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
@@ -24,11 +33,17 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: faviconSvg, type: "image/svg+xml" },
 ];
 
+/** Translations every page uses (header, footer, error pages); each route adds its own. */
+export const handle = { i18n: ["common", "auth"] };
+
 export async function loader({ context }: Route.LoaderArgs) {
   const state = requestState(context);
   const { config } = services(context);
   return {
     locale: state.locale,
+    /** Only the locale's namespaces the matched routes declare; a missing one throws outside production. */
+    translations: namespaceStrings(state.locale, state.i18nNamespaces ?? NAMESPACES),
+    strictTranslations: !config.production,
     csrfToken: state.csrfToken,
     nonce: state.nonce,
     mailboxEnabled: config.mailboxEnabled,
@@ -44,6 +59,17 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
+
+/**
+ * Another page may need other translations: the root data follows the URL's path. A page's own action
+ * (an autosave…) does not change the session or the language (those actions have their own URL), so
+ * it does not resend the root data and its translations.
+ */
+export function shouldRevalidate({ currentUrl, nextUrl, formAction, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (currentUrl.pathname !== nextUrl.pathname) return true;
+  if (formAction && new URL(formAction, currentUrl).pathname.replace(/\.data$/, "") === currentUrl.pathname) return false;
+  return defaultShouldRevalidate;
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();

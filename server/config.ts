@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -49,6 +50,8 @@ const ZEnv = z.object({
   WORKER_DEAD_AFTER_MS: z.coerce.number().int().positive().default(45_000),
   /** Seed demo accounts and a demo démarche on an empty database (default: true in embedded mode). */
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  /** Web processes serving HTTP (server/cluster.ts); default: one per CPU, 1 when NODE_ENV=test. */
+  WEB_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(256).optional()),
   /** Maximum size of a form body, in bytes. */
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
   /** Where uploaded files are kept: `local` (a directory). An S3-compatible bucket comes later. */
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     workerInProcess: e.WORKER_IN_PROCESS ? e.WORKER_IN_PROCESS === "true" : embedded,
     workerLiveness: { heartbeatMs: e.WORKER_HEARTBEAT_MS, deadAfterMs: e.WORKER_DEAD_AFTER_MS },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : embedded,
+    webConcurrency: e.WEB_CONCURRENCY ?? (e.NODE_ENV === "test" ? 1 : availableParallelism()),
     mailboxEnabled: e.MAILBOX_ENABLED ? e.MAILBOX_ENABLED === "true" : !production && !e.SMTP_URL && isLoopbackHost(e.HOST),
     maxFormBytes: e.MAX_FORM_BYTES,
     storage: { backend: e.STORAGE_BACKEND, dir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, "storage")) },

@@ -1,5 +1,13 @@
 import { useRouteLoaderData } from "react-router";
-import { DEFAULT_LOCALE, getT, getTn, type Locale, type PluralTFunction, type TFunction } from "../../common/i18n";
+import {
+  DEFAULT_LOCALE,
+  getT,
+  getTn,
+  type Locale,
+  type PluralTFunction,
+  registerTranslations,
+  type TFunction,
+} from "../../common/i18n";
 import type { RootData } from "../root";
 
 export function useRootData(): RootData | undefined {
@@ -10,9 +18,18 @@ export function useLocale(): Locale {
   return useRootData()?.locale ?? DEFAULT_LOCALE;
 }
 
+let registered: unknown = null;
+
 /** The translation function of the current request's language. */
 export function useT(): TFunction {
-  return getT(useLocale());
+  const data = useRootData();
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  // In the browser, the page's translations come with the root data (on the server they are all there).
+  if (typeof document !== "undefined" && data && data.translations !== registered) {
+    registerTranslations(locale, data.translations, data.strictTranslations);
+    registered = data.translations;
+  }
+  return getT(locale);
 }
 
 /** Strings that vary with a count (`<key>_one` / `<key>_other`): `tn("instructeur.procedures.counterLink", 3, {…})`. */

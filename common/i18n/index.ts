@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./types";
-import { fr } from "./locales/fr";
-import { en } from "./locales/en";
+import type { fr } from "./locales/fr";
+import { dictionaries as builtIn } from "./dictionaries";
 
 export { DEFAULT_LOCALE, LOCALES, type Locale } from "./types";
 
@@ -14,7 +14,51 @@ export type TranslationKey = Leaves<Dict>;
 export type TranslationParams = Record<string, string | number>;
 export type TFunction = (key: TranslationKey, params?: TranslationParams) => string;
 
-const dictionaries: Record<Locale, Dict> = { fr, en: en as Dict };
+export type Namespace = keyof Dict & string;
+export const NAMESPACES = [
+  "common",
+  "auth",
+  "admin",
+  "usager",
+  "instructeur",
+  "mail",
+  "champs",
+  "dossiers",
+  "conditions",
+  "prefill",
+  "fichiers",
+  "revisions",
+] as const satisfies readonly Namespace[];
+/** The namespaces of one locale that a page needs, as the root loader sends them to the browser. */
+export type NamespaceStrings = Partial<Record<Namespace, unknown>>;
+
+/**
+ * The translations this process has: all of them on the server; in the browser, those registered from
+ * the page's data (its locale, the namespaces its routes declare in `handle.i18n`).
+ */
+const dictionaries: Record<string, Record<string, unknown>> = builtIn ? { ...builtIn } : { fr: {}, en: {} };
+/** In the browser outside production: a key of a namespace the page did not receive throws. */
+let strictMissingNamespaces = false;
+
+/** Browser: adds the namespaces a page received; `strict` makes a key of a missing namespace throw. */
+export function registerTranslations(locale: Locale, strings: NamespaceStrings, strict: boolean) {
+  const target = dictionaries[locale] ?? {};
+  Object.assign(target, strings);
+  dictionaries[locale] = target;
+  strictMissingNamespaces = strict;
+}
+
+/** What the browser needs of `locale` for a page whose routes declare `namespaces`. */
+export function namespaceStrings(locale: Locale, namespaces: Iterable<string>): NamespaceStrings {
+  const dict = dictionaries[locale] ?? {};
+  const picked: NamespaceStrings = {};
+  for (const ns of namespaces) {
+    if (ns in dict) picked[ns as Namespace] = dict[ns];
+  }
+  return picked;
+}
+
+export class MissingNamespaceError extends Error {}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -36,8 +80,17 @@ export function interpolate(template: string, params?: TranslationParams): strin
 }
 
 export function translate(locale: Locale, key: string, params?: TranslationParams): string {
-  const text = lookup(dictionaries[locale], key) ?? lookup(dictionaries[DEFAULT_LOCALE], key) ?? key;
-  return interpolate(text, params);
+  const text = lookup(dictionaries[locale], key) ?? lookup(dictionaries[DEFAULT_LOCALE], key);
+  if (text === undefined && !builtIn) missingInBrowser(locale, key);
+  return interpolate(text ?? key, params);
+}
+
+function missingInBrowser(locale: Locale, key: string) {
+  const ns = key.split(".")[0] ?? "";
+  if (dictionaries[locale]?.[ns] !== undefined) return; // the namespace is there, only the key is unknown
+  const message = `Translations "${ns}" (${locale}) were not sent to this page, for the key "${key}": add "${ns}" to the route's \`export const handle = { i18n: [...] }\`.`;
+  if (strictMissingNamespaces) throw new MissingNamespaceError(message);
+  console.error(message);
 }
 
 /**

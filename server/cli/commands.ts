@@ -1,5 +1,6 @@
 import { type Config, startupWarnings } from "../config";
 import { onShutdown, openAndMigrate, startServices } from "../boot";
+import { isWebWorker, runWebWorker, startClusteredWeb } from "../cluster";
 import { logger } from "../logger";
 import { parseCommandArgs, UsageError } from "./args";
 import { z } from "zod";
@@ -17,11 +18,15 @@ interface Command {
 }
 
 async function serve(config: Config, options: { web: boolean; worker: boolean; seed: boolean }) {
+  if (isWebWorker()) return runWebWorker(config);
   const started = Date.now();
   if (options.web) for (const warning of startupWarnings(config)) logger.warn(warning);
   const database = await openAndMigrate(config);
   const seeded = options.seed ? await seedDemo(database.db) : null;
-  const running = await startServices(config, database, options);
+  const running =
+    options.web && config.webConcurrency > 1
+      ? await startClusteredWeb(config, database, options)
+      : await startServices(config, database, options);
   onShutdown(async () => {
     await running.stop();
     await database.close();

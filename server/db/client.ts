@@ -27,15 +27,23 @@ export interface Database {
 // Dates travel as ISO strings with time zone; bigint counts as numbers (they stay far below 2^53).
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
-export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">, poolSize = 10): Promise<Database> {
+/**
+ * `served`: connect to a database another process opened (a web worker of server/cluster.ts connects to
+ * its primary's; `embedded` when that is the primary's PGlite), never open one here.
+ */
+export async function openDatabase(
+  config: Pick<Config, "databaseUrl" | "dataDir">,
+  poolSize = 10,
+  served?: { url: string; embedded: boolean },
+): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
   let release = () => {};
-  let url = config.databaseUrl;
+  let url = served?.url ?? config.databaseUrl;
   if (!url) {
     const opened = await openEmbedded(path.join(config.dataDir, "pglite"));
     ({ embedded, url, release } = opened);
   }
-  const isEmbedded = !config.databaseUrl;
+  const isEmbedded = served ? served.embedded : !config.databaseUrl;
   const pool = new pg.Pool({
     connectionString: url,
     max: isEmbedded ? 4 : poolSize,

@@ -15,6 +15,7 @@ import { securityHeaders } from "./security-headers";
 import { rejectMalformedUrls } from "./malformed-urls";
 import { redactUrl } from "./redact-url";
 import { compressResponses, precompressedAssets } from "./compression";
+import { routeNamespaces } from "./route-namespaces";
 import { pageBodyLimit } from "./options-import";
 import { fileRoutes } from "./uploads";
 import { loadSessionUser } from "./session";
@@ -74,6 +75,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
     next();
   });
 
+  const namespacesOf = routeNamespaces(build);
   const pages = createRequestHandler({
     build,
     mode: config.production ? "production" : "development",
@@ -101,6 +103,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
         csrfToken: csrfTokenFor(config.sessionSecret, { sessionIdHash: session?.idHash ?? null, preSession }) ?? "",
         setCookies,
         clientIp: req.ip ?? "unknown",
+        i18nNamespaces: namespacesOf(req.originalUrl),
       });
       return context;
     },

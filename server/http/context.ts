@@ -35,6 +35,8 @@ export interface RequestState {
   /** Cookies to add to the response (set by middleware, sign-in, sign-out…). */
   setCookies: string[];
   clientIp: string;
+  /** Translation namespaces the page's routes declare (`handle.i18n`): what the browser receives. */
+  i18nNamespaces?: readonly string[];
 }
 
 type Keys = { services: RouterContext<AppServices>; request: RouterContext<RequestState> };

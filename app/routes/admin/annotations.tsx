@@ -3,4 +3,4 @@
  * dossier. The same editor module as the usager's form (champs.tsx), which reads from the URL
  * which list it edits.
  */
-export { action, default, loader } from "./champs";
+export { action, default, handle, loader } from "./champs";

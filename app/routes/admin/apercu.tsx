@@ -19,6 +19,8 @@ import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, Notice, PageTitle } from "./ui/layout";
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
+export const handle = { i18n: ["admin", "champs", "fichiers", "usager"] };
+
 export async function action({ context, params }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
   await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));

@@ -15,6 +15,8 @@ import { EditorListNav, editorListOf, editorPath } from "./ui/editor-lists";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
 
 /** Also the loader of the annotations privées page (annotations.tsx): the URL tells which list. */
+export const handle = { i18n: ["admin", "champs", "conditions", "fichiers", "revisions", "usager"] };
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const list = editorListOf(request.url);
   const admin = currentAdministrateur(context);

@@ -30,6 +30,8 @@ import { refusalsByField } from "../../../server/refusal";
 
 const RULES_ID = "ineligibilite-rules";
 
+export const handle = { i18n: ["admin", "champs", "conditions"] };
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
   const editor = await getIneligibiliteEditor(

@@ -12,6 +12,8 @@ import { TextareaField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 import { refusalsByField } from "../../../server/refusal";
 
+export const handle = { i18n: ["admin"] };
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
   const list = await listDemarcheInstructeurs(services(context).db, admin.administrateurId, demarcheIdOf(params));

@@ -11,6 +11,8 @@ import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, demarcheCrumb, PageTitle } from "./ui/layout";
 import { refusalsByField } from "../../../server/refusal";
 
+export const handle = { i18n: ["admin"] };
+
 export async function loader({ context, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
   const demarche = await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));

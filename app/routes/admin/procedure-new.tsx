@@ -9,6 +9,8 @@ import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, PageTitle } from "./ui/layout";
 import { refusalsByField } from "../../../server/refusal";
 
+export const handle = { i18n: ["admin"] };
+
 export async function action({ context, request }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
   const form = await readForm(request);

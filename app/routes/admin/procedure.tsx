@@ -12,6 +12,8 @@ const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
+export const handle = { i18n: ["admin", "champs", "conditions", "fichiers"] };
+
 export async function action({ context, params }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
   await findAdministrableDemarche(services(context).db, admin.administrateurId, demarcheIdOf(params));

@@ -13,6 +13,8 @@ function tabOf(state: string): Tab {
   return state === "brouillon" ? "en-test" : state === "publiee" ? "publiees" : "closes";
 }
 
+export const handle = { i18n: ["admin", "champs", "fichiers"] };
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
   const demarches = await listAdministrateurDemarches(services(context).db, admin.administrateurId);

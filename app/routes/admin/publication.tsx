@@ -32,6 +32,8 @@ const BLOCKER_LINKS: Record<string, string> = {
   no_instructeur: "instructeurs",
 };
 
+export const handle = { i18n: ["admin", "champs", "fichiers", "revisions"] };
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
   const { db, config } = services(context);

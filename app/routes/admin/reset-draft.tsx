@@ -18,6 +18,8 @@ import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, Notice, PageTitle, useDynamicT } from "./ui/layout";
 import { RevisionDiff } from "./ui/revision-diff";
 
+export const handle = { i18n: ["admin", "champs", "fichiers", "revisions"] };
+
 export async function loader({ context, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
   const { db } = services(context);

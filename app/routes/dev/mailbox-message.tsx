@@ -9,6 +9,8 @@ import type { Route } from "./+types/mailbox-message";
  * One stored mail: its text version with clickable links (everything else is text, escaped by
  * React), and its HTML version in a sandboxed frame only if it fits the page's CSP.
  */
+export const handle = { i18n: ["instructeur", "mail"] };
+
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { config, db } = services(context);
   if (!config.mailboxEnabled) notFound();

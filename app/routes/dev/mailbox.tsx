@@ -9,6 +9,8 @@ import type { Route } from "./+types/mailbox";
  * `config.mailboxEnabled` (by default: no SMTP, loopback address, not production); no sign-in, as the
  * mails are fake anyway and only this machine can reach the page.
  */
+export const handle = { i18n: ["instructeur", "mail"] };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { config, db } = services(context);
   if (!config.mailboxEnabled) notFound();

@@ -28,6 +28,8 @@ import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 import { quotedLibelles } from "../../../server/domain/form/libelles";
 
+export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "usager"] };
+
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
 const NOTICES = [

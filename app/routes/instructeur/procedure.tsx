@@ -11,6 +11,8 @@ import { formatDate } from "../../lib/dates";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 
+export const handle = { i18n: ["dossiers", "instructeur"] };
+
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
 /** One démarche's dossiers, tab by tab (?statut=), 50 a page with a keyset cursor (?cursor=). */

@@ -6,6 +6,8 @@ import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedures";
 import instructeurCss from "./instructeur.css?url";
 
+export const handle = { i18n: ["instructeur"] };
+
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
 /** The démarches the instructeur is assigned to, with the dossier count of each tab. */

@@ -8,6 +8,8 @@ import type { Route } from "./+types/preremplir";
 import { IDENTITY_KEY } from "./preremplir-form";
 import { loadPreremplir, type PrefillFieldRow } from "./preremplir.server";
 
+export const handle = { i18n: ["champs", "prefill", "usager"] };
+
 export async function loader(args: Route.LoaderArgs) {
   return loadPreremplir(args);
 }

@@ -13,6 +13,8 @@ import { dossierIdParam } from "./usager.server";
 
 const RETURN_PATHS: Record<FormChangesReturnPage, string> = { dossier: "", brouillon: "/brouillon", modifier: "/modifier" };
 
+export const handle = { i18n: ["usager"] };
+
 export function loader({ params }: Route.LoaderArgs) {
   return redirect(`/dossiers/${dossierIdParam(params.id)}`);
 }

@@ -23,6 +23,8 @@ function errorKey(code: string | undefined): IdentityError | null {
   return (IDENTITY_ERRORS as readonly string[]).includes(code) ? (code as IdentityError) : "read_only";
 }
 
+export const handle = { i18n: ["champs", "fichiers", "usager"] };
+
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {

@@ -8,6 +8,8 @@ import type { Route } from "./+types/dossier-merci";
 import { commencerPath } from "./commencer-paths";
 import { dossierIdParam, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
 
+export const handle = { i18n: ["champs", "fichiers", "usager"] };
+
 export const headers = noStoreHeaders;
 
 /** Nothing to post here: the owner gets 405, anyone else the same 404 as for GET. */

@@ -20,6 +20,8 @@ import { saveDossierForm } from "../../../server/operations/dossiers/save-dossie
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
+export const handle = { i18n: ["champs", "dossiers", "fichiers", "usager"] };
+
 export const headers = noStoreHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {

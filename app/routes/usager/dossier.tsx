@@ -19,6 +19,8 @@ import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDos
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
+export const handle = { i18n: ["champs", "dossiers", "fichiers", "usager"] };
+
 export const headers = noStoreHeaders;
 
 function isTraitementEvent(value: string): value is TraitementEvent {

@@ -11,6 +11,8 @@ import { requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossiers";
 import { formatDateTime, noStoreHeaders } from "./usager.server";
 
+export const handle = { i18n: ["dossiers", "usager"] };
+
 export const headers = noStoreHeaders;
 
 export async function loader({ request, context }: Route.LoaderArgs) {

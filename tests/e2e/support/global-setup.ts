@@ -62,6 +62,8 @@ export default async function globalSetup(config: FullConfig) {
     DATABASE_URL: databaseUrl ?? "",
     SEED_DEMO: "true",
     WORKER_IN_PROCESS: "true",
+    // One web process: the machine's cores go to the browsers (the cluster has its own test).
+    WEB_CONCURRENCY: "1",
     SMTP_URL: "",
     BAN_URL: banPeer.url,
   };
