@@ -51,11 +51,14 @@ export default function handleRequest(
 /** Errors of loaders, actions and rendering, as one JSON log line (React Router's default prints a multi-line stack). */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  const log = loggerOf(context as RouterContextProvider | undefined);
+  // React Router's own 4xx (no route matches the URL, method not allowed) are the client's doing.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    log.info({ status: error.status, method: request.method, url: logUrl(request) }, "page refused");
+    return;
+  }
   const err = isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error;
-  loggerOf(context as RouterContextProvider | undefined).error(
-    { err, method: request.method, url: logUrl(request) },
-    "page error",
-  );
+  log.error({ err, method: request.method, url: logUrl(request) }, "page error");
 };
 
 function loggerOf(context: RouterContextProvider | undefined) {

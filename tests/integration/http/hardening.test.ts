@@ -53,6 +53,19 @@ describe("odd URLs", () => {
   });
 });
 
+describe("page log", () => {
+  it("logs an unknown page as a request, not as an error", async () => {
+    const before = app.lines.length;
+    const count = (await requestLines(app, 0)).length;
+    expect((await fetch(new URL("/page-inconnue?token=abc123", app.url))).status).toBe(404);
+    await requestLines(app, count + 1);
+    const written = app.lines.slice(before).map((line) => JSON.parse(line));
+    expect(written).toContainEqual(expect.objectContaining({ level: 30, msg: "request", status: 404 }));
+    expect(written.filter((entry) => entry.level >= 50)).toEqual([]);
+    expect(app.lines.slice(before).join("")).not.toContain("abc123");
+  });
+});
+
 describe("request log", () => {
   it("redacts one-time tokens, prefill tokens and signatures", async () => {
     const before = (await requestLines(app, 0)).length;
