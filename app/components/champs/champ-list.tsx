@@ -35,7 +35,7 @@ export function ChampInputList(props: {
     hidden,
     focusRowId: props.focusRowId,
     renderField: (descriptor, key) => (
-      <div key={key} {...{ [CHAMP_KEY_ATTRIBUTE]: key }} hidden={hidden.has(key) || undefined}>
+      <div key={key} className="guichet-champ" {...{ [CHAMP_KEY_ATTRIBUTE]: key }} hidden={hidden.has(key) || undefined}>
         <ChampInput
           descriptor={descriptor}
           champKey={key}
