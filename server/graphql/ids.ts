@@ -1,41 +1,16 @@
 /**
  * Identifiers and cursors of the GraphQL API, encoded as the reference platform does so that ids
  * stored by existing API clients keep their shape:
- * - global ids: standard base64 (with padding) of `<Type>-<id>`, e.g. `Dossier-12` → `RG9zc2llci0xMg==`;
- * - field ids: base64 of `Champ-<stable_id>`, or `Champ-<stable_id>|<row_id>` inside a repetition;
+ * - global ids (`server/domain/global-ids.ts`): standard base64 of `<Type>-<id>`;
+ * - field ids (`server/domain/form/champ-id.ts`): base64 of `Champ-<stable_id>[|<row_id>]`;
  * - cursors: opaque base64url of `<UTC timestamp with microseconds>;<id>` for keyset pagination.
  * Pure functions, no I/O.
  */
+import { fromGlobalId } from "../domain/global-ids";
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+export { fromGlobalId, toGlobalId } from "../domain/global-ids";
+
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
-
-/** Decodes standard base64, with or without padding; null when the text is not base64 of UTF-8. */
-function decodeBase64(text: string): string | null {
-  if (text === "" || !BASE64.test(text)) return null;
-  const unpadded = text.replace(/=+$/, "");
-  if (unpadded.length % 4 === 1) return null;
-  const decoded = Buffer.from(unpadded, "base64").toString("utf8");
-  // Reject anything that does not survive a round trip (stray bits, invalid UTF-8).
-  if (Buffer.from(decoded, "utf8").toString("base64").replace(/=+$/, "") !== unpadded) return null;
-  return decoded;
-}
-
-/** `toGlobalId("Dossier", 12)` → base64 of `Dossier-12`, with padding. */
-export function toGlobalId(type: string, id: number | string): string {
-  return Buffer.from(`${type}-${id}`, "utf8").toString("base64");
-}
-
-/** The type and id of a global id; null when it is not one (never throws). */
-export function fromGlobalId(globalId: string): { type: string; id: string } | null {
-  const decoded = decodeBase64(globalId);
-  if (decoded === null) return null;
-  const dash = decoded.indexOf("-");
-  if (dash <= 0 || dash === decoded.length - 1) return null;
-  const type = decoded.slice(0, dash);
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(type)) return null;
-  return { type, id: decoded.slice(dash + 1) };
-}
 
 /** The integer id of a global id of `type`; null for another type or a non-integer id. */
 export function numericIdOf(globalId: string, type: string): number | null {
@@ -43,20 +18,6 @@ export function numericIdOf(globalId: string, type: string): number | null {
   if (!parsed || parsed.type !== type || !/^[1-9]\d{0,15}$/.test(parsed.id)) return null;
   const id = Number(parsed.id);
   return Number.isSafeInteger(id) ? id : null;
-}
-
-/** Id of a field (descriptor) or of its value: `Champ-<stable_id>` or `Champ-<stable_id>|<row_id>`. */
-export function champId(stableId: number, rowId?: string | null): string {
-  return toGlobalId("Champ", rowId ? `${stableId}|${rowId}` : String(stableId));
-}
-
-/** Inverse of `champId`; null when the id is not a field id. */
-export function parseChampId(id: string): { stableId: number; rowId: string | null } | null {
-  const parsed = fromGlobalId(id);
-  if (parsed?.type !== "Champ") return null;
-  const match = /^(\d{1,15})(?:\|([A-Za-z0-9]+))?$/.exec(parsed.id);
-  if (!match) return null;
-  return { stableId: Number(match[1]), rowId: match[2] ?? null };
 }
 
 // ---------------------------------------------------------------- cursors

@@ -9,7 +9,7 @@
  * twice keeps its last value.
  */
 import { createHash } from "node:crypto";
-import { parseChampId } from "../../graphql/ids";
+import { parseChampId } from "../form/champ-id";
 import type { JsonValue } from "../champs/definition";
 
 export const PREFILL_CHAMP_PREFIX = "champ_";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { champId } from "../../graphql/ids";
+import { champId } from "../form/champ-id";
 import type { ChampDescriptor, JsonValue, TypeChamp } from "../champs/definition";
 import { defaultOptionsFor } from "../champs/registry";
 import { champKey } from "../form/keys";

@@ -17,6 +17,7 @@ import { z } from "zod";
 import type { CommuneRecord } from "../../geo/reference-data";
 import { searchKey } from "../../geo/search-text";
 import { FILL_DURATION, type FormPartReader, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
@@ -160,6 +161,12 @@ export const communes: TypeDeChampDefinition<CommunesOptions, CommunesValue, "co
     if (candidates.length === 0 && drop) return null;
     return { query, candidates };
   },
+
+  prefillFormat: examplePrefill(["56000", "56260"]),
+  conditionValueType: "commune_enum",
+  casts: {},
+  // Typed text (a postal code), turned into a commune by the server's resolution on save.
+  sampleFormInput: () => "56100",
 };
 
 /** True when `query` is the commune's label, name or postal code (accents and case ignored). */

@@ -17,6 +17,7 @@ import type { EpciRecord } from "../../geo/reference-data";
 import { searchKey } from "../../geo/search-text";
 import { departementByCode } from "../../geo/territories";
 import { FILL_DURATION, type FormPartReader, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { requiredError, singleLine } from "../input";
 import { prefillList } from "./communes";
@@ -166,4 +167,10 @@ export const epci: TypeDeChampDefinition<EpciOptions, EpciFieldValue, "epci"> = 
     if (candidates.length === 0 && drop) return null;
     return { query, candidates };
   },
+
+  prefillFormat: examplePrefill(["56", "200067932"]),
+  conditionValueType: "epci_enum",
+  casts: {},
+  // Typed text (a SIREN), turned into an EPCI by the server's resolution on save.
+  sampleFormInput: () => "200042174",
 };
