@@ -3,7 +3,6 @@
  * typed with its own options and value (inferred from the registry), gathered in `registry.ts`,
  * which must cover every `TypeChamp`: adding a type to the registry does not compile until both exist.
  */
-import type { ComponentType } from "react";
 import type {
   ChampDescriptor,
   TypeChamp,
