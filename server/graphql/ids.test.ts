@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  champId,
-  decodeCursor,
-  encodeCursor,
-  fromGlobalId,
-  normalizeCursorTimestamp,
-  numericIdOf,
-  parseChampId,
-  toGlobalId,
-} from "./ids";
+import { champId, parseChampId } from "../domain/form/champ-id";
+import { decodeCursor, encodeCursor, fromGlobalId, normalizeCursorTimestamp, numericIdOf, toGlobalId } from "./ids";
 
 describe("global ids", () => {
   it("are standard base64 of <Type>-<id>, with padding", () => {

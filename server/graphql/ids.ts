@@ -1,11 +1,12 @@
 /**
  * Identifiers and cursors of the GraphQL API, encoded as the reference platform does so that ids
  * stored by existing API clients keep their shape:
- * - global ids: standard base64 (with padding) of `<Type>-<id>`, e.g. `Dossier-12` → `RG9zc2llci0xMg==`;
- * - field ids: base64 of `Champ-<stable_id>`, or `Champ-<stable_id>|<row_id>` inside a repetition;
+ * - global ids (`server/domain/global-id.ts`): standard base64 of `<Type>-<id>`;
+ * - field ids (`server/domain/form/champ-id.ts`): base64 of `Champ-<stable_id>[|<row_id>]`;
  * - cursors: opaque base64url of `<UTC timestamp with microseconds>;<id>` for keyset pagination.
  * Pure functions, no I/O.
  */
+import { fromGlobalId } from "../domain/global-id";
 
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 

@@ -5,6 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { TypeChamp } from "../domain/champs/definition";
+import { defaultOptionsFor, getTypeDeChamp, resolveOptions } from "../domain/champs/registry";
 import { champInputName } from "../domain/champs/validate-dossier";
 import type { DossierState } from "../domain/dossier/states";
 import type { Db } from "../db/client";
@@ -220,66 +221,11 @@ async function firstInstructeur(db: Db, demarcheId: number) {
   return row;
 }
 
-/** A plausible valid value for each type, used when a test does not care about values. */
+/**
+ * A plausible valid form input for each type (the type's `sampleFormInput`), used when a test does
+ * not care about values. Options that do not parse give the type's defaults.
+ */
 export function sampleValue(type: TypeChamp, options: Record<string, unknown>): string {
-  switch (type) {
-    case "text":
-      return "Rénovation de la salle des fêtes";
-    case "textarea":
-      return "Le projet consiste à rénover la salle.\nDébut des travaux au printemps.";
-    case "integer_number":
-      return "42";
-    case "date":
-      return "2026-03-15";
-    case "yes_no":
-      return "true";
-    case "drop_down_list":
-      return String((options.options as string[] | undefined)?.[0] ?? "");
-    case "multiple_drop_down_list":
-      return String((options.options as string[] | undefined)?.[0] ?? "");
-    case "decimal_number":
-      return "1234,5";
-    case "datetime":
-      return "2026-03-15T14:30";
-    case "checkbox":
-      return "true";
-    case "civilite":
-      return "Mme";
-    case "email":
-      return "camille.dupont@example.fr";
-    case "phone":
-      return "06 12 34 56 78";
-    case "iban":
-      return "FR76 3000 6000 0112 3456 7890 189";
-    case "siret":
-      return "732 829 320 00074";
-    case "formatted":
-      return "AB-1234";
-    case "pays":
-      return "FR";
-    case "regions":
-      return "53";
-    case "departements":
-      return "56";
-    // Typed text, turned into a commune / EPCI / BAN address by the server's resolution on save.
-    case "communes":
-      return "56100";
-    case "epci":
-      return "200042174";
-    case "address":
-      return "20 Avenue de Ségur 75007 Paris";
-    case "linked_drop_down_list":
-      // The primary choice; the secondary one is the companion input `champ_<key>__secondary`.
-      return String((options.options as Array<{ primary?: string }> | undefined)?.[0]?.primary ?? "");
-    // A dossier number must name an existing submitted dossier: tests give one when they need it.
-    case "dossier_link":
-    case "explication":
-    case "header_section":
-    // Rows come from the block's own buttons, not from a value.
-    case "repetition":
-    // Files come from uploads (attachFile), never from a form value.
-    case "piece_justificative":
-    case "titre_identite":
-      return "";
-  }
+  const resolved = resolveOptions({ type, options });
+  return getTypeDeChamp(type).sampleFormInput(resolved.ok ? resolved.options : defaultOptionsFor(type));
 }

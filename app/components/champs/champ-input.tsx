@@ -13,68 +13,8 @@ import { DEFAULT_LOCALE } from "../../../common/i18n";
 import { useLocale } from "../../lib/i18n";
 import "./champs.css";
 import { champIds } from "./field-parts";
-import { CheckboxInput } from "./types-de-champ/checkbox";
-import { CiviliteInput } from "./types-de-champ/civilite";
-import { DatetimeInput } from "./types-de-champ/datetime";
-import { DecimalNumberInput } from "./types-de-champ/decimal-number";
-import { EmailInput } from "./types-de-champ/email";
-import { IbanInput } from "./types-de-champ/iban";
-import { MultipleDropDownListInput } from "./types-de-champ/multiple-drop-down-list";
-import { PhoneInput } from "./types-de-champ/phone";
-import { SiretInput } from "./types-de-champ/siret";
-import { DateInput } from "./types-de-champ/date";
-import { DropDownListInput } from "./types-de-champ/drop-down-list";
-import { HeaderSectionInput } from "./types-de-champ/header-section";
-import { RepetitionInput } from "./types-de-champ/repetition";
-import { IntegerNumberInput } from "./types-de-champ/integer-number";
-import { TextInput } from "./types-de-champ/text";
-import { TextareaInput } from "./types-de-champ/textarea";
-import { YesNoInput } from "./types-de-champ/yes-no";
-import { DossierLinkInput } from "./types-de-champ/dossier-link";
-import { AddressInput } from "./types-de-champ/address";
-import { CommunesInput } from "./types-de-champ/communes";
-import { DepartementsInput } from "./types-de-champ/departements";
-import { EpciInput } from "./types-de-champ/epci";
-import { PaysInput } from "./types-de-champ/pays";
-import { RegionsInput } from "./types-de-champ/regions";
-import { ExplicationInput } from "./types-de-champ/explication";
-import { FormattedInput } from "./types-de-champ/formatted";
-import { LinkedDropDownListInput } from "./types-de-champ/linked-drop-down-list";
-import { PieceJustificativeInput } from "./types-de-champ/piece-justificative";
-import { TitreIdentiteInput } from "./types-de-champ/titre-identite";
-import type { ChampInputComponents, ChampInputProps, TypedInputProps } from "./types";
-
-const INPUTS = {
-  header_section: HeaderSectionInput,
-  repetition: RepetitionInput,
-  text: TextInput,
-  textarea: TextareaInput,
-  integer_number: IntegerNumberInput,
-  date: DateInput,
-  yes_no: YesNoInput,
-  drop_down_list: DropDownListInput,
-  checkbox: CheckboxInput,
-  civilite: CiviliteInput,
-  datetime: DatetimeInput,
-  decimal_number: DecimalNumberInput,
-  email: EmailInput,
-  iban: IbanInput,
-  multiple_drop_down_list: MultipleDropDownListInput,
-  phone: PhoneInput,
-  siret: SiretInput,
-  explication: ExplicationInput,
-  formatted: FormattedInput,
-  linked_drop_down_list: LinkedDropDownListInput,
-  dossier_link: DossierLinkInput,
-  pays: PaysInput,
-  regions: RegionsInput,
-  departements: DepartementsInput,
-  communes: CommunesInput,
-  epci: EpciInput,
-  address: AddressInput,
-  piece_justificative: PieceJustificativeInput,
-  titre_identite: TitreIdentiteInput,
-} satisfies ChampInputComponents;
+import { CHAMP_COMPONENTS } from "./registry";
+import type { ChampInputProps, TypedInputProps } from "./types";
 
 /**
  * Options as the type reads them. Publication refuses unusable options, so a failure here means a
@@ -95,7 +35,7 @@ export function ChampInput({ descriptor, value, error, headingLevel = 2, champKe
   const locale = useLocale();
   const options = typedOptions(descriptor);
   const read = readChampValue(descriptor, value);
-  const Component = INPUTS[descriptor.type] as React.ComponentType<TypedInputProps<TypeChamp>>;
+  const Component = CHAMP_COMPONENTS[descriptor.type].Input as React.ComponentType<TypedInputProps<TypeChamp>>;
   return (
     <Component
       descriptor={{ ...descriptor, options } as TypedInputProps<TypeChamp>["descriptor"]}

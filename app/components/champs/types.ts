@@ -1,9 +1,8 @@
 /**
  * Contracts of the field components. Each type de champ has one input and one display component,
- * typed with its own options and value (inferred from the registry), gathered in maps that must
- * cover every `TypeChamp`: adding a type to the registry does not compile until both exist.
+ * typed with its own options and value (inferred from the registry), gathered in `registry.ts`,
+ * which must cover every `TypeChamp`: adding a type to the registry does not compile until both exist.
  */
-import type { ComponentType } from "react";
 import type {
   ChampDescriptor,
   TypeChamp,
@@ -65,10 +64,3 @@ export interface TypedDisplayProps<K extends TypeChamp> {
   text: string;
   headingLevel: number;
 }
-
-/**
- * One component per type, keyed by type. A mapped type is a `Record<TypeChamp, …>` whose value
- * depends on the key, so each component is checked against its own options and value.
- */
-export type ChampInputComponents = { [K in TypeChamp]: ComponentType<TypedInputProps<K>> };
-export type ChampDisplayComponents = { [K in TypeChamp]: ComponentType<TypedDisplayProps<K>> };

@@ -90,7 +90,41 @@ export type FormInput = string | string[] | undefined;
  */
 export type FormPartReader = (suffix: string) => FormInput;
 
-/** `T` ties a module to its registry key: `TYPES_DE_CHAMP.text.type` must be "text". */
+/**
+ * How conditions read a field (the reference's `Logic::ChampValue::CHAMP_VALUE_TYPE`): which
+ * operators apply and how constants compare. "unmanaged": conditions cannot read this type.
+ */
+export type ChampValueType =
+  | "boolean"
+  | "number"
+  | "enum"
+  | "commune_enum"
+  | "epci_enum"
+  | "departement_enum"
+  | "address"
+  | "enums"
+  | "unmanaged";
+
+/**
+ * Converts a stored value of one type into another type's shape when a field changes type;
+ * undefined: this value does not convert (it then reads as empty, the stored row is kept).
+ */
+export type Cast = (value: JsonValue) => JsonValue | undefined;
+
+/** How integrators prefill a type (page /preremplir/<path>, reference formats of `ds-behaviour.md` §6.2). */
+export interface PrefillFormat<O> {
+  /** A value the type's own `prefill` accepts for these options (checked by the tests for every type). */
+  example(options: O, locale: Locale): JsonValue;
+  /** The accepted values when they form a closed list (`other`: any text is accepted besides them); null: open. */
+  choices(options: O): { values: string[]; other: boolean } | null;
+}
+
+/**
+ * `T` ties a module to its registry key: `TYPES_DE_CHAMP.text.type` must be "text". Every facet is
+ * a required member, so a new type does not compile until it says how it is validated, shown,
+ * exported, prefilled, read by conditions, converted and seeded. (Its UI facets — input, display,
+ * options editor — are the entry of `app/components/champs/registry.tsx`, checked the same way.)
+ */
 export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeChamp = TypeChamp> {
   readonly type: T;
   readonly category: ChampCategory;
@@ -136,6 +170,21 @@ export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeCha
 
   /** Parses a value received through prefill (URL or JSON body); anything invalid → null (dropped). */
   prefill(raw: unknown, options: O): V | null;
+  /** What the prefill documentation says of the type; null: not prefillable (`prefill` always gives null). */
+  readonly prefillFormat: PrefillFormat<O> | null;
+
+  /** How conditions (visibility, eligibility, routing) read the value. */
+  readonly conditionValueType: ChampValueType;
+
+  /**
+   * The types a field of this type can become while keeping its values, and how each value
+   * converts (the reference's `Columns::ChampColumn` cast table, widened to lossless conversions
+   * into free text). Absent targets lose the values (they read as empty).
+   */
+  readonly casts: { readonly [K in TypeChamp]?: Cast };
+
+  /** A plausible form input that saves a valid value (seeds, tests, load benchmarks); "" when nothing is typed. */
+  sampleFormInput(options: O): string;
 
   /**
    * Server-side completion of a parsed or prefilled value with reference data the browser does not

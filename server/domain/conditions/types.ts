@@ -1,67 +1,21 @@
 /**
  * Which field types a condition can read, and the reference's value type for each
- * (`Logic::ChampValue::MANAGED_TYPE_DE_CHAMP` / `CHAMP_VALUE_TYPE`). Keys are the reference's, so
- * types Guichet has not implemented yet are listed too: rules stay valid when they arrive.
+ * (`Logic::ChampValue::MANAGED_TYPE_DE_CHAMP` / `CHAMP_VALUE_TYPE`): each type's
+ * `conditionValueType` facet (server/domain/champs/types). A type Guichet does not know reads as
+ * "unmanaged": a rule on it is refused, never evaluated.
  */
-import type { TypeChamp } from "../champs/definition";
+import type { ChampValueType, TypeChamp } from "../champs/definition";
+import { getTypeDeChamp, isTypeChamp } from "../champs/registry";
 
-export const CONDITIONABLE_TYPES = [
-  "yes_no",
-  "checkbox",
-  "integer_number",
-  "decimal_number",
-  "drop_down_list",
-  "multiple_drop_down_list",
-  "communes",
-  "epci",
-  "departements",
-  "regions",
-  "address",
-  "pays",
-] as const;
-export type ConditionableType = (typeof CONDITIONABLE_TYPES)[number];
+export type { ChampValueType } from "../champs/definition";
 
-/** A field type as conditions see it: Guichet's implemented types plus the reference's conditionable ones. */
-export type ConditionChampType = TypeChamp | ConditionableType;
-
-export type ChampValueType =
-  | "boolean"
-  | "number"
-  | "enum"
-  | "commune_enum"
-  | "epci_enum"
-  | "departement_enum"
-  | "address"
-  | "enums"
-  | "unmanaged";
+/** A field type as conditions see it (a stored type may be one Guichet no longer knows). */
+export type ConditionChampType = TypeChamp;
 
 export function champValueType(type: string | undefined): ChampValueType {
-  switch (type) {
-    case "yes_no":
-    case "checkbox":
-      return "boolean";
-    case "integer_number":
-    case "decimal_number":
-      return "number";
-    case "drop_down_list":
-    case "regions":
-    case "pays":
-      return "enum";
-    case "communes":
-      return "commune_enum";
-    case "epci":
-      return "epci_enum";
-    case "departements":
-      return "departement_enum";
-    case "address":
-      return "address";
-    case "multiple_drop_down_list":
-      return "enums";
-    default:
-      return "unmanaged";
-  }
+  return isTypeChamp(type) ? getTypeDeChamp(type).conditionValueType : "unmanaged";
 }
 
-export function isConditionable(type: string | undefined): type is ConditionableType {
-  return (CONDITIONABLE_TYPES as readonly string[]).includes(type ?? "");
+export function isConditionable(type: string | undefined): type is TypeChamp {
+  return champValueType(type) !== "unmanaged";
 }

@@ -1,6 +1,8 @@
 /**
- * A field's id in the API and in prefill links: the global id of `Champ-<stable_id>`, or
- * `Champ-<stable_id>|<row_id>` inside a repetition (the shape of a `ChampKey`).
+ * Field ids as the reference platform writes them: base64 of `Champ-<stable_id>`, or
+ * `Champ-<stable_id>|<row_id>` inside a repetition block — the API's `Champ.id` and
+ * `ChampDescriptor.id`, and the key of prefill parameters (`champ_<field id>`).
+ * Node only (base64 via Buffer): the browser uses `ChampKey` (`keys.ts`).
  */
 import { fromGlobalId, toGlobalId } from "../global-id";
 

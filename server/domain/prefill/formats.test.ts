@@ -3,7 +3,7 @@ import { champId } from "../form/champ-id";
 import type { ChampDescriptor, TypeChamp } from "../champs/definition";
 import { TYPES_CHAMP } from "../champs/definition";
 import { defaultOptionsFor, getTypeDeChamp, prefillChampValue } from "../champs/registry";
-import { describePrefillField, examplePrefillParams, hasPrefillFormat, prefillQueryString } from "./formats";
+import { describePrefillField, examplePrefillParams, prefillQueryString } from "./formats";
 import { prefillKeyOf, prefillParamsFromSearch } from "./params";
 import { prefillChampValues } from "./values";
 
@@ -21,10 +21,6 @@ function field(type: TypeChamp, overrides: Partial<ChampDescriptor> = {}): Champ
 }
 
 describe("prefill formats of the registered types", () => {
-  it.each(TYPES_CHAMP.map((type) => [type]))("%s has a prefill format", (type) => {
-    expect(hasPrefillFormat(type)).toBe(true);
-  });
-
   it.each(TYPES_CHAMP.filter((type) => type !== "repetition").map((type) => [type]))(
     "%s: the example is accepted by the type's own prefill (or the type is not prefillable)",
     (type) => {
@@ -48,6 +44,20 @@ describe("prefill formats of the registered types", () => {
     expect(describePrefillField(field("civilite"), "fr").choices).toEqual(["M.", "Mme"]);
     expect(describePrefillField(field("text"), "fr").choices).toBeNull();
     expect(describePrefillField(field("header_section"), "fr")).toMatchObject({ prefillable: false, example: null });
+  });
+
+  it("says a field whose options do not parse is not prefillable (its values would be dropped)", () => {
+    const broken = field("drop_down_list", { options: { options: [] } });
+    expect(prefillChampValue(broken, "A")).toBeNull();
+    expect(describePrefillField(broken, "fr")).toMatchObject({ prefillable: false, example: null, choices: null });
+  });
+
+  it("gives the example of an advanced formatted field, which its pattern accepts", () => {
+    const options = { mode: "advanced", expressionReguliere: "^[A-Z]{2}-\\d{4}$", expressionReguliereExempleText: "AB-1234" };
+    const formatted = field("formatted", { options });
+    const doc = describePrefillField(formatted, "fr");
+    expect(doc.example).toBe("AB-1234");
+    expect(prefillChampValue(formatted, doc.example)).toBe("AB-1234");
   });
 });
 

@@ -1,14 +1,12 @@
 /**
- * How each field type is prefilled, for the integrators' page /preremplir/<path>: whether the type
- * accepts prefill, the closed list of accepted values when there is one, and an example value that
- * the type's own `prefill` accepts (checked by the tests for every registered type). Keyed by the
- * reference's type names, including types not registered yet, so that a new type finds its entry.
- * Pure: examples in words come from the translations.
+ * How each field of a form is prefilled, for the integrators' page /preremplir/<path>: whether it
+ * accepts prefill, the closed list of accepted values when there is one, and an example value — the
+ * `prefillFormat` of its type (server/domain/champs/types), whose examples the tests check against
+ * the type's own `prefill`. Pure: examples in words come from the translations.
  */
-import { translate } from "../../../common/i18n";
 import type { Locale } from "../../../common/i18n/types";
 import type { ChampDescriptor, JsonValue } from "../champs/definition";
-import { isTypeChamp, resolveOptions } from "../champs/registry";
+import { getTypeDeChamp, isTypeChamp, resolveOptions } from "../champs/registry";
 import { champId } from "../form/champ-id";
 import { prefillKeyOf } from "./params";
 
@@ -28,106 +26,38 @@ export interface PrefillFieldDoc {
   children: PrefillFieldDoc[];
 }
 
-type Example = (options: Record<string, unknown>, locale: Locale) => JsonValue;
-
-const fixed =
-  (value: JsonValue): Example =>
-  () =>
-    value;
-
-function optionList(options: Record<string, unknown>): string[] {
-  const list = options.options;
-  return Array.isArray(list) ? list.filter((o): o is string => typeof o === "string") : [];
-}
-
-/** Example value of each prefillable type (reference formats, `ds-behaviour.md` §6.2). */
-const EXAMPLES: Record<string, Example> = {
-  text: (_, locale) => translate(locale, "prefill.examples.text"),
-  textarea: (_, locale) => translate(locale, "prefill.examples.textarea"),
-  formatted: (options, locale) =>
-    typeof options.example === "string" && options.example !== "" ? options.example : translate(locale, "prefill.examples.text"),
-  integer_number: fixed("42"),
-  decimal_number: fixed("49.3"),
-  date: fixed("2023-02-01"),
-  datetime: fixed("2023-02-01T10:30"),
-  yes_no: fixed("true"),
-  checkbox: fixed("true"),
-  civilite: fixed("M."),
-  email: fixed("adresse@mail.com"),
-  phone: fixed("0612345678"),
-  iban: fixed("FR7630006000011234567890189"),
-  siret: fixed("13002526500013"),
-  pays: fixed("FR"),
-  regions: fixed("53"),
-  departements: fixed("56"),
-  communes: fixed(["56000", "56260"]),
-  epci: fixed(["56", "200067932"]),
-  address: fixed("2 Rue de la Paix 75002 Paris"),
-  dossier_link: fixed("42"),
-  drop_down_list: (options) => optionList(options)[0] ?? "",
-  multiple_drop_down_list: (options) => optionList(options).slice(0, 2),
-};
-
-/** Types whose values cannot be prefilled (files, external lookups, layout, linked menus). */
-export const NOT_PREFILLABLE = new Set([
-  "header_section",
-  "explication",
-  "piece_justificative",
-  "titre_identite",
-  "linked_drop_down_list",
-  "carte",
-  "rna",
-  "rnf",
-  "annuaire_education",
-  "cnaf",
-  "dgfip",
-  "pole_emploi",
-  "mesri",
-  "cojo",
-  "engagement_juridique",
-  "referentiel",
-]);
-
-/** Whether a type has an entry here (every registered type must: see the tests). */
-export function hasPrefillFormat(type: string): boolean {
-  return type === "repetition" || NOT_PREFILLABLE.has(type) || type in EXAMPLES;
-}
-
-function parsedOptions(field: ChampDescriptor): Record<string, unknown> {
-  const resolved = isTypeChamp(field.type) ? resolveOptions(field) : { ok: false as const };
-  return resolved.ok && resolved.options && typeof resolved.options === "object"
-    ? (resolved.options as Record<string, unknown>)
-    : {};
-}
-
-function choicesOf(field: ChampDescriptor, options: Record<string, unknown>): string[] | null {
-  if (field.type === "civilite") return ["M.", "Mme"];
-  if (field.type === "yes_no" || field.type === "checkbox") return ["true", "false"];
-  if (field.type === "drop_down_list" || field.type === "multiple_drop_down_list") return optionList(options);
-  return null;
+/** The field's options as its type reads them; null when they do not parse (the field is then not prefillable). */
+function parsedOptions(field: ChampDescriptor): unknown {
+  const resolved = isTypeChamp(field.type) ? resolveOptions(field) : null;
+  return resolved?.ok ? resolved.options : null;
 }
 
 /** The prefill documentation of one field (and of its children for a block). */
 export function describePrefillField(field: ChampDescriptor, locale: Locale): PrefillFieldDoc {
-  const options = parsedOptions(field);
-  const base = {
-    stableId: field.stableId,
-    libelle: field.libelle,
-    type: field.type,
-    key: prefillKeyOf(champId(field.stableId)),
-    choices: choicesOf(field, options),
-    otherAccepted: field.type === "drop_down_list" && options.other === true,
-  };
+  const key = prefillKeyOf(champId(field.stableId));
+  const base = { stableId: field.stableId, libelle: field.libelle, type: field.type, key };
   if (field.type === "repetition") {
     const children = (field.children ?? []).map((child) => describePrefillField(child, locale));
     const row: Record<string, JsonValue> = {};
     for (const child of children) if (child.prefillable && child.example !== null) row[child.key] = child.example;
     const prefillable = Object.keys(row).length > 0;
-    return { ...base, prefillable, example: prefillable ? [row] : null, children };
+    return { ...base, prefillable, choices: null, otherAccepted: false, example: prefillable ? [row] : null, children };
   }
-  const example = EXAMPLES[field.type];
-  if (!example || NOT_PREFILLABLE.has(field.type)) return { ...base, prefillable: false, example: null, children: [] };
-  return { ...base, prefillable: true, example: example(options, locale), children: [] };
+  const format = isTypeChamp(field.type) ? getTypeDeChamp(field.type).prefillFormat : null;
+  const options = parsedOptions(field);
+  // Unusable options: `prefillChampValue` drops every value of the field, so it is not prefillable.
+  if (!format || options === null) {
+    return { ...base, prefillable: false, choices: null, otherAccepted: false, example: null, children: [] };
+  }
+  const choices = format.choices(options);
+  return {
+    ...base,
+    prefillable: true,
+    choices: choices?.values ?? null,
+    otherAccepted: choices?.other ?? false,
+    example: format.example(options, locale),
+    children: [],
+  };
 }
 
 /** Documentation of every field of a form tree, in form order. */

@@ -4,7 +4,7 @@
  * ignored when stored for another field type (the field changed type between revisions), as the
  * reference does. Per-type behaviour comes from the pure registry in server/domain/champs.
  */
-import { getTypeDeChamp, isTypeChamp, resolveOptions } from "../../domain/champs/registry";
+import { isTypeChamp, resolveOptions, TYPES_DE_CHAMP } from "../../domain/champs/registry";
 import { isCalendarDate } from "../../domain/champs/types/date";
 import { isLocalDatetime } from "../../domain/champs/types/datetime";
 import { isValidDecimal } from "../../domain/champs/types/decimal_number";
@@ -14,76 +14,15 @@ import {
   linkedLinesOf,
   linkedValueSchema,
 } from "../../domain/champs/types/linked_drop_down_list";
+import { champId, parseChampId } from "../../domain/form/champ-id";
 import { champKey } from "../../domain/form/keys";
-import { champId, parseChampId } from "../ids";
-import { REPETITION_CHAMP_TYPENAMES, repetitionChampResolvers } from "./repetition-champs";
-import type { ChampValueRow, DossierRow, RevisionFieldRow } from "../loaders";
+import type { DossierRow, RevisionFieldRow } from "../loaders";
+import { type ChampView, champView, registeredTypenames } from "./champ-view";
 import type { GraphqlContext } from "./context";
-import {
-  GEO_CHAMP_TYPENAMES,
-  GEO_DESCRIPTOR_TYPENAMES,
-  GEO_FRAGMENT_GATED,
-  geoChampResolvers,
-  geoDescriptorResolvers,
-  geoTextValue,
-} from "./geo-champs";
-import {
-  FILE_CHAMP_TYPENAMES,
-  FILE_DESCRIPTOR_TYPENAMES,
-  fileChampResolvers,
-  fileDescriptorResolvers,
-  fileResolvers,
-} from "./file-champs";
+import { fileChampResolvers, fileDescriptorResolvers, fileResolvers } from "./file-champs";
+import { GEO_FRAGMENT_GATED, geoChampResolvers, geoDescriptorResolvers, geoTextValue } from "./geo-champs";
+import { repetitionChampResolvers } from "./repetition-champs";
 import { isIsoDate, parisWallTimeToDate } from "./scalars";
-
-/** Concrete Champ types of our schema. */
-const CHAMP_TYPENAMES = new Set([
-  "TextChamp",
-  "IntegerNumberChamp",
-  "DateChamp",
-  "YesNoChamp",
-  "CheckboxChamp",
-  "DropDownListChamp",
-  "HeaderSectionChamp",
-  "DecimalNumberChamp",
-  "DatetimeChamp",
-  "CiviliteChamp",
-  "SiretChamp",
-  "MultipleDropDownListChamp",
-  "ExplicationChamp",
-  "LinkedDropDownListChamp",
-  "DossierLinkChamp",
-  ...GEO_CHAMP_TYPENAMES,
-  ...FILE_CHAMP_TYPENAMES,
-  ...REPETITION_CHAMP_TYPENAMES,
-]);
-
-/** Concrete ChampDescriptor types of our schema. */
-const DESCRIPTOR_TYPENAMES = new Set([
-  "TextChampDescriptor",
-  "TextareaChampDescriptor",
-  "IntegerNumberChampDescriptor",
-  "DateChampDescriptor",
-  "YesNoChampDescriptor",
-  "CheckboxChampDescriptor",
-  "DropDownListChampDescriptor",
-  "HeaderSectionChampDescriptor",
-  "DecimalNumberChampDescriptor",
-  "DatetimeChampDescriptor",
-  "CiviliteChampDescriptor",
-  "EmailChampDescriptor",
-  "PhoneChampDescriptor",
-  "IbanChampDescriptor",
-  "SiretChampDescriptor",
-  "MultipleDropDownListChampDescriptor",
-  "RepetitionChampDescriptor",
-  "ExplicationChampDescriptor",
-  "FormattedChampDescriptor",
-  "LinkedDropDownListChampDescriptor",
-  "DossierLinkChampDescriptor",
-  ...GEO_DESCRIPTOR_TYPENAMES,
-  ...FILE_DESCRIPTOR_TYPENAMES,
-]);
 
 /**
  * Types the reference serves under an older type unless the query document names the precise one
@@ -98,8 +37,14 @@ const FRAGMENT_GATED: Record<string, string> = {
   ...GEO_FRAGMENT_GATED,
 };
 
-/** Kinds not (yet) in the registry that still have a precise type here. */
-const UNREGISTERED_TYPENAMES: Record<string, { champ: string; descriptor: string }> = {};
+/** Concrete Champ types of our schema: each registered type's, and the older types some are served as. */
+const CHAMP_TYPENAMES = new Set([
+  ...Object.values(TYPES_DE_CHAMP).map((definition) => definition.graphqlTypename),
+  ...Object.values(FRAGMENT_GATED),
+]);
+
+/** Concrete ChampDescriptor types of our schema: each registered type's. */
+const DESCRIPTOR_TYPENAMES = new Set(Object.values(TYPES_DE_CHAMP).map((definition) => definition.graphqlDescriptorTypename));
 
 /** Every value of the API's TypeDeChamp enum. */
 const TYPE_DE_CHAMP_VALUES = new Set(
@@ -107,14 +52,6 @@ const TYPE_DE_CHAMP_VALUES = new Set(
     " ",
   ),
 );
-
-function registeredTypenames(typeChamp: string): { champ: string; descriptor: string } {
-  if (isTypeChamp(typeChamp)) {
-    const definition = getTypeDeChamp(typeChamp);
-    return { champ: definition.graphqlTypename, descriptor: definition.graphqlDescriptorTypename };
-  }
-  return UNREGISTERED_TYPENAMES[typeChamp] ?? { champ: "TextChamp", descriptor: "TextChampDescriptor" };
-}
 
 // ---------------------------------------------------------------- descriptors
 
@@ -218,68 +155,6 @@ export const descriptorResolvers = {
   ...geoDescriptorResolvers,
   ...fileDescriptorResolvers,
 };
-
-// ---------------------------------------------------------------- values
-
-export interface ChampView {
-  typeChamp: string;
-  options: Record<string, unknown>;
-  /** The stored value when it has the shape of its type, null otherwise (blank). */
-  raw: unknown;
-  id: string;
-  champDescriptorId: string;
-  label: string;
-  stringValue: string | null;
-  updatedAt: Date;
-  prefilled: boolean;
-  columns: never[];
-  /** Where the value lives: repetition blocks read their rows' values from it. */
-  dossier: DossierRow;
-  /** Stable id of the field and row id of the occurrence ("" at top level). */
-  stableId: number;
-  rowId: string;
-}
-
-function storedValue(field: RevisionFieldRow, row: ChampValueRow | undefined): unknown {
-  if (!row || row.value === null || row.value === undefined) return null;
-  // A value stored for another kind of field (the field changed type) is not this field's value.
-  if (row.typeChamp !== field.typeChamp) return null;
-  if (!isTypeChamp(field.typeChamp)) return row.value;
-  const definition = getTypeDeChamp(field.typeChamp);
-  if (!definition.hasValue) return null;
-  const parsed = definition.valueSchema.safeParse(row.value);
-  return parsed.success ? parsed.data : null;
-}
-
-function stringValueOf(typeChamp: string, raw: unknown): string | null {
-  if (isTypeChamp(typeChamp)) return getTypeDeChamp(typeChamp).stringValue(raw as never);
-  if (raw === null || raw === undefined) return null;
-  const text = typeof raw === "string" ? raw : JSON.stringify(raw);
-  return text.trim() === "" ? null : text;
-}
-
-export function champView(field: RevisionFieldRow, row: ChampValueRow | undefined, dossier: DossierRow, rowId = ""): ChampView {
-  const raw = storedValue(field, row);
-  const id = champId(field.stableId, rowId);
-  return {
-    typeChamp: field.typeChamp,
-    options: field.options,
-    raw,
-    id,
-    // The descriptor is the field's, whatever the row.
-    champDescriptorId: champId(field.stableId),
-    label: field.libelle,
-    stringValue: stringValueOf(field.typeChamp, raw),
-    updatedAt: row && raw !== null ? row.updatedAt : (dossier.lastChampUpdatedAt ?? dossier.deposeAt ?? dossier.createdAt),
-    // Prefill is not recorded per value yet.
-    prefilled: false,
-    // Sub-values (columns) are not exposed yet.
-    columns: [],
-    dossier,
-    stableId: field.stableId,
-    rowId,
-  };
-}
 
 /**
  * The public champs of a dossier (or its annotations privées with `private: true`), in form order;

@@ -13,9 +13,6 @@ import { type FileRef, fileListSchema, fileRefSchema } from "../../domain/files/
 import { downloadPath, signedDownloadUrl } from "../../http/uploads/signed-url";
 import type { GraphqlContext } from "./context";
 
-export const FILE_CHAMP_TYPENAMES = ["PieceJustificativeChamp", "TitreIdentiteChamp"];
-export const FILE_DESCRIPTOR_TYPENAMES = ["PieceJustificativeChampDescriptor", "TitreIdentiteChampDescriptor"];
-
 interface FileChampView {
   raw: unknown;
 }

@@ -28,16 +28,6 @@ export const GEO_FRAGMENT_GATED: Record<string, string> = {
   AddressChamp: "TextChamp",
 };
 
-export const GEO_CHAMP_TYPENAMES = ["PaysChamp", "RegionChamp", "DepartementChamp", "CommuneChamp", "EpciChamp", "AddressChamp"];
-export const GEO_DESCRIPTOR_TYPENAMES = [
-  "PaysChampDescriptor",
-  "RegionChampDescriptor",
-  "DepartementChampDescriptor",
-  "CommuneChampDescriptor",
-  "EpciChampDescriptor",
-  "AddressChampDescriptor",
-];
-
 interface GeoChampView {
   typeChamp: string;
   raw: unknown;

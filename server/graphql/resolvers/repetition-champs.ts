@@ -7,9 +7,7 @@ import { champKey } from "../../domain/form/keys";
 import { rowIdsOf } from "../../domain/form/tree";
 import type { GraphqlContext } from "./context";
 import { toGlobalId } from "../ids";
-import { type ChampView, champView } from "./champs";
-
-export const REPETITION_CHAMP_TYPENAMES = ["RepetitionChamp"];
+import { type ChampView, champView } from "./champ-view";
 
 interface RowView {
   id: string;

@@ -6,7 +6,7 @@ import type { Server } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRevisionChamps } from "../../../server/db/revisions";
-import { champId } from "../../../server/graphql/ids";
+import { champId } from "../../../server/domain/form/champ-id";
 import { createGraphqlMount } from "../../../server/graphql/mount";
 import { logger } from "../../../server/logger";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dossiers } from "../../../server/db/schema";
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import { prefillKeyOf } from "../../../server/domain/prefill/params";
-import { champId } from "../../../server/graphql/ids";
+import { champId } from "../../../server/domain/form/champ-id";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
 import { buildDemarche, buildUser } from "../../../server/seed/factories";

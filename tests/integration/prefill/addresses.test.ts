@@ -9,7 +9,7 @@ import { champs } from "../../../server/db/schema";
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import type { ReferenceData } from "../../../server/domain/geo/reference-data";
 import { prefillKeyOf } from "../../../server/domain/prefill/params";
-import { champId } from "../../../server/graphql/ids";
+import { champId } from "../../../server/domain/form/champ-id";
 import { createReferenceData } from "../../../server/integrations/reference-data";
 import { PREFILL_ADDRESS_LOOKUPS } from "../../../server/operations/prefill/address-lookups";
 import { createPrefilledDossier, type PrefillTarget } from "../../../server/operations/prefill/create-prefilled-dossier";

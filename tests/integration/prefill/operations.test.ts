@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { champs, demarches, dossiers, rateLimits } from "../../../server/db/schema";
 import { prefillKeyOf } from "../../../server/domain/prefill/params";
-import { champId } from "../../../server/graphql/ids";
+import { champId } from "../../../server/domain/form/champ-id";
 import { closeDemarche } from "../../../server/operations/demarches/close-demarche";
 import { NotFoundError } from "../../../server/errors";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";

@@ -1,26 +1,15 @@
 /** `civilite` (« Civilité »): two inline radios sending "M." / "Mme". */
-import { useT } from "../../../lib/i18n";
-import { RadioFieldset } from "../choice-parts";
 import { DisplayItem } from "../display-parts";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
+import { type TwoChoices, TwoChoicesInput } from "./two-choices";
 
-export function CiviliteInput({ descriptor, value, errorMessage, ids }: TypedInputProps<"civilite">) {
-  const t = useT();
-  return (
-    <RadioFieldset
-      ids={ids}
-      libelle={descriptor.libelle}
-      description={descriptor.description}
-      mandatory={descriptor.mandatory}
-      errorMessage={errorMessage}
-      inline
-      checked={value}
-      choices={[
-        { value: "M.", label: t("champs.civilite.monsieur") },
-        { value: "Mme", label: t("champs.civilite.madame"), id: `${ids.input}-mme` },
-      ]}
-    />
-  );
+const CIVILITES: TwoChoices = [
+  { value: "M.", label: "champs.civilite.monsieur" },
+  { value: "Mme", label: "champs.civilite.madame", suffix: "mme" },
+];
+
+export function CiviliteInput(props: TypedInputProps<"civilite">) {
+  return <TwoChoicesInput {...props} choices={CIVILITES} />;
 }
 
 export function CiviliteDisplay({ descriptor, text }: TypedDisplayProps<"civilite">) {

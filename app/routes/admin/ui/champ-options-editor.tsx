@@ -1,7 +1,8 @@
 /**
- * The type-specific part of a field's editor card, looked up by type: adding a type's options
- * editor is one entry in `OPTIONS_EDITOR_COMPONENTS` (its server side is one entry in
- * `server/domain/demarches/options-editors/index.ts`). `Fields` are rendered inside the card's save
+ * The type-specific part of a field's editor card, looked up by type: every type has one entry in
+ * `OPTIONS_EDITOR_COMPONENTS` (null without options; its server side is the same type's entry in
+ * `server/domain/demarches/options-editors/index.ts`). Kept apart from the form components
+ * (`app/components/champs/registry.ts`) so that the usager's pages never ship the editors. `Fields` are rendered inside the card's save
  * form; `Forms` (optional) after it, for actions that need their own form (e.g. a CSV import).
  */
 import type { ComponentType } from "react";
@@ -49,7 +50,8 @@ export interface OptionsEditorComponents {
   Forms?: ComponentType<OptionsFormsProps>;
 }
 
-export const OPTIONS_EDITOR_COMPONENTS: Partial<Record<TypeChamp, OptionsEditorComponents>> = {
+/** One entry per type (null: no options to edit), like the server side: a new type must say. */
+export const OPTIONS_EDITOR_COMPONENTS = {
   drop_down_list: { Fields: DropDownListOptions, Forms: ListCsvImport },
   multiple_drop_down_list: { Fields: MultipleDropDownListOptions, Forms: ListCsvImport },
   textarea: { Fields: TextareaOptions },
@@ -62,16 +64,33 @@ export const OPTIONS_EDITOR_COMPONENTS: Partial<Record<TypeChamp, OptionsEditorC
   decimal_number: { Fields: DecimalNumberOptions },
   date: { Fields: DateRulesOptions },
   datetime: { Fields: DateRulesOptions },
-};
+  repetition: null,
+  text: null,
+  yes_no: null,
+  checkbox: null,
+  civilite: null,
+  email: null,
+  phone: null,
+  iban: null,
+  siret: null,
+  dossier_link: null,
+  titre_identite: null,
+  pays: null,
+  regions: null,
+  departements: null,
+  communes: null,
+  epci: null,
+  address: null,
+} satisfies Record<TypeChamp, OptionsEditorComponents | null>;
 
 /** The type's inputs, inside the card's save form (nothing for a type without options). */
 export function ChampOptionsFields({ type, ...props }: OptionsFieldsProps & { type: TypeChamp }) {
-  const Fields = OPTIONS_EDITOR_COMPONENTS[type]?.Fields;
+  const Fields = (OPTIONS_EDITOR_COMPONENTS[type] as OptionsEditorComponents | null)?.Fields;
   return Fields ? <Fields {...props} /> : null;
 }
 
 /** The type's own forms, after the card's save form. */
 export function ChampOptionsForms({ type, ...props }: OptionsFormsProps & { type: TypeChamp }) {
-  const Forms = OPTIONS_EDITOR_COMPONENTS[type]?.Forms;
+  const Forms = (OPTIONS_EDITOR_COMPONENTS[type] as OptionsEditorComponents | null)?.Forms;
   return Forms ? <Forms {...props} /> : null;
 }

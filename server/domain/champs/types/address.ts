@@ -24,6 +24,7 @@ import { ADDRESS_TYPES, type AddressRecord, type ReferenceData } from "../../geo
 import { matchRank, searchKey } from "../../geo/search-text";
 import { countryCode, countryName } from "../../geo/territories";
 import { FILL_DURATION, type FormInput, type FormPartReader, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { normalizeLine, prefillText, requiredError, singleLine } from "../input";
 import { isCountryCode } from "./pays";
@@ -252,4 +253,10 @@ export const address: TypeDeChampDefinition<AddressOptions, AddressValue, "addre
     if (only) return banAddressValue(only);
     return { source: "search", query, candidates: result.addresses.map(({ banId, label }) => ({ banId, label })) };
   },
+
+  prefillFormat: examplePrefill("2 Rue de la Paix 75002 Paris"),
+  conditionValueType: "address",
+  casts: {},
+  // Typed text, turned into a national address base address by the server's resolution on save.
+  sampleFormInput: () => "20 Avenue de Ségur 75007 Paris",
 };

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { closedPrefill, sameString } from "../facets";
 import { champError } from "../errors";
 import { requiredError } from "../input";
 
@@ -63,4 +64,9 @@ export const checkbox: TypeDeChampDefinition<CheckboxOptions, CheckboxValue, "ch
     const lower = raw.trim().toLowerCase();
     return lower === "true" || lower === "false" ? lower : null;
   },
+
+  prefillFormat: closedPrefill(["true", "false"]),
+  conditionValueType: "boolean",
+  casts: { yes_no: sameString },
+  sampleFormInput: () => "true",
 };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { closedPrefill } from "../facets";
 import { champError } from "../errors";
 import { requiredError, singleLine } from "../input";
 
@@ -49,4 +50,9 @@ export const civilite: TypeDeChampDefinition<CiviliteOptions, CiviliteValue, "ci
 
   // Reference format: "M." / "Mme"; anything else is dropped.
   prefill: (raw) => (typeof raw === "string" ? asCivilite(raw) : null),
+
+  prefillFormat: closedPrefill(["M.", "Mme"]),
+  conditionValueType: "unmanaged",
+  casts: {},
+  sampleFormInput: () => "Mme",
 };

@@ -17,8 +17,10 @@ import { z } from "zod";
 import type { CommuneRecord } from "../../geo/reference-data";
 import { searchKey } from "../../geo/search-text";
 import { FILL_DURATION, type FormPartReader, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
-import { normalizeLine, prefillText, requiredError, singleLine } from "../input";
+import { normalizeLine, prefillText, requiredError } from "../input";
+import { choiceStringValue, isChoiceBlank, isResolvedChoice, parseChoiceInput, unresolvedFields } from "./territory-choice";
 
 /** At most this many candidates are proposed (and kept in a draft). */
 export const COMMUNE_CANDIDATES_LIMIT = 20;
@@ -43,10 +45,8 @@ const candidateSchema = communeSchema.omit({ regionCode: true });
 export type CommuneCandidate = z.infer<typeof candidateSchema>;
 
 const unresolvedSchema = z.object({
-  /** What was typed (a name, a postal code, or both). */
-  query: z.string(),
-  /** « <INSEE>|<postal code> » picked in the form, checked by `resolve`. */
-  selection: z.string().regex(SELECTION).optional(),
+  /** `query`: a name, a postal code, or both; `selection`: « <INSEE>|<postal code> ». */
+  ...unresolvedFields(SELECTION),
   /** Set by `resolve`: several communes (or only near matches) answer `query`; empty: none. */
   candidates: z.array(candidateSchema).max(COMMUNE_CANDIDATES_LIMIT).optional(),
 });
@@ -56,7 +56,7 @@ export const communeValueSchema = z.union([communeSchema.strict(), unresolvedSch
 export type CommunesValue = z.infer<typeof communeValueSchema>;
 
 export function isResolvedCommune(value: CommunesValue | null): value is CommuneValue {
-  return value !== null && !("query" in value);
+  return isResolvedChoice(value);
 }
 
 /** « Paris 15e Arrondissement (75015) », as the reference displays a commune. */
@@ -90,12 +90,7 @@ export const communes: TypeDeChampDefinition<CommunesOptions, CommunesValue, "co
   defaultOptions: () => ({}),
   valueSchema: communeValueSchema,
 
-  parseFormInput: (raw, _options, part?: FormPartReader) => {
-    const query = singleLine(raw);
-    const selection = singleLine(part?.("code"));
-    if (selection !== null && SELECTION.test(selection)) return { query: query ?? "", selection };
-    return query === null ? null : { query };
-  },
+  parseFormInput: (raw, _options, part?: FormPartReader) => parseChoiceInput(raw, part, SELECTION),
 
   validateForSubmit: (value, descriptor) => {
     if (value === null || communes.isBlank(value)) return requiredError(true, descriptor);
@@ -104,13 +99,9 @@ export const communes: TypeDeChampDefinition<CommunesOptions, CommunesValue, "co
   },
 
   // Only what was typed counts: candidates proposed for an empty text (prefill) are no answer yet.
-  isBlank: (value) => value === null || (!isResolvedCommune(value) && value.query.trim() === "" && !value.selection),
+  isBlank: isChoiceBlank,
   displayValue: (value) => (value === null ? "" : isResolvedCommune(value) ? communeLabel(value) : value.query),
-  stringValue: (value) => {
-    if (value === null) return null;
-    const text = isResolvedCommune(value) ? communeLabel(value) : value.query.trim();
-    return text === "" ? null : text;
-  },
+  stringValue: (value) => choiceStringValue(value, communeLabel),
 
   graphqlTypename: "CommuneChamp",
   graphqlDescriptorTypename: "CommuneChampDescriptor",
@@ -160,6 +151,12 @@ export const communes: TypeDeChampDefinition<CommunesOptions, CommunesValue, "co
     if (candidates.length === 0 && drop) return null;
     return { query, candidates };
   },
+
+  prefillFormat: examplePrefill(["56000", "56260"]),
+  conditionValueType: "commune_enum",
+  casts: {},
+  // Typed text (a postal code), turned into a commune by the server's resolution on save.
+  sampleFormInput: () => "56100",
 };
 
 /** True when `query` is the commune's label, name or postal code (accents and case ignored). */

@@ -1,6 +1,7 @@
 /** `date` (« Date »): a calendar day stored as `YYYY-MM-DD`, with no time zone attached. */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
 import { formatIsoDate } from "./date-format";
@@ -85,4 +86,9 @@ export const date: TypeDeChampDefinition<DateOptions, string, "date"> = {
     const value = raw.trim().replace(/^(\d{4,})\/(\d{2})\/(\d{2})$/, "$1-$2-$3");
     return DATE_SHAPE.test(value) ? value : null;
   },
+
+  prefillFormat: examplePrefill("2023-02-01"),
+  conditionValueType: "unmanaged",
+  casts: { datetime: (value) => (typeof value === "string" ? `${value}T00:00` : undefined) },
+  sampleFormInput: () => "2026-03-15",
 };

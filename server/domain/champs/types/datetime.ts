@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
 import { isCalendarDate } from "./date";
@@ -79,4 +80,9 @@ export const datetime: TypeDeChampDefinition<DatetimeOptions, string, "datetime"
     const value = toIsoLocal(raw);
     return DATETIME_SHAPE.test(value) ? value : null;
   },
+
+  prefillFormat: examplePrefill("2023-02-01T10:30"),
+  conditionValueType: "unmanaged",
+  casts: { date: (value) => (typeof value === "string" ? value.slice(0, 10) : undefined) },
+  sampleFormInput: () => "2026-03-15T14:30",
 };

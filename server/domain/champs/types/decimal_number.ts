@@ -6,9 +6,13 @@
 import { z } from "zod";
 import type { Locale } from "../../../../common/i18n/types";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { TEXT_CASTS, examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
 import { numberRulesError, numberRulesSchema } from "./number-rules";
+
+/** A decimal that is a whole number: `12`, `12.0`, `-3.00` (group 1: the integer). */
+const INTEGRAL_DECIMAL = /^(-?\d+)(\.0*)?$/;
 
 export const decimalNumberOptionsSchema = numberRulesSchema(
   z.number().refine((n) => isValidDecimal(String(n)), { message: "invalid_decimal" }),
@@ -83,4 +87,13 @@ export const decimalNumber: TypeDeChampDefinition<DecimalNumberOptions, string, 
     const value = normalizeDecimal(raw);
     return isValidDecimal(value) ? value : null;
   },
+
+  prefillFormat: examplePrefill("49.3"),
+  conditionValueType: "number",
+  casts: {
+    // 12.0 is still an integer; 12.5 is not (that value reads as empty, it is not rounded).
+    integer_number: (value) => (typeof value === "string" ? INTEGRAL_DECIMAL.exec(value)?.[1] : undefined),
+    ...TEXT_CASTS,
+  },
+  sampleFormInput: () => "1234,5",
 };

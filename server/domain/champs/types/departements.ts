@@ -12,6 +12,7 @@ import type { Locale } from "../../../../common/i18n/types";
 import { DEPARTEMENTS, DEPARTEMENT_ETRANGER, type Departement, departementByCode } from "../../geo/territories";
 import { searchKey } from "../../geo/search-text";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
@@ -71,4 +72,9 @@ export const departements: TypeDeChampDefinition<DepartementsOptions, string, "d
     const text = prefillText(raw);
     return text === null ? null : (departementCodeOf(normalizeLine(text)) ?? null);
   },
+
+  prefillFormat: examplePrefill("56"),
+  conditionValueType: "departement_enum",
+  casts: {},
+  sampleFormInput: () => "56",
 };

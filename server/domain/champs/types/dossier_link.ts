@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, prefillText, requiredError, singleLine } from "../input";
 
@@ -66,4 +67,10 @@ export const dossierLink: TypeDeChampDefinition<DossierLinkOptions, string, "dos
     const number = dossierNumberOf(text);
     return number === null ? null : String(number);
   },
+
+  prefillFormat: examplePrefill("42"),
+  conditionValueType: "unmanaged",
+  casts: {},
+  // A dossier number must name an existing submitted dossier: tests give one when they need it.
+  sampleFormInput: () => "",
 };

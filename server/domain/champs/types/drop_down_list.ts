@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { TEXT_CASTS } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError } from "../input";
 
@@ -88,4 +89,15 @@ export const dropDownList: TypeDeChampDefinition<DropDownListOptions, string, "d
     if (value === "" || value === DROP_DOWN_OTHER) return null;
     return options.other || options.options.includes(value) ? value : null;
   },
+
+  prefillFormat: {
+    example: (options) => options.options[0] ?? "",
+    choices: (options) => ({ values: [...options.options], other: options.other === true }),
+  },
+  conditionValueType: "enum",
+  casts: {
+    multiple_drop_down_list: (value) => (typeof value === "string" ? [value] : undefined),
+    ...TEXT_CASTS,
+  },
+  sampleFormInput: (options) => options.options[0] ?? "",
 };

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { TEXT_CASTS, examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
@@ -57,4 +58,9 @@ export const email: TypeDeChampDefinition<EmailOptions, string, "email"> = {
     const value = normalizeEmail(normalizeLine(text));
     return isValidEmail(value) ? value : null;
   },
+
+  prefillFormat: examplePrefill("adresse@mail.com"),
+  conditionValueType: "unmanaged",
+  casts: TEXT_CASTS,
+  sampleFormInput: () => "camille.dupont@example.fr",
 };

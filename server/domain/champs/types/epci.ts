@@ -17,8 +17,10 @@ import type { EpciRecord } from "../../geo/reference-data";
 import { searchKey } from "../../geo/search-text";
 import { departementByCode } from "../../geo/territories";
 import { FILL_DURATION, type FormPartReader, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
-import { requiredError, singleLine } from "../input";
+import { requiredError } from "../input";
+import { choiceStringValue, isChoiceBlank, isResolvedChoice, parseChoiceInput, unresolvedFields } from "./territory-choice";
 import { prefillList } from "./communes";
 import { departementCodeOf } from "./departements";
 
@@ -44,9 +46,8 @@ const candidateSchema = epciSchema.omit({ regionCode: true });
 export type EpciCandidate = z.infer<typeof candidateSchema>;
 
 const unresolvedSchema = z.object({
-  query: z.string(),
-  /** « <SIREN>|<département code> » picked in the form, checked by `resolve`. */
-  selection: z.string().regex(SELECTION).optional(),
+  /** `query`: a name or a SIREN; `selection`: « <SIREN>|<département code> ». */
+  ...unresolvedFields(SELECTION),
   /** Prefill [département code]: the EPCI of that département are proposed. */
   departementCode: z.string().min(2).max(3).optional(),
   candidates: z.array(candidateSchema).max(EPCI_CANDIDATES_MAX).optional(),
@@ -57,7 +58,7 @@ export const epciValueSchema = z.union([epciSchema.strict(), unresolvedSchema.st
 export type EpciFieldValue = z.infer<typeof epciValueSchema>;
 
 export function isResolvedEpci(value: EpciFieldValue | null): value is EpciValue {
-  return value !== null && !("query" in value);
+  return isResolvedChoice(value);
 }
 
 /** « CA du Grand Annecy (74) »: the text of a chosen EPCI in the form (the département tells the two halves of a cross-border one apart). */
@@ -93,12 +94,7 @@ export const epci: TypeDeChampDefinition<EpciOptions, EpciFieldValue, "epci"> = 
   defaultOptions: () => ({}),
   valueSchema: epciValueSchema,
 
-  parseFormInput: (raw, _options, part?: FormPartReader) => {
-    const query = singleLine(raw);
-    const selection = singleLine(part?.("code"));
-    if (selection !== null && SELECTION.test(selection)) return { query: query ?? "", selection };
-    return query === null ? null : { query };
-  },
+  parseFormInput: (raw, _options, part?: FormPartReader) => parseChoiceInput(raw, part, SELECTION),
 
   validateForSubmit: (value, descriptor) => {
     if (value === null || epci.isBlank(value)) return requiredError(true, descriptor);
@@ -106,13 +102,9 @@ export const epci: TypeDeChampDefinition<EpciOptions, EpciFieldValue, "epci"> = 
     return champError(value.candidates?.length ? "epci_ambiguous" : "epci_not_found", descriptor);
   },
 
-  isBlank: (value) => value === null || (!isResolvedEpci(value) && value.query.trim() === "" && !value.selection),
+  isBlank: isChoiceBlank,
   displayValue: (value) => (value === null ? "" : isResolvedEpci(value) ? value.name : value.query),
-  stringValue: (value) => {
-    if (value === null) return null;
-    const text = isResolvedEpci(value) ? value.name : value.query.trim();
-    return text === "" ? null : text;
-  },
+  stringValue: (value) => choiceStringValue(value, (resolved) => resolved.name),
 
   graphqlTypename: "EpciChamp",
   graphqlDescriptorTypename: "EpciChampDescriptor",
@@ -166,4 +158,10 @@ export const epci: TypeDeChampDefinition<EpciOptions, EpciFieldValue, "epci"> = 
     if (candidates.length === 0 && drop) return null;
     return { query, candidates };
   },
+
+  prefillFormat: examplePrefill(["56", "200067932"]),
+  conditionValueType: "epci_enum",
+  casts: {},
+  // Typed text (a SIREN), turned into an EPCI by the server's resolution on save.
+  sampleFormInput: () => "200042174",
 };

@@ -54,4 +54,9 @@ export const explication: TypeDeChampDefinition<ExplicationOptions, never, "expl
   estimatedFillDuration: FILL_DURATION.none,
 
   prefill: () => null,
+
+  prefillFormat: null,
+  conditionValueType: "unmanaged",
+  casts: {},
+  sampleFormInput: () => "",
 };

@@ -8,7 +8,9 @@
  * Values are capped at `FORMATTED_MAX_LENGTH` characters whatever the rules.
  */
 import { z } from "zod";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition, type TypedChampDescriptor } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError, type ChampError } from "../errors";
 import { characterCount, isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 import { compileRegex, regexMatches } from "./formatted-regex";
@@ -140,4 +142,11 @@ export const formatted: TypeDeChampDefinition<FormattedOptions, string, "formatt
     const probe = { stableId: 0, type: "formatted" as const, libelle: "", description: null, mandatory: false, options };
     return formattedError(value, probe) === null ? value : null;
   },
+
+  prefillFormat: examplePrefill(
+    (options, locale) => options.expressionReguliereExempleText || translate(locale, "prefill.examples.text"),
+  ),
+  conditionValueType: "unmanaged",
+  casts: {},
+  sampleFormInput: () => "AB-1234",
 };

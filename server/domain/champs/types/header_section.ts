@@ -27,4 +27,9 @@ export const headerSection: TypeDeChampDefinition<HeaderSectionOptions, never, "
   estimatedFillDuration: FILL_DURATION.none,
 
   prefill: () => null,
+
+  prefillFormat: null,
+  conditionValueType: "unmanaged",
+  casts: {},
+  sampleFormInput: () => "",
 };

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { TEXT_CASTS, examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
@@ -68,4 +69,9 @@ export const iban: TypeDeChampDefinition<IbanOptions, string, "iban"> = {
     const value = normalizeIban(normalizeLine(text));
     return isValidIban(value) ? value : null;
   },
+
+  prefillFormat: examplePrefill("FR7630006000011234567890189"),
+  conditionValueType: "unmanaged",
+  casts: TEXT_CASTS,
+  sampleFormInput: () => "FR76 3000 6000 0112 3456 7890 189",
 };

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { TEXT_CASTS, examplePrefill, sameString } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
 import { numberRulesError, numberRulesSchema } from "./number-rules";
@@ -74,4 +75,9 @@ export const integerNumber: TypeDeChampDefinition<IntegerNumberOptions, string, 
     const value = normalizeNumber(raw);
     return isValidInteger(value) ? value : null;
   },
+
+  prefillFormat: examplePrefill("42"),
+  conditionValueType: "number",
+  casts: { decimal_number: sameString, ...TEXT_CASTS },
+  sampleFormInput: () => "42",
 };

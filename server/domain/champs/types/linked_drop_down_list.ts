@@ -163,4 +163,10 @@ export const linkedDropDownList: TypeDeChampDefinition<LinkedDropDownListOptions
 
     // Not prefillable in the reference.
     prefill: () => null,
+
+    prefillFormat: null,
+    conditionValueType: "unmanaged",
+    casts: {},
+    // The primary choice; the secondary one is the companion input `champ_<key>__secondary`.
+    sampleFormInput: (options) => options.options[0]?.primary ?? "",
   };

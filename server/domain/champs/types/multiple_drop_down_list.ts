@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { TEXT_CASTS } from "../facets";
 import { champError } from "../errors";
 import { normalizeLine, requiredError } from "../input";
 import { DROP_DOWN_MAX_OPTIONS, dropDownOptionSchema } from "./drop_down_list";
@@ -68,4 +69,17 @@ export const multipleDropDownList: TypeDeChampDefinition<MultipleDropDownListOpt
     const chosen = choose(list, options.options).filter((v) => options.options.includes(v));
     return chosen.length === 0 ? null : chosen;
   },
+
+  prefillFormat: {
+    example: (options) => options.options.slice(0, 2),
+    choices: (options) => ({ values: [...options.options], other: false }),
+  },
+  conditionValueType: "enums",
+  casts: {
+    // One choice converts; several cannot be one.
+    drop_down_list: (value) =>
+      Array.isArray(value) && value.length === 1 && typeof value[0] === "string" ? value[0] : undefined,
+    ...TEXT_CASTS,
+  },
+  sampleFormInput: (options) => options.options[0] ?? "",
 };

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { countries, countryCode, countryName } from "../../geo/territories";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
@@ -51,4 +52,9 @@ export const pays: TypeDeChampDefinition<PaysOptions, string, "pays"> = {
     const text = prefillText(raw);
     return text === null ? null : (countryCode(normalizeLine(text)) ?? null);
   },
+
+  prefillFormat: examplePrefill("FR"),
+  conditionValueType: "enum",
+  casts: {},
+  sampleFormInput: () => "FR",
 };

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { TEXT_CASTS, examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
@@ -75,4 +76,9 @@ export const phone: TypeDeChampDefinition<PhoneOptions, string, "phone"> = {
     const text = typeof raw === "number" ? null : prefillText(raw);
     return text === null ? null : normalizePhone(normalizeLine(text));
   },
+
+  prefillFormat: examplePrefill("0612345678"),
+  conditionValueType: "unmanaged",
+  casts: TEXT_CASTS,
+  sampleFormInput: () => "06 12 34 56 78",
 };

@@ -47,6 +47,11 @@ export const FILE_LIST_FACETS = {
   estimatedFillDuration: FILL_DURATION.long,
   // Files cannot be prefilled (the reference's `prefillable?` is false for them).
   prefill: (): FileListValue | null => null,
+  prefillFormat: null,
+  conditionValueType: "unmanaged",
+  casts: {},
+  // Files come from uploads, never from a form value.
+  sampleFormInput: () => "",
 } as const;
 
 /**

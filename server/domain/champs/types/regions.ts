@@ -8,6 +8,7 @@ import { z } from "zod";
 import { REGIONS, regionByCode } from "../../geo/territories";
 import { searchKey } from "../../geo/search-text";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
@@ -52,4 +53,9 @@ export const regions: TypeDeChampDefinition<RegionsOptions, string, "regions"> =
     const text = prefillText(raw);
     return text === null ? null : (regionCodeOf(normalizeLine(text)) ?? null);
   },
+
+  prefillFormat: examplePrefill("53"),
+  conditionValueType: "enum",
+  casts: {},
+  sampleFormInput: () => "53",
 };

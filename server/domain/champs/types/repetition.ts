@@ -50,4 +50,10 @@ export const repetition: TypeDeChampDefinition<RepetitionOptions, RepetitionValu
 
   // Prefilled rows (arrays of objects) are expanded by the form tree, not parsed as one value.
   prefill: () => null,
+
+  prefillFormat: null,
+  conditionValueType: "unmanaged",
+  casts: {},
+  // Rows come from the block's own buttons, not from a value.
+  sampleFormInput: () => "",
 };

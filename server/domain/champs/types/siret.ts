@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { TEXT_CASTS, examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
@@ -79,4 +80,9 @@ export const siret: TypeDeChampDefinition<SiretOptions, string, "siret"> = {
     const value = normalizeSiret(normalizeLine(text));
     return isValidSiret(value) ? value : null;
   },
+
+  prefillFormat: examplePrefill("13002526500013"),
+  conditionValueType: "unmanaged",
+  casts: TEXT_CASTS,
+  sampleFormInput: () => "732 829 320 00074",
 };

@@ -1,6 +1,8 @@
 /** `text` (« Texte court »): one line of free text. */
 import { z } from "zod";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill, sameString } from "../facets";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 
 export const textOptionsSchema = z.object({});
@@ -32,4 +34,9 @@ export const text: TypeDeChampDefinition<TextOptions, string, "text"> = {
     const line = normalizeLine(value);
     return line === "" ? null : line;
   },
+
+  prefillFormat: examplePrefill((_, locale) => translate(locale, "prefill.examples.text")),
+  conditionValueType: "unmanaged",
+  casts: { textarea: sameString },
+  sampleFormInput: () => "Rénovation de la salle des fêtes",
 };

@@ -1,6 +1,8 @@
 /** `textarea` (« Texte long »): multi-line free text with an optional character limit. */
 import { z } from "zod";
+import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { examplePrefill, sameString } from "../facets";
 import { champError } from "../errors";
 import { characterCount, isBlankString, normalizeMultiline, prefillText, requiredError } from "../input";
 
@@ -51,4 +53,9 @@ export const textarea: TypeDeChampDefinition<TextareaOptions, string, "textarea"
     const value = prefillText(raw);
     return value === null ? null : parseMultiline([value]);
   },
+
+  prefillFormat: examplePrefill((_, locale) => translate(locale, "prefill.examples.textarea")),
+  conditionValueType: "unmanaged",
+  casts: { text: sameString },
+  sampleFormInput: () => "Le projet consiste à rénover la salle.\nDébut des travaux au printemps.",
 };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
+import { closedPrefill, sameString } from "../facets";
 import { champError } from "../errors";
 import { requiredError, singleLine } from "../input";
 
@@ -54,4 +55,9 @@ export const yesNo: TypeDeChampDefinition<YesNoOptions, YesNoValue, "yes_no"> = 
     if (typeof raw === "boolean") return raw ? "true" : "false";
     return typeof raw === "string" ? asYesNo(raw.trim()) : null;
   },
+
+  prefillFormat: closedPrefill(["true", "false"]),
+  conditionValueType: "boolean",
+  casts: { checkbox: sameString },
+  sampleFormInput: () => "true",
 };

@@ -34,6 +34,11 @@ export interface ChampOptionsEditor<V extends EditorOptionValues> {
   fromForm(form: EditorForm): V;
   /** The options for the type's `optionsSchema`, or the first error with the input it is about. */
   toOptions(values: V): OptionsResult;
+  /**
+   * For lists of choices: the input a CSV file may fill instead (`csv-import.ts`), and how its
+   * records read (one option per line, or primary;secondary pairs). Absent: no import.
+   */
+  readonly csvImport?: { field: keyof V & string; kind: "list" | "linked" };
 }
 
 /** A text input's value ("" when absent or a file). */

@@ -1,5 +1,5 @@
 /**
- * Which drop-down types import their options from a CSV file, and how: the file's lines replace
+ * Options imported from a CSV file, for the editors that say so (`csvImport`): the file's lines replace
  * the text box of the type's options editor, then go through that editor's own checks, so an
  * imported list obeys exactly the rules of a typed one. Pure.
  */
@@ -11,15 +11,8 @@ import { CSV_FIELD, IMPORTED_PARAM, OPTIONS_IMPORT_PARAM } from "./csv-import-na
 
 export { CSV_FIELD, IMPORTED_PARAM, OPTIONS_IMPORT_PARAM };
 
-/** The input of the options editor the file fills, and how its records are read. */
-export const CSV_IMPORT_TARGETS: Partial<Record<TypeChamp, { field: string; kind: "list" | "linked" }>> = {
-  drop_down_list: { field: "dropDownOptions", kind: "list" },
-  multiple_drop_down_list: { field: "dropDownOptions", kind: "list" },
-  linked_drop_down_list: { field: "linkedOptions", kind: "linked" },
-};
-
 export function canImportOptions(type: TypeChamp): boolean {
-  return CSV_IMPORT_TARGETS[type] !== undefined;
+  return optionsEditorOf(type)?.csvImport !== undefined;
 }
 
 /** The field's new options from the file, the other options (e.g. « Autre ») unchanged. */
@@ -32,9 +25,9 @@ export function optionsFromCsv(
     ok: false as const,
     error: { field: CSV_FIELD, key, params },
   });
-  const target = CSV_IMPORT_TARGETS[type];
   const editor = optionsEditorOf(type);
-  if (!target || !editor) return refuse("csv_not_supported");
+  const target = editor?.csvImport;
+  if (!editor || !target) return refuse("csv_not_supported");
   const parsed = parseOptionsCsv(bytes, target.kind);
   if (!parsed.ok) return refuse(parsed.key, parsed.params);
   const values = { ...editor.fromOptions(storedOptions), [target.field]: parsed.lines.join("\n") };

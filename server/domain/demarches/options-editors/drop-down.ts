@@ -33,6 +33,7 @@ export function optionLinesOf(options: Record<string, unknown>): string {
 export type DropDownEditorValues = { dropDownOptions: string; dropDownOther: boolean };
 
 export const dropDownListEditor: ChampOptionsEditor<DropDownEditorValues> = {
+  csvImport: { field: "dropDownOptions", kind: "list" },
   fromOptions: (options) => ({ dropDownOptions: optionLinesOf(options), dropDownOther: options.other === true }),
   fromForm: (form) => ({
     dropDownOptions: formText(form, "dropDownOptions"),
@@ -48,6 +49,7 @@ export const dropDownListEditor: ChampOptionsEditor<DropDownEditorValues> = {
 export type MultipleDropDownEditorValues = { dropDownOptions: string };
 
 export const multipleDropDownListEditor: ChampOptionsEditor<MultipleDropDownEditorValues> = {
+  csvImport: { field: "dropDownOptions", kind: "list" },
   fromOptions: (options) => ({ dropDownOptions: optionLinesOf(options) }),
   fromForm: (form) => ({ dropDownOptions: formText(form, "dropDownOptions") }),
   toOptions: (values) => {

@@ -1,7 +1,7 @@
 /**
- * Options editors by type: adding a type's editor is one entry here (and one in
- * `app/routes/admin/ui/champ-options-editor.tsx` for its inputs). A type without an entry has no
- * options to edit.
+ * Options editors by type, one entry per `TypeChamp` (null: the type has no options to edit), so a
+ * new type does not compile until it says whether it has one; its inputs are the matching entry of
+ * `app/routes/admin/ui/champ-options-editor.tsx`, checked the same way.
  */
 import type { TypeChamp } from "../../champs/definition";
 import type { ChampOptionsEditor, EditorOptionValues } from "./contract";
@@ -15,8 +15,7 @@ import { formattedEditor } from "./formatted";
 import { linkedDropDownListEditor } from "./linked-drop-down";
 import { decimalNumberEditor, integerNumberEditor } from "./number-rules";
 
-// biome-ignore lint/suspicious/noExplicitAny: each entry is consistent with its own values type.
-export const OPTIONS_EDITORS: Partial<Record<TypeChamp, ChampOptionsEditor<any>>> = {
+export const OPTIONS_EDITORS = {
   drop_down_list: dropDownListEditor,
   multiple_drop_down_list: multipleDropDownListEditor,
   textarea: textareaEditor,
@@ -29,8 +28,27 @@ export const OPTIONS_EDITORS: Partial<Record<TypeChamp, ChampOptionsEditor<any>>
   decimal_number: decimalNumberEditor,
   date: dateRulesEditor,
   datetime: dateRulesEditor,
-};
+  repetition: null,
+  text: null,
+  yes_no: null,
+  checkbox: null,
+  civilite: null,
+  email: null,
+  phone: null,
+  iban: null,
+  siret: null,
+  dossier_link: null,
+  titre_identite: null,
+  pays: null,
+  regions: null,
+  departements: null,
+  communes: null,
+  epci: null,
+  address: null,
+  // biome-ignore lint/suspicious/noExplicitAny: each entry is consistent with its own values type.
+} satisfies Record<TypeChamp, ChampOptionsEditor<any> | null>;
 
-export function optionsEditorOf(type: TypeChamp): ChampOptionsEditor<EditorOptionValues> | undefined {
-  return OPTIONS_EDITORS[type];
+export function optionsEditorOf(type: TypeChamp): ChampOptionsEditor<EditorOptionValues> | null {
+  // Each entry reads and writes its own values; callers only pass values that entry produced.
+  return OPTIONS_EDITORS[type] as ChampOptionsEditor<EditorOptionValues> | null;
 }

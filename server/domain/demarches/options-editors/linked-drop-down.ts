@@ -12,6 +12,7 @@ export type LinkedDropDownEditorValues = { linkedOptions: string; secondaryLibel
 const FIELD = "linkedOptions";
 
 export const linkedDropDownListEditor: ChampOptionsEditor<LinkedDropDownEditorValues> = {
+  csvImport: { field: "linkedOptions", kind: "linked" },
   fromOptions: (options) => {
     const parsed = linkedDropDownListOptionsSchema.safeParse(options);
     return {
