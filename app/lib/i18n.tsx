@@ -32,7 +32,7 @@ export function useT(): TFunction {
   return getT(locale);
 }
 
-/** Strings that vary with a count (`<key>_one` / `<key>_other`): `tn("instructeur.procedures.counterLink", 3, {…})`. */
+/** Strings that vary with a count (`<key>_one` / `<key>_other`): `tn(key, 3, params)`. */
 export function useTn(): PluralTFunction {
   return getTn(useLocale());
 }
