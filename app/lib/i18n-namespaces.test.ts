@@ -13,6 +13,8 @@ import { NAMESPACES } from "../../common/i18n";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = path.join(ROOT, "app");
+const DOMAIN = path.join(ROOT, "server", "domain");
+const COMMON = path.join(ROOT, "common");
 
 function resolveImport(from: string, spec: string): string | null {
   let base: string;
@@ -43,6 +45,9 @@ function namespacesOf(file: string, seen = new Set<string>()): Set<string> {
     const target = resolveImport(file, m[1] as string);
     if (!target || target.includes(`${path.sep}common${path.sep}i18n${path.sep}`) || target.endsWith(".test.ts")) continue;
     if (/\.server\.tsx?$/.test(target) && !target.startsWith(APP)) continue;
+    // Only app/, common/ and the pure domain can be bundled for the browser: a route's action reaches
+    // operations, jobs and mail templates, which run on the server with the whole dictionary.
+    if (!target.startsWith(APP) && !target.startsWith(DOMAIN) && !target.startsWith(COMMON)) continue;
     for (const ns of namespacesOf(target, seen)) found.add(ns);
   }
   return found;

@@ -82,7 +82,7 @@ describe("the boundary rules", () => {
     expect(violations[0]?.rule).toMatch(/server\/ never imports app\//);
   });
 
-  it("finds runtime cycles, not type-only or lazy ones, and tolerates only the listed pair", () => {
+  it("finds runtime cycles, not type-only or lazy ones, and tolerates only a listed pair", () => {
     const graph = graphOf({
       "server/a.ts": [edge("server/b.ts")],
       "server/b.ts": [edge("server/c.ts")],
@@ -94,7 +94,8 @@ describe("the boundary rules", () => {
       "server/graphql/resolvers/champs.ts": [edge("server/graphql/resolvers/repetition-champs.ts")],
       "server/graphql/resolvers/repetition-champs.ts": [edge("server/graphql/resolvers/champs.ts")],
     });
-    expect(cycleViolations(graph).map((v) => [v.file, v.target])).toEqual([["server/a.ts", "server/b.ts, server/c.ts"]]);
-    expect(cycleViolations(graph, [])).toHaveLength(2);
+    const tolerated = [["server/graphql/resolvers/champs.ts", "server/graphql/resolvers/repetition-champs.ts"]] as const;
+    expect(cycleViolations(graph, tolerated).map((v) => [v.file, v.target])).toEqual([["server/a.ts", "server/b.ts, server/c.ts"]]);
+    expect(cycleViolations(graph)).toHaveLength(2);
   });
 });

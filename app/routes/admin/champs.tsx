@@ -3,7 +3,7 @@ import { champTypesByCategory, getDraftForm } from "../../../server/queries/admi
 import { conditionEditorOf, getConditionEditor } from "../../../server/queries/admin/conditions";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
-import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
+import { formString, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/champs";
 import { demarcheIdOf, isEnhanced } from "./admin.server";
 import { handleChampIntent } from "./champs-intents.server";

@@ -30,7 +30,7 @@ import { refusalsByField } from "../../../server/refusal";
 
 const RULES_ID = "ineligibilite-rules";
 
-export const handle = { i18n: ["admin", "champs", "conditions"] };
+export const handle = { i18n: ["admin", "champs", "conditions", "fichiers"] };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);

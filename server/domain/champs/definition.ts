@@ -112,9 +112,16 @@ export type ChampValueType =
 export type Cast = (value: JsonValue) => JsonValue | undefined;
 
 /** How integrators prefill a type (page /preremplir/<path>, reference formats of `ds-behaviour.md` §6.2). */
+/** Examples in words, translated by the prefill page (server/domain/prefill/formats.ts). */
+export type PrefillExampleWords = "text" | "textarea";
+
 export interface PrefillFormat<O> {
-  /** A value the type's own `prefill` accepts for these options (checked by the tests for every type). */
-  example(options: O, locale: Locale): JsonValue;
+  /**
+   * A value the type's own `prefill` accepts for these options (checked by the tests for every type).
+   * `words` gives an example in words in the reader's language (translated by the prefill page, so
+   * that the type modules, also bundled for the browser, name no server-only translation).
+   */
+  example(options: O, words: (name: PrefillExampleWords) => string): JsonValue;
   /** The accepted values when they form a closed list (`other`: any text is accepted besides them); null: open. */
   choices(options: O): { values: string[]; other: boolean } | null;
 }

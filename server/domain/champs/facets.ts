@@ -1,12 +1,9 @@
-/**
- * Small building blocks of the facets that several types share (prefill formats, casts), so that
- * each type module states its facets in one line. Pure.
- */
-import type { Locale } from "../../../common/i18n/types";
-import type { Cast, JsonValue, PrefillFormat } from "./definition";
+import type { Cast, JsonValue, PrefillExampleWords, PrefillFormat } from "./definition";
 
 /** An open format with one example, the same for every field of the type. */
-export function examplePrefill<O>(example: JsonValue | ((options: O, locale: Locale) => JsonValue)): PrefillFormat<O> {
+export function examplePrefill<O>(
+  example: JsonValue | ((options: O, words: (name: PrefillExampleWords) => string) => JsonValue),
+): PrefillFormat<O> {
   return {
     example: typeof example === "function" ? example : () => example,
     choices: () => null,

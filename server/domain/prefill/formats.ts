@@ -4,6 +4,7 @@
  * `prefillFormat` of its type (server/domain/champs/types), whose examples the tests check against
  * the type's own `prefill`. Pure: examples in words come from the translations.
  */
+import { translate } from "../../../common/i18n";
 import type { Locale } from "../../../common/i18n/types";
 import type { ChampDescriptor, JsonValue } from "../champs/definition";
 import { getTypeDeChamp, isTypeChamp, resolveOptions } from "../champs/registry";
@@ -55,7 +56,7 @@ export function describePrefillField(field: ChampDescriptor, locale: Locale): Pr
     prefillable: true,
     choices: choices?.values ?? null,
     otherAccepted: choices?.other ?? false,
-    example: format.example(options, locale),
+    example: format.example(options, (name) => translate(locale, `prefill.examples.${name}`)),
     children: [],
   };
 }

@@ -8,7 +8,6 @@
  * Values are capped at `FORMATTED_MAX_LENGTH` characters whatever the rules.
  */
 import { z } from "zod";
-import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition, type TypedChampDescriptor } from "../definition";
 import { examplePrefill } from "../facets";
 import { champError, type ChampError } from "../errors";
@@ -144,7 +143,7 @@ export const formatted: TypeDeChampDefinition<FormattedOptions, string, "formatt
   },
 
   prefillFormat: examplePrefill(
-    (options, locale) => options.expressionReguliereExempleText || translate(locale, "prefill.examples.text"),
+    (options, words) => options.expressionReguliereExempleText || words("text"),
   ),
   conditionValueType: "unmanaged",
   casts: {},

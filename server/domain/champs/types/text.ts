@@ -1,6 +1,5 @@
 /** `text` (« Texte court »): one line of free text. */
 import { z } from "zod";
-import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { examplePrefill, sameString } from "../facets";
 import { isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
@@ -35,7 +34,7 @@ export const text: TypeDeChampDefinition<TextOptions, string, "text"> = {
     return line === "" ? null : line;
   },
 
-  prefillFormat: examplePrefill((_, locale) => translate(locale, "prefill.examples.text")),
+  prefillFormat: examplePrefill((_, words) => words("text")),
   conditionValueType: "unmanaged",
   casts: { textarea: sameString },
   sampleFormInput: () => "Rénovation de la salle des fêtes",

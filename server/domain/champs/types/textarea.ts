@@ -1,6 +1,5 @@
 /** `textarea` (« Texte long »): multi-line free text with an optional character limit. */
 import { z } from "zod";
-import { translate } from "../../../../common/i18n";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { examplePrefill, sameString } from "../facets";
 import { champError } from "../errors";
@@ -54,7 +53,7 @@ export const textarea: TypeDeChampDefinition<TextareaOptions, string, "textarea"
     return value === null ? null : parseMultiline([value]);
   },
 
-  prefillFormat: examplePrefill((_, locale) => translate(locale, "prefill.examples.textarea")),
+  prefillFormat: examplePrefill((_, words) => words("textarea")),
   conditionValueType: "unmanaged",
   casts: { text: sameString },
   sampleFormInput: () => "Le projet consiste à rénover la salle.\nDébut des travaux au printemps.",
