@@ -95,7 +95,9 @@ describe("the boundary rules", () => {
       "server/graphql/resolvers/repetition-champs.ts": [edge("server/graphql/resolvers/champs.ts")],
     });
     const tolerated = [["server/graphql/resolvers/champs.ts", "server/graphql/resolvers/repetition-champs.ts"]] as const;
-    expect(cycleViolations(graph, tolerated).map((v) => [v.file, v.target])).toEqual([["server/a.ts", "server/b.ts, server/c.ts"]]);
+    expect(cycleViolations(graph, tolerated).map((v) => [v.file, v.target])).toEqual([
+      ["server/a.ts", "server/b.ts, server/c.ts"],
+    ]);
     expect(cycleViolations(graph)).toHaveLength(2);
   });
 });

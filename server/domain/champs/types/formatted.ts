@@ -142,9 +142,7 @@ export const formatted: TypeDeChampDefinition<FormattedOptions, string, "formatt
     return formattedError(value, probe) === null ? value : null;
   },
 
-  prefillFormat: examplePrefill(
-    (options, words) => options.expressionReguliereExempleText || words("text"),
-  ),
+  prefillFormat: examplePrefill((options, words) => options.expressionReguliereExempleText || words("text")),
   conditionValueType: "unmanaged",
   casts: {},
   sampleFormInput: () => "AB-1234",
