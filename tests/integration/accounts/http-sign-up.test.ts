@@ -44,10 +44,14 @@ describe("sign-up through HTTP", () => {
     // The next page says the address is confirmed, once.
     const profile = await browser.get("/profil");
     expect(profile.status).toBe(200);
-    expect(browser.lastHtml).toContain("Votre adresse électronique est confirmée. Vous êtes connecté.");
+    // (The page's translations travel in its HTML too: look for the alert itself.)
+    const confirmedAlert =
+      /<div class="fr-alert fr-alert--success[^"]*" role="status"><p>Votre adresse électronique est confirmée\. Vous êtes connecté\.<\/p>/;
+    expect(browser.lastHtml).toMatch(confirmedAlert);
     expect(browser.lastHtml).toContain("camille@exemple.fr");
     await browser.get("/profil");
-    expect(browser.lastHtml).not.toContain("Votre adresse électronique est confirmée");
+    expect(browser.lastHtml).not.toMatch(confirmedAlert);
+    expect(browser.lastHtml).not.toContain("fr-alert--success");
     expect(browser.lastHtml).toContain('href="/dossiers"');
 
     // The link is single-use: a second visit explains and offers a new one.

@@ -49,6 +49,16 @@ export async function startLoggedApp(overrides: Partial<Config> = {}): Promise<L
 }
 
 /** Waits until the request log has a line for `count` requests (it is written when a response finishes). */
+/** Waits for the request line of `path` (lines of earlier requests may arrive later than their response). */
+export async function requestLineOf(app: LoggedApp, path: string) {
+  for (let i = 0; i < 100; i++) {
+    const line = app.lines.find((l) => l.includes('"msg":"request"') && l.includes(`"url":"${path}`));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no request log line for ${path}`);
+}
+
 export async function requestLines(app: LoggedApp, count: number) {
   for (let i = 0; i < 100; i++) {
     const requests = app.lines.filter((line) => line.includes('"msg":"request"'));

@@ -199,7 +199,7 @@ describe("repetition blocks", () => {
 describe("conditions", () => {
   it("shows a field only when its condition holds, and does not require it while hidden", async () => {
     const { session, dossierId, ids, firstRow, html } = await setup();
-    const wrapper = (page: string) => page.match(new RegExp(`<div data-champ-key="${ids.rna}"( hidden="")?>`))?.[0] ?? "";
+    const wrapper = (page: string) => page.match(new RegExp(`<div[^>]* data-champ-key="${ids.rna}"[^>]*>`))?.[0] ?? "";
     expect(wrapper(html)).toContain("hidden");
 
     let response = await session.post(`/dossiers/${dossierId}/brouillon`, {
