@@ -17,10 +17,10 @@ export function SiteFooter() {
       homeLinkProps={{ href: "/", title: t("common.homeTitle") }}
       accessibilityLinkProps={{ href: "/accessibilite" }}
       bottomItems={[
-        { text: t("legal.footer.mentions"), linkProps: { href: "/mentions-legales" } },
-        { text: t("legal.footer.donnees"), linkProps: { href: "/donnees-personnelles" } },
-        { text: t("legal.footer.cgu"), linkProps: { href: "/cgu" } },
-        { text: t("legal.footer.contact"), linkProps: { href: "/contact" } },
+        { text: t("common.footer.mentions"), linkProps: { href: "/mentions-legales" } },
+        { text: t("common.footer.donnees"), linkProps: { href: "/donnees-personnelles" } },
+        { text: t("common.footer.cgu"), linkProps: { href: "/cgu" } },
+        { text: t("common.footer.contact"), linkProps: { href: "/contact" } },
       ]}
     />
   );

@@ -15,20 +15,23 @@ export type TranslationParams = Record<string, string | number>;
 export type TFunction = (key: TranslationKey, params?: TranslationParams) => string;
 
 export type Namespace = keyof Dict & string;
-export const NAMESPACES = [
-  "common",
-  "auth",
-  "admin",
-  "usager",
-  "instructeur",
-  "mail",
-  "champs",
-  "dossiers",
-  "conditions",
-  "prefill",
-  "fichiers",
-  "revisions",
-] as const satisfies readonly Namespace[];
+/** Every namespace, once: a namespace missing here does not compile (the client could never receive it). */
+const NAMESPACE_FLAGS = {
+  common: true,
+  auth: true,
+  admin: true,
+  usager: true,
+  instructeur: true,
+  mail: true,
+  champs: true,
+  dossiers: true,
+  conditions: true,
+  prefill: true,
+  fichiers: true,
+  revisions: true,
+  legal: true,
+} as const satisfies Record<Namespace, true>;
+export const NAMESPACES = Object.keys(NAMESPACE_FLAGS) as Namespace[];
 /** The namespaces of one locale that a page needs, as the root loader sends them to the browser. */
 export type NamespaceStrings = Partial<Record<Namespace, unknown>>;
 

@@ -3,6 +3,8 @@ import type { Route } from "./+types/cgu";
 import { services } from "../../lib/request.server";
 import { type LegalFacts, LegalPage, type LegalSection } from "./legal-page";
 
+export const handle = { i18n: ["legal"] };
+
 const SECTIONS: LegalSection[] = [
   { id: "objet", title: "legal.cgu.objetTitle", body: "legal.cgu.objet" },
   { id: "compte", title: "legal.cgu.compteTitle", body: "legal.cgu.compte" },

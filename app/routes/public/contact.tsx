@@ -3,6 +3,8 @@ import type { Route } from "./+types/contact";
 import { services } from "../../lib/request.server";
 import { type LegalFacts, LegalPage, type LegalSection } from "./legal-page";
 
+export const handle = { i18n: ["legal"] };
+
 const SECTIONS: LegalSection[] = [
   { id: "dossier", title: "legal.contact.dossierTitle", body: "legal.contact.dossier" },
   { id: "compte", title: "legal.contact.compteTitle", body: "legal.contact.compte" },

@@ -3,6 +3,8 @@ import type { Route } from "./+types/donnees-personnelles";
 import { services } from "../../lib/request.server";
 import { type LegalFacts, LegalPage, type LegalSection } from "./legal-page";
 
+export const handle = { i18n: ["legal"] };
+
 const SECTIONS: LegalSection[] = [
   { id: "responsables", title: "legal.donnees.responsablesTitle", body: "legal.donnees.responsables" },
   { id: "quoi", title: "legal.donnees.quoiTitle", body: "legal.donnees.quoi" },

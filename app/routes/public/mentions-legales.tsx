@@ -3,6 +3,8 @@ import type { Route } from "./+types/mentions-legales";
 import { services } from "../../lib/request.server";
 import { type LegalFacts, LegalPage, type LegalSection } from "./legal-page";
 
+export const handle = { i18n: ["legal"] };
+
 const SECTIONS: LegalSection[] = [
   { id: "editeur", title: "legal.mentions.editeurTitle", body: "legal.mentions.editeur" },
   { id: "hebergement", title: "legal.mentions.hebergementTitle", body: "legal.mentions.hebergement" },

@@ -35,6 +35,10 @@ export default {
   footer: {
     description: "Guichet lets public administrations put their procedures online and process them.",
     accessibility: "Accessibility",
+    mentions: "Legal notice",
+    donnees: "Personal data",
+    cgu: "Terms of use",
+    contact: "Help and contact",
   },
   home: {
     title: "Carry out your procedures online",

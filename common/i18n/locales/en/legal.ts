@@ -2,12 +2,6 @@ import type { Translation } from "../../types";
 import type fr from "../fr/legal";
 
 export default {
-  footer: {
-    mentions: "Legal notice",
-    donnees: "Personal data",
-    cgu: "Terms of use",
-    contact: "Help and contact",
-  },
   notGiven: "not given by the operator of this instance",
   noContact:
     "The operator of this instance has not given a contact address. Please contact the department in charge of your procedure.",

@@ -32,6 +32,10 @@ export default {
   footer: {
     description: "Guichet permet aux administrations de mettre leurs démarches en ligne et de les instruire.",
     accessibility: "Accessibilité",
+    mentions: "Mentions légales",
+    donnees: "Données personnelles",
+    cgu: "Conditions d’utilisation",
+    contact: "Aide et contact",
   },
   home: {
     title: "Faites vos démarches en ligne",

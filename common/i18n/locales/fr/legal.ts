@@ -4,12 +4,6 @@
  * and {contact} come from the instance's configuration (PUBLISHER_NAME, HOSTING_INFO, CONTACT_EMAIL).
  */
 export default {
-  footer: {
-    mentions: "Mentions légales",
-    donnees: "Données personnelles",
-    cgu: "Conditions d’utilisation",
-    contact: "Aide et contact",
-  },
   notGiven: "non renseigné par l’exploitant de cette instance",
   noContact:
     "L’exploitant de cette instance n’a pas indiqué d’adresse de contact. Adressez-vous au service qui gère votre démarche.",
