@@ -17,10 +17,11 @@
  * - Browser errors: every test fails when a page of its browser context throws (`pageerror`) or logs a
  *   console error — React's hydration errors included —, listed at the end (`failOnBrowserErrors`,
  *   automatic). The only console error tolerated is the browser's own line about a 4xx answer given on
- *   purpose (a 404 page the test opens, a form answered with its errors): see `isExpectedConsoleError`.
+ *   purpose (a 404 page the test opens, a form answered with its errors, a refused upload): see
+ *   `isRefusalOnPurpose`.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, type Browser, test as base, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, test as base, expect, type Page, type Request } from "@playwright/test";
 import pg from "pg";
 
 export { expect };
@@ -108,8 +109,7 @@ export const test = base.extend<Fixtures>({
       /** Pages and React Router data requests answered with a 4xx status: the browser logs a console error for each. */
       const refusedResponses = new Set<string>();
       context.on("response", (response) => {
-        if (isRefusalOnPurpose(response.request().resourceType(), response.url(), response.status()))
-          refusedResponses.add(response.url());
+        if (isRefusalOnPurpose(response.request(), response.url(), response.status())) refusedResponses.add(response.url());
       });
       const watch = (page: Page) => {
         page.on("pageerror", (error) => errors.push(`page error on ${page.url()}: ${error.message}`));
@@ -140,12 +140,15 @@ export const test = base.extend<Fixtures>({
 
 /**
  * A 4xx answer the platform gives on purpose and the page then shows: an error page (404, 403…) a test
- * opens, or a React Router data request (`….data`) answering a form with its errors (400), a limit
- * (429) or an error page met by client navigation. A 5xx is never on purpose.
+ * opens, a React Router data request (`….data`) answering a form with its errors (400, 422), a limit
+ * (429) or an error page met by client navigation, or a file upload refused with its reason (415, 413).
+ * A 5xx is never on purpose.
  */
-function isRefusalOnPurpose(resourceType: string, url: string, status: number): boolean {
+function isRefusalOnPurpose(request: Request, url: string, status: number): boolean {
   if (status < 400 || status >= 500) return false;
-  return resourceType === "document" || new URL(url).pathname.endsWith(".data");
+  const { pathname } = new URL(url);
+  if (request.resourceType() === "document" || pathname.endsWith(".data")) return true;
+  return request.method() === "POST" && /^(\/procedures\/\d+)?\/dossiers\/\d+\/pieces-jointes\//.test(pathname);
 }
 
 /**
