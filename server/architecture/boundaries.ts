@@ -60,6 +60,9 @@ function brokenRule(file: string, edge: ImportEdge): string | null {
     if (under(file, "server/operations") && under(target, "server/queries")) {
       return "server/operations/ never imports server/queries/: move the shared lookup to server/lookups/";
     }
+    if (under(file, "server/events") && (under(target, "server/queries") || under(target, "server/operations"))) {
+      return "server/events/ (the event stream and its reactions) is below operations: operations record events, reactions never call operations";
+    }
     if (under(file, "server/lookups") && (under(target, "server/queries") || under(target, "server/operations"))) {
       return "server/lookups/ is below queries and operations: it imports neither";
     }

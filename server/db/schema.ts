@@ -24,6 +24,7 @@ import type { TypeChamp } from "../domain/champs/definition";
 import type { DemarcheState } from "../domain/demarches/states";
 import type { DossierState } from "../domain/dossier/states";
 import type { TraitementEvent } from "../domain/dossier/transitions";
+import type { EventActor, EventKind } from "../domain/events/kinds";
 
 /**
  * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time
@@ -375,6 +376,34 @@ export const traitements = pgTable(
     processedAt: tstz("processed_at").notNull().defaultNow(),
   },
   (t) => [index("traitements_dossier_idx").on(t.dossierId, t.processedAt)],
+);
+
+/**
+ * The domain event stream (architecture §8, decision 0009): one row per change that something
+ * reacts to, written in the same transaction as the change and never updated. Notifications,
+ * e-mails, webhooks, the operation log and statistics all read it instead of re-deriving changes.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: text("kind").notNull().$type<EventKind>(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    /** Null for an event about the démarche itself. Purged with the dossier (retention rules). */
+    dossierId: integer("dossier_id").references(() => dossiers.id, { onDelete: "cascade" }),
+    actor: text("actor").notNull().$type<EventActor>(),
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    payload: jsonValue("payload").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // A dossier's history and its badges ("events newer than what I last saw").
+    index("events_dossier_idx").on(t.dossierId, t.id),
+    // A démarche's activity (digests, statistics, webhooks replay).
+    index("events_demarche_idx").on(t.demarcheId, t.id),
+  ],
 );
 
 export const follows = pgTable(

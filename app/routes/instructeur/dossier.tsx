@@ -136,7 +136,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   });
 
   if (intent === "follow" || intent === "unfollow") {
-    await followDossier(db, instructeur.instructeurId, dossierId, intent === "follow");
+    await followDossier(db, { instructeurId: instructeur.instructeurId, userId: instructeur.id }, dossierId, intent === "follow");
     return done(intent === "follow" ? "suivi" : "plus_suivi");
   }
   if (intent in TRANSITIONS) {

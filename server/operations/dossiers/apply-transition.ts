@@ -1,41 +1,28 @@
 /**
  * The one place where a dossier changes state: plans the transition with the pure state machine,
  * writes the new state only if nobody changed it meanwhile, records the traitement (who, when, from,
- * to, motivation) and enqueues the usager's e-mail — all in the caller's transaction.
+ * to, motivation) and records the domain event (whose reactions e-mail the usager) — all in the
+ * caller's transaction.
  */
 import { and, eq, sql } from "drizzle-orm";
-import {
-  planTransition,
-  type DossierEvent,
-  type TraitementEvent,
-  type TransitionErrorCode,
-} from "../../domain/dossier/transitions";
+import { planTransition, type DossierEvent, type TransitionErrorCode } from "../../domain/dossier/transitions";
 import type { DossierState } from "../../domain/dossier/states";
 import type { Tx } from "../../db/client";
-import { dossiers, traitements, users } from "../../db/schema";
-import { enqueueMail } from "../../jobs/enqueue-mail";
-import type { DossierMailName } from "../../mail/templates/dossier-mails";
-import { DEFAULT_LOCALE, isLocale } from "../../../common/i18n";
+import { dossiers, traitements } from "../../db/schema";
+import { type EventActor, stateChangeKind } from "../../domain/events/kinds";
+import { recordEvent } from "../../events/record-event";
 import { quotedLibelles } from "../../domain/form/libelles";
 
 export type TransitionResult =
   | { ok: true; to: DossierState }
   | { ok: false; error: TransitionErrorCode; params?: Record<string, string | number> };
 
-/** The e-mail the usager receives for each recorded event (none when going back to construction). */
-const MAIL_BY_EVENT: Partial<Record<TraitementEvent, DossierMailName>> = {
-  depose: "dossier_depose",
-  passe_en_instruction: "dossier_passe_en_instruction",
-  accepte: "dossier_accepte",
-  refuse: "dossier_refuse",
-  classe_sans_suite: "dossier_classe_sans_suite",
-  repasse_en_instruction: "dossier_repasse_en_instruction",
-};
-
 export interface TransitionActor {
   userId: number | null;
   /** Set when an instructeur acts (shown in the history and the API's emailAgentTraitant). */
   instructeurEmail: string | null;
+  /** Who acts, for the event stream; by default an instructeur when an e-mail is given, else the usager. */
+  kind?: EventActor;
 }
 
 export async function applyTransition(
@@ -43,7 +30,13 @@ export async function applyTransition(
   target: { dossier: typeof dossiers.$inferSelect; demarche: { libelle: string; state: string } },
   event: DossierEvent,
   actor: TransitionActor,
-  input: { motivation?: string | null; ineligible?: boolean; incompleteAnnotations?: readonly string[] } = {},
+  input: {
+    motivation?: string | null;
+    ineligible?: boolean;
+    incompleteAnnotations?: readonly string[];
+    /** Do not e-mail the usager (the API's `disableNotification`). */
+    silent?: boolean;
+  } = {},
 ): Promise<TransitionResult> {
   const { dossier, demarche } = target;
   const incompleteAnnotations = input.incompleteAnnotations ?? [];
@@ -92,21 +85,13 @@ export async function applyTransition(
     revisionId: dossier.revisionId,
   });
 
-  const template = MAIL_BY_EVENT[plan.traitementEvent];
-  if (template && dossier.userId && !dossier.forTest) {
-    const [usager] = await tx
-      .select({ email: users.email, locale: users.locale })
-      .from(users)
-      .where(eq(users.id, dossier.userId));
-    if (usager) {
-      await enqueueMail(
-        tx,
-        usager.email,
-        template,
-        { dossierNumber: dossier.id, demarcheLibelle: demarche.libelle, motivation: plan.motivation },
-        isLocale(usager.locale) ? usager.locale : DEFAULT_LOCALE,
-      );
-    }
-  }
+  await recordEvent(tx, {
+    kind: stateChangeKind(plan.traitementEvent),
+    demarcheId: dossier.demarcheId,
+    dossierId: dossier.id,
+    actor: actor.kind ?? (actor.instructeurEmail ? "instructeur" : "usager"),
+    actorUserId: actor.userId,
+    payload: { from: plan.from, to: plan.to, motivation: plan.motivation, silent: input.silent || undefined },
+  });
   return { ok: true, to: plan.to };
 }

@@ -34,7 +34,7 @@ export async function instructeurTransition(
       { motivation, incompleteAnnotations: await annotationsBlocking(tx, event, target.dossier) },
     );
     // Whoever starts the instruction follows the dossier, as the reference does.
-    if (result.ok && event === "passer_en_instruction") await followInTx(tx, actor.instructeurId, dossierId);
+    if (result.ok && event === "passer_en_instruction") await followInTx(tx, actor, target.dossier);
     return result;
   });
 }

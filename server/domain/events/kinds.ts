@@ -1,0 +1,56 @@
+/**
+ * The domain events: every change to a dossier or a démarche that something else reacts to
+ * (badges, e-mails, webhooks, the operation log, statistics) is recorded as one event row, in the
+ * same transaction as the change (architecture §8). This is their typed registry, like the field
+ * types: each kind declares the payload it carries, checked when the event is recorded.
+ *
+ * Payloads stay small: identifiers and the few values a consumer needs without re-reading history
+ * (a motivation, a label id). Consumers read the current state from the database when they need more.
+ */
+import { z } from "zod";
+import { TRAITEMENT_EVENTS, type TraitementEvent } from "../dossier/transitions";
+
+const ZStateChange = z.object({
+  from: z.string(),
+  to: z.string(),
+  motivation: z.string().nullish(),
+  /** The instructeur chose not to e-mail the usager (the API's `disableNotification`). */
+  silent: z.boolean().optional(),
+});
+
+/** One event kind per traitement (state change): `dossier.<traitement event>`. */
+type StateChangeKind = `dossier.${TraitementEvent}`;
+
+const STATE_CHANGE_KINDS = Object.fromEntries(TRAITEMENT_EVENTS.map((event) => [`dossier.${event}`, ZStateChange])) as {
+  [K in StateChangeKind]: typeof ZStateChange;
+};
+
+export const EVENT_KINDS = {
+  ...STATE_CHANGE_KINDS,
+  /** The usager changed values of a dossier already submitted (or an instructeur its annotations). */
+  "dossier.modifie": z.object({ stream: z.enum(["main", "private"]), stableIds: z.array(z.number().int()).max(10_000) }),
+  "dossier.suivi": z.object({ instructeurId: z.number().int() }),
+  "dossier.plus_suivi": z.object({ instructeurId: z.number().int() }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventKind = keyof typeof EVENT_KINDS;
+export type EventPayload<K extends EventKind> = z.input<(typeof EVENT_KINDS)[K]>;
+
+/** Who caused the event: the persona acting, or the platform itself (cron, automatic decisions). */
+export const EVENT_ACTORS = ["usager", "instructeur", "administrateur", "expert", "api", "system"] as const;
+export type EventActor = (typeof EVENT_ACTORS)[number];
+
+export function stateChangeKind(event: TraitementEvent): StateChangeKind {
+  return `dossier.${event}`;
+}
+
+export function isEventKind(value: unknown): value is EventKind {
+  return typeof value === "string" && Object.hasOwn(EVENT_KINDS, value);
+}
+
+/** Checks a payload against its kind's schema: the refusal issues, or null when it fits. */
+export function payloadIssues(kind: EventKind, payload: unknown): string[] | null {
+  const parsed = EVENT_KINDS[kind].safeParse(payload);
+  if (parsed.success) return null;
+  return parsed.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(payload)"}: ${issue.message}`);
+}

@@ -1,0 +1,9 @@
+/**
+ * Every reaction to domain events, in the order they run. Later capabilities add theirs here
+ * (instructeur notifications, webhooks, digests…), never a mechanism of their own.
+ */
+import type { EventKind } from "../../domain/events/kinds";
+import type { Reaction } from "../reaction";
+import { usagerStateMails } from "./usager-state-mails";
+
+export const REACTIONS: readonly Reaction<EventKind>[] = [usagerStateMails];
