@@ -1,0 +1,114 @@
+/**
+ * The POST intents of the instructeur's dossier page, as a map from the form's `intent` to its
+ * handler. The route has already checked that the dossier is in the instructeur's scope and in this
+ * démarche (404 otherwise, nothing changes). Each handler runs one operation: success redirects
+ * with a notice; refusals come back as errors with what was typed. A new capability on the page
+ * (message, label, archive…) adds one entry here.
+ */
+import { data, redirect } from "react-router";
+import type { Db } from "../../../server/db/client";
+import type { TransitionErrorCode } from "../../../server/domain/dossier/transitions";
+import { readUploadErrors } from "../../../server/domain/files/upload-errors";
+import { parseRowIntent } from "../../../server/domain/form/row-intent";
+import { accepterDossier } from "../../../server/operations/dossiers/accepter-dossier";
+import type { TransitionResult } from "../../../server/operations/dossiers/apply-transition";
+import { classerSansSuite } from "../../../server/operations/dossiers/classer-sans-suite";
+import { followDossier } from "../../../server/operations/dossiers/follow-dossier";
+import type { InstructeurActor } from "../../../server/operations/dossiers/instructeur-transition";
+import { passerEnInstruction } from "../../../server/operations/dossiers/passer-en-instruction";
+import { refuserDossier } from "../../../server/operations/dossiers/refuser-dossier";
+import { repasserEnConstruction } from "../../../server/operations/dossiers/repasser-en-construction";
+import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
+import { saveAnnotations } from "../../../server/operations/dossiers/save-annotations";
+import { formFieldReader, formString } from "../../lib/request.server";
+import { annotationsActionData } from "./annotations-section";
+import { type ActionData, type ActionError, DECISION_NAMES, type Decision, type Notice } from "./dossier-page";
+
+export interface IntentContext {
+  db: Db;
+  actor: InstructeurActor;
+  demarcheId: number;
+  dossierId: number;
+  form: FormData;
+  intent: string;
+}
+
+type IntentHandler = (ctx: IntentContext) => Promise<Response | ReturnType<typeof data<ActionData>>>;
+
+type Operation = (db: Db, actor: InstructeurActor, dossierId: number, motivation?: string | null) => Promise<TransitionResult>;
+
+const DECISIONS = {
+  accepter: { run: accepterDossier, notice: "accepte" },
+  refuser: { run: refuserDossier, notice: "refuse" },
+  classer_sans_suite: { run: classerSansSuite, notice: "sans_suite" },
+} as const satisfies Record<Decision, { run: Operation; notice: Notice }>;
+
+const NO_VALUES = { decision: "", motivation: "" };
+
+function done({ demarcheId, dossierId }: IntentContext, notice: Notice, anchor = "") {
+  return redirect(`/procedures/${demarcheId}/dossiers/${dossierId}?notice=${notice}${anchor}`);
+}
+
+function refused(ctx: IntentContext, errors: ActionError[], values = NO_VALUES) {
+  return data<ActionData>({ intent: ctx.intent, errors, values }, { status: 422 });
+}
+
+function transitionError(result: { error: TransitionErrorCode; params?: Record<string, string | number> }): ActionError {
+  return {
+    field: result.error === "motivation_required" || result.error === "motivation_too_long" ? "motivation" : "form",
+    key: `dossiers.transitionErrors.${result.error}`,
+    params: result.params,
+  };
+}
+
+/** A single-button state change (hidden field `intent`). */
+function transition(run: Operation, notice: Notice): IntentHandler {
+  return async (ctx) => {
+    const result = await run(ctx.db, ctx.actor, ctx.dossierId);
+    return result.ok ? done(ctx, notice) : refused(ctx, [transitionError(result)]);
+  };
+}
+
+function follow(following: boolean): IntentHandler {
+  return async (ctx) => {
+    await followDossier(ctx.db, { instructeurId: ctx.actor.instructeurId, userId: ctx.actor.userId }, ctx.dossierId, following);
+    return done(ctx, following ? "suivi" : "plus_suivi");
+  };
+}
+
+const saveAnnotationsIntent: IntentHandler = async (ctx) => {
+  // A repetition block's « Ajouter » / « Supprimer » button posts its own intent after this one.
+  const rowIntent = ctx.form.getAll("intent").flatMap((value) => (typeof value === "string" ? [parseRowIntent(value)] : []));
+  const row = rowIntent.find((r) => r !== null) ?? null;
+  const result = await saveAnnotations(ctx.db, ctx.actor.instructeurId, ctx.dossierId, formFieldReader(ctx.form), row);
+  // Files refused by the upload layer (no JavaScript): shown on their fields, the rest is saved.
+  const uploadErrors = readUploadErrors(ctx.form);
+  const uploadRefused = Object.keys(uploadErrors).length > 0;
+  if (result.ok && !row && !uploadRefused) return done(ctx, "annotations", "#annotations");
+  return data<ActionData>(
+    { intent: ctx.intent, errors: [], values: NO_VALUES, annotations: annotationsActionData(result, uploadErrors) },
+    { status: result.ok && !uploadRefused ? 200 : 422 },
+  );
+};
+
+const decide: IntentHandler = async (ctx) => {
+  const decision = formString(ctx.form, "decision");
+  const motivation = formString(ctx.form, "motivation");
+  const values = { decision, motivation };
+  if (!(DECISION_NAMES as readonly string[]).includes(decision)) {
+    return refused(ctx, [{ field: "decision", key: "instructeur.dossier.decision.required" }], values);
+  }
+  const chosen = DECISIONS[decision as Decision];
+  const result = await chosen.run(ctx.db, ctx.actor, ctx.dossierId, motivation);
+  return result.ok ? done(ctx, chosen.notice) : refused(ctx, [transitionError(result)], values);
+};
+
+export const DOSSIER_INTENTS: Record<string, IntentHandler> = {
+  follow: follow(true),
+  unfollow: follow(false),
+  passer_en_instruction: transition(passerEnInstruction, "passe_en_instruction"),
+  repasser_en_construction: transition(repasserEnConstruction, "repasse_en_construction"),
+  repasser_en_instruction: transition(repasserEnInstruction, "repasse_en_instruction"),
+  annotations: saveAnnotationsIntent,
+  decision: decide,
+};

@@ -1,0 +1,66 @@
+/** Who filed the dossier and when it changed state, at the top of the instructeur's dossier page. */
+import type { DossierState } from "../../../server/domain/dossier/states";
+import { useT } from "../../lib/i18n";
+import { useDemandeurName } from "./ui";
+
+export interface DossierSummaryData {
+  state: DossierState;
+  civilite: "M." | "Mme" | null;
+  nom: string | null;
+  prenom: string | null;
+  usagerEmail: string | null;
+  motivation: string | null;
+  deposeAt: string | null;
+  enConstructionAt: string | null;
+  enInstructionAt: string | null;
+  processedAt: string | null;
+  updatedAt: string | null;
+}
+
+export function DossierSummary({ dossier }: { dossier: DossierSummaryData }) {
+  const t = useT();
+  const identity = useDemandeurName()(dossier);
+  return (
+    <>
+      <section aria-labelledby="identite" className="fr-mb-4w">
+        <h2 id="identite">{t("instructeur.dossier.identity")}</h2>
+        <p className="fr-mb-1v">
+          <span className="fr-text--bold">{identity || t("instructeur.notFilled")}</span>
+        </p>
+        <p>
+          {dossier.usagerEmail ? <a href={`mailto:${dossier.usagerEmail}`}>{dossier.usagerEmail}</a> : t("instructeur.notFilled")}
+        </p>
+      </section>
+
+      <section aria-labelledby="dates" className="fr-mb-4w">
+        <h2 id="dates">{t("instructeur.dossier.dates")}</h2>
+        <ul>
+          {(
+            [
+              ["deposeAt", dossier.deposeAt],
+              ["enConstructionAt", dossier.state === "en_construction" ? dossier.enConstructionAt : null],
+              [
+                "enInstructionAt",
+                dossier.state === "brouillon" || dossier.state === "en_construction" ? null : dossier.enInstructionAt,
+              ],
+              ["processedAt", dossier.processedAt],
+              ["updatedAt", dossier.updatedAt],
+            ] as const
+          )
+            .filter(([, value]) => value)
+            .map(([key, value]) => (
+              <li key={key}>
+                {t(`instructeur.dossier.${key}`)} {value}
+              </li>
+            ))}
+        </ul>
+        {dossier.motivation ? (
+          <>
+            <h3 className="fr-h6 fr-mb-1v">{t("instructeur.dossier.motivation")}</h3>
+            <blockquote className="guichet-multiline fr-mb-0">{dossier.motivation}</blockquote>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
