@@ -10,6 +10,7 @@ import type { InstructeurActor } from "../../../server/operations/dossiers/instr
 import { passerEnInstruction } from "../../../server/operations/dossiers/passer-en-instruction";
 import { refuserDossier } from "../../../server/operations/dossiers/refuser-dossier";
 import { saveAnnotations } from "../../../server/operations/dossiers/save-annotations";
+import { type Refusal, refusalsByField } from "../../../server/refusal";
 import { parseRowIntent } from "../../../server/domain/form/row-intent";
 import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { repasserEnConstruction } from "../../../server/operations/dossiers/repasser-en-construction";
@@ -129,11 +130,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const done = (notice: Notice) => redirect(`/procedures/${demarcheId}/dossiers/${dossierId}?notice=${notice}`);
   const refused = (errors: ActionError[], values: { decision: string; motivation: string } = { decision: "", motivation: "" }) =>
     data<ActionData>({ intent, errors, values }, { status: 422 });
-  const transitionError = (result: { error: TransitionErrorCode; params?: Record<string, string | number> }): ActionError => ({
-    field: result.error === "motivation_required" || result.error === "motivation_too_long" ? "motivation" : "form",
-    key: `dossiers.transitionErrors.${result.error}`,
-    params: result.params,
-  });
+  // The state machine's refusals, one per field (`motivation` or the whole `form`).
+  const transitionErrors = (refusals: readonly Refusal[]): ActionError[] => {
+    const { errors, errorParams } = refusalsByField(refusals);
+    return Object.entries(errors).map(([field, code]) => ({
+      field: field === "motivation" ? "motivation" : "form",
+      key: `dossiers.transitionErrors.${code as TransitionErrorCode}`,
+      params: errorParams[field],
+    }));
+  };
 
   if (intent === "follow" || intent === "unfollow") {
     await followDossier(db, { instructeurId: instructeur.instructeurId, userId: instructeur.id }, dossierId, intent === "follow");
@@ -142,7 +147,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (intent in TRANSITIONS) {
     const transition = TRANSITIONS[intent as keyof typeof TRANSITIONS];
     const result = await transition.run(db, actor, dossierId);
-    return result.ok ? done(transition.notice) : refused([transitionError(result)]);
+    return result.ok ? done(transition.notice) : refused(transitionErrors(result.refusals));
   }
   if (intent === "annotations") {
     // A repetition block's « Ajouter » / « Supprimer » button posts its own intent after this one.
@@ -169,7 +174,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     const chosen = DECISIONS[decision as Decision];
     const result = await chosen.run(db, actor, dossierId, motivation);
-    return result.ok ? done(chosen.notice) : refused([transitionError(result)], values);
+    return result.ok ? done(chosen.notice) : refused(transitionErrors(result.refusals), values);
   }
   throw data({ status: 400 }, { status: 400 });
 }
