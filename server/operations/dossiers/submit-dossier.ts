@@ -64,7 +64,7 @@ export async function submitDossier(
     }
     await writeChamps(tx, dossierId, tree, hiddenValuesToClear(tree, values, hidden));
     const result = await applyTransition(tx, target, "passer_en_construction", { userId, instructeurEmail: null });
-    if (!result.ok) return { ok: false, reason: "transition", error: result.error };
+    if (!result.ok) return { ok: false, reason: "transition", error: result.refusals[0]?.code as TransitionErrorCode };
     return { ok: true };
   });
 }

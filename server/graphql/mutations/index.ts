@@ -1,0 +1,25 @@
+/**
+ * The API's mutations, by root field name. Each one is defined with `defineDossierMutation`
+ * (see its header for the checks it makes and how to write a new one).
+ */
+import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
+import {
+  dossierAccepter,
+  dossierClasserSansSuite,
+  dossierPasserEnInstruction,
+  dossierRefuser,
+  dossierRepasserEnConstruction,
+  dossierRepasserEnInstruction,
+} from "./dossier-state-changes";
+
+export const mutationResolvers = {
+  Mutation: {
+    dossierAccepter,
+    dossierBasculeSuivi,
+    dossierClasserSansSuite,
+    dossierPasserEnInstruction,
+    dossierRefuser,
+    dossierRepasserEnConstruction,
+    dossierRepasserEnInstruction,
+  },
+};
