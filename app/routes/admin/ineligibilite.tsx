@@ -27,6 +27,7 @@ import { ConditionRowsEditor, storedRows } from "./ui/condition-editor";
 import { CheckboxField, TextareaField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
 import { refusalsByField } from "../../../server/refusal";
+import { ButtonGroup } from "../../components/dsfr/button-group";
 
 const RULES_ID = "ineligibilite-rules";
 
@@ -195,13 +196,11 @@ function IneligibiliteForm({
           />
         )}
       </div>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
-        <li>
-          <button type="submit" name="op" value="save" className="fr-btn">
-            {t("conditions.ineligibilite.save")}
-          </button>
-        </li>
-      </ul>
+      <ButtonGroup inline="md" className="fr-mt-4w">
+        <button type="submit" name="op" value="save" className="fr-btn">
+          {t("conditions.ineligibilite.save")}
+        </button>
+      </ButtonGroup>
     </Form>
   );
 }

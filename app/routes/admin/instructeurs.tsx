@@ -11,6 +11,8 @@ import { demarcheIdOf, intField } from "./admin.server";
 import { TextareaField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 import { refusalsByField } from "../../../server/refusal";
+import { ButtonGroup } from "../../components/dsfr/button-group";
+import { DsfrTable } from "../../components/dsfr/table";
 
 export const handle = { i18n: ["admin"] };
 
@@ -133,23 +135,19 @@ export default function Instructeurs({ loaderData, actionData }: Route.Component
         <div className="fr-alert fr-alert--warning fr-mb-4w" id="confirm-remove">
           <h2 className="fr-alert__title">{t("admin.instructeurs.confirmTitle", { email: confirm.email })}</h2>
           <p>{t("admin.instructeurs.confirmBody")}</p>
-          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
-            <li>
-              <Form method="post">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="instructeurId" value={confirm.instructeurId} />
-                <button type="submit" className="fr-btn">
-                  {t("admin.instructeurs.confirmRemove", { email: confirm.email })}
-                </button>
-              </Form>
-            </li>
-            <li>
-              <a className="fr-btn fr-btn--secondary" href={page}>
-                {t("common.cancel")}
-              </a>
-            </li>
-          </ul>
+          <ButtonGroup inline="always" size="sm" className="fr-mt-2w">
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="remove" />
+              <input type="hidden" name="instructeurId" value={confirm.instructeurId} />
+              <button type="submit" className="fr-btn">
+                {t("admin.instructeurs.confirmRemove", { email: confirm.email })}
+              </button>
+            </Form>
+            <a className="fr-btn fr-btn--secondary" href={page}>
+              {t("common.cancel")}
+            </a>
+          </ButtonGroup>
         </div>
       ) : null}
 
@@ -157,52 +155,40 @@ export default function Instructeurs({ loaderData, actionData }: Route.Component
       {instructeurs.length === 0 ? (
         <p>{demarche.state === "brouillon" ? t("admin.instructeurs.emptyTest") : t("admin.instructeurs.empty")}</p>
       ) : (
-        <div className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t("admin.instructeurs.caption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("admin.instructeurs.columns.email")}</th>
-                      <th scope="col">{t("admin.instructeurs.columns.status")}</th>
-                      <th scope="col">{t("admin.instructeurs.columns.actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {instructeurs.map((instructeur) => (
-                      <tr key={instructeur.instructeurId}>
-                        <th scope="row">{instructeur.email}</th>
-                        <td>
-                          <p
-                            className={`fr-badge fr-badge--sm ${instructeur.status === "active" ? "fr-badge--success" : "fr-badge--info"}`}
-                          >
-                            {t(`admin.instructeurs.status.${instructeur.status}`)}
-                          </p>
-                        </td>
-                        <td>
-                          <Form method="post">
-                            <CsrfInput />
-                            <input type="hidden" name="intent" value="confirm-remove" />
-                            <input type="hidden" name="instructeurId" value={instructeur.instructeurId} />
-                            <button
-                              type="submit"
-                              className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left"
-                            >
-                              {t("admin.instructeurs.remove")}
-                              <span className="fr-sr-only">{` ${instructeur.email}`}</span>
-                            </button>
-                          </Form>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DsfrTable caption={t("admin.instructeurs.caption")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.instructeurs.columns.email")}</th>
+              <th scope="col">{t("admin.instructeurs.columns.status")}</th>
+              <th scope="col">{t("admin.instructeurs.columns.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {instructeurs.map((instructeur) => (
+              <tr key={instructeur.instructeurId}>
+                <th scope="row">{instructeur.email}</th>
+                <td>
+                  <p
+                    className={`fr-badge fr-badge--sm ${instructeur.status === "active" ? "fr-badge--success" : "fr-badge--info"}`}
+                  >
+                    {t(`admin.instructeurs.status.${instructeur.status}`)}
+                  </p>
+                </td>
+                <td>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="confirm-remove" />
+                    <input type="hidden" name="instructeurId" value={instructeur.instructeurId} />
+                    <button type="submit" className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left">
+                      {t("admin.instructeurs.remove")}
+                      <span className="fr-sr-only">{` ${instructeur.email}`}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DsfrTable>
       )}
 
       <h2>{t("admin.instructeurs.addTitle")}</h2>

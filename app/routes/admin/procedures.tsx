@@ -4,6 +4,7 @@ import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedures";
 import { Breadcrumb, PageTitle, StateBadge, useFormatDate, useFormatNumber } from "./ui/layout";
+import { DsfrTable } from "../../components/dsfr/table";
 
 /** Tabs of the dashboard, as the reference: en test, publiées, closes (dépubliées go with closes). */
 const TABS = ["en-test", "publiees", "closes"] as const;
@@ -67,41 +68,32 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
       {demarches.length === 0 ? (
         <p>{t(`admin.dashboard.empty.${tab}`)}</p>
       ) : (
-        <div className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t("admin.dashboard.caption", { label: tabLabel(tab) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("admin.dashboard.columns.number")}</th>
-                      <th scope="col">{t("admin.dashboard.columns.libelle")}</th>
-                      <th scope="col">{t("admin.dashboard.columns.state")}</th>
-                      <th scope="col">{t("admin.dashboard.columns.dossiers")}</th>
-                      <th scope="col">{t(`admin.dashboard.columns.${dateColumn}`)}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {demarches.map((d) => (
-                      <tr key={d.id}>
-                        <td>{d.id}</td>
-                        <th scope="row">
-                          <a href={`/admin/procedures/${d.id}`}>{d.libelle}</a>
-                        </th>
-                        <td>
-                          <StateBadge state={d.state} small />
-                        </td>
-                        <td>{formatNumber(d.dossiersCount)}</td>
-                        <td>{formatDate(d[dateColumn])}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DsfrTable caption={t("admin.dashboard.caption", { label: tabLabel(tab) })} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.dashboard.columns.number")}</th>
+              <th scope="col">{t("admin.dashboard.columns.libelle")}</th>
+              <th scope="col">{t("admin.dashboard.columns.state")}</th>
+              <th scope="col">{t("admin.dashboard.columns.dossiers")}</th>
+              <th scope="col">{t(`admin.dashboard.columns.${dateColumn}`)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {demarches.map((d) => (
+              <tr key={d.id}>
+                <td>{d.id}</td>
+                <th scope="row">
+                  <a href={`/admin/procedures/${d.id}`}>{d.libelle}</a>
+                </th>
+                <td>
+                  <StateBadge state={d.state} small />
+                </td>
+                <td>{formatNumber(d.dossiersCount)}</td>
+                <td>{formatDate(d[dateColumn])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DsfrTable>
       )}
     </>
   );

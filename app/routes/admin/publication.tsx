@@ -16,6 +16,7 @@ import { CheckboxField, InputField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, StateBadge, useDynamicT } from "./ui/layout";
 import { PublishedFields, RevisionDiff } from "./ui/revision-diff";
 import { refusalsByField, refuse } from "../../../server/refusal";
+import { ButtonGroup } from "../../components/dsfr/button-group";
 
 /** Where each blocker is fixed. */
 const BLOCKER_LINKS: Record<string, string> = {
@@ -147,13 +148,11 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
           </p>
         </Notice>
         <p>{t("admin.publication.successNext")}</p>
-        <ul className="fr-btns-group fr-btns-group--inline-md">
-          <li>
-            <a className="fr-btn" href={base}>
-              {t("admin.publication.backToOverview")}
-            </a>
-          </li>
-        </ul>
+        <ButtonGroup inline="md">
+          <a className="fr-btn" href={base}>
+            {t("admin.publication.backToOverview")}
+          </a>
+        </ButtonGroup>
       </>
     );
   }
@@ -328,22 +327,18 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
             <div className="fr-alert fr-alert--warning" id="confirm-close">
               <h3 className="fr-alert__title">{t("admin.publication.closeConfirmTitle")}</h3>
               <p>{t("admin.publication.closeConfirmBody")}</p>
-              <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
-                <li>
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="close" />
-                    <button type="submit" className="fr-btn">
-                      {t("admin.publication.closeConfirm")}
-                    </button>
-                  </Form>
-                </li>
-                <li>
-                  <a className="fr-btn fr-btn--secondary" href={`${base}/publication`}>
-                    {t("common.cancel")}
-                  </a>
-                </li>
-              </ul>
+              <ButtonGroup inline="always" size="sm" className="fr-mt-2w">
+                <Form method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="close" />
+                  <button type="submit" className="fr-btn">
+                    {t("admin.publication.closeConfirm")}
+                  </button>
+                </Form>
+                <a className="fr-btn fr-btn--secondary" href={`${base}/publication`}>
+                  {t("common.cancel")}
+                </a>
+              </ButtonGroup>
             </div>
           ) : (
             <Form method="post">

@@ -17,6 +17,7 @@ import type { Route } from "./+types/reset-draft";
 import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, Notice, PageTitle, useDynamicT } from "./ui/layout";
 import { RevisionDiff } from "./ui/revision-diff";
+import { ButtonGroup } from "../../components/dsfr/button-group";
 
 export const handle = { i18n: ["admin", "champs", "fichiers", "revisions"] };
 
@@ -76,18 +77,14 @@ export default function ResetDraft({ loaderData, actionData }: Route.ComponentPr
           <Form method="post" noValidate>
             <CsrfInput />
             <input type="hidden" name="changes" value={loaderData.fingerprint} />
-            <ul className="fr-btns-group fr-btns-group--inline-md">
-              <li>
-                <button type="submit" className="fr-btn">
-                  {t("revisions.reset.submit")}
-                </button>
-              </li>
-              <li>
-                <a className="fr-btn fr-btn--secondary" href={`${base}/champs`}>
-                  {t("revisions.reset.cancel")}
-                </a>
-              </li>
-            </ul>
+            <ButtonGroup inline="md">
+              <button type="submit" className="fr-btn">
+                {t("revisions.reset.submit")}
+              </button>
+              <a className="fr-btn fr-btn--secondary" href={`${base}/champs`}>
+                {t("revisions.reset.cancel")}
+              </a>
+            </ButtonGroup>
           </Form>
         </>
       )}

@@ -7,6 +7,7 @@ import { requestState, services } from "../../lib/request.server";
 import { AuthColumn, PageTitle, withRedirect } from "./form-ui";
 import { authHeaders, redirectToParam, signedInRedirect, userAgentOf } from "./session.server";
 import type { Route } from "./+types/confirmation";
+import { ButtonGroup } from "../../components/dsfr/button-group";
 
 export const headers: Route.HeadersFunction = (args) => authHeaders(args);
 
@@ -38,18 +39,14 @@ export default function Confirmation({ loaderData }: Route.ComponentProps) {
       <div className="fr-alert fr-alert--warning fr-mb-4w">
         <p>{t(`auth.confirmation.${reason}`)}</p>
       </div>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <a className="fr-btn" href={withRedirect("/users/confirmation/new", redirectTo)}>
-            {t("auth.confirmation.resendLink")}
-          </a>
-        </li>
-        <li>
-          <a className="fr-btn fr-btn--secondary" href={withRedirect("/users/sign_in", redirectTo)}>
-            {t("auth.confirmation.signInLink")}
-          </a>
-        </li>
-      </ul>
+      <ButtonGroup inline="md">
+        <a className="fr-btn" href={withRedirect("/users/confirmation/new", redirectTo)}>
+          {t("auth.confirmation.resendLink")}
+        </a>
+        <a className="fr-btn fr-btn--secondary" href={withRedirect("/users/sign_in", redirectTo)}>
+          {t("auth.confirmation.signInLink")}
+        </a>
+      </ButtonGroup>
     </AuthColumn>
   );
 }

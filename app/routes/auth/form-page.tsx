@@ -8,6 +8,7 @@ import { CsrfInput } from "../../components/csrf-input";
 import type { TranslationKey } from "../../../common/i18n";
 import { useT } from "../../lib/i18n";
 import { AuthColumn, ErrorSummary, type FieldErrorKeys, PageTitle, type PasswordRules, withRedirect } from "./form-ui";
+import { ButtonGroup } from "../../components/dsfr/button-group";
 
 export function AuthFormPage({
   title,
@@ -50,13 +51,11 @@ export function AuthFormPage({
         <CsrfInput />
         {redirectTo ? <input type="hidden" name="redirect_to" value={redirectTo} /> : null}
         {children}
-        <ul className="fr-btns-group">
-          <li>
-            <button type="submit" className="fr-btn">
-              {submitLabel}
-            </button>
-          </li>
-        </ul>
+        <ButtonGroup>
+          <button type="submit" className="fr-btn">
+            {submitLabel}
+          </button>
+        </ButtonGroup>
       </Form>
       {after}
     </AuthColumn>
@@ -76,13 +75,11 @@ export function OtherAccountPage({ path, redirectTo }: { path: keyof typeof OTHE
     <>
       <hr />
       <h2 className="fr-h5">{t(OTHER_PAGE[path].title)}</h2>
-      <ul className="fr-btns-group">
-        <li>
-          <a className="fr-btn fr-btn--secondary" href={withRedirect(path, redirectTo)}>
-            {t(OTHER_PAGE[path].label)}
-          </a>
-        </li>
-      </ul>
+      <ButtonGroup>
+        <a className="fr-btn fr-btn--secondary" href={withRedirect(path, redirectTo)}>
+          {t(OTHER_PAGE[path].label)}
+        </a>
+      </ButtonGroup>
     </>
   );
 }

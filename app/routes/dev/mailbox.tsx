@@ -3,6 +3,7 @@ import { useT } from "../../lib/i18n";
 import { notFound, requestState, services, tFor } from "../../lib/request.server";
 import { formatDateTime } from "../../lib/dates";
 import type { Route } from "./+types/mailbox";
+import { DsfrTable } from "../../components/dsfr/table";
 
 /**
  * The local mailbox: every mail the platform "sent" while no SMTP server is configured. Only when
@@ -62,35 +63,26 @@ export default function Mailbox({ loaderData }: Route.ComponentProps) {
       {messages.length === 0 ? (
         <p>{t("mail.mailbox.empty")}</p>
       ) : (
-        <div className="fr-table">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{to ? t("mail.mailbox.captionFiltered", { to }) : t("mail.mailbox.caption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("mail.mailbox.to")}</th>
-                      <th scope="col">{t("mail.mailbox.subject")}</th>
-                      <th scope="col">{t("mail.mailbox.date")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {messages.map((m) => (
-                      <tr key={m.id} data-message-id={m.id}>
-                        <td>{m.to}</td>
-                        <td>
-                          <a href={`/mailbox/${m.id}`}>{m.subject}</a>
-                        </td>
-                        <td>{m.createdAt}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DsfrTable caption={to ? t("mail.mailbox.captionFiltered", { to }) : t("mail.mailbox.caption")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("mail.mailbox.to")}</th>
+              <th scope="col">{t("mail.mailbox.subject")}</th>
+              <th scope="col">{t("mail.mailbox.date")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.id} data-message-id={m.id}>
+                <td>{m.to}</td>
+                <td>
+                  <a href={`/mailbox/${m.id}`}>{m.subject}</a>
+                </td>
+                <td>{m.createdAt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DsfrTable>
       )}
       {truncated ? <p className="fr-text--sm">{t("mail.mailbox.limit", { count: pageSize })}</p> : null}
     </>

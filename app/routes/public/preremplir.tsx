@@ -7,6 +7,7 @@ import { useT } from "../../lib/i18n";
 import type { Route } from "./+types/preremplir";
 import { IDENTITY_KEY } from "./preremplir-form";
 import { loadPreremplir, type PrefillFieldRow } from "./preremplir.server";
+import { DsfrTable } from "../../components/dsfr/table";
 
 export const handle = { i18n: ["champs", "prefill", "usager"] };
 
@@ -165,67 +166,49 @@ export default function Preremplir({ loaderData: data }: Route.ComponentProps) {
         {data.fields.length === 0 ? (
           <p>{t("prefill.page.noFields")}</p>
         ) : (
-          <div className="fr-table">
-            <div className="fr-table__wrapper">
-              <div className="fr-table__container">
-                <div className="fr-table__content">
-                  <table>
-                    <caption>{t("prefill.page.fieldsCaption")}</caption>
-                    {columns}
-                    <tbody>
-                      {data.fields.map((row) => (
-                        <FieldRows key={row.stableId} row={row} parent={null} />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </div>
-            </div>
-          </div>
+          <DsfrTable caption={t("prefill.page.fieldsCaption")}>
+            {columns}
+            <tbody>
+              {data.fields.map((row) => (
+                <FieldRows key={row.stableId} row={row} parent={null} />
+              ))}
+            </tbody>
+          </DsfrTable>
         )}
 
         {data.forIndividual ? (
           <>
             <h3>{t("prefill.page.identityHeading")}</h3>
             <p>{t("prefill.page.identityIntro")}</p>
-            <div className="fr-table">
-              <div className="fr-table__wrapper">
-                <div className="fr-table__container">
-                  <div className="fr-table__content">
-                    <table>
-                      <caption>{t("prefill.page.identityHeading")}</caption>
-                      {columns}
-                      <tbody>
-                        {identityRows.map((row, index) => (
-                          <tr key={row.key}>
-                            <td>
-                              {index === 0 ? (
-                                <IncludeCheckbox
-                                  id="inclure-identite"
-                                  name="champ"
-                                  value={IDENTITY_KEY}
-                                  label={t("prefill.page.includeLabel", { libelle: t("prefill.page.identityHeading") })}
-                                  checked={data.identityIncluded}
-                                />
-                              ) : null}
-                            </td>
-                            <th scope="row">{row.label}</th>
-                            <td>
-                              <code>{row.key}</code>
-                            </td>
-                            <td>{t("champs.types.text")}</td>
-                            <td>{row.format}</td>
-                            <td>
-                              <code>{row.example}</code>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </div>
-              </div>
-            </div>
+            <DsfrTable caption={t("prefill.page.identityHeading")}>
+              {columns}
+              <tbody>
+                {identityRows.map((row, index) => (
+                  <tr key={row.key}>
+                    <td>
+                      {index === 0 ? (
+                        <IncludeCheckbox
+                          id="inclure-identite"
+                          name="champ"
+                          value={IDENTITY_KEY}
+                          label={t("prefill.page.includeLabel", { libelle: t("prefill.page.identityHeading") })}
+                          checked={data.identityIncluded}
+                        />
+                      ) : null}
+                    </td>
+                    <th scope="row">{row.label}</th>
+                    <td>
+                      <code>{row.key}</code>
+                    </td>
+                    <td>{t("champs.types.text")}</td>
+                    <td>{row.format}</td>
+                    <td>
+                      <code>{row.example}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DsfrTable>
           </>
         ) : null}
         <button type="submit" className="fr-btn fr-btn--secondary">

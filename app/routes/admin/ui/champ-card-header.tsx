@@ -11,6 +11,7 @@ import { CsrfInput } from "../../../components/csrf-input";
 import { useT } from "../../../lib/i18n";
 import type { ChampActionData } from "../champs.server";
 import { EnhancedMarker, useHydrated } from "./enhanced";
+import { ButtonGroup } from "../../../components/dsfr/button-group";
 
 export function ChampCardHeader({
   stableId,
@@ -82,72 +83,59 @@ export function ChampCardHeader({
           <p className="fr-badge fr-badge--sm fr-mt-1w fr-mb-0">{t(`champs.types.${type}`)}</p>
         </div>
         <div className="fr-col-12 fr-col-md-auto">
-          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
-            <li>
-              <move.Form method="post">
-                <CsrfInput />
-                <EnhancedMarker />
-                <input type="hidden" name="intent" value="move-up" />
-                <input type="hidden" name="stableId" value={stableId} />
-                <button
-                  ref={upRef}
-                  type="submit"
-                  className="fr-btn fr-btn--tertiary fr-icon-arrow-up-line"
-                  disabled={index === 0}
-                >
-                  {t("admin.champEditor.moveUp")}
-                  <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
-                </button>
-              </move.Form>
-            </li>
-            <li>
-              <move.Form method="post">
-                <CsrfInput />
-                <EnhancedMarker />
-                <input type="hidden" name="intent" value="move-down" />
-                <input type="hidden" name="stableId" value={stableId} />
-                <button
-                  ref={downRef}
-                  type="submit"
-                  className="fr-btn fr-btn--tertiary fr-icon-arrow-down-line"
-                  disabled={index === count - 1}
-                >
-                  {t("admin.champEditor.moveDown")}
-                  <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
-                </button>
-              </move.Form>
-            </li>
-            <li>
-              <form method="post" action={editorPath}>
-                <CsrfInput />
-                <input type="hidden" name="intent" value="duplicate" />
-                <input type="hidden" name="stableId" value={stableId} />
-                <button type="submit" className="fr-btn fr-btn--tertiary fr-icon-file-add-line">
-                  {t("admin.champEditor.duplicate")}
-                  <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
-                </button>
-              </form>
-            </li>
-            <li>
-              <form
-                method="post"
-                action={editorPath}
-                onSubmit={(event) => {
-                  // With JavaScript the confirmation is shown at once; without, the server shows it.
-                  event.preventDefault();
-                  setConfirming(true);
-                }}
+          <ButtonGroup inline="always" size="sm" iconLeft>
+            <move.Form method="post">
+              <CsrfInput />
+              <EnhancedMarker />
+              <input type="hidden" name="intent" value="move-up" />
+              <input type="hidden" name="stableId" value={stableId} />
+              <button ref={upRef} type="submit" className="fr-btn fr-btn--tertiary fr-icon-arrow-up-line" disabled={index === 0}>
+                {t("admin.champEditor.moveUp")}
+                <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
+              </button>
+            </move.Form>
+            <move.Form method="post">
+              <CsrfInput />
+              <EnhancedMarker />
+              <input type="hidden" name="intent" value="move-down" />
+              <input type="hidden" name="stableId" value={stableId} />
+              <button
+                ref={downRef}
+                type="submit"
+                className="fr-btn fr-btn--tertiary fr-icon-arrow-down-line"
+                disabled={index === count - 1}
               >
-                <CsrfInput />
-                <input type="hidden" name="intent" value="confirm-delete" />
-                <input type="hidden" name="stableId" value={stableId} />
-                <button ref={deleteRef} type="submit" className="fr-btn fr-btn--tertiary fr-icon-delete-line">
-                  {t("admin.champEditor.delete")}
-                  <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
-                </button>
-              </form>
-            </li>
-          </ul>
+                {t("admin.champEditor.moveDown")}
+                <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
+              </button>
+            </move.Form>
+            <form method="post" action={editorPath}>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="duplicate" />
+              <input type="hidden" name="stableId" value={stableId} />
+              <button type="submit" className="fr-btn fr-btn--tertiary fr-icon-file-add-line">
+                {t("admin.champEditor.duplicate")}
+                <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
+              </button>
+            </form>
+            <form
+              method="post"
+              action={editorPath}
+              onSubmit={(event) => {
+                // With JavaScript the confirmation is shown at once; without, the server shows it.
+                event.preventDefault();
+                setConfirming(true);
+              }}
+            >
+              <CsrfInput />
+              <input type="hidden" name="intent" value="confirm-delete" />
+              <input type="hidden" name="stableId" value={stableId} />
+              <button ref={deleteRef} type="submit" className="fr-btn fr-btn--tertiary fr-icon-delete-line">
+                {t("admin.champEditor.delete")}
+                <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
+              </button>
+            </form>
+          </ButtonGroup>
         </div>
       </div>
 
@@ -155,33 +143,29 @@ export function ChampCardHeader({
         <div ref={confirmRef} tabIndex={-1} className="fr-alert fr-alert--warning fr-my-2w" id={`${id}-confirm`}>
           <h4 className="fr-alert__title">{t("admin.champEditor.confirmDeleteTitle", { libelle })}</h4>
           <p>{t("admin.champEditor.confirmDeleteBody")}</p>
-          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
-            <li>
-              <remove.Form method="post">
-                <CsrfInput />
-                <EnhancedMarker />
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="stableId" value={stableId} />
-                <button type="submit" className="fr-btn">
-                  {t("admin.champEditor.confirmDelete")}
-                  <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
-                </button>
-              </remove.Form>
-            </li>
-            <li>
-              <a
-                className="fr-btn fr-btn--secondary"
-                href={`${editorPath}#${id}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  setConfirming(false);
-                  deleteRef.current?.focus();
-                }}
-              >
-                {t("common.cancel")}
-              </a>
-            </li>
-          </ul>
+          <ButtonGroup inline="always" size="sm" className="fr-mt-2w">
+            <remove.Form method="post">
+              <CsrfInput />
+              <EnhancedMarker />
+              <input type="hidden" name="intent" value="delete" />
+              <input type="hidden" name="stableId" value={stableId} />
+              <button type="submit" className="fr-btn">
+                {t("admin.champEditor.confirmDelete")}
+                <span className="fr-sr-only">{` ${t("admin.champEditor.champSr", { libelle })}`}</span>
+              </button>
+            </remove.Form>
+            <a
+              className="fr-btn fr-btn--secondary"
+              href={`${editorPath}#${id}`}
+              onClick={(event) => {
+                event.preventDefault();
+                setConfirming(false);
+                deleteRef.current?.focus();
+              }}
+            >
+              {t("common.cancel")}
+            </a>
+          </ButtonGroup>
         </div>
       ) : null}
     </>

@@ -7,6 +7,7 @@ import { CsrfInput } from "../../../components/csrf-input";
 import { useT } from "../../../lib/i18n";
 import { InputField, SelectField, TextareaField } from "./fields";
 import { ErrorSummary, useDynamicT } from "./layout";
+import { ButtonGroup } from "../../../components/dsfr/button-group";
 
 export const DEMARCHE_FIELDS = ["libelle", "description", "cadreJuridique", "lienDpo", "dureeConservation"] as const;
 export type DemarcheField = (typeof DEMARCHE_FIELDS)[number];
@@ -79,18 +80,14 @@ export function DemarcheForm({
             {t("admin.demarcheForm.public.info")}
           </p>
         </div>
-        <ul className="fr-btns-group fr-btns-group--inline-md">
-          <li>
-            <button type="submit" className="fr-btn">
-              {submitLabel}
-            </button>
-          </li>
-          <li>
-            <a className="fr-btn fr-btn--secondary" href={cancelHref}>
-              {t("common.cancel")}
-            </a>
-          </li>
-        </ul>
+        <ButtonGroup inline="md">
+          <button type="submit" className="fr-btn">
+            {submitLabel}
+          </button>
+          <a className="fr-btn fr-btn--secondary" href={cancelHref}>
+            {t("common.cancel")}
+          </a>
+        </ButtonGroup>
       </Form>
     </>
   );
