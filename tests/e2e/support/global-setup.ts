@@ -23,7 +23,8 @@ import { startBanPeer } from "../../support/ban-peer";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const READY_TIMEOUT_MS = 180_000;
-const CLI_TIMEOUT_MS = 120_000;
+// Generous: on a loaded 2-core machine the demo seed alone has taken more than two minutes.
+const CLI_TIMEOUT_MS = 300_000;
 /** The demo administrateur (see server/seed/demo.ts), owner of the démarches the journeys create. */
 const API_TOKEN_ADMIN = "administrateur@exemple.fr";
 const STOP_TIMEOUT_MS = 30_000;
