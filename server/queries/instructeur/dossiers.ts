@@ -4,27 +4,43 @@
  * first (served by `dossiers_instructeur_visible_idx` / `dossiers_instructeur_en_cours_idx`).
  * Always scoped by `dossiersVisibleToInstructeur`.
  */
-import { and, asc, desc, eq, inArray, not, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, not, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { dossiers } from "../../db/schema";
 import { dossiersVisibleToInstructeur } from "../../db/scopes";
 import { EN_COURS_STATES, TERMINE_STATES } from "../../domain/dossier/states";
-import { followedBy, followedByAnyone } from "./counters";
+import { followedBy, followedByAnyone, visibleByAdministration } from "./counters";
 import { encodeCursor, type DossierCursor } from "./cursor";
-import type { InstructeurTab } from "./tabs";
+import { expiringUntil, type InstructeurTab } from "./tabs";
 
 export const PAGE_SIZE = 50;
 
-export function tabCondition(tab: InstructeurTab, instructeurId: number): SQL | undefined {
+const termine = () => inArray(dossiers.state, [...TERMINE_STATES]);
+const enCours = () => inArray(dossiers.state, [...EN_COURS_STATES]);
+
+/** The rows of a tab (see tabs.ts); the same rules as the counters' trigger (`dossier_counter_buckets`). */
+export function tabCondition(tab: InstructeurTab, instructeurId: number, now: Date = new Date()): SQL | undefined {
+  const live = and(visibleByAdministration(), eq(dossiers.archived, false));
   switch (tab) {
     case "a-suivre":
-      return and(inArray(dossiers.state, [...EN_COURS_STATES]), not(followedByAnyone()));
+      return and(live, enCours(), not(followedByAnyone()));
     case "suivis":
-      return and(inArray(dossiers.state, [...EN_COURS_STATES]), followedBy(instructeurId));
+      return and(live, enCours(), followedBy(instructeurId));
     case "traites":
-      return inArray(dossiers.state, [...TERMINE_STATES]);
+      return and(live, termine());
     case "tous":
-      return undefined;
+      return live;
+    case "expirants":
+      return and(
+        live,
+        or(termine(), eq(dossiers.state, "en_construction")),
+        isNotNull(dossiers.expiredAt),
+        sql`${dossiers.expiredAt} < (${expiringUntil(now)}::date + 1)::timestamp at time zone 'UTC'`,
+      );
+    case "archives":
+      return and(visibleByAdministration(), eq(dossiers.archived, true));
+    case "supprimes":
+      return isNotNull(dossiers.hiddenByAdministrationAt);
   }
 }
 
