@@ -17,6 +17,7 @@ import { repasserEnInstruction } from "../../../server/operations/dossiers/repas
 import { findInstructeurDossierOfDemarche, loadInstructeurDossier } from "../../../server/queries/instructeur/dossier";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { CsrfInput } from "../../components/csrf-input";
+import { ArchiveActions } from "./archive-actions";
 import { AnnotationsSection, annotationsActionData, type AnnotationsActionData } from "./annotations-section";
 import type { TranslationKey } from "../../../common/i18n";
 import { useT } from "../../lib/i18n";
@@ -28,7 +29,7 @@ import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 import { quotedLibelles } from "../../../server/domain/form/libelles";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "usager"] };
+export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "liste", "usager"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -479,6 +480,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
               </Form>
             ) : null}
           </section>
+          <ArchiveActions demarcheId={demarche.id} dossier={dossier} />
         </div>
       </div>
     </>
