@@ -22,13 +22,7 @@ export const SELF_COLUMNS = [
 ] as const;
 export type SelfColumnId = (typeof SELF_COLUMNS)[number];
 
-export const DOSSIER_STATES_FOR_FILTER = [
-  "en_construction",
-  "en_instruction",
-  "accepte",
-  "refuse",
-  "sans_suite",
-] as const;
+export const DOSSIER_STATES_FOR_FILTER = ["en_construction", "en_instruction", "accepte", "refuse", "sans_suite"] as const;
 
 export interface ColumnDef {
   id: string;
@@ -44,12 +38,7 @@ export interface ColumnDef {
 }
 
 /** The reference's default is the usager's e-mail; the dossier's identity and dates read better here. */
-export const DEFAULT_COLUMNS: readonly string[] = [
-  "individual/identite",
-  "self/state",
-  "self/depose_at",
-  "self/updated_at",
-];
+export const DEFAULT_COLUMNS: readonly string[] = ["individual/identite", "self/state", "self/depose_at", "self/updated_at"];
 
 export const MAX_DISPLAYED_COLUMNS = 20;
 

@@ -128,9 +128,11 @@ function conditionOf(
     }
     case "before":
     case "after": {
-      const date = parseIsoDate(value.trim());
+      const date = parseIsoDate(frenchDateToIso(value.trim()));
       if (!date) return "invalid_date";
-      return operator === "before" ? { kind: "date", from: null, until: date } : { kind: "date", from: nextDay(date), until: null };
+      return operator === "before"
+        ? { kind: "date", from: null, until: date }
+        : { kind: "date", from: nextDay(date), until: null };
     }
     case "this_week":
     case "this_month":
@@ -142,6 +144,12 @@ function conditionOf(
       if (value === "true" || value === "false") return { kind: "bool", value: value === "true" };
       return "invalid_boolean";
   }
+}
+
+/** « 31/01/2026 » (as typed in France) → « 2026-01-31 »; anything else unchanged. */
+export function frenchDateToIso(value: string): string {
+  const match = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+  return match ? `${match[3]}-${(match[2] as string).padStart(2, "0")}-${(match[1] as string).padStart(2, "0")}` : value;
 }
 
 function nextDay(date: string): string {

@@ -44,7 +44,13 @@ export function indexedValueOf(field: Field, value: unknown): IndexedValue | nul
   if (!parsed.success || definition.isBlank(parsed.data)) return null;
   const text = definition.stringValue(parsed.data);
   if (text === null || text === "") return null;
-  const row: IndexedValue = { stableId: field.stableId, text: normalizeText(text).slice(0, 2000), number: null, date: null, bool: null };
+  const row: IndexedValue = {
+    stableId: field.stableId,
+    text: normalizeText(text).slice(0, 2000),
+    number: null,
+    date: null,
+    bool: null,
+  };
   if (type === "number") {
     const number = Number(text.replace(",", ".").replace(/\s/g, ""));
     row.number = Number.isFinite(number) ? number : null;

@@ -30,7 +30,14 @@ describe("columns", () => {
     const ids = columns.map((c) => c.id);
     expect(ids).toContain("self/depose_at");
     expect(ids).toContain("user/email");
-    expect(ids.filter((id) => id.startsWith("field/"))).toEqual(["field/1", "field/2", "field/3", "field/4", "field/5", "field/9"]);
+    expect(ids.filter((id) => id.startsWith("field/"))).toEqual([
+      "field/1",
+      "field/2",
+      "field/3",
+      "field/4",
+      "field/5",
+      "field/9",
+    ]);
     expect(columns.find((c) => c.id === "field/2")?.type).toBe("number");
     expect(columns.find((c) => c.id === "field/5")?.options).toEqual(["Football", "Escrime"]);
     expect(columns.find((c) => c.id === "groupe/label")?.options).toEqual(["Paris", "Lyon"]);
@@ -49,8 +56,14 @@ describe("columns", () => {
   });
 
   it("sorts on any sortable column, falls back on an unknown one", () => {
-    expect(resolveSort("field/2", "desc", columns)).toMatchObject({ sort: { column: { id: "field/2" }, order: "desc" }, refused: false });
-    expect(resolveSort("field/42", "asc", columns)).toMatchObject({ sort: { column: { id: "self/updated_at" }, order: "desc" }, refused: true });
+    expect(resolveSort("field/2", "desc", columns)).toMatchObject({
+      sort: { column: { id: "field/2" }, order: "desc" },
+      refused: false,
+    });
+    expect(resolveSort("field/42", "asc", columns)).toMatchObject({
+      sort: { column: { id: "self/updated_at" }, order: "desc" },
+      refused: true,
+    });
     expect(resolveSort("followers/email", "asc", columns).refused).toBe(true);
     expect(resolveSort(null, null, columns).sort.column.id).toBe("self/updated_at");
   });
@@ -123,6 +136,7 @@ describe("filters", () => {
     expect(parseIsoDate("2024-02-29")).toBe("2024-02-29");
     expect(parseIsoDate("2023-02-29")).toBeNull();
     expect(parseIsoDate("29/02/2024")).toBeNull();
+    expect(parse("field/3:before:1/2/2024").filters[0]?.condition).toEqual({ kind: "date", from: null, until: "2024-02-01" });
     expect(periodOf("this_week", "2026-12-13")).toEqual({ from: "2026-12-07", until: "2026-12-14" });
   });
 });

@@ -37,7 +37,7 @@ export default {
   },
   procedure: {
     tabsLabel: "Files by status",
-    caption: "“{tab}” files ({count}), sorted by last update, most recent first",
+    caption: "“{tab}” files ({count})",
     number: "No.",
     demandeur: "Applicant",
     state: "Status",

@@ -36,7 +36,7 @@ export default {
   },
   procedure: {
     tabsLabel: "Dossiers par statut",
-    caption: "Dossiers « {tab} » ({count}), triés par date de dernière mise à jour, la plus récente d’abord",
+    caption: "Dossiers « {tab} » ({count})",
     number: "N°",
     demandeur: "Demandeur",
     state: "État",
