@@ -9,6 +9,8 @@ import {
   bigserial,
   boolean,
   customType,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -314,6 +316,22 @@ export const dossiers = pgTable(
     enInstructionAt: tstz("en_instruction_at"),
     processedAt: tstz("processed_at"),
     lastChampUpdatedAt: tstz("last_champ_updated_at"),
+    /** Archived by an instructeur (terminé dossiers only): out of the traités/tous tabs, messagerie closed. */
+    archived: boolean("archived").notNull().default(false),
+    archivedAt: tstz("archived_at"),
+    /** E-mail of the instructeur who archived it, as the reference's `archived_by`. */
+    archivedBy: text("archived_by"),
+    /** Put in the corbeille by the administration (terminé dossiers): the « supprimés » tab. */
+    hiddenByAdministrationAt: tstz("hidden_by_administration_at"),
+    /** Deleted by the usager (an en_construction dossier hidden so disappears for instructeurs). */
+    hiddenByUserAt: tstz("hidden_by_user_at"),
+    /**
+     * When the dossier reaches the end of its conservation (§2.6, simplified): en_construction_at or
+     * processed_at + the démarche's durée de conservation; null otherwise. Kept by a trigger.
+     */
+    expiredAt: tstz("expired_at"),
+    /** How many instructeurs follow it (kept by a trigger on follows): « à suivre » is 0. */
+    followersCount: integer("followers_count").notNull().default(0),
     /** Optimistic lock: every write of the dossier or its champs bumps it. */
     lockVersion: integer("lock_version").notNull().default(0),
     createdAt: createdAt(),
@@ -335,7 +353,96 @@ export const dossiers = pgTable(
     index("dossiers_instructeur_en_cours_idx")
       .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
       .where(sql`state in ('en_construction', 'en_instruction') and for_test = false`),
+    // Archivés and supprimés tabs: small parts of a démarche, each with its own narrow index.
+    index("dossiers_instructeur_archives_idx")
+      .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
+      .where(sql`archived and for_test = false`),
+    index("dossiers_instructeur_supprimes_idx")
+      .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
+      .where(sql`hidden_by_administration_at is not null and for_test = false`),
+    index("dossiers_expired_idx").on(t.demarcheId, t.expiredAt, t.id).where(sql`expired_at is not null and for_test = false`),
   ],
+);
+
+/**
+ * Tab counters, kept by a trigger on `dossiers` in the same transaction as every change: one row per
+ * (démarche, groupe instructeur, bucket). Buckets: `tous`, `a-suivre`, `traites`, `archives`,
+ * `supprimes`, and `expire:YYYY-MM-DD` (dossiers whose conservation ends that day). A tab's counter
+ * is the sum over the instructeur's groupes: a handful of rows, whatever the démarche's size.
+ * `groupe_instructeur_id` 0 stands for "no groupe" (never visible, kept for the recount).
+ */
+export const dossierCounters = pgTable(
+  "dossier_counters",
+  {
+    demarcheId: integer("demarche_id").notNull(),
+    groupeInstructeurId: integer("groupe_instructeur_id").notNull(),
+    bucket: text("bucket").notNull(),
+    count: bigint("count", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.demarcheId, t.groupeInstructeurId, t.bucket] })],
+);
+
+/**
+ * Full-text search document of a dossier (number, e-mail, identity, every field value), normalised
+ * in the application (lower case, accents removed: PGlite has no `unaccent`) and indexed as a
+ * `simple` tsvector expression. Rewritten when the dossier's values or identity are saved.
+ */
+export const dossierSearch = pgTable(
+  "dossier_search",
+  {
+    dossierId: integer("dossier_id")
+      .primaryKey()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    demarcheId: integer("demarche_id").notNull(),
+    document: text("document").notNull(),
+  },
+  (t) => [
+    index("dossier_search_document_idx").using("gin", sql`to_tsvector('simple', ${t.document})`),
+    index("dossier_search_demarche_idx").on(t.demarcheId),
+  ],
+);
+
+/**
+ * Typed, indexable copy of each top-level field value (public fields and annotations), for the
+ * instructeur list's filters and sorts: one row per (dossier, stable_id), kept with the champs.
+ */
+export const dossierValues = pgTable(
+  "dossier_values",
+  {
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    demarcheId: integer("demarche_id").notNull(),
+    stableId: integer("stable_id").notNull(),
+    /** Display text, normalised (lower case, no accents) for « contient ». */
+    text: text("text"),
+    number: doublePrecision("number"),
+    date: date("date", { mode: "string" }),
+    bool: boolean("bool"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dossierId, t.stableId] }),
+    index("dossier_values_text_idx").on(t.demarcheId, t.stableId, t.text, t.dossierId),
+    index("dossier_values_number_idx").on(t.demarcheId, t.stableId, t.number, t.dossierId),
+    index("dossier_values_date_idx").on(t.demarcheId, t.stableId, t.date, t.dossierId),
+  ],
+);
+
+/** The columns an instructeur chose for a démarche's list (ProcedurePresentation), saved. */
+export const instructeurPresentations = pgTable(
+  "instructeur_presentations",
+  {
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    /** Column ids (`self/depose_at`, `field/123`…), in display order. */
+    displayedColumns: jsonb("displayed_columns").$type<string[]>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.instructeurId, t.demarcheId] })],
 );
 
 /** Values, keyed by stable_id (never by type_de_champ id) so that they survive revisions. */

@@ -12,6 +12,7 @@ import { formatDateTime } from "../../lib/dates";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge } from "./ui";
 import { AnnotationsSection } from "./annotations-section";
+import { ArchiveActions } from "./archive-actions";
 import { DossierFollowers } from "./dossier-followers";
 import { DossierHistory } from "./dossier-history";
 import { DossierInstruction } from "./dossier-instruction";
@@ -19,7 +20,7 @@ import { DOSSIER_INTENTS } from "./dossier-intents.server";
 import { DECISION_NAMES, NOTICES, type Notice } from "./dossier-page";
 import { DossierSummary } from "./dossier-summary";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "usager"] };
+export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "liste", "usager"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -160,6 +161,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
             motivationMax={motivationMax}
             actionData={actionData}
           />
+          <ArchiveActions demarcheId={demarche.id} dossier={dossier} />
         </div>
       </div>
     </>

@@ -1,171 +1,160 @@
+import { data, redirect } from "react-router";
+import type { TranslationKey } from "../../../common/i18n";
+import { NotFoundError } from "../../../server/errors";
+import { resolveSort } from "../../../server/domain/instructeur-list/columns";
+import { parseFilters } from "../../../server/domain/instructeur-list/filters";
+import { dossierNumberOfQuery, searchQuery } from "../../../server/domain/instructeur-list/normalize";
+import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
+import { saveDisplayedColumns } from "../../../server/operations/instructeur/save-displayed-columns";
 import { countDossiersByTab } from "../../../server/queries/instructeur/counters";
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { findInstructeurDemarche } from "../../../server/queries/instructeur/demarches";
-import { listInstructeurDossiers } from "../../../server/queries/instructeur/dossiers";
-import { EMPTY_COUNTERS, INSTRUCTEUR_TABS, parseTab, type InstructeurTab } from "../../../server/queries/instructeur/tabs";
-import { useT } from "../../lib/i18n";
-import { currentInstructeur } from "../../lib/persona-guard.server";
-import { idParam, requestState, services } from "../../lib/request.server";
-import type { Route } from "./+types/procedure";
+import { listInstructeurDossiers, sortKeyOf } from "../../../server/queries/instructeur/dossiers";
+import { loadListColumns, loadListRows } from "../../../server/queries/instructeur/list-columns";
+import { EMPTY_COUNTERS, parseTab } from "../../../server/queries/instructeur/tabs";
 import { formatDate } from "../../lib/dates";
+import { currentInstructeur } from "../../lib/persona-guard.server";
+import { idParam, readForm, requestState, services, tFor } from "../../lib/request.server";
+import type { Route } from "./+types/procedure";
 import instructeurCss from "./instructeur.css?url";
-import { DossierStateBadge, useDemandeurName } from "./ui";
+import { DossierList } from "./dossier-list";
+import { listHref, readListUrl } from "./list-url";
 
-export const handle = { i18n: ["dossiers", "instructeur"] };
+export const handle = { i18n: ["dossiers", "instructeur", "liste"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
-/** One démarche's dossiers, tab by tab (?statut=), 50 a page with a keyset cursor (?cursor=). */
+/** Today in France, YYYY-MM-DD (« this week / month / year » filters). */
+function parisToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
+}
+
+/**
+ * One démarche's dossiers, tab by tab, with the instructeur's columns, the filters, sort and search
+ * of the URL, 50 a page with a keyset cursor. Bad filters are reported and left out; a stale saved
+ * column is dropped with a notice; a dossier number typed in the search opens that dossier.
+ */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const instructeur = currentInstructeur(context);
   const demarcheId = idParam(params.id);
   const { db } = services(context);
   const { locale } = requestState(context);
+  const t = tFor(context);
   const demarche = await findInstructeurDemarche(db, instructeur.instructeurId, demarcheId);
   const url = new URL(request.url);
-  const tab = parseTab(url.searchParams.get("statut"));
-  const cursor = decodeCursor(url.searchParams.get("cursor"));
+  const state = readListUrl(url.searchParams);
+  const tab = parseTab(state.statut);
+  const now = new Date();
+  const columns = await loadListColumns(db, instructeur.instructeurId, demarche.id);
+
+  // Direct access: a dossier number alone opens the dossier, when this instructeur may see it.
+  const number = dossierNumberOfQuery(state.q);
+  if (number !== null) {
+    const found = await findInstructeurDossier(db, instructeur.instructeurId, number).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    if (found) throw redirect(`/procedures/${found.dossier.demarcheId}/dossiers/${number}`);
+  }
+
+  // The « add a filter » GET form: a valid filter joins the URL's; a bad one is shown with what was typed.
+  const added = {
+    column: url.searchParams.get("ajout_colonne"),
+    operator: url.searchParams.get("ajout_operateur") ?? "",
+    value: (url.searchParams.get("ajout_valeur") ?? "").slice(0, 10_000),
+  };
+  let addedRefusal: { code: string; params: Record<string, string> } | null = null;
+  if (added.column !== null) {
+    const param =
+      added.value.trim() === "" ? `${added.column}:${added.operator}` : `${added.column}:${added.operator}:${added.value.trim()}`;
+    const checked = parseFilters([param], columns.available, parisToday(now));
+    if (checked.refusals.length === 0 && checked.filters[0]) {
+      throw redirect(listHref(demarche.id, state, { filtres: [...state.filtres, checked.filters[0].param] }));
+    }
+    addedRefusal = checked.refusals[0] ?? { code: "missing_value", params: {} };
+  }
+
+  const { filters, refusals } = parseFilters(state.filtres, columns.available, parisToday(now));
+  const { sort, refused: sortRefused } = resolveSort(state.tri || null, state.ordre || null, columns.available);
+  const search = searchQuery(state.q);
+  const cursor = decodeCursor(url.searchParams.get("cursor"), sortKeyOf(sort));
   const [counters, list] = await Promise.all([
-    countDossiersByTab(db, instructeur.instructeurId, [demarche.id]),
-    listInstructeurDossiers(db, { instructeurId: instructeur.instructeurId, demarcheId: demarche.id, tab, cursor }),
+    countDossiersByTab(db, instructeur.instructeurId, [demarche.id], now),
+    listInstructeurDossiers(db, {
+      instructeurId: instructeur.instructeurId,
+      demarcheId: demarche.id,
+      tab,
+      sort,
+      filters,
+      search,
+      cursor,
+      now,
+    }),
   ]);
+  const rows = await loadListRows(db, list.ids, columns, locale);
+  const labelOf = (column: (typeof columns.available)[number]) =>
+    "key" in column.label
+      ? t(`liste.columns.${column.label.key}` as TranslationKey)
+      : column.label.private
+        ? t("liste.annotation", { libelle: column.label.libelle })
+        : column.label.libelle;
+  const describe = (column: (typeof columns.available)[number]) => ({
+    id: column.id,
+    label: labelOf(column),
+    type: column.type,
+    options: column.options ? [...column.options] : null,
+    sortable: column.sortable,
+  });
   return {
     demarche,
     tab,
+    url: { ...state, statut: tab === "a-suivre" && !state.statut ? "" : tab },
     paged: cursor !== null,
     counters: counters.get(demarche.id) ?? EMPTY_COUNTERS,
-    dossiers: list.dossiers.map((d) => ({
-      id: d.id,
-      state: d.state,
-      civilite: d.civilite,
-      nom: d.nom,
-      prenom: d.prenom,
-      deposeAt: formatDate(d.deposeAt, locale),
-      updatedAt: formatDate(d.updatedAt, locale),
+    available: columns.available.filter((c) => c.filterable).map(describe),
+    displayed: columns.displayed.map(describe),
+    dropped: columns.dropped,
+    sort: { column: sort.column.id, label: labelOf(sort.column), order: sort.order },
+    sortRefused,
+    filters: filters.map((f) => ({ param: f.param, column: labelOf(f.column), operator: f.operator, value: f.value })),
+    refusals,
+    added: addedRefusal ? { ...added, refusal: addedRefusal } : null,
+    rows: rows.map((row) => ({
+      ...row,
+      cells: Object.fromEntries(
+        Object.entries(row.cells).map(([id, value]) => [
+          id,
+          value && id.startsWith("self/") && id.endsWith("_at") ? formatDate(value, locale) : value,
+        ]),
+      ),
     })),
     previousCursor: list.previousCursor,
     nextCursor: list.nextCursor,
+    saved: url.searchParams.get("colonnes") === "enregistrees",
   };
 }
 
-function tabHref(demarcheId: number, tab: InstructeurTab, cursor?: string) {
-  const query = new URLSearchParams({ statut: tab });
-  if (cursor) query.set("cursor", cursor);
-  return `/procedures/${demarcheId}?${query}`;
+/** POST intent `colonnes`: saves the chosen columns, then back to the same list. */
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const instructeur = currentInstructeur(context);
+  const demarcheId = idParam(params.id);
+  const { db } = services(context);
+  await findInstructeurDemarche(db, instructeur.instructeurId, demarcheId);
+  const form = await readForm(request);
+  const posted = form.getAll("colonnes").filter((v): v is string => typeof v === "string");
+  const result = await saveDisplayedColumns(db, instructeur.instructeurId, demarcheId, posted);
+  const back = readListUrl(new URL(request.url).searchParams);
+  if (!result.ok) {
+    const refusal = result.refusals[0];
+    return data(
+      { columnsRefusal: refusal ? { code: refusal.code, params: refusal.params ?? {} } : null, posted },
+      { status: 422 },
+    );
+  }
+  const href = listHref(demarcheId, back);
+  return redirect(`${href}${href.includes("?") ? "&" : "?"}colonnes=enregistrees`);
 }
 
-export default function Procedure({ loaderData }: Route.ComponentProps) {
-  const t = useT();
-  const demandeur = useDemandeurName();
-  const { demarche, tab, counters, dossiers, previousCursor, nextCursor, paged } = loaderData;
-  const tabLabel = t(`instructeur.tabs.${tab}`);
-  return (
-    <>
-      <title>{t("instructeur.pageTitle", { title: `${tabLabel} · ${demarche.libelle}` })}</title>
-      <p className="fr-mb-2w">
-        <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/procedures">
-          {t("instructeur.procedure.backToList")}
-        </a>
-      </p>
-      <h1>{demarche.libelle}</h1>
-      <p>
-        {t("instructeur.demarcheNumber", { number: demarche.id })}
-        {demarche.state !== "publiee" ? ` · ${t(`instructeur.demarcheStates.${demarche.state}`)}` : ""}
-      </p>
-
-      <nav className="fr-tabs fr-mb-3w" aria-label={t("instructeur.procedure.tabsLabel")}>
-        <ul className="fr-tabs__list">
-          {INSTRUCTEUR_TABS.map((item) => (
-            <li key={item}>
-              <a className="fr-tabs__tab" href={tabHref(demarche.id, item)} aria-current={item === tab ? "page" : undefined}>
-                {t(`instructeur.tabs.${item}`)}&nbsp;
-                <span className="fr-badge fr-badge--sm fr-badge--no-icon fr-ml-1v">{counters[item]}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-
-      {dossiers.length === 0 ? (
-        <>
-          <p>{paged ? t("instructeur.procedure.emptyPage") : t(`instructeur.procedure.empty.${tab}`)}</p>
-          {paged ? (
-            <p>
-              <a href={tabHref(demarche.id, tab)}>{t("instructeur.procedure.firstPage")}</a>
-            </p>
-          ) : null}
-        </>
-      ) : (
-        <div className="fr-table">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t("instructeur.procedure.caption", { tab: tabLabel, count: counters[tab] })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("instructeur.procedure.number")}</th>
-                      <th scope="col">{t("instructeur.procedure.demandeur")}</th>
-                      <th scope="col">{t("instructeur.procedure.state")}</th>
-                      <th scope="col">{t("instructeur.procedure.deposeAt")}</th>
-                      <th scope="col">{t("instructeur.procedure.updatedAt")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {dossiers.map((d) => (
-                      <tr key={d.id} data-dossier-id={d.id}>
-                        <th scope="row">
-                          <a
-                            href={`/procedures/${demarche.id}/dossiers/${d.id}`}
-                            aria-label={t("instructeur.procedure.dossierLink", { number: d.id })}
-                          >
-                            {d.id}
-                          </a>
-                        </th>
-                        <td>{demandeur(d) || t("instructeur.notFilled")}</td>
-                        <td>
-                          <DossierStateBadge state={d.state} />
-                        </td>
-                        <td>{d.deposeAt ?? ""}</td>
-                        <td>{d.updatedAt ?? ""}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
-      )}
-
-      {previousCursor || nextCursor ? (
-        <nav className="fr-pagination" aria-label={t("instructeur.procedure.pagination")}>
-          <ul className="fr-pagination__list">
-            {previousCursor ? (
-              <li>
-                <a
-                  className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"
-                  href={tabHref(demarche.id, tab, previousCursor)}
-                  rel="prev"
-                >
-                  {t("instructeur.procedure.previous")}
-                </a>
-              </li>
-            ) : null}
-            {nextCursor ? (
-              <li>
-                <a
-                  className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"
-                  href={tabHref(demarche.id, tab, nextCursor)}
-                  rel="next"
-                >
-                  {t("instructeur.procedure.next")}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
-    </>
-  );
+export default function Procedure({ loaderData, actionData }: Route.ComponentProps) {
+  return <DossierList data={loaderData} columnsAction={actionData ?? null} />;
 }

@@ -31,6 +31,12 @@ export const EVENT_KINDS = {
   "dossier.modifie": z.object({ stream: z.enum(["main", "private"]), stableIds: z.array(z.number().int()).max(10_000) }),
   "dossier.suivi": z.object({ instructeurId: z.number().int() }),
   "dossier.plus_suivi": z.object({ instructeurId: z.number().int() }),
+  /** Archived / unarchived by an instructeur (terminé dossiers). */
+  "dossier.archive": z.object({ instructeurId: z.number().int() }),
+  "dossier.desarchive": z.object({ instructeurId: z.number().int() }),
+  /** Put in the corbeille by the administration / restored from it (terminé dossiers). */
+  "dossier.supprime": z.object({ instructeurId: z.number().int(), reason: z.enum(["instructeur_request"]) }),
+  "dossier.restaure": z.object({ instructeurId: z.number().int() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

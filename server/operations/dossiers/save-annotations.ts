@@ -5,6 +5,7 @@
  * NotFoundError and nothing changes. Values go to `champs` like the usager's, under the
  * annotations' own stable ids.
  */
+import { reindexDossier } from "./index-dossier";
 import { eq, sql } from "drizzle-orm";
 import type { JsonValue } from "../../domain/champs/definition";
 import { type ChampValidationIssue, parseDraftValues, validateChampsForSubmit } from "../../domain/champs/validate-dossier";
@@ -76,6 +77,7 @@ export async function saveAnnotations(
       .update(dossiers)
       .set({ updatedAt: sql`now()`, lockVersion: sql`${dossiers.lockVersion} + 1` })
       .where(eq(dossiers.id, dossier.id));
+    await reindexDossier(tx, dossier.id);
     return { ok: true, changed: changed.size, addedRowId };
   });
 }

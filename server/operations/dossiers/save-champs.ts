@@ -1,3 +1,4 @@
+import { reindexDossier } from "./index-dossier";
 import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { ChampDescriptor, FormInput, JsonValue } from "../../domain/champs/definition";
 import { resolveChampValues } from "../../domain/champs/resolve-values";
@@ -71,6 +72,7 @@ export async function saveChamps(
       if (issues.length > 0) return { ok: false, reason: "invalid", issues, values: typed };
     }
     await writeChamps(tx, dossierId, current, typed);
+    if (dossier.state === "en_construction") await reindexDossier(tx, dossierId);
     return { ok: true, state: dossier.state, values: typed };
   });
 }

@@ -1,3 +1,4 @@
+import { reindexDossier } from "./index-dossier";
 import type { ChampValidationIssue } from "../../domain/champs/validate-dossier";
 import { hiddenValuesToClear, validateChampsForSubmit } from "../../domain/champs/validate-dossier";
 import type { ReferenceData } from "../../domain/geo/reference-data";
@@ -65,6 +66,7 @@ export async function submitDossier(
     await writeChamps(tx, dossierId, tree, hiddenValuesToClear(tree, values, hidden));
     const result = await applyTransition(tx, target, "passer_en_construction", { userId, instructeurEmail: null });
     if (!result.ok) return { ok: false, reason: "transition", error: result.refusals[0]?.code as TransitionErrorCode };
+    await reindexDossier(tx, dossierId);
     return { ok: true };
   });
 }

@@ -1,3 +1,4 @@
+import { reindexDossier } from "./index-dossier";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -37,6 +38,7 @@ export async function updateIdentity(
         lockVersion: sql`${dossiers.lockVersion} + 1`,
       })
       .where(eq(dossiers.id, dossierId));
+    if (dossier.state === "en_construction") await reindexDossier(tx, dossierId);
     return { ok: true };
   });
 }

@@ -1,60 +1,85 @@
 /**
- * Tab counters of the instructeur's démarches, for one démarche or all of them in ONE statement:
- * - tous / traités / à suivre: one pass over the visible dossiers of those démarches, an index-only
- *   scan of `dossiers_instructeur_visible_idx` (partial: no brouillons, no test dossiers); "à
- *   suivre" probes `follows_dossier_idx` for en-cours dossiers only;
- * - suivis: starts from the instructeur's own follows (primary key) joined to their dossiers.
- * Both are grouped by démarche, never one query per démarche.
+ * Tab counters of the instructeur's démarches, for one démarche or all of them, WITHOUT counting
+ * dossiers: `dossier_counters` is kept by a trigger on `dossiers` (migration 0006) in the same
+ * transaction as every change, one row per (démarche, groupe, bucket). A view sums the rows of the
+ * instructeur's groupes: a few dozen rows whatever the démarches' size.
+ * - expirants: the `expire:YYYY-MM-DD` buckets up to today + 2 weeks (one row per day of expiry);
+ * - suivis: per instructeur, from their own follows (primary key) joined to the dossiers: as many
+ *   rows as the dossiers they follow.
  */
-import { and, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { dossiers, follows } from "../../db/schema";
+import { dossierCounters, dossiers, follows, groupeInstructeurMembers } from "../../db/schema";
 import { dossiersVisibleToInstructeur } from "../../db/scopes";
-import { EN_COURS_STATES, TERMINE_STATES } from "../../domain/dossier/states";
-import { EMPTY_COUNTERS, type TabCounters } from "./tabs";
+import { EN_COURS_STATES } from "../../domain/dossier/states";
+import { EMPTY_COUNTERS, expiringUntil, type TabCounters } from "./tabs";
 
-const enCours = () => inArray(dossiers.state, [...EN_COURS_STATES]);
-const termine = () => inArray(dossiers.state, [...TERMINE_STATES]);
-
-/** Followed by at least one instructeur (the reference's "suivi"). */
-export const followedByAnyone = () => sql`exists (select 1 from ${follows} where ${follows.dossierId} = ${dossiers.id})`;
+/** Followed by at least one instructeur (the reference's "suivi"), from the follower count kept by a trigger. */
+export const followedByAnyone = () => sql`${dossiers.followersCount} > 0`;
 
 /** Followed by this instructeur. */
 export const followedBy = (instructeurId: number) =>
   sql`exists (select 1 from ${follows} where ${follows.dossierId} = ${dossiers.id} and ${follows.instructeurId} = ${instructeurId})`;
 
+/** Visible to the administration: not in the corbeille, not an en_construction dossier its usager deleted. */
+export const visibleByAdministration = () =>
+  and(
+    isNull(dossiers.hiddenByAdministrationAt),
+    sql`not (${dossiers.hiddenByUserAt} is not null and ${dossiers.state} = 'en_construction')`,
+  );
+
+const FIXED_BUCKETS = ["a-suivre", "traites", "tous", "archives", "supprimes"] as const;
+
 export async function countDossiersByTab(
   db: DbOrTx,
   instructeurId: number,
   demarcheIds: number[],
+  now: Date = new Date(),
 ): Promise<Map<number, TabCounters>> {
   const result = new Map<number, TabCounters>(demarcheIds.map((id) => [id, { ...EMPTY_COUNTERS }]));
   if (demarcheIds.length === 0) return result;
-  const visible = and(inArray(dossiers.demarcheId, demarcheIds), dossiersVisibleToInstructeur(instructeurId));
-  const { rows } = await db.execute<{ demarche_id: number; a_suivre: number; suivis: number; traites: number; tous: number }>(sql`
-    select totals.demarche_id, totals.a_suivre, coalesce(mine.suivis, 0) as suivis, totals.traites, totals.tous
-    from (
-      select ${dossiers.demarcheId} as demarche_id,
-        count(*) filter (where ${enCours()} and not ${followedByAnyone()})::int as a_suivre,
-        count(*) filter (where ${termine()})::int as traites,
-        count(*)::int as tous
-      from ${dossiers}
-      where ${visible}
-      group by ${dossiers.demarcheId}
-    ) totals
-    left join (
-      select ${dossiers.demarcheId} as demarche_id, count(*)::int as suivis
-      from ${follows} join ${dossiers} on ${dossiers.id} = ${follows.dossierId}
-      where ${follows.instructeurId} = ${instructeurId} and ${enCours()} and ${visible}
-      group by ${dossiers.demarcheId}
-    ) mine on mine.demarche_id = totals.demarche_id`);
-  for (const row of rows) {
-    result.set(Number(row.demarche_id), {
-      "a-suivre": Number(row.a_suivre),
-      suivis: Number(row.suivis),
-      traites: Number(row.traites),
-      tous: Number(row.tous),
-    });
+  const until = `expire:${expiringUntil(now)}`;
+  const [sums, mine] = await Promise.all([
+    db
+      .select({
+        demarcheId: dossierCounters.demarcheId,
+        bucket: sql<string>`case when ${dossierCounters.bucket} like 'expire:%' then 'expirants' else ${dossierCounters.bucket} end`,
+        count: sql<number>`sum(${dossierCounters.count})::int`,
+      })
+      .from(dossierCounters)
+      .where(
+        and(
+          inArray(dossierCounters.demarcheId, demarcheIds),
+          inArray(
+            dossierCounters.groupeInstructeurId,
+            sql`(select ${groupeInstructeurMembers.groupeInstructeurId} from ${groupeInstructeurMembers} where ${groupeInstructeurMembers.instructeurId} = ${instructeurId})`,
+          ),
+          sql`(${inArray(dossierCounters.bucket, [...FIXED_BUCKETS])} or (${dossierCounters.bucket} >= 'expire:' and ${dossierCounters.bucket} <= ${until}))`,
+        ),
+      )
+      .groupBy(sql`1`, sql`2`),
+    db
+      .select({ demarcheId: dossiers.demarcheId, count: sql<number>`count(*)::int` })
+      .from(follows)
+      .innerJoin(dossiers, eq(dossiers.id, follows.dossierId))
+      .where(
+        and(
+          eq(follows.instructeurId, instructeurId),
+          inArray(dossiers.demarcheId, demarcheIds),
+          inArray(dossiers.state, [...EN_COURS_STATES]),
+          visibleByAdministration(),
+          dossiersVisibleToInstructeur(instructeurId),
+        ),
+      )
+      .groupBy(dossiers.demarcheId),
+  ]);
+  for (const row of sums) {
+    const counters = result.get(Number(row.demarcheId));
+    if (counters) counters[row.bucket as keyof TabCounters] = Number(row.count);
+  }
+  for (const row of mine) {
+    const counters = result.get(Number(row.demarcheId));
+    if (counters) counters.suivis = Number(row.count);
   }
   return result;
 }

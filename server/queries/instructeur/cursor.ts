@@ -1,31 +1,40 @@
 /**
- * Keyset pagination cursor over (updated_at, id) in descending order. The timestamp keeps
- * PostgreSQL's microseconds (a JavaScript Date would round them and skip or repeat rows).
- * "after" reads the page following a row, "before" the page preceding it. Opaque to the URL
- * (base64url); anything malformed reads as "first page".
+ * Keyset pagination cursor of the instructeur list, for any sort: the sort it belongs to (a cursor
+ * of another sort reads as "first page"), the sort key of the row as PostgreSQL prints it (exact:
+ * timestamps keep their microseconds) or null, and the dossier number that breaks ties. "after"
+ * reads the page following that row, "before" the page preceding it. Opaque to the URL (base64url);
+ * anything malformed reads as "first page".
  */
 export interface DossierCursor {
   direction: "after" | "before";
-  updatedAt: string;
+  /** `<column id>:<asc|desc>` of the list it was made for. */
+  sort: string;
+  value: string | null;
   id: number;
 }
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const MAX_LENGTH = 2_800;
 
 export function encodeCursor(cursor: DossierCursor): string {
-  return Buffer.from(`${cursor.direction === "after" ? "a" : "b"}|${cursor.updatedAt}|${cursor.id}`, "utf8").toString(
-    "base64url",
-  );
+  return Buffer.from(
+    JSON.stringify([cursor.direction === "after" ? "a" : "b", cursor.sort, cursor.value, cursor.id]),
+    "utf8",
+  ).toString("base64url");
 }
 
-export function decodeCursor(value: string | null | undefined): DossierCursor | null {
-  if (!value || value.length > 100) return null;
-  const decoded = Buffer.from(value, "base64url").toString("utf8");
-  const [direction, updatedAt, id, ...rest] = decoded.split("|");
-  if (rest.length > 0 || (direction !== "a" && direction !== "b") || !updatedAt || !TIMESTAMP.test(updatedAt)) return null;
-  if (!id || !/^\d{1,10}$/.test(id)) return null;
-  const number = Number(id);
-  if (!Number.isSafeInteger(number) || number <= 0 || number > 2_147_483_647) return null;
-  if (Number.isNaN(Date.parse(updatedAt))) return null;
-  return { direction: direction === "a" ? "after" : "before", updatedAt, id: number };
+export function decodeCursor(value: string | null | undefined, sort?: string): DossierCursor | null {
+  if (!value || value.length > MAX_LENGTH || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) return null;
+  const [direction, cursorSort, key, id] = parsed as unknown[];
+  if (direction !== "a" && direction !== "b") return null;
+  if (typeof cursorSort !== "string" || (sort !== undefined && cursorSort !== sort)) return null;
+  if (key !== null && (typeof key !== "string" || key.length > 2_000)) return null;
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  return { direction: direction === "a" ? "after" : "before", sort: cursorSort, value: key, id };
 }

@@ -91,6 +91,8 @@ export async function loadInstructeurDossier(
       enInstructionAt: dossier.enInstructionAt,
       processedAt: dossier.processedAt,
       updatedAt: dossier.updatedAt,
+      archived: dossier.archived,
+      inCorbeille: dossier.hiddenByAdministrationAt !== null,
     },
     // The public form in order, each field with its stored value (rendered by <ChampDisplay>).
     // The public form (tree, values by key, hidden occurrences), rendered by <ChampDisplayList>.

@@ -1,81 +1,267 @@
 /**
- * The dossier table of one démarche tab, 50 rows a page, newest update first, with keyset
- * pagination on (updated_at, id): a page deep in a 100k-dossier démarche costs the same as the
- * first (served by `dossiers_instructeur_visible_idx` / `dossiers_instructeur_en_cours_idx`).
- * Always scoped by `dossiersVisibleToInstructeur`.
+ * The dossier table of one démarche tab: 50 rows a page, sorted on any displayed column, filtered
+ * by typed filters, narrowed by a full-text search, with keyset pagination on (sort key, id) so a
+ * page deep in a million-dossier démarche costs about the first one. Always scoped by
+ * `dossiersVisibleToInstructeur`. Sort keys use PostgreSQL's default null placement (nulls after
+ * every value ascending, before descending) so that one btree index serves both directions:
+ * - dossier columns: `dossiers_instructeur_visible_idx` (updated_at) and the tab indexes;
+ * - field columns: `dossier_values_{text,number,date}_idx` (demarche_id, stable_id, value, dossier_id);
+ * - search: the GIN index of `dossier_search` on `to_tsvector('simple', document)`.
  */
-import { and, asc, desc, eq, inArray, not, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, not, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { dossiers } from "../../db/schema";
+import { dossierSearch, dossierValues, dossiers, follows, groupesInstructeurs, instructeurs, users } from "../../db/schema";
 import { dossiersVisibleToInstructeur } from "../../db/scopes";
 import { EN_COURS_STATES, TERMINE_STATES } from "../../domain/dossier/states";
-import { followedBy, followedByAnyone } from "./counters";
-import { encodeCursor, type DossierCursor } from "./cursor";
-import type { InstructeurTab } from "./tabs";
+import type { ColumnDef, SortChoice } from "../../domain/instructeur-list/columns";
+import { type Filter, groupByColumn } from "../../domain/instructeur-list/filters";
+import { followedBy, followedByAnyone, visibleByAdministration } from "./counters";
+import { type DossierCursor, encodeCursor } from "./cursor";
+import { expiringUntil, type InstructeurTab } from "./tabs";
 
 export const PAGE_SIZE = 50;
+/** Dates of the list are French calendar days. */
+const TIME_ZONE = "Europe/Paris";
 
-export function tabCondition(tab: InstructeurTab, instructeurId: number): SQL | undefined {
+const termine = () => inArray(dossiers.state, [...TERMINE_STATES]);
+const enCours = () => inArray(dossiers.state, [...EN_COURS_STATES]);
+
+/** The rows of a tab (see tabs.ts); the same rules as the counters' trigger (`dossier_counter_buckets`). */
+export function tabCondition(tab: InstructeurTab, instructeurId: number, now: Date = new Date()): SQL | undefined {
+  const live = and(visibleByAdministration(), eq(dossiers.archived, false));
   switch (tab) {
     case "a-suivre":
-      return and(inArray(dossiers.state, [...EN_COURS_STATES]), not(followedByAnyone()));
+      return and(live, enCours(), not(followedByAnyone()));
     case "suivis":
-      return and(inArray(dossiers.state, [...EN_COURS_STATES]), followedBy(instructeurId));
+      return and(live, enCours(), followedBy(instructeurId));
     case "traites":
-      return inArray(dossiers.state, [...TERMINE_STATES]);
+      return and(live, termine());
     case "tous":
-      return undefined;
+      return live;
+    case "expirants":
+      return and(
+        live,
+        or(termine(), eq(dossiers.state, "en_construction")),
+        isNotNull(dossiers.expiredAt),
+        sql`${dossiers.expiredAt} < (${expiringUntil(now)}::date + 1)::timestamp at time zone 'UTC'`,
+      );
+    case "archives":
+      return and(visibleByAdministration(), eq(dossiers.archived, true));
+    case "supprimes":
+      return isNotNull(dossiers.hiddenByAdministrationAt);
   }
 }
 
-// Microsecond-exact key of a row, in UTC, for the cursor.
-const cursorKey = sql<string>`to_char(${dossiers.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** Lower case without the accents of French (PGlite has no `unaccent`), as `normalizeText` does. */
+const FROM = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ";
+const TO = "aaaaaaceeeeiiiinooooouuuuyy";
+const normalized = (expr: SQL) => sql`translate(lower(${expr}), ${FROM}, ${TO})`;
 
-export async function listInstructeurDossiers(
-  db: DbOrTx,
-  input: { instructeurId: number; demarcheId: number; tab: InstructeurTab; cursor: DossierCursor | null },
-) {
-  const { instructeurId, demarcheId, tab, cursor } = input;
+const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const SORT_ALIAS = sql.raw(`"sort_value"`);
+
+interface ColumnSql {
+  /** The sort key (null for columns that do not sort). */
+  sort: SQL | null;
+  /** PostgreSQL type to read a cursor's key back. */
+  cast: string;
+}
+
+function fieldValueColumn(column: ColumnDef): "number" | "date" | "bool" | "text" {
+  return column.type === "number" ? "number" : column.type === "date" ? "date" : column.type === "boolean" ? "bool" : "text";
+}
+
+function selfSql(column: ColumnDef): ColumnSql {
+  switch (column.id) {
+    case "self/id":
+      return { sort: sql`${dossiers.id}`, cast: "integer" };
+    case "individual/identite":
+      return { sort: sql`${dossiers.nom}`, cast: "text" };
+    case "user/email":
+      return { sort: sql`(select ${users.email} from ${users} where ${users.id} = ${dossiers.userId})`, cast: "text" };
+    case "self/state":
+      return { sort: sql`${dossiers.state}`, cast: "text" };
+    case "self/depose_at":
+      return { sort: sql`${dossiers.deposeAt}`, cast: "timestamptz" };
+    case "self/en_instruction_at":
+      return { sort: sql`${dossiers.enInstructionAt}`, cast: "timestamptz" };
+    case "self/processed_at":
+      return { sort: sql`${dossiers.processedAt}`, cast: "timestamptz" };
+    case "self/updated_at":
+      return { sort: sql`${dossiers.updatedAt}`, cast: "timestamptz" };
+    case "groupe/label":
+      return {
+        sort: sql`(select ${groupesInstructeurs.label} from ${groupesInstructeurs} where ${groupesInstructeurs.id} = ${dossiers.groupeInstructeurId})`,
+        cast: "text",
+      };
+    default:
+      return { sort: null, cast: "text" };
+  }
+}
+
+function columnSql(column: ColumnDef): ColumnSql {
+  if (!column.field) return selfSql(column);
+  const valueColumn = fieldValueColumn(column);
+  const cast = { number: "double precision", date: "date", bool: "boolean", text: "text" }[valueColumn];
+  return { sort: sql`sv.${sql.raw(valueColumn)}`, cast };
+}
+
+/** Midnight (French time) starting a calendar day, as a timestamptz. */
+const dayStart = (day: string) => sql`(${day}::date)::timestamp at time zone ${TIME_ZONE}`;
+
+function dateRange(expr: SQL, from: string | null, until: string | null, isDate: boolean): SQL {
+  const bound = (day: string) => (isDate ? sql`${day}::date` : dayStart(day));
+  return and(from ? sql`${expr} >= ${bound(from)}` : undefined, until ? sql`${expr} < ${bound(until)}` : undefined) as SQL;
+}
+
+/** One filter on a dossier's own column. */
+function selfFilter(filter: Filter): SQL {
+  const { column, condition } = filter;
+  if (column.id === "followers/email") {
+    const emails = sql`select 1 from ${follows} join ${instructeurs} on ${instructeurs.id} = ${follows.instructeurId} join ${users} on ${users.id} = ${instructeurs.userId} where ${follows.dossierId} = ${dossiers.id}`;
+    if (condition.kind === "empty") return sql`not exists (${emails})`;
+    if (condition.kind === "contains")
+      return sql`exists (${emails} and ${normalized(sql`${users.email}`)} like ${likeEscaped(condition.text)})`;
+  }
+  if (column.id === "individual/identite") {
+    if (condition.kind === "empty") return sql`${dossiers.nom} is null`;
+    if (condition.kind === "contains") {
+      return sql`${normalized(sql`coalesce(${dossiers.nom}, '') || ' ' || coalesce(${dossiers.prenom}, '')`)} like ${likeEscaped(condition.text)}`;
+    }
+  }
+  const expr = selfSql(column).sort as SQL;
+  switch (condition.kind) {
+    case "empty":
+      return sql`${expr} is null`;
+    case "contains":
+      return sql`${normalized(expr)} like ${likeEscaped(condition.text)}`;
+    case "in":
+      return sql`${expr} = ${condition.raw}`;
+    case "number":
+      return sql`${expr} ${sql.raw(condition.op === "eq" ? "=" : condition.op === "lt" ? "<" : ">")} ${condition.value}`;
+    case "date":
+      return dateRange(expr, condition.from, condition.until, false);
+    case "bool":
+      return sql`${expr} = ${condition.value}`;
+  }
+}
+
+/** One filter on a field's typed value (`dossier_values`). */
+function fieldFilter(filter: Filter): SQL {
+  const { column, condition } = filter;
+  const stableId = column.field?.stableId as number;
+  const valueColumn = sql.raw(`fv.${fieldValueColumn(column)}`);
+  const exists = (predicate: SQL) =>
+    sql`exists (select 1 from ${dossierValues} fv where fv.dossier_id = ${dossiers.id} and fv.stable_id = ${stableId} and ${predicate})`;
+  switch (condition.kind) {
+    case "empty":
+      return sql`not ${exists(sql`${valueColumn} is not null`)}`;
+    case "contains":
+      return exists(sql`fv.text like ${likeEscaped(condition.text)}`);
+    case "in":
+      return exists(sql`fv.text = ${condition.text}`);
+    case "number":
+      return exists(
+        sql`fv.number ${sql.raw(condition.op === "eq" ? "=" : condition.op === "lt" ? "<" : ">")} ${condition.value}`,
+      );
+    case "date":
+      return exists(dateRange(sql`fv.date`, condition.from, condition.until, true));
+    case "bool":
+      return exists(sql`fv.bool = ${condition.value}`);
+  }
+}
+
+/** Filters on one column are alternatives; every column's group applies. */
+export function filtersCondition(filters: readonly Filter[]): SQL | undefined {
+  const groups = groupByColumn(filters).map((group) =>
+    or(...group.map((f) => (f.column.field ? fieldFilter(f) : selfFilter(f)))),
+  );
+  return groups.length === 0 ? undefined : and(...groups);
+}
+
+/** `to_tsquery('simple', …)` text from `searchQuery`: the dossiers whose document matches. */
+export function searchCondition(query: string | null): SQL | undefined {
+  if (!query) return undefined;
+  return sql`exists (select 1 from ${dossierSearch} s where s.dossier_id = ${dossiers.id} and to_tsvector('simple', s.document) @@ to_tsquery('simple', ${query}))`;
+}
+
+/**
+ * Keyset condition in the total order (key, id) where a null key comes after every value: the rows
+ * strictly after (`gt`) or before (`lt`) the cursor's row.
+ */
+function keysetCondition(expr: SQL, cast: string, cursor: DossierCursor, side: "gt" | "lt"): SQL {
+  const id = cursor.id;
+  if (cursor.value === null) {
+    return side === "gt"
+      ? sql`(${expr} is null and ${dossiers.id} > ${id})`
+      : sql`(${expr} is not null or ${dossiers.id} < ${id})`;
+  }
+  const key = sql`${cursor.value}::${sql.raw(cast)}`;
+  return side === "gt"
+    ? sql`(${expr} > ${key} or (${expr} = ${key} and ${dossiers.id} > ${id}) or ${expr} is null)`
+    : sql`(${expr} < ${key} or (${expr} = ${key} and ${dossiers.id} < ${id}))`;
+}
+
+export interface ListInput {
+  instructeurId: number;
+  demarcheId: number;
+  tab: InstructeurTab;
+  sort: SortChoice;
+  filters: readonly Filter[];
+  /** `searchQuery(typed)`: null for no search. */
+  search: string | null;
+  cursor: DossierCursor | null;
+  now?: Date;
+}
+
+export const sortKeyOf = (sort: SortChoice) => `${sort.column.id}:${sort.order}`;
+
+/** The SQL of one page (also run as raw SQL by the bench). */
+export function listQuery(input: ListInput): { query: SQL; reversed: boolean } {
+  const { sort, cursor } = input;
+  const column = columnSql(sort.column);
+  const expr = column.sort ?? sql`${dossiers.updatedAt}`;
   const before = cursor?.direction === "before";
-  const keyset = cursor
-    ? before
-      ? sql`(${dossiers.updatedAt}, ${dossiers.id}) > (${cursor.updatedAt}::timestamptz, ${cursor.id})`
-      : sql`(${dossiers.updatedAt}, ${dossiers.id}) < (${cursor.updatedAt}::timestamptz, ${cursor.id})`
-    : undefined;
-  const rows = await db
-    .select({
-      id: dossiers.id,
-      state: dossiers.state,
-      civilite: dossiers.civilite,
-      nom: dossiers.nom,
-      prenom: dossiers.prenom,
-      deposeAt: dossiers.deposeAt,
-      updatedAt: dossiers.updatedAt,
-      key: cursorKey,
-    })
-    .from(dossiers)
-    .where(
-      and(
-        eq(dossiers.demarcheId, demarcheId),
-        dossiersVisibleToInstructeur(instructeurId),
-        tabCondition(tab, instructeurId),
-        keyset,
-      ),
-    )
-    .orderBy(...(before ? [asc(dossiers.updatedAt), asc(dossiers.id)] : [desc(dossiers.updatedAt), desc(dossiers.id)]))
-    .limit(PAGE_SIZE + 1);
+  // Reading backwards flips the order; the page is put back in order afterwards.
+  const ascending = (sort.order === "asc") !== before;
+  const keyset = cursor ? keysetCondition(expr, column.cast, cursor, (sort.order === "asc") !== before ? "gt" : "lt") : undefined;
+  const join = sort.column.field
+    ? sql`left join ${dossierValues} sv on sv.dossier_id = ${dossiers.id} and sv.stable_id = ${sort.column.field.stableId}`
+    : sql``;
+  const where = and(
+    eq(dossiers.demarcheId, input.demarcheId),
+    dossiersVisibleToInstructeur(input.instructeurId),
+    tabCondition(input.tab, input.instructeurId, input.now),
+    filtersCondition(input.filters),
+    searchCondition(input.search),
+    keyset,
+  );
+  const direction = sql.raw(ascending ? "asc" : "desc");
+  const query = sql`select ${dossiers.id} as id, (${expr})::text as ${SORT_ALIAS}
+    from ${dossiers} ${join}
+    where ${where}
+    order by ${expr} ${direction}, ${dossiers.id} ${direction}
+    limit ${PAGE_SIZE + 1}`;
+  return { query, reversed: before };
+}
 
+export async function listInstructeurDossiers(db: DbOrTx, input: ListInput) {
+  const { query, reversed } = listQuery(input);
+  const { rows } = await db.execute<{ id: number; sort_value: string | null }>(query);
   const more = rows.length > PAGE_SIZE;
-  const page = rows.slice(0, PAGE_SIZE);
-  if (before) page.reverse();
+  const page = rows.slice(0, PAGE_SIZE).map((r) => ({ id: Number(r.id), key: r.sort_value }));
+  if (reversed) page.reverse();
   const first = page[0];
   const last = page[page.length - 1];
+  const sortKey = sortKeyOf(input.sort);
   // Going forward there is a previous page (we came from it); going back there is a next page.
-  const hasPrevious = before ? more : cursor !== null;
-  const hasNext = before ? true : more;
+  const hasPrevious = reversed ? more : input.cursor !== null;
+  const hasNext = reversed ? true : more;
   return {
-    dossiers: page.map(({ key: _key, ...row }) => row),
-    previousCursor: hasPrevious && first ? encodeCursor({ direction: "before", updatedAt: first.key, id: first.id }) : null,
-    nextCursor: hasNext && last ? encodeCursor({ direction: "after", updatedAt: last.key, id: last.id }) : null,
+    ids: page.map((r) => r.id),
+    previousCursor:
+      hasPrevious && first ? encodeCursor({ direction: "before", sort: sortKey, value: first.key, id: first.id }) : null,
+    nextCursor: hasNext && last ? encodeCursor({ direction: "after", sort: sortKey, value: last.key, id: last.id }) : null,
   };
 }

@@ -22,6 +22,9 @@ export default {
     suivis: "Followed by me",
     traites: "Processed",
     tous: "All",
+    expirants: "Expiring",
+    archives: "Archived",
+    supprimes: "Bin",
   },
   procedures: {
     title: "My procedures",
@@ -34,7 +37,7 @@ export default {
   },
   procedure: {
     tabsLabel: "Files by status",
-    caption: "“{tab}” files ({count}), sorted by last update, most recent first",
+    caption: "“{tab}” files ({count})",
     number: "No.",
     demandeur: "Applicant",
     state: "Status",
@@ -46,6 +49,9 @@ export default {
       suivis: "You do not follow any ongoing file. Open a file and choose “Follow this file”.",
       traites: "No processed file yet.",
       tous: "No file has been submitted to this procedure yet.",
+      expirants: "No file reaches the end of its retention period within two weeks.",
+      archives: "No archived file.",
+      supprimes: "The bin is empty.",
     },
     emptyPage: "This page no longer contains any file.",
     firstPage: "Back to the first page",

@@ -21,6 +21,9 @@ export default {
     suivis: "Suivis par moi",
     traites: "Traités",
     tous: "Au total",
+    expirants: "Expirant",
+    archives: "Archivés",
+    supprimes: "Corbeille",
   },
   procedures: {
     title: "Mes démarches",
@@ -33,7 +36,7 @@ export default {
   },
   procedure: {
     tabsLabel: "Dossiers par statut",
-    caption: "Dossiers « {tab} » ({count}), triés par date de dernière mise à jour, la plus récente d’abord",
+    caption: "Dossiers « {tab} » ({count})",
     number: "N°",
     demandeur: "Demandeur",
     state: "État",
@@ -45,6 +48,9 @@ export default {
       suivis: "Vous ne suivez aucun dossier en cours. Ouvrez un dossier et choisissez « Suivre le dossier ».",
       traites: "Aucun dossier traité pour le moment.",
       tous: "Aucun dossier déposé sur cette démarche pour le moment.",
+      expirants: "Aucun dossier n’arrive en fin de durée de conservation dans les deux semaines.",
+      archives: "Aucun dossier archivé.",
+      supprimes: "La corbeille est vide.",
     },
     emptyPage: "Cette page ne contient plus de dossier.",
     firstPage: "Revenir à la première page",

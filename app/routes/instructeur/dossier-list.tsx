@@ -1,0 +1,441 @@
+/**
+ * The instructeur's dossier list of one démarche (page `procedure.tsx`): tabs with counters, search,
+ * typed filters shown as removable chips, the instructeur's columns, sortable headers, keyset
+ * pagination. Every control is a link or a plain form (GET for search and filters, POST for the
+ * saved columns): all of it works without JavaScript. Tables scroll horizontally on small screens.
+ */
+import { Form } from "react-router";
+import type { TranslationKey } from "../../../common/i18n";
+import type { DossierState } from "../../../server/domain/dossier/states";
+import { OPERATORS_BY_TYPE, type FilterOperator } from "../../../server/domain/instructeur-list/filters";
+import { INSTRUCTEUR_TABS, type InstructeurTab, type TabCounters } from "../../../server/queries/instructeur/tabs";
+import { CsrfInput } from "../../components/csrf-input";
+import { useT, useTn } from "../../lib/i18n";
+import { listHref, type ListUrlState } from "./list-url";
+import { DossierStateBadge, useDemandeurName } from "./ui";
+
+interface ColumnView {
+  id: string;
+  label: string;
+  type: "text" | "number" | "date" | "boolean" | "enum";
+  options: string[] | null;
+  sortable: boolean;
+}
+
+export interface DossierListData {
+  demarche: { id: number; libelle: string; state: string };
+  tab: InstructeurTab;
+  url: ListUrlState;
+  paged: boolean;
+  counters: TabCounters;
+  available: ColumnView[];
+  displayed: ColumnView[];
+  dropped: string[];
+  sort: { column: string; label: string; order: "asc" | "desc" };
+  sortRefused: boolean;
+  filters: Array<{ param: string; column: string; operator: FilterOperator; value: string }>;
+  refusals: Array<{ code: string; params: Record<string, string> }>;
+  added: {
+    column: string | null;
+    operator: string;
+    value: string;
+    refusal: { code: string; params: Record<string, string> };
+  } | null;
+  rows: Array<{
+    id: number;
+    state: string;
+    civilite: string | null;
+    nom: string | null;
+    prenom: string | null;
+    cells: Record<string, string | null>;
+  }>;
+  previousCursor: string | null;
+  nextCursor: string | null;
+  saved: boolean;
+}
+
+const ALL_OPERATORS = [...new Set(Object.values(OPERATORS_BY_TYPE).flat())];
+
+function HiddenState({ url, without = [] }: { url: ListUrlState; without?: Array<keyof ListUrlState> }) {
+  return (
+    <>
+      {url.statut && !without.includes("statut") ? <input type="hidden" name="statut" value={url.statut} /> : null}
+      {url.q && !without.includes("q") ? <input type="hidden" name="q" value={url.q} /> : null}
+      {without.includes("filtres") ? null : url.filtres.map((f) => <input key={f} type="hidden" name="filtre" value={f} />)}
+      {url.tri && !without.includes("tri") ? <input type="hidden" name="tri" value={url.tri} /> : null}
+      {url.ordre && !without.includes("ordre") ? <input type="hidden" name="ordre" value={url.ordre} /> : null}
+    </>
+  );
+}
+
+export function DossierList({
+  data,
+  columnsAction,
+}: {
+  data: DossierListData;
+  columnsAction: { columnsRefusal: { code: string; params: Record<string, string> } | null; posted: string[] } | null;
+}) {
+  const t = useT();
+  const tn = useTn();
+  const demandeur = useDemandeurName();
+  const { demarche, tab, counters, url, rows, displayed, sort } = data;
+  const tabLabel = t(`instructeur.tabs.${tab}`);
+  const href = (changes: Partial<ListUrlState> & { cursor?: string } = {}) => listHref(demarche.id, url, changes);
+  const chosen = new Set(columnsAction ? columnsAction.posted : displayed.map((c) => c.id));
+  const cell = (column: ColumnView, row: DossierListData["rows"][number]) => {
+    if (column.id === "individual/identite") {
+      return (
+        demandeur({ civilite: row.civilite as "M." | "Mme" | null, nom: row.nom, prenom: row.prenom }) ||
+        t("instructeur.notFilled")
+      );
+    }
+    if (column.id === "self/state") return <DossierStateBadge state={row.state as DossierState} />;
+    return row.cells[column.id] ?? "";
+  };
+  const refusalText = (r: { code: string; params: Record<string, string> }) =>
+    t(`liste.filters.refusals.${r.code}` as TranslationKey, r.params);
+  return (
+    <>
+      <title>{t("instructeur.pageTitle", { title: `${tabLabel} · ${demarche.libelle}` })}</title>
+      <p className="fr-mb-2w">
+        <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/procedures">
+          {t("instructeur.procedure.backToList")}
+        </a>
+      </p>
+      <h1>{demarche.libelle}</h1>
+      <p>
+        {t("instructeur.demarcheNumber", { number: demarche.id })}
+        {demarche.state !== "publiee" ? ` · ${t(`instructeur.demarcheStates.${demarche.state}` as TranslationKey)}` : ""}
+      </p>
+
+      {data.saved ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status">
+          <p>{t("liste.display.saved")}</p>
+        </div>
+      ) : null}
+      {data.dropped.length > 0 ? (
+        <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="status" data-testid="dropped-columns">
+          <p>{tn("liste.display.dropped", data.dropped.length, { columns: data.dropped.join(", ") })}</p>
+        </div>
+      ) : null}
+      {data.sortRefused ? (
+        <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="status">
+          <p>{t("liste.sort.refused")}</p>
+        </div>
+      ) : null}
+      {data.refusals.length > 0 ? (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert" data-testid="filter-refusals">
+          <p>{t("liste.filters.refused")}</p>
+          <ul>
+            {data.refusals.map((r, i) => (
+              <li key={`${r.code}-${i}`}>{refusalText(r)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <nav className="fr-tabs fr-mb-3w" aria-label={t("instructeur.procedure.tabsLabel")}>
+        <ul className="fr-tabs__list">
+          {INSTRUCTEUR_TABS.map((item) => (
+            <li key={item}>
+              <a
+                className="fr-tabs__tab"
+                href={listHref(demarche.id, { ...url, statut: item })}
+                aria-current={item === tab ? "page" : undefined}
+              >
+                {t(`instructeur.tabs.${item}`)}&nbsp;
+                <span className="fr-badge fr-badge--sm fr-badge--no-icon fr-ml-1v">{counters[item]}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <form method="get" action={`/procedures/${demarche.id}`} role="search" className="fr-mb-3w">
+        <HiddenState url={url} without={["q"]} />
+        <div className="fr-search-bar" id="recherche-dossiers">
+          <label className="fr-label" htmlFor="recherche-q">
+            {t("liste.search.label")}
+            <span className="fr-hint-text">{t("liste.search.hint")}</span>
+          </label>
+          <input className="fr-input" type="search" id="recherche-q" name="q" defaultValue={url.q} maxLength={200} />
+          <button type="submit" className="fr-btn" title={t("liste.search.submit")}>
+            {t("liste.search.submit")}
+          </button>
+        </div>
+        {url.q ? (
+          <p className="fr-mt-1w">
+            <a className="fr-link" href={href({ q: "" })}>
+              {t("liste.search.clear")}
+            </a>
+          </p>
+        ) : null}
+      </form>
+
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
+        <div className="fr-col-12 fr-col-md-6">
+          <details className="instructeur-list__panel" open={data.added !== null}>
+            <summary className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-filter-line fr-btn--icon-left">
+              {t("liste.filters.title")}
+            </summary>
+            <form method="get" action={`/procedures/${demarche.id}`} className="fr-mt-2w" noValidate>
+              <HiddenState url={url} />
+              <div className="fr-select-group">
+                <label className="fr-label" htmlFor="ajout-colonne">
+                  {t("liste.filters.column")}
+                </label>
+                <select className="fr-select" id="ajout-colonne" name="ajout_colonne" defaultValue={data.added?.column ?? ""}>
+                  {data.available.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="fr-select-group">
+                <label className="fr-label" htmlFor="ajout-operateur">
+                  {t("liste.filters.operator")}
+                </label>
+                <select
+                  className="fr-select"
+                  id="ajout-operateur"
+                  name="ajout_operateur"
+                  defaultValue={data.added?.operator ?? "contains"}
+                >
+                  {ALL_OPERATORS.map((op) => (
+                    <option key={op} value={op}>
+                      {t(`liste.filters.operators.${op}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className={`fr-input-group${data.added ? " fr-input-group--error" : ""}`}>
+                <label className="fr-label" htmlFor="ajout-valeur">
+                  {t("liste.filters.value")}
+                  <span className="fr-hint-text" id="ajout-valeur-hint">
+                    {t("liste.filters.valueHint")}
+                  </span>
+                </label>
+                <input
+                  className={`fr-input${data.added ? " fr-input--error" : ""}`}
+                  id="ajout-valeur"
+                  name="ajout_valeur"
+                  defaultValue={data.added?.value ?? ""}
+                  aria-describedby={data.added ? "ajout-valeur-hint ajout-valeur-error" : "ajout-valeur-hint"}
+                />
+                {data.added ? (
+                  <p className="fr-error-text" id="ajout-valeur-error">
+                    {refusalText(data.added.refusal)}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="fr-btn fr-btn--sm">
+                {t("liste.filters.add")}
+              </button>
+            </form>
+          </details>
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <details className="instructeur-list__panel" open={columnsAction !== null}>
+            <summary className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-settings-5-line fr-btn--icon-left">
+              {t("liste.display.title")}
+            </summary>
+            <Form method="post" action={href({})} className="fr-mt-2w">
+              <CsrfInput />
+              <fieldset
+                className={`fr-fieldset${columnsAction?.columnsRefusal ? " fr-fieldset--error" : ""}`}
+                aria-labelledby="colonnes-legend colonnes-error"
+              >
+                <legend className="fr-fieldset__legend fr-text--regular" id="colonnes-legend">
+                  {t("liste.display.legend")}
+                </legend>
+                {data.available.map((c) => (
+                  <div className="fr-fieldset__element" key={c.id}>
+                    <div className="fr-checkbox-group fr-checkbox-group--sm">
+                      <input
+                        type="checkbox"
+                        id={`colonne-${c.id}`}
+                        name="colonnes"
+                        value={c.id}
+                        defaultChecked={chosen.has(c.id)}
+                      />
+                      <label className="fr-label" htmlFor={`colonne-${c.id}`}>
+                        {c.label}
+                      </label>
+                    </div>
+                  </div>
+                ))}
+                {columnsAction?.columnsRefusal ? (
+                  <div className="fr-messages-group" aria-live="polite">
+                    <p className="fr-message fr-message--error" id="colonnes-error">
+                      {t(
+                        `liste.columnRefusals.${columnsAction.columnsRefusal.code}` as TranslationKey,
+                        columnsAction.columnsRefusal.params,
+                      )}
+                    </p>
+                  </div>
+                ) : null}
+              </fieldset>
+              <button type="submit" className="fr-btn fr-btn--sm">
+                {t("liste.display.submit")}
+              </button>
+            </Form>
+          </details>
+        </div>
+      </div>
+
+      {data.filters.length > 0 ? (
+        <section aria-labelledby="filtres-actifs" className="fr-mb-2w">
+          <h2 id="filtres-actifs" className="fr-text--md fr-mb-1w">
+            {t("liste.filters.active")}
+          </h2>
+          <ul className="fr-tags-group" data-testid="filter-chips">
+            {data.filters.map((f) => {
+              const text = `${f.column} ${t(`liste.filters.operators.${f.operator}`)}${f.value ? ` ${f.value}` : ""}`;
+              return (
+                <li key={f.param}>
+                  <a
+                    className="fr-tag fr-tag--sm fr-icon-close-line fr-tag--icon-left"
+                    href={href({ filtres: url.filtres.filter((p) => p !== f.param) })}
+                    aria-label={t("liste.filters.remove", { filter: text })}
+                  >
+                    {text}
+                  </a>
+                </li>
+              );
+            })}
+            <li>
+              <a className="fr-link fr-link--sm" href={href({ filtres: [] })}>
+                {t("liste.filters.removeAll")}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
+      {rows.length === 0 ? (
+        <>
+          <p>
+            {data.paged
+              ? t("instructeur.procedure.emptyPage")
+              : url.q || data.filters.length > 0
+                ? t("liste.recherche.empty", { q: url.q || data.filters.map((f) => f.value).join(", ") })
+                : t(`instructeur.procedure.empty.${tab}`)}
+          </p>
+          {data.paged ? (
+            <p>
+              <a href={href()}>{t("instructeur.procedure.firstPage")}</a>
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <div className="fr-table fr-table--no-caption-top">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>
+                    {t("instructeur.procedure.caption", { tab: tabLabel, count: counters[tab] })}
+                    {" · "}
+                    {t("liste.sort.caption", { column: sort.label, order: t(`liste.sort.${sort.order}`) })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <SortHeader
+                        column={{ id: "self/id", label: t("instructeur.procedure.number"), sortable: true }}
+                        data={data}
+                        href={href}
+                      />
+                      {displayed
+                        .filter((c) => c.id !== "self/id")
+                        .map((c) => (
+                          <SortHeader key={c.id} column={c} data={data} href={href} />
+                        ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => (
+                      <tr key={row.id} data-dossier-id={row.id}>
+                        <th scope="row">
+                          <a
+                            href={`/procedures/${demarche.id}/dossiers/${row.id}`}
+                            aria-label={t("instructeur.procedure.dossierLink", { number: row.id })}
+                          >
+                            {row.id}
+                          </a>
+                        </th>
+                        {displayed
+                          .filter((c) => c.id !== "self/id")
+                          .map((c) => (
+                            <td key={c.id} data-column={c.id}>
+                              {cell(c, row)}
+                            </td>
+                          ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+
+      {data.previousCursor || data.nextCursor ? (
+        <nav className="fr-pagination" aria-label={t("instructeur.procedure.pagination")}>
+          <ul className="fr-pagination__list">
+            {data.previousCursor ? (
+              <li>
+                <a
+                  className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"
+                  href={href({ cursor: data.previousCursor })}
+                  rel="prev"
+                >
+                  {t("instructeur.procedure.previous")}
+                </a>
+              </li>
+            ) : null}
+            {data.nextCursor ? (
+              <li>
+                <a
+                  className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"
+                  href={href({ cursor: data.nextCursor })}
+                  rel="next"
+                >
+                  {t("instructeur.procedure.next")}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+function SortHeader({
+  column,
+  data,
+  href,
+}: {
+  column: { id: string; label: string; sortable: boolean };
+  data: DossierListData;
+  href: (changes: Partial<ListUrlState>) => string;
+}) {
+  const t = useT();
+  const current = data.sort.column === column.id;
+  if (!column.sortable) return <th scope="col">{column.label}</th>;
+  const next = current && data.sort.order === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" aria-sort={current ? (data.sort.order === "asc" ? "ascending" : "descending") : undefined}>
+      <a
+        href={href({ tri: column.id, ordre: next })}
+        title={t(next === "asc" ? "liste.sort.ascending" : "liste.sort.descending", { column: column.label })}
+        data-sort-link={column.id}
+      >
+        {column.label}
+        {current ? (data.sort.order === "asc" ? " ▲" : " ▼") : ""}
+      </a>
+    </th>
+  );
+}

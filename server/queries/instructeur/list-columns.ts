@@ -1,0 +1,186 @@
+/**
+ * What the instructeur's list of one démarche shows: the columns it offers (fixed ones, then the
+ * fields and annotations of its published revision), those this instructeur chose (saved per
+ * démarche; a column whose field has gone is dropped and reported), and the cells of a page's rows.
+ */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Locale } from "../../../common/i18n/types";
+import type { DbOrTx } from "../../db/client";
+import { loadRevisionChamps } from "../../db/revisions";
+import {
+  champs,
+  demarches,
+  dossiers,
+  follows,
+  groupesInstructeurs,
+  instructeurPresentations,
+  instructeurs,
+  users,
+} from "../../db/schema";
+import type { JsonValue } from "../../domain/champs/definition";
+import { getTypeDeChamp, resolveOptions } from "../../domain/champs/registry";
+import { availableColumns, type ColumnDef, resolveDisplayedColumns } from "../../domain/instructeur-list/columns";
+
+export async function loadListColumns(db: DbOrTx, instructeurId: number, demarcheId: number) {
+  const [demarche] = await db
+    .select({ published: demarches.publishedRevisionId, draft: demarches.draftRevisionId })
+    .from(demarches)
+    .where(eq(demarches.id, demarcheId));
+  const revisionId = demarche?.published ?? demarche?.draft ?? null;
+  const [publicFields, privateFields, groupes, saved] = await Promise.all([
+    revisionId ? loadRevisionChamps(db, revisionId) : [],
+    revisionId ? loadRevisionChamps(db, revisionId, { private: true }) : [],
+    db
+      .select({ label: groupesInstructeurs.label })
+      .from(groupesInstructeurs)
+      .where(eq(groupesInstructeurs.demarcheId, demarcheId))
+      .orderBy(asc(groupesInstructeurs.label)),
+    db
+      .select({ columns: instructeurPresentations.displayedColumns })
+      .from(instructeurPresentations)
+      .where(and(eq(instructeurPresentations.instructeurId, instructeurId), eq(instructeurPresentations.demarcheId, demarcheId))),
+  ]);
+  const available = availableColumns(
+    [...publicFields, ...privateFields],
+    groupes.map((g) => g.label),
+  );
+  const savedIds = saved[0]?.columns;
+  const { columns, dropped } = resolveDisplayedColumns(Array.isArray(savedIds) ? savedIds : null, available);
+  return {
+    available,
+    displayed: columns,
+    dropped,
+    optionsOf: new Map([...publicFields, ...privateFields].map((f) => [f.stableId, f])),
+  };
+}
+
+export type ListColumns = Awaited<ReturnType<typeof loadListColumns>>;
+
+export interface ListRow {
+  id: number;
+  state: string;
+  civilite: string | null;
+  nom: string | null;
+  prenom: string | null;
+  /** Column id → cell text ("" when blank); dates as ISO strings, formatted by the page. */
+  cells: Record<string, string | null>;
+}
+
+/** The cells of the displayed columns for a page of dossiers, in the order of `ids` (four statements). */
+export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: ListColumns, locale: Locale): Promise<ListRow[]> {
+  if (ids.length === 0) return [];
+  const fieldColumns = columns.displayed.filter((c) => c.field);
+  const [base, followerRows, values] = await Promise.all([
+    db
+      .select({
+        id: dossiers.id,
+        state: dossiers.state,
+        civilite: dossiers.civilite,
+        nom: dossiers.nom,
+        prenom: dossiers.prenom,
+        email: users.email,
+        groupe: groupesInstructeurs.label,
+        deposeAt: dossiers.deposeAt,
+        enInstructionAt: dossiers.enInstructionAt,
+        processedAt: dossiers.processedAt,
+        updatedAt: dossiers.updatedAt,
+      })
+      .from(dossiers)
+      .leftJoin(users, eq(users.id, dossiers.userId))
+      .leftJoin(groupesInstructeurs, eq(groupesInstructeurs.id, dossiers.groupeInstructeurId))
+      .where(inArray(dossiers.id, [...ids])),
+    columns.displayed.some((c) => c.id === "followers/email")
+      ? db
+          .select({ dossierId: follows.dossierId, email: users.email })
+          .from(follows)
+          .innerJoin(instructeurs, eq(instructeurs.id, follows.instructeurId))
+          .innerJoin(users, eq(users.id, instructeurs.userId))
+          .where(inArray(follows.dossierId, [...ids]))
+          .orderBy(asc(follows.createdAt))
+      : [],
+    fieldColumns.length > 0
+      ? db
+          .select({ dossierId: champs.dossierId, stableId: champs.stableId, value: champs.value })
+          .from(champs)
+          .where(
+            and(
+              inArray(champs.dossierId, [...ids]),
+              eq(champs.stream, "main"),
+              eq(champs.rowId, ""),
+              inArray(
+                champs.stableId,
+                fieldColumns.map((c) => c.field?.stableId as number),
+              ),
+            ),
+          )
+      : [],
+  ]);
+  const followersOf = new Map<number, string[]>();
+  for (const row of followerRows) followersOf.set(row.dossierId, [...(followersOf.get(row.dossierId) ?? []), row.email]);
+  const valueOf = new Map(values.map((v) => [`${v.dossierId}|${v.stableId}`, v.value]));
+  const byId = new Map(base.map((row) => [row.id, row]));
+  const iso = (value: Date | null) => (value ? value.toISOString() : null);
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const cells: Record<string, string | null> = {};
+    for (const column of columns.displayed) cells[column.id] = selfCell(column, row, followersOf.get(id) ?? [], iso);
+    for (const column of fieldColumns) {
+      cells[column.id] = fieldCell(column, valueOf.get(`${id}|${column.field?.stableId}`), columns, locale);
+    }
+    return [{ id, state: row.state, civilite: row.civilite, nom: row.nom, prenom: row.prenom, cells }];
+  });
+}
+
+function selfCell(
+  column: ColumnDef,
+  row: {
+    id: number;
+    state: string;
+    email: string | null;
+    groupe: string | null;
+    deposeAt: Date | null;
+    enInstructionAt: Date | null;
+    processedAt: Date | null;
+    updatedAt: Date;
+  },
+  followers: string[],
+  iso: (value: Date | null) => string | null,
+): string | null {
+  switch (column.id) {
+    case "self/id":
+      return String(row.id);
+    case "user/email":
+      return row.email;
+    case "self/state":
+      return row.state;
+    case "self/depose_at":
+      return iso(row.deposeAt);
+    case "self/en_instruction_at":
+      return iso(row.enInstructionAt);
+    case "self/processed_at":
+      return iso(row.processedAt);
+    case "self/updated_at":
+      return iso(row.updatedAt);
+    case "groupe/label":
+      return row.groupe;
+    case "followers/email":
+      return followers.join(", ");
+    default:
+      return null;
+  }
+}
+
+function fieldCell(column: ColumnDef, value: unknown, columns: ListColumns, locale: Locale): string | null {
+  const field = column.field ? columns.optionsOf.get(column.field.stableId) : undefined;
+  if (!field || value === null || value === undefined) return null;
+  const definition = getTypeDeChamp(field.type);
+  const parsed = definition.valueSchema.safeParse(value as JsonValue);
+  if (!parsed.success || definition.isBlank(parsed.data)) return null;
+  const options = resolveOptions(field);
+  try {
+    return definition.displayValue(parsed.data, options.ok ? options.options : {}, locale);
+  } catch {
+    return definition.stringValue(parsed.data);
+  }
+}
