@@ -84,7 +84,12 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
                           : dossier.pendingChanges
                             ? t("usager.mesDossiers.submitChanges")
                             : t("usager.mesDossiers.view")}
-                        <span className="fr-sr-only"> {t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}</span>
+                        <span className="fr-sr-only">
+                          {" "}
+                          {dossier.pendingChanges && !brouillon
+                            ? t("usager.mesDossiers.submitChangesSrOnly", { number: dossier.id })
+                            : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
+                        </span>
                       </a>
                     </td>
                   </tr>

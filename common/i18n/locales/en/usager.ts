@@ -222,6 +222,7 @@ export default {
     resume: "Continue",
     view: "View",
     submitChanges: "Submit the changes",
+    submitChangesSrOnly: "of file no. {number}",
     actionSrOnly: "file no. {number}",
     next: "Next files",
     first: "Back to the most recent files",

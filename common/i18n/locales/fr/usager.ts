@@ -223,6 +223,7 @@ export default {
     resume: "Continuer",
     view: "Consulter",
     submitChanges: "Déposer les modifications",
+    submitChangesSrOnly: "du dossier n° {number}",
     actionSrOnly: "le dossier n° {number}",
     next: "Dossiers suivants",
     first: "Revenir aux dossiers les plus récents",
