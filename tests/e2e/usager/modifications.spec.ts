@@ -22,7 +22,12 @@ test.describe("changes en construction", () => {
 
     const dossier = await test.step("the usager submits a dossier", async () => {
       await signIn(page, DEMO.usager);
-      const number = await usager.startDossier(actor, DEMARCHE);
+      // The demo usager already has dossiers there: « Commencer un nouveau dossier ».
+      await page.goto(`/commencer/${DEMARCHE.path}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMARCHE.libelle);
+      await page.getByRole("button", { name: /Commencer/ }).click();
+      await expect(page).toHaveURL(/\/dossiers\/\d+\/identite$/);
+      const number = Number(new URL(page.url()).pathname.split("/")[2]);
       await usager.fillIdentity(actor, { civilite: "Mme", nom: "Martin", prenom: "Léa" });
       await page.getByLabel("Nom de l’association").fill(before);
       await page.getByLabel("Date de création").fill("2020-05-04");
