@@ -18,7 +18,14 @@ export type DossierMailParams = z.infer<typeof ZDossierMailParams>;
 
 interface DossierMailDefinition {
   /** Key under `mail.dossier` holding `subject`, `body` and the optional paragraphs. */
-  kind: "depose" | "modificationsDeposees" | "passeEnInstruction" | "accepte" | "refuse" | "classeSansSuite" | "repasseEnInstruction";
+  kind:
+    | "depose"
+    | "modificationsDeposees"
+    | "passeEnInstruction"
+    | "accepte"
+    | "refuse"
+    | "classeSansSuite"
+    | "repasseEnInstruction";
   /** A decision: its motivation, when one was given, is quoted under `mail.dossier.<kind>.motivation`. */
   withMotivation?: true;
   /** Key under `mail.dossier.<kind>` of a paragraph after the message. */

@@ -201,7 +201,12 @@ describe("« Déposer les modifications »", () => {
     const { dossierId, usager, ids } = await setup();
     const mainBefore = await loadChampValues(db, dossierId);
 
-    const invalid = await deposerModifications(db, usager.userId, dossierId, form({ [ids.projet]: "", [ids.montant]: "beaucoup" }));
+    const invalid = await deposerModifications(
+      db,
+      usager.userId,
+      dossierId,
+      form({ [ids.projet]: "", [ids.montant]: "beaucoup" }),
+    );
     expect(invalid.ok).toBe(false);
     if (invalid.ok || invalid.reason !== "invalid") throw new Error("expected invalid");
     expect(invalid.issues.map((i) => i.key).sort()).toEqual([String(ids.projet), String(ids.montant)].sort());
@@ -215,7 +220,12 @@ describe("« Déposer les modifications »", () => {
       dossierId,
       form({ [ids.projet]: "Piscine", [ids.montant]: "15000", [ids.association]: "false" }),
     );
-    expect(ineligible).toMatchObject({ ok: false, reason: "invalid", issues: [], ineligible: "Cette aide est réservée aux associations." });
+    expect(ineligible).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      issues: [],
+      ineligible: "Cette aide est réservée aux associations.",
+    });
     expect(await loadChampValues(db, dossierId)).toEqual(mainBefore);
     expect(await db.select().from(traitements).where(eq(traitements.dossierId, dossierId))).toHaveLength(1);
     expect(await mailJobs("dossier_modifications_deposees", dossierId)).toHaveLength(0);

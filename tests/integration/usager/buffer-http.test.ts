@@ -159,7 +159,11 @@ describe("changes en construction, without JavaScript", () => {
     await session.get(`/dossiers/${dossierId}/modifier`);
     await session.post(`/dossiers/${dossierId}/modifier`, { intent: "save", [`champ_${ids.projet}`]: "Piscine" });
     const snapshot = async () =>
-      db.select().from(champs).where(and(eq(champs.dossierId, dossierId))).orderBy(champs.id);
+      db
+        .select()
+        .from(champs)
+        .where(and(eq(champs.dossierId, dossierId)))
+        .orderBy(champs.id);
     const before = await snapshot();
 
     const anonymous = new HttpSession(server.url);
