@@ -3,11 +3,13 @@ import type { ChampDescriptor, JsonValue, TypeChamp } from "../domain/champs/def
 import { allFields } from "../domain/form/tree";
 import { readableStoredValue } from "../domain/revisions/type-compatibility";
 import { type ChampKey, champKey, parseChampKey } from "../domain/form/keys";
+import { type ChampStream, MAIN_STREAM } from "../domain/dossier/streams";
 import type { DbOrTx } from "./client";
 import { champs } from "./schema";
 
 /**
- * Values of a dossier's main stream, by `ChampKey` (top-level fields and repetition rows). Given the
+ * Values of one stream of a dossier (`main` unless told: what the administration sees), by
+ * `ChampKey` (top-level fields and repetition rows). Given the
  * form's `fields`, a value written while its field had another type is read as that type sees it:
  * converted when compatible, else empty (it stays stored, and comes back if the type is changed back).
  */
@@ -15,11 +17,12 @@ export async function loadChampValues(
   db: DbOrTx,
   dossierId: number,
   fields?: readonly ChampDescriptor[],
+  stream: ChampStream = MAIN_STREAM,
 ): Promise<Map<ChampKey, unknown>> {
   const rows = await db
     .select({ stableId: champs.stableId, rowId: champs.rowId, typeChamp: champs.typeChamp, value: champs.value })
     .from(champs)
-    .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main")));
+    .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, stream)));
   const types = fields ? new Map(allFields(fields).map((f) => [f.stableId, f.type])) : null;
   return new Map(
     rows.map((r) => {
@@ -30,14 +33,14 @@ export async function loadChampValues(
   );
 }
 
-/** Values of several dossiers (lists, exports, API pages), by dossier then key. */
+/** Values of several dossiers (lists, exports, API pages), by dossier then key: `main` only. */
 export async function loadChampValuesOf(db: DbOrTx, dossierIds: readonly number[]) {
   const byDossier = new Map<number, Map<ChampKey, unknown>>(dossierIds.map((id) => [id, new Map()]));
   if (dossierIds.length === 0) return byDossier;
   const rows = await db
     .select({ dossierId: champs.dossierId, stableId: champs.stableId, rowId: champs.rowId, value: champs.value })
     .from(champs)
-    .where(and(inArray(champs.dossierId, [...dossierIds]), eq(champs.stream, "main")));
+    .where(and(inArray(champs.dossierId, [...dossierIds]), eq(champs.stream, MAIN_STREAM)));
   for (const r of rows) byDossier.get(r.dossierId)?.set(champKey(r.stableId, r.rowId), r.value);
   return byDossier;
 }
@@ -51,13 +54,14 @@ export async function upsertChampValues(
   dossierId: number,
   values: ReadonlyMap<ChampKey, JsonValue | null>,
   types: ReadonlyMap<number, TypeChamp>,
+  stream: ChampStream = MAIN_STREAM,
 ) {
   const rows = [];
   for (const [key, value] of values) {
     const parsed = parseChampKey(key);
     const typeChamp = parsed ? types.get(parsed.stableId) : undefined;
     if (!parsed || !typeChamp) continue;
-    rows.push({ dossierId, stableId: parsed.stableId, rowId: parsed.rowId, typeChamp, value: value as unknown });
+    rows.push({ dossierId, stream, stableId: parsed.stableId, rowId: parsed.rowId, typeChamp, value: value as unknown });
   }
   // One statement per save (an autosave posts the whole form), in chunks to stay under the
   // protocol's parameter limit; unchanged values are not rewritten.
@@ -77,7 +81,7 @@ export async function upsertChampValues(
 const UPSERT_CHUNK = 1000;
 
 /** Deletes the values of one row of a block (its children), when the usager removes the row. */
-export async function deleteRowValues(db: DbOrTx, dossierId: number, rowId: string) {
+export async function deleteRowValues(db: DbOrTx, dossierId: number, rowId: string, stream: ChampStream = MAIN_STREAM) {
   if (rowId === "") return;
-  await db.delete(champs).where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main"), eq(champs.rowId, rowId)));
+  await db.delete(champs).where(and(eq(champs.dossierId, dossierId), eq(champs.stream, stream), eq(champs.rowId, rowId)));
 }

@@ -4,6 +4,7 @@
  * usager's and the instructeur's pages so both see the same fields.
  */
 import type { ChampDescriptor } from "../domain/champs/definition";
+import type { ChampStream } from "../domain/dossier/streams";
 import { formValuesOf } from "../domain/form/annotations";
 import { hiddenKeys } from "../domain/form/visibility";
 import type { DbOrTx } from "../db/client";
@@ -24,9 +25,15 @@ export function pageDescriptors(tree: readonly ChampDescriptor[]): ChampDescript
   }));
 }
 
-export async function loadFormView(db: DbOrTx, revisionId: number, dossierId: number, options: { private?: boolean } = {}) {
+/** `stream`: `main` (what the administration sees) unless the usager's pages show their buffer. */
+export async function loadFormView(
+  db: DbOrTx,
+  revisionId: number,
+  dossierId: number,
+  options: { private?: boolean; stream?: ChampStream } = {},
+) {
   const tree = await loadRevisionForm(db, revisionId, options);
-  const stored = await loadChampValues(db, dossierId, tree);
+  const stored = await loadChampValues(db, dossierId, tree, options.stream);
   // Only this list's values: the usager's pages must never carry an annotation privée.
   const values: Record<string, unknown> = Object.fromEntries(formValuesOf(tree, stored));
   const hidden = [...hiddenKeys(tree, stored)];

@@ -1,18 +1,25 @@
 /**
  * /dossiers/:id/modifier: changing a dossier en construction. The administration already has it,
- * so a change is stored only if the whole form stays valid (saveChamps is strict here): otherwise
- * the errors are shown with everything typed, and the submitted version stays as it was. No
- * autosave. Owner only (404 otherwise); other states redirect to the dossier page.
+ * so every change (autosave with JavaScript, « Enregistrer sans déposer », rows, files) goes to the
+ * usager's buffer, which the administration does not see; « Déposer les modifications » validates
+ * the whole form as a first submission does and, if it holds, replaces the administration's
+ * version. A refused submission keeps everything typed and shows the errors by field. Posting
+ * intent=submit alone (the dossier page's button) submits what the buffer holds. Owner only (404
+ * otherwise); other states redirect to the dossier page.
  */
-import { data, redirect } from "react-router";
+import { useRef } from "react";
+import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import type { TransitionErrorCode } from "../../../server/domain/dossier/transitions";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { IdentityRecap } from "../../components/usager/identity-recap";
-import { useT } from "../../lib/i18n";
+import { formatSavedTime } from "../../lib/autosave";
+import { useLocale, useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { readForm, services } from "../../lib/request.server";
+import { AUTOSAVE_INTENT, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-modifier";
 import { identityOf, postedDossierForm } from "./dossier-form.server";
 import { dossierIdParam, noStoreHeaders } from "./usager.server";
@@ -28,7 +35,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden } = await loadUsagerDossier(db, user.id, id);
+  const { dossier, demarche, descriptors, values, hidden, ineligibility, pendingChanges } = await loadUsagerDossier(
+    db,
+    user.id,
+    id,
+  );
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
   return {
@@ -39,6 +50,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     descriptors,
     values,
     hidden,
+    ineligibility,
+    pendingChanges,
     formChanges: await loadUsagerFormChanges(db, dossier),
   };
 }
@@ -52,29 +65,75 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     { userId: user.id, dossierId: id, state: "en_construction", refs: referenceDataFor(config) },
     async () => postedDossierForm(await readForm(request)),
   );
+  const submitAnswer = { values: {}, errors: {}, ineligible: null, transitionError: null, unchanged: false };
   switch (result.outcome) {
-    case "saved":
-      throw redirect(`/dossiers/${id}?modifie=1`);
-    case "row": {
-      const { values, hidden, errors, focusRowId } = result;
-      return { values, hidden, errors, focusRowId };
-    }
-    case "invalid": {
-      const { values, hidden, errors } = result;
-      return data({ values, hidden, errors, focusRowId: null }, { status: 422 });
-    }
-    default:
-      // Not en construction (any more); « Déposer » is not a button of this page.
+    case "not_editable":
+      if (result.intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: false };
       throw redirect(`/dossiers/${id}`);
+    case "submitted":
+      throw redirect(`/dossiers/${id}?modifie=1`);
+    case "unchanged":
+      return { intent: "submit" as const, ...submitAnswer, unchanged: true, transitionError: null as TransitionErrorCode | null };
+    case "transition_refused":
+      // No longer en construction (passed en instruction meanwhile): the dossier page says why.
+      throw redirect(`/dossiers/${id}`);
+    case "invalid": {
+      const { errors, ineligible } = result;
+      return data(
+        { intent: "submit" as const, ...submitAnswer, errors, ineligible, transitionError: null as TransitionErrorCode | null },
+        { status: 422 },
+      );
+    }
+    case "row": {
+      const { values, errors, focusRowId, rowAdded } = result;
+      return { intent: "row" as const, values, errors, focusRowId, rowAdded };
+    }
+    case "saved":
+      if (result.intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: true };
+      return { intent: "save" as const, values: result.values, errors: result.errors };
   }
+}
+
+/** A failed autosave (network, server) is reported by the hook and retried, never shown as the error page. */
+export async function clientAction({ request, serverAction }: Route.ClientActionArgs) {
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent !== AUTOSAVE_INTENT) return serverAction();
+  try {
+    return await serverAction();
+  } catch {
+    return { intent: "autosave" as const, ok: false };
+  }
+}
+
+/** An autosave changes nothing the page shows but the reminder: reload only after a real save. */
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
 }
 
 export default function DossierModifier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
+  const formRef = useRef<HTMLFormElement>(null);
+  const autosave = useAutosave(formRef, { enabled: true });
   const { dossierId } = loaderData;
-  const values = { ...loaderData.values, ...(actionData?.values ?? {}) };
-  const hasErrors = actionData !== undefined && Object.keys(actionData.errors).length > 0;
+  const posted = actionData && actionData.intent !== "autosave" ? actionData : null;
+  const values = { ...loaderData.values, ...(posted?.values ?? {}) };
+  const submitted = posted?.intent === "submit" ? posted : null;
+  const rowChanged = posted?.intent === "row" ? posted : null;
+  const hasErrors = submitted !== null && (Object.keys(submitted.errors).length > 0 || submitted.ineligible !== null);
   const title = `${t("usager.modifier.title")} – ${loaderData.demarcheLibelle}`;
+  // Saved in the buffer, by a button or by the autosave: not yet sent to the administration.
+  const pending = loaderData.pendingChanges || posted?.intent === "save" || autosave.state === "saved";
+
+  const autosaveMessage =
+    autosave.state === "saving"
+      ? t("usager.modifier.autosave.saving")
+      : autosave.state === "saved"
+        ? t("usager.modifier.autosave.saved", { time: formatSavedTime(autosave.at, locale) })
+        : autosave.state === "failed"
+          ? t("usager.modifier.autosave.failed")
+          : "";
+
   return (
     <>
       <title>{hasErrors ? t("usager.errorPageTitle", { title }) : t("usager.pageTitle", { title })}</title>
@@ -85,6 +144,33 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
         {loaderData.forTest ? <TestBadge /> : null}
       </p>
       <p>{t("usager.modifier.lead")}</p>
+
+      {posted?.intent === "save" ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("usager.modifier.saved")}</p>
+        </div>
+      ) : null}
+      {submitted?.unchanged ? (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("usager.modifier.unchanged")}</p>
+        </div>
+      ) : null}
+      {rowChanged ? (
+        <p className="fr-sr-only" role="status">
+          {t(rowChanged.rowAdded ? "usager.repetition.rowAdded" : "usager.repetition.rowRemoved")}
+        </p>
+      ) : null}
+      {pending && !hasErrors ? (
+        <div className="fr-notice fr-notice--info fr-mb-3w" data-testid="modifications-non-deposees">
+          <div className="fr-container">
+            <div className="fr-notice__body">
+              <p className="fr-notice__title">{t("usager.pendingChanges.title")}</p>
+              <p className="fr-notice__desc">{t("usager.pendingChanges.body")}</p>
+            </div>
+          </div>
+        </div>
+      ) : null}
+
       {loaderData.formChanges ? (
         <FormChangesNotice dossierId={dossierId} changes={loaderData.formChanges} returnPage="modifier" />
       ) : null}
@@ -94,22 +180,45 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
         dossierId={dossierId}
         descriptors={loaderData.descriptors}
         values={values}
-        errors={actionData?.errors}
-        hidden={actionData?.hidden ?? loaderData.hidden}
-        focusRowId={actionData?.focusRowId ?? null}
+        errors={posted?.errors}
+        hidden={loaderData.hidden}
+        ineligibility={loaderData.ineligibility}
+        ineligibleMessage={submitted?.ineligible ?? null}
+        focusRowId={rowChanged?.focusRowId ?? null}
+        defaultIntent="save"
+        formRef={formRef}
       >
-        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-5w">
-          <li>
-            <button type="submit" className="fr-btn">
-              {t("usager.modifier.save")}
-            </button>
-          </li>
-          <li>
-            <a className="fr-btn fr-btn--tertiary" href={`/dossiers/${dossierId}`}>
-              {t("usager.modifier.cancel")}
-            </a>
-          </li>
-        </ul>
+        <div className="fr-mt-5w">
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <button type="submit" name="intent" value="save" className="fr-btn fr-btn--secondary">
+                {t("usager.modifier.save")}
+              </button>
+            </li>
+            <li>
+              <button type="submit" name="intent" value="submit" className="fr-btn">
+                {t("usager.modifier.submit")}
+              </button>
+            </li>
+          </ul>
+          <p className="fr-text--sm" role="status" aria-live="polite" id="statut-enregistrement">
+            {autosaveMessage}
+          </p>
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            {loaderData.pendingChanges ? (
+              <li>
+                <a className="fr-btn fr-btn--tertiary" href={`/dossiers/${dossierId}/modifications/annuler`}>
+                  {t("usager.pendingChanges.discard")}
+                </a>
+              </li>
+            ) : null}
+            <li>
+              <a className="fr-btn fr-btn--tertiary-no-outline" href={`/dossiers/${dossierId}`}>
+                {t("usager.modifier.cancel")}
+              </a>
+            </li>
+          </ul>
+        </div>
       </DossierChampsForm>
     </>
   );

@@ -1,6 +1,8 @@
 /**
  * /dossiers/:id: the dossier as its owner sees it — state, dates, decision, identity, every value
- * and the history of state changes. En construction it can still be changed. Owner only: anyone
+ * and the history of state changes. En construction it can still be changed; changes saved but not
+ * submitted (the usager's buffer) are shown with a reminder and the buttons to submit or cancel
+ * them. Owner only: anyone
  * else (another usager, an instructeur, an anonymous visitor) gets 404, for GET and POST alike.
  */
 import { redirect } from "react-router";
@@ -18,6 +20,7 @@ import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
+import { PendingChangesNotice } from "../../components/usager/pending-changes-notice";
 
 export const handle = { i18n: ["champs", "dossiers", "fichiers", "usager"] };
 
@@ -32,7 +35,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden, history } = await loadUsagerDossierPage(db, user.id, id);
+  const { dossier, demarche, descriptors, values, hidden, history, pendingChanges, changesLostAt } = await loadUsagerDossierPage(
+    db,
+    user.id,
+    id,
+  );
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   return {
@@ -40,6 +47,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     state: dossier.state,
     forTest: dossier.forTest,
     modified: new URL(request.url).searchParams.get("modifie") === "1",
+    cancelled: new URL(request.url).searchParams.get("annule") === "1",
+    // Changes saved en construction but not submitted: the administration still has the previous version.
+    pendingChanges,
+    changesLostAt: changesLostAt ? formatDateTime(changesLostAt, locale) : null,
     demarche: { libelle: demarche.libelle },
     dates: {
       createdAt: formatDate(dossier.createdAt, locale),
@@ -85,6 +96,21 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
           <p>{t("usager.dossier.modified")}</p>
         </div>
       ) : null}
+
+      {loaderData.cancelled ? (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("usager.dossier.cancelled")}</p>
+        </div>
+      ) : null}
+
+      {loaderData.changesLostAt ? (
+        <div className="fr-alert fr-alert--warning fr-mb-3w" data-testid="modifications-abandonnees">
+          <h2 className="fr-alert__title">{t("usager.dossier.changesLost.title")}</h2>
+          <p>{t("usager.dossier.changesLost.body", { date: loaderData.changesLostAt })}</p>
+        </div>
+      ) : null}
+
+      {loaderData.pendingChanges ? <PendingChangesNotice dossierId={dossierId} /> : null}
 
       {loaderData.formChanges ? (
         <FormChangesNotice dossierId={dossierId} changes={loaderData.formChanges} returnPage="dossier" />
@@ -136,6 +162,7 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
 
       <section className="fr-mb-4w" aria-labelledby="formulaire-dossier">
         <h2 id="formulaire-dossier">{t("usager.dossier.formTitle")}</h2>
+        {loaderData.pendingChanges ? <p className="fr-hint-text">{t("usager.pendingChanges.shownHint")}</p> : null}
         <ChampDisplayList
           descriptors={loaderData.descriptors}
           values={loaderData.values}

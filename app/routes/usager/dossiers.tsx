@@ -27,6 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       id: d.id,
       state: d.state,
       forTest: d.forTest,
+      pendingChanges: d.pendingChanges,
       demarcheLibelle: d.demarcheLibelle,
       updatedAt: formatDateTime(d.updatedAt, locale),
     })),
@@ -69,12 +70,26 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
                     </td>
                     <td>
                       <DossierStateBadge state={dossier.state} small />
+                      {dossier.pendingChanges ? (
+                        <p className="fr-badge fr-badge--sm fr-badge--warning fr-mt-1v" data-testid="modifications-non-deposees">
+                          {t("usager.pendingChanges.title")}
+                        </p>
+                      ) : null}
                     </td>
                     <td>{dossier.updatedAt}</td>
                     <td>
                       <a className="fr-link" href={brouillon ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}`}>
-                        {brouillon ? t("usager.mesDossiers.resume") : t("usager.mesDossiers.view")}
-                        <span className="fr-sr-only"> {t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}</span>
+                        {brouillon
+                          ? t("usager.mesDossiers.resume")
+                          : dossier.pendingChanges
+                            ? t("usager.mesDossiers.submitChanges")
+                            : t("usager.mesDossiers.view")}
+                        <span className="fr-sr-only">
+                          {" "}
+                          {dossier.pendingChanges && !brouillon
+                            ? t("usager.mesDossiers.submitChangesSrOnly", { number: dossier.id })
+                            : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
+                        </span>
                       </a>
                     </td>
                   </tr>

@@ -7,6 +7,7 @@ import {
   MOTIVATION_MAX_LENGTH,
   TRANSITION_ERROR_CODES,
   availableEvents,
+  instructeurEvents,
   planTransition,
   traitementEventFor,
   type DossierEvent,
@@ -25,6 +26,7 @@ const ALLOWED: Record<DossierEvent, { from: DossierState[]; to: DossierState; tr
     to: "en_instruction",
     traitement: "repasse_en_instruction",
   },
+  deposer_modifications: { from: ["en_construction"], to: "en_construction", traitement: "depose_correction_usager" },
 };
 
 const pairs = DOSSIER_STATES.flatMap((state) => DOSSIER_EVENTS.map((event) => ({ state, event })));
@@ -53,7 +55,7 @@ describe("transition table", () => {
 
   it("lists available events per state, in table order", () => {
     expect(availableEvents("brouillon")).toEqual(["passer_en_construction"]);
-    expect(availableEvents("en_construction")).toEqual(["passer_en_instruction"]);
+    expect(availableEvents("en_construction")).toEqual(["passer_en_instruction", "deposer_modifications"]);
     expect(availableEvents("en_instruction")).toEqual(["repasser_en_construction", "accepter", "refuser", "classer_sans_suite"]);
     for (const state of ["accepte", "refuse", "sans_suite"] as const) {
       expect(availableEvents(state)).toEqual(["repasser_en_instruction"]);
@@ -164,6 +166,29 @@ describe("guards", () => {
       ok: true,
       motivation: null,
     });
+  });
+});
+
+describe("the usager's re-submission en construction", () => {
+  it("keeps the state, records depose_correction_usager, and is never an instructeur's button", () => {
+    expect(planTransition({ state: "en_construction", event: "deposer_modifications" })).toMatchObject({
+      ok: true,
+      from: "en_construction",
+      to: "en_construction",
+      traitementEvent: "depose_correction_usager",
+    });
+    expect(instructeurEvents("en_construction")).toEqual(["passer_en_instruction"]);
+    expect(instructeurEvents("brouillon")).toEqual([]);
+  });
+
+  it("is refused when the ineligibility rules match, not when the démarche is closed", () => {
+    expect(planTransition({ state: "en_construction", event: "deposer_modifications", ineligible: true })).toEqual({
+      ok: false,
+      error: "ineligible",
+    });
+    expect(
+      planTransition({ state: "en_construction", event: "deposer_modifications", procedureAcceptsSubmission: false }),
+    ).toMatchObject({ ok: true });
   });
 });
 

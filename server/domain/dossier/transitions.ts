@@ -5,7 +5,9 @@
  * operation log and enqueuing mails is the job of the operations that call `planTransition`.
  *
  * Automatic transitions (declarative procedures, SVA/SVR) and corrections are not modelled yet;
- * they will be added as new rows of the same table.
+ * they will be added as new rows of the same table. `deposer_modifications` keeps the state: the
+ * usager re-submits the changes of a dossier en construction (reference:
+ * `usager_submit_en_construction!`), recorded as a traitement like any state change.
  */
 import type { DossierState } from "./states";
 
@@ -17,6 +19,7 @@ export const DOSSIER_EVENTS = [
   "refuser",
   "classer_sans_suite",
   "repasser_en_instruction",
+  "deposer_modifications",
 ] as const;
 export type DossierEvent = (typeof DOSSIER_EVENTS)[number];
 
@@ -82,6 +85,8 @@ export interface DossierTransition {
    * the caller reads the annotations privées only for these events.
    */
   readonly needsCompleteAnnotations?: boolean;
+  /** The usager fires it from their own pages; never a button of the instructeur's dossier page. */
+  readonly byUsager?: boolean;
 }
 
 export const DOSSIER_TRANSITIONS = [
@@ -94,6 +99,7 @@ export const DOSSIER_TRANSITIONS = [
     // A closed démarche is checked first: being eligible does not matter if nothing can be filed.
     guard: ({ ineligible, procedureAcceptsSubmission }) =>
       !procedureAcceptsSubmission ? "procedure_closed" : ineligible ? "ineligible" : null,
+    byUsager: true,
   },
   {
     event: "passer_en_instruction",
@@ -140,6 +146,17 @@ export const DOSSIER_TRANSITIONS = [
     traitementEvent: "repasse_en_instruction",
     // The reference clears the previous decision's motivation when re-opening.
     motivation: "none",
+  },
+  {
+    // The usager's changes en construction (their buffer) replace what the administration had.
+    // Already filed: a closed démarche does not stop it, the ineligibility rules still do.
+    event: "deposer_modifications",
+    from: ["en_construction"],
+    to: "en_construction",
+    traitementEvent: "depose_correction_usager",
+    motivation: "none",
+    guard: ({ ineligible }) => (ineligible ? "ineligible" : null),
+    byUsager: true,
   },
 ] as const satisfies readonly DossierTransition[];
 
@@ -235,6 +252,12 @@ export function planTransition(input: PlanTransitionInput): PlanTransitionResult
 /** Events that can fire from `state`, in table order, ignoring guards (to decide which buttons to show). */
 export function availableEvents(state: DossierState): DossierEvent[] {
   return DOSSIER_TRANSITIONS.filter((t) => (t.from as readonly DossierState[]).includes(state)).map((t) => t.event);
+}
+
+/** The instructeur's buttons: the available events the usager does not fire themselves. */
+export function instructeurEvents(state: DossierState): DossierEvent[] {
+  const transitions: readonly DossierTransition[] = DOSSIER_TRANSITIONS;
+  return transitions.filter((t) => t.from.includes(state) && !t.byUsager).map((t) => t.event);
 }
 
 // HTML textareas submit CRLF; storing LF keeps lengths and digests stable across clients.

@@ -29,6 +29,11 @@ export const EVENT_KINDS = {
   ...STATE_CHANGE_KINDS,
   /** The usager changed values of a dossier already submitted (or an instructeur its annotations). */
   "dossier.modifie": z.object({ stream: z.enum(["main", "private"]), stableIds: z.array(z.number().int()).max(10_000) }),
+  /**
+   * The usager's changes not yet submitted (their buffer) were dropped: they cancelled them, or the
+   * dossier left en construction (an instructeur passed it en instruction) before they submitted.
+   */
+  "dossier.modifications_abandonnees": z.object({ cause: z.enum(["usager", "passer_en_instruction"]) }),
   "dossier.suivi": z.object({ instructeurId: z.number().int() }),
   "dossier.plus_suivi": z.object({ instructeurId: z.number().int() }),
   /** Archived / unarchived by an instructeur (terminé dossiers). */

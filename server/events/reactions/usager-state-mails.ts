@@ -1,6 +1,6 @@
 /**
- * The usager's e-mail for each state change of their dossier (accusé de réception, passage en
- * instruction, decisions, withdrawn decision), in their account's language. Nothing for a test
+ * The usager's e-mail for each state change of their dossier (accusé de réception, acknowledgement
+ * of their re-submitted changes, passage en instruction, decisions, withdrawn decision), in their account's language. Nothing for a test
  * dossier, a dossier without usager (orphan prefill) or when the instructeur asked for silence.
  */
 import { eq } from "drizzle-orm";
@@ -13,6 +13,7 @@ import { defineReaction } from "../reaction";
 
 const MAIL_BY_KIND = {
   "dossier.depose": "dossier_depose",
+  "dossier.depose_correction_usager": "dossier_modifications_deposees",
   "dossier.passe_en_instruction": "dossier_passe_en_instruction",
   "dossier.passe_en_instruction_automatiquement": "dossier_passe_en_instruction",
   "dossier.accepte": "dossier_accepte",

@@ -1,5 +1,5 @@
 /**
- * The six e-mails a usager receives when their dossier changes state, as one table: each names the
+ * The seven e-mails a usager receives when their dossier changes state, as one table: each names the
  * translations it reads (`mail.dossier.<kind>`), whether the decision's motivation is quoted and
  * which paragraph follows. They share their parameters (enqueued by `applyTransition`), the link
  * to the usager's dossier page and the layout (greeting, message, quoted motivation, link, signature).
@@ -18,7 +18,14 @@ export type DossierMailParams = z.infer<typeof ZDossierMailParams>;
 
 interface DossierMailDefinition {
   /** Key under `mail.dossier` holding `subject`, `body` and the optional paragraphs. */
-  kind: "depose" | "passeEnInstruction" | "accepte" | "refuse" | "classeSansSuite" | "repasseEnInstruction";
+  kind:
+    | "depose"
+    | "modificationsDeposees"
+    | "passeEnInstruction"
+    | "accepte"
+    | "refuse"
+    | "classeSansSuite"
+    | "repasseEnInstruction";
   /** A decision: its motivation, when one was given, is quoted under `mail.dossier.<kind>.motivation`. */
   withMotivation?: true;
   /** Key under `mail.dossier.<kind>` of a paragraph after the message. */
@@ -28,6 +35,8 @@ interface DossierMailDefinition {
 const DOSSIER_MAILS = {
   // Accusé de réception: en construction (sent on « Déposer le dossier »); still editable.
   dossier_depose: { kind: "depose", after: "stillEditable" },
+  // Acknowledgement of the usager's re-submission en construction (« Déposer les modifications »).
+  dossier_modifications_deposees: { kind: "modificationsDeposees", after: "stillEditable" },
   // En instruction: the usager can no longer change it.
   dossier_passe_en_instruction: { kind: "passeEnInstruction", after: "messages" },
   // Decisions; the motivation is optional for an acceptance, required otherwise.

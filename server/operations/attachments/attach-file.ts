@@ -10,7 +10,7 @@ import { attachments } from "../../db/schema";
 import { type FileRef, MAX_FILES_PER_CHAMP, sanitizeFilename } from "../../domain/files/file-ref";
 import { parseChampKey } from "../../domain/form/keys";
 import { parseOrBadRequest } from "../../errors";
-import { writeChamps } from "../dossiers/save-champs";
+import { writeChamps, writeUsagerChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
 import { ZFileFieldWriter } from "./file-field-writer";
 
@@ -57,9 +57,10 @@ export async function attachFile(db: Db, raw: AttachFileInput): Promise<AttachFi
       contentType: input.file.contentType,
       byteSize: input.file.byteSize,
     };
-    await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, [...field.files, file]]]), {
-      private: input.writer.form === "annotations",
-    });
+    const value = new Map([[field.key, [...field.files, file]]]);
+    // The usager's file goes where their other changes go (their buffer en construction).
+    if (input.writer.form === "champs") await writeUsagerChamps(tx, field.dossier, field.tree, value);
+    else await writeChamps(tx, field.dossier.id, field.tree, value, { private: true });
     return { ok: true, file };
   });
 }

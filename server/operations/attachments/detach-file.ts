@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { FileRef } from "../../domain/files/file-ref";
 import { NotFoundError, parseOrBadRequest } from "../../errors";
-import { writeChamps } from "../dossiers/save-champs";
+import { writeChamps, writeUsagerChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
 import { ZFileFieldWriter } from "./file-field-writer";
 
@@ -34,9 +34,9 @@ export async function detachFile(db: Db, raw: z.input<typeof ZDetachFile>): Prom
     if (remaining.length === 0 && usagerForm && field.descriptor.mandatory && field.dossier.state === "en_construction") {
       return { ok: false, code: "file_last_required", libelle: field.descriptor.libelle };
     }
-    await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, remaining.length > 0 ? remaining : null]]), {
-      private: !usagerForm,
-    });
+    const value = new Map([[field.key, remaining.length > 0 ? remaining : null]]);
+    if (usagerForm) await writeUsagerChamps(tx, field.dossier, field.tree, value);
+    else await writeChamps(tx, field.dossier.id, field.tree, value, { private: true });
     return { ok: true, file };
   });
 }

@@ -7,6 +7,7 @@
 import type { Tx } from "../../db/client";
 import type { DbOrTx } from "../../db/client";
 import { loadChampValues } from "../../db/champ-values";
+import { loadUsagerValues } from "../dossiers/save-champs";
 import type { ChampDescriptor } from "../../domain/champs/definition";
 import { readChampValue } from "../../domain/champs/validate-dossier";
 import type { FileRef } from "../../domain/files/file-ref";
@@ -37,7 +38,8 @@ export async function findDossierFileField(
   const descriptor = findField(tree, parsed.stableId);
   if (!descriptor || !isFileTypeChamp(descriptor.type)) throw new NotFoundError("Champ");
   const block = tree.find((field) => field.children?.some((child) => child.stableId === parsed.stableId));
-  const values = await loadChampValues(db, dossier.id);
+  // The usager changes their buffer en construction (the form as they see it), never `main`.
+  const values = writer.form === "champs" ? await loadUsagerValues(db, dossier) : await loadChampValues(db, dossier.id);
   // A child lives only in an existing row of its block; a top-level field has no row.
   if (block ? !rowIdsOf(values, block.stableId).includes(parsed.rowId) : parsed.rowId !== "") {
     throw new NotFoundError("Champ");

@@ -2,12 +2,13 @@
  * The one place where a dossier changes state: plans the transition with the pure state machine,
  * writes the new state only if nobody changed it meanwhile, records the traitement (who, when, from,
  * to, motivation) and records the domain event (whose reactions e-mail the usager) — all in the
- * caller's transaction.
+ * caller's transaction. Leaving en construction drops the usager's changes not yet submitted.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { planTransition, type DossierEvent, type TransitionErrorCode } from "../../domain/dossier/transitions";
 import type { DossierState } from "../../domain/dossier/states";
 import type { Tx } from "../../db/client";
+import { discardUserBuffer } from "../../db/champ-streams";
 import { dossiers, traitements } from "../../db/schema";
 import { type EventActor, stateChangeKind } from "../../domain/events/kinds";
 import { recordEvent } from "../../events/record-event";
@@ -64,7 +65,8 @@ export async function applyTransition(
   const now = sql`now()`;
   const changes: Partial<Record<keyof typeof dossiers.$inferInsert, unknown>> = { state: plan.to, updatedAt: now };
   if (plan.to === "en_construction") {
-    changes.enConstructionAt = now;
+    // A re-submission en construction (`deposer_modifications`) keeps the dates of the first one.
+    if (plan.from !== "en_construction") changes.enConstructionAt = now;
     if (plan.from === "brouillon") changes.deposeAt = now;
   } else if (plan.to === "en_instruction") {
     changes.enInstructionAt = now;
@@ -101,5 +103,18 @@ export async function applyTransition(
     actorUserId: actor.userId,
     payload: { from: plan.from, to: plan.to, motivation: plan.motivation, silent: input.silent || undefined },
   });
+
+  // The usager's changes not yet submitted cannot reach a dossier the administration examines
+  // (reference: buffer streams discarded at passer_en_instruction); their page says they are lost.
+  if (plan.from === "en_construction" && plan.to !== "en_construction" && (await discardUserBuffer(tx, dossier.id))) {
+    await recordEvent(tx, {
+      kind: "dossier.modifications_abandonnees",
+      demarcheId: dossier.demarcheId,
+      dossierId: dossier.id,
+      actor: actor.kind ?? (actor.instructeurEmail ? "instructeur" : "usager"),
+      actorUserId: actor.userId,
+      payload: { cause: "passer_en_instruction" },
+    });
+  }
   return { ok: true, to: plan.to };
 }

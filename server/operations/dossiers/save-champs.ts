@@ -1,26 +1,25 @@
-import { reindexDossier } from "./index-dossier";
 import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { ChampDescriptor, FormInput, JsonValue } from "../../domain/champs/definition";
 import { resolveChampValues } from "../../domain/champs/resolve-values";
-import { parseDraftValues, validateChampsForSubmit, type ChampValidationIssue } from "../../domain/champs/validate-dossier";
+import { parseDraftValues } from "../../domain/champs/validate-dossier";
+import type { DossierState } from "../../domain/dossier/states";
+import { type ChampStream, MAIN_STREAM, usagerWriteStream } from "../../domain/dossier/streams";
 import type { ReferenceData } from "../../domain/geo/reference-data";
 import { type ReferenceDataConfig, referenceDataFor } from "../../integrations/reference-data";
 import { type ChampKey, champKey } from "../../domain/form/keys";
 import { allFields, rowIdsOf } from "../../domain/form/tree";
-import type { Db, Tx } from "../../db/client";
+import type { Db, DbOrTx, Tx } from "../../db/client";
+import { changedBufferValues, discardUserBuffer, openUserBuffer, usagerReadStream } from "../../db/champ-streams";
 import { loadChampValues, upsertChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
 import { champs, dossiers } from "../../db/schema";
-import { hiddenKeys } from "../../domain/form/visibility";
-import { dossierLinkIssues } from "./dossier-link-issues";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 
 export type ReadFormField = (name: string) => FormInput;
 
 export type SaveChampsResult =
   | { ok: true; state: string; values: Map<ChampKey, JsonValue | null> }
-  | { ok: false; reason: "read_only" }
-  | { ok: false; reason: "invalid"; issues: ChampValidationIssue[]; values: Map<ChampKey, JsonValue | null> };
+  | { ok: false; reason: "read_only" };
 
 /** Reference data without the address service (bundled geography only): tests, seeds, CLI. */
 export const OFFLINE_REFERENCE_DATA: ReferenceDataConfig = { ban: { url: null, timeoutMs: 0 } };
@@ -40,10 +39,10 @@ export async function typedValues(
 }
 
 /**
- * Saves what the usager typed. A brouillon accepts anything of the right shape (autosave and
- * "Enregistrer le brouillon": lenient). A dossier en construction is already with the
- * administration, so a change is kept only if the whole form stays valid; otherwise the errors and
- * the typed values are returned so the page shows them, and the submitted version stays intact.
+ * Saves what the usager typed, leniently (anything of the right shape: nothing typed is lost).
+ * A brouillon is written in `main`; a dossier en construction is already with the administration,
+ * so the change goes to the usager's buffer (`writeUsagerChamps`), which the administration never
+ * reads: the form is validated when the usager submits the changes (`deposer-modifications.ts`).
  */
 export async function saveChamps(
   db: Db,
@@ -55,48 +54,65 @@ export async function saveChamps(
   // Scope first (404 before anything is read), then the slow part outside the transaction.
   const { dossier: before } = await findUsagerDossier(db, userId, dossierId);
   const tree = await loadRevisionForm(db, before.revisionId);
-  const typed = await typedValues(tree, field, await loadChampValues(db, dossierId), refs);
+  const typed = await typedValues(tree, field, await loadUsagerValues(db, before), refs);
   return db.transaction(async (tx): Promise<SaveChampsResult> => {
     const { dossier } = await findUsagerDossier(tx, userId, dossierId, true);
-    if (dossier.state !== "brouillon" && dossier.state !== "en_construction") return { ok: false, reason: "read_only" };
+    if (usagerWriteStream(dossier.state) === null) return { ok: false, reason: "read_only" };
     // The form is the dossier's revision's; a publication in between moved it: read again.
     const current = dossier.revisionId === before.revisionId ? tree : await loadRevisionForm(tx, dossier.revisionId);
-    if (dossier.state === "en_construction") {
-      const merged = mergeValues(await loadChampValues(tx, dossierId, current), typed);
-      const hidden = hiddenKeys(current, merged);
-      const issues = validateChampsForSubmit(current, merged, hidden);
-      const invalid = new Set(issues.map((i) => i.key));
-      issues.push(
-        ...(await dossierLinkIssues(tx, current, merged, hidden, { fromTestDossier: dossier.forTest, alreadyInvalid: invalid })),
-      );
-      if (issues.length > 0) return { ok: false, reason: "invalid", issues, values: typed };
-    }
-    await writeChamps(tx, dossierId, current, typed);
-    if (dossier.state === "en_construction") await reindexDossier(tx, dossierId);
+    await writeUsagerChamps(tx, dossier, current, typed);
     return { ok: true, state: dossier.state, values: typed };
   });
 }
 
-/** Stored values overlaid with newly typed ones; rows removed from a block drop their children. */
-export function mergeValues(stored: ReadonlyMap<ChampKey, unknown>, typed: ReadonlyMap<ChampKey, unknown>) {
-  return new Map<ChampKey, unknown>([...stored, ...typed]);
+/** The values the usager's pages show: their buffer while they have one, else `main`. */
+export async function loadUsagerValues(
+  db: DbOrTx,
+  dossier: { id: number; state: DossierState },
+  fields?: readonly ChampDescriptor[],
+): Promise<Map<ChampKey, unknown>> {
+  return loadChampValues(db, dossier.id, fields, await usagerReadStream(db, dossier));
 }
 
 /**
- * Writes values (keys of the form `tree`, top-level or in rows), deletes the children of rows that
- * left their block, and marks the dossier changed (optimistic lock version bumped). For the
- * annotations privées (`private`), the date of the usager's fields (`lastChampUpdatedAt`) stays.
+ * Writes the usager's values where their state sends them (`usagerWriteStream`): `main` for a
+ * brouillon; en construction, their buffer, opened at the first change as a copy of `main` (so it
+ * is the whole form) and dropped when the change brings it back to `main` (so a buffer always
+ * means changes not yet submitted). The caller holds the dossier's row lock.
+ */
+export async function writeUsagerChamps(
+  tx: Tx,
+  dossier: { id: number; state: DossierState },
+  tree: readonly ChampDescriptor[],
+  values: ReadonlyMap<ChampKey, JsonValue | null>,
+) {
+  const stream = usagerWriteStream(dossier.state);
+  if (stream === null) throw new Error(`the usager cannot change a dossier ${dossier.state}`);
+  if (stream === MAIN_STREAM) return writeChamps(tx, dossier.id, tree, values);
+  if (values.size === 0) return;
+  await openUserBuffer(tx, dossier.id);
+  await writeChamps(tx, dossier.id, tree, values, { stream });
+  if ((await changedBufferValues(tx, dossier.id)).length === 0) await discardUserBuffer(tx, dossier.id);
+}
+
+/**
+ * Writes values (keys of the form `tree`, top-level or in rows) in a stream (`main` by default),
+ * deletes the children of rows that left their block, and marks the dossier changed (optimistic
+ * lock version bumped). For the annotations privées (`private`), the date of the usager's fields
+ * (`lastChampUpdatedAt`) stays; for the usager's buffer, which the administration does not see,
+ * only the lock version changes.
  */
 export async function writeChamps(
   tx: Tx,
   dossierId: number,
   tree: readonly ChampDescriptor[],
   values: ReadonlyMap<ChampKey, JsonValue | null>,
-  options: { private?: boolean } = {},
+  options: { private?: boolean; stream?: ChampStream } = {},
 ) {
   if (values.size === 0) return;
+  const stream = options.stream ?? MAIN_STREAM;
   const fields = allFields(tree);
-  await upsertChampValues(tx, dossierId, values, new Map(fields.map((d) => [d.stableId, d.type])));
+  await upsertChampValues(tx, dossierId, values, new Map(fields.map((d) => [d.stableId, d.type])), stream);
   for (const block of tree) {
     if (block.type !== "repetition" || !values.has(champKey(block.stableId))) continue;
     const childIds = (block.children ?? []).map((child) => child.stableId);
@@ -107,12 +123,19 @@ export async function writeChamps(
       .where(
         and(
           eq(champs.dossierId, dossierId),
-          eq(champs.stream, "main"),
+          eq(champs.stream, stream),
           inArray(champs.stableId, childIds),
           ne(champs.rowId, ""),
           kept.length > 0 ? notInArray(champs.rowId, kept) : sql`true`,
         ),
       );
+  }
+  if (stream !== MAIN_STREAM) {
+    await tx
+      .update(dossiers)
+      .set({ lockVersion: sql`${dossiers.lockVersion} + 1` })
+      .where(eq(dossiers.id, dossierId));
+    return;
   }
   await tx
     .update(dossiers)

@@ -1,8 +1,9 @@
 /**
- * Saving the posted form of a usager's dossier, for both of its pages: the brouillon (lenient
- * save, autosave, « Déposer le dossier », rows added or removed at once) and the modification of a
- * dossier en construction (kept only if the whole form stays valid; a row added or removed stays in
- * the page until then). The routes turn the outcome into their page's answer.
+ * Saving the posted form of a usager's dossier, for both of its pages, alike: lenient saves,
+ * autosave, rows added or removed at once, and the submission. The brouillon is written in `main`
+ * and submitted with « Déposer le dossier »; a dossier en construction is written in the usager's
+ * buffer, which the administration does not see until « Déposer les modifications »
+ * (`deposer-modifications.ts`). The routes turn the outcome into their page's answer.
  */
 import type { JsonValue } from "../../domain/champs/definition";
 import type { ChampError } from "../../domain/champs/errors";
@@ -11,12 +12,11 @@ import type { TransitionErrorCode } from "../../domain/dossier/transitions";
 import type { ReferenceData } from "../../domain/geo/reference-data";
 import type { ChampKey } from "../../domain/form/keys";
 import { applyRowIntent, parseRowIntent } from "../../domain/form/row-intent";
-import { hiddenKeys } from "../../domain/form/visibility";
 import type { Db } from "../../db/client";
-import { loadChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
-import { mergeValues, type ReadFormField, saveChamps, typedValues } from "./save-champs";
+import { deposerModifications } from "./deposer-modifications";
+import { loadUsagerValues, type ReadFormField, saveChamps } from "./save-champs";
 import { submitDossier } from "./submit-dossier";
 
 /** The state a page edits: the brouillon page, or the modification page of a dossier en construction. */
@@ -39,11 +39,13 @@ export type SaveDossierFormResult =
   /** The dossier is not (or no longer) in the page's state: the page sends the usager to the dossier. */
   | { outcome: "not_editable"; intent: string }
   | { outcome: "submitted" }
+  /** « Déposer les modifications » with nothing that differs from what the administration has. */
+  | { outcome: "unchanged" }
   /** Stored; `values` as stored (a commune resolved, an address found), `errors` the refused files. */
   | { outcome: "saved"; intent: string; values: ShownValues; errors: ShownErrors }
-  /** A row added or removed: stored for a brouillon, only shown (with its visibility) en construction. */
+  /** A row added or removed, stored. */
   | { outcome: "row"; values: ShownValues; hidden: ChampKey[]; errors: ShownErrors; focusRowId: string | null; rowAdded: boolean }
-  /** Nothing stored for a dossier en construction; for a refused submission, what was typed is stored. */
+  /** A refused submission: what was typed is stored, the errors are shown over it. */
   | {
       outcome: "invalid";
       values: ShownValues;
@@ -73,31 +75,30 @@ export async function saveDossierForm(
   const rowIntent = parseRowIntent(intent);
   if (rowIntent) {
     const tree = await loadRevisionForm(db, dossier.revisionId);
-    const stored = await loadChampValues(db, dossierId, tree);
+    const stored = await loadUsagerValues(db, dossier, tree);
     const change = applyRowIntent(rowIntent, tree, posted, stored);
     const field = change?.field ?? posted;
     const row = { errors: uploadErrors, focusRowId: change?.addedRowId ?? null, rowAdded: rowIntent.kind === "add" };
-    if (input.state === "en_construction") {
-      // The administration has this dossier: the row is kept with the whole form's next valid save.
-      const typed = await typedValues(tree, field, stored, refs);
-      return {
-        outcome: "row",
-        values: Object.fromEntries(typed),
-        hidden: [...hiddenKeys(tree, mergeValues(stored, typed))],
-        ...row,
-      };
-    }
+    // Stored at once: in `main` for a brouillon, in the usager's buffer en construction.
     const saved = await saveChamps(db, userId, dossierId, field, refs);
     if (!saved.ok) return { outcome: "not_editable", intent };
     return { outcome: "row", values: Object.fromEntries(saved.values), hidden: [], ...row };
   }
 
   const uploadRefused = Object.keys(uploadErrors).length > 0;
-  if (intent === "submit" && input.state === "brouillon") {
+  if (intent === "submit") {
     // Everything typed is stored (leniently) before validation: the page shows it from the database.
     if (uploadRefused) {
       await saveChamps(db, userId, dossierId, posted, refs);
       return { outcome: "invalid", values: {}, hidden: [], errors: uploadErrors, identityMissing: false, ineligible: null };
+    }
+    if (input.state === "en_construction") {
+      const deposed = await deposerModifications(db, userId, dossierId, posted, refs);
+      if (deposed.ok) return { outcome: "submitted" };
+      if (deposed.reason === "no_changes") return { outcome: "unchanged" };
+      if (deposed.reason === "transition") return { outcome: "transition_refused", error: deposed.error };
+      const { ineligible } = deposed;
+      return { outcome: "invalid", values: {}, hidden: [], errors: errorsOf(deposed.issues), identityMissing: false, ineligible };
     }
     const submitted = await submitDossier(db, userId, dossierId, posted, refs);
     if (submitted.ok) return { outcome: "submitted" };
@@ -107,15 +108,6 @@ export async function saveDossierForm(
   }
 
   const saved = await saveChamps(db, userId, dossierId, posted, refs);
-  if (!saved.ok && saved.reason === "read_only") return { outcome: "not_editable", intent };
-  const values = Object.fromEntries(saved.values);
-  if (saved.ok && (input.state === "brouillon" || !uploadRefused)) {
-    return { outcome: "saved", intent, values, errors: uploadErrors };
-  }
-  // En construction, refused (nothing stored) or stored but with refused files: the page shows what
-  // was typed, its visibility and the errors.
-  const tree = await loadRevisionForm(db, dossier.revisionId);
-  const hidden = [...hiddenKeys(tree, mergeValues(await loadChampValues(db, dossierId, tree), saved.values))];
-  const errors = { ...(saved.ok ? {} : errorsOf(saved.issues)), ...uploadErrors };
-  return { outcome: "invalid", values, hidden, errors, identityMissing: false, ineligible: null };
+  if (!saved.ok) return { outcome: "not_editable", intent };
+  return { outcome: "saved", intent, values: Object.fromEntries(saved.values), errors: uploadErrors };
 }

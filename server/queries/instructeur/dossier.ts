@@ -28,7 +28,7 @@ async function withDossierLinks(db: DbOrTx, instructeurId: number, form: Awaited
   return { ...form, dossierLinks };
 }
 import { follows, instructeurs, traitements, users } from "../../db/schema";
-import { availableEvents } from "../../domain/dossier/transitions";
+import { instructeurEvents } from "../../domain/dossier/transitions";
 import { findInstructeurDossier } from "../../lookups/scoped-dossier";
 import { NotFoundError } from "../../errors";
 import { loadDossierAnnotations } from "./annotations";
@@ -102,6 +102,6 @@ export async function loadInstructeurDossier(
     followedByMe: followers.some((f) => f.instructeurId === input.instructeurId),
     // The annotations privées form (fields and their values), for the instructeurs only.
     annotations,
-    events: availableEvents(dossier.state),
+    events: instructeurEvents(dossier.state),
   };
 }

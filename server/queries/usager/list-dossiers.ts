@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { dossiersWithUserBuffer } from "../../db/champ-streams";
 import { demarches, dossiers } from "../../db/schema";
 import { dossiersOfUsager } from "../../db/scopes";
 import { type DossierCursor, encodeCursor } from "./cursor";
@@ -40,7 +41,15 @@ export async function listUsagerDossiers(
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ updatedAtMicros: Number(last.updatedAtMicros), id: last.id }) : null;
-  return { dossiers: page.map(({ updatedAtMicros: _, ...row }) => row), nextCursor };
+  // Changes not yet submitted (the usager's buffer), for the reminder on the row.
+  const pending = await dossiersWithUserBuffer(
+    db,
+    page.filter((d) => d.state === "en_construction").map((d) => d.id),
+  );
+  return {
+    dossiers: page.map(({ updatedAtMicros: _, ...row }) => ({ ...row, pendingChanges: pending.has(row.id) })),
+    nextCursor,
+  };
 }
 
 /** The usager's dossiers on one démarche (its page lists them to resume a brouillon), test ones only through the test link. */

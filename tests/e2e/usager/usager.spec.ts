@@ -66,13 +66,13 @@ test.describe("usager's journey", () => {
     await expect(page).toHaveURL(new RegExp(`${dossierPath}/modifier$`));
     await checkA11y(page);
     await page.getByLabel("Nombre d’adhérents").fill("beaucoup");
-    await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await page.getByRole("button", { name: "Déposer les modifications" }).click();
     await expect(page.getByRole("alert")).toContainText("doit être un nombre entier");
     await expect(page.getByLabel("Nombre d’adhérents")).toHaveValue("beaucoup");
     await checkA11y(page);
     await page.getByLabel("Nombre d’adhérents").fill("45");
-    await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
-    await expect(page.getByText("Vos modifications ont été enregistrées")).toBeVisible();
+    await page.getByRole("button", { name: "Déposer les modifications" }).click();
+    await expect(page.getByText("Vos modifications ont été déposées")).toBeVisible();
 
     await page.goto("/dossiers");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes dossiers");

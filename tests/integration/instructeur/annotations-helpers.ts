@@ -2,7 +2,7 @@
  * A published démarche with annotations privées (built by the factory through the editor's
  * operations), and the stable id of each annotation by libellé.
  */
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../server/db/client";
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import { champs, dossiers } from "../../../server/db/schema";
@@ -23,7 +23,7 @@ export async function storedValues(db: Db, dossierId: number) {
   const rows = await db
     .select({ stableId: champs.stableId, rowId: champs.rowId, value: champs.value, updatedAt: champs.updatedAt })
     .from(champs)
-    .where(eq(champs.dossierId, dossierId))
+    .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main")))
     .orderBy(asc(champs.stableId), asc(champs.rowId));
   return Object.fromEntries(rows.map((r) => [r.rowId ? `${r.stableId}|${r.rowId}` : String(r.stableId), r.value]));
 }

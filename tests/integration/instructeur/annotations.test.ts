@@ -258,6 +258,7 @@ describe("the usager", () => {
     // Posting an annotation's input name with the usager's own form changes nothing of it.
     await usager.get(`/dossiers/${enConstruction}/modifier`);
     const response = await usager.post(`/dossiers/${enConstruction}/modifier`, {
+      intent: "submit",
       [champInputName(projetId)]: "Projet modifié",
       [name(NOTE)]: "Réécrit par l’usager",
       [name(MONTANT)]: "1",

@@ -44,7 +44,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const PAGES = ["", "/brouillon", "/identite", "/modifier", "/merci"];
+const PAGES = ["", "/brouillon", "/identite", "/modifier", "/modifications/annuler", "/merci"];
 
 /** Every page of both dossiers, by GET and by POST with plausible fields: always 404, nothing changed. */
 async function expectNotFoundEverywhere(session: HttpSession) {

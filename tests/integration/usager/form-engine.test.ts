@@ -70,11 +70,13 @@ async function setup() {
   return { db, session, dossierId, ids, firstRow, html };
 }
 
-async function storedValue(dossierId: number, stableId: number, rowId = "") {
+async function storedValue(dossierId: number, stableId: number, rowId = "", stream = "main") {
   const [row] = await server.database.db
     .select({ value: champs.value })
     .from(champs)
-    .where(and(eq(champs.dossierId, dossierId), eq(champs.stableId, stableId), eq(champs.rowId, rowId)));
+    .where(
+      and(eq(champs.dossierId, dossierId), eq(champs.stream, stream), eq(champs.stableId, stableId), eq(champs.rowId, rowId)),
+    );
   return row?.value;
 }
 
@@ -160,7 +162,7 @@ describe("repetition blocks", () => {
     expect((before as typeof after).values.length).toBe(after.values.length);
   });
 
-  it("keeps a row added en construction in the page only, until the whole form is saved", async () => {
+  it("keeps a row added en construction in the usager's buffer until the changes are submitted", async () => {
     const { session, dossierId, ids, firstRow } = await setup();
     await session.get(`/dossiers/${dossierId}/brouillon`);
     await session.post(`/dossiers/${dossierId}/brouillon`, {
@@ -171,7 +173,6 @@ describe("repetition blocks", () => {
     });
     expect((await dossierRow(server.database.db, dossierId)).state).toBe("en_construction");
     await session.get(`/dossiers/${dossierId}/modifier`);
-    const before = await dossierSnapshot(server.database.db, dossierId);
     let response = await session.post(`/dossiers/${dossierId}/modifier`, {
       intent: `row-add:${ids.block}`,
       [`champ_${ids.block}`]: ["", firstRow],
@@ -181,11 +182,14 @@ describe("repetition blocks", () => {
     const page = await response.text();
     const added = page.match(new RegExp(`name="champ_${ids.nom}\\|([a-z0-9]+)"`, "g")) ?? [];
     expect(added).toHaveLength(2);
-    expect(await dossierSnapshot(server.database.db, dossierId)).toEqual(before);
     const newRow = (added[1] as string).split("|")[1]?.replace('"', "") as string;
+    // The administration still has one row; the usager's buffer has two.
+    expect(await storedValue(dossierId, ids.block)).toEqual([firstRow]);
+    expect(await storedValue(dossierId, ids.block, "", "user:buffer")).toEqual([firstRow, newRow]);
 
-    // Saving with the new row filled keeps both rows.
+    // Submitting the changes with the new row filled gives the administration both rows.
     response = await session.post(`/dossiers/${dossierId}/modifier`, {
+      intent: "submit",
       [`champ_${ids.block}`]: ["", firstRow, newRow],
       [`champ_${ids.nom}|${firstRow}`]: "Alice",
       [`champ_${ids.nom}|${newRow}`]: "Chloé",

@@ -209,10 +209,12 @@ describe("usager journey without JavaScript", () => {
     expect(text).toContain("En construction");
     expect(session.lastHtml).toContain(`href="/dossiers/${dossierId}"`);
 
-    // Modification en construction: an invalid value is shown with its error, nothing is stored.
+    // Modification en construction: saved in the usager's buffer, the administration keeps the
+    // submitted version. Submitting an invalid change shows its error with everything typed, and
+    // the administration's version stays.
     expect((await session.get(`/dossiers/${dossierId}/modifier`)).status).toBe(200);
-    const before = await dossierSnapshot(db, dossierId);
     response = await session.post(`/dossiers/${dossierId}/modifier`, {
+      intent: "submit",
       [`champ_${ids.projet}`]: "Projet renommé",
       [`champ_${ids.montant}`]: "beaucoup",
     });
@@ -221,11 +223,20 @@ describe("usager journey without JavaScript", () => {
     expect(pageText(html)).toContain("Le champ « Montant demandé » doit être un nombre entier");
     expect(attribute(tagWithId(html, `champ-${ids.montant}`), "value")).toBe("beaucoup");
     expect(attribute(tagWithId(html, `champ-${ids.projet}`), "value")).toBe("Projet renommé");
-    expect(await dossierSnapshot(db, dossierId)).toEqual(before);
     expect((await storedValues(db, dossierId)).get(ids.montant)).toBe("12000");
+    expect((await dossierRow(db, dossierId)).state).toBe("en_construction");
 
-    // A valid change is stored and the dossier page says so.
+    // Left without submitting: the dossier page and « Mes dossiers » remind it.
+    await session.get(`/dossiers/${dossierId}`);
+    expect(pageText(session.lastHtml)).toContain("Modifications non déposées");
+    expect(pageText(session.lastHtml)).toContain("beaucoup");
+    await session.get("/dossiers");
+    expect(pageText(session.lastHtml)).toContain("Modifications non déposées");
+
+    // A valid change submitted replaces the administration's version, and the dossier page says so.
+    await session.get(`/dossiers/${dossierId}/modifier`);
     response = await session.post(`/dossiers/${dossierId}/modifier`, {
+      intent: "submit",
       [`champ_${ids.projet}`]: "Projet renommé",
       [`champ_${ids.montant}`]: "15000",
     });
@@ -233,7 +244,9 @@ describe("usager journey without JavaScript", () => {
     expect(response.headers.get("location")).toBe(`/dossiers/${dossierId}?modifie=1`);
     expect((await storedValues(db, dossierId)).get(ids.montant)).toBe("15000");
     await session.get(`/dossiers/${dossierId}?modifie=1`);
-    expect(pageText(session.lastHtml)).toContain("Vos modifications ont été enregistrées");
+    expect(pageText(session.lastHtml)).toContain("Vos modifications ont été déposées");
+    expect(pageText(session.lastHtml)).not.toContain("Modifications non déposées");
+    expect(pageText(session.lastHtml)).toContain("Dossier corrigé par vos soins");
 
     // Identity can still be changed en construction, and leads back to the dossier page.
     await session.get(`/dossiers/${dossierId}/identite`);

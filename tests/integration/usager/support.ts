@@ -1,5 +1,5 @@
 /** Shared helpers of the usager integration tests (HTTP, no JavaScript, real database). */
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../server/db/client";
 import { champs, dossiers, traitements } from "../../../server/db/schema";
 import { FACTORY_PASSWORD } from "../../../server/seed/factories";
@@ -20,11 +20,12 @@ export async function dossierSnapshot(db: Db, dossierId: number) {
   return JSON.parse(JSON.stringify({ dossier, values, history })) as unknown;
 }
 
+/** The values the administration sees (the `main` stream), by stable id. */
 export async function storedValues(db: Db, dossierId: number) {
   const rows = await db
     .select({ stableId: champs.stableId, value: champs.value })
     .from(champs)
-    .where(eq(champs.dossierId, dossierId));
+    .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, "main")));
   return new Map(rows.map((r) => [r.stableId, r.value]));
 }
 

@@ -55,6 +55,11 @@ export default {
       body: "Your file no. {number} has been submitted to the procedure “{demarche}”. The administration will now review it.",
       stillEditable: "Until it is under review, you can still modify it.",
     },
+    modificationsDeposees: {
+      subject: "The changes to your file no. {number} have been submitted ({demarche})",
+      body: "The changes to your file no. {number}, submitted to the procedure “{demarche}”, have been sent to the administration. They replace your previous answers.",
+      stillEditable: "Until it is under review, you can still modify it.",
+    },
     passeEnInstruction: {
       subject: "Your file no. {number} is under review ({demarche})",
       body: "Your file no. {number} submitted to the procedure “{demarche}” is now being reviewed by the administration. It can no longer be modified.",

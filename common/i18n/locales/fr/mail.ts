@@ -55,6 +55,11 @@ export default {
       body: "Votre dossier n° {number} a bien été déposé sur la démarche « {demarche} ». Il va être examiné par l’administration.",
       stillEditable: "Tant qu’il n’est pas passé en instruction, vous pouvez encore le modifier.",
     },
+    modificationsDeposees: {
+      subject: "Vos modifications du dossier n° {number} ont bien été déposées ({demarche})",
+      body: "Les modifications de votre dossier n° {number}, déposé sur la démarche « {demarche} », ont bien été transmises à l’administration. Elles remplacent les réponses précédentes.",
+      stillEditable: "Tant qu’il n’est pas passé en instruction, vous pouvez encore le modifier.",
+    },
     passeEnInstruction: {
       subject: "Votre dossier n° {number} va être examiné ({demarche})",
       body: "Votre dossier n° {number} déposé sur la démarche « {demarche} » va être examiné par les services de l’administration. Il ne peut plus être modifié.",
