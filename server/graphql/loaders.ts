@@ -20,6 +20,7 @@ import {
   users,
 } from "../db/schema";
 import { type ChampKey, champKey } from "../domain/form/keys";
+import { type AvisRow, loadAvisRows } from "../lookups/avis-rows";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
@@ -220,6 +221,17 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
         .from(traitements)
         .where(inArray(traitements.dossierId, [...dossierIds]))
         .orderBy(asc(traitements.processedAt), asc(traitements.id));
+      const byDossier = groupBy(rows, (r) => r.dossierId);
+      return dossierIds.map((id) => byDossier.get(id) ?? []);
+    }),
+
+    /**
+     * The avis of dossiers, confidential ones included (the token is the administrateur's, who sees
+     * what the instructeurs see, as the reference's API); revoked requests are not listed (the
+     * reference deletes an unanswered avis when it is revoked).
+     */
+    avis: new DataLoader<number, AvisRow[]>(async (dossierIds) => {
+      const rows = (await loadAvisRows(db, dossierIds)).filter((r) => r.revokedAt === null);
       const byDossier = groupBy(rows, (r) => r.dossierId);
       return dossierIds.map((id) => byDossier.get(id) ?? []);
     }),

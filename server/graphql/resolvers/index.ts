@@ -17,6 +17,7 @@ import {
 } from "graphql";
 import { toGlobalId } from "../ids";
 import { findApiDossier, type DemarcheRow, type DossierRow, type RevisionRow, type TraitementRow } from "../loaders";
+import { avisResolvers, dossierAvis } from "./avis";
 import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
 import type { GraphqlContext } from "./context";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
@@ -122,7 +123,10 @@ const resolvers = {
     annotations: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) =>
       dossierChamps(d, args.id, ctx, { private: true }),
     traitements: (d: DossierRow, _: unknown, ctx: GraphqlContext) => ctx.loaders.traitements.load(d.id),
+    avis: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierAvis(d, args.id, ctx),
   },
+
+  ...avisResolvers,
 
   Demandeur: {
     // Organisations (SIRET) are not modelled yet: every demandeur is a person.

@@ -13,6 +13,7 @@ import prefill from "./prefill";
 import revisions from "./revisions";
 import fichiers from "./fichiers";
 import legal from "./legal";
+import avis from "./avis";
 
 export const en = {
   common,
@@ -28,4 +29,5 @@ export const en = {
   fichiers,
   revisions,
   legal,
+  avis,
 } satisfies Translation<typeof fr>;
