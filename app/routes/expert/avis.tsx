@@ -13,7 +13,7 @@ import { AvisFiles } from "../../components/avis/avis-files";
 import { AvisErrorSummary, AvisRequestForm, EMPTY_AVIS_REQUEST, type AvisRequestFormValues } from "../../components/avis/avis-request-form";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { CsrfInput } from "../../components/csrf-input";
-import { avisRefusalMessages, KEPT_FILE_ID, postedFileError, postedFileId, readAvisRequestForm } from "../../lib/avis-form.server";
+import { avisRefusalMessages, postedFileError, postedFileId, readAvisRequestForm } from "../../lib/avis-form.server";
 import { formatDateTime } from "../../lib/dates";
 import { useT } from "../../lib/i18n";
 import { currentExpert } from "../../lib/persona-guard.server";
@@ -267,7 +267,7 @@ function AnswerForm({
     <form method="post" action={page} encType="multipart/form-data" noValidate>
       <CsrfInput />
       <input type="hidden" name="intent" value="answer" />
-      {values.keptFileId ? <input type="hidden" name={KEPT_FILE_ID} value={values.keptFileId} /> : null}
+      {values.keptFileId ? <input type="hidden" name="kept_file_id" value={values.keptFileId} /> : null}
       {avis.questionLabel ? (
         <fieldset
           className={errors.questionAnswer ? "fr-fieldset fr-fieldset--error" : "fr-fieldset"}
