@@ -6,7 +6,7 @@ import { currentExpert } from "../../lib/persona-guard.server";
 import { requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/avis-list";
 
-export const handle = { i18n: ["avis", "dossiers"] };
+export const handle = { i18n: ["avis", "dossiers", "instructeur"] };
 
 export async function loader({ context }: Route.LoaderArgs) {
   const expert = currentExpert(context);

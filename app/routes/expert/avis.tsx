@@ -21,7 +21,7 @@ import { formString, idParam, readForm, requestState, services, tFor } from "../
 import type { Route } from "./+types/avis";
 import expertCss from "./expert.css?url";
 
-export const handle = { i18n: ["avis", "champs", "dossiers", "fichiers", "usager"] };
+export const handle = { i18n: ["avis", "champs", "dossiers", "fichiers", "instructeur", "usager"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: expertCss }];
 
