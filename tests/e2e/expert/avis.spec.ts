@@ -98,11 +98,11 @@ test.describe("avis d'experts", () => {
       await expect(page.getByText("Votre avis est confidentiel : seuls les instructeurs le liront.")).toBeVisible();
       await checkA11y(page);
 
-      await page.getByLabel("Votre avis", { exact: true }).fill("Budget réaliste, sous réserve du devis de la salle.");
+      await page.getByRole("textbox", { name: "Votre avis" }).fill("Budget réaliste, sous réserve du devis de la salle.");
       await page.getByLabel(/^Pièce jointe/).setInputFiles({ name: "analyse.pdf", mimeType: "application/pdf", buffer: PDF_BYTES });
       await page.getByRole("button", { name: "Envoyer mon avis" }).click();
       await expect(page.getByRole("status")).toContainText("Votre avis a été envoyé.");
-      await expect(page.getByLabel("Votre avis", { exact: true })).toHaveValue("Budget réaliste, sous réserve du devis de la salle.");
+      await expect(page.getByRole("textbox", { name: "Votre avis" })).toHaveValue("Budget réaliste, sous réserve du devis de la salle.");
       await expect(page.getByRole("link", { name: "analyse.pdf" })).toBeVisible();
       await checkA11y(page);
 
