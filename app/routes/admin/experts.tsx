@@ -67,7 +67,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "remove": {
       const id = intField(form, "expertsProcedureId");
       if (!experts.some((e) => e.id === id) || id === null) notFound();
-      await updateDemarcheExpert(db, who, demarcheId, id, intent === "remove" ? { revoke: true } : { allowDecisionAccess: intent === "notify-on" });
+      await updateDemarcheExpert(
+        db,
+        who,
+        demarcheId,
+        id,
+        intent === "remove" ? { revoke: true } : { allowDecisionAccess: intent === "notify-on" },
+      );
       return redirect(`${page}?notice=expert`);
     }
     default:
@@ -87,7 +93,9 @@ export default function AdminExperts({ loaderData, actionData }: Route.Component
       <h1>{title}</h1>
       <p className="fr-text--lead">{t("avis.admin.lead")}</p>
       {notice && !actionData ? <Notice kind="success" title={t(`avis.admin.notices.${notice}`)} /> : null}
-      <ErrorSummary errors={errors.emails ? [{ fieldId: "experts-emails", label: t("avis.admin.emails"), message: errors.emails }] : []} />
+      <ErrorSummary
+        errors={errors.emails ? [{ fieldId: "experts-emails", label: t("avis.admin.emails"), message: errors.emails }] : []}
+      />
 
       <section aria-labelledby="experts-settings" className="fr-mb-6w">
         <h2 id="experts-settings">{t("avis.admin.settingsTitle")}</h2>
@@ -97,7 +105,12 @@ export default function AdminExperts({ loaderData, actionData }: Route.Component
           <fieldset className="fr-fieldset">
             <div className="fr-fieldset__element">
               <div className="fr-checkbox-group">
-                <input type="checkbox" id="allow-expert-review" name="allow_expert_review" defaultChecked={demarche.allowExpertReview} />
+                <input
+                  type="checkbox"
+                  id="allow-expert-review"
+                  name="allow_expert_review"
+                  defaultChecked={demarche.allowExpertReview}
+                />
                 <label className="fr-label" htmlFor="allow-expert-review">
                   {t("avis.admin.allowExpertReview")}
                 </label>

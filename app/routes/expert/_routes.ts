@@ -6,5 +6,8 @@ import { layout, route, type RouteConfigEntry } from "@react-router/dev/routes";
  * addressed to them.
  */
 export const expertRoutes: RouteConfigEntry[] = [
-  layout("routes/expert/layout.tsx", [route("avis", "routes/expert/avis-list.tsx"), route("avis/:avisId", "routes/expert/avis.tsx")]),
+  layout("routes/expert/layout.tsx", [
+    route("avis", "routes/expert/avis-list.tsx"),
+    route("avis/:avisId", "routes/expert/avis.tsx"),
+  ]),
 ];

@@ -10,7 +10,12 @@ import { answerAvis } from "../../../server/operations/avis/answer-avis";
 import { requestAvis } from "../../../server/operations/avis/request-avis";
 import { loadExpertAvis } from "../../../server/queries/expert/avis";
 import { AvisFiles } from "../../components/avis/avis-files";
-import { AvisErrorSummary, AvisRequestForm, EMPTY_AVIS_REQUEST, type AvisRequestFormValues } from "../../components/avis/avis-request-form";
+import {
+  AvisErrorSummary,
+  AvisRequestForm,
+  EMPTY_AVIS_REQUEST,
+  type AvisRequestFormValues,
+} from "../../components/avis/avis-request-form";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { CsrfInput } from "../../components/csrf-input";
 import { avisRefusalMessages, postedFileError, postedFileId, readAvisRequestForm } from "../../lib/avis-form.server";
@@ -97,7 +102,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (result.ok && !fileError) return redirect(`${page}?notice=answered`);
     const errors = result.ok ? {} : avisRefusalMessages(result.refusals, t, locale);
     if (fileError) errors.file = fileError;
-    return data<ActionData>({ intent, errors, values: { ...values, keptFileId: result.ok ? null : values.keptFileId } }, { status: 422 });
+    return data<ActionData>(
+      { intent, errors, values: { ...values, keptFileId: result.ok ? null : values.keptFileId } },
+      { status: 422 },
+    );
   }
   if (intent === "request") {
     const values = readAvisRequestForm(form);
@@ -131,7 +139,11 @@ export default function ExpertAvis({ loaderData, actionData }: Route.ComponentPr
   const answerValues: AnswerValues =
     actionData?.intent === "answer"
       ? actionData.values
-      : { answer: avis.answer ?? "", questionAnswer: avis.questionAnswer === null ? "" : avis.questionAnswer ? "oui" : "non", keptFileId: null };
+      : {
+          answer: avis.answer ?? "",
+          questionAnswer: avis.questionAnswer === null ? "" : avis.questionAnswer ? "oui" : "non",
+          keptFileId: null,
+        };
   const title = t("avis.expert.avisTitle", { number: dossier.id });
   const page = `/avis/${avis.id}`;
   const hasErrors = Object.keys(errors).length > 0;
@@ -161,7 +173,9 @@ export default function ExpertAvis({ loaderData, actionData }: Route.ComponentPr
             <h2 id="avis-request-title" className="fr-h4">
               {t("avis.expert.requestTitle")}
             </h2>
-            <p className="fr-text--sm">{t("avis.expert.requestFrom", { claimant: avis.claimantEmail ?? "—", date: avis.createdAt ?? "" })}</p>
+            <p className="fr-text--sm">
+              {t("avis.expert.requestFrom", { claimant: avis.claimantEmail ?? "—", date: avis.createdAt ?? "" })}
+            </p>
             <p className="guichet-multiline">{avis.introduction}</p>
             <AvisFiles files={avis.introductionFiles} label={t("avis.instructeur.introductionFile")} />
             {avis.questionLabel ? <p>{t("avis.instructeur.question", { label: avis.questionLabel })}</p> : null}
@@ -171,7 +185,9 @@ export default function ExpertAvis({ loaderData, actionData }: Route.ComponentPr
             <h2 id="avis-answer-title" className="fr-h4">
               {t("avis.expert.answerTitle")}
             </h2>
-            <p className="fr-text--sm">{avis.confidentiel ? t("avis.expert.confidentielNotice") : t("avis.expert.sharedNotice")}</p>
+            <p className="fr-text--sm">
+              {avis.confidentiel ? t("avis.expert.confidentielNotice") : t("avis.expert.sharedNotice")}
+            </p>
             {canAnswer ? (
               <AnswerForm page={page} avis={avis} values={answerValues} errors={answerErrors} />
             ) : (
@@ -179,7 +195,9 @@ export default function ExpertAvis({ loaderData, actionData }: Route.ComponentPr
                 <p>{t("avis.expert.termine")}</p>
                 {avis.answer !== null ? <p className="guichet-multiline">{avis.answer}</p> : null}
                 {avis.questionLabel && avis.questionAnswer !== null ? (
-                  <p>{t("avis.instructeur.answer", { answer: avis.questionAnswer ? t("avis.expert.yes") : t("avis.expert.no") })}</p>
+                  <p>
+                    {t("avis.instructeur.answer", { answer: avis.questionAnswer ? t("avis.expert.yes") : t("avis.expert.no") })}
+                  </p>
                 ) : null}
                 <AvisFiles files={avis.answerFiles} label={t("avis.instructeur.answerFile")} />
               </>
@@ -203,7 +221,11 @@ export default function ExpertAvis({ loaderData, actionData }: Route.ComponentPr
                     <>
                       <p className="guichet-multiline">{o.answer}</p>
                       {o.questionLabel && o.questionAnswer !== null ? (
-                        <p>{t("avis.instructeur.answer", { answer: o.questionAnswer ? t("avis.expert.yes") : t("avis.expert.no") })}</p>
+                        <p>
+                          {t("avis.instructeur.answer", {
+                            answer: o.questionAnswer ? t("avis.expert.yes") : t("avis.expert.no"),
+                          })}
+                        </p>
                       ) : null}
                       <AvisFiles files={o.answerFiles} label={t("avis.instructeur.answerFile")} />
                     </>

@@ -11,7 +11,12 @@ import { revokeAvis } from "../../../server/operations/avis/revoke-avis";
 import { loadInstructeurAvisTab } from "../../../server/queries/instructeur/avis";
 import { findInstructeurDossierOfDemarche } from "../../../server/queries/instructeur/dossier";
 import { AvisFiles } from "../../components/avis/avis-files";
-import { AvisErrorSummary, AvisRequestForm, EMPTY_AVIS_REQUEST, type AvisRequestFormValues } from "../../components/avis/avis-request-form";
+import {
+  AvisErrorSummary,
+  AvisRequestForm,
+  EMPTY_AVIS_REQUEST,
+  type AvisRequestFormValues,
+} from "../../components/avis/avis-request-form";
 import { CsrfInput } from "../../components/csrf-input";
 import { avisRefusalMessages, postedFileError, readAvisRequestForm } from "../../lib/avis-form.server";
 import { formatDateTime } from "../../lib/dates";
@@ -132,7 +137,9 @@ export default function InstructeurDossierAvis({ loaderData, actionData }: Route
   const page = `/procedures/${demarche.id}/dossiers/${dossier.id}/avis`;
   return (
     <>
-      <title>{t(hasErrors ? "instructeur.errorPageTitle" : "instructeur.pageTitle", { title: `${title} · ${demarche.libelle}` })}</title>
+      <title>
+        {t(hasErrors ? "instructeur.errorPageTitle" : "instructeur.pageTitle", { title: `${title} · ${demarche.libelle}` })}
+      </title>
       <p className="fr-mb-2w">
         <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/procedures/${demarche.id}`}>
           {t("instructeur.dossier.breadcrumb")}
@@ -204,14 +211,18 @@ export default function InstructeurDossierAvis({ loaderData, actionData }: Route
                             {a.questionLabel && a.questionAnswer !== null ? (
                               <p>
                                 <strong>
-                                  {t("avis.instructeur.answer", { answer: a.questionAnswer ? t("avis.expert.yes") : t("avis.expert.no") })}
+                                  {t("avis.instructeur.answer", {
+                                    answer: a.questionAnswer ? t("avis.expert.yes") : t("avis.expert.no"),
+                                  })}
                                 </strong>
                               </p>
                             ) : null}
                             <AvisFiles files={a.answerFiles} label={t("avis.instructeur.answerFile")} />
                           </>
                         ) : null}
-                        {a.remindedAt ? <p className="fr-text--sm">{t("avis.instructeur.remindedAt", { date: a.remindedAt })}</p> : null}
+                        {a.remindedAt ? (
+                          <p className="fr-text--sm">{t("avis.instructeur.remindedAt", { date: a.remindedAt })}</p>
+                        ) : null}
                       </div>
                     </div>
                     {!a.revoked && !a.answeredAt ? (
@@ -222,7 +233,11 @@ export default function InstructeurDossierAvis({ loaderData, actionData }: Route
                               <CsrfInput />
                               <input type="hidden" name="intent" value="remind" />
                               <input type="hidden" name="avisId" value={a.id} />
-                              <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary" title={t("avis.instructeur.remindHint")}>
+                              <button
+                                type="submit"
+                                className="fr-btn fr-btn--sm fr-btn--secondary"
+                                title={t("avis.instructeur.remindHint")}
+                              >
                                 {t("avis.instructeur.remind")}
                               </button>
                             </Form>

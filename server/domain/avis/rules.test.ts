@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { answerBlocker, answerVisibleToExpert, expertMayInvite, remindBlocker, REMIND_INTERVAL_MS, requestBlocker, revokeBlocker } from "./rules";
+import {
+  answerBlocker,
+  answerVisibleToExpert,
+  expertMayInvite,
+  remindBlocker,
+  REMIND_INTERVAL_MS,
+  requestBlocker,
+  revokeBlocker,
+} from "./rules";
 
 const base = { answeredAt: null, revokedAt: null, remindedAt: null, createdAt: new Date("2026-01-01T10:00:00Z") };
 

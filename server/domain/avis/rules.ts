@@ -26,7 +26,10 @@ export function requestBlocker(state: DossierState): "dossier_termine" | "dossie
 }
 
 /** Why the expert cannot answer (or change their answer) now, or null. */
-export function answerBlocker(avis: Pick<AvisState, "revokedAt">, state: DossierState): "avis_revoque" | "dossier_termine" | null {
+export function answerBlocker(
+  avis: Pick<AvisState, "revokedAt">,
+  state: DossierState,
+): "avis_revoque" | "dossier_termine" | null {
   if (avis.revokedAt) return "avis_revoque";
   return isTermine(state) ? "dossier_termine" : null;
 }
@@ -46,7 +49,9 @@ export function remindBlocker(
 }
 
 /** Only an unanswered avis is revoked (an answer stays part of the instruction). */
-export function revokeBlocker(avis: Pick<AvisState, "answeredAt" | "revokedAt">): "avis_revoque" | "avis_already_answered" | null {
+export function revokeBlocker(
+  avis: Pick<AvisState, "answeredAt" | "revokedAt">,
+): "avis_revoque" | "avis_already_answered" | null {
   if (avis.revokedAt) return "avis_revoque";
   return avis.answeredAt ? "avis_already_answered" : null;
 }
@@ -64,6 +69,11 @@ export function answerVisibleToExpert(avis: { confidentiel: boolean; expertId: n
  * they were given is not confidential (a confidential request stays between them and the
  * instructeurs), on a dossier not yet decided.
  */
-export function expertMayInvite(input: { allowExpertReview: boolean; confidentiel: boolean; state: DossierState; revoked: boolean }) {
+export function expertMayInvite(input: {
+  allowExpertReview: boolean;
+  confidentiel: boolean;
+  state: DossierState;
+  revoked: boolean;
+}) {
   return input.allowExpertReview && !input.confidentiel && !input.revoked && !isTermine(input.state);
 }

@@ -7,4 +7,9 @@ import type { Reaction } from "../reaction";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
 import { usagerStateMails } from "./usager-state-mails";
 
-export const REACTIONS: readonly Reaction<EventKind>[] = [usagerStateMails, avisRequestMails, avisAnsweredMail, avisDecisionMails];
+export const REACTIONS: readonly Reaction<EventKind>[] = [
+  usagerStateMails,
+  avisRequestMails,
+  avisAnsweredMail,
+  avisDecisionMails,
+];

@@ -121,7 +121,10 @@ export async function findDownloadableAttachment(db: DbOrTx, viewer: Viewer | "s
       ? sql`true`
       : or(
           and(eq(attachments.purpose, "champ"), viewer ? dossierVisibleTo(viewer) : sql`false`),
-          and(sql`${attachments.purpose} in ('avis_introduction', 'avis_reponse')`, viewer ? avisFileVisibleTo(viewer) : sql`false`),
+          and(
+            sql`${attachments.purpose} in ('avis_introduction', 'avis_reponse')`,
+            viewer ? avisFileVisibleTo(viewer) : sql`false`,
+          ),
           and(sql`${attachments.purpose} in ('notice_explicative', 'piece_justificative_template')`, templateVisibleTo(viewer)),
         );
   const [row] = await db

@@ -19,7 +19,12 @@ export interface AvisTarget {
 
 type Instructeur = { instructeurId: number; userId: number };
 
-export async function remindAvis(db: Db, instructeur: Instructeur, target: AvisTarget, now = new Date()): Promise<OperationResult> {
+export async function remindAvis(
+  db: Db,
+  instructeur: Instructeur,
+  target: AvisTarget,
+  now = new Date(),
+): Promise<OperationResult> {
   return db.transaction(async (tx) => {
     const found = await findInstructeurAvis(tx, instructeur.instructeurId, target, true);
     const blocker = remindBlocker(found.avis, now);

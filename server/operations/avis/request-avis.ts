@@ -11,12 +11,7 @@ import { z } from "zod";
 import { LOCALES } from "../../../common/i18n";
 import type { Db, Tx } from "../../db/client";
 import { attachments, avis, dossiers, expertsProcedures, users, experts } from "../../db/schema";
-import {
-  AVIS_INTRODUCTION_MAX,
-  AVIS_QUESTION_MAX,
-  expertMayInvite,
-  requestBlocker,
-} from "../../domain/avis/rules";
+import { AVIS_INTRODUCTION_MAX, AVIS_QUESTION_MAX, expertMayInvite, requestBlocker } from "../../domain/avis/rules";
 import { recordEvent } from "../../events/record-event";
 import { findExpertAvis } from "../../lookups/scoped-avis";
 import { findInstructeurDossier } from "../../lookups/scoped-dossier";

@@ -11,7 +11,11 @@ import { findInstructeurAvis } from "../../lookups/scoped-avis";
 import { type OperationResult, refuse } from "../../refusal";
 import type { AvisTarget } from "./remind-avis";
 
-export async function revokeAvis(db: Db, instructeur: { instructeurId: number; userId: number }, target: AvisTarget): Promise<OperationResult> {
+export async function revokeAvis(
+  db: Db,
+  instructeur: { instructeurId: number; userId: number },
+  target: AvisTarget,
+): Promise<OperationResult> {
   return db.transaction(async (tx) => {
     const found = await findInstructeurAvis(tx, instructeur.instructeurId, target, true);
     const blocker = revokeBlocker(found.avis);

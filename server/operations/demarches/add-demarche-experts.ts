@@ -11,7 +11,7 @@ import type { Db } from "../../db/client";
 import { expertsProcedures } from "../../db/schema";
 import { recordEvent } from "../../events/record-event";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
-import { type OperationResult } from "../../refusal";
+import type { OperationResult } from "../../refusal";
 import { parseEmails } from "../avis/email-candidates";
 import { ensureExpert } from "../avis/expert-account";
 

@@ -77,7 +77,9 @@ export async function loadExpertAvis(db: DbOrTx, expertId: number, avisId: numbe
       revoked: false,
     }),
     form,
-    annotations: annotations ? { descriptors: annotations.descriptors, values: annotations.values, hidden: annotations.hidden } : null,
+    annotations: annotations
+      ? { descriptors: annotations.descriptors, values: annotations.values, hidden: annotations.hidden }
+      : null,
     others,
   };
 }

@@ -10,8 +10,16 @@ import { requestBlocker } from "../../domain/avis/rules";
 import { loadAvisRows } from "../../lookups/avis-rows";
 import { findInstructeurDossierOfDemarche } from "./dossier";
 
-export async function loadInstructeurAvisTab(db: DbOrTx, input: { instructeurId: number; demarcheId: number; dossierId: number }) {
-  const { dossier, demarche } = await findInstructeurDossierOfDemarche(db, input.instructeurId, input.demarcheId, input.dossierId);
+export async function loadInstructeurAvisTab(
+  db: DbOrTx,
+  input: { instructeurId: number; demarcheId: number; dossierId: number },
+) {
+  const { dossier, demarche } = await findInstructeurDossierOfDemarche(
+    db,
+    input.instructeurId,
+    input.demarcheId,
+    input.dossierId,
+  );
   const [rows, listed] = await Promise.all([
     loadAvisRows(db, [dossier.id]),
     demarche.expertsRequireAdministrateurInvitation
@@ -67,7 +75,11 @@ export async function answeredAvisSince(
 ): Promise<Map<number, number>> {
   if (dossierIds.length === 0) return new Map();
   const rows = await db
-    .select({ dossierId: events.dossierId, createdAt: events.createdAt, avisId: sql<number>`(${events.payload}->>'avisId')::int` })
+    .select({
+      dossierId: events.dossierId,
+      createdAt: events.createdAt,
+      avisId: sql<number>`(${events.payload}->>'avisId')::int`,
+    })
     .from(events)
     .innerJoin(dossiers, eq(dossiers.id, events.dossierId))
     .where(

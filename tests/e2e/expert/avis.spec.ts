@@ -68,7 +68,9 @@ test.describe("avis d'experts", () => {
       await checkA11y(page);
 
       await page.getByLabel(/^Message à l’expert/).fill("Le budget prévisionnel vous paraît-il réaliste ?");
-      await page.getByLabel(/^Pièce jointe/).setInputFiles({ name: "budget.pdf", mimeType: "application/pdf", buffer: PDF_BYTES });
+      await page
+        .getByLabel(/^Pièce jointe/)
+        .setInputFiles({ name: "budget.pdf", mimeType: "application/pdf", buffer: PDF_BYTES });
       await page.getByLabel(/^Avis confidentiel/).check({ force: true });
       await page.getByRole("button", { name: "Demander un avis" }).click();
       await expect(page.getByRole("status")).toHaveText("La demande d’avis a été envoyée.");
@@ -99,10 +101,14 @@ test.describe("avis d'experts", () => {
       await checkA11y(page);
 
       await page.getByRole("textbox", { name: "Votre avis" }).fill("Budget réaliste, sous réserve du devis de la salle.");
-      await page.getByLabel(/^Pièce jointe/).setInputFiles({ name: "analyse.pdf", mimeType: "application/pdf", buffer: PDF_BYTES });
+      await page
+        .getByLabel(/^Pièce jointe/)
+        .setInputFiles({ name: "analyse.pdf", mimeType: "application/pdf", buffer: PDF_BYTES });
       await page.getByRole("button", { name: "Envoyer mon avis" }).click();
       await expect(page.getByRole("status")).toContainText("Votre avis a été envoyé.");
-      await expect(page.getByRole("textbox", { name: "Votre avis" })).toHaveValue("Budget réaliste, sous réserve du devis de la salle.");
+      await expect(page.getByRole("textbox", { name: "Votre avis" })).toHaveValue(
+        "Budget réaliste, sous réserve du devis de la salle.",
+      );
       await expect(page.getByRole("link", { name: "analyse.pdf" })).toBeVisible();
       await checkA11y(page);
 
@@ -120,7 +126,10 @@ test.describe("avis d'experts", () => {
       await expect(card).toContainText("Budget réaliste, sous réserve du devis de la salle.");
       await expect(card.getByRole("link", { name: "analyse.pdf" })).toBeVisible();
       await checkA11y(page);
-      await page.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Dossier", exact: true }).click();
+      await page
+        .getByRole("navigation", { name: "Sections du dossier" })
+        .getByRole("link", { name: "Dossier", exact: true })
+        .click();
       const passer = page.getByRole("button", { name: "Passer en instruction" });
       if (await passer.isVisible()) {
         await passer.click();

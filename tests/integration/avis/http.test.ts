@@ -47,7 +47,10 @@ describe("avis d'experts over HTTP", () => {
     // Refused input keeps what was typed, and the file uploaded.
     const refused = await instructeur.postFormData(
       tab,
-      requestForm({ emails: "pas-une-adresse", introduction: "Votre avis sur le devis", confidentiel: "on" }, { name: "devis.pdf", bytes: PDF_BYTES }),
+      requestForm(
+        { emails: "pas-une-adresse", introduction: "Votre avis sur le devis", confidentiel: "on" },
+        { name: "devis.pdf", bytes: PDF_BYTES },
+      ),
     );
     expect(refused.status).toBe(422);
     expect(pageText(instructeur.lastHtml)).toContain("Ces adresses ne sont pas valides : pas-une-adresse.");
@@ -58,7 +61,12 @@ describe("avis d'experts over HTTP", () => {
 
     const sent = await instructeur.postFormData(
       tab,
-      requestForm({ emails: "experte.nouvelle@exemple.fr", introduction: "Votre avis sur le devis", confidentiel: "on", kept_file_id: kept as string }),
+      requestForm({
+        emails: "experte.nouvelle@exemple.fr",
+        introduction: "Votre avis sur le devis",
+        confidentiel: "on",
+        kept_file_id: kept as string,
+      }),
     );
     expect(sent.status).toBe(302);
     await instructeur.get(sent.headers.get("location") as string);
@@ -86,7 +94,10 @@ describe("avis d'experts over HTTP", () => {
     expect(page).toContain("Isolation");
     expect(page).toContain("Votre avis est confidentiel");
     // The expert downloads the request's file.
-    const [introFile] = await db.select().from(attachments).where(eq(attachments.avisId, row?.id as number));
+    const [introFile] = await db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.avisId, row?.id as number));
     expect((await expert.get(`/pieces-jointes/${introFile?.id}`)).status).toBe(200);
 
     const answer = fileForm("answer_file", "analyse.pdf", PDF_BYTES);
@@ -94,7 +105,10 @@ describe("avis d'experts over HTTP", () => {
     answer.append("answer", "Avis favorable, devis conforme.");
     const answered = await expert.postFormData(`/avis/${row?.id}`, answer);
     expect(answered.status).toBe(302);
-    const files = await db.select().from(attachments).where(eq(attachments.avisId, row?.id as number));
+    const files = await db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.avisId, row?.id as number));
     expect(files.map((f) => [f.purpose, f.filename]).sort()).toEqual([
       ["avis_introduction", "devis.pdf"],
       ["avis_reponse", "analyse.pdf"],
@@ -153,7 +167,10 @@ describe("avis d'experts over HTTP", () => {
     const other = await expertUser(db);
     const instructeur = await signedIn(setup.instructeur.email);
     await instructeur.get(tab);
-    await instructeur.postFormData(tab, requestForm({ emails: `${owner.email}, ${other.email}`, introduction: "Merci", confidentiel: "on" }));
+    await instructeur.postFormData(
+      tab,
+      requestForm({ emails: `${owner.email}, ${other.email}`, introduction: "Merci", confidentiel: "on" }),
+    );
     const [mine] = await db.select().from(avis).where(eq(avis.dossierId, setup.dossierId));
     const ownerBrowser = await signedIn(owner.email);
     await ownerBrowser.get(`/avis/${mine?.id}`);
@@ -176,7 +193,9 @@ describe("avis d'experts over HTTP", () => {
     const strangerBrowser = await signedIn(stranger.email);
     expect((await strangerBrowser.get(tab)).status).toBe(404);
     expect((await strangerBrowser.post(tab, { intent: "revoke", avisId: String(mine?.id) })).status).toBe(404);
-    expect((await strangerBrowser.postFormData(tab, requestForm({ emails: "x@exemple.fr", introduction: "x" }))).status).toBe(404);
+    expect((await strangerBrowser.postFormData(tab, requestForm({ emails: "x@exemple.fr", introduction: "x" }))).status).toBe(
+      404,
+    );
     const usager = await signedIn(setup.usager.email);
     expect((await usager.get("/avis")).status).toBe(404);
     expect((await usager.get(`/avis/${mine?.id}`)).status).toBe(404);

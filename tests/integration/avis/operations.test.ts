@@ -34,7 +34,8 @@ const ok = <T extends { ok: boolean }>(result: T) => {
   expect(result).toMatchObject({ ok: true });
   return result as Extract<T, { ok: true }>;
 };
-const codes = (result: { ok: boolean; refusals?: { code: string }[] }) => (result.ok ? [] : (result.refusals ?? []).map((r) => r.code));
+const codes = (result: { ok: boolean; refusals?: { code: string }[] }) =>
+  result.ok ? [] : (result.refusals ?? []).map((r) => r.code);
 
 async function requested(emails: string, extra: Record<string, unknown> = {}) {
   const db = database.db;
@@ -56,7 +57,10 @@ describe("requesting an avis", () => {
     expect(avisIds).toHaveLength(2);
     const [account] = await db.select().from(users).where(eq(users.email, "nouvelle.experte@exemple.fr"));
     expect(account?.passwordHash).toBeNull();
-    const [profile] = await db.select().from(experts).where(eq(experts.userId, account?.id as number));
+    const [profile] = await db
+      .select()
+      .from(experts)
+      .where(eq(experts.userId, account?.id as number));
     expect(profile).toBeDefined();
     const mails = (await mailJobs(db)).filter((m) => m.template === "avis_request" && m.params.dossierNumber === dossierId);
     expect(mails.map((m) => m.to).sort()).toEqual(["autre.expert@exemple.fr", "nouvelle.experte@exemple.fr"]);
@@ -83,7 +87,12 @@ describe("requesting an avis", () => {
   it("refuses invalid input with one message per field, and nothing changes", async () => {
     const db = database.db;
     const setup = await avisSetup(db);
-    const claimant = { kind: "instructeur" as const, ...setup.instructeur, demarcheId: setup.demarche.id, dossierId: setup.dossierId };
+    const claimant = {
+      kind: "instructeur" as const,
+      ...setup.instructeur,
+      demarcheId: setup.demarche.id,
+      dossierId: setup.dossierId,
+    };
     const before = await avisSnapshot(db);
     const result = await requestAvis(db, claimant, requestInput("pas-une-adresse", { introduction: " ", withQuestion: true }));
     expect(result.ok).toBe(false);
@@ -102,14 +111,31 @@ describe("requesting an avis", () => {
     const db = database.db;
     const setup = await avisSetup(db);
     const admin = { administrateurId: setup.administrateurId, userId: setup.admin.userId };
-    const claimant = { kind: "instructeur" as const, ...setup.instructeur, demarcheId: setup.demarche.id, dossierId: setup.dossierId };
-    await updateExpertsSettings(db, admin, setup.demarche.id, { allowExpertReview: false, expertsRequireAdministrateurInvitation: false });
+    const claimant = {
+      kind: "instructeur" as const,
+      ...setup.instructeur,
+      demarcheId: setup.demarche.id,
+      dossierId: setup.dossierId,
+    };
+    await updateExpertsSettings(db, admin, setup.demarche.id, {
+      allowExpertReview: false,
+      expertsRequireAdministrateurInvitation: false,
+    });
     let before = await avisSnapshot(db);
     expect(codes(await requestAvis(db, claimant, requestInput("a@exemple.fr")))).toEqual(["experts_disabled"]);
     expect(await avisSnapshot(db)).toEqual(before);
 
-    await updateExpertsSettings(db, admin, setup.demarche.id, { allowExpertReview: true, expertsRequireAdministrateurInvitation: true });
-    ok(await addDemarcheExperts(db, admin, setup.demarche.id, { emails: "listee@exemple.fr", allowDecisionAccess: false, locale: "fr" }));
+    await updateExpertsSettings(db, admin, setup.demarche.id, {
+      allowExpertReview: true,
+      expertsRequireAdministrateurInvitation: true,
+    });
+    ok(
+      await addDemarcheExperts(db, admin, setup.demarche.id, {
+        emails: "listee@exemple.fr",
+        allowDecisionAccess: false,
+        locale: "fr",
+      }),
+    );
     before = await avisSnapshot(db);
     const refused = await requestAvis(db, claimant, requestInput("listee@exemple.fr hors-liste@exemple.fr"));
     expect(refused.ok ? [] : refused.refusals).toEqual([
@@ -123,7 +149,10 @@ describe("requesting an avis", () => {
       m.loadDemarcheExperts(db, setup.administrateurId, setup.demarche.id),
     );
     await updateDemarcheExpert(db, admin, setup.demarche.id, listed[0]?.id as number, { revoke: true });
-    await updateExpertsSettings(db, admin, setup.demarche.id, { allowExpertReview: true, expertsRequireAdministrateurInvitation: false });
+    await updateExpertsSettings(db, admin, setup.demarche.id, {
+      allowExpertReview: true,
+      expertsRequireAdministrateurInvitation: false,
+    });
     expect(codes(await requestAvis(db, claimant, requestInput("listee@exemple.fr")))).toEqual(["email_not_listed"]);
   });
 
@@ -131,7 +160,12 @@ describe("requesting an avis", () => {
     const db = database.db;
     const setup = await avisSetup(db);
     await accepterDossier(db, setup.instructeur, setup.dossierId, "Complet");
-    const claimant = { kind: "instructeur" as const, ...setup.instructeur, demarcheId: setup.demarche.id, dossierId: setup.dossierId };
+    const claimant = {
+      kind: "instructeur" as const,
+      ...setup.instructeur,
+      demarcheId: setup.demarche.id,
+      dossierId: setup.dossierId,
+    };
     const before = await avisSnapshot(db);
     expect(codes(await requestAvis(db, claimant, requestInput("a@exemple.fr")))).toEqual(["dossier_termine"]);
     expect(await avisSnapshot(db)).toEqual(before);
@@ -143,7 +177,11 @@ describe("requesting an avis", () => {
     const stranger = await otherInstructeur(db);
     const before = await avisSnapshot(db);
     await expect(
-      requestAvis(db, { kind: "instructeur", ...stranger, demarcheId: setup.demarche.id, dossierId: setup.dossierId }, requestInput("a@exemple.fr")),
+      requestAvis(
+        db,
+        { kind: "instructeur", ...stranger, demarcheId: setup.demarche.id, dossierId: setup.dossierId },
+        requestInput("a@exemple.fr"),
+      ),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await avisSnapshot(db)).toEqual(before);
   });
@@ -153,16 +191,38 @@ describe("answering an avis", () => {
   it("records the answer and the yes/no answer, tells the instructeur once, and may be changed until the decision", async () => {
     const db = database.db;
     const expert = await expertUser(db);
-    const { avisIds, instructeur, dossierId } = await requested(expert.email, { withQuestion: true, questionLabel: "Le devis est-il conforme ?" });
+    const { avisIds, instructeur, dossierId } = await requested(expert.email, {
+      withQuestion: true,
+      questionLabel: "Le devis est-il conforme ?",
+    });
     const avisId = avisIds[0] as number;
     const me = { expertId: expert.expertId, userId: expert.userId };
-    const missing = await answerAvis(db, me, avisId, { answer: "", questionAnswer: "", attachmentId: null, removeAttachment: false });
+    const missing = await answerAvis(db, me, avisId, {
+      answer: "",
+      questionAnswer: "",
+      attachmentId: null,
+      removeAttachment: false,
+    });
     expect(codes(missing).sort()).toEqual(["answer_required", "question_answer_required"]);
 
-    ok(await answerAvis(db, me, avisId, { answer: "Conforme.", questionAnswer: "oui", attachmentId: null, removeAttachment: false }));
+    ok(
+      await answerAvis(db, me, avisId, {
+        answer: "Conforme.",
+        questionAnswer: "oui",
+        attachmentId: null,
+        removeAttachment: false,
+      }),
+    );
     const [first] = await db.select().from(avis).where(eq(avis.id, avisId));
     expect(first).toMatchObject({ answer: "Conforme.", questionAnswer: true });
-    ok(await answerAvis(db, me, avisId, { answer: "Conforme, sous réserve.", questionAnswer: "non", attachmentId: null, removeAttachment: false }));
+    ok(
+      await answerAvis(db, me, avisId, {
+        answer: "Conforme, sous réserve.",
+        questionAnswer: "non",
+        attachmentId: null,
+        removeAttachment: false,
+      }),
+    );
     const [second] = await db.select().from(avis).where(eq(avis.id, avisId));
     expect(second).toMatchObject({ answer: "Conforme, sous réserve.", questionAnswer: false, answeredAt: first?.answeredAt });
     const answered = (await mailJobs(db)).filter((m) => m.template === "avis_answered" && m.params.dossierNumber === dossierId);
@@ -170,9 +230,16 @@ describe("answering an avis", () => {
 
     await accepterDossier(db, instructeur, dossierId, null);
     const before = await avisSnapshot(db);
-    expect(codes(await answerAvis(db, me, avisId, { answer: "Trop tard", questionAnswer: "oui", attachmentId: null, removeAttachment: false }))).toEqual([
-      "dossier_termine",
-    ]);
+    expect(
+      codes(
+        await answerAvis(db, me, avisId, {
+          answer: "Trop tard",
+          questionAnswer: "oui",
+          attachmentId: null,
+          removeAttachment: false,
+        }),
+      ),
+    ).toEqual(["dossier_termine"]);
     expect(await avisSnapshot(db)).toEqual(before);
   });
 
@@ -184,12 +251,16 @@ describe("answering an avis", () => {
     const avisId = avisIds[0] as number;
     const input = { answer: "Avis", questionAnswer: "", attachmentId: null, removeAttachment: false } as const;
     const before = await avisSnapshot(db);
-    await expect(answerAvis(db, { expertId: other.expertId, userId: other.userId }, avisId, input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(answerAvis(db, { expertId: other.expertId, userId: other.userId }, avisId, input)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await avisSnapshot(db)).toEqual(before);
 
     ok(await revokeAvis(db, instructeur, { demarcheId: demarche.id, dossierId, avisId }));
     const revoked = await avisSnapshot(db);
-    await expect(answerAvis(db, { expertId: expert.expertId, userId: expert.userId }, avisId, input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(answerAvis(db, { expertId: expert.expertId, userId: expert.userId }, avisId, input)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(loadExpertAvis(db, expert.expertId, avisId)).rejects.toBeInstanceOf(NotFoundError);
     expect(await listExpertAvis(db, expert.expertId)).toEqual([]);
     expect(await avisSnapshot(db)).toEqual(revoked);
@@ -209,7 +280,9 @@ describe("reminding and revoking", () => {
     expect(codes(tooSoon)).toEqual(["remind_too_soon"]);
     expect(await avisSnapshot(db)).toEqual(before);
     ok(await remindAvis(db, instructeur, target, new Date(now.getTime() + REMIND_INTERVAL_MS)));
-    const reminders = (await mailJobs(db)).filter((m) => m.template === "avis_request" && m.params.kind === "relance" && m.params.avisId === target.avisId);
+    const reminders = (await mailJobs(db)).filter(
+      (m) => m.template === "avis_request" && m.params.kind === "relance" && m.params.avisId === target.avisId,
+    );
     expect(reminders).toHaveLength(2);
   });
 
@@ -221,7 +294,14 @@ describe("reminding and revoking", () => {
     const stranger = await otherInstructeur(db);
     await expect(remindAvis(db, stranger, target)).rejects.toBeInstanceOf(NotFoundError);
     await expect(revokeAvis(db, stranger, target)).rejects.toBeInstanceOf(NotFoundError);
-    ok(await answerAvis(db, expert, target.avisId, { answer: "Oui", questionAnswer: "", attachmentId: null, removeAttachment: false }));
+    ok(
+      await answerAvis(db, expert, target.avisId, {
+        answer: "Oui",
+        questionAnswer: "",
+        attachmentId: null,
+        removeAttachment: false,
+      }),
+    );
     const before = await avisSnapshot(db);
     expect(codes(await remindAvis(db, instructeur, target))).toEqual(["avis_already_answered"]);
     expect(codes(await revokeAvis(db, instructeur, target))).toEqual(["avis_already_answered"]);
@@ -235,7 +315,12 @@ describe("confidentiality, decisions and badges", () => {
     const secret = await expertUser(db);
     const colleague = await expertUser(db);
     const setup = await avisSetup(db);
-    const claimant = { kind: "instructeur" as const, ...setup.instructeur, demarcheId: setup.demarche.id, dossierId: setup.dossierId };
+    const claimant = {
+      kind: "instructeur" as const,
+      ...setup.instructeur,
+      demarcheId: setup.demarche.id,
+      dossierId: setup.dossierId,
+    };
     const confidential = ok(await requestAvis(db, claimant, requestInput(secret.email, { confidentiel: true })));
     const shared = ok(await requestAvis(db, claimant, requestInput(colleague.email)));
     const answer = { questionAnswer: "", attachmentId: null, removeAttachment: false } as const;
@@ -251,7 +336,13 @@ describe("confidentiality, decisions and badges", () => {
     expect(seenByColleague.canInvite).toBe(true);
     const before = await avisSnapshot(db);
     expect(
-      codes(await requestAvis(db, { kind: "expert", userId: secret.userId, expertId: secret.expertId, avisId: confidential.avisIds[0] as number }, requestInput("x@exemple.fr"))),
+      codes(
+        await requestAvis(
+          db,
+          { kind: "expert", userId: secret.userId, expertId: secret.expertId, avisId: confidential.avisIds[0] as number },
+          requestInput("x@exemple.fr"),
+        ),
+      ),
     ).toEqual(["expert_may_not_invite"]);
     expect(await avisSnapshot(db)).toEqual(before);
     ok(
@@ -269,14 +360,23 @@ describe("confidentiality, decisions and badges", () => {
     const silent = await expertUser(db);
     const setup = await avisSetup(db);
     const admin = { administrateurId: setup.administrateurId, userId: setup.admin.userId };
-    ok(await addDemarcheExperts(db, admin, setup.demarche.id, { emails: notified.email, allowDecisionAccess: true, locale: "fr" }));
-    const claimant = { kind: "instructeur" as const, ...setup.instructeur, demarcheId: setup.demarche.id, dossierId: setup.dossierId };
+    ok(
+      await addDemarcheExperts(db, admin, setup.demarche.id, { emails: notified.email, allowDecisionAccess: true, locale: "fr" }),
+    );
+    const claimant = {
+      kind: "instructeur" as const,
+      ...setup.instructeur,
+      demarcheId: setup.demarche.id,
+      dossierId: setup.dossierId,
+    };
     const { avisIds } = ok(await requestAvis(db, claimant, requestInput(`${notified.email}, ${silent.email}`)));
     const answer = { answer: "Favorable", questionAnswer: "", attachmentId: null, removeAttachment: false } as const;
     ok(await answerAvis(db, notified, avisIds[0] as number, answer));
     ok(await answerAvis(db, silent, avisIds[1] as number, answer));
     ok(await accepterDossier(db, setup.instructeur, setup.dossierId, "Motif interne"));
-    const decisions = (await mailJobs(db)).filter((m) => m.template === "avis_decision" && m.params.dossierNumber === setup.dossierId);
+    const decisions = (await mailJobs(db)).filter(
+      (m) => m.template === "avis_decision" && m.params.dossierNumber === setup.dossierId,
+    );
     expect(decisions.map((m) => m.to)).toEqual([notified.email]);
     expect(JSON.stringify(decisions)).not.toContain("Motif interne");
   });
@@ -287,7 +387,14 @@ describe("confidentiality, decisions and badges", () => {
     const { avisIds, instructeur, dossierId } = await requested(expert.email);
     const before = new Date(Date.now() - 1000);
     expect(await answeredAvisSince(db, instructeur.instructeurId, [dossierId], before)).toEqual(new Map());
-    ok(await answerAvis(db, expert, avisIds[0] as number, { answer: "Oui", questionAnswer: "", attachmentId: null, removeAttachment: false }));
+    ok(
+      await answerAvis(db, expert, avisIds[0] as number, {
+        answer: "Oui",
+        questionAnswer: "",
+        attachmentId: null,
+        removeAttachment: false,
+      }),
+    );
     expect(await answeredAvisSince(db, instructeur.instructeurId, [dossierId], before)).toEqual(new Map([[dossierId, 1]]));
     expect(await answeredAvisSince(db, instructeur.instructeurId, [dossierId], new Date(Date.now() + 60_000))).toEqual(new Map());
     const stranger = await otherInstructeur(db);
@@ -302,18 +409,26 @@ describe("administrateur settings", () => {
     const other = await avisSetup(db);
     const intruder = { administrateurId: other.administrateurId, userId: other.admin.userId };
     await expect(
-      updateExpertsSettings(db, intruder, setup.demarche.id, { allowExpertReview: false, expertsRequireAdministrateurInvitation: true }),
+      updateExpertsSettings(db, intruder, setup.demarche.id, {
+        allowExpertReview: false,
+        expertsRequireAdministrateurInvitation: true,
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
       addDemarcheExperts(db, intruder, setup.demarche.id, { emails: "x@exemple.fr", allowDecisionAccess: true, locale: "fr" }),
     ).rejects.toBeInstanceOf(NotFoundError);
     const [row] = await db.select().from(demarches).where(eq(demarches.id, setup.demarche.id));
     expect(row).toMatchObject({ allowExpertReview: true, expertsRequireAdministrateurInvitation: false });
-    const invalid = await addDemarcheExperts(db, { administrateurId: setup.administrateurId, userId: setup.admin.userId }, setup.demarche.id, {
-      emails: "nope",
-      allowDecisionAccess: false,
-      locale: "fr",
-    });
+    const invalid = await addDemarcheExperts(
+      db,
+      { administrateurId: setup.administrateurId, userId: setup.admin.userId },
+      setup.demarche.id,
+      {
+        emails: "nope",
+        allowDecisionAccess: false,
+        locale: "fr",
+      },
+    );
     expect(codes(invalid)).toEqual(["emails_invalid"]);
   });
 });

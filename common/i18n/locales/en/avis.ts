@@ -171,7 +171,8 @@ export default {
       subject: "Reminder: your opinion is expected on file no. {number}",
       body: "{claimant} is still waiting for your opinion on file no. {number} of the procedure “{demarche}”.",
     },
-    invitation: "An expert account has been prepared for {email}. Choose your password to read the file and give your opinion (link valid for 7 days):",
+    invitation:
+      "An expert account has been prepared for {email}. Choose your password to read the file and give your opinion (link valid for 7 days):",
     invitationAction: "Choose my password",
     signIn: "Sign in with the address {email} to read the file and give your opinion:",
     signInAction: "See the request",
@@ -184,7 +185,8 @@ export default {
       subject: "Decision on file no. {number}",
       accepte: "File no. {number} of the procedure “{demarche}”, on which you gave your opinion, has been accepted.",
       refuse: "File no. {number} of the procedure “{demarche}”, on which you gave your opinion, has been refused.",
-      sans_suite: "File no. {number} of the procedure “{demarche}”, on which you gave your opinion, has been closed without further action.",
+      sans_suite:
+        "File no. {number} of the procedure “{demarche}”, on which you gave your opinion, has been closed without further action.",
       action: "See my opinions",
     },
   },

@@ -16,7 +16,8 @@ export default {
     restrictedEmpty: "Seuls les experts de la liste de la démarche peuvent être sollicités, et cette liste est vide.",
     requestTitle: "Demander un avis",
     emails: "Adresses électroniques des experts",
-    emailsHint: "Une ou plusieurs adresses, séparées par des virgules ou des retours à la ligne. Une personne sans compte est invitée à en créer un.",
+    emailsHint:
+      "Une ou plusieurs adresses, séparées par des virgules ou des retours à la ligne. Une personne sans compte est invitée à en créer un.",
     introduction: "Message à l’expert",
     introductionHint: "Ce que vous attendez de l’expert. Il lit le dossier en lecture seule.",
     file: "Pièce jointe (facultatif)",
@@ -169,7 +170,8 @@ export default {
       subject: "Rappel : votre avis est attendu sur le dossier n° {number}",
       body: "{claimant} attend toujours votre avis sur le dossier n° {number} de la démarche « {demarche} ».",
     },
-    invitation: "Un compte expert a été préparé pour l’adresse {email}. Choisissez votre mot de passe pour lire le dossier et donner votre avis (lien valable 7 jours) :",
+    invitation:
+      "Un compte expert a été préparé pour l’adresse {email}. Choisissez votre mot de passe pour lire le dossier et donner votre avis (lien valable 7 jours) :",
     invitationAction: "Choisir mon mot de passe",
     signIn: "Connectez-vous avec l’adresse {email} pour lire le dossier et donner votre avis :",
     signInAction: "Voir la demande d’avis",
@@ -182,7 +184,8 @@ export default {
       subject: "Décision sur le dossier n° {number}",
       accepte: "Le dossier n° {number} de la démarche « {demarche} », sur lequel vous avez donné votre avis, a été accepté.",
       refuse: "Le dossier n° {number} de la démarche « {demarche} », sur lequel vous avez donné votre avis, a été refusé.",
-      sans_suite: "Le dossier n° {number} de la démarche « {demarche} », sur lequel vous avez donné votre avis, a été classé sans suite.",
+      sans_suite:
+        "Le dossier n° {number} de la démarche « {demarche} », sur lequel vous avez donné votre avis, a été classé sans suite.",
       action: "Voir mes avis",
     },
   },
