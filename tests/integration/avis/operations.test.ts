@@ -432,3 +432,29 @@ describe("administrateur settings", () => {
     expect(codes(invalid)).toEqual(["emails_invalid"]);
   });
 });
+
+describe("avis files never attached", () => {
+  it("are purged after the grace period; attached ones stay", async () => {
+    const { attachments } = await import("../../../server/db/schema");
+    const { deleteUnreferencedAttachments } = await import("../../../server/jobs/purge-attachments.job");
+    const db = database.db;
+    const expert = await expertUser(db);
+    const { avisIds, dossierId, instructeur } = await requested(expert.email);
+    const file = (purpose: "avis_introduction" | "avis_reponse", avisId: number | null) => ({
+      storageKey: `avis-test/${purpose}-${avisId}`,
+      filename: "f.pdf",
+      contentType: "application/pdf",
+      byteSize: 1,
+      checksum: "00",
+      purpose,
+      dossierId,
+      avisId,
+      uploadedByUserId: instructeur.userId,
+      createdAt: new Date(Date.now() - 2 * 3600_000),
+    });
+    await db.insert(attachments).values([file("avis_introduction", null), file("avis_reponse", avisIds[0] as number)]);
+    const deleted = await deleteUnreferencedAttachments(db);
+    expect(deleted).toContain("avis-test/avis_introduction-null");
+    expect(deleted).not.toContain(`avis-test/avis_reponse-${avisIds[0]}`);
+  });
+});
