@@ -458,3 +458,24 @@ describe("avis files never attached", () => {
     expect(deleted).not.toContain(`avis-test/avis_reponse-${avisIds[0]}`);
   });
 });
+
+describe("the expert's read-only dossier", () => {
+  it("shows the annotations privées only when the instructeur allowed it", async () => {
+    const db = database.db;
+    const setup = await avisSetup(db, { annotations: true });
+    const expert = await expertUser(db);
+    const claimant = {
+      kind: "instructeur" as const,
+      ...setup.instructeur,
+      demarcheId: setup.demarche.id,
+      dossierId: setup.dossierId,
+    };
+    const hidden = ok(await requestAvis(db, claimant, requestInput(expert.email)));
+    const shown = ok(await requestAvis(db, claimant, requestInput(expert.email, { annotationsVisible: true })));
+    const without = await loadExpertAvis(db, expert.expertId, hidden.avisIds[0] as number);
+    expect(without.annotations).toBeNull();
+    expect(without.form.descriptors.map((d) => d.libelle)).toContain("Nom du projet");
+    const withAnnotations = await loadExpertAvis(db, expert.expertId, shown.avisIds[0] as number);
+    expect(withAnnotations.annotations?.descriptors.map((d) => d.libelle)).toEqual(["Note interne"]);
+  });
+});
