@@ -2,6 +2,7 @@ import { layout, type RouteConfig } from "@react-router/dev/routes";
 import { adminRoutes } from "./routes/admin/_routes";
 import { authRoutes } from "./routes/auth/_routes";
 import { devRoutes } from "./routes/dev/_routes";
+import { expertRoutes } from "./routes/expert/_routes";
 import { instructeurRoutes } from "./routes/instructeur/_routes";
 import { publicRoutes } from "./routes/public/_routes";
 import { usagerRoutes } from "./routes/usager/_routes";
@@ -13,6 +14,7 @@ export default [
     ...authRoutes,
     ...usagerRoutes,
     ...instructeurRoutes,
+    ...expertRoutes,
     ...adminRoutes,
     ...devRoutes,
   ]),

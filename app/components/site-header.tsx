@@ -5,7 +5,7 @@ import { CsrfInput } from "./csrf-input";
 /**
  * DSFR header, written as plain DSFR markup (not react-dsfr's <Header>) so that the mobile menu
  * dialog carries role="dialog" before any script runs: pages without JavaScript stay valid. The
- * user's spaces (dossiers, instructeur, administrateur) are the main navigation, under the brand;
+ * user's spaces (dossiers, instructeur, expert, administrateur) are the main navigation, under the brand;
  * account actions are tool links and small POST forms (sign-out, language) beside it — all in the
  * tool row, seven buttons overflowed a 1280 px screen. DSFR's script copies the tool links into the
  * mobile menu, where the navigation already is.
@@ -30,6 +30,7 @@ export function SiteHeader() {
   if (user) {
     spaces.push({ href: "/dossiers", text: t("common.nav.mesDossiers") });
     if (user.instructeur) spaces.push({ href: "/procedures", text: t("common.nav.instructeur") });
+    if (user.expert) spaces.push({ href: "/avis", text: t("common.nav.expert") });
     if (user.administrateur) spaces.push({ href: "/admin/procedures", text: t("common.nav.administrateur") });
     items.push(link("/profil", "fr-icon-account-line", t("auth.nav.myAccount")));
     items.push(

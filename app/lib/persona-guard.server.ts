@@ -16,7 +16,7 @@ import { notFound, requestState, signInUrl } from "./request.server";
 type Ctx = Readonly<RouterContextProvider>;
 
 /** `user`: any signed-in user (the usager's pages, the profile); the others need that profile. */
-export type Persona = "user" | "instructeur" | "administrateur";
+export type Persona = "user" | "instructeur" | "administrateur" | "expert";
 export type WhenAnonymous = "sign-in" | "not-found";
 
 type Admission = { persona: Persona; user: CurrentUser } | { refused: true };
@@ -26,6 +26,7 @@ const admissionContext = createContext<Admission | null>(null);
 function hasProfile(user: CurrentUser, persona: Persona): boolean {
   if (persona === "instructeur") return user.instructeurId !== null;
   if (persona === "administrateur") return user.administrateurId !== null;
+  if (persona === "expert") return user.expertId !== null;
   return true;
 }
 
@@ -73,4 +74,9 @@ export function currentInstructeur(context: Ctx): CurrentUser & { instructeurId:
 export function currentAdministrateur(context: Ctx): CurrentUser & { administrateurId: number } {
   const user = admittedAs(context, "administrateur");
   return { ...user, administrateurId: user.administrateurId as number };
+}
+
+export function currentExpert(context: Ctx): CurrentUser & { expertId: number } {
+  const user = admittedAs(context, "expert");
+  return { ...user, expertId: user.expertId as number };
 }

@@ -169,6 +169,10 @@ export const demarches = pgTable(
     publishedRevisionId: integer("published_revision_id"),
     publishedAt: tstz("published_at"),
     closedAt: tstz("closed_at"),
+    /** Instructeurs may ask experts for an avis (the reference's `allow_expert_review`, default on). */
+    allowExpertReview: boolean("allow_expert_review").notNull().default(true),
+    /** Only the experts the administrateur listed (`experts_procedures` not revoked) may be asked. */
+    expertsRequireAdministrateurInvitation: boolean("experts_require_administrateur_invitation").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -544,7 +548,11 @@ export const attachments = pgTable(
     byteSize: bigint("byte_size", { mode: "number" }).notNull(),
     /** SHA-256, hex. */
     checksum: text("checksum").notNull(),
-    purpose: text("purpose").notNull().$type<"champ" | "notice_explicative" | "piece_justificative_template">(),
+    purpose: text("purpose")
+      .notNull()
+      .$type<"champ" | "notice_explicative" | "piece_justificative_template" | "avis_introduction" | "avis_reponse">(),
+    /** The avis an `avis_*` file belongs to; null while uploaded but not yet attached by its operation. */
+    avisId: integer("avis_id").references(() => avis.id, { onDelete: "cascade" }),
     dossierId: integer("dossier_id").references(() => dossiers.id, { onDelete: "cascade" }),
     stableId: integer("stable_id"),
     rowId: text("row_id").notNull().default(""),
@@ -558,6 +566,69 @@ export const attachments = pgTable(
     index("attachments_dossier_idx").on(t.dossierId, t.stableId, t.rowId),
     index("attachments_type_de_champ_idx").on(t.typeDeChampId),
   ],
+);
+
+// ---------------------------------------------------------------- avis d'experts
+
+/**
+ * An expert on a démarche (the reference's `experts_procedures`): listed by the administrateur, or
+ * created when an instructeur first asks them. `allowDecisionAccess`: the expert is e-mailed the
+ * final decision on dossiers they answered; `revokedAt`: removed from the démarche's list (they can
+ * no longer be asked; avis already requested are left alone, as the reference does).
+ */
+export const expertsProcedures = pgTable(
+  "experts_procedures",
+  {
+    id: serial("id").primaryKey(),
+    expertId: integer("expert_id")
+      .notNull()
+      .references(() => experts.id, { onDelete: "cascade" }),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    allowDecisionAccess: boolean("allow_decision_access").notNull().default(false),
+    /** Put on the démarche's list by an administrateur (rather than by an instructeur's request). */
+    listedByAdministrateur: boolean("listed_by_administrateur").notNull().default(false),
+    revokedAt: tstz("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("experts_procedures_expert_demarche_key").on(t.expertId, t.demarcheId),
+    index("experts_procedures_demarche_idx").on(t.demarcheId),
+  ],
+);
+
+/**
+ * A request for an expert's opinion on a dossier, and its answer. The claimant is the instructeur
+ * (or expert) who asked. `confidentiel`: the answer is seen by the instructeurs (and the claimant)
+ * only. A revoked avis is out of every view but the instructeurs' history.
+ */
+export const avis = pgTable(
+  "avis",
+  {
+    id: serial("id").primaryKey(),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    expertsProcedureId: integer("experts_procedure_id")
+      .notNull()
+      .references(() => expertsProcedures.id, { onDelete: "cascade" }),
+    claimantInstructeurId: integer("claimant_instructeur_id").references(() => instructeurs.id, { onDelete: "set null" }),
+    claimantExpertId: integer("claimant_expert_id").references(() => experts.id, { onDelete: "set null" }),
+    introduction: text("introduction").notNull(),
+    confidentiel: boolean("confidentiel").notNull().default(false),
+    /** The expert may read the dossier's annotations privées. */
+    annotationsVisible: boolean("annotations_visible").notNull().default(false),
+    questionLabel: text("question_label"),
+    questionAnswer: boolean("question_answer"),
+    answer: text("answer"),
+    answeredAt: tstz("answered_at"),
+    remindedAt: tstz("reminded_at"),
+    revokedAt: tstz("revoked_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("avis_dossier_idx").on(t.dossierId), index("avis_experts_procedure_idx").on(t.expertsProcedureId)],
 );
 
 // ---------------------------------------------------------------- mail

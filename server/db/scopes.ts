@@ -2,8 +2,16 @@
  * Authorization as query scopes: what each persona may see is a WHERE clause, applied by every
  * read and write of the operations. Out of scope is indistinguishable from "does not exist" (404).
  */
-import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import { demarcheAdministrateurs, demarches, dossiers, groupeInstructeurMembers, groupesInstructeurs } from "./schema";
+import { and, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import {
+  avis,
+  demarcheAdministrateurs,
+  demarches,
+  dossiers,
+  expertsProcedures,
+  groupeInstructeurMembers,
+  groupesInstructeurs,
+} from "./schema";
 
 /** Démarches an administrateur administers. */
 export function demarchesOfAdministrateur(administrateurId: number): SQL {
@@ -47,4 +55,27 @@ export function demarchesOfInstructeur(instructeurId: number): SQL {
     demarches.id,
     sql`(select ${groupesInstructeurs.demarcheId} from ${groupesInstructeurs} join ${groupeInstructeurMembers} on ${groupeInstructeurMembers.groupeInstructeurId} = ${groupesInstructeurs.id} where ${groupeInstructeurMembers.instructeurId} = ${instructeurId})`,
   );
+}
+
+/** Avis addressed to an expert and not revoked: all an expert may see (through the avis). */
+export function avisOfExpert(expertId: number): SQL {
+  return and(
+    isNull(avis.revokedAt),
+    inArray(
+      avis.expertsProcedureId,
+      sql`(select ${expertsProcedures.id} from ${expertsProcedures} where ${expertsProcedures.expertId} = ${expertId})`,
+    ),
+  ) as SQL;
+}
+
+/** Dossiers an expert may read: submitted, real, with a non-revoked avis addressed to them. */
+export function dossiersVisibleToExpert(expertId: number): SQL {
+  return and(
+    ne(dossiers.state, "brouillon"),
+    eq(dossiers.forTest, false),
+    inArray(
+      dossiers.id,
+      sql`(select ${avis.dossierId} from ${avis} join ${expertsProcedures} on ${expertsProcedures.id} = ${avis.expertsProcedureId} where ${expertsProcedures.expertId} = ${expertId} and ${avis.revokedAt} is null)`,
+    ),
+  ) as SQL;
 }

@@ -22,6 +22,7 @@ import {
   users,
 } from "../db/schema";
 import { type ChampKey, champKey } from "../domain/form/keys";
+import { type AvisRow, loadAvisRows } from "../lookups/avis-rows";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
@@ -240,6 +241,17 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
         .innerJoin(users, eq(users.id, instructeurs.userId))
         .where(inArray(follows.dossierId, [...dossierIds]))
         .orderBy(asc(follows.createdAt), asc(instructeurs.id));
+      const byDossier = groupBy(rows, (r) => r.dossierId);
+      return dossierIds.map((id) => byDossier.get(id) ?? []);
+    }),
+
+    /**
+     * The avis of dossiers, confidential ones included (the token is the administrateur's, who sees
+     * what the instructeurs see, as the reference's API); revoked requests are not listed (the
+     * reference deletes an unanswered avis when it is revoked).
+     */
+    avis: new DataLoader<number, AvisRow[]>(async (dossierIds) => {
+      const rows = (await loadAvisRows(db, dossierIds)).filter((r) => r.revokedAt === null);
       const byDossier = groupBy(rows, (r) => r.dossierId);
       return dossierIds.map((id) => byDossier.get(id) ?? []);
     }),

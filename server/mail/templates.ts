@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { MailContent, MailContext } from "./layout";
 import { accountExistsTemplate } from "./templates/account-exists";
+import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from "./templates/avis-mails";
 import { confirmEmailTemplate } from "./templates/confirm-email";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
@@ -23,6 +24,10 @@ export const MAIL_TEMPLATES = {
   instructeur_added: instructeurAddedTemplate,
   // dossiers (enqueued by server/operations/dossiers/apply-transition.ts)
   ...DOSSIER_MAIL_TEMPLATES,
+  // avis d'experts (server/events/reactions/avis-mails.ts)
+  avis_request: avisRequestTemplate,
+  avis_answered: avisAnsweredTemplate,
+  avis_decision: avisDecisionTemplate,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

@@ -12,7 +12,7 @@ const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
-export const handle = { i18n: ["admin", "champs", "conditions", "fichiers"] };
+export const handle = { i18n: ["admin", "avis", "champs", "conditions", "fichiers"] };
 
 export async function action({ context, params }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
@@ -35,6 +35,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       createdAt: demarche.createdAt,
       publishedAt: demarche.publishedAt,
       closedAt: demarche.closedAt,
+      allowExpertReview: overview.demarche.allowExpertReview,
     },
     champsCount: overview.champsCount,
     annotationsCount: overview.annotationsCount,
@@ -212,6 +213,19 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
             {instructeursOk
               ? t("admin.overview.checklist.instructeurs.count", { count: formatNumber(loaderData.instructeursCount) })
               : t("admin.overview.checklist.instructeurs.empty")}
+          </p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("avis.admin.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/experts`}
+          linkLabel={t("avis.admin.overviewLink")}
+        >
+          <p>
+            {t("avis.admin.overviewBody", {
+              status: demarche.allowExpertReview ? t("avis.admin.enabled") : t("avis.admin.disabled"),
+            })}
           </p>
         </ChecklistItem>
         <ChecklistItem

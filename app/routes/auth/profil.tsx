@@ -5,15 +5,12 @@ import type { Route } from "./+types/profil";
 
 type Profile = "usager" | "instructeur" | "administrateur" | "expert";
 
-/**
- * Each profile's space. The expert has none yet (it comes with the requests for opinion): its tile says
- * where the invitations arrive instead of linking to a page that does not exist.
- */
+/** Each profile's space (a tile without link would be a space that does not exist). */
 const SPACES: Record<Profile, { href: string | null; icon: string }> = {
   usager: { href: "/dossiers", icon: "fr-icon-file-text-line" },
   instructeur: { href: "/procedures", icon: "fr-icon-team-line" },
   administrateur: { href: "/admin/procedures", icon: "fr-icon-settings-5-line" },
-  expert: { href: null, icon: "fr-icon-chat-check-line" },
+  expert: { href: "/avis", icon: "fr-icon-chat-check-line" },
 };
 
 /** The account page: the profiles this account holds and a link to each space (the role switcher). */

@@ -9,5 +9,6 @@ export const instructeurRoutes: RouteConfigEntry[] = [
   layout("routes/instructeur/dossier-layout.tsx", [
     route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),
     route("procedures/:id/dossiers/:dossierId/archivage", "routes/instructeur/archivage.tsx"),
+    route("procedures/:id/dossiers/:dossierId/avis", "routes/instructeur/dossier-avis.tsx"),
   ]),
 ];

@@ -2,6 +2,7 @@ import { data } from "react-router";
 import type { TraitementEvent } from "../../../server/domain/dossier/transitions";
 import { MOTIVATION_MAX_LENGTH } from "../../../server/domain/dossier/transitions";
 import type { InstructeurActor } from "../../../server/operations/dossiers/instructeur-transition";
+import { countDossierAvis } from "../../../server/queries/instructeur/avis";
 import { findInstructeurDossierOfDemarche, loadInstructeurDossier } from "../../../server/queries/instructeur/dossier";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { useT } from "../../lib/i18n";
@@ -19,8 +20,9 @@ import { DossierInstruction } from "./dossier-instruction";
 import { DOSSIER_INTENTS } from "./dossier-intents.server";
 import { DECISION_NAMES, NOTICES, type Notice } from "./dossier-page";
 import { DossierSummary } from "./dossier-summary";
+import { DossierTabs } from "./dossier-tabs";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "liste", "usager"] };
+export const handle = { i18n: ["avis", "champs", "dossiers", "fichiers", "instructeur", "liste", "usager"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -32,6 +34,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { locale } = requestState(context);
   const t = tFor(context);
   const loaded = await loadInstructeurDossier(db, { instructeurId: instructeur.instructeurId, demarcheId, dossierId });
+  const avisCount = await countDossierAvis(db, dossierId);
   const notice = new URL(request.url).searchParams.get("notice");
   const when = (value: Date | string | null) => formatDateTime(value, locale, t);
   const { dossier } = loaded;
@@ -54,6 +57,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     annotations: loaded.annotations,
     notice: (NOTICES as readonly string[]).includes(notice ?? "") ? (notice as Notice) : null,
     motivationMax: MOTIVATION_MAX_LENGTH,
+    avisCount,
   };
 }
 
@@ -102,6 +106,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
       <div className="fr-mb-3w">
         <DossierStateBadge state={dossier.state} small={false} />
       </div>
+      <DossierTabs demarcheId={demarche.id} dossierId={dossier.id} current="dossier" counts={{ avis: loaderData.avisCount }} />
 
       {notice && notice !== "annotations" && errors.length === 0 ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

@@ -42,6 +42,17 @@ export const EVENT_KINDS = {
   /** Put in the corbeille by the administration / restored from it (terminé dossiers). */
   "dossier.supprime": z.object({ instructeurId: z.number().int(), reason: z.enum(["instructeur_request"]) }),
   "dossier.restaure": z.object({ instructeurId: z.number().int() }),
+  /** An avis was asked of an expert (by an instructeur or, when allowed, another expert). */
+  "avis.demande": z.object({ avisId: z.number().int(), expertId: z.number().int(), confidentiel: z.boolean() }),
+  /** The expert answered (`first`) or changed their answer. */
+  "avis.rendu": z.object({ avisId: z.number().int(), expertId: z.number().int(), first: z.boolean() }),
+  "avis.relance": z.object({ avisId: z.number().int(), expertId: z.number().int() }),
+  "avis.revoque": z.object({ avisId: z.number().int(), expertId: z.number().int() }),
+  /** The administrateur changed the démarche's experts settings or its list of experts. */
+  "demarche.experts_modifies": z.object({
+    change: z.enum(["settings", "expert_added", "expert_revoked", "expert_decision_access"]),
+    expertId: z.number().int().optional(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

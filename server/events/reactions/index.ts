@@ -4,6 +4,12 @@
  */
 import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
+import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
 import { usagerStateMails } from "./usager-state-mails";
 
-export const REACTIONS: readonly Reaction<EventKind>[] = [usagerStateMails];
+export const REACTIONS: readonly Reaction<EventKind>[] = [
+  usagerStateMails,
+  avisRequestMails,
+  avisAnsweredMail,
+  avisDecisionMails,
+];

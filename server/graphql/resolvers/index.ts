@@ -25,6 +25,7 @@ import {
   type TraitementRow,
 } from "../loaders";
 import { mutationResolvers } from "../mutations/index";
+import { avisResolvers, dossierAvis } from "./avis";
 import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
 import type { GraphqlContext } from "./context";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
@@ -134,7 +135,10 @@ const resolvers = {
       const followers: FollowerRow[] = await ctx.loaders.followers.load(d.id);
       return followers.map((f) => ({ id: toGlobalId("Instructeur", f.instructeurId), email: f.email }));
     },
+    avis: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierAvis(d, args.id, ctx),
   },
+
+  ...avisResolvers,
 
   Demandeur: {
     // Organisations (SIRET) are not modelled yet: every demandeur is a person.

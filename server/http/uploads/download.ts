@@ -21,7 +21,12 @@ export function downloadHandler(services: AppServices): RequestHandler {
       let viewer: Parameters<typeof findDownloadableAttachment>[1] = "signed";
       if (!signed) {
         const { user } = await readRequestAuth(services, req);
-        viewer = user && { userId: user.id, administrateurId: user.administrateurId, instructeurId: user.instructeurId };
+        viewer = user && {
+          userId: user.id,
+          administrateurId: user.administrateurId,
+          instructeurId: user.instructeurId,
+          expertId: user.expertId,
+        };
       }
       const file = await findDownloadableAttachment(services.db, viewer, id);
       const body = await storageFor(services.config).get(file.storageKey);

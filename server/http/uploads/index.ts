@@ -5,6 +5,7 @@
  */
 import { type RequestHandler, Router } from "express";
 import type { AppServices } from "../context";
+import { avisFormUploads } from "./avis-form-uploads";
 import { dossierFileEndpoints } from "./dossier-file-endpoints";
 import { dossierFormUploads } from "./dossier-form-uploads";
 import { downloadHandler } from "./download";
@@ -13,6 +14,7 @@ import { templateEndpoints } from "./template-endpoints";
 export function fileRoutes(services: AppServices, options: { pages: RequestHandler }): Router {
   const router = Router();
   router.use(dossierFormUploads(services, options.pages));
+  router.use(avisFormUploads(services, options.pages));
   router.use(dossierFileEndpoints(services));
   router.use(templateEndpoints(services, options.pages));
   const download = downloadHandler(services);

@@ -5,15 +5,29 @@
  * - a model or notice file of a field: the démarche's administrateurs and instructeurs, anyone
  *   when the field is in the published revision of a published démarche (the form is public), and
  *   usagers with a dossier on a revision that has the field (test dossiers, older revisions).
+ * - an avis's file (its request's or its answer's): the dossier's instructeurs and the expert it is
+ *   addressed to; an answer's file also the dossier's other experts unless the avis is
+ *   confidential; never the usager. An expert also reads the dossier's own files (the annotations'
+ *   only when one of their avis allows it).
  * A signed link (GraphQL `File.url`) stands for an authorised viewer (`viewer: "signed"`).
  */
 import { and, eq, exists, not, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { attachments, demarches, dossiers, revisionTypesDeChamp, revisions, typesDeChamp } from "../../db/schema";
+import {
+  attachments,
+  avis,
+  demarches,
+  dossiers,
+  expertsProcedures,
+  revisionTypesDeChamp,
+  revisions,
+  typesDeChamp,
+} from "../../db/schema";
 import {
   demarchesOfAdministrateur,
   demarchesOfInstructeur,
   dossiersOfUsager,
+  dossiersVisibleToExpert,
   dossiersVisibleToInstructeur,
 } from "../../db/scopes";
 import { NotFoundError } from "../../errors";
@@ -22,6 +36,7 @@ export interface Viewer {
   userId: number;
   administrateurId: number | null;
   instructeurId: number | null;
+  expertId?: number | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +54,42 @@ const ofAnnotation = exists(
 function dossierVisibleTo(viewer: Viewer): SQL {
   const scopes = [and(dossiersOfUsager(viewer.userId), not(ofAnnotation)) as SQL];
   if (viewer.instructeurId !== null) scopes.push(dossiersVisibleToInstructeur(viewer.instructeurId));
+  if (viewer.expertId != null) {
+    const expertId = viewer.expertId;
+    // An annotation's file only through an avis that shows the annotations.
+    const annotationsAllowed = exists(
+      sql`(select 1 from ${avis} join ${expertsProcedures} on ${expertsProcedures.id} = ${avis.expertsProcedureId}
+            where ${avis.dossierId} = ${dossiers.id} and ${expertsProcedures.expertId} = ${expertId}
+              and ${avis.revokedAt} is null and ${avis.annotationsVisible})`,
+    );
+    scopes.push(and(dossiersVisibleToExpert(expertId), or(not(ofAnnotation), annotationsAllowed)) as SQL);
+  }
   return exists(sql`(select 1 from ${dossiers} where ${dossiers.id} = ${attachments.dossierId} and (${or(...scopes)}))`);
+}
+
+/** An avis's file: instructeurs of its dossier, its expert, other experts of the dossier for a shared answer. */
+function avisFileVisibleTo(viewer: Viewer): SQL {
+  const scopes: SQL[] = [];
+  if (viewer.instructeurId !== null) {
+    scopes.push(
+      exists(
+        sql`(select 1 from ${dossiers} where ${dossiers.id} = ${attachments.dossierId} and ${dossiersVisibleToInstructeur(viewer.instructeurId)})`,
+      ),
+    );
+  }
+  if (viewer.expertId != null) {
+    const expertId = viewer.expertId;
+    scopes.push(
+      exists(
+        sql`(select 1 from ${avis} join ${expertsProcedures} on ${expertsProcedures.id} = ${avis.expertsProcedureId}
+              where ${avis.id} = ${attachments.avisId} and ${avis.revokedAt} is null
+                and (${expertsProcedures.expertId} = ${expertId}
+                     or (${attachments.purpose} = 'avis_reponse' and not ${avis.confidentiel}
+                         and exists (select 1 from ${dossiers} where ${dossiers.id} = ${avis.dossierId} and ${dossiersVisibleToExpert(expertId)}))))`,
+      ),
+    );
+  }
+  return scopes.length > 0 ? (or(...scopes) as SQL) : sql`false`;
 }
 
 /** Démarches whose revisions contain the attachment's field, restricted by `condition`. */
@@ -71,7 +121,11 @@ export async function findDownloadableAttachment(db: DbOrTx, viewer: Viewer | "s
       ? sql`true`
       : or(
           and(eq(attachments.purpose, "champ"), viewer ? dossierVisibleTo(viewer) : sql`false`),
-          and(sql`${attachments.purpose} <> 'champ'`, templateVisibleTo(viewer)),
+          and(
+            sql`${attachments.purpose} in ('avis_introduction', 'avis_reponse')`,
+            viewer ? avisFileVisibleTo(viewer) : sql`false`,
+          ),
+          and(sql`${attachments.purpose} in ('notice_explicative', 'piece_justificative_template')`, templateVisibleTo(viewer)),
         );
   const [row] = await db
     .select({

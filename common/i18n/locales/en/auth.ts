@@ -119,7 +119,7 @@ export default {
     },
     expert: {
       title: "Expert",
-      body: "Instructeurs will be able to ask for your opinion on a dossier; the space where you give it is not open yet.",
+      body: "Instructors ask for your opinion on files: find here the opinions to give and those you gave.",
       link: "Expert opinions",
     },
     securityTitle: "Password",

@@ -14,6 +14,7 @@ import revisions from "./revisions";
 import fichiers from "./fichiers";
 import legal from "./legal";
 import liste from "./liste";
+import avis from "./avis";
 
 export const en = {
   common,
@@ -30,4 +31,5 @@ export const en = {
   revisions,
   legal,
   liste,
+  avis,
 } satisfies Translation<typeof fr>;

@@ -118,7 +118,7 @@ export default {
     },
     expert: {
       title: "Expert",
-      body: "Les instructeurs pourront vous demander votre avis sur un dossier ; l’espace où vous le donnerez n’est pas encore ouvert.",
+      body: "Les instructeurs vous demandent votre avis sur des dossiers : retrouvez ici les avis à donner et ceux que vous avez donnés.",
       link: "Avis d’expert",
     },
     securityTitle: "Mot de passe",

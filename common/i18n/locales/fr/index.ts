@@ -12,6 +12,7 @@ import revisions from "./revisions";
 import fichiers from "./fichiers";
 import legal from "./legal";
 import liste from "./liste";
+import avis from "./avis";
 
 export const fr = {
   common,
@@ -28,4 +29,5 @@ export const fr = {
   revisions,
   legal,
   liste,
+  avis,
 };
