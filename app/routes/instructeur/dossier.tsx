@@ -18,7 +18,8 @@ import { repasserEnInstruction } from "../../../server/operations/dossiers/repas
 import { findInstructeurDossierOfDemarche, loadInstructeurDossier } from "../../../server/queries/instructeur/dossier";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { CsrfInput } from "../../components/csrf-input";
-import { AnnotationsSection, annotationsActionData, type AnnotationsActionData } from "./annotations-section";
+import { annotationsActionData } from "./annotations-action.server";
+import { AnnotationsSection, type AnnotationsActionData } from "./annotations-section";
 import type { TranslationKey } from "../../../common/i18n";
 import { useT } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
