@@ -181,6 +181,7 @@ describe("prefilled dates", () => {
       [String(id("Date de naissance")), "invalid_date"],
       [String(id("Rendez-vous")), "invalid_datetime"],
       [String(id("Date de début")), "date_too_late"],
+      ["identity", "identity_missing"],
     ]);
     expect((await dossierRow(created.dossier.dossierId))?.state).toBe("brouillon");
   });
