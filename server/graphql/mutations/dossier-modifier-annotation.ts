@@ -7,8 +7,12 @@
  * annotation of the dossier's revision whose type the mutation writes (Text: text or textarea;
  * Checkbox: checkbox or yes_no; …), else the payload error « L’annotation "<id>" n’existe pas ».
  * Annotations inside repetition rows are not reachable yet (no row ids in the API).
+ *
+ * `dossierModifierAnnotations` writes several annotations in one `saveAnnotations` call: all or
+ * nothing. Its `repetition` value (rows to add) is refused for now: add rows one by one with
+ * `dossierModifierAnnotationAjouterLigne`.
  */
-import type { TypeChamp } from "../../domain/champs/definition";
+import type { FormInput, TypeChamp } from "../../domain/champs/definition";
 import { champInputName } from "../../domain/champs/validate-dossier";
 import { champKey } from "../../domain/form/keys";
 import { saveAnnotations } from "../../operations/dossiers/save-annotations";
@@ -77,5 +81,50 @@ export const dossierModifierAnnotationAjouterLigne = defineDossierMutation<Omit<
       stableId: field.stableId,
     });
     return saved.ok ? { ok: true, annotation: annotationOf(dossier, field.stableId) } : saved;
+  },
+});
+
+/** Each key of `AnnotationValueInput`: the annotation types it writes and the form input it posts. */
+const VALUE_KINDS: Record<string, { types: readonly TypeChamp[]; formInput: (value: never) => FormInput }> = {
+  checkbox: { types: ["checkbox"], formInput: (v: boolean) => String(v) },
+  yesNo: { types: ["yes_no"], formInput: (v: boolean) => String(v) },
+  date: { types: ["date"], formInput: (v: string) => v },
+  datetime: { types: ["datetime"], formInput: toParisLocalDatetime },
+  decimalNumber: { types: ["decimal_number"], formInput: (v: number) => String(v) },
+  integerNumber: { types: ["integer_number"], formInput: (v: number) => String(v) },
+  dropDownList: { types: ["drop_down_list"], formInput: (v: string) => v },
+  multipleDropDownList: { types: ["multiple_drop_down_list"], formInput: (v: string[]) => v },
+  email: { types: ["email"], formInput: (v: string) => v },
+  text: { types: ["text"], formInput: (v: string) => v },
+  textarea: { types: ["textarea"], formInput: (v: string) => v },
+};
+
+interface AnnotationsInput extends DossierMutationInput {
+  instructeurId: string;
+  annotations: Array<{ id: string; value: Record<string, unknown> }>;
+}
+
+export const dossierModifierAnnotations = defineDossierMutation<AnnotationsInput>({
+  refusalMessages: "champs.errors",
+  async resolve({ ctx, input, dossier, actor }) {
+    const posted = new Map<string, FormInput>();
+    const stableIds: number[] = [];
+    for (const { id, value } of input.annotations) {
+      // @oneOf: exactly one key is set (graphql-js checks it).
+      const [kind, raw] = Object.entries(value)[0] ?? ["", null];
+      if (kind === "repetition") return refuse("repetition_unsupported", "annotations", { id });
+      const writer = VALUE_KINDS[kind];
+      const field = writer ? await findAnnotation(ctx, dossier, id, writer.types) : null;
+      if (!writer || !field) return refuse("annotation_not_found", "annotations", { id });
+      posted.set(champInputName(champKey(field.stableId)), writer.formInput(raw as never));
+      stableIds.push(field.stableId);
+    }
+    const saved = await saveAnnotations(ctx.db, actor.instructeurId, dossier.id, (name) => posted.get(name));
+    if (!saved.ok) return saved;
+    const annotations = async (_args: unknown, lazyCtx: GraphqlContext) =>
+      (await Promise.all(stableIds.map((stableId) => annotationOf(dossier, stableId)(_args, lazyCtx)))).filter(
+        (annotation) => annotation !== null,
+      );
+    return { ok: true, annotations };
   },
 });

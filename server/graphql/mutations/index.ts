@@ -19,6 +19,7 @@ import {
   dossierModifierAnnotationDecimalNumber,
   dossierModifierAnnotationDropDownList,
   dossierModifierAnnotationIntegerNumber,
+  dossierModifierAnnotations,
   dossierModifierAnnotationText,
 } from "./dossier-modifier-annotation";
 
@@ -34,6 +35,7 @@ export const mutationResolvers = {
     dossierModifierAnnotationDecimalNumber,
     dossierModifierAnnotationDropDownList,
     dossierModifierAnnotationIntegerNumber,
+    dossierModifierAnnotations,
     dossierModifierAnnotationText,
     dossierPasserEnInstruction,
     dossierRefuser,

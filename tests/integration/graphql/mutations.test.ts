@@ -526,4 +526,66 @@ describe("dossierModifierAnnotation* mutations", () => {
       errors: [{ message: expect.stringContaining("n’existe pas") }],
     });
   });
+
+  it("dossierModifierAnnotations writes several annotations at once, or none when one is refused", async () => {
+    const query = /* GraphQL */ `
+      mutation m($input: DossierModifierAnnotationsInput!) {
+        dossierModifierAnnotations(input: $input) {
+          clientMutationId
+          annotations { id stringValue }
+          errors { message }
+        }
+      }
+    `;
+    const dossierId = await annotatedDossier();
+    const id = (libelle: string) => annotationIds.get(libelle) as string;
+    const input = (annotations: unknown[]) => ({
+      input: {
+        clientMutationId: "multi",
+        dossierId: dossierGid(dossierId),
+        instructeurId: instructeurGid(annotator.instructeurId),
+        annotations,
+      },
+    });
+    const ok = await gql(
+      query,
+      input([
+        { id: id("Commentaire"), value: { text: "Complet." } },
+        { id: id("Montant accordé"), value: { integerNumber: 1200 } },
+        { id: id("Pièces vérifiées"), value: { checkbox: true } },
+      ]),
+    );
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.dossierModifierAnnotations).toMatchObject({
+      clientMutationId: "multi",
+      errors: null,
+      annotations: [{ id: id("Commentaire") }, { id: id("Montant accordé") }, { id: id("Pièces vérifiées") }],
+    });
+    expect([await stored(dossierId, "Commentaire"), await stored(dossierId, "Montant accordé")]).toEqual(["Complet.", "1200"]);
+
+    const before = await snapshot(dossierId);
+    const oneInvalid = await gql(
+      query,
+      input([
+        { id: id("Commentaire"), value: { text: "Changé." } },
+        { id: id("Avis"), value: { dropDownList: "Peut-être" } },
+      ]),
+    );
+    expect(oneInvalid.data?.dossierModifierAnnotations).toMatchObject({
+      annotations: null,
+      errors: [{ message: "Le champ « Avis » doit correspondre à l’un des choix proposés" }],
+    });
+    const wrongKind = await gql(query, input([{ id: id("Commentaire"), value: { integerNumber: 3 } }]));
+    expect(wrongKind.data?.dossierModifierAnnotations).toMatchObject({
+      errors: [{ message: `L’annotation "${id("Commentaire")}" n’existe pas` }],
+    });
+    const repetition = await gql(query, input([{ id: id("Visites"), value: { repetition: 2 } }]));
+    expect(repetition.data?.dossierModifierAnnotations).toMatchObject({
+      errors: [{ message: expect.stringContaining("dossierModifierAnnotationAjouterLigne") }],
+    });
+    const twoKeys = await gql(query, input([{ id: id("Commentaire"), value: { text: "a", textarea: "b" } }]));
+    expect(twoKeys.data).toBeNull();
+    expect(await snapshot(dossierId)).toEqual(before);
+    expect(await stored(dossierId, "Commentaire")).toBe("Complet.");
+  });
 });
