@@ -32,7 +32,7 @@ export default {
     justificatif_unsupported:
       "Les justificatifs ne sont pas encore acceptés par l’API de Guichet : envoyez la décision sans justificatif",
     annotation_not_found: 'L’annotation "{id}" n’existe pas',
-    repetition_unsupported: "L’annotation \"{id}\" est répétable : ajoutez ses lignes avec dossierModifierAnnotationAjouterLigne",
+    repetition_unsupported: 'L’annotation "{id}" est répétable : ajoutez ses lignes avec dossierModifierAnnotationAjouterLigne',
     refused: "La demande a été refusée ({code})",
   },
 } as const;
