@@ -58,8 +58,8 @@ export function avisRefusalMessages(refusals: readonly Refusal[], t: TFunction, 
   const messages: Record<string, string> = {};
   for (const refusal of refusals) {
     if (refusal.field in messages) continue;
-    const params: Record<string, string> = { ...refusal.params };
-    if (params.nextAt) params.nextAt = formatDateTime(params.nextAt, locale, t) ?? params.nextAt;
+    const params: Record<string, string | number> = { ...refusal.params };
+    if (typeof params.nextAt === "string") params.nextAt = formatDateTime(params.nextAt, locale, t) ?? params.nextAt;
     messages[refusal.field] = t(`avis.errors.${refusal.code}` as Parameters<TFunction>[0], params);
   }
   return messages;

@@ -22,7 +22,7 @@ import { repasserEnInstruction } from "../../../server/operations/dossiers/repas
 import { saveAnnotations } from "../../../server/operations/dossiers/save-annotations";
 import { type Refusal, refusalsByField } from "../../../server/refusal";
 import { formFieldReader, formString } from "../../lib/request.server";
-import { annotationsActionData } from "./annotations-section";
+import { annotationsActionData } from "./annotations-action.server";
 import { type ActionData, type ActionError, DECISION_NAMES, type Decision, type Notice } from "./dossier-page";
 
 export interface IntentContext {

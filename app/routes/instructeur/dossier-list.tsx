@@ -73,7 +73,7 @@ export function DossierList({
   columnsAction,
 }: {
   data: DossierListData;
-  columnsAction: { columnsRefusal: { code: string; params: Record<string, string> } | null; posted: string[] } | null;
+  columnsAction: { columnsRefusal: { code: string; params: Record<string, string | number> } | null; posted: string[] } | null;
 }) {
   const t = useT();
   const tn = useTn();

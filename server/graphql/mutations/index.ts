@@ -11,12 +11,32 @@ import {
   dossierRepasserEnConstruction,
   dossierRepasserEnInstruction,
 } from "./dossier-state-changes";
+import {
+  dossierModifierAnnotationAjouterLigne,
+  dossierModifierAnnotationCheckbox,
+  dossierModifierAnnotationDate,
+  dossierModifierAnnotationDatetime,
+  dossierModifierAnnotationDecimalNumber,
+  dossierModifierAnnotationDropDownList,
+  dossierModifierAnnotationIntegerNumber,
+  dossierModifierAnnotations,
+  dossierModifierAnnotationText,
+} from "./dossier-modifier-annotation";
 
 export const mutationResolvers = {
   Mutation: {
     dossierAccepter,
     dossierBasculeSuivi,
     dossierClasserSansSuite,
+    dossierModifierAnnotationAjouterLigne,
+    dossierModifierAnnotationCheckbox,
+    dossierModifierAnnotationDate,
+    dossierModifierAnnotationDatetime,
+    dossierModifierAnnotationDecimalNumber,
+    dossierModifierAnnotationDropDownList,
+    dossierModifierAnnotationIntegerNumber,
+    dossierModifierAnnotations,
+    dossierModifierAnnotationText,
     dossierPasserEnInstruction,
     dossierRefuser,
     dossierRepasserEnConstruction,

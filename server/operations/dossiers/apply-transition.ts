@@ -23,7 +23,7 @@ export type TransitionResult = OperationResult<{ to: DossierState }>;
 
 function refuseTransition(code: TransitionErrorCode, params?: Record<string, string | number>) {
   const field = code === "motivation_required" || code === "motivation_too_long" ? "motivation" : "form";
-  return refuse(code, field, params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
+  return refuse(code, field, params);
 }
 
 export interface TransitionActor {

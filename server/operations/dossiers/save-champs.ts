@@ -14,12 +14,19 @@ import { loadChampValues, upsertChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
 import { champs, dossiers } from "../../db/schema";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
+import { type OperationResult, refuse } from "../../refusal";
+import { champRefusals } from "./champ-refusals";
 
 export type ReadFormField = (name: string) => FormInput;
 
-export type SaveChampsResult =
-  | { ok: true; state: string; values: Map<ChampKey, JsonValue | null> }
-  | { ok: false; reason: "read_only" };
+/**
+ * Refused: `read_only` (on `form`: the dossier is no longer editable) or one refusal per invalid
+ * field (on its `ChampKey`), with the typed values either way.
+ */
+export type SaveChampsResult = OperationResult<
+  { state: string; values: Map<ChampKey, JsonValue | null> },
+  { values: Map<ChampKey, JsonValue | null> }
+>;
 
 /** Reference data without the address service (bundled geography only): tests, seeds, CLI. */
 export const OFFLINE_REFERENCE_DATA: ReferenceDataConfig = { ban: { url: null, timeoutMs: 0 } };
@@ -57,7 +64,7 @@ export async function saveChamps(
   const typed = await typedValues(tree, field, await loadUsagerValues(db, before), refs);
   return db.transaction(async (tx): Promise<SaveChampsResult> => {
     const { dossier } = await findUsagerDossier(tx, userId, dossierId, true);
-    if (usagerWriteStream(dossier.state) === null) return { ok: false, reason: "read_only" };
+    if (usagerWriteStream(dossier.state) === null) return { ...refuse("read_only"), values: typed };
     // The form is the dossier's revision's; a publication in between moved it: read again.
     const current = dossier.revisionId === before.revisionId ? tree : await loadRevisionForm(tx, dossier.revisionId);
     await writeUsagerChamps(tx, dossier, current, typed);

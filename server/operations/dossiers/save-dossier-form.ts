@@ -7,7 +7,6 @@
  */
 import type { JsonValue } from "../../domain/champs/definition";
 import type { ChampError } from "../../domain/champs/errors";
-import type { ChampValidationIssue } from "../../domain/champs/validate-dossier";
 import type { TransitionErrorCode } from "../../domain/dossier/transitions";
 import type { ReferenceData } from "../../domain/geo/reference-data";
 import type { ChampKey } from "../../domain/form/keys";
@@ -17,7 +16,8 @@ import { loadRevisionForm } from "../../db/revisions";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { deposerModifications } from "./deposer-modifications";
 import { loadUsagerValues, type ReadFormField, saveChamps } from "./save-champs";
-import { submitDossier } from "./submit-dossier";
+import { SUBMIT_REFUSAL_FIELDS, submitDossier } from "./submit-dossier";
+import { champErrorsOf, champRefusals } from "./champ-refusals";
 
 /** The state a page edits: the brouillon page, or the modification page of a dossier en construction. */
 export type EditedState = "brouillon" | "en_construction";
@@ -57,10 +57,6 @@ export type SaveDossierFormResult =
     }
   | { outcome: "transition_refused"; error: TransitionErrorCode };
 
-function errorsOf(issues: readonly ChampValidationIssue[]): ShownErrors {
-  return Object.fromEntries(issues.map((issue) => [issue.key, issue.error]));
-}
-
 export async function saveDossierForm(
   db: Db,
   input: { userId: number; dossierId: number; state: EditedState; refs: ReferenceData },
@@ -98,13 +94,29 @@ export async function saveDossierForm(
       if (deposed.reason === "no_changes") return { outcome: "unchanged" };
       if (deposed.reason === "transition") return { outcome: "transition_refused", error: deposed.error };
       const { ineligible } = deposed;
-      return { outcome: "invalid", values: {}, hidden: [], errors: errorsOf(deposed.issues), identityMissing: false, ineligible };
+      return {
+        outcome: "invalid",
+        values: {},
+        hidden: [],
+        errors: champErrorsOf(champRefusals(deposed.issues)),
+        identityMissing: false,
+        ineligible,
+      };
     }
     const submitted = await submitDossier(db, userId, dossierId, posted, refs);
     if (submitted.ok) return { outcome: "submitted" };
-    if (submitted.reason === "transition") return { outcome: "transition_refused", error: submitted.error };
-    const { identityMissing, ineligible } = submitted;
-    return { outcome: "invalid", values: {}, hidden: [], errors: errorsOf(submitted.issues), identityMissing, ineligible };
+    const { refusals } = submitted;
+    const transition = refusals.find((r) => r.field === SUBMIT_REFUSAL_FIELDS.form);
+    if (transition) return { outcome: "transition_refused", error: transition.code as TransitionErrorCode };
+    const ineligible = refusals.find((r) => r.field === SUBMIT_REFUSAL_FIELDS.ineligibilite)?.params?.message;
+    return {
+      outcome: "invalid",
+      values: {},
+      hidden: [],
+      errors: champErrorsOf(refusals),
+      identityMissing: refusals.some((r) => r.field === SUBMIT_REFUSAL_FIELDS.identity),
+      ineligible: ineligible === undefined ? null : String(ineligible),
+    };
   }
 
   const saved = await saveChamps(db, userId, dossierId, posted, refs);

@@ -136,7 +136,7 @@ describe("dossier lifecycle", () => {
     const fieldRows = await db.select().from(champs).where(eq(champs.dossierId, dossierId));
     for (const c of fieldRows) form.set(`champ_${c.stableId}`, c.typeChamp === "text" ? "Mon projet" : "douze");
     const result = await submitDossier(db, usager.userId, dossierId, (name) => form.get(name));
-    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    expect(result).toMatchObject({ ok: false, refusals: [{ code: "invalid_integer" }] });
     const stored = await db.select().from(champs).where(eq(champs.dossierId, dossierId));
     expect(stored.map((c) => c.value).sort()).toEqual(["Mon projet", "douze"]);
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));

@@ -6,11 +6,12 @@
  * refused, events recorded with actor "api".
  */
 import type { Server } from "node:http";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dossiers, events, follows, traitements } from "../../../server/db/schema";
-import { toGlobalId } from "../../../server/graphql/ids";
+import { loadRevisionChamps } from "../../../server/db/revisions";
+import { champs, dossiers, events, follows, traitements } from "../../../server/db/schema";
+import { champId, toGlobalId } from "../../../server/graphql/ids";
 import { createGraphqlMount } from "../../../server/graphql/mount";
 import { logger } from "../../../server/logger";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
@@ -367,5 +368,224 @@ describe("dossierBasculeSuivi and Dossier.instructeurs", () => {
     );
     expect(hidden.errors?.[0]?.extensions?.code).toBe("unauthorized");
     expect(await snapshot(dossierId)).toEqual(before);
+  });
+});
+
+describe("dossierModifierAnnotation* mutations", () => {
+  const ANNOTATIONS = [
+    { type: "text", libelle: "Commentaire", mandatory: false },
+    { type: "checkbox", libelle: "Pièces vérifiées", mandatory: false },
+    { type: "date", libelle: "Date de la commission", mandatory: false },
+    { type: "datetime", libelle: "Rendez-vous", mandatory: false },
+    { type: "integer_number", libelle: "Montant accordé", mandatory: false },
+    { type: "decimal_number", libelle: "Taux", mandatory: false },
+    { type: "drop_down_list", libelle: "Avis", mandatory: false, options: { options: ["Favorable", "Défavorable"] } },
+    { type: "repetition", libelle: "Visites", mandatory: false, children: [{ type: "text", libelle: "Lieu", mandatory: false }] },
+  ] as const;
+  let annotated: { id: number; path: string | null };
+  let annotationIds: Map<string, string>;
+  let annotator: { instructeurId: number; userId: number; email: string };
+
+  beforeAll(async () => {
+    const { db } = database;
+    const built = await buildDemarche(db, {
+      administrateurEmail: ADMIN,
+      champs: [{ type: "text", libelle: "Nom du projet" }],
+      annotations: ANNOTATIONS.map((a) => ({
+        ...a,
+        options: "options" in a ? { ...a.options } : undefined,
+        children: "children" in a ? [...a.children] : undefined,
+      })),
+    });
+    annotated = { id: built.demarche.id, path: built.path };
+    annotator = built.instructeurs[0] as typeof annotator;
+    const fields = await loadRevisionChamps(db, built.demarche.publishedRevisionId as number, { private: true });
+    annotationIds = new Map(fields.map((f) => [f.libelle, champId(f.stableId)]));
+  }, 120_000);
+
+  const modifierQuery = (type: string) => /* GraphQL */ `
+    mutation m($input: DossierModifierAnnotation${type}Input!) {
+      dossierModifierAnnotation${type}(input: $input) {
+        clientMutationId
+        annotation { id label stringValue }
+        errors { message }
+      }
+    }
+  `;
+
+  async function annotatedDossier() {
+    return (await buildDossier(database.db, { demarche: annotated, state: "en_instruction", instructeur: annotator })).dossierId;
+  }
+  const inputFor = (dossierId: number, libelle: string, extra: Record<string, unknown>) => ({
+    input: {
+      dossierId: dossierGid(dossierId),
+      instructeurId: instructeurGid(annotator.instructeurId),
+      annotationId: annotationIds.get(libelle),
+      ...extra,
+    },
+  });
+  const stored = async (dossierId: number, libelle: string) => {
+    const id = annotationIds.get(libelle) as string;
+    const stableId = Number(Buffer.from(id, "base64").toString("utf8").split("-")[1]);
+    const [row] = await database.db
+      .select({ value: champs.value })
+      .from(champs)
+      .where(and(eq(champs.dossierId, dossierId), eq(champs.stableId, stableId), eq(champs.rowId, "")));
+    return row?.value ?? null;
+  };
+
+  it.each([
+    ["Text", "Commentaire", "Dossier solide.", "Dossier solide."],
+    ["Checkbox", "Pièces vérifiées", true, "true"],
+    ["Date", "Date de la commission", "2026-06-02", "2026-06-02"],
+    ["Datetime", "Rendez-vous", "2026-06-02T08:30:00Z", "2026-06-02T10:30"],
+    ["IntegerNumber", "Montant accordé", 15000, "15000"],
+    ["DecimalNumber", "Taux", 2.5, "2.5"],
+    ["DropDownList", "Avis", "Favorable", "Favorable"],
+  ] as const)("%s writes the annotation « %s » through the page's operation", async (type, libelle, value, expected) => {
+    const dossierId = await annotatedDossier();
+    const answer = await gql(modifierQuery(type), inputFor(dossierId, libelle, { value, clientMutationId: type }));
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.[`dossierModifierAnnotation${type}`]).toMatchObject({
+      clientMutationId: type,
+      errors: null,
+      annotation: { id: annotationIds.get(libelle), label: libelle },
+    });
+    expect(await stored(dossierId, libelle)).toBe(expected);
+  });
+
+  it("refuses an annotation of another type or an unknown one, and changes nothing", async () => {
+    const dossierId = await annotatedDossier();
+    const before = await snapshot(dossierId);
+    const wrongType = await gql(modifierQuery("Text"), inputFor(dossierId, "Montant accordé", { value: "douze" }));
+    expect(wrongType.data?.dossierModifierAnnotationText).toEqual({
+      clientMutationId: null,
+      annotation: null,
+      errors: [{ message: `L’annotation "${annotationIds.get("Montant accordé")}" n’existe pas` }],
+    });
+    const unknown = await gql(
+      modifierQuery("Text"),
+      inputFor(dossierId, "Commentaire", { value: "x", annotationId: champId(99_999) }),
+    );
+    expect(unknown.data?.dossierModifierAnnotationText).toMatchObject({
+      errors: [{ message: expect.stringContaining("n’existe pas") }],
+    });
+    expect(await snapshot(dossierId)).toEqual(before);
+  });
+
+  it("returns the form's validation refusal in French and changes nothing", async () => {
+    const dossierId = await annotatedDossier();
+    const before = await snapshot(dossierId);
+    const answer = await gql(modifierQuery("DropDownList"), inputFor(dossierId, "Avis", { value: "Peut-être" }));
+    expect(answer.data?.dossierModifierAnnotationDropDownList).toEqual({
+      clientMutationId: null,
+      annotation: null,
+      errors: [{ message: "Le champ « Avis » doit correspondre à l’un des choix proposés" }],
+    });
+    expect(await stored(dossierId, "Avis")).toBeNull();
+    expect(await snapshot(dossierId)).toEqual(before);
+  });
+
+  it("refuses a read-only token, another administrateur's token and an instructeur outside the groupe", async () => {
+    const dossierId = await annotatedDossier();
+    const before = await snapshot(dossierId);
+    const input = inputFor(dossierId, "Commentaire", { value: "Non." });
+    expect((await gql(modifierQuery("Text"), input, readOnlyBearer)).data?.dossierModifierAnnotationText).toMatchObject({
+      errors: [{ message: "Le jeton utilisé est configuré seulement en lecture" }],
+    });
+    expect((await gql(modifierQuery("Text"), input, otherAdminBearer)).errors?.[0]?.extensions?.code).toBe("unauthorized");
+    const outside = { input: { ...input.input, instructeurId: instructeurGid(outsider.instructeurId) } };
+    expect((await gql(modifierQuery("Text"), outside)).data?.dossierModifierAnnotationText).toMatchObject({
+      errors: [{ message: "L’instructeur n’a pas les droits d’accès à ce dossier" }],
+    });
+    expect(await snapshot(dossierId)).toEqual(before);
+    expect(await stored(dossierId, "Commentaire")).toBeNull();
+  });
+
+  it("adds a row to a repetition annotation", async () => {
+    const dossierId = await annotatedDossier();
+    const query = /* GraphQL */ `
+      mutation m($input: DossierModifierAnnotationAjouterLigneInput!) {
+        dossierModifierAnnotationAjouterLigne(input: $input) {
+          annotation { id rows { champs { label } } }
+          errors { message }
+        }
+      }
+    `;
+    const first = await gql(query, inputFor(dossierId, "Visites", {}));
+    expect(first.errors).toBeUndefined();
+    const rowsOf = (answer: Answer) =>
+      (answer.data?.dossierModifierAnnotationAjouterLigne?.annotation as { rows: unknown[] } | undefined)?.rows.length;
+    const rowsAfterFirst = rowsOf(first) ?? 0;
+    const second = await gql(query, inputFor(dossierId, "Visites", {}));
+    expect(second.data?.dossierModifierAnnotationAjouterLigne).toMatchObject({ errors: null });
+    expect(rowsOf(second)).toBe(rowsAfterFirst + 1);
+    const wrong = await gql(query, inputFor(dossierId, "Commentaire", {}));
+    expect(wrong.data?.dossierModifierAnnotationAjouterLigne).toMatchObject({
+      annotation: null,
+      errors: [{ message: expect.stringContaining("n’existe pas") }],
+    });
+  });
+
+  it("dossierModifierAnnotations writes several annotations at once, or none when one is refused", async () => {
+    const query = /* GraphQL */ `
+      mutation m($input: DossierModifierAnnotationsInput!) {
+        dossierModifierAnnotations(input: $input) {
+          clientMutationId
+          annotations { id stringValue }
+          errors { message }
+        }
+      }
+    `;
+    const dossierId = await annotatedDossier();
+    const id = (libelle: string) => annotationIds.get(libelle) as string;
+    const input = (annotations: unknown[]) => ({
+      input: {
+        clientMutationId: "multi",
+        dossierId: dossierGid(dossierId),
+        instructeurId: instructeurGid(annotator.instructeurId),
+        annotations,
+      },
+    });
+    const ok = await gql(
+      query,
+      input([
+        { id: id("Commentaire"), value: { text: "Complet." } },
+        { id: id("Montant accordé"), value: { integerNumber: 1200 } },
+        { id: id("Pièces vérifiées"), value: { checkbox: true } },
+      ]),
+    );
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.dossierModifierAnnotations).toMatchObject({
+      clientMutationId: "multi",
+      errors: null,
+      annotations: [{ id: id("Commentaire") }, { id: id("Montant accordé") }, { id: id("Pièces vérifiées") }],
+    });
+    expect([await stored(dossierId, "Commentaire"), await stored(dossierId, "Montant accordé")]).toEqual(["Complet.", "1200"]);
+
+    const before = await snapshot(dossierId);
+    const oneInvalid = await gql(
+      query,
+      input([
+        { id: id("Commentaire"), value: { text: "Changé." } },
+        { id: id("Avis"), value: { dropDownList: "Peut-être" } },
+      ]),
+    );
+    expect(oneInvalid.data?.dossierModifierAnnotations).toMatchObject({
+      annotations: null,
+      errors: [{ message: "Le champ « Avis » doit correspondre à l’un des choix proposés" }],
+    });
+    const wrongKind = await gql(query, input([{ id: id("Commentaire"), value: { integerNumber: 3 } }]));
+    expect(wrongKind.data?.dossierModifierAnnotations).toMatchObject({
+      errors: [{ message: `L’annotation "${id("Commentaire")}" n’existe pas` }],
+    });
+    const repetition = await gql(query, input([{ id: id("Visites"), value: { repetition: 2 } }]));
+    expect(repetition.data?.dossierModifierAnnotations).toMatchObject({
+      errors: [{ message: expect.stringContaining("dossierModifierAnnotationAjouterLigne") }],
+    });
+    const twoKeys = await gql(query, input([{ id: id("Commentaire"), value: { text: "a", textarea: "b" } }]));
+    expect(twoKeys.data).toBeNull();
+    expect(await snapshot(dossierId)).toEqual(before);
+    expect(await stored(dossierId, "Commentaire")).toBe("Complet.");
   });
 });

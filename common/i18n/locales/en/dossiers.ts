@@ -33,6 +33,8 @@ export default {
     read_only_token: "The token used is read-only",
     instructeur_without_access: "The instructeur has no access to this dossier",
     justificatif_unsupported: "Guichet’s API does not accept justificatifs yet: send the decision without one",
+    annotation_not_found: 'The annotation "{id}" does not exist',
+    repetition_unsupported: 'The annotation "{id}" is a repetition: add its rows with dossierModifierAnnotationAjouterLigne',
     refused: "The request was refused ({code})",
   },
 } satisfies Translation<typeof fr>;

@@ -32,6 +32,8 @@ export default {
     instructeur_without_access: "L’instructeur n’a pas les droits d’accès à ce dossier",
     justificatif_unsupported:
       "Les justificatifs ne sont pas encore acceptés par l’API de Guichet : envoyez la décision sans justificatif",
+    annotation_not_found: 'L’annotation "{id}" n’existe pas',
+    repetition_unsupported: 'L’annotation "{id}" est répétable : ajoutez ses lignes avec dossierModifierAnnotationAjouterLigne',
     refused: "La demande a été refusée ({code})",
   },
 } as const;
