@@ -4,6 +4,7 @@ import { accountExistsTemplate } from "./templates/account-exists";
 import { confirmEmailTemplate } from "./templates/confirm-email";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
+import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
 import { resetPasswordTemplate } from "./templates/reset-password";
 
@@ -23,6 +24,8 @@ export const MAIL_TEMPLATES = {
   instructeur_added: instructeurAddedTemplate,
   // dossiers (enqueued by server/operations/dossiers/apply-transition.ts)
   ...DOSSIER_MAIL_TEMPLATES,
+  // instructeurs: colleague, instant e-mails, digests (server/events/reactions/instructeur-mails.ts, server/jobs/digest.job.ts)
+  ...INSTRUCTEUR_MAIL_TEMPLATES,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

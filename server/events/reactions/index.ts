@@ -4,6 +4,7 @@
  */
 import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
+import { instructeurMails } from "./instructeur-mails";
 import { usagerStateMails } from "./usager-state-mails";
 
-export const REACTIONS: readonly Reaction<EventKind>[] = [usagerStateMails];
+export const REACTIONS: readonly Reaction<EventKind>[] = [usagerStateMails, instructeurMails];

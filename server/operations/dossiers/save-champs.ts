@@ -8,6 +8,7 @@ import { type ChampKey, champKey } from "../../domain/form/keys";
 import { allFields, rowIdsOf } from "../../domain/form/tree";
 import type { Db, Tx } from "../../db/client";
 import { loadChampValues, upsertChampValues } from "../../db/champ-values";
+import { recordEvent } from "../../events/record-event";
 import { loadRevisionForm } from "../../db/revisions";
 import { champs, dossiers } from "../../db/schema";
 import { hiddenKeys } from "../../domain/form/visibility";
@@ -60,8 +61,11 @@ export async function saveChamps(
     if (dossier.state !== "brouillon" && dossier.state !== "en_construction") return { ok: false, reason: "read_only" };
     // The form is the dossier's revision's; a publication in between moved it: read again.
     const current = dossier.revisionId === before.revisionId ? tree : await loadRevisionForm(tx, dossier.revisionId);
+    let changedStableIds: number[] = [];
     if (dossier.state === "en_construction") {
-      const merged = mergeValues(await loadChampValues(tx, dossierId, current), typed);
+      const stored = await loadChampValues(tx, dossierId, current);
+      changedStableIds = changedStableIdsOf(stored, typed);
+      const merged = mergeValues(stored, typed);
       const hidden = hiddenKeys(current, merged);
       const issues = validateChampsForSubmit(current, merged, hidden);
       const invalid = new Set(issues.map((i) => i.key));
@@ -71,8 +75,28 @@ export async function saveChamps(
       if (issues.length > 0) return { ok: false, reason: "invalid", issues, values: typed };
     }
     await writeChamps(tx, dossierId, current, typed);
+    // A dossier already with the administration: its instructeurs are told (badge « dossier modifié »).
+    if (changedStableIds.length > 0) {
+      await recordEvent(tx, {
+        kind: "dossier.modifie",
+        demarcheId: dossier.demarcheId,
+        dossierId,
+        actor: "usager",
+        actorUserId: userId,
+        payload: { stream: "main", stableIds: changedStableIds },
+      });
+    }
     return { ok: true, state: dossier.state, values: typed };
   });
+}
+
+/** The stable ids whose typed value differs from the stored one (absent and null are the same blank). */
+export function changedStableIdsOf(stored: ReadonlyMap<ChampKey, unknown>, typed: ReadonlyMap<ChampKey, unknown>): number[] {
+  const ids = new Set<number>();
+  for (const [key, value] of typed) {
+    if (JSON.stringify(stored.get(key) ?? null) !== JSON.stringify(value ?? null)) ids.add(Number(String(key).split("|")[0]));
+  }
+  return [...ids].slice(0, 10_000);
 }
 
 /** Stored values overlaid with newly typed ones; rows removed from a block drop their children. */
