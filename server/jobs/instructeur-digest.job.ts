@@ -6,7 +6,6 @@
  */
 import { z } from "zod";
 import { digestPeriod } from "../domain/notifications/notifications";
-import { instructeursToDigest, sendDigest } from "../operations/notifications/send-digest";
 import type { JobDefinition } from "./registry";
 
 const ZDigest = z
@@ -27,6 +26,8 @@ export const instructeurDigestJob = {
     const at = new Date(payload.at ?? payload._cron?.ts ?? Date.now());
     const period = digestPeriod(payload.kind, at);
     if (!period) return;
+    // Imported when run: the operation enqueues mails through the registry that lists this job.
+    const { instructeursToDigest, sendDigest } = await import("../operations/notifications/send-digest");
     const outcomes = { sent: 0, empty: 0, already_sent: 0 };
     let afterId = 0;
     for (;;) {

@@ -2,6 +2,10 @@ import { countDossiersByTab } from "../../../server/queries/instructeur/counters
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { findInstructeurDemarche } from "../../../server/queries/instructeur/demarches";
 import { listInstructeurDossiers } from "../../../server/queries/instructeur/dossiers";
+import { labelsOfDossiers } from "../../../server/queries/instructeur/labels";
+import { notificationBadges } from "../../../server/queries/instructeur/notifications";
+import { LabelTags } from "../../components/notifications/label-tags";
+import { NotificationBadges } from "../../components/notifications/notification-badges";
 import { EMPTY_COUNTERS, INSTRUCTEUR_TABS, parseTab, type InstructeurTab } from "../../../server/queries/instructeur/tabs";
 import { useT } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
@@ -11,7 +15,7 @@ import { formatDate } from "../../lib/dates";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 
-export const handle = { i18n: ["dossiers", "instructeur"] };
+export const handle = { i18n: ["dossiers", "instructeur", "notifications"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -29,6 +33,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     countDossiersByTab(db, instructeur.instructeurId, [demarche.id]),
     listInstructeurDossiers(db, { instructeurId: instructeur.instructeurId, demarcheId: demarche.id, tab, cursor }),
   ]);
+  // Labels and notification badges of the page's dossiers: two indexed queries for the page.
+  const pageIds = list.dossiers.map((d) => d.id);
+  const [labels, badges] = await Promise.all([
+    labelsOfDossiers(db, pageIds),
+    notificationBadges(db, instructeur.instructeurId, pageIds),
+  ]);
   return {
     demarche,
     tab,
@@ -42,6 +52,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       prenom: d.prenom,
       deposeAt: formatDate(d.deposeAt, locale),
       updatedAt: formatDate(d.updatedAt, locale),
+      labels: labels.get(d.id) ?? [],
+      badges: badges.get(d.id) ?? [],
     })),
     previousCursor: list.previousCursor,
     nextCursor: list.nextCursor,
@@ -121,8 +133,12 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
                           >
                             {d.id}
                           </a>
+                          <NotificationBadges types={d.badges} />
                         </th>
-                        <td>{demandeur(d) || t("instructeur.notFilled")}</td>
+                        <td>
+                          {demandeur(d) || t("instructeur.notFilled")}
+                          <LabelTags labels={d.labels} className="fr-mt-1v" />
+                        </td>
                         <td>
                           <DossierStateBadge state={d.state} />
                         </td>

@@ -130,8 +130,8 @@ describe("daily digest", () => {
     // Now: the first digest reads the last day's events (on a weekend, none is due and none is sent).
     const at = new Date();
     const payload = { kind: "daily" as const, at: at.toISOString() };
-    await Promise.all([instructeurDigestJob.run(payload, services(), { id: "a" }), instructeurDigestJob.run(payload, services(), { id: "b" })]);
-    await instructeurDigestJob.run(payload, services(), { id: "c" });
+    await Promise.all([instructeurDigestJob.run(payload, services()), instructeurDigestJob.run(payload, services())]);
+    await instructeurDigestJob.run(payload, services());
     const parisDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", weekday: "short" }).format(at);
     const expected = ["Sat", "Sun"].includes(parisDay) ? [] : ["instructeur_recapitulatif_quotidien"];
     expect(await queuedMailTemplates(db, me.email)).toEqual(expected);
@@ -155,7 +155,7 @@ describe("daily digest", () => {
     await saveNotificationPreferences(db, me.instructeurId, built.demarche.id, { ...DEFAULT_NOTIFICATION_PREFERENCES, dailyEmailSummary: false });
     await buildDossier(db, { demarche: built.demarche, state: "en_construction" });
     const at = nextWeekdayNoon();
-    await instructeurDigestJob.run({ kind: "daily", at: at.toISOString() }, services(), { id: "d" });
+    await instructeurDigestJob.run({ kind: "daily", at: at.toISOString() }, services());
     expect(await queuedMailTemplates(db, me.email)).toEqual([]);
     const rows = await db.execute(sql`select count(*)::int as n from digest_deliveries where instructeur_id = ${me.instructeurId}`);
     expect((rows.rows[0] as { n: number }).n).toBe(1);
