@@ -21,6 +21,7 @@ import {
 } from "../db/schema";
 import { type ChampKey, champKey } from "../domain/form/keys";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
+import { createLabelLoaders } from "./resolvers/labels";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
@@ -99,6 +100,7 @@ function groupBy<K, V>(rows: V[], key: (row: V) => K): Map<K, V[]> {
 
 export function createLoaders(db: Db, token: ApiTokenContext) {
   return {
+    ...createLabelLoaders(db),
     demarche: new DataLoader<number, DemarcheRow | null>(async (ids) => {
       const rows = await db
         .select()

@@ -19,6 +19,7 @@ import { toGlobalId } from "../ids";
 import { findApiDossier, type DemarcheRow, type DossierRow, type RevisionRow, type TraitementRow } from "../loaders";
 import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
 import type { GraphqlContext } from "./context";
+import { labelResolvers } from "./labels";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
 import {
@@ -211,5 +212,5 @@ function attachResolvers(schema: GraphQLSchema, map: ResolverMap): GraphQLSchema
 }
 
 export function buildGraphqlSchema(): GraphQLSchema {
-  return withDeadline(attachResolvers(buildSchema(SCHEMA_SDL), resolvers));
+  return withDeadline(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers));
 }

@@ -81,13 +81,14 @@ describe("the administrateur's labels page", () => {
     const [label] = await labelsOfDemarche(server.database.db, built.demarche.id);
     const before = await snapshot();
     expect((await browser.get(page)).status).toBe(404);
-    for (const fields of [
+    const attempts: Array<Record<string, string>> = [
       { intent: "create", name: "Intrus", color: "blue-ecume" },
       { intent: "update", labelId: String(label?.id), name: "Intrus", color: "blue-ecume" },
       { intent: "delete", labelId: String(label?.id) },
       { intent: "up", labelId: String(label?.id) },
       { intent: "generic" },
-    ]) {
+    ];
+    for (const fields of attempts) {
       await browser.get("/admin/procedures");
       expect((await browser.post(page, fields)).status).toBe(404);
     }
@@ -162,10 +163,11 @@ describe("the instructeur's dossier page", () => {
     const before = await snapshot();
     for (const base of [built.demarche.id, other.demarche.id]) {
       const page = `/procedures/${base}/dossiers/${dossierId}`;
-      for (const fields of [
+      const attempts: Array<Record<string, string>> = [
         { intent: "labels", labelIds: String(first?.id) },
         { intent: "send_to_colleague", instructeurIds: String(colleague.instructeurId), message: "" },
-      ]) {
+      ];
+      for (const fields of attempts) {
         await browser.get("/procedures");
         expect((await browser.post(page, fields)).status).toBe(404);
       }
