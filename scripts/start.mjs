@@ -10,7 +10,7 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const buildDir = join(root, process.env.BUILD_DIR ?? "build");
 const stamp = join(buildDir, ".stamp");
-const inputs = ["app", "server", "react-router.config.ts", "vite.config.ts", "package-lock.json"];
+const inputs = ["app", "server", "common", "react-router.config.ts", "vite.config.ts", "package-lock.json"];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -24,9 +24,14 @@ function newestMtime(path) {
   return newest;
 }
 
-const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+const serverEntry = join(buildDir, "server", "index.js");
+// A build made by `npm run build` has no stamp: its server entry's time says when it was made.
+const built = Math.max(
+  existsSync(stamp) ? statSync(stamp).mtimeMs : 0,
+  existsSync(serverEntry) ? statSync(serverEntry).mtimeMs : 0,
+);
 const changed = Math.max(...inputs.map((p) => newestMtime(join(root, p))));
-if (!existsSync(join(buildDir, "server", "index.js")) || changed > built) {
+if (!existsSync(serverEntry) || changed > built) {
   console.log("Building the web interface…");
   const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);

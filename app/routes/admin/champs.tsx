@@ -10,7 +10,7 @@ import { handleChampIntent } from "./champs-intents.server";
 import { editorValuesOf } from "./champs.server";
 import { isOptionsImport, optionsImportAction } from "./options-import.server";
 import { ChampList } from "./ui/champ-list";
-import { InvalidConditionsBanner } from "./ui/condition-editor";
+import { InvalidConditionsBanner } from "./ui/condition-section";
 import { EditorListNav, editorListOf, editorPath } from "./ui/editor-lists";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
 

@@ -22,7 +22,10 @@ describe("sanitizeFilename", () => {
 
 describe("formatByteSize", () => {
   it.each([
-    [0, "fr", "0 octets"],
+    [0, "fr", "0 octet"],
+    [1, "fr", "1 octet"],
+    [1, "en", "1 byte"],
+    [2, "en", "2 bytes"],
     [850, "fr", "850 octets"],
     [1536, "fr", "1,5 Ko"],
     [200 * 1024 * 1024, "fr", "200 Mo"],

@@ -3,7 +3,7 @@
  * without another query (name, type, size). The bytes are behind `/pieces-jointes/<id>`.
  */
 import { z } from "zod";
-import { translate } from "../../../common/i18n";
+import { translate, translatePlural } from "../../../common/i18n";
 import type { Locale } from "../../../common/i18n/types";
 
 /** File names are cut to this many characters (keeping the extension): storage keys never use them. */
@@ -38,6 +38,7 @@ export function sanitizeFilename(raw: string, fallback = "fichier"): string {
   return chars.slice(0, FILENAME_MAX_LENGTH - extension.length).join("") + extension;
 }
 
+// "bytes" has plural forms (bytes_one, bytes_other): « 1 octet », « 850 octets ».
 const UNITS = ["bytes", "kilobytes", "megabytes", "gigabytes"] as const;
 
 /** "850 octets", "1,5 Mo" / "1.5 MB": binary multiples as the reference (`number_to_human_size`). */
@@ -51,5 +52,6 @@ export function formatByteSize(bytes: number, locale: Locale): string {
   const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
+  if (unit === 0) return translatePlural(locale, "fichiers.units.bytes", bytes, { n: number });
   return translate(locale, `fichiers.units.${UNITS[unit]}`, { n: number });
 }

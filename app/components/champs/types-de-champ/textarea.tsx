@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { characterCount } from "../../../../server/domain/champs/input";
-import { useT } from "../../../lib/i18n";
+import { useT, useTn } from "../../../lib/i18n";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
 import { DisplayItem } from "../display-parts";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
@@ -64,6 +64,7 @@ function CountedTextarea(props: {
   describedBy: string | undefined;
 }) {
   const t = useT();
+  const tn = useTn();
   const hydrated = useHydrated();
   const [count, setCount] = useState(() => characterCount(props.initialValue));
   const [announced, setAnnounced] = useState("");
@@ -78,8 +79,8 @@ function CountedTextarea(props: {
   const over = count > props.limit;
   const statusText = (n: number) =>
     n > props.limit
-      ? t("usager.champ.charactersOver", { over: n - props.limit, count: n, max: props.limit })
-      : t("usager.champ.charactersRemaining", { remaining: props.limit - n, max: props.limit });
+      ? tn("usager.champ.charactersOver", n - props.limit, { over: n - props.limit, count: n, max: props.limit })
+      : tn("usager.champ.charactersRemaining", props.limit - n, { remaining: props.limit - n, max: props.limit });
 
   return (
     <>

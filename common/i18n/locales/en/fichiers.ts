@@ -3,7 +3,8 @@ import type fr from "../fr/fichiers";
 
 export default {
   units: {
-    bytes: "{n} bytes",
+    bytes_one: "{n} byte",
+    bytes_other: "{n} bytes",
     kilobytes: "{n} KB",
     megabytes: "{n} MB",
     gigabytes: "{n} GB",

@@ -1,7 +1,8 @@
 /** Files: the file fields of forms, model files, uploads and downloads. */
 export default {
   units: {
-    bytes: "{n} octets",
+    bytes_one: "{n} octet",
+    bytes_other: "{n} octets",
     kilobytes: "{n} Ko",
     megabytes: "{n} Mo",
     gigabytes: "{n} Go",
