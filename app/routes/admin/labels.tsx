@@ -118,7 +118,15 @@ function ColorSelect({ id, value, error }: { id: string; value: string; error: s
   );
 }
 
-function LabelFields({ prefix, values, errors }: { prefix: string; values: { name: string; color: string }; errors: Record<string, string | null> }) {
+function LabelFields({
+  prefix,
+  values,
+  errors,
+}: {
+  prefix: string;
+  values: { name: string; color: string };
+  errors: Record<string, string | null>;
+}) {
   const t = useT();
   return (
     <>
@@ -148,11 +156,21 @@ export default function Labels({ loaderData, actionData }: Route.ComponentProps)
     return code ? dt(`notifications.labels.errors.${code}`, actionData?.errorParams[field]) : null;
   };
   const errorsOf = (target: string) =>
-    actionData?.target === target ? { name: message("name"), color: message("color"), form: message("form") } : { name: null, color: null, form: null };
+    actionData?.target === target
+      ? { name: message("name"), color: message("color"), form: message("form") }
+      : { name: null, color: null, form: null };
   const summary = actionData
     ? (["name", "color", "form"] as const).flatMap((field) => {
         const text = message(field);
-        return text ? [{ fieldId: field === "form" ? `${actionData.target}-name` : `${actionData.target}-${field}`, label: t(`notifications.labels.${field === "color" ? "color" : "name"}`), message: text }] : [];
+        return text
+          ? [
+              {
+                fieldId: field === "form" ? `${actionData.target}-name` : `${actionData.target}-${field}`,
+                label: t(`notifications.labels.${field === "color" ? "color" : "name"}`),
+                message: text,
+              },
+            ]
+          : [];
       })
     : [];
   return (
@@ -199,7 +217,11 @@ export default function Labels({ loaderData, actionData }: Route.ComponentProps)
                   ) : null}
                   {index < labels.length - 1 ? (
                     <li>
-                      <MoveButton intent="down" labelId={label.id} label={t("notifications.labels.moveDown", { name: label.name })} />
+                      <MoveButton
+                        intent="down"
+                        labelId={label.id}
+                        label={t("notifications.labels.moveDown", { name: label.name })}
+                      />
                     </li>
                   ) : null}
                   <li>

@@ -82,7 +82,14 @@ const saveAnnotationsIntent: IntentHandler = async (ctx) => {
   // A repetition block's « Ajouter » / « Supprimer » button posts its own intent after this one.
   const rowIntent = ctx.form.getAll("intent").flatMap((value) => (typeof value === "string" ? [parseRowIntent(value)] : []));
   const row = rowIntent.find((r) => r !== null) ?? null;
-  const result = await saveAnnotations(ctx.db, ctx.actor.instructeurId, ctx.dossierId, formFieldReader(ctx.form), row, ctx.actor.userId);
+  const result = await saveAnnotations(
+    ctx.db,
+    ctx.actor.instructeurId,
+    ctx.dossierId,
+    formFieldReader(ctx.form),
+    row,
+    ctx.actor.userId,
+  );
   // Files refused by the upload layer (no JavaScript): shown on their fields, the rest is saved.
   const uploadErrors = readUploadErrors(ctx.form);
   const uploadRefused = Object.keys(uploadErrors).length > 0;

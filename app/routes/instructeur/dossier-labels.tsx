@@ -4,7 +4,15 @@ import { CsrfInput } from "../../components/csrf-input";
 import { LabelTags, type LabelTagView } from "../../components/notifications/label-tags";
 import { useT } from "../../lib/i18n";
 
-export function DossierLabels({ available, selected, error }: { available: LabelTagView[]; selected: number[]; error: string | null }) {
+export function DossierLabels({
+  available,
+  selected,
+  error,
+}: {
+  available: LabelTagView[];
+  selected: number[];
+  error: string | null;
+}) {
   const t = useT();
   const chosen = available.filter((l) => selected.includes(l.id));
   return (
@@ -29,7 +37,13 @@ export function DossierLabels({ available, selected, error }: { available: Label
             {available.map((label) => (
               <div className="fr-fieldset__element" key={label.id}>
                 <div className="fr-checkbox-group fr-checkbox-group--sm">
-                  <input type="checkbox" id={`label-${label.id}`} name="labelIds" value={label.id} defaultChecked={selected.includes(label.id)} />
+                  <input
+                    type="checkbox"
+                    id={`label-${label.id}`}
+                    name="labelIds"
+                    value={label.id}
+                    defaultChecked={selected.includes(label.id)}
+                  />
                   <label className="fr-label" htmlFor={`label-${label.id}`}>
                     {label.name}
                   </label>

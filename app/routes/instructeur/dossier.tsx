@@ -88,7 +88,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function InstructeurDossier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { demarche, dossier, form, history, followers, followedByMe, events, notice, motivationMax, annotations, workspace } = loaderData;
+  const { demarche, dossier, form, history, followers, followedByMe, events, notice, motivationMax, annotations, workspace } =
+    loaderData;
   const colleague = actionData?.colleague;
   const colleagueError = (field: "colleagues" | "message") => {
     const e = colleague?.errors[field];
@@ -192,7 +193,10 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
             messageMax={loaderData.colleagueMessageMax}
             posted={
               colleague
-                ? { values: colleague.values, errors: { colleagues: colleagueError("colleagues"), message: colleagueError("message") } }
+                ? {
+                    values: colleague.values,
+                    errors: { colleagues: colleagueError("colleagues"), message: colleagueError("message") },
+                  }
                 : null
             }
           />

@@ -28,7 +28,9 @@ export async function action({ context, request }: Route.ActionArgs) {
   const raw = formString(form, "demarcheId");
   if (!/^\d{1,10}$/.test(raw)) throw data({ status: 404 }, { status: 404 });
   const demarcheId = Number(raw);
-  const preferences = Object.fromEntries(NOTIFICATION_PREFERENCES.map((key) => [key, form.get(key) === "on"])) as NotificationPreferences;
+  const preferences = Object.fromEntries(
+    NOTIFICATION_PREFERENCES.map((key) => [key, form.get(key) === "on"]),
+  ) as NotificationPreferences;
   await saveNotificationPreferences(services(context).db, instructeur.instructeurId, demarcheId, preferences);
   return redirect(`/procedures/notifications?enregistre=${demarcheId}#demarche-${demarcheId}`);
 }
@@ -64,7 +66,13 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
             {NOTIFICATION_PREFERENCES.map((key) => (
               <div className="fr-fieldset__element" key={key}>
                 <div className="fr-checkbox-group">
-                  <input type="checkbox" id={`${key}-${d.demarcheId}`} name={key} value="on" defaultChecked={d.preferences[key]} />
+                  <input
+                    type="checkbox"
+                    id={`${key}-${d.demarcheId}`}
+                    name={key}
+                    value="on"
+                    defaultChecked={d.preferences[key]}
+                  />
                   <label className="fr-label" htmlFor={`${key}-${d.demarcheId}`}>
                     {t(`notifications.preferences.fields.${key}`)}
                   </label>

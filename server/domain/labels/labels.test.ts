@@ -8,12 +8,18 @@ describe("label rules", () => {
   });
 
   it("refuses a blank name, 31 characters, an unknown colour and a name already used", () => {
-    expect(checkLabelInput({ name: "  ", color: "blue-ecume" }, [])).toMatchObject({ ok: false, issues: [{ field: "name", code: "name_required" }] });
+    expect(checkLabelInput({ name: "  ", color: "blue-ecume" }, [])).toMatchObject({
+      ok: false,
+      issues: [{ field: "name", code: "name_required" }],
+    });
     expect(checkLabelInput({ name: "a".repeat(31), color: "blue-ecume" }, [])).toMatchObject({
       ok: false,
       issues: [{ field: "name", code: "name_too_long" }],
     });
-    expect(checkLabelInput({ name: "Urgent", color: "red" }, [])).toMatchObject({ ok: false, issues: [{ field: "color", code: "color_invalid" }] });
+    expect(checkLabelInput({ name: "Urgent", color: "red" }, [])).toMatchObject({
+      ok: false,
+      issues: [{ field: "color", code: "color_invalid" }],
+    });
     expect(checkLabelInput({ name: "urgent", color: "blue-ecume" }, ["Urgent"])).toMatchObject({
       ok: false,
       issues: [{ field: "name", code: "name_taken" }],

@@ -47,12 +47,7 @@ export const ZLabelInput = z.object({
   name: z
     .string()
     .transform((value) => value.trim().replace(/\s+/g, " "))
-    .pipe(
-      z
-        .string()
-        .min(1, { message: "name_required" })
-        .max(LABEL_NAME_MAX_LENGTH, { message: "name_too_long" }),
-    ),
+    .pipe(z.string().min(1, { message: "name_required" }).max(LABEL_NAME_MAX_LENGTH, { message: "name_too_long" })),
   color: z.string().refine(isLabelColor, { message: "color_invalid" }),
 });
 export type TLabelInput = { name: string; color: LabelColor };

@@ -70,7 +70,11 @@ export const NOTIFYING_KINDS = [
 ] as const;
 
 /** Types that concern every instructeur of the groupe; the others only those who follow the dossier (reference defaults). */
-export const NOTIFY_ALL_GROUPE: ReadonlySet<NotificationType> = new Set(["dossier_depose", "dossier_expirant", "dossier_suppression"]);
+export const NOTIFY_ALL_GROUPE: ReadonlySet<NotificationType> = new Set([
+  "dossier_depose",
+  "dossier_expirant",
+  "dossier_suppression",
+]);
 
 export interface SeenIds {
   demande: number;
@@ -155,7 +159,9 @@ export type DigestKind = "daily" | "weekly";
 
 /** Paris calendar date of an instant, `YYYY-MM-DD`. */
 export function parisDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    at,
+  );
 }
 
 /** Paris weekday of an instant, 1 = Monday … 7 = Sunday. */

@@ -35,7 +35,12 @@ interface InstantMail {
 
 const INSTANT_MAILS: Record<string, InstantMail> = {
   "dossier.depose": { preference: "instantEmailNewDossier", template: "instructeur_nouveau_dossier", audience: "groupe" },
-  "message.envoye": { preference: "instantEmailNewMessage", template: "instructeur_nouveau_message", audience: "followers", actor: "usager" },
+  "message.envoye": {
+    preference: "instantEmailNewMessage",
+    template: "instructeur_nouveau_message",
+    audience: "followers",
+    actor: "usager",
+  },
   "avis.rendu": { preference: "instantEmailNewExpertAvis", template: "instructeur_nouvel_avis", audience: "followers" },
 };
 

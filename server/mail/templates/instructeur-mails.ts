@@ -26,7 +26,10 @@ export const dossierSentToColleagueTemplate = {
   render(p, { locale, appUrl }) {
     const t = getT(locale);
     const values = { sender: p.senderEmail, number: p.dossierNumber, demarche: oneLine(p.demarcheLibelle) };
-    const blocks: MailBlock[] = [{ paragraph: t("notifications.mail.hello") }, { paragraph: t("notifications.mail.colleague.intro", values) }];
+    const blocks: MailBlock[] = [
+      { paragraph: t("notifications.mail.hello") },
+      { paragraph: t("notifications.mail.colleague.intro", values) },
+    ];
     if (p.message) blocks.push({ paragraph: t("notifications.mail.colleague.message") }, { quote: p.message });
     blocks.push({ link: { label: t("notifications.mail.openDossier"), url: dossierUrl(appUrl, p.demarcheId, p.dossierNumber) } });
     return composeMail(t("notifications.mail.colleague.subject", values), blocks, t("notifications.mail.signature"));
@@ -82,13 +85,18 @@ function digestTemplate(kind: "daily" | "weekly") {
     params: ZDigestParams,
     render(p, { locale, appUrl }) {
       const t = getT(locale);
-      const blocks: MailBlock[] = [{ paragraph: t("notifications.mail.hello") }, { paragraph: t(`notifications.mail.${kind}.intro`) }];
+      const blocks: MailBlock[] = [
+        { paragraph: t("notifications.mail.hello") },
+        { paragraph: t(`notifications.mail.${kind}.intro`) },
+      ];
       for (const demarche of p.demarches) {
         const lines = DIGEST_COUNTS.flatMap((count) => {
           const n = demarche.counts[count] ?? 0;
           return n > 0 ? [`– ${plural(locale, `notifications.mail.${count}`, n)}`] : [];
         });
-        blocks.push({ paragraph: [t("notifications.mail.demarcheLine", { demarche: oneLine(demarche.libelle) }), ...lines].join("\n") });
+        blocks.push({
+          paragraph: [t("notifications.mail.demarcheLine", { demarche: oneLine(demarche.libelle) }), ...lines].join("\n"),
+        });
         blocks.push({ link: { label: t("notifications.mail.openList"), url: `${appUrl}/procedures/${demarche.id}` } });
       }
       blocks.push({ paragraph: t("notifications.mail.unsubscribe", { url: preferencesUrl(appUrl) }) });

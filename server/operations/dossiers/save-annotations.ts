@@ -86,7 +86,10 @@ export async function saveAnnotations(
       dossierId: dossier.id,
       actor: "instructeur",
       actorUserId: actorUserId ?? null,
-      payload: { stream: "private", stableIds: [...new Set([...changed.keys()].map((key) => Number(String(key).split("|")[0])))] },
+      payload: {
+        stream: "private",
+        stableIds: [...new Set([...changed.keys()].map((key) => Number(String(key).split("|")[0])))],
+      },
     });
     return { ok: true, changed: changed.size, addedRowId };
   });

@@ -15,7 +15,10 @@ export async function notificationPreferencesOf(db: DbOrTx, instructeurId: numbe
     .from(demarches)
     .leftJoin(
       instructeurDemarchePreferences,
-      and(eq(instructeurDemarchePreferences.demarcheId, demarches.id), eq(instructeurDemarchePreferences.instructeurId, instructeurId)),
+      and(
+        eq(instructeurDemarchePreferences.demarcheId, demarches.id),
+        eq(instructeurDemarchePreferences.instructeurId, instructeurId),
+      ),
     )
     .where(demarchesOfInstructeur(instructeurId))
     .orderBy(asc(demarches.libelle), asc(demarches.id));

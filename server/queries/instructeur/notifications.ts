@@ -60,12 +60,28 @@ export async function notificationBadges(
       and e.actor_user_id is distinct from (select user_id from instructeurs where id = ${instructeurId})
     group by e.dossier_id, e.kind, e.payload->>'stream'`);
   const eventsByDossier = new Map<number, EventFact[]>();
-  for (const row of rows.rows as Array<{ dossier_id: number; kind: string; stream: string | null; id: string | number; created_at: string | Date }>) {
-    const fact: EventFact = { id: Number(row.id), kind: row.kind, payload: { stream: row.stream }, createdAt: new Date(row.created_at) };
+  for (const row of rows.rows as Array<{
+    dossier_id: number;
+    kind: string;
+    stream: string | null;
+    id: string | number;
+    created_at: string | Date;
+  }>) {
+    const fact: EventFact = {
+      id: Number(row.id),
+      kind: row.kind,
+      payload: { stream: row.stream },
+      createdAt: new Date(row.created_at),
+    };
     eventsByDossier.set(row.dossier_id, [...(eventsByDossier.get(row.dossier_id) ?? []), fact]);
   }
   for (const f of facts) {
-    const seen: SeenIds = { demande: f.demande ?? 0, annotations: f.annotations ?? 0, messagerie: f.messagerie ?? 0, avis: f.avis ?? 0 };
+    const seen: SeenIds = {
+      demande: f.demande ?? 0,
+      annotations: f.annotations ?? 0,
+      messagerie: f.messagerie ?? 0,
+      avis: f.avis ?? 0,
+    };
     const badges = badgesOf(
       {
         state: f.state,

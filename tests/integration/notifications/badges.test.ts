@@ -32,7 +32,11 @@ async function setup() {
   const me = built.instructeurs[0] as { userId: number; instructeurId: number; email: string };
   const colleagueUser = await buildUser(db, ["instructeur"]);
   await assignToDefaultGroupe(db, built.demarche.id, colleagueUser.instructeurId as number);
-  const colleague = { userId: colleagueUser.userId, instructeurId: colleagueUser.instructeurId as number, email: colleagueUser.email };
+  const colleague = {
+    userId: colleagueUser.userId,
+    instructeurId: colleagueUser.instructeurId as number,
+    email: colleagueUser.email,
+  };
   const { dossierId, usager } = await buildDossier(db, { demarche: built.demarche, state: "en_construction" });
   const stable = async (stream: "main" | "private") => {
     const rows = await db.execute<{ stable_id: number }>(
@@ -52,10 +56,12 @@ describe("notification badges", () => {
     const { built, me, dossierId, usager } = await setup();
     await followDossier(db, me, dossierId, true);
     expect(await badges(me.instructeurId, dossierId)).toEqual([]);
-    const [nom] = await db.execute<{ stable_id: number }>(
-      sql`select stable_id from types_de_champ t join revision_types_de_champ r on r.type_de_champ_id = t.id
+    const [nom] = await db
+      .execute<{ stable_id: number }>(
+        sql`select stable_id from types_de_champ t join revision_types_de_champ r on r.type_de_champ_id = t.id
           join demarches d on d.published_revision_id = r.revision_id where d.id = ${built.demarche.id} and t.private = false limit 1`,
-    ).then((r) => r.rows);
+      )
+      .then((r) => r.rows);
     const saved = await saveChamps(db, usager.userId, dossierId, (name) =>
       name === champInputName(nom?.stable_id as number) ? "Nouvelle valeur" : undefined,
     );
@@ -70,10 +76,12 @@ describe("notification badges", () => {
     const { me, colleague, dossierId, built } = await setup();
     await followDossier(db, me, dossierId, true);
     await followDossier(db, colleague, dossierId, true);
-    const [note] = await db.execute<{ stable_id: number }>(
-      sql`select stable_id from types_de_champ t join revision_types_de_champ r on r.type_de_champ_id = t.id
+    const [note] = await db
+      .execute<{ stable_id: number }>(
+        sql`select stable_id from types_de_champ t join revision_types_de_champ r on r.type_de_champ_id = t.id
           join demarches d on d.published_revision_id = r.revision_id where d.id = ${built.demarche.id} and t.private = true limit 1`,
-    ).then((r) => r.rows);
+      )
+      .then((r) => r.rows);
     const result = await saveAnnotations(
       db,
       colleague.instructeurId,
@@ -106,7 +114,12 @@ describe("notification badges", () => {
         sql`insert into events (kind, demarche_id, dossier_id, actor, actor_user_id, payload) values (${kind}, ${built.demarche.id}, ${dossierId}, 'system', ${actorUserId}, '{}'::jsonb)`,
       );
     }
-    expect(await badges(me.instructeurId, dossierId)).toEqual(["dossier_expirant", "dossier_suppression", "message", "avis_externe"]);
+    expect(await badges(me.instructeurId, dossierId)).toEqual([
+      "dossier_expirant",
+      "dossier_suppression",
+      "message",
+      "avis_externe",
+    ]);
     // Not following: only what concerns the whole groupe.
     expect(await badges(colleague.instructeurId, dossierId)).toEqual(["dossier_expirant"]);
     await markDossierSeen(db, me.instructeurId, dossierId, ["messagerie", "avis", "demande"]);
@@ -117,7 +130,10 @@ describe("notification badges", () => {
     const { db } = database;
     const { me, dossierId } = await setup();
     expect(await badges(me.instructeurId, dossierId)).toEqual([]);
-    await db.update(dossiers).set({ deposeAt: new Date(Date.now() - 8 * 86_400_000) }).where(eq(dossiers.id, dossierId));
+    await db
+      .update(dossiers)
+      .set({ deposeAt: new Date(Date.now() - 8 * 86_400_000) })
+      .where(eq(dossiers.id, dossierId));
     expect(await badges(me.instructeurId, dossierId)).toEqual(["dossier_depose"]);
     await followDossier(db, me, dossierId, true);
     expect(await badges(me.instructeurId, dossierId)).toEqual([]);
@@ -129,7 +145,10 @@ describe("notification badges", () => {
     const { dossierId } = await setup();
     const other = await buildDemarche(db);
     const outsider = other.instructeurs[0] as { instructeurId: number };
-    await db.update(dossiers).set({ deposeAt: new Date(Date.now() - 8 * 86_400_000) }).where(eq(dossiers.id, dossierId));
+    await db
+      .update(dossiers)
+      .set({ deposeAt: new Date(Date.now() - 8 * 86_400_000) })
+      .where(eq(dossiers.id, dossierId));
     expect((await notificationBadges(db, outsider.instructeurId, [dossierId])).size).toBe(0);
   });
 

@@ -61,13 +61,18 @@ describe("labels in the API", () => {
         variables: { d: demarcheId, n: dossierId },
       }),
     });
-    const body = (await response.json()) as { data: Record<string, { labels: unknown[]; dossiers?: { nodes: unknown[] } }>; errors?: unknown };
+    const body = (await response.json()) as {
+      data: Record<string, { labels: unknown[]; dossiers?: { nodes: unknown[] } }>;
+      errors?: unknown;
+    };
     expect(body.errors).toBeUndefined();
     expect(body.data.demarche?.labels).toMatchObject([
       { name: "Urgent", color: "pink_macaron" },
       { name: "Complet", color: "green_tilleul_verveine" },
     ]);
     expect(body.data.dossier?.labels).toEqual([{ name: "Complet", color: "green_tilleul_verveine" }]);
-    expect(body.data.demarche?.dossiers?.nodes).toEqual([{ number: dossierId, labels: [{ name: "Complet", color: "green_tilleul_verveine" }] }]);
+    expect(body.data.demarche?.dossiers?.nodes).toEqual([
+      { number: dossierId, labels: [{ name: "Complet", color: "green_tilleul_verveine" }] },
+    ]);
   });
 });

@@ -125,7 +125,11 @@ describe("the instructeur's dossier page", () => {
     expect((await browser.post(page, { intent: "send_to_colleague", message: "Message gardé" })).status).toBe(422);
     expect(browser.lastHtml).toContain("Choisissez au moins un collègue.");
     expect(browser.lastHtml).toContain("Message gardé");
-    const sent = await browser.post(page, { intent: "send_to_colleague", instructeurIds: String(colleague.instructeurId), message: "À toi" });
+    const sent = await browser.post(page, {
+      intent: "send_to_colleague",
+      instructeurIds: String(colleague.instructeurId),
+      message: "À toi",
+    });
     expect(sent.status).toBe(302);
     expect(sent.headers.get("location")).toContain("notice=envoye");
   });
@@ -143,7 +147,9 @@ describe("the instructeur's dossier page", () => {
         sql`select stable_id from champs where dossier_id = ${dossierId} and stream = 'main' and row_id = '' limit 1`,
       )
     ).rows;
-    expect(await saveChamps(db, usager.userId, dossierId, (name) => (name === `champ_${nom?.stable_id}` ? "Modifié" : undefined))).toMatchObject({
+    expect(
+      await saveChamps(db, usager.userId, dossierId, (name) => (name === `champ_${nom?.stable_id}` ? "Modifié" : undefined)),
+    ).toMatchObject({
       ok: true,
     });
     await browser.get(`/procedures/${built.demarche.id}?statut=tous`);
@@ -186,19 +192,25 @@ describe("the e-mail preferences page", () => {
     expect(browser.lastHtml).toContain("Autre démarche");
     expect(browser.lastHtml).not.toContain("Démarche aux labels");
     const before = await snapshot();
-    expect((await browser.post("/procedures/notifications", { demarcheId: String(built.demarche.id), instantEmailNewDossier: "on" })).status).toBe(
-      404,
-    );
+    expect(
+      (await browser.post("/procedures/notifications", { demarcheId: String(built.demarche.id), instantEmailNewDossier: "on" }))
+        .status,
+    ).toBe(404);
     await browser.get("/procedures/notifications");
     expect((await browser.post("/procedures/notifications", { demarcheId: "x" })).status).toBe(404);
     expect(await snapshot()).toEqual(before);
     await browser.get("/procedures/notifications");
-    const saved = await browser.post("/procedures/notifications", { demarcheId: String(other.demarche.id), instantEmailNewDossier: "on" });
+    const saved = await browser.post("/procedures/notifications", {
+      demarcheId: String(other.demarche.id),
+      instantEmailNewDossier: "on",
+    });
     expect(saved.status).toBe(302);
     await browser.get(saved.headers.get("location") as string);
     expect(browser.lastHtml).toContain("Vos préférences de notification ont été enregistrées");
     const rows = await db.select().from(instructeurDemarchePreferences);
-    expect(rows).toMatchObject([{ demarcheId: other.demarche.id, instantEmailNewDossier: true, dailyEmailSummary: false, weeklyEmailSummary: false }]);
+    expect(rows).toMatchObject([
+      { demarcheId: other.demarche.id, instantEmailNewDossier: true, dailyEmailSummary: false, weeklyEmailSummary: false },
+    ]);
   });
 
   it("is not for a usager (404)", async () => {

@@ -25,7 +25,10 @@ afterAll(async () => {
   await database?.close();
 });
 
-const actorOf = (u: { userId: number; instructeurId: number | null }) => ({ userId: u.userId, instructeurId: u.instructeurId as number });
+const actorOf = (u: { userId: number; instructeurId: number | null }) => ({
+  userId: u.userId,
+  instructeurId: u.instructeurId as number,
+});
 
 describe("labels of a démarche (administrateur)", () => {
   it("creates, refuses bad names and colours, renames, orders and deletes", async () => {
@@ -45,14 +48,20 @@ describe("labels of a démarche (administrateur)", () => {
       ok: false,
       refusals: [{ code: "name_taken", field: "name" }],
     });
-    expect(await createLabel(db, administrateurId, demarche.id, { name: "x".repeat(30), color: "green-menthe" })).toMatchObject({ ok: true });
+    expect(await createLabel(db, administrateurId, demarche.id, { name: "x".repeat(30), color: "green-menthe" })).toMatchObject({
+      ok: true,
+    });
     expect((await labelsOfDemarche(db, demarche.id)).map((l) => l.name)).toEqual(["À rappeler", "x".repeat(30)]);
 
     const second = (await labelsOfDemarche(db, demarche.id))[1]?.id as number;
     await moveLabel(db, administrateurId, demarche.id, second, "up");
     expect((await labelsOfDemarche(db, demarche.id)).map((l) => l.id)[0]).toBe(second);
-    expect(await updateLabel(db, administrateurId, demarche.id, second, { name: "Court", color: "pink-macaron" })).toEqual({ ok: true });
-    expect(await updateLabel(db, administrateurId, demarche.id, second, { name: "", color: "pink-macaron" })).toMatchObject({ ok: false });
+    expect(await updateLabel(db, administrateurId, demarche.id, second, { name: "Court", color: "pink-macaron" })).toEqual({
+      ok: true,
+    });
+    expect(await updateLabel(db, administrateurId, demarche.id, second, { name: "", color: "pink-macaron" })).toMatchObject({
+      ok: false,
+    });
     expect((await labelsOfDemarche(db, demarche.id))[0]).toMatchObject({ name: "Court", color: "pink-macaron" });
     await deleteLabel(db, administrateurId, demarche.id, second);
     expect((await labelsOfDemarche(db, demarche.id)).map((l) => l.name)).toEqual(["À rappeler"]);
@@ -80,10 +89,12 @@ describe("labels of a démarche (administrateur)", () => {
     await createLabel(db, administrateurId, demarche.id, { name: "Mien", color: "blue-ecume" });
     const [label] = await labelsOfDemarche(db, demarche.id);
     const before = await db.select().from(labels).where(eq(labels.demarcheId, demarche.id));
-    await expect(createLabel(db, other.administrateurId, demarche.id, { name: "Intrus", color: "blue-ecume" })).rejects.toThrow(NotFoundError);
-    await expect(updateLabel(db, other.administrateurId, demarche.id, label?.id as number, { name: "Intrus", color: "blue-ecume" })).rejects.toThrow(
+    await expect(createLabel(db, other.administrateurId, demarche.id, { name: "Intrus", color: "blue-ecume" })).rejects.toThrow(
       NotFoundError,
     );
+    await expect(
+      updateLabel(db, other.administrateurId, demarche.id, label?.id as number, { name: "Intrus", color: "blue-ecume" }),
+    ).rejects.toThrow(NotFoundError);
     await expect(deleteLabel(db, other.administrateurId, demarche.id, label?.id as number)).rejects.toThrow(NotFoundError);
     await expect(moveLabel(db, other.administrateurId, demarche.id, label?.id as number, "down")).rejects.toThrow(NotFoundError);
     await expect(createGenericLabels(db, other.administrateurId, demarche.id, "fr")).rejects.toThrow(NotFoundError);
@@ -105,7 +116,9 @@ describe("labels on a dossier (instructeur)", () => {
     const { dossierId } = await buildDossier(db, { demarche: built.demarche, state: "en_construction" });
     const actor = actorOf(built.instructeurs[0] as never);
 
-    expect(await changeDossierLabels(db, actor, dossierId, { set: [urgent?.id as number, complet?.id as number] })).toMatchObject({ ok: true });
+    expect(await changeDossierLabels(db, actor, dossierId, { set: [urgent?.id as number, complet?.id as number] })).toMatchObject(
+      { ok: true },
+    );
     expect(await changeDossierLabels(db, actor, dossierId, { remove: urgent?.id as number })).toMatchObject({
       ok: true,
       removed: [urgent?.id],
@@ -118,7 +131,9 @@ describe("labels on a dossier (instructeur)", () => {
       ok: false,
       refusals: [{ code: "label_unknown", field: "labels" }],
     });
-    expect(await changeDossierLabels(db, actor, dossierId, { set: [complet?.id as number, foreign?.id as number] })).toMatchObject({ ok: false });
+    expect(
+      await changeDossierLabels(db, actor, dossierId, { set: [complet?.id as number, foreign?.id as number] }),
+    ).toMatchObject({ ok: false });
     const outsider = actorOf(other.instructeurs[0] as never);
     await expect(changeDossierLabels(db, outsider, dossierId, { add: foreign?.id as number })).rejects.toThrow(NotFoundError);
     await expect(changeDossierLabels(db, outsider, dossierId, { remove: complet?.id as number })).rejects.toThrow(NotFoundError);
@@ -129,7 +144,9 @@ describe("labels on a dossier (instructeur)", () => {
       .from(events)
       .where(eq(events.dossierId, dossierId))
       .orderBy(asc(events.id));
-    expect(recorded.filter((e) => e.kind.startsWith("label.")).map((e) => [e.kind, (e.payload as { labelId: number }).labelId])).toEqual([
+    expect(
+      recorded.filter((e) => e.kind.startsWith("label.")).map((e) => [e.kind, (e.payload as { labelId: number }).labelId]),
+    ).toEqual([
       ["label.ajoute", urgent?.id],
       ["label.ajoute", complet?.id],
       ["label.retire", urgent?.id],

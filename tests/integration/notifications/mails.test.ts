@@ -53,7 +53,10 @@ describe("send to a colleague", () => {
     const { db } = database;
     const { built, me, colleague } = await setup();
     const { dossierId } = await buildDossier(db, { demarche: built.demarche, state: "en_construction" });
-    const result = await sendToColleagues(db, me, dossierId, { instructeurIds: [colleague.instructeurId], message: "Peux-tu regarder ?" });
+    const result = await sendToColleagues(db, me, dossierId, {
+      instructeurIds: [colleague.instructeurId],
+      message: "Peux-tu regarder ?",
+    });
     expect(result).toEqual({ ok: true, sentTo: [colleague.instructeurId] });
     const followed = await db.select().from(follows).where(eq(follows.dossierId, dossierId));
     expect(followed.map((f) => f.instructeurId)).toContain(colleague.instructeurId);
@@ -84,9 +87,9 @@ describe("send to a colleague", () => {
     expect(
       await sendToColleagues(db, me, dossierId, { instructeurIds: [colleague.instructeurId], message: "x".repeat(2001) }),
     ).toMatchObject({ refusals: [{ code: "message_too_long", field: "message" }] });
-    await expect(sendToColleagues(db, stranger, dossierId, { instructeurIds: [colleague.instructeurId], message: "" })).rejects.toThrow(
-      NotFoundError,
-    );
+    await expect(
+      sendToColleagues(db, stranger, dossierId, { instructeurIds: [colleague.instructeurId], message: "" }),
+    ).rejects.toThrow(NotFoundError);
     expect(await queuedMailTemplates(db)).toEqual(jobsBefore);
     expect((await db.select().from(follows).where(eq(follows.dossierId, dossierId))).length).toBe(0);
   });
@@ -98,20 +101,25 @@ describe("e-mail preferences and instant e-mails", () => {
     const { built, me } = await setup();
     const other = await buildDemarche(db);
     const mine = await notificationPreferencesOf(db, me.instructeurId);
-    expect(mine).toEqual([{ demarcheId: built.demarche.id, libelle: built.demarche.libelle, preferences: DEFAULT_NOTIFICATION_PREFERENCES }]);
+    expect(mine).toEqual([
+      { demarcheId: built.demarche.id, libelle: built.demarche.libelle, preferences: DEFAULT_NOTIFICATION_PREFERENCES },
+    ]);
     const wanted = { ...DEFAULT_NOTIFICATION_PREFERENCES, instantEmailNewDossier: true, weeklyEmailSummary: false };
     await saveNotificationPreferences(db, me.instructeurId, built.demarche.id, wanted);
     expect((await notificationPreferencesOf(db, me.instructeurId))[0]?.preferences).toEqual(wanted);
     await expect(saveNotificationPreferences(db, me.instructeurId, other.demarche.id, wanted)).rejects.toThrow(NotFoundError);
-    expect(await notificationPreferencesOf(db, (other.instructeurs[0] as { instructeurId: number }).instructeurId)).toMatchObject([
-      { preferences: DEFAULT_NOTIFICATION_PREFERENCES },
-    ]);
+    expect(await notificationPreferencesOf(db, (other.instructeurs[0] as { instructeurId: number }).instructeurId)).toMatchObject(
+      [{ preferences: DEFAULT_NOTIFICATION_PREFERENCES }],
+    );
   });
 
   it("e-mails each new dossier to the instructeurs who asked for it, only them", async () => {
     const { db } = database;
     const { built, me, colleague } = await setup();
-    await saveNotificationPreferences(db, me.instructeurId, built.demarche.id, { ...DEFAULT_NOTIFICATION_PREFERENCES, instantEmailNewDossier: true });
+    await saveNotificationPreferences(db, me.instructeurId, built.demarche.id, {
+      ...DEFAULT_NOTIFICATION_PREFERENCES,
+      instantEmailNewDossier: true,
+    });
     const { dossierId } = await buildDossier(db, { demarche: built.demarche, state: "en_construction" });
     expect(await queuedMailTemplates(db, me.email)).toEqual(["instructeur_nouveau_dossier"]);
     expect(await queuedMailTemplates(db, colleague.email)).toEqual([]);
@@ -152,12 +160,17 @@ describe("daily digest", () => {
   it("sends nothing when the instructeur turned the daily digest off", async () => {
     const { db } = database;
     const { built, me } = await setup();
-    await saveNotificationPreferences(db, me.instructeurId, built.demarche.id, { ...DEFAULT_NOTIFICATION_PREFERENCES, dailyEmailSummary: false });
+    await saveNotificationPreferences(db, me.instructeurId, built.demarche.id, {
+      ...DEFAULT_NOTIFICATION_PREFERENCES,
+      dailyEmailSummary: false,
+    });
     await buildDossier(db, { demarche: built.demarche, state: "en_construction" });
     const at = nextWeekdayNoon();
     await instructeurDigestJob.run({ kind: "daily", at: at.toISOString() }, services());
     expect(await queuedMailTemplates(db, me.email)).toEqual([]);
-    const rows = await db.execute(sql`select count(*)::int as n from digest_deliveries where instructeur_id = ${me.instructeurId}`);
+    const rows = await db.execute(
+      sql`select count(*)::int as n from digest_deliveries where instructeur_id = ${me.instructeurId}`,
+    );
     expect((rows.rows[0] as { n: number }).n).toBe(1);
   });
 });

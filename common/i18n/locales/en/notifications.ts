@@ -5,7 +5,8 @@ export default {
   labels: {
     title: "Labels",
     pageTitle: "Labels · {demarche}",
-    intro: "Instructeurs put these labels on files to sort them (to review, urgent…). They see them in the list of files and on each file.",
+    intro:
+      "Instructeurs put these labels on files to sort them (to review, urgent…). They see them in the list of files and on each file.",
     overviewLink: "Manage labels",
     overviewBody_one: "{count} label defined.",
     overviewBody_other: "{count} labels defined.",
