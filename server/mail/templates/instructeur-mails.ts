@@ -72,7 +72,7 @@ const ZDigestParams = z.object({
       z.object({
         id: z.number().int().positive(),
         libelle: z.string(),
-        counts: z.record(z.enum(DIGEST_COUNTS), z.number().int().nonnegative()),
+        counts: z.partialRecord(z.enum(DIGEST_COUNTS), z.number().int().nonnegative()),
       }),
     )
     .min(1)
