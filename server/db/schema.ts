@@ -27,6 +27,7 @@ import type { DemarcheState } from "../domain/demarches/states";
 import type { DossierState } from "../domain/dossier/states";
 import type { TraitementEvent } from "../domain/dossier/transitions";
 import type { EventActor, EventKind } from "../domain/events/kinds";
+import type { LabelColor } from "../domain/labels/labels";
 
 /**
  * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time
@@ -665,3 +666,106 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
   workerId: text("worker_id").primaryKey(),
   lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------- labels and notifications
+
+/**
+ * Labels an administrateur defines on a démarche (the reference's `labels`): a short name and one
+ * of the DSFR colours of the API's `LabelColorEnum`, in the administrateur's order.
+ */
+export const labels = pgTable(
+  "labels",
+  {
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    color: text("color").notNull().$type<LabelColor>(),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("labels_demarche_idx").on(t.demarcheId, t.position)],
+);
+
+/** Labels put on a dossier by its instructeurs. */
+export const dossierLabels = pgTable(
+  "dossier_labels",
+  {
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    labelId: integer("label_id")
+      .notNull()
+      .references(() => labels.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.labelId] }), index("dossier_labels_label_idx").on(t.labelId)],
+);
+
+/**
+ * What an instructeur last saw of a dossier, as event ids (decision 0009): a badge is an event
+ * newer than the id of the tab it belongs to. `last_seen_event_id` is the dossier page itself
+ * (demande); the other tabs keep their own, as the reference's `follows.*_seen_at`.
+ */
+export const dossierViews = pgTable(
+  "dossier_views",
+  {
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    lastSeenEventId: bigint("last_seen_event_id", { mode: "number" }).notNull().default(0),
+    annotationsSeenEventId: bigint("annotations_seen_event_id", { mode: "number" }).notNull().default(0),
+    messagerieSeenEventId: bigint("messagerie_seen_event_id", { mode: "number" }).notNull().default(0),
+    avisSeenEventId: bigint("avis_seen_event_id", { mode: "number" }).notNull().default(0),
+    seenAt: tstz("seen_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.instructeurId, t.dossierId] }), index("dossier_views_dossier_idx").on(t.dossierId)],
+);
+
+/**
+ * An instructeur's e-mail preferences on one démarche (the reference's `instructeurs_procedures`
+ * toggles). No row: the defaults of `DEFAULT_NOTIFICATION_PREFERENCES`.
+ */
+export const instructeurDemarchePreferences = pgTable(
+  "instructeur_demarche_preferences",
+  {
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    instantEmailNewDossier: boolean("instant_email_new_dossier").notNull().default(false),
+    instantEmailNewMessage: boolean("instant_email_new_message").notNull().default(false),
+    instantEmailNewExpertAvis: boolean("instant_email_new_expert_avis").notNull().default(false),
+    dailyEmailSummary: boolean("daily_email_summary").notNull().default(true),
+    weeklyEmailSummary: boolean("weekly_email_summary").notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.instructeurId, t.demarcheId] }),
+    index("instructeur_demarche_preferences_demarche_idx").on(t.demarcheId),
+  ],
+);
+
+/**
+ * One row per digest e-mail decided (`daily:2026-12-07`, `weekly:2026-W50`), inserted in the same
+ * transaction as the mail's job: a second run of the digest job, on this worker or another, finds
+ * the row and enqueues nothing. `until_event_id` is where that digest stopped reading events.
+ */
+export const digestDeliveries = pgTable(
+  "digest_deliveries",
+  {
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    period: text("period").notNull(),
+    untilEventId: bigint("until_event_id", { mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.instructeurId, t.period] })],
+);

@@ -24,6 +24,7 @@ import {
 import { type ChampKey, champKey } from "../domain/form/keys";
 import { type AvisRow, loadAvisRows } from "../lookups/avis-rows";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
+import { createLabelLoaders } from "./resolvers/labels";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
@@ -107,6 +108,7 @@ function groupBy<K, V>(rows: V[], key: (row: V) => K): Map<K, V[]> {
 
 export function createLoaders(db: Db, token: ApiTokenContext) {
   return {
+    ...createLabelLoaders(db),
     demarche: new DataLoader<number, DemarcheRow | null>(async (ids) => {
       const rows = await db
         .select()

@@ -5,6 +5,7 @@
 import type { Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { JobServices } from "./services";
+import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
 import { sendMailJob } from "./send-mail.job";
@@ -23,13 +24,24 @@ export const JOBS = {
   "send-mail": sendMailJob,
   "purge-expired": purgeExpiredJob,
   "purge-attachments": purgeAttachmentsJob,
+  "instructeur-digest": instructeurDigestJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
 
-/** Recurring jobs, in graphile-worker's crontab syntax. */
-export const CRONTAB = ["0 * * * * purge-expired ?max=1", "30 3 * * * purge-attachments ?max=1"].join("\n");
+/**
+ * Recurring jobs, in graphile-worker's crontab syntax (UTC). The instructeurs' daily digest runs on
+ * weekdays at 08:00 UTC (09:00 in Paris in winter, as the reference), the weekly overview on
+ * Mondays at 03:05 UTC; graphile-worker schedules each tick once across workers, and the digest
+ * itself sends each mail once per period (`digest_deliveries`).
+ */
+export const CRONTAB = [
+  "0 * * * * purge-expired ?max=1",
+  "30 3 * * * purge-attachments ?max=1",
+  '0 8 * * 1-5 instructeur-digest ?max=1&id=instructeur-digest-daily {"kind":"daily"}',
+  '5 3 * * 1 instructeur-digest ?max=1&id=instructeur-digest-weekly {"kind":"weekly"}',
+].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {
   const list: TaskList = {};

@@ -5,6 +5,7 @@ import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from 
 import { confirmEmailTemplate } from "./templates/confirm-email";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
+import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
 import { resetPasswordTemplate } from "./templates/reset-password";
 
@@ -28,6 +29,8 @@ export const MAIL_TEMPLATES = {
   avis_request: avisRequestTemplate,
   avis_answered: avisAnsweredTemplate,
   avis_decision: avisDecisionTemplate,
+  // instructeurs: colleague, instant e-mails, digests (server/events/reactions/instructeur-mails.ts, server/jobs/digest.job.ts)
+  ...INSTRUCTEUR_MAIL_TEMPLATES,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

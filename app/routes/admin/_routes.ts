@@ -13,6 +13,7 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/annotations", "routes/admin/annotations.tsx"),
     route("admin/procedures/:id/instructeurs", "routes/admin/instructeurs.tsx"),
     route("admin/procedures/:id/experts", "routes/admin/experts.tsx"),
+    route("admin/procedures/:id/labels", "routes/admin/labels.tsx"),
     route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
     route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),
     route("admin/procedures/:id/annuler-modifications", "routes/admin/reset-draft.tsx"),

@@ -1,7 +1,8 @@
 import { data } from "react-router";
 import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { getDemarcheOverview } from "../../../server/queries/admin/demarches";
-import { useT } from "../../lib/i18n";
+import { countDemarcheLabels } from "../../../server/queries/admin/labels";
+import { useT, useTn } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure";
@@ -12,7 +13,7 @@ const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
-export const handle = { i18n: ["admin", "avis", "champs", "conditions", "fichiers"] };
+export const handle = { i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications"] };
 
 export async function action({ context, params }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
@@ -41,6 +42,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     annotationsCount: overview.annotationsCount,
     instructeursCount: overview.instructeursCount,
     dossiersCount: overview.dossiersCount,
+    labelsCount: await countDemarcheLabels(db, demarche.id),
     testDossiersCount: overview.testDossiersCount,
     blockers: overview.blockers,
     draftChanged: overview.draftChanged,
@@ -91,6 +93,7 @@ function ChecklistItem({
 
 export default function Procedure({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const tn = useTn();
   const formatDate = useFormatDate();
   const formatNumber = useFormatNumber();
   const { demarche, blockers, appUrl, notice } = loaderData;
@@ -200,6 +203,19 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
             {blockers.includes("ineligibilite_invalid")
               ? t("conditions.ineligibilite.incomplete")
               : t("conditions.ineligibilite.overviewBody")}
+          </p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("notifications.labels.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/labels`}
+          linkLabel={t("notifications.labels.overviewLink")}
+        >
+          <p>
+            {loaderData.labelsCount > 0
+              ? tn("notifications.labels.overviewBody", loaderData.labelsCount)
+              : t("notifications.labels.none")}
           </p>
         </ChecklistItem>
         <ChecklistItem

@@ -4,6 +4,7 @@ import { layout, route, type RouteConfigEntry } from "@react-router/dev/routes";
 export const instructeurRoutes: RouteConfigEntry[] = [
   layout("routes/instructeur/layout.tsx", [
     route("procedures", "routes/instructeur/procedures.tsx"),
+    route("procedures/notifications", "routes/instructeur/notifications.tsx"),
     route("procedures/:id", "routes/instructeur/procedure.tsx"),
   ]),
   layout("routes/instructeur/dossier-layout.tsx", [

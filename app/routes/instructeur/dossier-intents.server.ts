@@ -21,6 +21,8 @@ import { repasserEnConstruction } from "../../../server/operations/dossiers/repa
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { saveAnnotations } from "../../../server/operations/dossiers/save-annotations";
 import { type Refusal, refusalsByField } from "../../../server/refusal";
+import { changeDossierLabels } from "../../../server/operations/dossiers/change-dossier-labels";
+import { sendToColleagues } from "../../../server/operations/dossiers/send-to-colleagues";
 import { formFieldReader, formString } from "../../lib/request.server";
 import { annotationsActionData } from "./annotations-action.server";
 import { type ActionData, type ActionError, DECISION_NAMES, type Decision, type Notice } from "./dossier-page";
@@ -83,7 +85,14 @@ const saveAnnotationsIntent: IntentHandler = async (ctx) => {
   // A repetition block's « Ajouter » / « Supprimer » button posts its own intent after this one.
   const rowIntent = ctx.form.getAll("intent").flatMap((value) => (typeof value === "string" ? [parseRowIntent(value)] : []));
   const row = rowIntent.find((r) => r !== null) ?? null;
-  const result = await saveAnnotations(ctx.db, ctx.actor.instructeurId, ctx.dossierId, formFieldReader(ctx.form), row);
+  const result = await saveAnnotations(
+    ctx.db,
+    ctx.actor.instructeurId,
+    ctx.dossierId,
+    formFieldReader(ctx.form),
+    row,
+    ctx.actor.userId,
+  );
   // Files refused by the upload layer (no JavaScript): shown on their fields, the rest is saved.
   const uploadErrors = readUploadErrors(ctx.form);
   const uploadRefused = Object.keys(uploadErrors).length > 0;
@@ -106,7 +115,43 @@ const decide: IntentHandler = async (ctx) => {
   return result.ok ? done(ctx, chosen.notice) : refused(ctx, transitionErrors(result.refusals), values);
 };
 
+/** Posted ids (checkboxes): integers only; anything else is an id no label or instructeur has. */
+function postedIds(form: FormData, name: string): number[] {
+  return form.getAll(name).flatMap((value) => {
+    if (typeof value !== "string" || !/^\d{1,10}$/.test(value)) return [-1];
+    return [Number(value)];
+  });
+}
+
+const labelsIntent: IntentHandler = async (ctx) => {
+  const ids = postedIds(ctx.form, "labelIds").slice(0, 200);
+  const result = await changeDossierLabels(ctx.db, ctx.actor, ctx.dossierId, { set: ids });
+  if (result.ok) return done(ctx, "labels", "#labels");
+  return data<ActionData>(
+    { intent: ctx.intent, errors: [], values: NO_VALUES, labels: { error: result.refusals[0]?.code ?? "label_unknown" } },
+    { status: 422 },
+  );
+};
+
+const sendToColleagueIntent: IntentHandler = async (ctx) => {
+  const instructeurIds = postedIds(ctx.form, "instructeurIds").slice(0, 200);
+  const message = formString(ctx.form, "message");
+  const result = await sendToColleagues(ctx.db, ctx.actor, ctx.dossierId, { instructeurIds, message });
+  if (result.ok) return done(ctx, "envoye");
+  const errors: NonNullable<ActionData["colleague"]>["errors"] = {};
+  for (const refusal of result.refusals) {
+    const field = refusal.field === "message" ? "message" : "colleagues";
+    errors[field] ??= { code: refusal.code, params: refusal.params };
+  }
+  return data<ActionData>(
+    { intent: ctx.intent, errors: [], values: NO_VALUES, colleague: { values: { instructeurIds, message }, errors } },
+    { status: 422 },
+  );
+};
+
 export const DOSSIER_INTENTS: Record<string, IntentHandler> = {
+  labels: labelsIntent,
+  send_to_colleague: sendToColleagueIntent,
   follow: follow(true),
   unfollow: follow(false),
   passer_en_instruction: transition(passerEnInstruction, "passe_en_instruction"),

@@ -16,6 +16,8 @@ export const NOTICES = [
   "sans_suite",
   "repasse_en_instruction",
   "annotations",
+  "labels",
+  "envoye",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 
@@ -36,4 +38,11 @@ export interface ActionData {
   errors: ActionError[];
   values: { decision: string; motivation: string };
   annotations?: AnnotationsActionData;
+  /** A refused change of labels (a label of another démarche, or deleted meanwhile). */
+  labels?: { error: string };
+  /** A refused « envoyer à un collègue », with what was chosen and typed. */
+  colleague?: {
+    values: { instructeurIds: number[]; message: string };
+    errors: Partial<Record<"colleagues" | "message", { code: string; params?: Record<string, string | number> }>>;
+  };
 }

@@ -22,7 +22,15 @@ import { DECISION_NAMES, NOTICES, type Notice } from "./dossier-page";
 import { DossierSummary } from "./dossier-summary";
 import { DossierTabs } from "./dossier-tabs";
 
-export const handle = { i18n: ["avis", "champs", "dossiers", "fichiers", "instructeur", "liste", "usager"] };
+import { loadDossierWorkspace } from "../../../server/queries/instructeur/dossier-workspace";
+import { markDossierSeen } from "../../../server/operations/notifications/mark-dossier-seen";
+import { COLLEAGUE_MESSAGE_MAX_LENGTH } from "../../../server/operations/dossiers/send-to-colleagues";
+import type { TranslationKey } from "../../../common/i18n";
+import { NotificationBadges } from "../../components/notifications/notification-badges";
+import { DossierColleague } from "./dossier-colleague";
+import { DossierLabels } from "./dossier-labels";
+
+export const handle = { i18n: ["avis", "champs", "dossiers", "fichiers", "instructeur", "liste", "notifications", "usager"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -38,7 +46,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const notice = new URL(request.url).searchParams.get("notice");
   const when = (value: Date | string | null) => formatDateTime(value, locale, t);
   const { dossier } = loaded;
+  // What is new is read first, then this visit marks the dossier's page (demande, annotations) seen.
+  const workspace = await loadDossierWorkspace(db, instructeur.instructeurId, dossierId);
+  await markDossierSeen(db, instructeur.instructeurId, dossierId, ["demande", "annotations"]);
   return {
+    workspace,
+    colleagueMessageMax: COLLEAGUE_MESSAGE_MAX_LENGTH,
     demarche: loaded.demarche,
     dossier: {
       ...dossier,
@@ -81,7 +94,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function InstructeurDossier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { demarche, dossier, form, history, followers, followedByMe, events, notice, motivationMax, annotations } = loaderData;
+  const { demarche, dossier, form, history, followers, followedByMe, events, notice, motivationMax, annotations, workspace } =
+    loaderData;
+  const colleague = actionData?.colleague;
+  const colleagueError = (field: "colleagues" | "message") => {
+    const e = colleague?.errors[field];
+    return e ? t(`notifications.colleague.errors.${e.code}` as TranslationKey, e.params) : undefined;
+  };
   const errors = actionData?.errors ?? [];
   const message = (e: (typeof errors)[number]) => t(e.key, e.params);
   const title = t("instructeur.dossier.title", { number: dossier.id });
@@ -107,6 +126,16 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
         <DossierStateBadge state={dossier.state} small={false} />
       </div>
       <DossierTabs demarcheId={demarche.id} dossierId={dossier.id} current="dossier" counts={{ avis: loaderData.avisCount }} />
+      {workspace.news.length > 0 ? (
+        <div className="fr-notice fr-notice--info fr-mb-3w" id="nouveautes">
+          <div className="fr-container">
+            <div className="fr-notice__body">
+              <p className="fr-notice__title">{t("notifications.badges.newSinceLastVisit")}</p>
+              <NotificationBadges types={workspace.news} />
+            </div>
+          </div>
+        </div>
+      ) : null}
 
       {notice && notice !== "annotations" && errors.length === 0 ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
@@ -159,6 +188,25 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
 
         <div className="fr-col-12 fr-col-lg-4">
           <DossierFollowers followers={followers} followedByMe={followedByMe} />
+
+          <DossierLabels
+            available={workspace.labels.available}
+            selected={workspace.labels.selected}
+            error={actionData?.labels ? t(`notifications.labels.errors.${actionData.labels.error}` as TranslationKey) : null}
+          />
+
+          <DossierColleague
+            colleagues={workspace.colleagues}
+            messageMax={loaderData.colleagueMessageMax}
+            posted={
+              colleague
+                ? {
+                    values: colleague.values,
+                    errors: { colleagues: colleagueError("colleagues"), message: colleagueError("message") },
+                  }
+                : null
+            }
+          />
 
           <DossierInstruction
             events={events}

@@ -6,7 +6,7 @@ import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedures";
 import instructeurCss from "./instructeur.css?url";
 
-export const handle = { i18n: ["instructeur"] };
+export const handle = { i18n: ["instructeur", "notifications"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -26,6 +26,11 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
       <title>{t("instructeur.pageTitle", { title: t("instructeur.procedures.title") })}</title>
       <h1>{t("instructeur.procedures.title")}</h1>
       <p className="fr-text--lead">{t("instructeur.procedures.lead")}</p>
+      <p>
+        <a className="fr-link fr-icon-notification-3-line fr-link--icon-left" href="/procedures/notifications">
+          {t("notifications.preferences.link")}
+        </a>
+      </p>
       {demarches.length === 0 ? (
         <p>{t("instructeur.procedures.empty")}</p>
       ) : (

@@ -53,6 +53,14 @@ export const EVENT_KINDS = {
     change: z.enum(["settings", "expert_added", "expert_revoked", "expert_decision_access"]),
     expertId: z.number().int().optional(),
   }),
+  /** An instructeur put a label of the démarche on the dossier / took it off. */
+  "label.ajoute": z.object({ labelId: z.number().int(), name: z.string() }),
+  "label.retire": z.object({ labelId: z.number().int(), name: z.string() }),
+  /** An instructeur sent the dossier to colleagues of its groupe (the reference's `send_to_instructeurs`). */
+  "dossier.envoye_a_un_collegue": z.object({
+    instructeurIds: z.array(z.number().int()).min(1).max(100),
+    message: z.string().max(2000),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

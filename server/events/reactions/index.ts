@@ -5,10 +5,12 @@
 import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
+import { instructeurMails } from "./instructeur-mails";
 import { usagerStateMails } from "./usager-state-mails";
 
 export const REACTIONS: readonly Reaction<EventKind>[] = [
   usagerStateMails,
+  instructeurMails,
   avisRequestMails,
   avisAnsweredMail,
   avisDecisionMails,

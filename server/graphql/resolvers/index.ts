@@ -28,6 +28,7 @@ import { mutationResolvers } from "../mutations/index";
 import { avisResolvers, dossierAvis } from "./avis";
 import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
 import type { GraphqlContext } from "./context";
+import { labelResolvers } from "./labels";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
 import {
@@ -228,5 +229,5 @@ function attachResolvers(schema: GraphQLSchema, map: ResolverMap): GraphQLSchema
 }
 
 export function buildGraphqlSchema(): GraphQLSchema {
-  return withDeadline(attachResolvers(buildSchema(SCHEMA_SDL), resolvers));
+  return withDeadline(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers));
 }

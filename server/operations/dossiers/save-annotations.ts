@@ -18,6 +18,7 @@ import type { Db } from "../../db/client";
 import { deleteRowValues, loadChampValues, upsertChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
 import { dossiers } from "../../db/schema";
+import { recordEvent } from "../../events/record-event";
 import { findInstructeurDossier } from "../../lookups/scoped-dossier";
 import type { OperationResult } from "../../refusal";
 import { champRefusals } from "./champ-refusals";
@@ -47,6 +48,8 @@ export async function saveAnnotations(
   dossierId: number,
   posted: ReadFormField,
   rowIntent: RowIntent | null = null,
+  /** The instructeur's account, recorded as the event's actor (so that their own change is no news to them). */
+  actorUserId: number | null = null,
 ): Promise<SaveAnnotationsResult> {
   return db.transaction(async (tx): Promise<SaveAnnotationsResult> => {
     const { dossier } = await findInstructeurDossier(tx, instructeurId, dossierId, true);
@@ -82,6 +85,18 @@ export async function saveAnnotations(
       .set({ updatedAt: sql`now()`, lockVersion: sql`${dossiers.lockVersion} + 1` })
       .where(eq(dossiers.id, dossier.id));
     await reindexDossier(tx, dossier.id);
+    // The dossier's other instructeurs are told (badge « annotation privée »).
+    await recordEvent(tx, {
+      kind: "dossier.modifie",
+      demarcheId: dossier.demarcheId,
+      dossierId: dossier.id,
+      actor: "instructeur",
+      actorUserId: actorUserId ?? null,
+      payload: {
+        stream: "private",
+        stableIds: [...new Set([...changed.keys()].map((key) => Number(String(key).split("|")[0])))],
+      },
+    });
     return { ok: true, changed: changed.size, addedRowId };
   });
 }

@@ -11,6 +11,7 @@ import { allFields, rowIdsOf } from "../../domain/form/tree";
 import type { Db, DbOrTx, Tx } from "../../db/client";
 import { changedBufferValues, discardUserBuffer, openUserBuffer, usagerReadStream } from "../../db/champ-streams";
 import { loadChampValues, upsertChampValues } from "../../db/champ-values";
+import { recordEvent } from "../../events/record-event";
 import { loadRevisionForm } from "../../db/revisions";
 import { champs, dossiers } from "../../db/schema";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";

@@ -15,6 +15,7 @@ import fichiers from "./fichiers";
 import legal from "./legal";
 import liste from "./liste";
 import avis from "./avis";
+import notifications from "./notifications";
 
 export const en = {
   common,
@@ -32,4 +33,5 @@ export const en = {
   legal,
   liste,
   avis,
+  notifications,
 } satisfies Translation<typeof fr>;

@@ -106,6 +106,8 @@ export default {
       sans_suite: "The file has been closed without further action. The applicant will be notified by e-mail.",
       repasse_en_instruction: "The file is under review again.",
       annotations: "The private annotations were saved.",
+      labels: "The file’s labels have been saved.",
+      envoye: "The file has been sent to your colleague.",
     },
     annotations: {
       title: "Private annotations",

@@ -13,6 +13,7 @@ import fichiers from "./fichiers";
 import legal from "./legal";
 import liste from "./liste";
 import avis from "./avis";
+import notifications from "./notifications";
 
 export const fr = {
   common,
@@ -30,4 +31,5 @@ export const fr = {
   legal,
   liste,
   avis,
+  notifications,
 };

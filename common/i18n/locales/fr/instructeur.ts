@@ -105,6 +105,8 @@ export default {
       sans_suite: "Le dossier a été classé sans suite. L’usager va être prévenu par courriel.",
       repasse_en_instruction: "Le dossier est repassé en instruction.",
       annotations: "Les annotations privées ont été enregistrées.",
+      labels: "Les labels du dossier ont été enregistrés.",
+      envoye: "Le dossier a été envoyé à votre collègue.",
     },
     annotations: {
       title: "Annotations privées",
