@@ -73,8 +73,9 @@ test.describe("labels and notification badges", () => {
       await signIn(page, DEMO.usager);
       await page.goto(`/dossiers/${number}/modifier`);
       await page.getByLabel("Nombre d’adhérents").fill(String(50 + (Date.now() % 900)));
-      await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
-      await expect(page.getByText("Vos modifications ont été enregistrées")).toBeVisible();
+      // Buffered until deposited: the instructeurs are told when the usager deposits the changes.
+      await page.getByRole("button", { name: "Déposer les modifications" }).click();
+      await expect(page.getByText("Vos modifications ont été déposées")).toBeVisible();
       await signOut(actor);
     });
 

@@ -8,6 +8,7 @@ import { dossiers, follows } from "../../../server/db/schema";
 import { recordEvent } from "../../../server/events/record-event";
 import { followDossier } from "../../../server/operations/dossiers/follow-dossier";
 import { saveAnnotations } from "../../../server/operations/dossiers/save-annotations";
+import { deposerModifications } from "../../../server/operations/dossiers/deposer-modifications";
 import { saveChamps } from "../../../server/operations/dossiers/save-champs";
 import { markDossierSeen } from "../../../server/operations/notifications/mark-dossier-seen";
 import { notificationBadges } from "../../../server/queries/instructeur/notifications";
@@ -66,6 +67,9 @@ describe("notification badges", () => {
       name === champInputName(nom?.stable_id as number) ? "Nouvelle valeur" : undefined,
     );
     expect(saved).toMatchObject({ ok: true });
+    // Buffered until the usager deposits the changes: nothing new for the instructeur yet.
+    expect(await badges(me.instructeurId, dossierId)).toEqual([]);
+    expect(await deposerModifications(db, usager.userId, dossierId)).toMatchObject({ ok: true });
     expect(await badges(me.instructeurId, dossierId)).toEqual(["dossier_modifie"]);
     await markDossierSeen(db, me.instructeurId, dossierId, ["demande", "annotations"]);
     expect(await badges(me.instructeurId, dossierId)).toEqual([]);

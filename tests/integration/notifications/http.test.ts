@@ -7,6 +7,7 @@ import { asc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dossierLabels, follows, instructeurDemarchePreferences, labels } from "../../../server/db/schema";
 import { createGenericLabels } from "../../../server/operations/labels/create-generic-labels";
+import { deposerModifications } from "../../../server/operations/dossiers/deposer-modifications";
 import { saveChamps } from "../../../server/operations/dossiers/save-champs";
 import { followDossier } from "../../../server/operations/dossiers/follow-dossier";
 import { labelsOfDemarche } from "../../../server/queries/instructeur/labels";
@@ -152,6 +153,8 @@ describe("the instructeur's dossier page", () => {
     ).toMatchObject({
       ok: true,
     });
+    // The usager's changes reach the administration when deposited.
+    expect(await deposerModifications(db, usager.userId, dossierId)).toMatchObject({ ok: true });
     await browser.get(`/procedures/${built.demarche.id}?statut=tous`);
     expect(browser.lastHtml).toContain('data-notification="dossier_modifie"');
     await browser.get(page);
