@@ -244,7 +244,7 @@ export function DossierList({
               <CsrfInput />
               <fieldset
                 className={`fr-fieldset${columnsAction?.columnsRefusal ? " fr-fieldset--error" : ""}`}
-                aria-labelledby="colonnes-legend colonnes-error"
+                aria-labelledby={columnsAction?.columnsRefusal ? "colonnes-legend colonnes-error" : "colonnes-legend"}
               >
                 <legend className="fr-fieldset__legend fr-text--regular" id="colonnes-legend">
                   {t("liste.display.legend")}
