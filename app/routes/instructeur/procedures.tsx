@@ -60,7 +60,7 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
       <h1>{t("instructeur.procedures.title")}</h1>
       <p className="fr-text--lead">{t("instructeur.procedures.lead")}</p>
       <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
-        <form method="get" action="/procedures" role="search" className="fr-col-12 fr-col-md-6">
+        <form method="get" action="/procedures" className="fr-col-12 fr-col-md-6">
           <div className="fr-search-bar">
             <label className="fr-label" htmlFor="recherche-demarche">
               {t("liste.procedures.searchLabel")}

@@ -117,7 +117,7 @@ export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: 
   ]);
   const followersOf = new Map<number, string[]>();
   for (const row of followerRows) followersOf.set(row.dossierId, [...(followersOf.get(row.dossierId) ?? []), row.email]);
-  const valueOf = new Map(values.map((v) => [`${v.dossierId}|${v.stableId}`, v.value]));
+  const storedValues = new Map(values.map((v) => [`${v.dossierId}|${v.stableId}`, v.value]));
   const byId = new Map(base.map((row) => [row.id, row]));
   const iso = (value: Date | null) => (value ? value.toISOString() : null);
   return ids.flatMap((id) => {
@@ -126,7 +126,7 @@ export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: 
     const cells: Record<string, string | null> = {};
     for (const column of columns.displayed) cells[column.id] = selfCell(column, row, followersOf.get(id) ?? [], iso);
     for (const column of fieldColumns) {
-      cells[column.id] = fieldCell(column, valueOf.get(`${id}|${column.field?.stableId}`), columns, locale);
+      cells[column.id] = fieldCell(column, storedValues.get(`${id}|${column.field?.stableId}`), columns, locale);
     }
     return [{ id, state: row.state, civilite: row.civilite, nom: row.nom, prenom: row.prenom, cells }];
   });
