@@ -6,55 +6,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Locale } from "../../../common/i18n/types";
 import type { DbOrTx } from "../../db/client";
-import { loadRevisionChamps } from "../../db/revisions";
-import {
-  champs,
-  demarches,
-  dossiers,
-  follows,
-  groupesInstructeurs,
-  instructeurPresentations,
-  instructeurs,
-  users,
-} from "../../db/schema";
+import { champs, dossiers, follows, groupesInstructeurs, instructeurs, users } from "../../db/schema";
 import type { JsonValue } from "../../domain/champs/definition";
 import { getTypeDeChamp, resolveOptions } from "../../domain/champs/registry";
-import { availableColumns, type ColumnDef, resolveDisplayedColumns } from "../../domain/instructeur-list/columns";
+import type { ColumnDef } from "../../domain/instructeur-list/columns";
+import type { ListColumns } from "../../lookups/list-columns";
 
-export async function loadListColumns(db: DbOrTx, instructeurId: number, demarcheId: number) {
-  const [demarche] = await db
-    .select({ published: demarches.publishedRevisionId, draft: demarches.draftRevisionId })
-    .from(demarches)
-    .where(eq(demarches.id, demarcheId));
-  const revisionId = demarche?.published ?? demarche?.draft ?? null;
-  const [publicFields, privateFields, groupes, saved] = await Promise.all([
-    revisionId ? loadRevisionChamps(db, revisionId) : [],
-    revisionId ? loadRevisionChamps(db, revisionId, { private: true }) : [],
-    db
-      .select({ label: groupesInstructeurs.label })
-      .from(groupesInstructeurs)
-      .where(eq(groupesInstructeurs.demarcheId, demarcheId))
-      .orderBy(asc(groupesInstructeurs.label)),
-    db
-      .select({ columns: instructeurPresentations.displayedColumns })
-      .from(instructeurPresentations)
-      .where(and(eq(instructeurPresentations.instructeurId, instructeurId), eq(instructeurPresentations.demarcheId, demarcheId))),
-  ]);
-  const available = availableColumns(
-    [...publicFields, ...privateFields],
-    groupes.map((g) => g.label),
-  );
-  const savedIds = saved[0]?.columns;
-  const { columns, dropped } = resolveDisplayedColumns(Array.isArray(savedIds) ? savedIds : null, available);
-  return {
-    available,
-    displayed: columns,
-    dropped,
-    optionsOf: new Map([...publicFields, ...privateFields].map((f) => [f.stableId, f])),
-  };
-}
-
-export type ListColumns = Awaited<ReturnType<typeof loadListColumns>>;
+export { loadListColumns, type ListColumns } from "../../lookups/list-columns";
 
 export interface ListRow {
   id: number;
