@@ -127,8 +127,8 @@ export function DossierList({
         <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert" data-testid="filter-refusals">
           <p>{t("liste.filters.refused")}</p>
           <ul>
-            {data.refusals.map((r, i) => (
-              <li key={`${r.code}-${i}`}>{refusalText(r)}</li>
+            {data.refusals.map((r) => (
+              <li key={`${r.code}-${JSON.stringify(r.params)}`}>{refusalText(r)}</li>
             ))}
           </ul>
         </div>
@@ -151,7 +151,7 @@ export function DossierList({
         </ul>
       </nav>
 
-      <form method="get" action={`/procedures/${demarche.id}`} role="search" className="fr-mb-3w">
+      <form method="get" action={`/procedures/${demarche.id}`} className="fr-mb-3w">
         <HiddenState url={url} without={["q"]} />
         <div className="fr-search-bar" id="recherche-dossiers">
           <label className="fr-label" htmlFor="recherche-q">
@@ -244,7 +244,7 @@ export function DossierList({
               <CsrfInput />
               <fieldset
                 className={`fr-fieldset${columnsAction?.columnsRefusal ? " fr-fieldset--error" : ""}`}
-                aria-labelledby="colonnes-legend colonnes-error"
+                aria-labelledby={columnsAction?.columnsRefusal ? "colonnes-legend colonnes-error" : "colonnes-legend"}
               >
                 <legend className="fr-fieldset__legend fr-text--regular" id="colonnes-legend">
                   {t("liste.display.legend")}

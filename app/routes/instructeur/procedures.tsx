@@ -1,3 +1,7 @@
+import { redirect } from "react-router";
+import { NotFoundError } from "../../../server/errors";
+import { dossierNumberOfQuery, normalizeText } from "../../../server/domain/instructeur-list/normalize";
+import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
 import { listInstructeurDemarches } from "../../../server/queries/instructeur/demarches";
 import { INSTRUCTEUR_TABS } from "../../../server/queries/instructeur/tabs";
 import { useT, useTn } from "../../lib/i18n";
@@ -6,21 +10,50 @@ import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedures";
 import instructeurCss from "./instructeur.css?url";
 
-export const handle = { i18n: ["instructeur", "notifications"] };
+export const handle = { i18n: ["instructeur", "liste", "notifications"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
-/** The démarches the instructeur is assigned to, with the dossier count of each tab. */
-export async function loader({ context }: Route.LoaderArgs) {
+/**
+ * The démarches the instructeur is assigned to, with the dossier count of each tab (kept counters),
+ * narrowed by `?q=` (name or number, accents and case ignored); `?dossier=<n>` opens that dossier
+ * when the instructeur may see it.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
   const instructeur = currentInstructeur(context);
-  const demarches = await listInstructeurDemarches(services(context).db, instructeur.instructeurId);
-  return { demarches };
+  const { db } = services(context);
+  const params = new URL(request.url).searchParams;
+  const wanted = params.get("dossier");
+  let notFound: string | null = null;
+  if (wanted !== null) {
+    const number = dossierNumberOfQuery(wanted);
+    const found =
+      number === null
+        ? null
+        : await findInstructeurDossier(db, instructeur.instructeurId, number).catch((error: unknown) => {
+            if (error instanceof NotFoundError) return null;
+            throw error;
+          });
+    if (found) throw redirect(`/procedures/${found.dossier.demarcheId}/dossiers/${found.dossier.id}`);
+    notFound = wanted.slice(0, 30);
+  }
+  const q = (params.get("q") ?? "").slice(0, 200);
+  const all = await listInstructeurDemarches(db, instructeur.instructeurId);
+  const words = normalizeText(q).split(/\s+/).filter(Boolean);
+  const demarches =
+    words.length === 0
+      ? all
+      : all.filter((d) => {
+          const text = `${d.id} ${normalizeText(d.libelle)}`;
+          return words.every((w) => (/^\d+$/.test(w) ? String(d.id) === w || text.includes(w) : text.includes(w)));
+        });
+  return { demarches, q, notFound, total: all.length };
 }
 
 export default function Procedures({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const tn = useTn();
-  const { demarches } = loaderData;
+  const { demarches, q, notFound, total } = loaderData;
   return (
     <>
       <title>{t("instructeur.pageTitle", { title: t("instructeur.procedures.title") })}</title>
@@ -31,7 +64,48 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
           {t("notifications.preferences.link")}
         </a>
       </p>
-      {demarches.length === 0 ? (
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
+        <form method="get" action="/procedures" className="fr-col-12 fr-col-md-6">
+          <div className="fr-search-bar">
+            <label className="fr-label" htmlFor="recherche-demarche">
+              {t("liste.procedures.searchLabel")}
+              <span className="fr-hint-text">{t("liste.procedures.searchHint")}</span>
+            </label>
+            <input className="fr-input" type="search" id="recherche-demarche" name="q" defaultValue={q} maxLength={200} />
+            <button type="submit" className="fr-btn" title={t("liste.search.submit")}>
+              {t("liste.search.submit")}
+            </button>
+          </div>
+        </form>
+        <form method="get" action="/procedures" className="fr-col-12 fr-col-md-6">
+          <div className={`fr-search-bar${notFound ? " fr-input-group--error" : ""}`}>
+            <label className="fr-label" htmlFor="acces-dossier">
+              {t("liste.acces.label")}
+              <span className="fr-hint-text">{t("liste.acces.hint")}</span>
+            </label>
+            <input
+              className="fr-input"
+              type="search"
+              inputMode="numeric"
+              id="acces-dossier"
+              name="dossier"
+              defaultValue={notFound ?? ""}
+              aria-describedby={notFound ? "acces-dossier-error" : undefined}
+            />
+            <button type="submit" className="fr-btn" title={t("liste.acces.submit")}>
+              {t("liste.acces.submit")}
+            </button>
+          </div>
+          {notFound ? (
+            <p className="fr-error-text" id="acces-dossier-error">
+              {t("liste.recherche.notFound", { number: notFound })}
+            </p>
+          ) : null}
+        </form>
+      </div>
+      {demarches.length === 0 && total > 0 ? (
+        <p>{t("liste.procedures.noMatch", { q })}</p>
+      ) : demarches.length === 0 ? (
         <p>{t("instructeur.procedures.empty")}</p>
       ) : (
         <div className="fr-table">

@@ -78,6 +78,8 @@ DECLARE
   new_b text[] := '{}';
   same_key boolean := false;
 BEGIN
+  -- Bulk loads (the benchmark seeder) add their batch's counts themselves, set-based.
+  IF current_setting('guichet.defer_counters', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     old_b := dossier_counter_buckets(OLD.state, OLD.for_test, OLD.archived, OLD.hidden_by_administration_at,
       OLD.hidden_by_user_at, OLD.followers_count, OLD.expired_at);

@@ -174,6 +174,6 @@ export function resolveSort(
     return { sort: { column: fallback, order: direction ?? DEFAULT_SORT.order }, refused: false };
   }
   const column = available.find((c) => c.id === columnId);
-  if (!column || !column.sortable) return { sort: { column: fallback, order: DEFAULT_SORT.order }, refused: true };
+  if (!column?.sortable) return { sort: { column: fallback, order: DEFAULT_SORT.order }, refused: true };
   return { sort: { column, order: direction ?? "asc" }, refused: order !== null && direction === null };
 }

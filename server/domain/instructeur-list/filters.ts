@@ -178,7 +178,7 @@ export function parseFilters(
       continue;
     }
     const column = byId.get(columnId);
-    if (!column || !column.filterable) {
+    if (!column?.filterable) {
       refusals.push({ code: "unknown_column", params: { column: shownColumn } });
       continue;
     }

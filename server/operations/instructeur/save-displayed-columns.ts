@@ -6,8 +6,11 @@
 import type { Db } from "../../db/client";
 import { instructeurPresentations } from "../../db/schema";
 import { MAX_DISPLAYED_COLUMNS, resolveDisplayedColumns } from "../../domain/instructeur-list/columns";
-import { findInstructeurDemarche } from "../../queries/instructeur/demarches";
-import { loadListColumns } from "../../queries/instructeur/list-columns";
+import { and, eq } from "drizzle-orm";
+import { demarches } from "../../db/schema";
+import { demarchesOfInstructeur } from "../../db/scopes";
+import { NotFoundError } from "../../errors";
+import { loadListColumns } from "../../lookups/list-columns";
 import { type OperationResult, refuse } from "../../refusal";
 
 export async function saveDisplayedColumns(
@@ -16,7 +19,11 @@ export async function saveDisplayedColumns(
   demarcheId: number,
   posted: readonly string[],
 ): Promise<OperationResult> {
-  await findInstructeurDemarche(db, instructeurId, demarcheId);
+  const [demarche] = await db
+    .select({ id: demarches.id })
+    .from(demarches)
+    .where(and(eq(demarches.id, demarcheId), demarchesOfInstructeur(instructeurId)));
+  if (!demarche) throw new NotFoundError("Demarche");
   if (posted.length > MAX_DISPLAYED_COLUMNS * 5)
     return refuse("too_many_columns", "colonnes", { max: String(MAX_DISPLAYED_COLUMNS) });
   const { available } = await loadListColumns(db, instructeurId, demarcheId);

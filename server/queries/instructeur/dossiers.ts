@@ -66,6 +66,8 @@ interface ColumnSql {
   sort: SQL | null;
   /** PostgreSQL type to read a cursor's key back. */
   cast: string;
+  /** False for NOT NULL columns: the keyset is then a plain row comparison, an index condition. */
+  nullable?: boolean;
 }
 
 function fieldValueColumn(column: ColumnDef): "number" | "date" | "bool" | "text" {
@@ -75,13 +77,13 @@ function fieldValueColumn(column: ColumnDef): "number" | "date" | "bool" | "text
 function selfSql(column: ColumnDef): ColumnSql {
   switch (column.id) {
     case "self/id":
-      return { sort: sql`${dossiers.id}`, cast: "integer" };
+      return { sort: sql`${dossiers.id}`, cast: "integer", nullable: false };
     case "individual/identite":
       return { sort: sql`${dossiers.nom}`, cast: "text" };
     case "user/email":
       return { sort: sql`(select ${users.email} from ${users} where ${users.id} = ${dossiers.userId})`, cast: "text" };
     case "self/state":
-      return { sort: sql`${dossiers.state}`, cast: "text" };
+      return { sort: sql`${dossiers.state}`, cast: "text", nullable: false };
     case "self/depose_at":
       return { sort: sql`${dossiers.deposeAt}`, cast: "timestamptz" };
     case "self/en_instruction_at":
@@ -89,7 +91,7 @@ function selfSql(column: ColumnDef): ColumnSql {
     case "self/processed_at":
       return { sort: sql`${dossiers.processedAt}`, cast: "timestamptz" };
     case "self/updated_at":
-      return { sort: sql`${dossiers.updatedAt}`, cast: "timestamptz" };
+      return { sort: sql`${dossiers.updatedAt}`, cast: "timestamptz", nullable: false };
     case "groupe/label":
       return {
         sort: sql`(select ${groupesInstructeurs.label} from ${groupesInstructeurs} where ${groupesInstructeurs.id} = ${dossiers.groupeInstructeurId})`,
@@ -180,27 +182,35 @@ export function filtersCondition(filters: readonly Filter[]): SQL | undefined {
   return groups.length === 0 ? undefined : and(...groups);
 }
 
-/** `to_tsquery('simple', …)` text from `searchQuery`: the dossiers whose document matches. */
-export function searchCondition(query: string | null): SQL | undefined {
+/** At most this many matches of a search are sorted and paged (the most specific words narrow it). */
+export const SEARCH_MATCH_LIMIT = 10_000;
+
+/**
+ * `to_tsquery('simple', …)` text from `searchQuery`: the dossiers whose document matches, found
+ * ONCE through the GIN index (an init plan: `array(select …)`), then read by primary key. A
+ * correlated EXISTS let the planner walk the whole démarche in list order re-parsing each document.
+ */
+export function searchCondition(query: string | null, demarcheId?: number): SQL | undefined {
   if (!query) return undefined;
-  return sql`exists (select 1 from ${dossierSearch} s where s.dossier_id = ${dossiers.id} and to_tsvector('simple', s.document) @@ to_tsquery('simple', ${query}))`;
+  const scope = demarcheId === undefined ? sql`` : sql`s.demarche_id = ${demarcheId} and`;
+  return sql`${dossiers.id} = any(array(select s.dossier_id from ${dossierSearch} s where ${scope} to_tsvector('simple', s.document) @@ to_tsquery('simple', ${query}) limit ${SEARCH_MATCH_LIMIT}))`;
 }
 
 /**
  * Keyset condition in the total order (key, id) where a null key comes after every value: the rows
  * strictly after (`gt`) or before (`lt`) the cursor's row.
  */
-function keysetCondition(expr: SQL, cast: string, cursor: DossierCursor, side: "gt" | "lt"): SQL {
+function keysetCondition(column: ColumnSql, expr: SQL, cursor: DossierCursor, side: "gt" | "lt"): SQL {
   const id = cursor.id;
   if (cursor.value === null) {
     return side === "gt"
       ? sql`(${expr} is null and ${dossiers.id} > ${id})`
       : sql`(${expr} is not null or ${dossiers.id} < ${id})`;
   }
-  const key = sql`${cursor.value}::${sql.raw(cast)}`;
-  return side === "gt"
-    ? sql`(${expr} > ${key} or (${expr} = ${key} and ${dossiers.id} > ${id}) or ${expr} is null)`
-    : sql`(${expr} < ${key} or (${expr} = ${key} and ${dossiers.id} < ${id}))`;
+  const key = sql`${cursor.value}::${sql.raw(column.cast)}`;
+  // A row comparison is an index condition on (key, id): a deep page costs about the first one.
+  const row = sql`(${expr}, ${dossiers.id}) ${sql.raw(side === "gt" ? ">" : "<")} (${key}, ${id})`;
+  return side === "gt" && column.nullable !== false ? sql`(${row} or ${expr} is null)` : row;
 }
 
 export interface ListInput {
@@ -225,7 +235,7 @@ export function listQuery(input: ListInput): { query: SQL; reversed: boolean } {
   const before = cursor?.direction === "before";
   // Reading backwards flips the order; the page is put back in order afterwards.
   const ascending = (sort.order === "asc") !== before;
-  const keyset = cursor ? keysetCondition(expr, column.cast, cursor, (sort.order === "asc") !== before ? "gt" : "lt") : undefined;
+  const keyset = cursor ? keysetCondition(column, expr, cursor, (sort.order === "asc") !== before ? "gt" : "lt") : undefined;
   const join = sort.column.field
     ? sql`left join ${dossierValues} sv on sv.dossier_id = ${dossiers.id} and sv.stable_id = ${sort.column.field.stableId}`
     : sql``;
@@ -234,7 +244,7 @@ export function listQuery(input: ListInput): { query: SQL; reversed: boolean } {
     dossiersVisibleToInstructeur(input.instructeurId),
     tabCondition(input.tab, input.instructeurId, input.now),
     filtersCondition(input.filters),
-    searchCondition(input.search),
+    searchCondition(input.search, input.demarcheId),
     keyset,
   );
   const direction = sql.raw(ascending ? "asc" : "desc");

@@ -6,55 +6,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Locale } from "../../../common/i18n/types";
 import type { DbOrTx } from "../../db/client";
-import { loadRevisionChamps } from "../../db/revisions";
-import {
-  champs,
-  demarches,
-  dossiers,
-  follows,
-  groupesInstructeurs,
-  instructeurPresentations,
-  instructeurs,
-  users,
-} from "../../db/schema";
+import { champs, dossiers, follows, groupesInstructeurs, instructeurs, users } from "../../db/schema";
 import type { JsonValue } from "../../domain/champs/definition";
 import { getTypeDeChamp, resolveOptions } from "../../domain/champs/registry";
-import { availableColumns, type ColumnDef, resolveDisplayedColumns } from "../../domain/instructeur-list/columns";
+import type { ColumnDef } from "../../domain/instructeur-list/columns";
+import type { ListColumns } from "../../lookups/list-columns";
 
-export async function loadListColumns(db: DbOrTx, instructeurId: number, demarcheId: number) {
-  const [demarche] = await db
-    .select({ published: demarches.publishedRevisionId, draft: demarches.draftRevisionId })
-    .from(demarches)
-    .where(eq(demarches.id, demarcheId));
-  const revisionId = demarche?.published ?? demarche?.draft ?? null;
-  const [publicFields, privateFields, groupes, saved] = await Promise.all([
-    revisionId ? loadRevisionChamps(db, revisionId) : [],
-    revisionId ? loadRevisionChamps(db, revisionId, { private: true }) : [],
-    db
-      .select({ label: groupesInstructeurs.label })
-      .from(groupesInstructeurs)
-      .where(eq(groupesInstructeurs.demarcheId, demarcheId))
-      .orderBy(asc(groupesInstructeurs.label)),
-    db
-      .select({ columns: instructeurPresentations.displayedColumns })
-      .from(instructeurPresentations)
-      .where(and(eq(instructeurPresentations.instructeurId, instructeurId), eq(instructeurPresentations.demarcheId, demarcheId))),
-  ]);
-  const available = availableColumns(
-    [...publicFields, ...privateFields],
-    groupes.map((g) => g.label),
-  );
-  const savedIds = saved[0]?.columns;
-  const { columns, dropped } = resolveDisplayedColumns(Array.isArray(savedIds) ? savedIds : null, available);
-  return {
-    available,
-    displayed: columns,
-    dropped,
-    optionsOf: new Map([...publicFields, ...privateFields].map((f) => [f.stableId, f])),
-  };
-}
-
-export type ListColumns = Awaited<ReturnType<typeof loadListColumns>>;
+export { loadListColumns, type ListColumns } from "../../lookups/list-columns";
 
 export interface ListRow {
   id: number;
@@ -117,7 +75,7 @@ export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: 
   ]);
   const followersOf = new Map<number, string[]>();
   for (const row of followerRows) followersOf.set(row.dossierId, [...(followersOf.get(row.dossierId) ?? []), row.email]);
-  const valueOf = new Map(values.map((v) => [`${v.dossierId}|${v.stableId}`, v.value]));
+  const storedValues = new Map(values.map((v) => [`${v.dossierId}|${v.stableId}`, v.value]));
   const byId = new Map(base.map((row) => [row.id, row]));
   const iso = (value: Date | null) => (value ? value.toISOString() : null);
   return ids.flatMap((id) => {
@@ -126,7 +84,7 @@ export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: 
     const cells: Record<string, string | null> = {};
     for (const column of columns.displayed) cells[column.id] = selfCell(column, row, followersOf.get(id) ?? [], iso);
     for (const column of fieldColumns) {
-      cells[column.id] = fieldCell(column, valueOf.get(`${id}|${column.field?.stableId}`), columns, locale);
+      cells[column.id] = fieldCell(column, storedValues.get(`${id}|${column.field?.stableId}`), columns, locale);
     }
     return [{ id, state: row.state, civilite: row.civilite, nom: row.nom, prenom: row.prenom, cells }];
   });

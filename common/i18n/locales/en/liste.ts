@@ -1,5 +1,10 @@
 /** The instructeur's file list (columns, filters, search) and archive / bin actions. */
 export default {
+  acces: {
+    label: "Open a file",
+    hint: "Its number.",
+    submit: "Open",
+  },
   columns: {
     "self/id": "File no.",
     "individual/identite": "Applicant",

@@ -1,5 +1,10 @@
 /** The instructeur's dossier list (columns, filters, search) and archive / corbeille actions. */
 export default {
+  acces: {
+    label: "Accéder à un dossier",
+    hint: "Son numéro.",
+    submit: "Ouvrir",
+  },
   columns: {
     "self/id": "N° dossier",
     "individual/identite": "Demandeur",

@@ -1,0 +1,162 @@
+/**
+ * The instructeur list at scale (issue 9): seeds N dossiers in the demo démarche with the CLI
+ * (`dossiers:seed`), then measures p50/p95 of each tab's first page, a deep page, a filtered page
+ * (a field value + a date range), a sorted page (on a field), a search and the démarches page
+ * (counters) over HTTP, and the same list queries as raw SQL (built by `listQuery`, run with the
+ * same pool), with an EXPLAIN excerpt of each. PostgreSQL from DATABASE_URL (fresh database,
+ * dropped afterwards), or embedded PGlite without it.
+ *   npx tsx bench/instructeur-list.ts [--dossiers 100000] [--requests 20]
+ */
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "../server/db/client";
+import { loadConfig } from "../server/config";
+import { resolveSort } from "../server/domain/instructeur-list/columns";
+import { parseFilters } from "../server/domain/instructeur-list/filters";
+import { searchQuery } from "../server/domain/instructeur-list/normalize";
+import { countDossiersByTab } from "../server/queries/instructeur/counters";
+import { encodeCursor } from "../server/queries/instructeur/cursor";
+import { type ListInput, listQuery, sortKeyOf } from "../server/queries/instructeur/dossiers";
+import { loadListColumns } from "../server/queries/instructeur/list-columns";
+import { INSTRUCTEUR_TABS } from "../server/queries/instructeur/tabs";
+// @ts-expect-error plain ESM helpers shared by the bench scripts
+import { benchEnvironment, cli, load, signIn, startPlatform } from "./lib.mjs";
+
+const { values } = parseArgs({
+  options: { dossiers: { type: "string", default: "100000" }, requests: { type: "string", default: "20" } },
+});
+const count = Number(values.dossiers);
+const requests = Number(values.requests);
+
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+function stats(latencies: number[]) {
+  const s = [...latencies].sort((a, b) => a - b);
+  const at = (p: number) => Math.round((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN) * 10) / 10;
+  return { p50: at(50), p95: at(95) };
+}
+
+const { env, dropDatabase, backend } = await benchEnvironment();
+try {
+  cli(["seed"], env);
+  const seedStart = process.hrtime.bigint();
+  cli(["dossiers:seed", "--demarche", "1", "--count", String(count)], env);
+  const seedSeconds = ms(seedStart) / 1000;
+  console.log(`seeded ${count} dossiers in ${seedSeconds.toFixed(1)} s (${Math.round(count / seedSeconds)} dossiers/s)`);
+
+  // Raw SQL side: the same queries through a pool of our own.
+  const config = loadConfig({ ...process.env, ...env });
+  const database = await openDatabase(config);
+  const { db } = database;
+  await db.execute(sql`analyze`);
+  const [me] = (
+    await db.execute<{ id: number }>(
+      sql`select i.id from instructeurs i join users u on u.id = i.user_id where u.email = 'instructeur@exemple.fr'`,
+    )
+  ).rows;
+  const instructeurId = Number(me?.id);
+  const columns = await loadListColumns(db, instructeurId, 1);
+  const textField = columns.available.find((c) => c.field?.type === "text");
+  const numberField = columns.available.find((c) => c.field?.type === "integer_number");
+  const deep = (
+    await db.execute<{ id: number; key: string }>(
+      sql`select id, updated_at::text as key from dossiers where demarche_id = 1 and state <> 'brouillon' and for_test = false
+          and archived = false and hidden_by_administration_at is null order by updated_at desc, id desc offset ${Math.floor(count * 0.8)} limit 1`,
+    )
+  ).rows[0];
+  const sortDefault = resolveSort(null, null, columns.available).sort;
+  const sortNumber = resolveSort(numberField?.id ?? null, "asc", columns.available).sort;
+  const filterParams = [`${textField?.id}:contains:valeur 123 `, "self/depose_at:after:2025-06-01"];
+  const filters = parseFilters(filterParams, columns.available, new Date().toISOString().slice(0, 10)).filters;
+  const deepCursor = encodeCursor({
+    direction: "after",
+    sort: sortKeyOf(sortDefault),
+    value: deep?.key ?? null,
+    id: Number(deep?.id),
+  });
+  const base: ListInput = {
+    instructeurId,
+    demarcheId: 1,
+    tab: "tous",
+    sort: sortDefault,
+    filters: [],
+    search: null,
+    cursor: null,
+  };
+
+  const cases: Array<{ name: string; url: string; input?: ListInput }> = [
+    ...INSTRUCTEUR_TABS.map((tab) => ({ name: `tab ${tab}`, url: `/procedures/1?statut=${tab}`, input: { ...base, tab } })),
+    {
+      name: "deep page (80 %)",
+      url: `/procedures/1?statut=tous&cursor=${deepCursor}`,
+      input: {
+        ...base,
+        cursor: { direction: "after", sort: sortKeyOf(sortDefault), value: deep?.key ?? null, id: Number(deep?.id) },
+      },
+    },
+    {
+      name: "filtered (field contains + date after)",
+      url: `/procedures/1?statut=tous&${filterParams.map((f) => `filtre=${encodeURIComponent(f)}`).join("&")}`,
+      input: { ...base, filters },
+    },
+    {
+      name: "sorted on a number field",
+      url: `/procedures/1?statut=tous&tri=${encodeURIComponent(numberField?.id ?? "")}&ordre=asc`,
+      input: { ...base, sort: sortNumber },
+    },
+    {
+      name: "search « nom12345 »",
+      url: "/procedures/1?statut=tous&q=nom12345",
+      input: { ...base, search: searchQuery("nom12345") },
+    },
+    {
+      name: "search « prénom 77 » (accents)",
+      url: "/procedures/1?statut=tous&q=pr%C3%A9nom77",
+      input: { ...base, search: searchQuery("prénom77") },
+    },
+    { name: "démarches page (counters)", url: "/procedures" },
+  ];
+
+  const rawTimes: Record<string, { p50: number; p95: number }> = {};
+  const explains: Record<string, string> = {};
+  for (const c of cases) {
+    const latencies: number[] = [];
+    if (c.input) {
+      const { query } = listQuery(c.input);
+      for (let i = 0; i < requests; i++) {
+        const t = process.hrtime.bigint();
+        await db.execute(query);
+        latencies.push(ms(t));
+      }
+      const plan = await db.execute<{ "QUERY PLAN": string }>(sql`explain (analyze, costs off, timing off, summary on) ${query}`);
+      explains[c.name] = plan.rows.map((r) => r["QUERY PLAN"]).join("\n");
+    } else {
+      for (let i = 0; i < requests; i++) {
+        const t = process.hrtime.bigint();
+        await countDossiersByTab(db, instructeurId, [1]);
+        latencies.push(ms(t));
+      }
+    }
+    rawTimes[c.name] = stats(latencies);
+  }
+  await database.close();
+
+  const platform = await startPlatform(env);
+  try {
+    const cookie = await signIn(platform.url, "instructeur@exemple.fr", "guichet-demo-2026");
+    console.log(`\n${backend}, ${count} dossiers, ${requests} sequential requests each\n`);
+    console.log("| Page | HTTP p50 | HTTP p95 | raw SQL p50 | raw SQL p95 |");
+    console.log("| --- | --- | --- | --- | --- |");
+    for (const c of cases) {
+      await load(`${platform.url}${c.url}`, { cookie, requests: 2, concurrency: 1 });
+      const page = await load(`${platform.url}${c.url}`, { cookie, requests, concurrency: 1 });
+      if (page.errors > 0) throw new Error(`${c.url}: ${page.errors} errors`);
+      const raw = rawTimes[c.name];
+      console.log(`| ${c.name} | ${page.p50} ms | ${page.p95} ms | ${raw?.p50} ms | ${raw?.p95} ms |`);
+    }
+  } finally {
+    await platform.stop();
+  }
+  for (const [name, plan] of Object.entries(explains)) console.log(`\n### ${name}\n\n\`\`\`\n${plan}\n\`\`\``);
+} finally {
+  await dropDatabase();
+}
