@@ -25,6 +25,11 @@ const ALLOWED: Record<DossierEvent, { from: DossierState[]; to: DossierState; tr
     to: "en_instruction",
     traitement: "repasse_en_instruction",
   },
+  repasser_en_construction_with_pending_correction: {
+    from: ["en_instruction"],
+    to: "en_construction",
+    traitement: "repasse_en_construction",
+  },
 };
 
 const pairs = DOSSIER_STATES.flatMap((state) => DOSSIER_EVENTS.map((event) => ({ state, event })));

@@ -4,8 +4,8 @@
  * allowed from a state and what the target is. Writing the state, the traitement row, the
  * operation log and enqueuing mails is the job of the operations that call `planTransition`.
  *
- * Automatic transitions (declarative procedures, SVA/SVR) and corrections are not modelled yet;
- * they will be added as new rows of the same table.
+ * Automatic transitions (declarative procedures, SVA/SVR) are not modelled yet; they will be added
+ * as new rows of the same table.
  */
 import type { DossierState } from "./states";
 
@@ -17,6 +17,7 @@ export const DOSSIER_EVENTS = [
   "refuser",
   "classer_sans_suite",
   "repasser_en_instruction",
+  "repasser_en_construction_with_pending_correction",
 ] as const;
 export type DossierEvent = (typeof DOSSIER_EVENTS)[number];
 
@@ -82,6 +83,8 @@ export interface DossierTransition {
    * the caller reads the annotations privées only for these events.
    */
   readonly needsCompleteAnnotations?: boolean;
+  /** Fired only by another operation (a correction request), never offered as a button. */
+  readonly internal?: boolean;
 }
 
 export const DOSSIER_TRANSITIONS = [
@@ -140,6 +143,16 @@ export const DOSSIER_TRANSITIONS = [
     traitementEvent: "repasse_en_instruction",
     // The reference clears the previous decision's motivation when re-opening.
     motivation: "none",
+  },
+  {
+    // A correction request on a dossier en instruction gives it back to the usager; the message
+    // itself is the only e-mail (the traitement is the same as a plain repasser_en_construction).
+    event: "repasser_en_construction_with_pending_correction",
+    from: ["en_instruction"],
+    to: "en_construction",
+    traitementEvent: "repasse_en_construction",
+    motivation: "none",
+    internal: true,
   },
 ] as const satisfies readonly DossierTransition[];
 
@@ -234,7 +247,9 @@ export function planTransition(input: PlanTransitionInput): PlanTransitionResult
 
 /** Events that can fire from `state`, in table order, ignoring guards (to decide which buttons to show). */
 export function availableEvents(state: DossierState): DossierEvent[] {
-  return DOSSIER_TRANSITIONS.filter((t) => (t.from as readonly DossierState[]).includes(state)).map((t) => t.event);
+  return DOSSIER_TRANSITIONS.filter(
+    (t: DossierTransition) => !t.internal && (t.from as readonly DossierState[]).includes(state),
+  ).map((t) => t.event);
 }
 
 // HTML textareas submit CRLF; storing LF keeps lengths and digests stable across clients.

@@ -31,6 +31,14 @@ export const EVENT_KINDS = {
   "dossier.modifie": z.object({ stream: z.enum(["main", "private"]), stableIds: z.array(z.number().int()).max(10_000) }),
   "dossier.suivi": z.object({ instructeurId: z.number().int() }),
   "dossier.plus_suivi": z.object({ instructeurId: z.number().int() }),
+  /** A message in the messagerie (never a system copy of an e-mail); `correction` when it asks one. */
+  "message.envoye": z.object({
+    commentaireId: z.number().int(),
+    authorKind: z.enum(["usager", "instructeur", "expert"]),
+    correction: z.enum(["incorrect", "incomplete", "outdated"]).nullish(),
+  }),
+  /** Its author deleted a message (it stays as « Message supprimé »). */
+  "message.supprime": z.object({ commentaireId: z.number().int() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

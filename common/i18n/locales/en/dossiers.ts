@@ -18,6 +18,7 @@ export default {
     refuser: "Reject",
     classer_sans_suite: "Close without action",
     repasser_en_instruction: "Reopen review",
+    repasser_en_construction_with_pending_correction: "Send back for correction",
   },
   transitionErrors: {
     invalid_transition: "This action is not possible in the application’s current state",
