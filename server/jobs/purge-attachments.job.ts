@@ -1,8 +1,8 @@
 /**
  * Daily housekeeping of files:
  * 1. attachment rows of dossier fields that no value refers to any more (file removed from its
- *    field, field hidden and cleared at submission) are deleted, an hour after their upload at
- *    the earliest;
+ *    field, field hidden and cleared at submission), and message files whose message was never
+ *    sent, are deleted, an hour after their upload at the earliest;
  * 2. bytes no row refers to are deleted from storage: those of the rows just deleted (unless a
  *    copy-on-write copy of a model file still shares them), and those left by rows deleted with
  *    their dossier or field definition (ON DELETE CASCADE) — found by listing the storage;
@@ -30,14 +30,16 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
       delete from ${attachments}
        where ${attachments.id} in (
          select a.id from ${attachments} a
-          where a.purpose = 'champ'
-            and a.created_at < now() - make_interval(secs => ${graceMs / 1000})
+          where a.created_at < now() - make_interval(secs => ${graceMs / 1000})
+            and ((a.purpose = 'champ'
             and not exists (
               select 1 from champs c
                where c.dossier_id = a.dossier_id and c.stable_id = a.stable_id and c.row_id = a.row_id
                  and jsonb_typeof(c.value) = 'array'
                  and c.value @> jsonb_build_array(jsonb_build_object('id', a.id::text))
-            )
+            ))
+            -- A message's file uploaded with a form that was refused and never sent again.
+             or (a.purpose = 'message' and a.commentaire_id is null))
           limit ${BATCH}
        )
        returning ${attachments.storageKey} as storage_key`);

@@ -5,6 +5,7 @@ import { confirmEmailTemplate } from "./templates/confirm-email";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
 import { invitationTemplate } from "./templates/invitation";
+import { nouveauMessageTemplate } from "./templates/nouveau-message";
 import { resetPasswordTemplate } from "./templates/reset-password";
 
 /** A mail template declares the parameters it needs: they are checked when the mail is enqueued. */
@@ -23,6 +24,8 @@ export const MAIL_TEMPLATES = {
   instructeur_added: instructeurAddedTemplate,
   // dossiers (enqueued by server/operations/dossiers/apply-transition.ts)
   ...DOSSIER_MAIL_TEMPLATES,
+  // messagerie (enqueued by server/events/reactions/usager-message-mail.ts)
+  nouveau_message: nouveauMessageTemplate,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

@@ -4,6 +4,9 @@
  */
 import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
+import { resolveCorrections } from "./resolve-corrections";
+import { systemMessages } from "./system-messages";
+import { usagerMessageMail } from "./usager-message-mail";
 import { usagerStateMails } from "./usager-state-mails";
 
-export const REACTIONS: readonly Reaction<EventKind>[] = [usagerStateMails];
+export const REACTIONS: readonly Reaction<EventKind>[] = [usagerStateMails, systemMessages, usagerMessageMail, resolveCorrections];

@@ -5,9 +5,10 @@
  * - a model or notice file of a field: the démarche's administrateurs and instructeurs, anyone
  *   when the field is in the published revision of a published démarche (the form is public), and
  *   usagers with a dossier on a revision that has the field (test dossiers, older revisions).
+ * - a message's file: the dossier's usager and instructeurs (before it is sent: its uploader);
  * A signed link (GraphQL `File.url`) stands for an authorised viewer (`viewer: "signed"`).
  */
-import { and, eq, exists, not, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, isNotNull, not, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { attachments, demarches, dossiers, revisionTypesDeChamp, revisions, typesDeChamp } from "../../db/schema";
 import {
@@ -42,6 +43,17 @@ function dossierVisibleTo(viewer: Viewer): SQL {
   return exists(sql`(select 1 from ${dossiers} where ${dossiers.id} = ${attachments.dossierId} and (${or(...scopes)}))`);
 }
 
+/**
+ * A message's file: whoever sees the dossier (its usager, its instructeurs); a file not sent yet
+ * only its uploader.
+ */
+function messageFileVisibleTo(viewer: Viewer): SQL {
+  return or(
+    and(isNotNull(attachments.commentaireId), dossierVisibleTo(viewer)),
+    eq(attachments.uploadedByUserId, viewer.userId),
+  ) as SQL;
+}
+
 /** Démarches whose revisions contain the attachment's field, restricted by `condition`. */
 function fieldInDemarche(condition: SQL): SQL {
   return exists(
@@ -71,7 +83,8 @@ export async function findDownloadableAttachment(db: DbOrTx, viewer: Viewer | "s
       ? sql`true`
       : or(
           and(eq(attachments.purpose, "champ"), viewer ? dossierVisibleTo(viewer) : sql`false`),
-          and(sql`${attachments.purpose} <> 'champ'`, templateVisibleTo(viewer)),
+          and(eq(attachments.purpose, "message"), viewer ? messageFileVisibleTo(viewer) : sql`false`),
+          and(sql`${attachments.purpose} not in ('champ', 'message')`, templateVisibleTo(viewer)),
         );
   const [row] = await db
     .select({

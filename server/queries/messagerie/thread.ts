@@ -1,0 +1,84 @@
+/**
+ * A dossier's messagerie, oldest first, with each message's files and correction. The caller has
+ * already found the dossier in the viewer's scope (usager, instructeur or expert).
+ */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { attachments, commentaires, dossierCorrections } from "../../db/schema";
+
+export interface ThreadFile {
+  id: string;
+  filename: string;
+  contentType: string;
+  byteSize: number;
+  checksum: string;
+  createdAt: Date;
+}
+
+export interface ThreadMessage {
+  id: number;
+  authorKind: "usager" | "instructeur" | "expert" | "system";
+  instructeurId: number | null;
+  expertId: number | null;
+  email: string;
+  body: string;
+  createdAt: Date;
+  discardedAt: Date | null;
+  files: ThreadFile[];
+  correction: { reason: "incorrect" | "incomplete" | "outdated"; resolvedAt: Date | null; createdAt: Date } | null;
+}
+
+/** The whole thread, or one message of it (`id`). */
+export async function loadThread(db: DbOrTx, dossierId: number, options: { id?: number } = {}): Promise<ThreadMessage[]> {
+  const rows = await db
+    .select({
+      id: commentaires.id,
+      authorKind: commentaires.authorKind,
+      instructeurId: commentaires.instructeurId,
+      expertId: commentaires.expertId,
+      email: commentaires.email,
+      body: commentaires.body,
+      createdAt: commentaires.createdAt,
+      discardedAt: commentaires.discardedAt,
+      reason: dossierCorrections.reason,
+      resolvedAt: dossierCorrections.resolvedAt,
+      correctionCreatedAt: dossierCorrections.createdAt,
+    })
+    .from(commentaires)
+    .leftJoin(dossierCorrections, eq(dossierCorrections.commentaireId, commentaires.id))
+    .where(
+      options.id === undefined
+        ? eq(commentaires.dossierId, dossierId)
+        : and(eq(commentaires.dossierId, dossierId), eq(commentaires.id, options.id)),
+    )
+    .orderBy(asc(commentaires.createdAt), asc(commentaires.id));
+  const messages = rows;
+  const ids = messages.map((m) => m.id);
+  const files = ids.length
+    ? await db
+        .select({
+          id: attachments.id,
+          commentaireId: attachments.commentaireId,
+          filename: attachments.filename,
+          contentType: attachments.contentType,
+          byteSize: attachments.byteSize,
+          checksum: attachments.checksum,
+          createdAt: attachments.createdAt,
+        })
+        .from(attachments)
+        .where(inArray(attachments.commentaireId, ids))
+        .orderBy(asc(attachments.createdAt))
+    : [];
+  const byMessage = new Map<number, ThreadFile[]>();
+  for (const { commentaireId, ...file } of files) {
+    if (commentaireId === null) continue;
+    const list = byMessage.get(commentaireId) ?? [];
+    list.push(file);
+    byMessage.set(commentaireId, list);
+  }
+  return messages.map(({ reason, resolvedAt, correctionCreatedAt, ...m }) => ({
+    ...m,
+    files: byMessage.get(m.id) ?? [],
+    correction: reason && correctionCreatedAt ? { reason, resolvedAt, createdAt: correctionCreatedAt } : null,
+  }));
+}
