@@ -8,5 +8,6 @@ export const instructeurRoutes: RouteConfigEntry[] = [
   ]),
   layout("routes/instructeur/dossier-layout.tsx", [
     route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),
+    route("procedures/:id/dossiers/:dossierId/messagerie", "routes/instructeur/dossier-messagerie.tsx"),
   ]),
 ];

@@ -18,8 +18,11 @@ import { DossierInstruction } from "./dossier-instruction";
 import { DOSSIER_INTENTS } from "./dossier-intents.server";
 import { DECISION_NAMES, NOTICES, type Notice } from "./dossier-page";
 import { DossierSummary } from "./dossier-summary";
+import { DossierTabs } from "./dossier-tabs";
+import { pendingCorrections } from "../../../server/queries/messagerie/corrections";
+import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "usager"] };
+export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "messagerie", "usager"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -34,7 +37,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const notice = new URL(request.url).searchParams.get("notice");
   const when = (value: Date | string | null) => formatDateTime(value, locale, t);
   const { dossier } = loaded;
+  const pendingCorrection = (await pendingCorrections(db, [dossierId])).get(dossierId) ?? null;
+  const unread = (await unreadMessageDossiers(db, instructeur.instructeurId, [dossierId])).has(dossierId);
   return {
+    pendingCorrection: when(pendingCorrection),
+    unreadMessages: unread,
     demarche: loaded.demarche,
     dossier: {
       ...dossier,
@@ -100,7 +107,18 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
       <h1 className="fr-mb-2w">{title}</h1>
       <div className="fr-mb-3w">
         <DossierStateBadge state={dossier.state} small={false} />
+        {loaderData.pendingCorrection ? (
+          <p className="fr-badge fr-badge--warning fr-ml-1w">
+            {t("messagerie.correction.pendingInstructeur", { date: loaderData.pendingCorrection })}
+          </p>
+        ) : null}
       </div>
+      <DossierTabs
+        demarcheId={demarche.id}
+        dossierId={dossier.id}
+        current="dossier"
+        badges={loaderData.unreadMessages ? { messagerie: t("messagerie.unread") } : {}}
+      />
 
       {notice && notice !== "annotations" && errors.length === 0 ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

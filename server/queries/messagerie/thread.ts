@@ -2,7 +2,7 @@
  * A dossier's messagerie, oldest first, with each message's files and correction. The caller has
  * already found the dossier in the viewer's scope (usager, instructeur or expert).
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { attachments, commentaires, dossierCorrections } from "../../db/schema";
 
@@ -81,4 +81,23 @@ export async function loadThread(db: DbOrTx, dossierId: number, options: { id?: 
     files: byMessage.get(m.id) ?? [],
     correction: reason && correctionCreatedAt ? { reason, resolvedAt, createdAt: correctionCreatedAt } : null,
   }));
+}
+
+/** Files uploaded by `userId` for a message on this dossier not sent yet, among `ids` (kept on a refused form). */
+export async function pendingMessageFiles(db: DbOrTx, userId: number, dossierId: number, ids: readonly string[]) {
+  const valid = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)).slice(0, 100);
+  if (valid.length === 0) return [];
+  return db
+    .select({ id: attachments.id, filename: attachments.filename })
+    .from(attachments)
+    .where(
+      and(
+        inArray(attachments.id, valid),
+        eq(attachments.purpose, "message"),
+        eq(attachments.dossierId, dossierId),
+        eq(attachments.uploadedByUserId, userId),
+        isNull(attachments.commentaireId),
+      ),
+    )
+    .orderBy(asc(attachments.createdAt));
 }

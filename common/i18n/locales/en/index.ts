@@ -13,6 +13,7 @@ import prefill from "./prefill";
 import revisions from "./revisions";
 import fichiers from "./fichiers";
 import legal from "./legal";
+import messagerie from "./messagerie";
 
 export const en = {
   common,
@@ -28,4 +29,5 @@ export const en = {
   fichiers,
   revisions,
   legal,
+  messagerie,
 } satisfies Translation<typeof fr>;

@@ -11,6 +11,7 @@ import prefill from "./prefill";
 import revisions from "./revisions";
 import fichiers from "./fichiers";
 import legal from "./legal";
+import messagerie from "./messagerie";
 
 export const fr = {
   common,
@@ -26,4 +27,5 @@ export const fr = {
   fichiers,
   revisions,
   legal,
+  messagerie,
 };
