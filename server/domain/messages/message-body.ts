@@ -30,8 +30,12 @@ export function messageBody(input: string): MessageBodyResult {
   const text = input.replace(/\r\n?/g, "\n").replace(CONTROL, "");
   if ([...text].length > MESSAGE_MAX_LENGTH) return { ok: false, code: "message_too_long" };
   const looksLikeHtml = /<\/?[a-z][^>]*>/i.test(text);
+  // Inline markup only (or a stray tag): the typed line breaks still count.
+  const hasBlocks = /<(p|br|ul|ol|li)\b/i.test(text);
   const html = looksLikeHtml
-    ? text
+    ? hasBlocks
+      ? text
+      : text.trim().replace(/\n/g, "<br>")
     : text
         .trim()
         .split("\n")
