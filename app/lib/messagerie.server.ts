@@ -7,7 +7,12 @@ import { data } from "react-router";
 import type { Locale, TFunction } from "../../common/i18n";
 import type { Db } from "../../server/db/client";
 import { formatByteSize } from "../../server/domain/files/file-ref";
-import { isCorrectionReason, MESSAGE_FILE_MAX_BYTES, MESSAGE_MAX_LENGTH, messageBody } from "../../server/domain/messages/message-body";
+import {
+  isCorrectionReason,
+  MESSAGE_FILE_MAX_BYTES,
+  MESSAGE_MAX_LENGTH,
+  messageBody,
+} from "../../server/domain/messages/message-body";
 import { MESSAGE_FILE_ERRORS_FIELD, MESSAGE_FILES_FIELD } from "../../server/http/uploads/message-uploads";
 import type { ThreadMessage } from "../../server/queries/messagerie/thread";
 import { pendingMessageFiles } from "../../server/queries/messagerie/thread";
@@ -30,7 +35,8 @@ export function threadView(
     let author: ThreadMessageView["author"] = m.authorKind;
     if (mine) author = "you";
     // The usager sees « Administration » rather than who instructs (the reference may hide e-mails).
-    else if (viewer.persona === "usager" && (m.authorKind === "instructeur" || m.authorKind === "expert")) author = "administration";
+    else if (viewer.persona === "usager" && (m.authorKind === "instructeur" || m.authorKind === "expert"))
+      author = "administration";
     return {
       id: m.id,
       author,

@@ -44,7 +44,7 @@ export function MessageThread({ messages }: { messages: ThreadMessageView[] }) {
               <em>{t("messagerie.deleted")}</em>
             </p>
           ) : (
-            // The body was sanitized by the server (server/domain/messages/message-body.ts).
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by messageBody (server/domain/messages/message-body.ts) before it was stored.
             <div className="guichet-message-body" dangerouslySetInnerHTML={{ __html: m.body }} />
           )}
           {m.files.length > 0 ? (

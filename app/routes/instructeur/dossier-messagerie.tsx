@@ -59,7 +59,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     closed,
     pendingCorrection: pending ? formatDateTime(pending, locale, t) : null,
     canAskCorrection: !closed && !pending && (dossier.state === "en_construction" || dossier.state === "en_instruction"),
-    messages: threadView(messages, { persona: "instructeur", instructeurId: instructeur.instructeurId, canDelete: !closed }, locale, t),
+    messages: threadView(
+      messages,
+      { persona: "instructeur", instructeurId: instructeur.instructeurId, canDelete: !closed },
+      locale,
+      t,
+    ),
     notice: (NOTICES as readonly string[]).includes(notice ?? "") ? (notice as Notice) : null,
     maxLength: MESSAGE_LIMITS.maxLength,
     maxFileSize: maxFileSize(locale),

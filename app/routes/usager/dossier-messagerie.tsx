@@ -44,7 +44,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     demarche: { libelle: demarche.libelle },
     closed,
     correction: (await pendingCorrections(db, [dossier.id])).has(dossier.id),
-    messages: closed === "dossier_brouillon" ? [] : threadView(await loadThread(db, dossier.id), { persona: "usager" }, locale, t),
+    messages:
+      closed === "dossier_brouillon" ? [] : threadView(await loadThread(db, dossier.id), { persona: "usager" }, locale, t),
     sent: new URL(request.url).searchParams.get("notice") === "envoye",
     maxLength: MESSAGE_LIMITS.maxLength,
     maxFileSize: maxFileSize(locale),
@@ -99,7 +100,9 @@ export default function UsagerMessagerie({ loaderData, actionData }: Route.Compo
           <h2 className="fr-alert__title">{t("messagerie.errorSummary")}</h2>
           <ul>
             {Object.entries(errors).map(([field, message]) => (
-              <li key={field}>{field === "form" ? message : <a href={field === "body" ? "#message-body" : "#message-files"}>{message}</a>}</li>
+              <li key={field}>
+                {field === "form" ? message : <a href={field === "body" ? "#message-body" : "#message-files"}>{message}</a>}
+              </li>
             ))}
             {fileErrors.map((message) => (
               <li key={message}>

@@ -76,7 +76,9 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
                     <td>
                       <DossierStateBadge state={dossier.state} small />
                       {dossier.correction ? (
-                        <p className="fr-badge fr-badge--warning fr-badge--sm fr-mt-1v">{t("messagerie.correction.bannerTitle")}</p>
+                        <p className="fr-badge fr-badge--warning fr-badge--sm fr-mt-1v">
+                          {t("messagerie.correction.bannerTitle")}
+                        </p>
                       ) : null}
                     </td>
                     <td>{dossier.updatedAt}</td>

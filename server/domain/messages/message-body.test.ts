@@ -10,8 +10,13 @@ describe("messageBody", () => {
   });
 
   it("keeps a little formatting and removes scripts and handlers", () => {
-    const result = messageBody('<p><strong>Urgent</strong><script>alert(1)</script><a href="javascript:x" onclick="y">lien</a></p>');
-    expect(result).toEqual({ ok: true, html: '<p><strong>Urgent</strong><a rel="noopener noreferrer" target="_blank">lien</a></p>' });
+    const result = messageBody(
+      '<p><strong>Urgent</strong><script>alert(1)</script><a href="javascript:x" onclick="y">lien</a></p>',
+    );
+    expect(result).toEqual({
+      ok: true,
+      html: '<p><strong>Urgent</strong><a rel="noopener noreferrer" target="_blank">lien</a></p>',
+    });
   });
 
   it("refuses empty, blank and markup-only messages", () => {

@@ -9,4 +9,9 @@ import { systemMessages } from "./system-messages";
 import { usagerMessageMail } from "./usager-message-mail";
 import { usagerStateMails } from "./usager-state-mails";
 
-export const REACTIONS: readonly Reaction<EventKind>[] = [usagerStateMails, systemMessages, usagerMessageMail, resolveCorrections];
+export const REACTIONS: readonly Reaction<EventKind>[] = [
+  usagerStateMails,
+  systemMessages,
+  usagerMessageMail,
+  resolveCorrections,
+];

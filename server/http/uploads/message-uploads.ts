@@ -89,7 +89,13 @@ export function messageUploads(services: AppServices, pages: RequestHandler): Re
               try {
                 const added = await addMessageFile(services.db, author, {
                   dossierId: page.dossierId,
-                  file: { storageKey: file.key, filename, contentType: file.contentType, byteSize: file.byteSize, checksum: file.checksum },
+                  file: {
+                    storageKey: file.key,
+                    filename,
+                    contentType: file.contentType,
+                    byteSize: file.byteSize,
+                    checksum: file.checksum,
+                  },
                 });
                 return added.ok ? { ok: true, value: added.id } : { ok: false, status: 404 };
               } catch (error) {

@@ -13,5 +13,8 @@ export async function markMessagerieRead(db: Db, instructeurId: number, dossierI
   await db
     .insert(dossierMessageReads)
     .values({ instructeurId, dossierId })
-    .onConflictDoUpdate({ target: [dossierMessageReads.instructeurId, dossierMessageReads.dossierId], set: { seenAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [dossierMessageReads.instructeurId, dossierMessageReads.dossierId],
+      set: { seenAt: sql`now()` },
+    });
 }

@@ -107,7 +107,7 @@ export async function sendMessage(
           instructeurEmail: author.email,
           kind: "instructeur",
         });
-        if (!moved.ok) throw new Error(`correction transition refused: ${moved.error}`);
+        if (!moved.ok) throw new Error(`correction transition refused: ${JSON.stringify(moved)}`);
       }
     }
 

@@ -27,7 +27,10 @@ export async function unreadMessageDossiers(
         // Not their own messages.
         or(
           isNull(events.actorUserId),
-          ne(events.actorUserId, sql`(select ${instructeurs.userId} from ${instructeurs} where ${instructeurs.id} = ${instructeurId})`),
+          ne(
+            events.actorUserId,
+            sql`(select ${instructeurs.userId} from ${instructeurs} where ${instructeurs.id} = ${instructeurId})`,
+          ),
         ),
         or(isNull(dossierMessageReads.seenAt), sql`${events.createdAt} > ${dossierMessageReads.seenAt}`),
       ),

@@ -57,7 +57,13 @@ const mailTemplates = async (dossierId: number) =>
 async function pendingFile(author: MessageAuthor, dossierId: number, name = "piece.pdf") {
   const added = await addMessageFile(database.db, author, {
     dossierId,
-    file: { storageKey: `k-${Math.random()}`, filename: name, contentType: "application/pdf", byteSize: 10, checksum: "a".repeat(64) },
+    file: {
+      storageKey: `k-${Math.random()}`,
+      filename: name,
+      contentType: "application/pdf",
+      byteSize: 10,
+      checksum: "a".repeat(64),
+    },
   });
   if (!added.ok) throw new Error("file refused");
   return added.id;
@@ -80,7 +86,11 @@ describe("sendMessage", () => {
     const fileId = await pendingFile(instructeur, dossierId);
     // Somebody else's pending file is never taken.
     const foreign = await pendingFile(usager, dossierId, "autre.pdf");
-    const result = await sendMessage(database.db, instructeur, { dossierId, body: "Il manque un justificatif.", attachmentIds: [fileId, foreign] });
+    const result = await sendMessage(database.db, instructeur, {
+      dossierId,
+      body: "Il manque un justificatif.",
+      attachmentIds: [fileId, foreign],
+    });
     expect(result.ok).toBe(true);
     const thread = await loadThread(database.db, dossierId);
     const sent = thread.find((m) => m.authorKind === "instructeur");
@@ -160,7 +170,10 @@ describe("demande de correction", () => {
     expect((await mailTemplates(dossierId)).slice(mails)).toEqual(["nouveau_message"]);
     expect((await pendingCorrections(database.db, [dossierId])).has(dossierId)).toBe(true);
     const thread = await loadThread(database.db, dossierId);
-    expect(thread.find((m) => m.authorKind === "instructeur")?.correction).toMatchObject({ reason: "incorrect", resolvedAt: null });
+    expect(thread.find((m) => m.authorKind === "instructeur")?.correction).toMatchObject({
+      reason: "incorrect",
+      resolvedAt: null,
+    });
   });
 
   it("refuses a second correction while one is pending, and one on a decided dossier", async () => {
@@ -200,9 +213,15 @@ describe("demande de correction", () => {
     expect((await pendingCorrections(database.db, [a.dossierId])).size).toBe(0);
 
     const b = await setup();
-    const sent = await sendMessage(database.db, b.instructeur, { dossierId: b.dossierId, body: "À compléter", correction: "incomplete" });
+    const sent = await sendMessage(database.db, b.instructeur, {
+      dossierId: b.dossierId,
+      body: "À compléter",
+      correction: "incomplete",
+    });
     if (!sent.ok) throw new Error("not sent");
-    expect(await deleteMessage(database.db, b.instructeur, { dossierId: b.dossierId, commentaireId: sent.commentaireId })).toMatchObject({
+    expect(
+      await deleteMessage(database.db, b.instructeur, { dossierId: b.dossierId, commentaireId: sent.commentaireId }),
+    ).toMatchObject({
       ok: true,
     });
     const pending = await database.db
@@ -224,7 +243,9 @@ describe("deleteMessage", () => {
       ok: false,
       refusals: [{ code: "message_not_own", field: "form" }],
     });
-    expect(await deleteMessage(database.db, instructeur, { dossierId, commentaireId: sent.commentaireId })).toMatchObject({ ok: true });
+    expect(await deleteMessage(database.db, instructeur, { dossierId, commentaireId: sent.commentaireId })).toMatchObject({
+      ok: true,
+    });
     const [message] = await authored(dossierId);
     expect(message).toMatchObject({ body: "" });
     expect(message?.discardedAt).not.toBeNull();
