@@ -14,8 +14,8 @@ import {
   messageBody,
 } from "../../server/domain/messages/message-body";
 import { MESSAGE_FILE_ERRORS_FIELD, MESSAGE_FILES_FIELD } from "../../server/http/uploads/message-uploads";
-import type { ThreadMessage } from "../../server/queries/messagerie/thread";
-import { pendingMessageFiles } from "../../server/queries/messagerie/thread";
+import type { ThreadMessage } from "../../server/queries/message-thread";
+import { pendingMessageFiles } from "../../server/queries/message-thread";
 import type { Refusal } from "../../server/refusal";
 import type { MessageFormValues } from "../components/messagerie/message-form";
 import type { ThreadMessageView } from "../components/messagerie/thread";

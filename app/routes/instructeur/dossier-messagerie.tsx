@@ -9,8 +9,8 @@ import { closedMessagerieCode } from "../../../server/operations/messages/messag
 import { deleteMessage } from "../../../server/operations/messages/delete-message";
 import { markMessagerieRead } from "../../../server/operations/messages/mark-messagerie-read";
 import { sendMessage } from "../../../server/operations/messages/send-message";
-import { pendingCorrections } from "../../../server/queries/messagerie/corrections";
-import { loadThread } from "../../../server/queries/messagerie/thread";
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
+import { loadThread } from "../../../server/queries/message-thread";
 import { findInstructeurDossierOfDemarche } from "../../../server/queries/instructeur/dossier";
 import { MessageForm } from "../../components/messagerie/message-form";
 import { MessageThread } from "../../components/messagerie/thread";

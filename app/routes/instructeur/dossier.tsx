@@ -19,7 +19,7 @@ import { DOSSIER_INTENTS } from "./dossier-intents.server";
 import { DECISION_NAMES, NOTICES, type Notice } from "./dossier-page";
 import { DossierSummary } from "./dossier-summary";
 import { DossierTabs } from "./dossier-tabs";
-import { pendingCorrections } from "../../../server/queries/messagerie/corrections";
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
 
 export const handle = { i18n: ["champs", "dossiers", "fichiers", "instructeur", "messagerie", "usager"] };

@@ -18,7 +18,7 @@ import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
-import { pendingCorrections } from "../../../server/queries/messagerie/corrections";
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
 
 export const handle = { i18n: ["champs", "dossiers", "fichiers", "messagerie", "usager"] };

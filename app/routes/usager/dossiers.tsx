@@ -4,7 +4,7 @@
  */
 import { decodeCursor } from "../../../server/queries/usager/cursor";
 import { listUsagerDossiers } from "../../../server/queries/usager/list-dossiers";
-import { pendingCorrections } from "../../../server/queries/messagerie/corrections";
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";

@@ -11,8 +11,8 @@ import { markMessagerieRead } from "../../../server/operations/messages/mark-mes
 import type { MessageAuthor } from "../../../server/operations/messages/message-author";
 import { sendMessage } from "../../../server/operations/messages/send-message";
 import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
-import { pendingCorrections } from "../../../server/queries/messagerie/corrections";
-import { loadThread } from "../../../server/queries/messagerie/thread";
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
+import { loadThread } from "../../../server/queries/message-thread";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 
@@ -31,7 +31,7 @@ async function setup(state: "brouillon" | "en_construction" | "en_instruction" |
     champs: [{ type: "text", libelle: "Nom" }],
     instructeurEmails: [`a-${Math.random()}@exemple.fr`, `b-${Math.random()}@exemple.fr`],
   });
-  const [first, second] = instructeurs as [Instructeur, Instructeur];
+  const [first, second] = instructeurs as unknown as [Instructeur, Instructeur];
   const { dossierId, usager } = await buildDossier(database.db, { demarche, state, instructeur: first });
   const usagerAuthor: MessageAuthor = { kind: "usager", userId: usager.userId, email: usager.email };
   const instructeur: MessageAuthor & { kind: "instructeur" } = { kind: "instructeur", ...first };

@@ -3,8 +3,8 @@
  * already found the dossier in the viewer's scope (usager, instructeur or expert).
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { attachments, commentaires, dossierCorrections } from "../../db/schema";
+import type { DbOrTx } from "../db/client";
+import { attachments, commentaires, dossierCorrections } from "../db/schema";
 
 export interface ThreadFile {
   id: string;

@@ -3,8 +3,8 @@
  * lists and the API.
  */
 import { and, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { dossierCorrections, dossiers } from "../../db/schema";
+import type { DbOrTx } from "../db/client";
+import { dossierCorrections, dossiers } from "../db/schema";
 
 /** The dossiers among `dossierIds` with a pending correction, with the date it was asked. */
 export async function pendingCorrections(db: DbOrTx, dossierIds: readonly number[]): Promise<Map<number, Date>> {
