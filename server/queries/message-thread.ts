@@ -30,8 +30,19 @@ export interface ThreadMessage {
 
 /** The whole thread, or one message of it (`id`). */
 export async function loadThread(db: DbOrTx, dossierId: number, options: { id?: number } = {}): Promise<ThreadMessage[]> {
+  return (await loadThreads(db, [dossierId], options)).get(dossierId) ?? [];
+}
+
+/** The threads of several dossiers at once (the API's lists), by dossier. */
+export async function loadThreads(
+  db: DbOrTx,
+  dossierIds: readonly number[],
+  options: { id?: number } = {},
+): Promise<Map<number, ThreadMessage[]>> {
+  if (dossierIds.length === 0) return new Map();
   const rows = await db
     .select({
+      dossierId: commentaires.dossierId,
       id: commentaires.id,
       authorKind: commentaires.authorKind,
       instructeurId: commentaires.instructeurId,
@@ -48,8 +59,8 @@ export async function loadThread(db: DbOrTx, dossierId: number, options: { id?: 
     .leftJoin(dossierCorrections, eq(dossierCorrections.commentaireId, commentaires.id))
     .where(
       options.id === undefined
-        ? eq(commentaires.dossierId, dossierId)
-        : and(eq(commentaires.dossierId, dossierId), eq(commentaires.id, options.id)),
+        ? inArray(commentaires.dossierId, [...dossierIds])
+        : and(inArray(commentaires.dossierId, [...dossierIds]), eq(commentaires.id, options.id)),
     )
     .orderBy(asc(commentaires.createdAt), asc(commentaires.id));
   const messages = rows;
@@ -76,11 +87,17 @@ export async function loadThread(db: DbOrTx, dossierId: number, options: { id?: 
     list.push(file);
     byMessage.set(commentaireId, list);
   }
-  return messages.map(({ reason, resolvedAt, correctionCreatedAt, ...m }) => ({
-    ...m,
-    files: byMessage.get(m.id) ?? [],
-    correction: reason && correctionCreatedAt ? { reason, resolvedAt, createdAt: correctionCreatedAt } : null,
-  }));
+  const threads = new Map<number, ThreadMessage[]>();
+  for (const { reason, resolvedAt, correctionCreatedAt, dossierId, ...m } of messages) {
+    const list = threads.get(dossierId) ?? [];
+    list.push({
+      ...m,
+      files: byMessage.get(m.id) ?? [],
+      correction: reason && correctionCreatedAt ? { reason, resolvedAt, createdAt: correctionCreatedAt } : null,
+    });
+    threads.set(dossierId, list);
+  }
+  return threads;
 }
 
 /** Files uploaded by `userId` for a message on this dossier not sent yet, among `ids` (kept on a refused form). */

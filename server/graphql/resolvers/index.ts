@@ -20,6 +20,7 @@ import { findApiDossier, type DemarcheRow, type DossierRow, type RevisionRow, ty
 import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
 import type { GraphqlContext } from "./context";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
+import { messageResolvers } from "./messages";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
 import {
   demarcheRevisions,
@@ -122,7 +123,10 @@ const resolvers = {
     annotations: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) =>
       dossierChamps(d, args.id, ctx, { private: true }),
     traitements: (d: DossierRow, _: unknown, ctx: GraphqlContext) => ctx.loaders.traitements.load(d.id),
+    ...messageResolvers.Dossier,
   },
+  Message: messageResolvers.Message,
+  Correction: messageResolvers.Correction,
 
   Demandeur: {
     // Organisations (SIRET) are not modelled yet: every demandeur is a person.
