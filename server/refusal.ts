@@ -13,18 +13,30 @@ export interface Refusal {
   code: string;
   /** The input it is about; `form` for the request as a whole. */
   field: string;
-  /** Values its message interpolates. */
-  params?: Record<string, string>;
+  /** Values its message interpolates (numbers are formatted in the reader's language by the consumer). */
+  params?: Record<string, string | number>;
 }
 
-export type Refused = { ok: false; refusals: Refusal[] };
+/** A refusal, with what the refusing page needs to show again (`Extra`: typed values, hidden fields…). */
+export type Refused<Extra extends object = object> = { ok: false; refusals: Refusal[] } & Extra;
 
 /** What an operation that can refuse returns: its result, or why not. */
-export type OperationResult<T extends object = object> = ({ ok: true } & T) | Refused;
+export type OperationResult<T extends object = object, Extra extends object = object> = ({ ok: true } & T) | Refused<Extra>;
 
 /** One refusal, about `field` (the whole request by default). */
-export function refuse(code: string, field = "form", params?: Record<string, string>): Refused {
+export function refuse(code: string, field = "form", params?: Record<string, string | number>): Refused {
   return { ok: false, refusals: [params ? { code, field, params } : { code, field }] };
+}
+
+/** Too many attempts: refused on `form`, to retry after `retryAfterSeconds` (a 429 for HTTP callers). */
+export function refuseRateLimited(retryAfterSeconds: number): Refused {
+  return refuse("rate_limited", "form", { retryAfterSeconds });
+}
+
+/** The wait of a `rate_limited` refusal, in seconds; null when the refusals say something else. */
+export function retryAfterSecondsOf(refusals: readonly Refusal[]): number | null {
+  const wait = refusals.find((r) => r.code === "rate_limited")?.params?.retryAfterSeconds;
+  return wait === undefined ? null : Number(wait);
 }
 
 /** Refusals from a map of field → code (one per field, as form validation produces them). */
@@ -35,10 +47,10 @@ export function refuseFields(codes: Readonly<Record<string, string>>): Refused {
 /** The pages' mapping: the first code of each field, and its parameters, as the forms render them. */
 export function refusalsByField(refusals: readonly Refusal[]): {
   errors: Record<string, string>;
-  errorParams: Record<string, Record<string, string>>;
+  errorParams: Record<string, Record<string, string | number>>;
 } {
   const errors: Record<string, string> = {};
-  const errorParams: Record<string, Record<string, string>> = {};
+  const errorParams: Record<string, Record<string, string | number>> = {};
   for (const refusal of refusals) {
     if (refusal.field in errors) continue;
     errors[refusal.field] = refusal.code;

@@ -13,6 +13,8 @@ import {
   demarcheAdministrateurs,
   demarches,
   dossiers,
+  follows,
+  instructeurs,
   revisions,
   revisionTypesDeChamp,
   traitements,
@@ -25,6 +27,11 @@ import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
 export type DemarcheRow = typeof demarches.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type TraitementRow = typeof traitements.$inferSelect;
+export interface FollowerRow {
+  dossierId: number;
+  instructeurId: number;
+  email: string;
+}
 
 /** A top-level field of a revision (children of repetition blocks are not exposed yet). */
 export interface RevisionFieldRow {
@@ -220,6 +227,19 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
         .from(traitements)
         .where(inArray(traitements.dossierId, [...dossierIds]))
         .orderBy(asc(traitements.processedAt), asc(traitements.id));
+      const byDossier = groupBy(rows, (r) => r.dossierId);
+      return dossierIds.map((id) => byDossier.get(id) ?? []);
+    }),
+
+    /** The instructeurs following each dossier (`Dossier.instructeurs`), in the order they started. */
+    followers: new DataLoader<number, FollowerRow[]>(async (dossierIds) => {
+      const rows = await db
+        .select({ dossierId: follows.dossierId, instructeurId: instructeurs.id, email: users.email })
+        .from(follows)
+        .innerJoin(instructeurs, eq(instructeurs.id, follows.instructeurId))
+        .innerJoin(users, eq(users.id, instructeurs.userId))
+        .where(inArray(follows.dossierId, [...dossierIds]))
+        .orderBy(asc(follows.createdAt), asc(instructeurs.id));
       const byDossier = groupBy(rows, (r) => r.dossierId);
       return dossierIds.map((id) => byDossier.get(id) ?? []);
     }),

@@ -11,6 +11,7 @@ import { prefillParamsFromJson } from "../domain/prefill/params";
 import { toGlobalId } from "../graphql/ids";
 import { referenceDataFor } from "../integrations/reference-data";
 import { NotFoundError } from "../errors";
+import { retryAfterSecondsOf } from "../refusal";
 import { createPrefilledDossier } from "../operations/prefill/create-prefilled-dossier";
 import { PREFILL_CREATE_LIMIT, prefillReadRule } from "../operations/prefill/limits";
 import { listPrefilledDossiers } from "../operations/prefill/list-prefilled-dossiers";
@@ -81,7 +82,7 @@ export function createPrefillDossiersRouter({ config, db, logger }: AppServices)
       const params = prefillParamsFromJson(req.body);
       if (params === null) return sendError(res, 400, "The request body must be a JSON object");
       const result = await createPrefilledDossier(db, { target: { demarcheNumber: number }, params, ip: clientIp(req) }, refs);
-      if (!result.ok) return sendTooManyRequests(res, PREFILL_CREATE_LIMIT, result.retryAfterSeconds);
+      if (!result.ok) return sendTooManyRequests(res, PREFILL_CREATE_LIMIT, retryAfterSecondsOf(result.refusals) ?? 60);
       sendJson(res, 201, orphanBody(config.appUrl, result.dossier));
     } catch (error) {
       if (error instanceof NotFoundError) return notFound(res, req.params.number);

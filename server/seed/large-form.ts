@@ -188,7 +188,7 @@ export async function seedLargeForm(db: Db, input: { fields: number; rows: numbe
     dossierId,
     filledFormInputs(tree, (id) => rows.get(id) ?? []),
   );
-  if (!saved.ok) throw new Error(`saveChamps: ${saved.reason}`);
+  if (!saved.ok) throw new Error(`saveChamps: ${JSON.stringify(saved.refusals)}`);
 
   const count = await db.$count(champs, and(eq(champs.dossierId, dossierId), eq(champs.stream, "main")));
   const fields = tree.reduce((n, d) => n + 1 + (d.children?.length ?? 0), 0);

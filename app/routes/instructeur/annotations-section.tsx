@@ -9,7 +9,6 @@ import { Form } from "react-router";
 import type { ChampDescriptor, JsonValue } from "../../../server/domain/champs/definition";
 import type { ChampError } from "../../../server/domain/champs/errors";
 import type { ChampKey } from "../../../server/domain/form/keys";
-import type { SaveAnnotationsResult } from "../../../server/operations/dossiers/save-annotations";
 import { ChampInputList } from "../../components/champs/champ-list";
 import { ErrorSummary } from "../../components/champs/error-summary";
 import { CsrfInput } from "../../components/csrf-input";
@@ -24,20 +23,6 @@ export interface AnnotationsActionData {
   hidden: ChampKey[] | null;
   /** A row just added to a repetition block: it takes the focus. */
   focusRowId: string | null;
-}
-
-/** `uploadErrors`: the files refused by the upload layer (no JavaScript), shown on their fields. */
-export function annotationsActionData(
-  result: SaveAnnotationsResult,
-  uploadErrors: Record<ChampKey, ChampError> = {},
-): AnnotationsActionData {
-  if (result.ok) return { values: {}, errors: uploadErrors, hidden: null, focusRowId: result.addedRowId };
-  return {
-    values: Object.fromEntries(result.values),
-    errors: { ...Object.fromEntries(result.issues.map((issue) => [issue.key, issue.error])), ...uploadErrors },
-    hidden: result.hidden,
-    focusRowId: result.addedRowId,
-  };
 }
 
 export function AnnotationsSection({

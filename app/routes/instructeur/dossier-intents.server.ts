@@ -20,8 +20,9 @@ import { refuserDossier } from "../../../server/operations/dossiers/refuser-doss
 import { repasserEnConstruction } from "../../../server/operations/dossiers/repasser-en-construction";
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { saveAnnotations } from "../../../server/operations/dossiers/save-annotations";
+import { type Refusal, refusalsByField } from "../../../server/refusal";
 import { formFieldReader, formString } from "../../lib/request.server";
-import { annotationsActionData } from "./annotations-section";
+import { annotationsActionData } from "./annotations-action.server";
 import { type ActionData, type ActionError, DECISION_NAMES, type Decision, type Notice } from "./dossier-page";
 
 export interface IntentContext {
@@ -53,19 +54,21 @@ function refused(ctx: IntentContext, errors: ActionError[], values = NO_VALUES) 
   return data<ActionData>({ intent: ctx.intent, errors, values }, { status: 422 });
 }
 
-function transitionError(result: { error: TransitionErrorCode; params?: Record<string, string | number> }): ActionError {
-  return {
-    field: result.error === "motivation_required" || result.error === "motivation_too_long" ? "motivation" : "form",
-    key: `dossiers.transitionErrors.${result.error}`,
-    params: result.params,
-  };
+/** The state machine's refusals, one per field (`motivation` or the whole `form`). */
+function transitionErrors(refusals: readonly Refusal[]): ActionError[] {
+  const { errors, errorParams } = refusalsByField(refusals);
+  return Object.entries(errors).map(([field, code]) => ({
+    field: field === "motivation" ? "motivation" : "form",
+    key: `dossiers.transitionErrors.${code as TransitionErrorCode}`,
+    params: errorParams[field],
+  }));
 }
 
 /** A single-button state change (hidden field `intent`). */
 function transition(run: Operation, notice: Notice): IntentHandler {
   return async (ctx) => {
     const result = await run(ctx.db, ctx.actor, ctx.dossierId);
-    return result.ok ? done(ctx, notice) : refused(ctx, [transitionError(result)]);
+    return result.ok ? done(ctx, notice) : refused(ctx, transitionErrors(result.refusals));
   };
 }
 
@@ -100,7 +103,7 @@ const decide: IntentHandler = async (ctx) => {
   }
   const chosen = DECISIONS[decision as Decision];
   const result = await chosen.run(ctx.db, ctx.actor, ctx.dossierId, motivation);
-  return result.ok ? done(ctx, chosen.notice) : refused(ctx, [transitionError(result)], values);
+  return result.ok ? done(ctx, chosen.notice) : refused(ctx, transitionErrors(result.refusals), values);
 };
 
 export const DOSSIER_INTENTS: Record<string, IntentHandler> = {

@@ -11,6 +11,7 @@ import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { NotFoundError } from "../../../server/errors";
 import { claimPrefilledDossier } from "../../../server/operations/prefill/claim-prefilled-dossier";
 import { createPrefilledDossier } from "../../../server/operations/prefill/create-prefilled-dossier";
+import { retryAfterSecondsOf } from "../../../server/refusal";
 import { findPrefilledDossier } from "../../../server/operations/prefill/find-prefilled-dossier";
 import { prefilledLandingPath, readRemembered, remember } from "../../lib/prefill-cookie.server";
 import { requestState, services } from "../../lib/request.server";
@@ -64,7 +65,10 @@ export async function prefillOnCommencer(
         { target: { path: demarche.path, test }, params, ip: state.clientIp },
         refs,
       );
-      if (!created.ok) return { kind: "rate_limited", retryAfterMinutes: Math.max(1, Math.ceil(created.retryAfterSeconds / 60)) };
+      if (!created.ok) {
+        const retryAfterSeconds = retryAfterSecondsOf(created.refusals) ?? 60;
+        return { kind: "rate_limited", retryAfterMinutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) };
+      }
       token = created.dossier.prefillToken;
     }
   }

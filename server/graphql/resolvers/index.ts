@@ -16,7 +16,15 @@ import {
   type GraphQLTypeResolver,
 } from "graphql";
 import { toGlobalId } from "../ids";
-import { findApiDossier, type DemarcheRow, type DossierRow, type RevisionRow, type TraitementRow } from "../loaders";
+import {
+  findApiDossier,
+  type DemarcheRow,
+  type DossierRow,
+  type FollowerRow,
+  type RevisionRow,
+  type TraitementRow,
+} from "../loaders";
+import { mutationResolvers } from "../mutations/index";
 import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
 import type { GraphqlContext } from "./context";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
@@ -123,6 +131,10 @@ const resolvers = {
     annotations: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) =>
       dossierChamps(d, args.id, ctx, { private: true }),
     traitements: (d: DossierRow, _: unknown, ctx: GraphqlContext) => ctx.loaders.traitements.load(d.id),
+    async instructeurs(d: DossierRow, _: unknown, ctx: GraphqlContext) {
+      const followers: FollowerRow[] = await ctx.loaders.followers.load(d.id);
+      return followers.map((f) => ({ id: toGlobalId("Instructeur", f.instructeurId), email: f.email }));
+    },
     ...messageResolvers.Dossier,
   },
   Message: messageResolvers.Message,
@@ -155,6 +167,7 @@ const resolvers = {
   ...descriptorResolvers,
   ...champResolvers,
   ...revisionResolvers,
+  ...mutationResolvers,
 };
 
 function timeoutError(info: { parentType: { name: string }; fieldName: string }) {

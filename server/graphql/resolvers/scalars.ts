@@ -53,6 +53,13 @@ export function formatDateTime(value: Date | string): string {
 }
 
 /** The instant of a Paris wall time (the first one when clocks go back, a shifted one when they skip). */
+/** An instant as Paris wall time to the minute, `YYYY-MM-DDTHH:MM` (how datetime champs are stored). */
+export function toParisLocalDatetime(date: Date): string {
+  const w = parisWallTime(date.getTime());
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
 export function parisWallTimeToDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): Date {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const first = guess - parisOffsetMinutes(guess) * 60_000;

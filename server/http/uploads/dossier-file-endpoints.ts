@@ -10,6 +10,7 @@
  * annotations privées (dossier-form-pages.ts says who writes which form).
  * `:key` is the field's key: its stable id, plus `|<row id>` inside a repetition row.
  */
+import { champErrorsOf } from "../../operations/dossiers/champ-refusals";
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import type { AppServices } from "../context";
 import type { Locale } from "../../../common/i18n";
@@ -148,11 +149,9 @@ export function dossierFileEndpoints(services: AppServices): Router {
           attachmentId: String(req.params.attachmentId ?? ""),
         });
         if (!result.ok) {
-          return sendError(res, {
-            status: 422,
-            code: result.code,
-            message: champErrorMessage({ code: result.code, params: { libelle: result.libelle } }, locale),
-          });
+          const [error] = Object.values(champErrorsOf(result.refusals));
+          const code = error?.code ?? "file_last_required";
+          return sendError(res, { status: 422, code, message: champErrorMessage(error ?? { code }, locale) });
         }
         res.status(200).setHeader("Cache-Control", "no-store").json({ ok: true });
       } catch (error) {

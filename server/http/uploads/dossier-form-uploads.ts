@@ -12,6 +12,7 @@
  *    server/domain/files/upload-errors.ts) for the files refused, so the action saves everything
  *    typed and shows each refused file's error on its field.
  */
+import { champErrorsOf } from "../../operations/dossiers/champ-refusals";
 import type { Request, RequestHandler } from "express";
 import type { AppServices } from "../context";
 import { translate } from "../../../common/i18n";
@@ -105,7 +106,9 @@ async function removeFile(
 ) {
   try {
     const result = await detachFile(services.db, { writer, dossierId, ...target });
-    if (!result.ok) errors.push({ key: target.key, error: { code: result.code, params: { libelle: result.libelle } } });
+    if (!result.ok) {
+      for (const [key, error] of Object.entries(champErrorsOf(result.refusals))) errors.push({ key, error });
+    }
   } catch (error) {
     // Already removed (a second click) or not this user's: nothing to do, nothing to tell.
     if (!(error instanceof NotFoundError || error instanceof BadRequestError)) throw error;

@@ -103,7 +103,7 @@ export async function uploadToDossier(
         key: input.key,
         file: { storageKey: file.key, filename, contentType: file.contentType, byteSize: file.byteSize, checksum: file.checksum },
       });
-      return attached.ok ? { ok: true, value: attached.file } : failure("too_many_files", context, { max: attached.max });
+      return attached.ok ? { ok: true, value: attached.file } : failure("too_many_files", context, attached.refusals[0]?.params);
     } catch (error) {
       // The dossier changed hands or state while the file was streaming.
       if (error instanceof NotFoundError) return { ok: false, status: 404 };

@@ -13,6 +13,7 @@ import { parseOrBadRequest } from "../../errors";
 import { writeChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
 import { ZFileFieldWriter } from "./file-field-writer";
+import { type OperationResult, refuse } from "../../refusal";
 
 const ZAttachFile = z.object({
   writer: ZFileFieldWriter,
@@ -28,13 +29,14 @@ const ZAttachFile = z.object({
 });
 export type AttachFileInput = z.input<typeof ZAttachFile>;
 
-export type AttachFileResult = { ok: true; file: FileRef } | { ok: false; code: "too_many_files"; max: number };
+/** Refused: `too_many_files` on the field's key (param `max`, `champs.errors.too_many_files`). */
+export type AttachFileResult = OperationResult<{ file: FileRef }>;
 
 export async function attachFile(db: Db, raw: AttachFileInput): Promise<AttachFileResult> {
   const input = parseOrBadRequest(ZAttachFile, raw);
   return db.transaction(async (tx): Promise<AttachFileResult> => {
     const field = await findDossierFileField(tx, input.writer, input.dossierId, input.key, true);
-    if (field.files.length >= MAX_FILES_PER_CHAMP) return { ok: false, code: "too_many_files", max: MAX_FILES_PER_CHAMP };
+    if (field.files.length >= MAX_FILES_PER_CHAMP) return refuse("too_many_files", field.key, { max: MAX_FILES_PER_CHAMP });
     const filename = sanitizeFilename(input.file.filename);
     const [row] = await tx
       .insert(attachments)

@@ -13,6 +13,7 @@ import { NotFoundError, parseOrBadRequest } from "../../errors";
 import { writeChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
 import { ZFileFieldWriter } from "./file-field-writer";
+import { type OperationResult, refuse } from "../../refusal";
 
 const ZDetachFile = z.object({
   writer: ZFileFieldWriter,
@@ -21,7 +22,8 @@ const ZDetachFile = z.object({
   attachmentId: z.string().max(64),
 });
 
-export type DetachFileResult = { ok: true; file: FileRef } | { ok: false; code: "file_last_required"; libelle: string };
+/** Refused: `file_last_required` on the field's key (param `libelle`, `champs.errors.file_last_required`). */
+export type DetachFileResult = OperationResult<{ file: FileRef }>;
 
 export async function detachFile(db: Db, raw: z.input<typeof ZDetachFile>): Promise<DetachFileResult> {
   const input = parseOrBadRequest(ZDetachFile, raw);
@@ -32,7 +34,7 @@ export async function detachFile(db: Db, raw: z.input<typeof ZDetachFile>): Prom
     const remaining = field.files.filter((f) => f.id !== input.attachmentId);
     const usagerForm = input.writer.form === "champs";
     if (remaining.length === 0 && usagerForm && field.descriptor.mandatory && field.dossier.state === "en_construction") {
-      return { ok: false, code: "file_last_required", libelle: field.descriptor.libelle };
+      return refuse("file_last_required", field.key, { libelle: field.descriptor.libelle });
     }
     await writeChamps(tx, field.dossier.id, field.tree, new Map([[field.key, remaining.length > 0 ? remaining : null]]), {
       private: !usagerForm,

@@ -1,7 +1,13 @@
 import type { Db } from "../../db/client";
-import { instructeurTransition, type InstructeurActor } from "./instructeur-transition";
+import { instructeurTransition, type InstructeurActor, type TransitionOptions } from "./instructeur-transition";
 
 /** Accepts the dossier; the motivation is optional. */
-export function accepterDossier(db: Db, actor: InstructeurActor, dossierId: number, motivation?: string | null) {
-  return instructeurTransition(db, actor, dossierId, "accepter", motivation);
+export function accepterDossier(
+  db: Db,
+  actor: InstructeurActor,
+  dossierId: number,
+  motivation?: string | null,
+  options?: TransitionOptions,
+) {
+  return instructeurTransition(db, actor, dossierId, "accepter", motivation, options);
 }

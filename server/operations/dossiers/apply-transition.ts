@@ -12,10 +12,18 @@ import { dossiers, traitements } from "../../db/schema";
 import { type EventActor, stateChangeKind } from "../../domain/events/kinds";
 import { recordEvent } from "../../events/record-event";
 import { quotedLibelles } from "../../domain/form/libelles";
+import { type OperationResult, refuse } from "../../refusal";
 
-export type TransitionResult =
-  | { ok: true; to: DossierState }
-  | { ok: false; error: TransitionErrorCode; params?: Record<string, string | number> };
+/**
+ * The new state, or why not: one refusal whose code is a `TransitionErrorCode` (translated at
+ * `dossiers.transitionErrors.<code>`), on `motivation` for the motivation's own errors, else `form`.
+ */
+export type TransitionResult = OperationResult<{ to: DossierState }>;
+
+function refuseTransition(code: TransitionErrorCode, params?: Record<string, string | number>) {
+  const field = code === "motivation_required" || code === "motivation_too_long" ? "motivation" : "form";
+  return refuse(code, field, params);
+}
 
 export interface TransitionActor {
   userId: number | null;
@@ -49,9 +57,9 @@ export async function applyTransition(
     annotationsIncomplete: incompleteAnnotations.length > 0,
   });
   if (!plan.ok && plan.error === "annotations_incompletes") {
-    return { ok: false, error: plan.error, params: { champs: quotedLibelles(incompleteAnnotations) } };
+    return refuseTransition(plan.error, { champs: quotedLibelles(incompleteAnnotations) });
   }
-  if (!plan.ok) return { ok: false, error: plan.error, params: plan.params };
+  if (!plan.ok) return refuseTransition(plan.error, plan.params);
 
   const now = sql`now()`;
   const changes: Partial<Record<keyof typeof dossiers.$inferInsert, unknown>> = { state: plan.to, updatedAt: now };
@@ -72,7 +80,7 @@ export async function applyTransition(
     .where(and(eq(dossiers.id, dossier.id), eq(dossiers.state, plan.from)))
     .returning({ id: dossiers.id });
   // Someone else changed the state first: refuse rather than overwrite their decision.
-  if (updated.length === 0) return { ok: false, error: "invalid_transition" };
+  if (updated.length === 0) return refuseTransition("invalid_transition");
 
   await tx.insert(traitements).values({
     dossierId: dossier.id,

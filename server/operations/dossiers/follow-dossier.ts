@@ -8,6 +8,8 @@ interface Follower {
   instructeurId: number;
   /** The instructeur's account, recorded as the event's actor (null when unknown, e.g. old callers). */
   userId?: number | null;
+  /** Who acts for the event stream: "instructeur" by default, "api" when a token acts for them. */
+  kind?: "instructeur" | "api";
 }
 
 /** Starts following (no-op when already followed); records `dossier.suivi` only on a real change. */
@@ -30,7 +32,7 @@ async function recordFollowEvent(
     kind,
     demarcheId: dossier.demarcheId,
     dossierId: dossier.id,
-    actor: "instructeur",
+    actor: follower.kind ?? "instructeur",
     actorUserId: follower.userId ?? null,
     payload: { instructeurId: follower.instructeurId },
   });

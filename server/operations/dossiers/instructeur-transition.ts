@@ -6,11 +6,19 @@ import { loadRevisionForm } from "../../db/revisions";
 import { applyTransition, type TransitionResult } from "./apply-transition";
 import { findInstructeurDossier } from "../../lookups/scoped-dossier";
 import { followInTx } from "./follow-dossier";
+import type { EventActor } from "../../domain/events/kinds";
 
 export interface InstructeurActor {
   userId: number;
   instructeurId: number;
   email: string;
+  /** Who acts for the event stream: "instructeur" by default, "api" when a token acts for them. */
+  kind?: Extract<EventActor, "instructeur" | "api">;
+}
+
+export interface TransitionOptions {
+  /** Do not e-mail the usager (the API's `disableNotification`). */
+  silent?: boolean;
 }
 
 /**
@@ -23,6 +31,7 @@ export async function instructeurTransition(
   dossierId: number,
   event: DossierEvent,
   motivation?: string | null,
+  options: TransitionOptions = {},
 ): Promise<TransitionResult> {
   return db.transaction(async (tx) => {
     const target = await findInstructeurDossier(tx, actor.instructeurId, dossierId, true);
@@ -30,8 +39,8 @@ export async function instructeurTransition(
       tx,
       target,
       event,
-      { userId: actor.userId, instructeurEmail: actor.email },
-      { motivation, incompleteAnnotations: await annotationsBlocking(tx, event, target.dossier) },
+      { userId: actor.userId, instructeurEmail: actor.email, kind: actor.kind ?? "instructeur" },
+      { motivation, silent: options.silent, incompleteAnnotations: await annotationsBlocking(tx, event, target.dossier) },
     );
     // Whoever starts the instruction follows the dossier, as the reference does.
     if (result.ok && event === "passer_en_instruction") await followInTx(tx, actor, target.dossier);

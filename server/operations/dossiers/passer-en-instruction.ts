@@ -1,7 +1,13 @@
 import type { Db } from "../../db/client";
-import { instructeurTransition, type InstructeurActor } from "./instructeur-transition";
+import { instructeurTransition, type InstructeurActor, type TransitionOptions } from "./instructeur-transition";
 
 /** Passe le dossier en instruction (the usager can no longer edit it). */
-export function passerEnInstruction(db: Db, actor: InstructeurActor, dossierId: number, motivation?: string | null) {
-  return instructeurTransition(db, actor, dossierId, "passer_en_instruction", motivation);
+export function passerEnInstruction(
+  db: Db,
+  actor: InstructeurActor,
+  dossierId: number,
+  motivation?: string | null,
+  options?: TransitionOptions,
+) {
+  return instructeurTransition(db, actor, dossierId, "passer_en_instruction", motivation, options);
 }

@@ -7,7 +7,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { JsonValue } from "../../domain/champs/definition";
-import { type ChampValidationIssue, parseDraftValues, validateChampsForSubmit } from "../../domain/champs/validate-dossier";
+import { parseDraftValues, validateChampsForSubmit } from "../../domain/champs/validate-dossier";
 import { annotationVisibilityTree, keysOfForm, optionalFields } from "../../domain/form/annotations";
 import { type ChampKey, champKey } from "../../domain/form/keys";
 import { applyRowIntent, type RowIntent } from "../../domain/form/row-intent";
@@ -18,18 +18,20 @@ import { deleteRowValues, loadChampValues, upsertChampValues } from "../../db/ch
 import { loadRevisionForm } from "../../db/revisions";
 import { dossiers } from "../../db/schema";
 import { findInstructeurDossier } from "../../lookups/scoped-dossier";
+import type { OperationResult } from "../../refusal";
+import { champRefusals } from "./champ-refusals";
 import type { ReadFormField } from "./save-champs";
 
-export type SaveAnnotationsResult =
-  | { ok: true; changed: number; addedRowId: string | null }
-  | {
-      ok: false;
-      issues: ChampValidationIssue[];
-      values: Map<ChampKey, JsonValue | null>;
-      /** Annotation occurrences hidden by conditions, with the typed values. */
-      hidden: ChampKey[];
-      addedRowId: string | null;
-    };
+/** Refusals are on the annotations' `ChampKey`s (`champErrorsOf` gives the form's errors back). */
+export type SaveAnnotationsResult = OperationResult<
+  { changed: number; addedRowId: string | null },
+  {
+    values: Map<ChampKey, JsonValue | null>;
+    /** Annotation occurrences hidden by conditions, with the typed values. */
+    hidden: ChampKey[];
+    addedRowId: string | null;
+  }
+>;
 
 /**
  * Reads the posted annotations (lenient parse, as any form), checks every visible one strictly for
@@ -57,7 +59,9 @@ export async function saveAnnotations(
     const merged = new Map<ChampKey, unknown>([...stored, ...typed]);
     const hidden = hiddenKeys(annotationVisibilityTree(publicTree, privateTree), merged);
     const issues = validateChampsForSubmit(optionalFields(privateTree), merged, hidden);
-    if (issues.length > 0) return { ok: false, issues, values: typed, hidden: keysOfForm(privateTree, hidden), addedRowId };
+    if (issues.length > 0) {
+      return { ok: false, refusals: champRefusals(issues), values: typed, hidden: keysOfForm(privateTree, hidden), addedRowId };
+    }
 
     const changed = new Map([...typed].filter(([key, value]) => !sameValue(stored.get(key), value)));
     if (changed.size === 0) return { ok: true, changed: 0, addedRowId };

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { ChampDescriptor, FormInput, JsonValue } from "../../domain/champs/definition";
 import { resolveChampValues } from "../../domain/champs/resolve-values";
-import { parseDraftValues, validateChampsForSubmit, type ChampValidationIssue } from "../../domain/champs/validate-dossier";
+import { parseDraftValues, validateChampsForSubmit } from "../../domain/champs/validate-dossier";
 import type { ReferenceData } from "../../domain/geo/reference-data";
 import { type ReferenceDataConfig, referenceDataFor } from "../../integrations/reference-data";
 import { type ChampKey, champKey } from "../../domain/form/keys";
@@ -13,13 +13,19 @@ import { champs, dossiers } from "../../db/schema";
 import { hiddenKeys } from "../../domain/form/visibility";
 import { dossierLinkIssues } from "./dossier-link-issues";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
+import { type OperationResult, refuse } from "../../refusal";
+import { champRefusals } from "./champ-refusals";
 
 export type ReadFormField = (name: string) => FormInput;
 
-export type SaveChampsResult =
-  | { ok: true; state: string; values: Map<ChampKey, JsonValue | null> }
-  | { ok: false; reason: "read_only" }
-  | { ok: false; reason: "invalid"; issues: ChampValidationIssue[]; values: Map<ChampKey, JsonValue | null> };
+/**
+ * Refused: `read_only` (on `form`: the dossier is no longer editable) or one refusal per invalid
+ * field (on its `ChampKey`), with the typed values either way.
+ */
+export type SaveChampsResult = OperationResult<
+  { state: string; values: Map<ChampKey, JsonValue | null> },
+  { values: Map<ChampKey, JsonValue | null> }
+>;
 
 /** Reference data without the address service (bundled geography only): tests, seeds, CLI. */
 export const OFFLINE_REFERENCE_DATA: ReferenceDataConfig = { ban: { url: null, timeoutMs: 0 } };
@@ -57,7 +63,9 @@ export async function saveChamps(
   const typed = await typedValues(tree, field, await loadChampValues(db, dossierId), refs);
   return db.transaction(async (tx): Promise<SaveChampsResult> => {
     const { dossier } = await findUsagerDossier(tx, userId, dossierId, true);
-    if (dossier.state !== "brouillon" && dossier.state !== "en_construction") return { ok: false, reason: "read_only" };
+    if (dossier.state !== "brouillon" && dossier.state !== "en_construction") {
+      return { ...refuse("read_only"), values: typed };
+    }
     // The form is the dossier's revision's; a publication in between moved it: read again.
     const current = dossier.revisionId === before.revisionId ? tree : await loadRevisionForm(tx, dossier.revisionId);
     if (dossier.state === "en_construction") {
@@ -68,7 +76,7 @@ export async function saveChamps(
       issues.push(
         ...(await dossierLinkIssues(tx, current, merged, hidden, { fromTestDossier: dossier.forTest, alreadyInvalid: invalid })),
       );
-      if (issues.length > 0) return { ok: false, reason: "invalid", issues, values: typed };
+      if (issues.length > 0) return { ok: false, refusals: champRefusals(issues), values: typed };
     }
     await writeChamps(tx, dossierId, current, typed);
     return { ok: true, state: dossier.state, values: typed };

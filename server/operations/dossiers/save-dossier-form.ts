@@ -6,7 +6,6 @@
  */
 import type { JsonValue } from "../../domain/champs/definition";
 import type { ChampError } from "../../domain/champs/errors";
-import type { ChampValidationIssue } from "../../domain/champs/validate-dossier";
 import type { TransitionErrorCode } from "../../domain/dossier/transitions";
 import type { ReferenceData } from "../../domain/geo/reference-data";
 import type { ChampKey } from "../../domain/form/keys";
@@ -17,7 +16,8 @@ import { loadChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { mergeValues, type ReadFormField, saveChamps, typedValues } from "./save-champs";
-import { submitDossier } from "./submit-dossier";
+import { SUBMIT_REFUSAL_FIELDS, submitDossier } from "./submit-dossier";
+import { champErrorsOf } from "./champ-refusals";
 
 /** The state a page edits: the brouillon page, or the modification page of a dossier en construction. */
 export type EditedState = "brouillon" | "en_construction";
@@ -54,10 +54,6 @@ export type SaveDossierFormResult =
       ineligible: string | null;
     }
   | { outcome: "transition_refused"; error: TransitionErrorCode };
-
-function errorsOf(issues: readonly ChampValidationIssue[]): ShownErrors {
-  return Object.fromEntries(issues.map((issue) => [issue.key, issue.error]));
-}
 
 export async function saveDossierForm(
   db: Db,
@@ -101,13 +97,22 @@ export async function saveDossierForm(
     }
     const submitted = await submitDossier(db, userId, dossierId, posted, refs);
     if (submitted.ok) return { outcome: "submitted" };
-    if (submitted.reason === "transition") return { outcome: "transition_refused", error: submitted.error };
-    const { identityMissing, ineligible } = submitted;
-    return { outcome: "invalid", values: {}, hidden: [], errors: errorsOf(submitted.issues), identityMissing, ineligible };
+    const { refusals } = submitted;
+    const transition = refusals.find((r) => r.field === SUBMIT_REFUSAL_FIELDS.form);
+    if (transition) return { outcome: "transition_refused", error: transition.code as TransitionErrorCode };
+    const ineligible = refusals.find((r) => r.field === SUBMIT_REFUSAL_FIELDS.ineligibilite)?.params?.message;
+    return {
+      outcome: "invalid",
+      values: {},
+      hidden: [],
+      errors: champErrorsOf(refusals),
+      identityMissing: refusals.some((r) => r.field === SUBMIT_REFUSAL_FIELDS.identity),
+      ineligible: ineligible === undefined ? null : String(ineligible),
+    };
   }
 
   const saved = await saveChamps(db, userId, dossierId, posted, refs);
-  if (!saved.ok && saved.reason === "read_only") return { outcome: "not_editable", intent };
+  if (!saved.ok && saved.refusals.some((r) => r.code === "read_only")) return { outcome: "not_editable", intent };
   const values = Object.fromEntries(saved.values);
   if (saved.ok && (input.state === "brouillon" || !uploadRefused)) {
     return { outcome: "saved", intent, values, errors: uploadErrors };
@@ -116,6 +121,6 @@ export async function saveDossierForm(
   // was typed, its visibility and the errors.
   const tree = await loadRevisionForm(db, dossier.revisionId);
   const hidden = [...hiddenKeys(tree, mergeValues(await loadChampValues(db, dossierId, tree), saved.values))];
-  const errors = { ...(saved.ok ? {} : errorsOf(saved.issues)), ...uploadErrors };
+  const errors = { ...(saved.ok ? {} : champErrorsOf(saved.refusals)), ...uploadErrors };
   return { outcome: "invalid", values, hidden, errors, identityMissing: false, ineligible: null };
 }

@@ -1,8 +1,6 @@
-import type { ChampValidationIssue } from "../../domain/champs/validate-dossier";
 import { hiddenValuesToClear, validateChampsForSubmit } from "../../domain/champs/validate-dossier";
 import type { ReferenceData } from "../../domain/geo/reference-data";
 import { referenceDataFor } from "../../integrations/reference-data";
-import type { TransitionErrorCode } from "../../domain/dossier/transitions";
 import { isIneligible } from "../../domain/form/ineligibility";
 import { hiddenKeys } from "../../domain/form/visibility";
 import type { Db } from "../../db/client";
@@ -12,18 +10,18 @@ import { applyTransition } from "./apply-transition";
 import { dossierLinkIssues } from "./dossier-link-issues";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { OFFLINE_REFERENCE_DATA, type ReadFormField, typedValues, writeChamps } from "./save-champs";
+import type { OperationResult, Refusal } from "../../refusal";
+import { champRefusals } from "./champ-refusals";
 
-export type SubmitResult =
-  | { ok: true }
-  | {
-      ok: false;
-      reason: "invalid";
-      issues: ChampValidationIssue[];
-      identityMissing: boolean;
-      /** The administrateur's message when ineligibility rules match (null otherwise). */
-      ineligible: string | null;
-    }
-  | { ok: false; reason: "transition"; error: TransitionErrorCode };
+/**
+ * Refused: one refusal per invalid field (on its `ChampKey`, `champs.errors.<code>`), `identity_missing`
+ * on `identity`, `ineligible` on `ineligibilite` (param `message`: the administrateur's words), or
+ * the state machine's refusal on `form` (`dossiers.transitionErrors.<code>`).
+ */
+export type SubmitResult = OperationResult;
+
+/** Fields of the submission's refusals that are not a form field's `ChampKey`. */
+export const SUBMIT_REFUSAL_FIELDS = { identity: "identity", ineligibilite: "ineligibilite", form: "form" } as const;
 
 /**
  * "Déposer le dossier": first keeps what was typed (as a draft save, so nothing is lost), then
@@ -60,11 +58,15 @@ export async function submitDossier(
     const ineligibility = await loadIneligibility(tx, target.dossier.revisionId);
     const ineligible = isIneligible(ineligibility, tree, values, hidden) ? (ineligibility?.message ?? "") : null;
     if (issues.length > 0 || identityMissing || ineligible !== null) {
-      return { ok: false, reason: "invalid", issues, identityMissing, ineligible };
+      const refusals: Refusal[] = champRefusals(issues);
+      if (identityMissing) refusals.push({ code: "identity_missing", field: SUBMIT_REFUSAL_FIELDS.identity });
+      if (ineligible !== null) {
+        refusals.push({ code: "ineligible", field: SUBMIT_REFUSAL_FIELDS.ineligibilite, params: { message: ineligible } });
+      }
+      return { ok: false, refusals };
     }
     await writeChamps(tx, dossierId, tree, hiddenValuesToClear(tree, values, hidden));
     const result = await applyTransition(tx, target, "passer_en_construction", { userId, instructeurEmail: null });
-    if (!result.ok) return { ok: false, reason: "transition", error: result.error };
-    return { ok: true };
+    return result.ok ? { ok: true } : result;
   });
 }

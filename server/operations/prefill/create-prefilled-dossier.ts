@@ -18,6 +18,7 @@ import { findStartableDemarche } from "../dossiers/start-dossier";
 import { NotFoundError } from "../../errors";
 import { withAddressLookupBudget } from "./address-lookups";
 import { prefillCreateRule } from "./limits";
+import { type OperationResult, refuseRateLimited } from "../../refusal";
 
 /** Which démarche: by its link (`/commencer/<path>`, or `/commencer/test/<path>` for the draft), or by number (API). */
 export type PrefillTarget = { path: string; test: boolean } | { demarcheNumber: number };
@@ -31,9 +32,8 @@ export interface PrefilledDossierRef {
   test: boolean;
 }
 
-export type CreatePrefilledDossierResult =
-  | { ok: true; dossier: PrefilledDossierRef }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+/** Refused only when rate-limited (`refuseRateLimited`); bad values are reported on the dossier, not refused. */
+export type CreatePrefilledDossierResult = OperationResult<{ dossier: PrefilledDossierRef }>;
 
 /** The démarche of an API call: published (its published form) or in test (its draft), as the reference. */
 async function findDemarcheByNumber(db: DbOrTx, demarcheNumber: number) {
@@ -101,7 +101,7 @@ export async function createPrefilledDossier(
   refs: ReferenceData = referenceDataFor(OFFLINE_REFERENCE_DATA),
 ): Promise<CreatePrefilledDossierResult> {
   const limit = await hitRateLimit(db, prefillCreateRule(input.ip));
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return refuseRateLimited(limit.retryAfterSeconds);
 
   // The slow part first, outside the transaction (an unknown démarche is a 404 before any lookup).
   const planned = await findTarget(db, input.target);

@@ -81,14 +81,18 @@ describe("decisions and annotations privées", () => {
 
     expect(await decide(actor, dossierId)).toEqual({
       ok: false,
-      error: "annotations_incompletes",
-      params: { champs: `«\u00a0${AVIS}\u00a0», «\u00a0${MONTANT}\u00a0»` },
+      refusals: [
+        { code: "annotations_incompletes", field: "form", params: { champs: `«\u00a0${AVIS}\u00a0», «\u00a0${MONTANT}\u00a0»` } },
+      ],
     });
     expect(await snapshot(dossierId)).toEqual(before);
 
     // One filled: the other is still named.
     expect(await annotate({ [AVIS]: "Favorable" })).toMatchObject({ ok: true });
-    expect(await decide(actor, dossierId)).toMatchObject({ ok: false, params: { champs: `«\u00a0${MONTANT}\u00a0»` } });
+    expect(await decide(actor, dossierId)).toMatchObject({
+      ok: false,
+      refusals: [{ params: { champs: `«\u00a0${MONTANT}\u00a0»` } }],
+    });
     expect(await snapshot(dossierId)).toEqual(before);
 
     expect(await annotate({ [AVIS]: "Favorable", [MONTANT]: "1500" })).toMatchObject({ ok: true });

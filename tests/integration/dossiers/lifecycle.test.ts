@@ -67,9 +67,15 @@ describe("dossier lifecycle", () => {
     const { dossierId } = await buildDossier(db, { demarche, state: "en_construction" });
     const i = instructeurs[0] as { userId: number; instructeurId: number; email: string };
     const actor = { userId: i.userId, instructeurId: i.instructeurId, email: i.email };
-    expect(await accepterDossier(db, actor, dossierId)).toEqual({ ok: false, error: "invalid_transition" });
+    expect(await accepterDossier(db, actor, dossierId)).toEqual({
+      ok: false,
+      refusals: [{ code: "invalid_transition", field: "form" }],
+    });
     await passerEnInstruction(db, actor, dossierId);
-    expect(await refuserDossier(db, actor, dossierId, "   ")).toMatchObject({ ok: false, error: "motivation_required" });
+    expect(await refuserDossier(db, actor, dossierId, "   ")).toEqual({
+      ok: false,
+      refusals: [{ code: "motivation_required", field: "motivation" }],
+    });
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
     expect(row?.state).toBe("en_instruction");
     expect(await db.select().from(traitements).where(eq(traitements.dossierId, dossierId))).toHaveLength(2);
@@ -106,7 +112,7 @@ describe("dossier lifecycle", () => {
     });
     expect(await db.transaction((tx) => applyTransition(tx, readBefore, "refuser", actor, { motivation: "Non." }))).toEqual({
       ok: false,
-      error: "invalid_transition",
+      refusals: [{ code: "invalid_transition", field: "form" }],
     });
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
     expect(row?.state).toBe("accepte");
@@ -130,7 +136,7 @@ describe("dossier lifecycle", () => {
     const fieldRows = await db.select().from(champs).where(eq(champs.dossierId, dossierId));
     for (const c of fieldRows) form.set(`champ_${c.stableId}`, c.typeChamp === "text" ? "Mon projet" : "douze");
     const result = await submitDossier(db, usager.userId, dossierId, (name) => form.get(name));
-    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    expect(result).toMatchObject({ ok: false, refusals: [{ code: "invalid_integer" }] });
     const stored = await db.select().from(champs).where(eq(champs.dossierId, dossierId));
     expect(stored.map((c) => c.value).sort()).toEqual(["Mon projet", "douze"]);
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));

@@ -96,7 +96,7 @@ beforeAll(async () => {
     [champInputName(ids["Pièces vérifiées"] as number)]: "true",
   };
   const saved = await saveAnnotations(db, built.instructeurs[0]?.instructeurId as number, dossierId, (name) => typed[name]);
-  if (!saved.ok) throw new Error(`saveAnnotations: ${JSON.stringify(saved.issues)}`);
+  if (!saved.ok) throw new Error(`saveAnnotations: ${JSON.stringify(saved.refusals)}`);
   const token = await createApiToken(db, { administrateurEmail: admin, name: "Annotations" });
   if (!token.ok) throw new Error("createApiToken");
   bearer = token.bearer;

@@ -133,7 +133,7 @@ describe("createPrefilledDossier", () => {
     }
     const before = await database.db.select({ id: dossiers.id }).from(dossiers);
     const refused = await createPrefilledDossier(database.db, { target: { demarcheNumber: demarche.id }, params: {}, ip });
-    expect(refused).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(refused).toMatchObject({ ok: false, refusals: [{ code: "rate_limited", field: "form" }] });
     expect(await database.db.select({ id: dossiers.id }).from(dossiers)).toHaveLength(before.length);
     // Another address has its own budget.
     const other = await createPrefilledDossier(database.db, {
@@ -176,11 +176,12 @@ describe("prefilled dates", () => {
     const usager = await buildUser(database.db);
     await claimPrefilledDossier(database.db, usager.userId, { token: created.dossier.prefillToken });
     const result = await submitDossier(database.db, usager.userId, created.dossier.dossierId);
-    if (result.ok || result.reason !== "invalid") throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
-    expect(result.issues.map((issue) => [issue.stableId, issue.error.code])).toEqual([
-      [id("Date de naissance"), "invalid_date"],
-      [id("Rendez-vous"), "invalid_datetime"],
-      [id("Date de début"), "date_too_late"],
+    if (result.ok) throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
+    expect(result.refusals.map((refusal) => [refusal.field, refusal.code])).toEqual([
+      [String(id("Date de naissance")), "invalid_date"],
+      [String(id("Rendez-vous")), "invalid_datetime"],
+      [String(id("Date de début")), "date_too_late"],
+      ["identity", "identity_missing"],
     ]);
     expect((await dossierRow(created.dossier.dossierId))?.state).toBe("brouillon");
   });

@@ -28,4 +28,12 @@ export default {
     procedure_closed: "This procedure is closed: applications can no longer be submitted",
     annotations_incompletes: "Complete the private annotations before closing the instruction; to fill in or correct: {champs}",
   },
+  /** Payload errors of the GraphQL API (its clients read them in French, as the reference words them). */
+  api: {
+    read_only_token: "The token used is read-only",
+    instructeur_without_access: "The instructeur has no access to this dossier",
+    justificatif_unsupported: "Guichet’s API does not accept justificatifs yet: send the decision without one",
+    annotation_not_found: 'The annotation "{id}" does not exist',
+    refused: "The request was refused ({code})",
+  },
 } satisfies Translation<typeof fr>;

@@ -26,4 +26,13 @@ export default {
     annotations_incompletes:
       "Complétez les annotations privées avant de terminer l’instruction ; à remplir ou à corriger : {champs}",
   },
+  /** Payload errors of the GraphQL API (its clients read them in French, as the reference words them). */
+  api: {
+    read_only_token: "Le jeton utilisé est configuré seulement en lecture",
+    instructeur_without_access: "L’instructeur n’a pas les droits d’accès à ce dossier",
+    justificatif_unsupported:
+      "Les justificatifs ne sont pas encore acceptés par l’API de Guichet : envoyez la décision sans justificatif",
+    annotation_not_found: 'L’annotation "{id}" n’existe pas',
+    refused: "La demande a été refusée ({code})",
+  },
 } as const;

@@ -1,0 +1,43 @@
+/**
+ * The API's mutations, by root field name. Each one is defined with `defineDossierMutation`
+ * (see its header for the checks it makes and how to write a new one).
+ */
+import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
+import {
+  dossierAccepter,
+  dossierClasserSansSuite,
+  dossierPasserEnInstruction,
+  dossierRefuser,
+  dossierRepasserEnConstruction,
+  dossierRepasserEnInstruction,
+} from "./dossier-state-changes";
+import {
+  dossierModifierAnnotationAjouterLigne,
+  dossierModifierAnnotationCheckbox,
+  dossierModifierAnnotationDate,
+  dossierModifierAnnotationDatetime,
+  dossierModifierAnnotationDecimalNumber,
+  dossierModifierAnnotationDropDownList,
+  dossierModifierAnnotationIntegerNumber,
+  dossierModifierAnnotationText,
+} from "./dossier-modifier-annotation";
+
+export const mutationResolvers = {
+  Mutation: {
+    dossierAccepter,
+    dossierBasculeSuivi,
+    dossierClasserSansSuite,
+    dossierModifierAnnotationAjouterLigne,
+    dossierModifierAnnotationCheckbox,
+    dossierModifierAnnotationDate,
+    dossierModifierAnnotationDatetime,
+    dossierModifierAnnotationDecimalNumber,
+    dossierModifierAnnotationDropDownList,
+    dossierModifierAnnotationIntegerNumber,
+    dossierModifierAnnotationText,
+    dossierPasserEnInstruction,
+    dossierRefuser,
+    dossierRepasserEnConstruction,
+    dossierRepasserEnInstruction,
+  },
+};
