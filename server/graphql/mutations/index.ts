@@ -3,6 +3,7 @@
  * (see its header for the checks it makes and how to write a new one).
  */
 import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
+import { dossierEnvoyerMessage, dossierSupprimerMessage } from "./dossier-messages";
 import {
   dossierAccepter,
   dossierClasserSansSuite,
@@ -27,6 +28,7 @@ export const mutationResolvers = {
     dossierAccepter,
     dossierBasculeSuivi,
     dossierClasserSansSuite,
+    dossierEnvoyerMessage,
     dossierModifierAnnotationAjouterLigne,
     dossierModifierAnnotationCheckbox,
     dossierModifierAnnotationDate,
@@ -39,5 +41,6 @@ export const mutationResolvers = {
     dossierRefuser,
     dossierRepasserEnConstruction,
     dossierRepasserEnInstruction,
+    dossierSupprimerMessage,
   },
 };

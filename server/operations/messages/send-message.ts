@@ -11,7 +11,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { attachments, commentaires, dossierCorrections } from "../../db/schema";
-import { CORRECTION_REASONS, MESSAGE_MAX_FILES, messageBody } from "../../domain/messages/message-body";
+import { CORRECTION_REASONS, MESSAGE_MAX_FILES, MESSAGE_MAX_LENGTH, messageBody } from "../../domain/messages/message-body";
 import { parseOrBadRequest } from "../../errors";
 import { recordEvent } from "../../events/record-event";
 import { type OperationResult, type Refusal, refuse } from "../../refusal";
@@ -40,7 +40,13 @@ export async function sendMessage(
 
     const refusals: Refusal[] = [];
     const body = messageBody(input.body);
-    if (!body.ok) refusals.push({ code: body.code, field: "body" });
+    if (!body.ok) {
+      refusals.push(
+        body.code === "message_too_long"
+          ? { code: body.code, field: "body", params: { max: String(MESSAGE_MAX_LENGTH) } }
+          : { code: body.code, field: "body" },
+      );
+    }
     const files = input.attachmentIds.length
       ? await tx
           .select({ id: attachments.id })

@@ -20,6 +20,10 @@ let server: Server;
 let baseUrl: string;
 let bearer: string;
 let strangerBearer: string;
+let readOnlyBearer: string;
+let agentId: number;
+let outsiderInstructeurId: number;
+let secondDossierId: number;
 let dossierId: number;
 let correctionMessageId: number;
 
@@ -102,11 +106,19 @@ beforeAll(async () => {
   if (!sent.ok) throw new Error("sent");
   correctionMessageId = sent.commentaireId;
 
-  const token = await createApiToken(db, { administrateurEmail: admin, name: "Messages" });
+  const token = await createApiToken(db, { administrateurEmail: admin, name: "Messages", readOnly: false });
   if (!token.ok) throw new Error("createApiToken");
   bearer = token.bearer;
-  const other = await buildDemarche(db, { administrateurEmail: "autre-admin-messages@exemple.fr" });
-  void other;
+  const readOnly = await createApiToken(db, { administrateurEmail: admin, name: "Lecture", readOnly: true });
+  if (!readOnly.ok) throw new Error("createApiToken");
+  readOnlyBearer = readOnly.bearer;
+  agentId = agent.instructeurId;
+  secondDossierId = (await buildDossier(db, { demarche, state: "en_instruction", instructeur: agent as never })).dossierId;
+  const other = await buildDemarche(db, {
+    administrateurEmail: "autre-admin-messages@exemple.fr",
+    instructeurEmails: ["agent-ailleurs-api@exemple.fr"],
+  });
+  outsiderInstructeurId = (other.instructeurs[0] as unknown as { instructeurId: number }).instructeurId;
   const strangerToken = await createApiToken(db, { administrateurEmail: "autre-admin-messages@exemple.fr", name: "Autre" });
   if (!strangerToken.ok) throw new Error("createApiToken");
   strangerBearer = strangerToken.bearer;
@@ -117,11 +129,11 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function gql(token: string, variables: Record<string, unknown>) {
+async function gql(token: string, variables: Record<string, unknown>, query = QUERY) {
   const response = await fetch(`${baseUrl}/api/v2/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: QUERY, variables }),
+    body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as {
     data?: { dossier: { dateDerniereCorrectionEnAttente: string | null } & Record<string, Array<Record<string, unknown>>> };
@@ -162,5 +174,129 @@ describe("Dossier.messages", () => {
     const result = await gql(strangerBearer, { number: dossierId });
     expect(result.data?.dossier ?? null).toBeNull();
     expect(result.errors?.[0]).toBeDefined();
+  });
+});
+
+const ENVOYER = /* GraphQL */ `
+  mutation envoyer($input: DossierEnvoyerMessageInput!) {
+    dossierEnvoyerMessage(input: $input) {
+      clientMutationId
+      errors {
+        message
+      }
+      message {
+        id
+        body
+        email
+        correction {
+          reason
+        }
+      }
+    }
+  }
+`;
+
+const SUPPRIMER = /* GraphQL */ `
+  mutation supprimer($input: DossierSupprimerMessageInput!) {
+    dossierSupprimerMessage(input: $input) {
+      errors {
+        message
+      }
+      message {
+        id
+        body
+        discardedAt
+      }
+    }
+  }
+`;
+
+type Payload = { errors: Array<{ message: string }> | null; message: Record<string, unknown> | null; clientMutationId?: string };
+
+async function mutate(token: string, query: string, input: Record<string, unknown>) {
+  const result = (await gql(token, { input }, query)) as unknown as {
+    data?: Record<string, Payload>;
+    errors?: Array<{ message: string }>;
+  };
+  return { payload: Object.values(result.data ?? {})[0] ?? null, errors: result.errors };
+}
+
+async function threadSize(number: number) {
+  const result = await gql(bearer, { number });
+  return result.data?.dossier.messages?.length ?? 0;
+}
+
+describe("dossierEnvoyerMessage and dossierSupprimerMessage", () => {
+  it("sends a correction request that sends the dossier back en construction, then refuses a second one", async () => {
+    const dossierId = toGlobalId("Dossier", secondDossierId);
+    const instructeurId = toGlobalId("Instructeur", agentId);
+    const sent = await mutate(bearer, ENVOYER, {
+      clientMutationId: "m1",
+      dossierId,
+      instructeurId,
+      body: "Le justificatif est périmé.",
+      correction: "outdated",
+    });
+    expect(sent.payload).toMatchObject({
+      clientMutationId: "m1",
+      errors: null,
+      message: {
+        body: "Le justificatif est périmé.",
+        email: "agent-messages-api@exemple.fr",
+        correction: { reason: "outdated" },
+      },
+    });
+    const state = await gql(bearer, { number: secondDossierId }, "query s($number: Int!) { dossier(number: $number) { state } }");
+    expect((state.data?.dossier as unknown as { state: string }).state).toBe("en_construction");
+
+    const before = await threadSize(secondDossierId);
+    const again = await mutate(bearer, ENVOYER, { dossierId, instructeurId, body: "Encore", correction: "incorrect" });
+    expect(again.payload?.message).toBeNull();
+    expect(again.payload?.errors?.[0]?.message).toContain("déjà en attente");
+    const empty = await mutate(bearer, ENVOYER, { dossierId, instructeurId, body: "  " });
+    expect(empty.payload?.errors).toEqual([{ message: "Écrivez votre message" }]);
+    expect(await threadSize(secondDossierId)).toBe(before);
+  });
+
+  it("refuses a read-only token and an instructeur outside the dossier's groupe, and nothing changes", async () => {
+    const before = await threadSize(secondDossierId);
+    const dossierId = toGlobalId("Dossier", secondDossierId);
+    const readOnly = await mutate(readOnlyBearer, ENVOYER, {
+      dossierId,
+      instructeurId: toGlobalId("Instructeur", agentId),
+      body: "Lecture seule",
+    });
+    expect(readOnly.payload?.errors?.[0]?.message).toContain("lecture");
+    const outsider = await mutate(bearer, ENVOYER, {
+      dossierId,
+      instructeurId: toGlobalId("Instructeur", outsiderInstructeurId),
+      body: "Intrus",
+    });
+    expect(outsider.payload?.errors?.[0]?.message).toContain("droits");
+    const foreignToken = await mutate(strangerBearer, ENVOYER, {
+      dossierId,
+      instructeurId: toGlobalId("Instructeur", outsiderInstructeurId),
+      body: "Intrus",
+    });
+    expect(foreignToken.payload ?? null).toBeNull();
+    expect(foreignToken.errors?.[0]).toBeDefined();
+    expect(await threadSize(secondDossierId)).toBe(before);
+  });
+
+  it("deletes the instructeur's own message, which stays as deleted", async () => {
+    const instructeurId = toGlobalId("Instructeur", agentId);
+    const sent = await mutate(bearer, ENVOYER, {
+      dossierId: toGlobalId("Dossier", secondDossierId),
+      instructeurId,
+      body: "Message envoyé par erreur",
+    });
+    const messageId = sent.payload?.message?.id as string;
+    const deleted = await mutate(bearer, SUPPRIMER, { messageId, instructeurId });
+    expect(deleted.payload).toMatchObject({ errors: null, message: { id: messageId, body: "" } });
+    expect(deleted.payload?.message?.discardedAt).toEqual(expect.any(String));
+    const again = await mutate(bearer, SUPPRIMER, { messageId, instructeurId });
+    expect(again.payload?.errors).toEqual([{ message: "Ce message a déjà été supprimé" }]);
+    const unknown = await mutate(bearer, SUPPRIMER, { messageId: toGlobalId("Commentaire", 999_999), instructeurId });
+    expect(unknown.errors?.[0]).toBeDefined();
   });
 });

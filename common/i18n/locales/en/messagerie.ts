@@ -70,6 +70,7 @@ export default {
     dossier_brouillon: "This application is not submitted yet: messages are not open",
     dossier_archived: "This application is archived: messages can no longer be sent",
     message_not_own: "You can only delete your own messages",
+    attachment_unsupported: "Attachments sent through the API are not supported yet",
     message_already_deleted: "This message has already been deleted",
   },
 } as const satisfies Translation<typeof fr>;

@@ -68,6 +68,7 @@ export default {
     dossier_brouillon: "Ce dossier n’est pas encore déposé : la messagerie n’est pas ouverte",
     dossier_archived: "Ce dossier est archivé : il n’est plus possible d’y envoyer de message",
     message_not_own: "Vous ne pouvez supprimer que vos propres messages",
+    attachment_unsupported: "Les pièces jointes envoyées par l’API ne sont pas encore prises en charge",
     message_already_deleted: "Ce message a déjà été supprimé",
   },
 } as const;
