@@ -70,9 +70,9 @@ export function MessageThread({ messages }: { messages: ThreadMessageView[] }) {
                 name="intent"
                 value="supprimer"
                 className="fr-btn fr-btn--tertiary fr-btn--sm"
-                aria-label={t("messagerie.deleteLabel", { date: m.at })}
               >
                 {t("messagerie.delete")}
+                <span className="fr-sr-only"> {t("messagerie.sentAt", { date: m.at })}</span>
               </button>
             </Form>
           ) : null}

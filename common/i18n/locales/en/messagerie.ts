@@ -20,7 +20,6 @@ export default {
   deleted: "Message deleted",
   files: "Attachments",
   delete: "Delete this message",
-  deleteLabel: "Delete the message of {date}",
   correction: {
     asked: "Correction requested: {reason}",
     resolved: "Corrected on {date}",

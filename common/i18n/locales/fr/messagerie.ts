@@ -18,7 +18,6 @@ export default {
   deleted: "Message supprimé",
   files: "Pièces jointes",
   delete: "Supprimer ce message",
-  deleteLabel: "Supprimer le message du {date}",
   correction: {
     asked: "Correction demandée : {reason}",
     resolved: "Correction effectuée le {date}",
