@@ -65,12 +65,7 @@ export function MessageThread({ messages }: { messages: ThreadMessageView[] }) {
             <Form method="post" className="fr-mt-1w">
               <CsrfInput />
               <input type="hidden" name="commentaireId" value={m.id} />
-              <button
-                type="submit"
-                name="intent"
-                value="supprimer"
-                className="fr-btn fr-btn--tertiary fr-btn--sm"
-              >
+              <button type="submit" name="intent" value="supprimer" className="fr-btn fr-btn--tertiary fr-btn--sm">
                 {t("messagerie.delete")}
                 <span className="fr-sr-only"> {t("messagerie.sentAt", { date: m.at })}</span>
               </button>

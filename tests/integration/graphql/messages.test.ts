@@ -247,7 +247,7 @@ describe("dossierEnvoyerMessage and dossierSupprimerMessage", () => {
       },
     });
     const state = await gql(bearer, { number: secondDossierId }, "query s($number: Int!) { dossier(number: $number) { state } }");
-    expect((state.data?.dossier as unknown as { state: string }).state).toBe("en_construction");
+    expect((state.data?.dossier as unknown as { state: string } | undefined)?.state).toBe("en_construction");
 
     const before = await threadSize(secondDossierId);
     const again = await mutate(bearer, ENVOYER, { dossierId, instructeurId, body: "Encore", correction: "incorrect" });
