@@ -109,7 +109,7 @@ describe("sendMessage", () => {
     });
     expect(await sendMessage(database.db, usager, { dossierId, body: "x".repeat(MESSAGE_MAX_LENGTH + 1) })).toEqual({
       ok: false,
-      refusals: [{ code: "message_too_long", field: "body" }],
+      refusals: [{ code: "message_too_long", field: "body", params: { max: String(MESSAGE_MAX_LENGTH) } }],
     });
     expect(await authored(dossierId)).toEqual([]);
     expect(await eventKinds(dossierId)).toEqual(before);
