@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -551,9 +552,14 @@ export const attachments = pgTable(
     checksum: text("checksum").notNull(),
     purpose: text("purpose")
       .notNull()
-      .$type<"champ" | "notice_explicative" | "piece_justificative_template" | "avis_introduction" | "avis_reponse">(),
+      .$type<"champ" | "notice_explicative" | "piece_justificative_template" | "avis_introduction" | "avis_reponse" | "message">(),
     /** The avis an `avis_*` file belongs to; null while uploaded but not yet attached by its operation. */
     avisId: integer("avis_id").references(() => avis.id, { onDelete: "cascade" }),
+    /**
+     * Message attachments (purpose "message"): null while the file waits for its message to be
+     * sent (uploaded with a form that was refused), then the message it belongs to.
+     */
+    commentaireId: integer("commentaire_id").references((): AnyPgColumn => commentaires.id, { onDelete: "cascade" }),
     dossierId: integer("dossier_id").references(() => dossiers.id, { onDelete: "cascade" }),
     stableId: integer("stable_id"),
     rowId: text("row_id").notNull().default(""),
@@ -566,6 +572,7 @@ export const attachments = pgTable(
     index("attachments_storage_key_idx").on(t.storageKey),
     index("attachments_dossier_idx").on(t.dossierId, t.stableId, t.rowId),
     index("attachments_type_de_champ_idx").on(t.typeDeChampId),
+    index("attachments_commentaire_idx").on(t.commentaireId),
   ],
 );
 
@@ -630,6 +637,70 @@ export const avis = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index("avis_dossier_idx").on(t.dossierId), index("avis_experts_procedure_idx").on(t.expertsProcedureId)],
+);
+
+// ---------------------------------------------------------------- messagerie
+
+/**
+ * The messagerie of a dossier: messages of the usager, instructeurs, experts and the platform
+ * (system copies of the state-change e-mails). A deleted message keeps its row (« Message
+ * supprimé »): body emptied, attachments removed, `discarded_at` set.
+ */
+export const commentaires = pgTable(
+  "commentaires",
+  {
+    id: serial("id").primaryKey(),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    authorKind: text("author_kind").notNull().$type<"usager" | "instructeur" | "expert" | "system">(),
+    authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    instructeurId: integer("instructeur_id").references(() => instructeurs.id, { onDelete: "set null" }),
+    expertId: integer("expert_id").references(() => experts.id, { onDelete: "set null" }),
+    /** The sender's e-mail as shown (the platform's contact address for system messages). */
+    email: text("email").notNull(),
+    /** Sanitized HTML (limited formatting); empty once discarded. */
+    body: text("body").notNull(),
+    discardedAt: tstz("discarded_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("commentaires_dossier_idx").on(t.dossierId, t.id)],
+);
+
+/** A message flagged as a correction request; pending until `resolved_at` (at most one pending per dossier). */
+export const dossierCorrections = pgTable(
+  "dossier_corrections",
+  {
+    id: serial("id").primaryKey(),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    commentaireId: integer("commentaire_id")
+      .notNull()
+      .references(() => commentaires.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull().$type<"incorrect" | "incomplete" | "outdated">(),
+    resolvedAt: tstz("resolved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("dossier_corrections_commentaire_key").on(t.commentaireId),
+    uniqueIndex("dossier_corrections_pending_key").on(t.dossierId).where(sql`resolved_at is null`),
+  ],
+);
+
+/** When each instructeur last opened a dossier's messagerie: newer messages make its badge. */
+export const dossierMessageReads = pgTable(
+  "dossier_message_reads",
+  {
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    seenAt: tstz("seen_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.instructeurId, t.dossierId] })],
 );
 
 // ---------------------------------------------------------------- mail

@@ -1,8 +1,8 @@
 /**
  * Daily housekeeping of files:
  * 1. attachment rows of dossier fields that no value refers to any more (file removed from its
- *    field, field hidden and cleared at submission), and avis files never attached to their avis,
- *    are deleted, an hour after their upload at the earliest;
+ *    field, field hidden and cleared at submission), avis files never attached to their avis, and
+ *    message files whose message was never sent, are deleted, an hour after their upload at the earliest;
  * 2. bytes no row refers to are deleted from storage: those of the rows just deleted (unless a
  *    copy-on-write copy of a model file still shares them), and those left by rows deleted with
  *    their dossier or field definition (ON DELETE CASCADE) — found by listing the storage;
@@ -34,6 +34,8 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
             and (
               -- an avis file uploaded with a request or an answer that was never sent
               (a.purpose in ('avis_introduction', 'avis_reponse') and a.avis_id is null)
+              -- a message's file uploaded with a form that was refused and never sent again
+              or (a.purpose = 'message' and a.commentaire_id is null)
               or a.purpose = 'champ' and not exists (
               select 1 from champs c
                where c.dossier_id = a.dossier_id and c.stable_id = a.stable_id and c.row_id = a.row_id

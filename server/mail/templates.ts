@@ -7,6 +7,7 @@ import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
 import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
+import { nouveauMessageTemplate } from "./templates/nouveau-message";
 import { resetPasswordTemplate } from "./templates/reset-password";
 
 /** A mail template declares the parameters it needs: they are checked when the mail is enqueued. */
@@ -31,6 +32,8 @@ export const MAIL_TEMPLATES = {
   avis_decision: avisDecisionTemplate,
   // instructeurs: colleague, instant e-mails, digests (server/events/reactions/instructeur-mails.ts, server/jobs/digest.job.ts)
   ...INSTRUCTEUR_MAIL_TEMPLATES,
+  // messagerie (enqueued by server/events/reactions/usager-message-mail.ts)
+  nouveau_message: nouveauMessageTemplate,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

@@ -1,12 +1,12 @@
 /**
- * The tabs between the pages of one dossier for an instructeur (the dossier itself, its avis
- * externes with their count…): plain links, the current one marked. A capability with its own
- * page about the dossier adds an entry to `DOSSIER_TABS`.
+ * The tabs between the pages of one dossier for an instructeur (the dossier itself, its messagerie,
+ * its avis externes with their count): plain links, the current one marked, a short badge where
+ * something is new. A capability with its own page about the dossier adds an entry to `DOSSIER_TABS`.
  */
 import type { TranslationKey } from "../../../common/i18n";
 import { useT, useTn } from "../../lib/i18n";
 
-export type DossierTabId = "dossier" | "avis";
+export type DossierTabId = "dossier" | "messagerie" | "avis";
 
 export interface DossierTab {
   id: DossierTabId;
@@ -19,6 +19,7 @@ export interface DossierTab {
 
 export const DOSSIER_TABS: readonly DossierTab[] = [
   { id: "dossier", path: "", label: "avis.dossierTab" },
+  { id: "messagerie", path: "/messagerie", label: "messagerie.tabs.messagerie" },
   { id: "avis", path: "/avis", label: "avis.tab", countLabel: "avis.tabCount" },
 ];
 
@@ -26,12 +27,15 @@ export function DossierTabs({
   demarcheId,
   dossierId,
   current,
-  counts,
+  counts = {},
+  badges = {},
 }: {
   demarcheId: number;
   dossierId: number;
   current: DossierTabId;
-  counts: Partial<Record<DossierTabId, number>>;
+  counts?: Partial<Record<DossierTabId, number>>;
+  /** A short text after a tab's label (« nouveau »), by tab. */
+  badges?: Partial<Record<DossierTabId, string>>;
 }) {
   const t = useT();
   const tn = useTn();
@@ -42,10 +46,12 @@ export function DossierTabs({
         {DOSSIER_TABS.map((tab) => {
           const count = counts[tab.id];
           const label = tab.countLabel && count !== undefined ? tn(tab.countLabel, count, { count }) : t(tab.label);
+          const badge = badges[tab.id];
           return (
             <li key={tab.id}>
               <a className="fr-tabs__tab" href={`${base}${tab.path}`} aria-current={tab.id === current ? "page" : undefined}>
                 {label}
+                {badge ? <span className="fr-badge fr-badge--sm fr-badge--new fr-ml-1w">{badge}</span> : null}
               </a>
             </li>
           );

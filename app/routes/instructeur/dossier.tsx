@@ -30,7 +30,11 @@ import { NotificationBadges } from "../../components/notifications/notification-
 import { DossierColleague } from "./dossier-colleague";
 import { DossierLabels } from "./dossier-labels";
 
-export const handle = { i18n: ["avis", "champs", "dossiers", "fichiers", "instructeur", "liste", "notifications", "usager"] };
+export const handle = {
+  i18n: ["avis", "champs", "dossiers", "fichiers", "instructeur", "liste", "messagerie", "notifications", "usager"],
+};
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
+import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -49,9 +53,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   // What is new is read first, then this visit marks the dossier's page (demande, annotations) seen.
   const workspace = await loadDossierWorkspace(db, instructeur.instructeurId, dossierId);
   await markDossierSeen(db, instructeur.instructeurId, dossierId, ["demande", "annotations"]);
+  const pendingCorrection = (await pendingCorrections(db, [dossierId])).get(dossierId) ?? null;
+  const unread = (await unreadMessageDossiers(db, instructeur.instructeurId, [dossierId])).has(dossierId);
   return {
     workspace,
     colleagueMessageMax: COLLEAGUE_MESSAGE_MAX_LENGTH,
+    pendingCorrection: when(pendingCorrection),
+    unreadMessages: unread,
     demarche: loaded.demarche,
     dossier: {
       ...dossier,
@@ -124,8 +132,19 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
       <h1 className="fr-mb-2w">{title}</h1>
       <div className="fr-mb-3w">
         <DossierStateBadge state={dossier.state} small={false} />
+        {loaderData.pendingCorrection ? (
+          <p className="fr-badge fr-badge--warning fr-ml-1w">
+            {t("messagerie.correction.pendingInstructeur", { date: loaderData.pendingCorrection })}
+          </p>
+        ) : null}
       </div>
-      <DossierTabs demarcheId={demarche.id} dossierId={dossier.id} current="dossier" counts={{ avis: loaderData.avisCount }} />
+      <DossierTabs
+        demarcheId={demarche.id}
+        dossierId={dossier.id}
+        current="dossier"
+        counts={{ avis: loaderData.avisCount }}
+        badges={loaderData.unreadMessages ? { messagerie: t("messagerie.unread") } : {}}
+      />
       {workspace.news.length > 0 ? (
         <div className="fr-notice fr-notice--info fr-mb-3w" id="nouveautes">
           <div className="fr-container">

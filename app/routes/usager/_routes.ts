@@ -12,6 +12,7 @@ export const usagerRoutes: RouteConfigEntry[] = [
     route("dossiers/:id/modifier", "routes/usager/dossier-modifier.tsx"),
     route("dossiers/:id/modifications/annuler", "routes/usager/dossier-annuler-modifications.tsx"),
     route("dossiers/:id/merci", "routes/usager/dossier-merci.tsx"),
+    route("dossiers/:id/messagerie", "routes/usager/dossier-messagerie.tsx"),
     route("dossiers/:id/changements-formulaire", "routes/usager/dossier-form-changes.tsx"),
   ]),
 ];

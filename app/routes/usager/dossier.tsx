@@ -21,8 +21,10 @@ import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDos
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 import { PendingChangesNotice } from "../../components/usager/pending-changes-notice";
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
+import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "usager"] };
+export const handle = { i18n: ["champs", "dossiers", "fichiers", "messagerie", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -44,6 +46,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   return {
     dossierId: dossier.id,
+    correction: (await pendingCorrections(db, [dossier.id])).has(dossier.id),
     state: dossier.state,
     forTest: dossier.forTest,
     modified: new URL(request.url).searchParams.get("modifie") === "1",
@@ -90,6 +93,8 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
       <p className="fr-mb-3w">
         <DossierStateBadge state={state} /> {loaderData.forTest ? <TestBadge /> : null}
       </p>
+      <UsagerDossierTabs dossierId={dossierId} current="dossier" />
+      {loaderData.correction ? <CorrectionBanner dossierId={dossierId} /> : null}
 
       {loaderData.modified ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

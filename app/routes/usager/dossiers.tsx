@@ -4,6 +4,7 @@
  */
 import { decodeCursor } from "../../../server/queries/usager/cursor";
 import { listUsagerDossiers } from "../../../server/queries/usager/list-dossiers";
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
@@ -11,7 +12,7 @@ import { requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossiers";
 import { formatDateTime, noStoreHeaders } from "./usager.server";
 
-export const handle = { i18n: ["dossiers", "usager"] };
+export const handle = { i18n: ["dossiers", "messagerie", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -20,6 +21,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const cursor = decodeCursor(new URL(request.url).searchParams.get("cursor"));
   const { locale } = requestState(context);
   const page = await listUsagerDossiers(services(context).db, user.id, { cursor });
+  const corrections = await pendingCorrections(
+    services(context).db,
+    page.dossiers.map((d) => d.id),
+  );
   return {
     isFirstPage: cursor === null,
     nextCursor: page.nextCursor,
@@ -28,6 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       state: d.state,
       forTest: d.forTest,
       pendingChanges: d.pendingChanges,
+      correction: corrections.has(d.id),
       demarcheLibelle: d.demarcheLibelle,
       updatedAt: formatDateTime(d.updatedAt, locale),
     })),
@@ -73,6 +79,11 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
                       {dossier.pendingChanges ? (
                         <p className="fr-badge fr-badge--sm fr-badge--warning fr-mt-1v" data-testid="modifications-non-deposees">
                           {t("usager.pendingChanges.title")}
+                        </p>
+                      ) : null}
+                      {dossier.correction ? (
+                        <p className="fr-badge fr-badge--warning fr-badge--sm fr-mt-1v">
+                          {t("messagerie.correction.bannerTitle")}
                         </p>
                       ) : null}
                     </td>

@@ -27,6 +27,11 @@ const ALLOWED: Record<DossierEvent, { from: DossierState[]; to: DossierState; tr
     traitement: "repasse_en_instruction",
   },
   deposer_modifications: { from: ["en_construction"], to: "en_construction", traitement: "depose_correction_usager" },
+  repasser_en_construction_with_pending_correction: {
+    from: ["en_instruction"],
+    to: "en_construction",
+    traitement: "repasse_en_construction",
+  },
 };
 
 const pairs = DOSSIER_STATES.flatMap((state) => DOSSIER_EVENTS.map((event) => ({ state, event })));

@@ -4,10 +4,10 @@
  * allowed from a state and what the target is. Writing the state, the traitement row, the
  * operation log and enqueuing mails is the job of the operations that call `planTransition`.
  *
- * Automatic transitions (declarative procedures, SVA/SVR) and corrections are not modelled yet;
- * they will be added as new rows of the same table. `deposer_modifications` keeps the state: the
- * usager re-submits the changes of a dossier en construction (reference:
- * `usager_submit_en_construction!`), recorded as a traitement like any state change.
+ * Automatic transitions (declarative procedures, SVA/SVR) are not modelled yet; they will be added
+ * as new rows of the same table. `deposer_modifications` keeps the state: the usager re-submits the
+ * changes of a dossier en construction (reference: `usager_submit_en_construction!`), recorded as a
+ * traitement like any state change.
  */
 import type { DossierState } from "./states";
 
@@ -20,6 +20,7 @@ export const DOSSIER_EVENTS = [
   "classer_sans_suite",
   "repasser_en_instruction",
   "deposer_modifications",
+  "repasser_en_construction_with_pending_correction",
 ] as const;
 export type DossierEvent = (typeof DOSSIER_EVENTS)[number];
 
@@ -87,6 +88,8 @@ export interface DossierTransition {
   readonly needsCompleteAnnotations?: boolean;
   /** The usager fires it from their own pages; never a button of the instructeur's dossier page. */
   readonly byUsager?: boolean;
+  /** Fired only by another operation (a correction request), never offered as a button. */
+  readonly internal?: boolean;
 }
 
 export const DOSSIER_TRANSITIONS = [
@@ -157,6 +160,16 @@ export const DOSSIER_TRANSITIONS = [
     motivation: "none",
     guard: ({ ineligible }) => (ineligible ? "ineligible" : null),
     byUsager: true,
+  },
+  {
+    // A correction request on a dossier en instruction gives it back to the usager; the message
+    // itself is the only e-mail (the traitement is the same as a plain repasser_en_construction).
+    event: "repasser_en_construction_with_pending_correction",
+    from: ["en_instruction"],
+    to: "en_construction",
+    traitementEvent: "repasse_en_construction",
+    motivation: "none",
+    internal: true,
   },
 ] as const satisfies readonly DossierTransition[];
 
@@ -251,13 +264,15 @@ export function planTransition(input: PlanTransitionInput): PlanTransitionResult
 
 /** Events that can fire from `state`, in table order, ignoring guards (to decide which buttons to show). */
 export function availableEvents(state: DossierState): DossierEvent[] {
-  return DOSSIER_TRANSITIONS.filter((t) => (t.from as readonly DossierState[]).includes(state)).map((t) => t.event);
+  return DOSSIER_TRANSITIONS.filter(
+    (t: DossierTransition) => !t.internal && (t.from as readonly DossierState[]).includes(state),
+  ).map((t) => t.event);
 }
 
 /** The instructeur's buttons: the available events the usager does not fire themselves. */
 export function instructeurEvents(state: DossierState): DossierEvent[] {
   const transitions: readonly DossierTransition[] = DOSSIER_TRANSITIONS;
-  return transitions.filter((t) => t.from.includes(state) && !t.byUsager).map((t) => t.event);
+  return transitions.filter((t) => t.from.includes(state) && !t.byUsager && !t.internal).map((t) => t.event);
 }
 
 // HTML textareas submit CRLF; storing LF keeps lengths and digests stable across clients.

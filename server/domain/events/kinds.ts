@@ -61,6 +61,14 @@ export const EVENT_KINDS = {
     instructeurIds: z.array(z.number().int()).min(1).max(100),
     message: z.string().max(2000),
   }),
+  /** A message in the messagerie (never a system copy of an e-mail); `correction` when it asks one. */
+  "message.envoye": z.object({
+    commentaireId: z.number().int(),
+    authorKind: z.enum(["usager", "instructeur", "expert"]),
+    correction: z.enum(["incorrect", "incomplete", "outdated"]).nullish(),
+  }),
+  /** Its author deleted a message (it stays as « Message supprimé »). */
+  "message.supprime": z.object({ commentaireId: z.number().int() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

@@ -6,6 +6,9 @@ import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
 import { instructeurMails } from "./instructeur-mails";
+import { resolveCorrections } from "./resolve-corrections";
+import { systemMessages } from "./system-messages";
+import { usagerMessageMail } from "./usager-message-mail";
 import { usagerStateMails } from "./usager-state-mails";
 
 export const REACTIONS: readonly Reaction<EventKind>[] = [
@@ -14,4 +17,7 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   avisRequestMails,
   avisAnsweredMail,
   avisDecisionMails,
+  systemMessages,
+  usagerMessageMail,
+  resolveCorrections,
 ];

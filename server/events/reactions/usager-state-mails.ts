@@ -11,7 +11,7 @@ import { enqueueMail } from "../../jobs/enqueue-mail";
 import type { DossierMailName } from "../../mail/templates/dossier-mails";
 import { defineReaction } from "../reaction";
 
-const MAIL_BY_KIND = {
+export const MAIL_BY_KIND = {
   "dossier.depose": "dossier_depose",
   "dossier.depose_correction_usager": "dossier_modifications_deposees",
   "dossier.passe_en_instruction": "dossier_passe_en_instruction",

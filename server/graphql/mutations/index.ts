@@ -3,6 +3,7 @@
  * (see its header for the checks it makes and how to write a new one).
  */
 import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
+import { dossierEnvoyerMessage, dossierSupprimerMessage } from "./dossier-messages";
 import {
   dossierAccepter,
   dossierClasserSansSuite,
@@ -28,6 +29,7 @@ export const mutationResolvers = {
     dossierAccepter,
     dossierBasculeSuivi,
     dossierClasserSansSuite,
+    dossierEnvoyerMessage,
     dossierModifierAnnotationAjouterLigne,
     dossierModifierAnnotationCheckbox,
     dossierModifierAnnotationDate,
@@ -41,5 +43,6 @@ export const mutationResolvers = {
     dossierRefuser,
     dossierRepasserEnConstruction,
     dossierRepasserEnInstruction,
+    dossierSupprimerMessage,
   },
 };

@@ -30,6 +30,7 @@ import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } fr
 import type { GraphqlContext } from "./context";
 import { labelResolvers } from "./labels";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
+import { messageResolvers } from "./messages";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
 import {
   demarcheRevisions,
@@ -137,7 +138,10 @@ const resolvers = {
       return followers.map((f) => ({ id: toGlobalId("Instructeur", f.instructeurId), email: f.email }));
     },
     avis: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierAvis(d, args.id, ctx),
+    ...messageResolvers.Dossier,
   },
+  Message: messageResolvers.Message,
+  Correction: messageResolvers.Correction,
 
   ...avisResolvers,
 

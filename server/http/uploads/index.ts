@@ -1,7 +1,7 @@
 /**
  * Everything about files over HTTP, mounted before the pages (server/http/app.ts): the JSON
- * endpoints of the file fields, the no-JavaScript dossier form, the editor's model files, and
- * downloads. `pages` is React Router's handler, to which the dossier form is handed on.
+ * endpoints of the file fields, the no-JavaScript dossier form, the messagerie's message forms, the
+ * editor's model files, and downloads. `pages` is React Router's handler, to which the dossier form is handed on.
  */
 import { type RequestHandler, Router } from "express";
 import type { AppServices } from "../context";
@@ -9,12 +9,14 @@ import { avisFormUploads } from "./avis-form-uploads";
 import { dossierFileEndpoints } from "./dossier-file-endpoints";
 import { dossierFormUploads } from "./dossier-form-uploads";
 import { downloadHandler } from "./download";
+import { messageUploads } from "./message-uploads";
 import { templateEndpoints } from "./template-endpoints";
 
 export function fileRoutes(services: AppServices, options: { pages: RequestHandler }): Router {
   const router = Router();
   router.use(dossierFormUploads(services, options.pages));
   router.use(avisFormUploads(services, options.pages));
+  router.use(messageUploads(services, options.pages));
   router.use(dossierFileEndpoints(services));
   router.use(templateEndpoints(services, options.pages));
   const download = downloadHandler(services);

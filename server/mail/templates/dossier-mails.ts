@@ -91,3 +91,18 @@ export const DOSSIER_MAIL_TEMPLATES = Object.fromEntries(
     } satisfies MailTemplate<typeof ZDossierMailParams>,
   ]),
 ) as Record<DossierMailName, MailTemplate<typeof ZDossierMailParams>>;
+
+/**
+ * The text of a state e-mail, as its copy in the dossier's messagerie shows it (the system
+ * message): the message and the quoted motivation, in the usager's language.
+ */
+export function dossierMailText(name: DossierMailName, params: DossierMailParams, locale: MailContext["locale"]): string {
+  const definition: DossierMailDefinition = DOSSIER_MAILS[name];
+  const t = getT(locale);
+  const key = (leaf: string) => `mail.dossier.${definition.kind}.${leaf}` as TranslationKey;
+  const vars = { number: params.dossierNumber, demarche: subjectPart(params.demarcheLibelle) };
+  const parts = [t(key("body"), vars)];
+  const motivation = params.motivation?.trim();
+  if (definition.withMotivation && motivation) parts.push(t(key("motivation")), motivation);
+  return parts.join("\n\n");
+}

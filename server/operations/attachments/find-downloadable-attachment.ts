@@ -9,9 +9,10 @@
  *   addressed to; an answer's file also the dossier's other experts unless the avis is
  *   confidential; never the usager. An expert also reads the dossier's own files (the annotations'
  *   only when one of their avis allows it).
+ * - a message's file: the dossier's usager and instructeurs (before it is sent: its uploader);
  * A signed link (GraphQL `File.url`) stands for an authorised viewer (`viewer: "signed"`).
  */
-import { and, eq, exists, not, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, isNotNull, not, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import {
   attachments,
@@ -92,6 +93,17 @@ function avisFileVisibleTo(viewer: Viewer): SQL {
   return scopes.length > 0 ? (or(...scopes) as SQL) : sql`false`;
 }
 
+/**
+ * A message's file: whoever sees the dossier (its usager, its instructeurs); a file not sent yet
+ * only its uploader.
+ */
+function messageFileVisibleTo(viewer: Viewer): SQL {
+  return or(
+    and(isNotNull(attachments.commentaireId), dossierVisibleTo(viewer)),
+    eq(attachments.uploadedByUserId, viewer.userId),
+  ) as SQL;
+}
+
 /** Démarches whose revisions contain the attachment's field, restricted by `condition`. */
 function fieldInDemarche(condition: SQL): SQL {
   return exists(
@@ -125,6 +137,7 @@ export async function findDownloadableAttachment(db: DbOrTx, viewer: Viewer | "s
             sql`${attachments.purpose} in ('avis_introduction', 'avis_reponse')`,
             viewer ? avisFileVisibleTo(viewer) : sql`false`,
           ),
+          and(eq(attachments.purpose, "message"), viewer ? messageFileVisibleTo(viewer) : sql`false`),
           and(sql`${attachments.purpose} in ('notice_explicative', 'piece_justificative_template')`, templateVisibleTo(viewer)),
         );
   const [row] = await db

@@ -19,6 +19,7 @@ export default {
     classer_sans_suite: "Close without action",
     repasser_en_instruction: "Reopen review",
     deposer_modifications: "Submit the changes",
+    repasser_en_construction_with_pending_correction: "Send back for correction",
   },
   transitionErrors: {
     invalid_transition: "This action is not possible in the application’s current state",

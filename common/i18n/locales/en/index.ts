@@ -16,6 +16,7 @@ import legal from "./legal";
 import liste from "./liste";
 import avis from "./avis";
 import notifications from "./notifications";
+import messagerie from "./messagerie";
 
 export const en = {
   common,
@@ -34,4 +35,5 @@ export const en = {
   liste,
   avis,
   notifications,
+  messagerie,
 } satisfies Translation<typeof fr>;

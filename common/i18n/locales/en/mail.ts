@@ -45,6 +45,15 @@ export default {
       account: "Sign in with your usual account ({email}).",
     },
   },
+  message: {
+    subject: "New message about your application no. {number} ({demarche})",
+    body: "The administration wrote to you about your application no. {number} for the procedure “{demarche}”.",
+    correctionSubject: "Correction requested on your application no. {number} ({demarche})",
+    correctionBody:
+      "The administration asks you to correct your application no. {number} for the procedure “{demarche}”. Read its message, change your application, then submit the changes.",
+    linkLabel: "Read the message",
+    noReply: "To answer, use the messages of your application: do not reply to this e-mail.",
+  },
   dossier: {
     hello: "Hello,",
     signature: "The Guichet team",

@@ -16,6 +16,7 @@ export default {
     classer_sans_suite: "Classer sans suite",
     repasser_en_instruction: "Repasser en instruction",
     deposer_modifications: "Déposer les modifications",
+    repasser_en_construction_with_pending_correction: "Repasser en construction (correction demandée)",
   },
   transitionErrors: {
     invalid_transition: "Cette action n’est pas possible dans l’état actuel du dossier",

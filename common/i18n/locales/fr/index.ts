@@ -14,6 +14,7 @@ import legal from "./legal";
 import liste from "./liste";
 import avis from "./avis";
 import notifications from "./notifications";
+import messagerie from "./messagerie";
 
 export const fr = {
   common,
@@ -32,4 +33,5 @@ export const fr = {
   liste,
   avis,
   notifications,
+  messagerie,
 };

@@ -45,6 +45,15 @@ export default {
       account: "Connectez-vous avec votre compte habituel ({email}).",
     },
   },
+  message: {
+    subject: "Nouveau message concernant votre dossier n° {number} ({demarche})",
+    body: "L’administration vous a écrit au sujet de votre dossier n° {number} déposé sur la démarche « {demarche} ».",
+    correctionSubject: "Correction demandée sur votre dossier n° {number} ({demarche})",
+    correctionBody:
+      "L’administration vous demande de corriger votre dossier n° {number} déposé sur la démarche « {demarche} ». Lisez son message, modifiez votre dossier puis déposez les modifications.",
+    linkLabel: "Lire le message",
+    noReply: "Pour répondre, utilisez la messagerie de votre dossier : ne répondez pas à ce courriel.",
+  },
   dossier: {
     hello: "Bonjour,",
     signature: "L’équipe Guichet",

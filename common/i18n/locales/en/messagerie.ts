@@ -1,0 +1,75 @@
+import type { Translation } from "../../types";
+import type fr from "../fr/messagerie";
+
+export default {
+  title: "Messages",
+  pageTitle: "Messages of application no. {number}",
+  tabs: { label: "Sections of the application", dossier: "Application", messagerie: "Messages" },
+  unread: "new",
+  empty: "No message yet.",
+  threadLabel: "Messages of the application",
+  authors: {
+    usager: "Applicant",
+    you: "You",
+    instructeur: "Case officer",
+    expert: "Expert",
+    system: "Automatic notification",
+    administration: "Administration",
+  },
+  sentAt: "on {date}",
+  deleted: "Message deleted",
+  files: "Attachments",
+  delete: "Delete this message",
+  correction: {
+    asked: "Correction requested: {reason}",
+    resolved: "Corrected on {date}",
+    reasons: {
+      incorrect: "the application is not valid and must be corrected",
+      incomplete: "the application is incomplete and must be completed",
+      outdated: "the application must be updated",
+    },
+    bannerTitle: "Correction requested",
+    bannerUsager:
+      "The administration asks you to correct your application. Read its message, change the application, then submit the changes.",
+    bannerRead: "Read the message",
+    pendingInstructeur: "Awaiting correction since {date}",
+    badge: "Awaiting correction",
+  },
+  form: {
+    title: "Send a message",
+    body: "Your message",
+    bodyHint: "At most {max} characters.",
+    files: "Attachments",
+    filesHint: "Several files allowed, at most {size} each.",
+    keptFiles: "Files already attached to this message:",
+    correction: "Ask the applicant for a correction",
+    correctionHint:
+      "The applicant will have to correct the application; an application under review goes back to submitted. One request at a time.",
+    reason: "Reason for the correction",
+    submit: "Send the message",
+  },
+  closed: {
+    dossier_brouillon: "Messages will be available once the application is submitted.",
+    dossier_archived: "This application is archived: messages can no longer be sent.",
+  },
+  notices: {
+    envoye: "Your message has been sent.",
+    correction: "Your message has been sent and the correction requested from the applicant.",
+    supprime: "The message has been deleted.",
+  },
+  errorSummary: "The message was not sent",
+  errors: {
+    message_empty: "Write your message",
+    message_too_long: "Your message must not exceed {max} characters",
+    too_many_files: "A message can have at most {max} attachments",
+    correction_not_allowed: "Only a case officer can ask for a correction",
+    correction_wrong_state: "A correction can only be requested on a submitted application or one under review",
+    correction_pending: "A correction is already pending on this application: wait until the applicant has made it",
+    correction_reason_missing: "Choose the reason for the correction",
+    dossier_brouillon: "This application is not submitted yet: messages are not open",
+    dossier_archived: "This application is archived: messages can no longer be sent",
+    message_not_own: "You can only delete your own messages",
+    attachment_unsupported: "Attachments sent through the API are not supported yet",
+    message_already_deleted: "This message has already been deleted",
+  },
+} as const satisfies Translation<typeof fr>;

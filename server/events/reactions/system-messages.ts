@@ -1,0 +1,44 @@
+/**
+ * The copy of each state e-mail in the dossier's messagerie, as the reference keeps it: a system
+ * message with the e-mail's text in the usager's language, written when the e-mail is (not when the
+ * instructeur asked for silence, nor on a test dossier or a dossier without usager).
+ */
+import { eq } from "drizzle-orm";
+import { DEFAULT_LOCALE, isLocale } from "../../../common/i18n";
+import { commentaires, demarches, dossiers, users } from "../../db/schema";
+import { messageBody } from "../../domain/messages/message-body";
+import { dossierMailText } from "../../mail/templates/dossier-mails";
+import { defineReaction } from "../reaction";
+import { MAIL_BY_KIND } from "./usager-state-mails";
+
+type MailedKind = keyof typeof MAIL_BY_KIND;
+
+export const systemMessages = defineReaction({
+  name: "system-messages",
+  kinds: Object.keys(MAIL_BY_KIND) as MailedKind[],
+  async react(tx, event) {
+    if (event.dossierId === null || event.payload.silent) return;
+    const [target] = await tx
+      .select({ locale: users.locale, forTest: dossiers.forTest, libelle: demarches.libelle })
+      .from(dossiers)
+      .innerJoin(users, eq(users.id, dossiers.userId))
+      .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
+      .where(eq(dossiers.id, event.dossierId));
+    if (!target || target.forTest) return;
+    const text = dossierMailText(
+      MAIL_BY_KIND[event.kind],
+      { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: event.payload.motivation ?? null },
+      isLocale(target.locale) ? target.locale : DEFAULT_LOCALE,
+    );
+    const body = messageBody(text);
+    if (!body.ok) return;
+    await tx.insert(commentaires).values({
+      dossierId: event.dossierId,
+      authorKind: "system",
+      authorUserId: null,
+      email: "",
+      body: body.html,
+      createdAt: event.createdAt,
+    });
+  },
+});
