@@ -66,7 +66,7 @@ function declaredNamespaces(file: string): string[] {
   const code = readFileSync(file, "utf8");
   const reexport = code.match(/export \{[^}]*\bhandle\b[^}]*\} from "([^"]+)"/)?.[1];
   if (reexport) return declaredNamespaces(resolveImport(file, reexport) as string);
-  const m = code.match(/export const handle = \{ i18n: \[([^\]]*)\] \}/);
+  const m = code.match(/export const handle = \{\s*i18n: \[([^\]]*)\],?\s*\}/);
   return m ? [...(m[1] as string).matchAll(/"(\w+)"/g)].map((x) => x[1] as string) : [];
 }
 

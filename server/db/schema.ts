@@ -552,7 +552,9 @@ export const attachments = pgTable(
     checksum: text("checksum").notNull(),
     purpose: text("purpose")
       .notNull()
-      .$type<"champ" | "notice_explicative" | "piece_justificative_template" | "avis_introduction" | "avis_reponse" | "message">(),
+      .$type<
+        "champ" | "notice_explicative" | "piece_justificative_template" | "avis_introduction" | "avis_reponse" | "message"
+      >(),
     /** The avis an `avis_*` file belongs to; null while uploaded but not yet attached by its operation. */
     avisId: integer("avis_id").references(() => avis.id, { onDelete: "cascade" }),
     /**
@@ -686,21 +688,6 @@ export const dossierCorrections = pgTable(
     uniqueIndex("dossier_corrections_commentaire_key").on(t.commentaireId),
     uniqueIndex("dossier_corrections_pending_key").on(t.dossierId).where(sql`resolved_at is null`),
   ],
-);
-
-/** When each instructeur last opened a dossier's messagerie: newer messages make its badge. */
-export const dossierMessageReads = pgTable(
-  "dossier_message_reads",
-  {
-    instructeurId: integer("instructeur_id")
-      .notNull()
-      .references(() => instructeurs.id, { onDelete: "cascade" }),
-    dossierId: integer("dossier_id")
-      .notNull()
-      .references(() => dossiers.id, { onDelete: "cascade" }),
-    seenAt: tstz("seen_at").notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.instructeurId, t.dossierId] })],
 );
 
 // ---------------------------------------------------------------- mail

@@ -23,12 +23,13 @@ import { formatDateTime } from "../../lib/dates";
 import { useT, useTn } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { formString, idParam, notFound, readForm, requestState, services, tFor } from "../../lib/request.server";
+import { markDossierSeen } from "../../../server/operations/notifications/mark-dossier-seen";
 import type { Route } from "./+types/dossier-avis";
 import { DossierTabs } from "./dossier-tabs";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge } from "./ui";
 
-export const handle = { i18n: ["avis", "dossiers", "instructeur"] };
+export const handle = { i18n: ["avis", "dossiers", "instructeur", "messagerie"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -45,6 +46,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     demarcheId: idParam(params.id),
     dossierId: idParam(params.dossierId),
   });
+  // Found in the instructeur's scope above: the avis answered until now are no longer news.
+  await markDossierSeen(db, instructeur.instructeurId, idParam(params.dossierId), ["avis"]);
   const when = (value: Date | null) => formatDateTime(value, locale, t);
   const query = new URL(request.url).searchParams;
   const notice = query.get("notice");

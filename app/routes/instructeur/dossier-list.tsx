@@ -4,6 +4,9 @@
  * pagination. Every control is a link or a plain form (GET for search and filters, POST for the
  * saved columns): all of it works without JavaScript. Tables scroll horizontally on small screens.
  */
+import { LabelTags, type LabelTagView } from "../../components/notifications/label-tags";
+import { NotificationBadges } from "../../components/notifications/notification-badges";
+import type { NotificationType } from "../../../server/domain/notifications/notifications";
 import { Form } from "react-router";
 import type { TranslationKey } from "../../../common/i18n";
 import type { DossierState } from "../../../server/domain/dossier/states";
@@ -48,6 +51,8 @@ export interface DossierListData {
     nom: string | null;
     prenom: string | null;
     cells: Record<string, string | null>;
+    labels: LabelTagView[];
+    badges: NotificationType[];
   }>;
   previousCursor: string | null;
   nextCursor: string | null;
@@ -363,6 +368,8 @@ export function DossierList({
                           >
                             {row.id}
                           </a>
+                          <NotificationBadges types={row.badges} />
+                          <LabelTags labels={row.labels} className="fr-mt-1v" />
                         </th>
                         {displayed
                           .filter((c) => c.id !== "self/id")

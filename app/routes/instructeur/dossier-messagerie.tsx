@@ -33,7 +33,7 @@ import { DossierTabs } from "./dossier-tabs";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge } from "./ui";
 
-export const handle = { i18n: ["dossiers", "fichiers", "instructeur", "messagerie"] };
+export const handle = { i18n: ["avis", "dossiers", "fichiers", "instructeur", "messagerie"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 

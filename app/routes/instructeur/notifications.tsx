@@ -13,7 +13,7 @@ import { currentInstructeur } from "../../lib/persona-guard.server";
 import { formString, readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/notifications";
 
-export const handle = { i18n: ["instructeur", "notifications"] };
+export const handle = { i18n: ["avis", "instructeur", "notifications"] };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const instructeur = currentInstructeur(context);

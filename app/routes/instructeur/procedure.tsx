@@ -10,6 +10,8 @@ import { countDossiersByTab } from "../../../server/queries/instructeur/counters
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { findInstructeurDemarche } from "../../../server/queries/instructeur/demarches";
 import { listInstructeurDossiers, sortKeyOf } from "../../../server/queries/instructeur/dossiers";
+import { labelsOfDossiers } from "../../../server/queries/instructeur/labels";
+import { notificationBadges } from "../../../server/queries/instructeur/notifications";
 import { loadListColumns, loadListRows } from "../../../server/queries/instructeur/list-columns";
 import { EMPTY_COUNTERS, parseTab } from "../../../server/queries/instructeur/tabs";
 import { formatDate } from "../../lib/dates";
@@ -20,7 +22,7 @@ import instructeurCss from "./instructeur.css?url";
 import { DossierList } from "./dossier-list";
 import { listHref, readListUrl } from "./list-url";
 
-export const handle = { i18n: ["dossiers", "instructeur", "liste"] };
+export const handle = { i18n: ["dossiers", "instructeur", "liste", "notifications"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -91,7 +93,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       now,
     }),
   ]);
-  const rows = await loadListRows(db, list.ids, columns, locale);
+  // Labels and notification badges of the page's dossiers: two indexed queries for the page.
+  const [rows, labels, badges] = await Promise.all([
+    loadListRows(db, list.ids, columns, locale),
+    labelsOfDossiers(db, list.ids),
+    notificationBadges(db, instructeur.instructeurId, list.ids),
+  ]);
   const labelOf = (column: (typeof columns.available)[number]) =>
     "key" in column.label
       ? t(`liste.columns.${column.label.key}` as TranslationKey)
@@ -121,6 +128,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     added: addedRefusal ? { ...added, refusal: addedRefusal } : null,
     rows: rows.map((row) => ({
       ...row,
+      labels: labels.get(row.id) ?? [],
+      badges: badges.get(row.id) ?? [],
       cells: Object.fromEntries(
         Object.entries(row.cells).map(([id, value]) => [
           id,

@@ -20,13 +20,6 @@ CREATE TABLE "dossier_corrections" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "dossier_message_reads" (
-	"instructeur_id" integer NOT NULL,
-	"dossier_id" integer NOT NULL,
-	"seen_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "dossier_message_reads_instructeur_id_dossier_id_pk" PRIMARY KEY("instructeur_id","dossier_id")
-);
---> statement-breakpoint
 ALTER TABLE "attachments" ADD COLUMN "commentaire_id" integer;--> statement-breakpoint
 ALTER TABLE "commentaires" ADD CONSTRAINT "commentaires_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "commentaires" ADD CONSTRAINT "commentaires_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -34,8 +27,6 @@ ALTER TABLE "commentaires" ADD CONSTRAINT "commentaires_instructeur_id_instructe
 ALTER TABLE "commentaires" ADD CONSTRAINT "commentaires_expert_id_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."experts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_corrections" ADD CONSTRAINT "dossier_corrections_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_corrections" ADD CONSTRAINT "dossier_corrections_commentaire_id_commentaires_id_fk" FOREIGN KEY ("commentaire_id") REFERENCES "public"."commentaires"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "dossier_message_reads" ADD CONSTRAINT "dossier_message_reads_instructeur_id_instructeurs_id_fk" FOREIGN KEY ("instructeur_id") REFERENCES "public"."instructeurs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "dossier_message_reads" ADD CONSTRAINT "dossier_message_reads_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "commentaires_dossier_idx" ON "commentaires" USING btree ("dossier_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "dossier_corrections_commentaire_key" ON "dossier_corrections" USING btree ("commentaire_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "dossier_corrections_pending_key" ON "dossier_corrections" USING btree ("dossier_id") WHERE resolved_at is null;--> statement-breakpoint

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, ne, or, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { dossierMessageReads, events, instructeurs } from "../../db/schema";
+import { dossierViews, events, instructeurs } from "../../db/schema";
 
 export async function unreadMessageDossiers(
   db: DbOrTx,
@@ -16,10 +16,7 @@ export async function unreadMessageDossiers(
   const rows = await db
     .selectDistinct({ dossierId: events.dossierId })
     .from(events)
-    .leftJoin(
-      dossierMessageReads,
-      and(eq(dossierMessageReads.dossierId, events.dossierId), eq(dossierMessageReads.instructeurId, instructeurId)),
-    )
+    .leftJoin(dossierViews, and(eq(dossierViews.dossierId, events.dossierId), eq(dossierViews.instructeurId, instructeurId)))
     .where(
       and(
         inArray(events.dossierId, [...dossierIds]),
@@ -32,7 +29,8 @@ export async function unreadMessageDossiers(
             sql`(select ${instructeurs.userId} from ${instructeurs} where ${instructeurs.id} = ${instructeurId})`,
           ),
         ),
-        or(isNull(dossierMessageReads.seenAt), sql`${events.createdAt} > ${dossierMessageReads.seenAt}`),
+        // Event ids only grow: newer than the last event seen on the messagerie tab.
+        or(isNull(dossierViews.messagerieSeenEventId), sql`${events.id} > ${dossierViews.messagerieSeenEventId}`),
       ),
     );
   return new Set(rows.map((r) => r.dossierId).filter((id): id is number => id !== null));
