@@ -34,9 +34,12 @@ export function findAuthorDossier(tx: Tx, author: MessageAuthor, dossierId: numb
   }
 }
 
-/** Why nobody may write on this dossier now (brouillon, archived), or null. */
-export function closedMessagerieCode(dossier: ScopedDossier["dossier"]): "dossier_brouillon" | "dossier_archived" | null {
+/** Why nobody may write on this dossier now (brouillon, archived, in the corbeille), or null. */
+export function closedMessagerieCode(
+  dossier: ScopedDossier["dossier"],
+): "dossier_brouillon" | "dossier_archived" | "dossier_supprime" | null {
   if (dossier.state === "brouillon") return "dossier_brouillon";
   if (dossier.archived) return "dossier_archived";
+  if (dossier.hiddenByAdministrationAt !== null) return "dossier_supprime";
   return null;
 }

@@ -134,6 +134,16 @@ describe("sendMessage", () => {
     expect(await authored(brouillon.dossierId)).toEqual([]);
   });
 
+  it("refuses a message on a dossier in the corbeille", async () => {
+    const deleted = await setup("accepte");
+    await database.db.update(dossiers).set({ hiddenByAdministrationAt: new Date() }).where(eq(dossiers.id, deleted.dossierId));
+    expect(await sendMessage(database.db, deleted.instructeur, { dossierId: deleted.dossierId, body: "Bonjour" })).toEqual({
+      ok: false,
+      refusals: [{ code: "dossier_supprime", field: "form" }],
+    });
+    expect(await authored(deleted.dossierId)).toEqual([]);
+  });
+
   it("gives 404 to another usager and to an instructeur of another démarche, and nothing changes", async () => {
     const { dossierId } = await setup();
     const stranger = await buildUser(database.db);

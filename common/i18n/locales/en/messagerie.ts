@@ -51,6 +51,7 @@ export default {
   closed: {
     dossier_brouillon: "Messages will be available once the application is submitted.",
     dossier_archived: "This application is archived: messages can no longer be sent.",
+    dossier_supprime: "This application was deleted by the administration: messages can no longer be sent.",
   },
   notices: {
     envoye: "Your message has been sent.",
@@ -68,6 +69,7 @@ export default {
     correction_reason_missing: "Choose the reason for the correction",
     dossier_brouillon: "This application is not submitted yet: messages are not open",
     dossier_archived: "This application is archived: messages can no longer be sent",
+    dossier_supprime: "This application was deleted by the administration: messages can no longer be sent",
     message_not_own: "You can only delete your own messages",
     attachment_unsupported: "Attachments sent through the API are not supported yet",
     message_already_deleted: "This message has already been deleted",

@@ -49,6 +49,7 @@ export default {
   closed: {
     dossier_brouillon: "La messagerie sera disponible une fois le dossier déposé.",
     dossier_archived: "Ce dossier est archivé : il n’est plus possible d’y envoyer de message.",
+    dossier_supprime: "Ce dossier a été supprimé par l’administration : il n’est plus possible d’y envoyer de message.",
   },
   notices: {
     envoye: "Votre message a été envoyé.",
@@ -66,6 +67,7 @@ export default {
     correction_reason_missing: "Choisissez le motif de la correction",
     dossier_brouillon: "Ce dossier n’est pas encore déposé : la messagerie n’est pas ouverte",
     dossier_archived: "Ce dossier est archivé : il n’est plus possible d’y envoyer de message",
+    dossier_supprime: "Ce dossier a été supprimé par l’administration : il n’est plus possible d’y envoyer de message",
     message_not_own: "Vous ne pouvez supprimer que vos propres messages",
     attachment_unsupported: "Les pièces jointes envoyées par l’API ne sont pas encore prises en charge",
     message_already_deleted: "Ce message a déjà été supprimé",
