@@ -1,4 +1,4 @@
-import { type Actor, signOut } from "../journey/steps";
+import { type Actor, instructeur, signOut, usager } from "../journey/steps";
 import { DEMO, expect, test } from "../support/fixtures";
 
 /**
@@ -10,6 +10,7 @@ import { DEMO, expect, test } from "../support/fixtures";
  */
 
 const DEMARCHE = "Demande de subvention pour une association";
+const DEMARCHE_PATH = "subvention-association";
 
 test.describe("labels and notification badges", () => {
   test("label a dossier, see a badge after the usager's change, clear it by opening the dossier", async ({
@@ -44,17 +45,30 @@ test.describe("labels and notification badges", () => {
       await signOut(actor);
     });
 
-    const dossierPath = await test.step("the instructeur follows a dossier and puts the label on it", async () => {
+    // Its own dossier: the other project's run (same server) has followed the seeded ones.
+    const number = await test.step("the usager submits a dossier", async () => {
+      await signIn(page, DEMO.usager);
+      await page.goto(`/commencer/${DEMARCHE_PATH}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMARCHE);
+      await page.getByRole("button", { name: /Commencer/ }).click();
+      await expect(page).toHaveURL(/\/dossiers\/\d+\/identite$/);
+      const created = Number(new URL(page.url()).pathname.split("/")[2]);
+      await usager.fillIdentity(actor, { civilite: "M.", nom: "Durand", prenom: "Paul" });
+      await page.getByLabel("Nom de l’association").fill(`Label ${label}`);
+      await page.getByLabel("Date de création").fill("2019-03-02");
+      await page.getByLabel("Nombre d’adhérents").fill("25");
+      await page.getByLabel("Description du projet").fill("Un atelier de réparation de vélos.");
+      await page.getByLabel("Autre", { exact: true }).check({ force: true }); // DSFR radios: the label covers the input
+      await page.getByLabel("Si autre, précisez").fill("Mobilité");
+      await page.getByLabel("Montant demandé (€)").fill("800");
+      await usager.submitDossier(actor, created);
+      await signOut(actor);
+      return created;
+    });
+
+    const dossierPath = await test.step("the instructeur follows the dossier and puts the label on it", async () => {
       await signIn(page, DEMO.instructeur);
-      await page.goto("/procedures");
-      await page.getByRole("link", { name: DEMARCHE, exact: true }).first().click();
-      const tabs = page.getByRole("navigation", { name: "Dossiers par statut" });
-      await tabs.getByRole("link", { name: /^À suivre/ }).click();
-      await page
-        .getByRole("link", { name: /^Dossier n° \d+$/ })
-        .first()
-        .click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Dossier n° \d+$/);
+      await instructeur.openDossierToFollow(actor, DEMARCHE, number);
       await page.getByRole("button", { name: "Suivre le dossier" }).click();
       await expect(page.getByText("Vous suivez ce dossier.")).toBeVisible();
       const labels = page.getByRole("region", { name: "Labels" });
@@ -67,7 +81,6 @@ test.describe("labels and notification badges", () => {
       await signOut(actor);
       return path;
     });
-    const number = dossierPath.split("/").pop() as string;
 
     await test.step("the usager changes the dossier", async () => {
       await signIn(page, DEMO.usager);
