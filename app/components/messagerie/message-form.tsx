@@ -6,7 +6,7 @@
  */
 import { Form } from "react-router";
 import { CsrfInput } from "../csrf-input";
-import { useT } from "../../lib/i18n";
+import { useLocale, useT } from "../../lib/i18n";
 
 export interface MessageFormValues {
   body: string;
@@ -29,6 +29,7 @@ const REASONS = ["incorrect", "incomplete", "outdated"] as const;
 
 export function MessageForm({ maxLength, maxFileSize, correction, values, errors = {}, fileErrors = [] }: MessageFormProps) {
   const t = useT();
+  const locale = useLocale();
   const bodyError = errors.body;
   const filesError = errors.attachments ?? (fileErrors.length > 0 ? fileErrors.join(" ; ") : undefined);
   const correctionError = errors.correction;
@@ -42,7 +43,9 @@ export function MessageForm({ maxLength, maxFileSize, correction, values, errors
         <div className={`fr-input-group${bodyError ? " fr-input-group--error" : ""}`}>
           <label className="fr-label" htmlFor="message-body">
             {t("messagerie.form.body")}
-            <span className="fr-hint-text">{t("messagerie.form.bodyHint", { max: maxLength })}</span>
+            <span className="fr-hint-text">
+              {t("messagerie.form.bodyHint", { max: maxLength.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB") })}
+            </span>
           </label>
           <textarea
             className={`fr-input${bodyError ? " fr-input--error" : ""}`}

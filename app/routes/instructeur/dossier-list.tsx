@@ -163,7 +163,15 @@ export function DossierList({
             {t("liste.search.label")}
             <span className="fr-hint-text">{t("liste.search.hint")}</span>
           </label>
-          <input className="fr-input" type="search" id="recherche-q" name="q" defaultValue={url.q} maxLength={200} />
+          <input
+            className="fr-input"
+            type="search"
+            id="recherche-q"
+            name="q"
+            defaultValue={url.q}
+            maxLength={200}
+            placeholder={t("liste.search.submit")}
+          />
           <button type="submit" className="fr-btn" title={t("liste.search.submit")}>
             {t("liste.search.submit")}
           </button>
