@@ -1,4 +1,4 @@
-import { type Actor, signOut, uniqueSuffix } from "../journey/steps";
+import { type Actor, instructeur, signOut, uniqueSuffix, usager } from "../journey/steps";
 import { PDF_BYTES } from "../../support/sample-files";
 import { DEMO, expect, test } from "../support/fixtures";
 
@@ -43,17 +43,17 @@ test.describe("avis d'experts", () => {
       await signOut(actor);
     });
 
+    // Its own dossier: the other project's run (same server) may have followed or decided the seeded ones.
+    const number = await test.step("the usager files a dossier", async () => {
+      await signIn(page, DEMO.usager);
+      const filed = await usager.fileSubventionDossier(actor, `Avis ${suffix}`);
+      await signOut(actor);
+      return filed;
+    });
+
     const avisTab = await test.step("the instructeur asks a confidential avis with a file", async () => {
       await signIn(page, DEMO.instructeur);
-      await page.goto("/procedures");
-      await page.getByRole("link", { name: DEMARCHE, exact: true }).first().click();
-      const tabs = page.getByRole("navigation", { name: "Dossiers par statut" });
-      await tabs.getByRole("link", { name: /^À suivre/ }).click();
-      await page
-        .getByRole("link", { name: /^Dossier n° \d+$/ })
-        .first()
-        .click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Dossier n° \d+$/);
+      await instructeur.openDossierToFollow(actor, DEMARCHE, number);
       const dossierTabs = page.getByRole("navigation", { name: "Sections du dossier" });
       await dossierTabs.getByRole("link", { name: /^Avis externes/ }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Avis externes du dossier n° \d+$/);

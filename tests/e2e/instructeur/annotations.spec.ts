@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { type Actor, signOut, uniqueSuffix } from "../journey/steps";
+import { type Actor, instructeur, signOut, uniqueSuffix, usager } from "../journey/steps";
 import { DEMO, expect, test } from "../support/fixtures";
 
 /**
@@ -96,22 +96,17 @@ test.describe("annotations privées", () => {
       await signOut(actor);
     });
 
+    // Its own dossier: the other project's run (same server) may have followed or decided the seeded ones.
+    const number = await test.step("the usager files a dossier", async () => {
+      await signIn(page, DEMO.usager);
+      const filed = await usager.fileSubventionDossier(actor, `Annotations ${suffix}`);
+      await signOut(actor);
+      return filed;
+    });
+
     const dossierUrl = await test.step("the instructeur fills them on a dossier, with one mistake first", async () => {
       await signIn(page, DEMO.instructeur);
-      await page.goto("/procedures");
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes démarches");
-      await checkA11y(page);
-      await page.getByRole("link", { name: DEMARCHE, exact: true }).first().click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMARCHE);
-      const tabs = page.getByRole("navigation", { name: "Dossiers par statut" });
-      await tabs.getByRole("link", { name: /^À suivre/ }).click();
-      await expect(tabs.getByRole("link", { name: /^À suivre/ })).toHaveAttribute("aria-current", "page");
-      await checkA11y(page);
-      await page
-        .getByRole("link", { name: /^Dossier n° \d+$/ })
-        .first()
-        .click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Dossier n° \d+$/);
+      await instructeur.openDossierToFollow(actor, DEMARCHE, number);
       const region = annotationsRegion(page);
       await expect(region.getByText("Réservées aux instructeurs de la démarche : l’usager ne les voit pas.")).toBeVisible();
       await checkA11y(page);

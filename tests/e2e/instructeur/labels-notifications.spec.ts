@@ -10,7 +10,6 @@ import { DEMO, expect, test } from "../support/fixtures";
  */
 
 const DEMARCHE = "Demande de subvention pour une association";
-const DEMARCHE_PATH = "subvention-association";
 
 test.describe("labels and notification badges", () => {
   test("label a dossier, see a badge after the usager's change, clear it by opening the dossier", async ({
@@ -48,20 +47,7 @@ test.describe("labels and notification badges", () => {
     // Its own dossier: the other project's run (same server) has followed the seeded ones.
     const number = await test.step("the usager submits a dossier", async () => {
       await signIn(page, DEMO.usager);
-      await page.goto(`/commencer/${DEMARCHE_PATH}`);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMARCHE);
-      await page.getByRole("button", { name: /Commencer/ }).click();
-      await expect(page).toHaveURL(/\/dossiers\/\d+\/identite$/);
-      const created = Number(new URL(page.url()).pathname.split("/")[2]);
-      await usager.fillIdentity(actor, { civilite: "M.", nom: "Durand", prenom: "Paul" });
-      await page.getByLabel("Nom de l’association").fill(`Label ${label}`);
-      await page.getByLabel("Date de création").fill("2019-03-02");
-      await page.getByLabel("Nombre d’adhérents").fill("25");
-      await page.getByLabel("Description du projet").fill("Un atelier de réparation de vélos.");
-      await page.getByLabel("Autre", { exact: true }).check({ force: true }); // DSFR radios: the label covers the input
-      await page.getByLabel("Si autre, précisez").fill("Mobilité");
-      await page.getByLabel("Montant demandé (€)").fill("800");
-      await usager.submitDossier(actor, created);
+      const created = await usager.fileSubventionDossier(actor, `Label ${label}`);
       await signOut(actor);
       return created;
     });

@@ -281,6 +281,30 @@ export const usager = {
   },
 
   /** « Déposer le dossier »: the confirmation page. */
+  /**
+   * The signed-in usager files a new dossier on the seeded « subvention » démarche and submits it:
+   * journeys that need a dossier of their own (the js and nojs projects share one server, so the
+   * seeded dossiers may already be followed or decided). Returns its number.
+   */
+  async fileSubventionDossier(actor: Actor, associationName: string): Promise<number> {
+    const { page } = actor;
+    await page.goto("/commencer/subvention-association");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demande de subvention pour une association");
+    await page.getByRole("button", { name: /Commencer/ }).click();
+    await expect(page).toHaveURL(/\/dossiers\/\d+\/identite$/);
+    const number = Number(new URL(page.url()).pathname.split("/")[2]);
+    await usager.fillIdentity(actor, { civilite: "M.", nom: "Durand", prenom: "Paul" });
+    await page.getByLabel("Nom de l’association").fill(associationName);
+    await page.getByLabel("Date de création").fill("2019-03-02");
+    await page.getByLabel("Nombre d’adhérents").fill("25");
+    await page.getByLabel("Description du projet").fill("Un atelier de réparation de vélos.");
+    await page.getByLabel("Autre", { exact: true }).check({ force: true }); // DSFR radios: the label covers the input
+    await page.getByLabel("Si autre, précisez").fill("Mobilité");
+    await page.getByLabel("Montant demandé (€)").fill("800");
+    await usager.submitDossier(actor, number);
+    return number;
+  },
+
   async submitDossier(actor: Actor, dossier: number) {
     const { page, checkA11y } = actor;
     await page.getByRole("button", { name: "Déposer le dossier" }).click();
