@@ -1,4 +1,4 @@
-import { type Actor, signOut } from "../journey/steps";
+import { type Actor, signOut, usager } from "../journey/steps";
 import { DEMO, expect, test } from "../support/fixtures";
 
 /**
@@ -25,17 +25,15 @@ test.describe("messagerie", () => {
     const actor: Actor = { page, checkA11y, javaScriptEnabled };
     const text = `Merci de joindre le budget signé (${javaScriptEnabled ? "js" : "sans js"}).`;
 
-    const number = await test.step("the usager's dossier en cours on the démarche", async () => {
+    // Its own dossier: the other project's run (same server) left a pending correction on the ones it used.
+    const number = await test.step("the usager files a dossier", async () => {
       await signIn(page, DEMO.usager);
-      await page.goto("/dossiers");
-      const row = page
-        .getByRole("row")
-        .filter({ hasText: DEMARCHE })
-        .filter({ hasText: /En instruction|En construction/ })
-        .first();
-      const href = await row.getByRole("link").first().getAttribute("href");
+      const filed = await usager.fileSubventionDossier(
+        actor,
+        `Messagerie ${javaScriptEnabled ? "js" : "nojs"} ${Date.now() % 1_000_000}`,
+      );
       await signOut(actor);
-      return Number(href?.split("/").pop());
+      return filed;
     });
 
     const messagerie = await test.step("the instructeur asks a correction with a file", async () => {
