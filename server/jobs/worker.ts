@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { run, runMigrations as runWorkerMigrations, type Logger, type Runner, type WorkerEvents } from "graphile-worker";
+import { run, runOnce, runMigrations as runWorkerMigrations, type Logger, type Runner, type WorkerEvents } from "graphile-worker";
 import { watchWorkerLiveness } from "./liveness";
 import type { Database } from "../db/client";
 import { buildTaskList, CRONTAB } from "./registry";
@@ -8,6 +8,24 @@ import type { JobServices } from "./services";
 /** Creates or updates graphile-worker's own schema (done by `guichet migrate`). */
 export async function migrateJobQueue(database: Database) {
   await runWorkerMigrations({ pgPool: database.pool, noPreparedStatements: database.embedded });
+}
+
+/**
+ * graphile-worker writes a finished job's completion without awaiting it unless completions are
+ * batched; with a batch (of delay 0) stopping the runner, or the end of `runOnce`, waits for those
+ * writes, so a job that returned is never left locked as if still running.
+ */
+const FLUSH_COMPLETIONS: GraphileConfig.Preset = { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } };
+
+/** Runs every job due now, then returns once their outcomes are written (tests, `guichet jobs`). */
+export async function runJobsOnce(database: Database, services: JobServices, logger?: Logger) {
+  await runOnce({
+    pgPool: database.pool,
+    taskList: buildTaskList(services),
+    noPreparedStatements: database.embedded,
+    logger,
+    preset: FLUSH_COMPLETIONS,
+  });
 }
 
 /**
@@ -28,6 +46,7 @@ export async function startWorker(database: Database, services: JobServices, con
     noPreparedStatements: database.embedded,
     logger,
     events,
+    preset: FLUSH_COMPLETIONS,
   });
   const stop = runner.stop.bind(runner);
   // Stopped cleanly: the workers hold nothing, their heartbeats go with them.

@@ -10,7 +10,7 @@ import { createRestMounts } from "../../server/rest/mount";
 import { createHttpApp } from "../../server/http/app";
 import { BUILD_DIR, loadServerBuild } from "../../server/boot";
 import { createMailer } from "../../server/integrations/mailer";
-import { startWorker } from "../../server/jobs/worker";
+import { runJobsOnce, startWorker } from "../../server/jobs/worker";
 import { logger } from "../../server/logger";
 import type { Config } from "../../server/config";
 import { createTestDatabase, type TestDatabase } from "./database";
@@ -45,13 +45,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     database,
     async runJobs() {
-      const { runOnce } = await import("graphile-worker");
-      const { buildTaskList } = await import("../../server/jobs/registry");
-      await runOnce({
-        pgPool: database.pool,
-        taskList: buildTaskList({ ...services, mailer }),
-        noPreparedStatements: database.embedded,
-      });
+      await runJobsOnce(database, { ...services, mailer });
     },
     async stop() {
       await new Promise<void>((resolve) => {

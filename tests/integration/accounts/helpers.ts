@@ -3,11 +3,11 @@
  * send-mail job and templates) and read the links they contain.
  */
 import { asc, eq, sql } from "drizzle-orm";
-import { Logger, runOnce } from "graphile-worker";
+import { Logger } from "graphile-worker";
 import type { Db } from "../../../server/db/client";
 import { mailboxMessages } from "../../../server/db/schema";
 import { createMailer } from "../../../server/integrations/mailer";
-import { buildTaskList } from "../../../server/jobs/registry";
+import { runJobsOnce } from "../../../server/jobs/worker";
 import { logger } from "../../../server/logger";
 import type { TestDatabase } from "../../support/database";
 
@@ -15,17 +15,8 @@ const silentWorkerLogger = new Logger(() => () => undefined);
 
 export async function deliverMails(database: TestDatabase) {
   const config = { ...database.config, smtpUrl: undefined };
-  await runOnce({
-    pgPool: database.pool,
-    taskList: buildTaskList({
-      config,
-      db: database.db,
-      logger: logger.child({}, { level: "silent" }),
-      mailer: createMailer(config, database.db),
-    }),
-    noPreparedStatements: database.embedded,
-    logger: silentWorkerLogger,
-  });
+  const services = { config, db: database.db, logger: logger.child({}, { level: "silent" }), mailer: createMailer(config, database.db) };
+  await runJobsOnce(database, services, silentWorkerLogger);
 }
 
 export async function mailsTo(db: Db, to: string) {
