@@ -15,7 +15,12 @@ const silentWorkerLogger = new Logger(() => () => undefined);
 
 export async function deliverMails(database: TestDatabase) {
   const config = { ...database.config, smtpUrl: undefined };
-  const services = { config, db: database.db, logger: logger.child({}, { level: "silent" }), mailer: createMailer(config, database.db) };
+  const services = {
+    config,
+    db: database.db,
+    logger: logger.child({}, { level: "silent" }),
+    mailer: createMailer(config, database.db),
+  };
   await runJobsOnce(database, services, silentWorkerLogger);
 }
 
