@@ -3,11 +3,12 @@
  * form's fields with intent=autosave through a fetcher to the page's own action (lenient save, no
  * validation, never the "Déposer" intent), reports the status, and warns before leaving the page
  * with unsaved changes. The route must catch network errors in a `clientAction` (so a failed
- * autosave is a retry, not the error page) and skip revalidation after an autosave.
+ * autosave is a retry, not the error page) and skip revalidation after an autosave: export
+ * `autosaveClientAction` and `skipRevalidationAfterAutosave` from it.
  */
 import { type RefObject, startTransition, useEffect, useRef, useState } from "react";
-import { useFetcher } from "react-router";
-import { type AutosaveStatus, createAutosaver } from "./autosave";
+import { type ShouldRevalidateFunctionArgs, useFetcher } from "react-router";
+import { type AutosaveStatus, createAutosaver, formatSavedTime } from "./autosave";
 
 /** What the action answers to intent=autosave. */
 export interface AutosaveResult {
@@ -18,6 +19,40 @@ export interface AutosaveResult {
 export const AUTOSAVE_INTENT = "autosave";
 /** A save with no answer after this long counts as failed (and is retried). */
 const SAVE_TIMEOUT_MS = 20_000;
+
+/** A failed autosave (network, server) is reported by the hook and retried, never shown as the error page. */
+export async function autosaveClientAction<T>({
+  request,
+  serverAction,
+}: {
+  request: Request;
+  serverAction: () => Promise<T>;
+}): Promise<T | AutosaveResult> {
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent !== AUTOSAVE_INTENT) return serverAction();
+  try {
+    return await serverAction();
+  } catch {
+    return { intent: "autosave" as const, ok: false };
+  }
+}
+
+/** An autosave changes nothing the page shows: no need to reload its data. */
+export function skipRevalidationAfterAutosave({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
+}
+
+/** The status line under the form, from the three messages of the page's wording. */
+export function autosaveMessage(
+  status: AutosaveStatus,
+  locale: "fr" | "en",
+  messages: { saving: string; saved: (time: string) => string; failed: string },
+) {
+  if (status.state === "saving") return messages.saving;
+  if (status.state === "saved") return messages.saved(formatSavedTime(status.at, locale));
+  if (status.state === "failed") return messages.failed;
+  return "";
+}
 
 export function isAutosaveResult(data: unknown): data is AutosaveResult {
   return typeof data === "object" && data !== null && (data as { intent?: unknown }).intent === AUTOSAVE_INTENT;

@@ -5,6 +5,7 @@
  * file already uploaded kept.
  */
 import { CsrfInput } from "../csrf-input";
+import { InputField, TextareaField, UploadField } from "../dsfr/fields";
 import { useT } from "../../lib/i18n";
 
 export interface AvisRequestFormValues {
@@ -27,10 +28,6 @@ export const EMPTY_AVIS_REQUEST: AvisRequestFormValues = {
   keptFileId: null,
 };
 
-function describedBy(...ids: (string | false)[]) {
-  return ids.filter(Boolean).join(" ") || undefined;
-}
-
 export function AvisRequestForm({
   action,
   values,
@@ -48,14 +45,6 @@ export function AvisRequestForm({
   title: string;
 }) {
   const t = useT();
-  const field = (name: string) => (errors[name] ? `avis-${name}-error` : false);
-  const groupClass = (name: string) => (errors[name] ? "fr-input-group fr-input-group--error" : "fr-input-group");
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`avis-${name}-error`} className="fr-error-text">
-        {errors[name]}
-      </p>
-    ) : null;
   return (
     <section aria-labelledby={headingId} className="fr-mb-4w">
       <h2 id={headingId} className="fr-h4">
@@ -65,58 +54,31 @@ export function AvisRequestForm({
         <CsrfInput />
         <input type="hidden" name="intent" value="request" />
         {values.keptFileId ? <input type="hidden" name="kept_file_id" value={values.keptFileId} /> : null}
-        <div className={groupClass("emails")}>
-          <label className="fr-label" htmlFor="avis-emails">
-            {t("avis.instructeur.emails")}
-            <span className="fr-hint-text" id="avis-emails-hint">
-              {t("avis.instructeur.emailsHint")}
-            </span>
-          </label>
-          <textarea
-            className={errors.emails ? "fr-input fr-input--error" : "fr-input"}
-            id="avis-emails"
-            name="emails"
-            rows={2}
-            defaultValue={values.emails}
-            aria-describedby={describedBy("avis-emails-hint", field("emails"))}
-            aria-invalid={errors.emails ? true : undefined}
-          />
-          {error("emails")}
-        </div>
-        <div className={groupClass("introduction")}>
-          <label className="fr-label" htmlFor="avis-introduction">
-            {t("avis.instructeur.introduction")}
-            <span className="fr-hint-text" id="avis-introduction-hint">
-              {t("avis.instructeur.introductionHint")}
-            </span>
-          </label>
-          <textarea
-            className={errors.introduction ? "fr-input fr-input--error" : "fr-input"}
-            id="avis-introduction"
-            name="introduction"
-            rows={5}
-            defaultValue={values.introduction}
-            aria-describedby={describedBy("avis-introduction-hint", field("introduction"))}
-            aria-invalid={errors.introduction ? true : undefined}
-          />
-          {error("introduction")}
-        </div>
-        <div className={errors.file ? "fr-upload-group fr-input-group--error fr-mb-3w" : "fr-upload-group fr-mb-3w"}>
-          <label className="fr-label" htmlFor="avis-introduction-file">
-            {t("avis.instructeur.file")}
-            <span className="fr-hint-text" id="avis-file-hint">
-              {values.keptFileId ? t("avis.instructeur.fileKept") : t("avis.instructeur.fileHint")}
-            </span>
-          </label>
-          <input
-            className="fr-upload"
-            type="file"
-            id="avis-introduction-file"
-            name="introduction_file"
-            aria-describedby={describedBy("avis-file-hint", field("file"))}
-          />
-          {error("file")}
-        </div>
+        <TextareaField
+          id="avis-emails"
+          name="emails"
+          rows={2}
+          label={t("avis.instructeur.emails")}
+          hint={t("avis.instructeur.emailsHint")}
+          error={errors.emails}
+          defaultValue={values.emails}
+        />
+        <TextareaField
+          id="avis-introduction"
+          name="introduction"
+          rows={5}
+          label={t("avis.instructeur.introduction")}
+          hint={t("avis.instructeur.introductionHint")}
+          error={errors.introduction}
+          defaultValue={values.introduction}
+        />
+        <UploadField
+          id="avis-introduction-file"
+          name="introduction_file"
+          label={t("avis.instructeur.file")}
+          hint={values.keptFileId ? t("avis.instructeur.fileKept") : t("avis.instructeur.fileHint")}
+          error={errors.file}
+        />
         <fieldset className="fr-fieldset">
           <div className="fr-fieldset__element">
             <div className="fr-checkbox-group">
@@ -151,23 +113,14 @@ export function AvisRequestForm({
             </div>
           </div>
         </fieldset>
-        <div className={groupClass("questionLabel")}>
-          <label className="fr-label" htmlFor="avis-question-label">
-            {t("avis.instructeur.questionLabel")}
-            <span className="fr-hint-text" id="avis-question-hint">
-              {t("avis.instructeur.questionLabelHint")}
-            </span>
-          </label>
-          <input
-            className={errors.questionLabel ? "fr-input fr-input--error" : "fr-input"}
-            id="avis-question-label"
-            name="question_label"
-            defaultValue={values.questionLabel}
-            aria-describedby={describedBy("avis-question-hint", field("questionLabel"))}
-            aria-invalid={errors.questionLabel ? true : undefined}
-          />
-          {error("questionLabel")}
-        </div>
+        <InputField
+          id="avis-question-label"
+          name="question_label"
+          label={t("avis.instructeur.questionLabel")}
+          hint={t("avis.instructeur.questionLabelHint")}
+          error={errors.questionLabel}
+          defaultValue={values.questionLabel}
+        />
         <button type="submit" className="fr-btn">
           {t("avis.instructeur.submit")}
         </button>

@@ -6,6 +6,7 @@
  */
 import { Form } from "react-router";
 import { CsrfInput } from "../csrf-input";
+import { TextareaField, UploadField } from "../dsfr/fields";
 import { useLocale, useT } from "../../lib/i18n";
 
 export interface MessageFormValues {
@@ -40,48 +41,25 @@ export function MessageForm({ maxLength, maxFileSize, correction, values, errors
       </h2>
       <Form method="post" encType="multipart/form-data" noValidate id="formulaire-message">
         <CsrfInput />
-        <div className={`fr-input-group${bodyError ? " fr-input-group--error" : ""}`}>
-          <label className="fr-label" htmlFor="message-body">
-            {t("messagerie.form.body")}
-            <span className="fr-hint-text">
-              {t("messagerie.form.bodyHint", { max: maxLength.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB") })}
-            </span>
-          </label>
-          <textarea
-            className={`fr-input${bodyError ? " fr-input--error" : ""}`}
-            id="message-body"
-            name="body"
-            rows={6}
-            required
-            defaultValue={values?.body ?? ""}
-            aria-invalid={bodyError ? true : undefined}
-            aria-describedby={bodyError ? "message-body-error" : undefined}
-          />
-          {bodyError ? (
-            <p className="fr-error-text" id="message-body-error">
-              {bodyError}
-            </p>
-          ) : null}
-        </div>
+        <TextareaField
+          id="message-body"
+          name="body"
+          rows={6}
+          required
+          label={t("messagerie.form.body")}
+          hint={t("messagerie.form.bodyHint", { max: maxLength.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB") })}
+          error={bodyError}
+          defaultValue={values?.body ?? ""}
+        />
 
-        <div className={`fr-upload-group fr-mb-3w${filesError ? " fr-input-group--error" : ""}`}>
-          <label className="fr-label" htmlFor="message-files">
-            {t("messagerie.form.files")}
-            <span className="fr-hint-text">{t("messagerie.form.filesHint", { size: maxFileSize })}</span>
-          </label>
-          <input
-            className="fr-upload"
-            type="file"
-            id="message-files"
-            name="pieces_jointes"
-            multiple
-            aria-describedby={filesError ? "message-files-error" : undefined}
-          />
-          {filesError ? (
-            <p className="fr-error-text" id="message-files-error">
-              {filesError}
-            </p>
-          ) : null}
+        <UploadField
+          id="message-files"
+          name="pieces_jointes"
+          multiple
+          label={t("messagerie.form.files")}
+          hint={t("messagerie.form.filesHint", { size: maxFileSize })}
+          error={filesError}
+        >
           {values && values.files.length > 0 ? (
             <div className="fr-mt-1w">
               <p className="fr-text--sm fr-mb-0">{t("messagerie.form.keptFiles")}</p>
@@ -95,7 +73,7 @@ export function MessageForm({ maxLength, maxFileSize, correction, values, errors
               </ul>
             </div>
           ) : null}
-        </div>
+        </UploadField>
 
         {correction ? (
           <fieldset

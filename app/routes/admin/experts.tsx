@@ -9,6 +9,7 @@ import { updateDemarcheExpert } from "../../../server/operations/demarches/updat
 import { updateExpertsSettings } from "../../../server/operations/demarches/update-experts-settings";
 import { loadDemarcheExperts } from "../../../server/queries/admin/experts";
 import { CsrfInput } from "../../components/csrf-input";
+import { TextareaField } from "../../components/dsfr/fields";
 import { avisRefusalMessages } from "../../lib/avis-form.server";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
@@ -200,28 +201,15 @@ export default function AdminExperts({ loaderData, actionData }: Route.Component
         <Form method="post">
           <CsrfInput />
           <input type="hidden" name="intent" value="add" />
-          <div className={errors.emails ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
-            <label className="fr-label" htmlFor="experts-emails">
-              {t("avis.admin.emails")}
-              <span className="fr-hint-text" id="experts-emails-hint">
-                {t("avis.admin.emailsHint")}
-              </span>
-            </label>
-            <textarea
-              className={errors.emails ? "fr-input fr-input--error" : "fr-input"}
-              id="experts-emails"
-              name="emails"
-              rows={3}
-              defaultValue={actionData?.values.emails ?? ""}
-              aria-describedby={errors.emails ? "experts-emails-hint experts-emails-error" : "experts-emails-hint"}
-              aria-invalid={errors.emails ? true : undefined}
-            />
-            {errors.emails ? (
-              <p id="experts-emails-error" className="fr-error-text">
-                {errors.emails}
-              </p>
-            ) : null}
-          </div>
+          <TextareaField
+            id="experts-emails"
+            name="emails"
+            rows={3}
+            label={t("avis.admin.emails")}
+            hint={t("avis.admin.emailsHint")}
+            error={errors.emails}
+            defaultValue={actionData?.values.emails ?? ""}
+          />
           <div className="fr-checkbox-group fr-mb-3w">
             <input
               type="checkbox"

@@ -18,6 +18,7 @@ import {
 } from "../../components/avis/avis-request-form";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { CsrfInput } from "../../components/csrf-input";
+import { TextareaField, UploadField } from "../../components/dsfr/fields";
 import { avisRefusalMessages, postedFileError, postedFileId, readAvisRequestForm } from "../../lib/avis-form.server";
 import { formatDateTime } from "../../lib/dates";
 import { useT } from "../../lib/i18n";
@@ -319,25 +320,14 @@ function AnswerForm({
           ) : null}
         </fieldset>
       ) : null}
-      <div className={errors.answer ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
-        <label className="fr-label" htmlFor="avis-answer">
-          {t("avis.expert.answer")}
-        </label>
-        <textarea
-          className={errors.answer ? "fr-input fr-input--error" : "fr-input"}
-          id="avis-answer"
-          name="answer"
-          rows={8}
-          defaultValue={values.answer}
-          aria-describedby={errors.answer ? "avis-answer-error" : undefined}
-          aria-invalid={errors.answer ? true : undefined}
-        />
-        {errors.answer ? (
-          <p id="avis-answer-error" className="fr-error-text">
-            {errors.answer}
-          </p>
-        ) : null}
-      </div>
+      <TextareaField
+        id="avis-answer"
+        name="answer"
+        rows={8}
+        label={t("avis.expert.answer")}
+        error={errors.answer}
+        defaultValue={values.answer}
+      />
       {avis.answerFiles.length > 0 ? (
         <div className="fr-checkbox-group fr-mb-2w">
           <input type="checkbox" id="avis-remove-file" name="remove_file" />
@@ -346,26 +336,13 @@ function AnswerForm({
           </label>
         </div>
       ) : null}
-      <div className={errors.file ? "fr-upload-group fr-input-group--error fr-mb-3w" : "fr-upload-group fr-mb-3w"}>
-        <label className="fr-label" htmlFor="avis-answer-file">
-          {t("avis.expert.file")}
-          <span className="fr-hint-text" id="avis-answer-file-hint">
-            {values.keptFileId ? t("avis.instructeur.fileKept") : t("avis.expert.fileHint")}
-          </span>
-        </label>
-        <input
-          className="fr-upload"
-          type="file"
-          id="avis-answer-file"
-          name="answer_file"
-          aria-describedby={errors.file ? "avis-answer-file-hint avis-answer-file-error" : "avis-answer-file-hint"}
-        />
-        {errors.file ? (
-          <p id="avis-answer-file-error" className="fr-error-text">
-            {errors.file}
-          </p>
-        ) : null}
-      </div>
+      <UploadField
+        id="avis-answer-file"
+        name="answer_file"
+        label={t("avis.expert.file")}
+        hint={values.keptFileId ? t("avis.instructeur.fileKept") : t("avis.expert.fileHint")}
+        error={errors.file}
+      />
       <AvisFiles files={avis.answerFiles} label={t("avis.instructeur.answerFile")} />
       <button type="submit" className="fr-btn">
         {avis.answeredAt ? t("avis.expert.update") : t("avis.expert.submit")}

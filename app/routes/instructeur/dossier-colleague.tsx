@@ -1,6 +1,7 @@
 /** « Envoyer à un collègue »: other instructeurs of the groupe (checkboxes) and an optional message. */
 import { Form } from "react-router";
 import { CsrfInput } from "../../components/csrf-input";
+import { TextareaField } from "../../components/dsfr/fields";
 import { useT } from "../../lib/i18n";
 
 export interface ColleagueFormState {
@@ -62,27 +63,16 @@ export function DossierColleague({
               </div>
             ) : null}
           </fieldset>
-          <div className={`fr-input-group${errors.message ? " fr-input-group--error" : ""}`}>
-            <label className="fr-label" htmlFor="collegue-message">
-              {t("notifications.colleague.message")}
-              <span className="fr-hint-text">{t("notifications.colleague.messageHint")}</span>
-            </label>
-            <textarea
-              className={`fr-input${errors.message ? " fr-input--error" : ""}`}
-              id="collegue-message"
-              name="message"
-              rows={3}
-              maxLength={messageMax * 2}
-              defaultValue={posted?.values.message ?? ""}
-              aria-invalid={errors.message ? true : undefined}
-              aria-describedby={errors.message ? "collegue-message-error" : undefined}
-            />
-            {errors.message ? (
-              <p className="fr-error-text" id="collegue-message-error">
-                {errors.message}
-              </p>
-            ) : null}
-          </div>
+          <TextareaField
+            id="collegue-message"
+            name="message"
+            rows={3}
+            maxLength={messageMax * 2}
+            label={t("notifications.colleague.message")}
+            hint={t("notifications.colleague.messageHint")}
+            error={errors.message}
+            defaultValue={posted?.values.message ?? ""}
+          />
           <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm">
             {t("notifications.colleague.send")}
           </button>

@@ -7,6 +7,7 @@ import { Form } from "react-router";
 import type { DossierEvent } from "../../../server/domain/dossier/transitions";
 import { quotedLibelles } from "../../../server/domain/form/libelles";
 import { CsrfInput } from "../../components/csrf-input";
+import { TextareaField } from "../../components/dsfr/fields";
 import { useT } from "../../lib/i18n";
 import { type ActionData, type ActionError, DECISION_NAMES } from "./dossier-page";
 
@@ -104,29 +105,16 @@ export function DossierInstruction({
               </div>
             ) : null}
           </fieldset>
-          <div className={`fr-input-group${motivationError ? " fr-input-group--error" : ""}`}>
-            <label className="fr-label" htmlFor="motivation">
-              {t("instructeur.dossier.decision.motivation")}
-              <span className="fr-hint-text" id="motivation-hint">
-                {t("instructeur.dossier.decision.motivationHint")}
-              </span>
-            </label>
-            <textarea
-              className={`fr-input${motivationError ? " fr-input--error" : ""}`}
-              id="motivation"
-              name="motivation"
-              rows={6}
-              maxLength={motivationMax}
-              defaultValue={values.motivation}
-              aria-invalid={motivationError ? true : undefined}
-              aria-describedby={motivationError ? "motivation-hint motivation-error" : "motivation-hint"}
-            />
-            {motivationError ? (
-              <p className="fr-error-text" id="motivation-error">
-                {message(motivationError)}
-              </p>
-            ) : null}
-          </div>
+          <TextareaField
+            id="motivation"
+            name="motivation"
+            rows={6}
+            maxLength={motivationMax}
+            label={t("instructeur.dossier.decision.motivation")}
+            hint={t("instructeur.dossier.decision.motivationHint")}
+            error={motivationError ? message(motivationError) : undefined}
+            defaultValue={values.motivation}
+          />
           <button type="submit" className="fr-btn">
             {t("instructeur.dossier.decision.submit")}
           </button>

@@ -5,20 +5,19 @@
  * otherwise); a dossier already submitted redirects to its page.
  */
 import { useRef } from "react";
-import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { data, redirect } from "react-router";
 import type { TransitionErrorCode } from "../../../server/domain/dossier/transitions";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { IdentityRecap } from "../../components/usager/identity-recap";
-import { formatSavedTime } from "../../lib/autosave";
 import { useLocale, useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { readForm, services } from "../../lib/request.server";
-import { AUTOSAVE_INTENT, useAutosave } from "../../lib/use-autosave";
+import { autosaveClientAction, autosaveMessage, skipRevalidationAfterAutosave, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-brouillon";
-import { acceptsSubmission, identityOf, postedDossierForm } from "./dossier-form.server";
+import { acceptsSubmission, identityOf, postedDossierForm, sharedFormAnswer } from "./dossier-form.server";
 import { dossierIdParam, noStoreHeaders } from "./usager.server";
 import { saveDossierForm } from "../../../server/operations/dossiers/save-dossier-form";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
@@ -61,9 +60,6 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   );
   const submitAnswer = { values: {}, errors: {}, identityMissing: false, ineligible: null, transitionError: null };
   switch (result.outcome) {
-    case "not_editable":
-      if (result.intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: false };
-      throw redirect(`/dossiers/${id}`);
     case "submitted":
       throw redirect(`/dossiers/${id}/merci`);
     case "transition_refused":
@@ -85,31 +81,14 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         { status: 422 },
       );
     }
-    case "row": {
-      const { values, errors, focusRowId, rowAdded } = result;
-      return { intent: "row" as const, values, errors, focusRowId, rowAdded };
-    }
-    case "saved":
-      if (result.intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: true };
-      return { intent: "save" as const, values: result.values, errors: result.errors };
+    default:
+      return sharedFormAnswer(result, id);
   }
 }
 
-/** A failed autosave (network, server) is reported by the hook and retried, never shown as the error page. */
-export async function clientAction({ request, serverAction }: Route.ClientActionArgs) {
-  const intent = (await request.clone().formData()).get("intent");
-  if (intent !== AUTOSAVE_INTENT) return serverAction();
-  try {
-    return await serverAction();
-  } catch {
-    return { intent: "autosave" as const, ok: false };
-  }
-}
+export const clientAction = (args: Route.ClientActionArgs) => autosaveClientAction(args);
 
-/** An autosave changes nothing the page shows: no need to reload its data. */
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
-}
+export const shouldRevalidate = skipRevalidationAfterAutosave;
 
 export default function DossierBrouillon({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -126,14 +105,11 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
     (Object.keys(submitted.errors).length > 0 || submitted.identityMissing || submitted.ineligible !== null);
   const title = loaderData.demarcheLibelle;
 
-  const autosaveMessage =
-    autosave.state === "saving"
-      ? t("usager.autosave.saving")
-      : autosave.state === "saved"
-        ? t("usager.autosave.saved", { time: formatSavedTime(autosave.at, locale) })
-        : autosave.state === "failed"
-          ? t("usager.autosave.failed")
-          : "";
+  const autosaveStatus = autosaveMessage(autosave, locale, {
+    saving: t("usager.autosave.saving"),
+    saved: (time) => t("usager.autosave.saved", { time }),
+    failed: t("usager.autosave.failed"),
+  });
 
   return (
     <>
@@ -202,7 +178,7 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
             </li>
           </ul>
           <p className="fr-text--sm fr-mb-0" role="status" aria-live="polite" id="statut-enregistrement">
-            {autosaveMessage}
+            {autosaveStatus}
           </p>
         </div>
       </DossierChampsForm>

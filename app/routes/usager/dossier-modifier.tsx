@@ -8,20 +8,19 @@
  * otherwise); other states redirect to the dossier page.
  */
 import { useRef } from "react";
-import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { data, redirect } from "react-router";
 import type { TransitionErrorCode } from "../../../server/domain/dossier/transitions";
 import { referenceDataFor } from "../../../server/integrations/reference-data";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { DossierChampsForm } from "../../components/usager/dossier-champs-form";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { IdentityRecap } from "../../components/usager/identity-recap";
-import { formatSavedTime } from "../../lib/autosave";
 import { useLocale, useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { readForm, services } from "../../lib/request.server";
-import { AUTOSAVE_INTENT, useAutosave } from "../../lib/use-autosave";
+import { autosaveClientAction, autosaveMessage, skipRevalidationAfterAutosave, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-modifier";
-import { identityOf, postedDossierForm } from "./dossier-form.server";
+import { identityOf, postedDossierForm, sharedFormAnswer } from "./dossier-form.server";
 import { dossierIdParam, noStoreHeaders } from "./usager.server";
 import { saveDossierForm } from "../../../server/operations/dossiers/save-dossier-form";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
@@ -67,9 +66,6 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   );
   const submitAnswer = { values: {}, errors: {}, ineligible: null, transitionError: null, unchanged: false };
   switch (result.outcome) {
-    case "not_editable":
-      if (result.intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: false };
-      throw redirect(`/dossiers/${id}`);
     case "submitted":
       throw redirect(`/dossiers/${id}?modifie=1`);
     case "unchanged":
@@ -84,31 +80,14 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         { status: 422 },
       );
     }
-    case "row": {
-      const { values, errors, focusRowId, rowAdded } = result;
-      return { intent: "row" as const, values, errors, focusRowId, rowAdded };
-    }
-    case "saved":
-      if (result.intent === AUTOSAVE_INTENT) return { intent: "autosave" as const, ok: true };
-      return { intent: "save" as const, values: result.values, errors: result.errors };
+    default:
+      return sharedFormAnswer(result, id);
   }
 }
 
-/** A failed autosave (network, server) is reported by the hook and retried, never shown as the error page. */
-export async function clientAction({ request, serverAction }: Route.ClientActionArgs) {
-  const intent = (await request.clone().formData()).get("intent");
-  if (intent !== AUTOSAVE_INTENT) return serverAction();
-  try {
-    return await serverAction();
-  } catch {
-    return { intent: "autosave" as const, ok: false };
-  }
-}
+export const clientAction = (args: Route.ClientActionArgs) => autosaveClientAction(args);
 
-/** An autosave changes nothing the page shows but the reminder: reload only after a real save. */
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return formData?.get("intent") === AUTOSAVE_INTENT ? false : defaultShouldRevalidate;
-}
+export const shouldRevalidate = skipRevalidationAfterAutosave;
 
 export default function DossierModifier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -125,14 +104,11 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
   // Saved in the buffer, by a button or by the autosave: not yet sent to the administration.
   const pending = loaderData.pendingChanges || posted?.intent === "save" || autosave.state === "saved";
 
-  const autosaveMessage =
-    autosave.state === "saving"
-      ? t("usager.modifier.autosave.saving")
-      : autosave.state === "saved"
-        ? t("usager.modifier.autosave.saved", { time: formatSavedTime(autosave.at, locale) })
-        : autosave.state === "failed"
-          ? t("usager.modifier.autosave.failed")
-          : "";
+  const autosaveStatus = autosaveMessage(autosave, locale, {
+    saving: t("usager.modifier.autosave.saving"),
+    saved: (time) => t("usager.modifier.autosave.saved", { time }),
+    failed: t("usager.modifier.autosave.failed"),
+  });
 
   return (
     <>
@@ -202,7 +178,7 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
             </li>
           </ul>
           <p className="fr-text--sm" role="status" aria-live="polite" id="statut-enregistrement">
-            {autosaveMessage}
+            {autosaveStatus}
           </p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             {loaderData.pendingChanges ? (
