@@ -24,14 +24,20 @@ import { formString } from "./request.server";
 
 export const MESSAGE_LIMITS = { maxLength: MESSAGE_MAX_LENGTH, maxFileBytes: MESSAGE_FILE_MAX_BYTES };
 
-export function threadView(
-  messages: ThreadMessage[],
-  viewer: { persona: "usager" } | { persona: "instructeur"; instructeurId: number; canDelete: boolean },
-  locale: Locale,
-  t: TFunction,
-): ThreadMessageView[] {
+export type ThreadViewer =
+  | { persona: "usager" }
+  | { persona: "instructeur"; instructeurId: number; canDelete: boolean }
+  | { persona: "expert"; expertId: number };
+
+function isMine(m: ThreadMessage, viewer: ThreadViewer) {
+  if (viewer.persona === "usager") return m.authorKind === "usager";
+  if (viewer.persona === "instructeur") return m.authorKind === "instructeur" && m.instructeurId === viewer.instructeurId;
+  return m.authorKind === "expert" && m.expertId === viewer.expertId;
+}
+
+export function threadView(messages: ThreadMessage[], viewer: ThreadViewer, locale: Locale, t: TFunction): ThreadMessageView[] {
   return messages.map((m) => {
-    const mine = viewer.persona === "usager" ? m.authorKind === "usager" : m.instructeurId === viewer.instructeurId;
+    const mine = isMine(m, viewer);
     let author: ThreadMessageView["author"] = m.authorKind;
     if (mine) author = "you";
     // The usager sees « Administration » rather than who instructs (the reference may hide e-mails).
@@ -40,7 +46,8 @@ export function threadView(
     return {
       id: m.id,
       author,
-      email: viewer.persona === "instructeur" && m.authorKind !== "system" && !mine ? m.email : null,
+      // The administration's side sees who wrote; the usager does not (see above).
+      email: viewer.persona !== "usager" && m.authorKind !== "system" && !mine ? m.email : null,
       at: formatDateTime(m.createdAt, locale, t) ?? "",
       body: m.discardedAt ? "" : m.body,
       deleted: m.discardedAt !== null,

@@ -173,6 +173,8 @@ export const demarches = pgTable(
     closedAt: tstz("closed_at"),
     /** Instructeurs may ask experts for an avis (the reference's `allow_expert_review`, default on). */
     allowExpertReview: boolean("allow_expert_review").notNull().default(true),
+    /** Experts of non-confidential avis may write in the dossier's messagerie (the reference's default: on). */
+    allowExpertMessaging: boolean("allow_expert_messaging").notNull().default(true),
     /** Only the experts the administrateur listed (`experts_procedures` not revoked) may be asked. */
     expertsRequireAdministrateurInvitation: boolean("experts_require_administrateur_invitation").notNull().default(false),
     createdAt: createdAt(),

@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { avis, demarches, dossiers, experts, expertsProcedures, users } from "../db/schema";
 import { avisOfExpert, dossiersVisibleToExpert, dossiersVisibleToInstructeur } from "../db/scopes";
+import { expertMayUseMessagerie } from "../domain/avis/rules";
 import { NotFoundError } from "../errors";
 
 function validId(id: number) {
@@ -65,4 +66,22 @@ export async function findInstructeurAvis(
   const [row] = lock ? await query.for("update", { of: avis }) : await query;
   if (!row) throw new NotFoundError("Avis");
   return row;
+}
+
+/**
+ * The dossier an expert may write on through one of their avis (`expertMayUseMessagerie`): the
+ * avis is theirs, not revoked, not confidential, and the démarche allows expert messaging. Anything
+ * else is a 404. Locks the dossier when asked, as the usager's and instructeur's lookups do.
+ */
+export async function findExpertMessagerieDossier(db: DbOrTx, expertId: number, avisId: number, lock = false) {
+  const found = await findExpertAvis(db, expertId, avisId);
+  const allowed = expertMayUseMessagerie({
+    allowExpertMessaging: found.demarche.allowExpertMessaging,
+    confidentiel: found.avis.confidentiel,
+  });
+  if (!allowed) throw new NotFoundError("Avis");
+  if (!lock) return { avis: found.avis, dossier: found.dossier, demarche: found.demarche };
+  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.id, found.dossier.id)).for("update");
+  if (!dossier) throw new NotFoundError("Avis");
+  return { avis: found.avis, dossier, demarche: found.demarche };
 }

@@ -54,6 +54,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "settings":
       await updateExpertsSettings(db, who, demarcheId, {
         allowExpertReview: form.get("allow_expert_review") === "on",
+        allowExpertMessaging: form.get("allow_expert_messaging") === "on",
         expertsRequireAdministrateurInvitation: form.get("restricted") === "on",
       });
       return redirect(`${page}?notice=settings`);
@@ -114,6 +115,20 @@ export default function AdminExperts({ loaderData, actionData }: Route.Component
                 />
                 <label className="fr-label" htmlFor="allow-expert-review">
                   {t("avis.admin.allowExpertReview")}
+                </label>
+              </div>
+            </div>
+            <div className="fr-fieldset__element">
+              <div className="fr-checkbox-group">
+                <input
+                  type="checkbox"
+                  id="allow-expert-messaging"
+                  name="allow_expert_messaging"
+                  defaultChecked={demarche.allowExpertMessaging}
+                />
+                <label className="fr-label" htmlFor="allow-expert-messaging">
+                  {t("avis.admin.allowExpertMessaging")}
+                  <span className="fr-hint-text">{t("avis.admin.allowExpertMessagingHint")}</span>
                 </label>
               </div>
             </div>

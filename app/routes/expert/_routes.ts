@@ -9,5 +9,6 @@ export const expertRoutes: RouteConfigEntry[] = [
   layout("routes/expert/layout.tsx", [
     route("avis", "routes/expert/avis-list.tsx"),
     route("avis/:avisId", "routes/expert/avis.tsx"),
+    route("avis/:avisId/messagerie", "routes/expert/avis-messagerie.tsx"),
   ]),
 ];

@@ -25,6 +25,7 @@ import { useT } from "../../lib/i18n";
 import { currentExpert } from "../../lib/persona-guard.server";
 import { formString, idParam, readForm, requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/avis";
+import { ExpertAvisTabs } from "./avis-tabs";
 import expertCss from "./expert.css?url";
 
 export const handle = { i18n: ["avis", "champs", "dossiers", "fichiers", "instructeur", "usager"] };
@@ -57,6 +58,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     },
     canAnswer: view.canAnswer,
     canInvite: view.canInvite,
+    canMessage: view.canMessage,
     form: view.form,
     annotations: view.annotations,
     others: view.others.map((o) => ({
@@ -161,6 +163,7 @@ export default function ExpertAvis({ loaderData, actionData }: Route.ComponentPr
       <p>
         <span className="fr-badge fr-badge--no-icon">{t(`dossiers.states.${dossier.state}`)}</span>
       </p>
+      {loaderData.canMessage ? <ExpertAvisTabs avisId={avis.id} current="avis" /> : null}
       {notice && !actionData ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{t(`avis.expert.notices.${notice}`)}</p>

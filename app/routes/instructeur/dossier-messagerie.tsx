@@ -12,8 +12,7 @@ import { sendMessage } from "../../../server/operations/messages/send-message";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { loadThread } from "../../../server/queries/message-thread";
 import { findInstructeurDossierOfDemarche } from "../../../server/queries/instructeur/dossier";
-import { MessageForm } from "../../components/messagerie/message-form";
-import { MessageThread } from "../../components/messagerie/thread";
+import { hasMessageErrors, MessagerieBody } from "../../components/messagerie/messagerie-body";
 import { formatDateTime } from "../../lib/dates";
 import { useT } from "../../lib/i18n";
 import {
@@ -122,9 +121,7 @@ export default function InstructeurMessagerie({ loaderData, actionData }: Route.
   const t = useT();
   const { demarche, dossier, messages, notice, closed } = loaderData;
   const title = t("messagerie.pageTitle", { number: dossier.id });
-  const errors = actionData?.errors ?? {};
-  const fileErrors = actionData?.fileErrors ?? [];
-  const hasErrors = Object.keys(errors).length > 0 || fileErrors.length > 0;
+  const hasErrors = hasMessageErrors(actionData);
   return (
     <>
       <title>
@@ -147,49 +144,15 @@ export default function InstructeurMessagerie({ loaderData, actionData }: Route.
       </div>
       <DossierTabs demarcheId={demarche.id} dossierId={dossier.id} current="messagerie" />
 
-      {notice && !actionData ? (
-        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
-          <p>{t(`messagerie.notices.${notice}`)}</p>
-        </div>
-      ) : null}
-      {hasErrors ? (
-        <div className="fr-alert fr-alert--error fr-mb-3w" role="alert" id="erreurs">
-          <h2 className="fr-alert__title">{t("messagerie.errorSummary")}</h2>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li key={field}>{field === "form" ? message : <a href={anchorOf(field)}>{message}</a>}</li>
-            ))}
-            {fileErrors.map((message) => (
-              <li key={message}>
-                <a href="#message-files">{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      <h2>{t("messagerie.title")}</h2>
-      <MessageThread messages={messages} />
-      {closed ? (
-        <div className="fr-alert fr-alert--info fr-alert--sm fr-mt-3w">
-          <p>{t(`messagerie.closed.${closed}`)}</p>
-        </div>
-      ) : (
-        <MessageForm
-          maxLength={loaderData.maxLength}
-          maxFileSize={loaderData.maxFileSize}
-          correction={loaderData.canAskCorrection}
-          values={actionData?.values}
-          errors={errors}
-          fileErrors={fileErrors}
-        />
-      )}
+      <MessagerieBody
+        notice={notice ? `messagerie.notices.${notice}` : null}
+        refused={actionData}
+        messages={messages}
+        closed={closed}
+        maxLength={loaderData.maxLength}
+        maxFileSize={loaderData.maxFileSize}
+        correction={loaderData.canAskCorrection}
+      />
     </>
   );
-}
-
-function anchorOf(field: string): string {
-  if (field === "body") return "#message-body";
-  if (field === "correction") return "#message-correction";
-  return "#message-files";
 }

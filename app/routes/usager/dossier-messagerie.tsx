@@ -9,8 +9,7 @@ import { closedMessagerieCode } from "../../../server/operations/messages/messag
 import { sendMessage } from "../../../server/operations/messages/send-message";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { loadThread } from "../../../server/queries/message-thread";
-import { MessageForm } from "../../components/messagerie/message-form";
-import { MessageThread } from "../../components/messagerie/thread";
+import { hasMessageErrors, MessagerieBody } from "../../components/messagerie/messagerie-body";
 import { DossierStateBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
 import {
@@ -76,9 +75,7 @@ export default function UsagerMessagerie({ loaderData, actionData }: Route.Compo
   const t = useT();
   const { dossier, demarche, messages, closed } = loaderData;
   const title = t("messagerie.pageTitle", { number: dossier.id });
-  const errors = actionData?.errors ?? {};
-  const fileErrors = actionData?.fileErrors ?? [];
-  const hasErrors = Object.keys(errors).length > 0 || fileErrors.length > 0;
+  const hasErrors = hasMessageErrors(actionData);
   return (
     <>
       <title>{t(hasErrors ? "usager.errorPageTitle" : "usager.pageTitle", { title: `${title} – ${demarche.libelle}` })}</title>
@@ -90,45 +87,15 @@ export default function UsagerMessagerie({ loaderData, actionData }: Route.Compo
       <UsagerDossierTabs dossierId={dossier.id} current="messagerie" />
       {loaderData.correction ? <CorrectionBanner dossierId={dossier.id} onMessagerie /> : null}
 
-      {loaderData.sent && !actionData ? (
-        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
-          <p>{t("messagerie.notices.envoye")}</p>
-        </div>
-      ) : null}
-      {hasErrors ? (
-        <div className="fr-alert fr-alert--error fr-mb-3w" role="alert" id="erreurs">
-          <h2 className="fr-alert__title">{t("messagerie.errorSummary")}</h2>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li key={field}>
-                {field === "form" ? message : <a href={field === "body" ? "#message-body" : "#message-files"}>{message}</a>}
-              </li>
-            ))}
-            {fileErrors.map((message) => (
-              <li key={message}>
-                <a href="#message-files">{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      <h2>{t("messagerie.title")}</h2>
-      {closed === "dossier_brouillon" ? null : <MessageThread messages={messages} />}
-      {closed ? (
-        <div className="fr-alert fr-alert--info fr-alert--sm fr-mt-3w">
-          <p>{t(`messagerie.closed.${closed}`)}</p>
-        </div>
-      ) : (
-        <MessageForm
-          maxLength={loaderData.maxLength}
-          maxFileSize={loaderData.maxFileSize}
-          correction={false}
-          values={actionData?.values}
-          errors={errors}
-          fileErrors={fileErrors}
-        />
-      )}
+      <MessagerieBody
+        notice={loaderData.sent ? "messagerie.notices.envoye" : null}
+        refused={actionData}
+        messages={closed === "dossier_brouillon" ? null : messages}
+        closed={closed}
+        maxLength={loaderData.maxLength}
+        maxFileSize={loaderData.maxFileSize}
+        correction={false}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 /** The sections of the usager's dossier (the dossier, its messagerie) and the correction banner. */
 import type { TranslationKey } from "../../../common/i18n";
+import { SectionTabs } from "../../components/dsfr/section-tabs";
 import { useT } from "../../lib/i18n";
 
 export const USAGER_DOSSIER_TABS: readonly { key: string; path: string; label: TranslationKey }[] = [
@@ -9,23 +10,12 @@ export const USAGER_DOSSIER_TABS: readonly { key: string; path: string; label: T
 
 export function UsagerDossierTabs({ dossierId, current }: { dossierId: number; current: string }) {
   const t = useT();
-  return (
-    <nav aria-label={t("messagerie.tabs.label")} className="fr-mb-3w">
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        {USAGER_DOSSIER_TABS.map((tab) => (
-          <li key={tab.key}>
-            <a
-              className={`fr-btn${tab.key === current ? "" : " fr-btn--secondary"}`}
-              href={`/dossiers/${dossierId}${tab.path}`}
-              aria-current={tab.key === current ? "page" : undefined}
-            >
-              {t(tab.label)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  const tabs = USAGER_DOSSIER_TABS.map((tab) => ({
+    key: tab.key,
+    href: `/dossiers/${dossierId}${tab.path}`,
+    label: t(tab.label),
+  }));
+  return <SectionTabs label={t("messagerie.tabs.label")} tabs={tabs} current={current} />;
 }
 
 /** « Correction demandée »: what to do, and the link to the message (on the dossier page). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  expertMayUseMessagerie,
   answerBlocker,
   answerVisibleToExpert,
   expertMayInvite,
@@ -47,5 +48,13 @@ describe("avis rules", () => {
     expect(expertMayInvite({ ...ok, confidentiel: true })).toBe(false);
     expect(expertMayInvite({ ...ok, allowExpertReview: false })).toBe(false);
     expect(expertMayInvite({ ...ok, state: "accepte" })).toBe(false);
+  });
+});
+
+describe("expertMayUseMessagerie", () => {
+  it("opens the messagerie to the expert of a non-confidential avis when the démarche allows it", () => {
+    expect(expertMayUseMessagerie({ allowExpertMessaging: true, confidentiel: false })).toBe(true);
+    expect(expertMayUseMessagerie({ allowExpertMessaging: true, confidentiel: true })).toBe(false);
+    expect(expertMayUseMessagerie({ allowExpertMessaging: false, confidentiel: false })).toBe(false);
   });
 });

@@ -69,6 +69,15 @@ export function answerVisibleToExpert(avis: { confidentiel: boolean; expertId: n
  * they were given is not confidential (a confidential request stays between them and the
  * instructeurs), on a dossier not yet decided.
  */
+/**
+ * An expert writes in the dossier's messagerie through a non-confidential avis of theirs, when the
+ * démarche allows it (the reference's `allow_expert_messaging`, on by default): a confidential
+ * avis is a private exchange with the instructeurs, not a conversation with the usager.
+ */
+export function expertMayUseMessagerie(input: { allowExpertMessaging: boolean; confidentiel: boolean }) {
+  return input.allowExpertMessaging && !input.confidentiel;
+}
+
 export function expertMayInvite(input: {
   allowExpertReview: boolean;
   confidentiel: boolean;

@@ -1,6 +1,6 @@
 /**
  * The message forms of the messagerie pages (usager `/dossiers/:id/messagerie`, instructeur
- * `/procedures/:pid/dossiers/:id/messagerie`) post multipart/form-data, with or without
+ * `/procedures/:pid/dossiers/:id/messagerie`, expert `/avis/:avisId/messagerie`) post multipart/form-data, with or without
  * JavaScript. This middleware runs before React Router for those POSTs and, streaming:
  * 1. checks the `_csrf` field (first in the form); files after an invalid or missing token are discarded;
  * 2. stores each file of the `pieces_jointes` input (sniffed, at most 20 MB, the global format list)
@@ -18,7 +18,8 @@ import { MESSAGE_FILE_MAX_BYTES, MESSAGE_MAX_FILES } from "../../domain/messages
 import { NotFoundError } from "../../errors";
 import { storageFor } from "../../integrations/storage";
 import { addMessageFile } from "../../operations/messages/add-message-file";
-import type { MessageAuthor } from "../../operations/messages/message-author";
+import { expertAuthor, type MessageAuthor } from "../../operations/messages/message-author";
+import { findExpertMessagerieDossier } from "../../lookups/scoped-avis";
 import type { AppServices, CurrentUser } from "../context";
 import { CSRF_FIELD } from "../csrf";
 import { MultipartError, isMultipart, readMultipart } from "./multipart";
@@ -33,22 +34,45 @@ export const MESSAGE_FILE_INPUT = "pieces_jointes";
 const ID = "(\\d{1,10})";
 const USAGER = new RegExp(`^/dossiers/${ID}/messagerie(?:\\.data)?$`);
 const INSTRUCTEUR = new RegExp(`^/procedures/${ID}/dossiers/${ID}/messagerie(?:\\.data)?$`);
+const EXPERT = new RegExp(`^/avis/${ID}/messagerie(?:\\.data)?$`);
 
-type MessagePage = { persona: "usager" | "instructeur"; dossierId: number };
+/** The expert's page names an avis: its dossier is looked up in the expert's scope. */
+type MessagePage =
+  | { persona: "usager"; dossierId: number }
+  | { persona: "instructeur"; dossierId: number }
+  | { persona: "expert"; avisId: number };
 
 export function messagePageOf(path: string): MessagePage | null {
   const usager = USAGER.exec(path);
   if (usager) return { persona: "usager", dossierId: Number(usager[1]) };
   const instructeur = INSTRUCTEUR.exec(path);
   if (instructeur) return { persona: "instructeur", dossierId: Number(instructeur[2]) };
+  const expert = EXPERT.exec(path);
+  if (expert) return { persona: "expert", avisId: Number(expert[1]) };
   return null;
 }
 
-function authorOf(page: MessagePage, user: CurrentUser | null): MessageAuthor | null {
+/** Who posts, and on which dossier; null when they may not (the page then answers 404). */
+async function targetOf(
+  services: AppServices,
+  page: MessagePage,
+  user: CurrentUser | null,
+): Promise<{ author: MessageAuthor; dossierId: number } | null> {
   if (!user) return null;
-  if (page.persona === "usager") return { kind: "usager", userId: user.id, email: user.email };
-  if (user.instructeurId === null) return null;
-  return { kind: "instructeur", userId: user.id, instructeurId: user.instructeurId, email: user.email };
+  const who = { userId: user.id, email: user.email };
+  if (page.persona === "usager") return { author: { kind: "usager", ...who }, dossierId: page.dossierId };
+  if (page.persona === "instructeur") {
+    if (user.instructeurId === null) return null;
+    return { author: { kind: "instructeur", ...who, instructeurId: user.instructeurId }, dossierId: page.dossierId };
+  }
+  if (user.expertId === null) return null;
+  try {
+    const found = await findExpertMessagerieDossier(services.db, user.expertId, page.avisId);
+    return { author: expertAuthor({ ...who, expertId: user.expertId }, page.avisId), dossierId: found.dossier.id };
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 export function messageUploads(services: AppServices, pages: RequestHandler): RequestHandler {
@@ -65,6 +89,7 @@ export function messageUploads(services: AppServices, pages: RequestHandler): Re
     };
     let csrf: boolean | null = null;
     let stored = 0;
+    let target: ReturnType<typeof targetOf> | null = null;
 
     try {
       await readMultipart(
@@ -77,8 +102,11 @@ export function messageUploads(services: AppServices, pages: RequestHandler): Re
           },
           async file(name, stream, filename) {
             csrf ??= false;
-            const author = authorOf(page, (await auth).user);
-            if (filename === "" || !csrf || !author || name !== MESSAGE_FILE_INPUT) return void stream.resume();
+            if (filename === "" || !csrf || name !== MESSAGE_FILE_INPUT) return void stream.resume();
+            target ??= auth.then(({ user }) => targetOf(services, page, user));
+            const found = await target;
+            if (!found) return void stream.resume();
+            const { author, dossierId } = found;
             const context = { libelle: translate(locale, "messagerie.form.files"), filename, accepted, locale };
             if (stored >= MESSAGE_MAX_FILES) {
               stream.resume();
@@ -88,7 +116,7 @@ export function messageUploads(services: AppServices, pages: RequestHandler): Re
             const result = await storeChecked(storageFor(services.config), stream, context, async (file) => {
               try {
                 const added = await addMessageFile(services.db, author, {
-                  dossierId: page.dossierId,
+                  dossierId,
                   file: {
                     storageKey: file.key,
                     filename,

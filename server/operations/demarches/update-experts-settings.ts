@@ -1,6 +1,7 @@
 /**
  * The démarche's avis d'experts settings (administrateur): whether instructeurs may ask experts,
- * and whether only the experts of the administrateur's list may be asked.
+ * whether experts of non-confidential avis may write in the messagerie, and whether only the
+ * experts of the administrateur's list may be asked.
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -12,7 +13,7 @@ export async function updateExpertsSettings(
   db: Db,
   admin: { administrateurId: number; userId: number },
   demarcheId: number,
-  input: { allowExpertReview: boolean; expertsRequireAdministrateurInvitation: boolean },
+  input: { allowExpertReview: boolean; allowExpertMessaging: boolean; expertsRequireAdministrateurInvitation: boolean },
 ) {
   await db.transaction(async (tx) => {
     await findAdministrableDemarche(tx, admin.administrateurId, demarcheId, true);
@@ -20,6 +21,7 @@ export async function updateExpertsSettings(
       .update(demarches)
       .set({
         allowExpertReview: input.allowExpertReview,
+        allowExpertMessaging: input.allowExpertMessaging,
         expertsRequireAdministrateurInvitation: input.expertsRequireAdministrateurInvitation,
         updatedAt: sql`now()`,
       })

@@ -5,7 +5,9 @@
  */
 import type { Tx } from "../../db/client";
 import type { demarches, dossiers } from "../../db/schema";
+import { findExpertMessagerieDossier } from "../../lookups/scoped-avis";
 import { findInstructeurDossier, findUsagerDossier } from "../../lookups/scoped-dossier";
+import { NotFoundError } from "../../errors";
 
 export interface ScopedDossier {
   dossier: typeof dossiers.$inferSelect;
@@ -32,6 +34,22 @@ export function findAuthorDossier(tx: Tx, author: MessageAuthor, dossierId: numb
     case "expert":
       return author.findDossier(tx, dossierId, lock);
   }
+}
+
+/** An expert writing through one of their avis: only on that avis's dossier (`findExpertMessagerieDossier`). */
+export function expertAuthor(
+  expert: { userId: number; expertId: number; email: string },
+  avisId: number,
+): Extract<MessageAuthor, { kind: "expert" }> {
+  return {
+    kind: "expert",
+    ...expert,
+    async findDossier(tx, dossierId, lock) {
+      const found = await findExpertMessagerieDossier(tx, expert.expertId, avisId, lock);
+      if (found.dossier.id !== dossierId) throw new NotFoundError("Dossier");
+      return { dossier: found.dossier, demarche: found.demarche };
+    },
+  };
 }
 
 /** Why nobody may write on this dossier now (brouillon, archived, in the corbeille), or null. */

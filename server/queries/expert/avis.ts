@@ -8,7 +8,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { avis, demarches, dossiers } from "../../db/schema";
 import { avisOfExpert, dossiersVisibleToExpert } from "../../db/scopes";
-import { answerBlocker, answerVisibleToExpert, expertMayInvite } from "../../domain/avis/rules";
+import { answerBlocker, answerVisibleToExpert, expertMayInvite, expertMayUseMessagerie } from "../../domain/avis/rules";
 import { loadAvisRows } from "../../lookups/avis-rows";
 import { findExpertAvis } from "../../lookups/scoped-avis";
 import { loadFormView } from "../form-view";
@@ -70,6 +70,10 @@ export async function loadExpertAvis(db: DbOrTx, expertId: number, avisId: numbe
     dossier: { id: dossier.id, state: dossier.state, civilite: dossier.civilite, nom: dossier.nom, prenom: dossier.prenom },
     avis: own,
     canAnswer: answerBlocker(found.avis, dossier.state) === null,
+    canMessage: expertMayUseMessagerie({
+      allowExpertMessaging: demarche.allowExpertMessaging,
+      confidentiel: found.avis.confidentiel,
+    }),
     canInvite: expertMayInvite({
       allowExpertReview: demarche.allowExpertReview,
       confidentiel: found.avis.confidentiel,

@@ -119,6 +119,7 @@ describe("requesting an avis", () => {
     };
     await updateExpertsSettings(db, admin, setup.demarche.id, {
       allowExpertReview: false,
+      allowExpertMessaging: true,
       expertsRequireAdministrateurInvitation: false,
     });
     let before = await avisSnapshot(db);
@@ -127,6 +128,7 @@ describe("requesting an avis", () => {
 
     await updateExpertsSettings(db, admin, setup.demarche.id, {
       allowExpertReview: true,
+      allowExpertMessaging: true,
       expertsRequireAdministrateurInvitation: true,
     });
     ok(
@@ -151,6 +153,7 @@ describe("requesting an avis", () => {
     await updateDemarcheExpert(db, admin, setup.demarche.id, listed[0]?.id as number, { revoke: true });
     await updateExpertsSettings(db, admin, setup.demarche.id, {
       allowExpertReview: true,
+      allowExpertMessaging: true,
       expertsRequireAdministrateurInvitation: false,
     });
     expect(codes(await requestAvis(db, claimant, requestInput("listee@exemple.fr")))).toEqual(["email_not_listed"]);
@@ -411,6 +414,7 @@ describe("administrateur settings", () => {
     await expect(
       updateExpertsSettings(db, intruder, setup.demarche.id, {
         allowExpertReview: false,
+        allowExpertMessaging: true,
         expertsRequireAdministrateurInvitation: true,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -418,7 +422,11 @@ describe("administrateur settings", () => {
       addDemarcheExperts(db, intruder, setup.demarche.id, { emails: "x@exemple.fr", allowDecisionAccess: true, locale: "fr" }),
     ).rejects.toBeInstanceOf(NotFoundError);
     const [row] = await db.select().from(demarches).where(eq(demarches.id, setup.demarche.id));
-    expect(row).toMatchObject({ allowExpertReview: true, expertsRequireAdministrateurInvitation: false });
+    expect(row).toMatchObject({
+      allowExpertReview: true,
+      allowExpertMessaging: true,
+      expertsRequireAdministrateurInvitation: false,
+    });
     const invalid = await addDemarcheExperts(
       db,
       { administrateurId: setup.administrateurId, userId: setup.admin.userId },

@@ -57,6 +57,9 @@ export default {
     },
   },
   expert: {
+    tabs: { label: "Sections of the opinion request", avis: "Opinion", messagerie: "Application messages" },
+    messagerieIntro:
+      "Here you exchange with the applicant and the case officers of the application. The applicant sees your messages.",
     colDossier: "File",
     colState: "State of the file",
     colAsked: "Requested on",
@@ -110,6 +113,9 @@ export default {
     disabled: "no",
     settingsTitle: "Settings",
     allowExpertReview: "Allow case officers to ask experts",
+    allowExpertMessaging: "Allow experts to use the messagerie",
+    allowExpertMessagingHint:
+      "An expert asked for a non-confidential avis may write to the applicant and the case officers in the case’s messagerie.",
     restricted: "Only the experts listed below",
     restrictedHint: "Otherwise, case officers ask the expert of their choice.",
     save: "Save the settings",

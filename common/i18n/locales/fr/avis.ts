@@ -56,6 +56,8 @@ export default {
     },
   },
   expert: {
+    tabs: { label: "Sections de l’avis", avis: "Avis", messagerie: "Messagerie du dossier" },
+    messagerieIntro: "Vous échangez ici avec l’usager et les instructeurs du dossier. Vos messages sont visibles de l’usager.",
     colDossier: "Dossier",
     colState: "État du dossier",
     colAsked: "Demandé le",
@@ -109,6 +111,9 @@ export default {
     disabled: "non",
     settingsTitle: "Réglages",
     allowExpertReview: "Autoriser les instructeurs à solliciter des experts",
+    allowExpertMessaging: "Autoriser les experts à utiliser la messagerie",
+    allowExpertMessagingHint:
+      "Un expert sollicité pour un avis non confidentiel peut écrire à l’usager et aux instructeurs dans la messagerie du dossier.",
     restricted: "Limiter aux experts de la liste ci-dessous",
     restrictedHint: "Sinon, les instructeurs sollicitent l’expert de leur choix.",
     save: "Enregistrer les réglages",

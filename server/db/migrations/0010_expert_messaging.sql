@@ -1,0 +1,1 @@
+ALTER TABLE "demarches" ADD COLUMN "allow_expert_messaging" boolean DEFAULT true NOT NULL;
