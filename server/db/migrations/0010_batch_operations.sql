@@ -1,0 +1,1 @@
+CREATE INDEX "batch_operation_items_dossier_idx" ON "batch_operation_items" USING btree ("dossier_id");
