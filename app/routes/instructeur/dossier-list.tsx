@@ -370,7 +370,14 @@ export function DossierList({
           ) : null}
         </>
       ) : (
-        <Form method="post" action={href({})} id="lot-form" data-testid="batch-form">
+        <Form
+          method="post"
+          action={href({})}
+          id="lot-form"
+          data-testid="batch-form"
+          // A new URL (the redirect after a batch starts) clears the ticked boxes; a refusal keeps them.
+          key={location.search}
+        >
           <CsrfInput />
           <BatchActionBar labels={data.demarcheLabels} state={batchAction} />
           <div className="fr-table fr-table--no-caption-top">
