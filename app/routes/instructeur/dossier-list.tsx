@@ -8,7 +8,7 @@ import { LabelTags, type LabelTagView } from "../../components/notifications/lab
 import { NotificationBadges } from "../../components/notifications/notification-badges";
 import type { NotificationType } from "../../../server/domain/notifications/notifications";
 import { Form, useLocation } from "react-router";
-import { useHydrated } from "../../components/champs/field-parts";
+import { useHydrated } from "../../lib/use-hydrated";
 import { BatchActionBar, type BatchFormState, BatchReports, type BatchReportView } from "./batch-panel";
 import type { TranslationKey } from "../../../common/i18n";
 import type { DossierState } from "../../../server/domain/dossier/states";

@@ -144,7 +144,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     previousCursor: list.previousCursor,
     nextCursor: list.nextCursor,
     saved: url.searchParams.get("colonnes") === "enregistrees",
-    batches: batches.map((b) => ({ ...b, createdAt: b.createdAt.toISOString(), finishedAt: b.finishedAt?.toISOString() ?? null })),
+    batches: batches.map((b) => ({
+      ...b,
+      createdAt: b.createdAt.toISOString(),
+      finishedAt: b.finishedAt?.toISOString() ?? null,
+    })),
     batchCreated: /^\d{1,10}$/.test(url.searchParams.get("lot") ?? ""),
     batchDismissed: url.searchParams.get("lot_masque") === "1",
     demarcheLabels: demarcheLabels.map((l) => ({ id: l.id, name: l.name })),

@@ -5,7 +5,13 @@
  */
 import { getTransition, MOTIVATION_MAX_LENGTH, normalizeMotivation, type DossierEvent } from "../dossier/transitions";
 import type { ArchiveAction } from "../dossier/archive";
-import type { Refusal } from "../../refusal";
+
+/** A refusal, in the shape of `server/refusal.ts` (the domain imports nothing outside it). */
+interface Refusal {
+  code: string;
+  field: string;
+  params?: Record<string, string | number>;
+}
 
 /** The reference's `BATCH_SELECTION_LIMIT`. */
 export const BATCH_MAX_DOSSIERS = 500;
