@@ -50,7 +50,11 @@ try {
     if (ids.length < size) throw new Error(`only ${ids.length} dossiers en instruction: seed more (--dossiers)`);
 
     const createStart = process.hrtime.bigint();
-    const created = await createBatchOperation(db, actor, 1, { kind: "accepter", dossierIds: ids, motivation: "Accepté en lot." });
+    const created = await createBatchOperation(db, actor, 1, {
+      kind: "accepter",
+      dossierIds: ids,
+      motivation: "Accepté en lot.",
+    });
     const createMs = ms(createStart);
     if (!created.ok) throw new Error(`batch refused: ${JSON.stringify(created.refusals)}`);
 
@@ -59,7 +63,8 @@ try {
     const runSeconds = ms(runStart) / 1000;
     const [report] = await listBatchOperations(db, actor.instructeurId, 1);
     const refusals = new Map<string, number>();
-    for (const item of report?.refused ?? []) refusals.set(item.refusalCode ?? "?", (refusals.get(item.refusalCode ?? "?") ?? 0) + 1);
+    for (const item of report?.refused ?? [])
+      refusals.set(item.refusalCode ?? "?", (refusals.get(item.refusalCode ?? "?") ?? 0) + 1);
 
     console.log(
       JSON.stringify(

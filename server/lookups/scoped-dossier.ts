@@ -34,5 +34,10 @@ export function findInstructeurDossier(db: DbOrTx, instructeurId: number, dossie
  * input names no instructeur: the caller has checked the token's access to its démarche.
  */
 export function findSubmittedDossier(db: DbOrTx, dossierId: number, lock = false) {
-  return findScoped(db, dossierId, and(ne(dossiers.state, "brouillon"), eq(dossiers.forTest, false)) as ReturnType<typeof dossiersOfUsager>, lock);
+  return findScoped(
+    db,
+    dossierId,
+    and(ne(dossiers.state, "brouillon"), eq(dossiers.forTest, false)) as ReturnType<typeof dossiersOfUsager>,
+    lock,
+  );
 }

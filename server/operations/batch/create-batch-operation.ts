@@ -17,7 +17,6 @@ import { enqueueJob } from "../../jobs/enqueue";
 import { type OperationResult, refuse } from "../../refusal";
 import type { InstructeurActor } from "../dossiers/instructeur-transition";
 
-
 const RUNNING_DOSSIER_KEY = "batch_operation_items_running_dossier_key";
 
 /** The dossiers among `ids` already pending in a running batch, in number order. */
@@ -101,4 +100,3 @@ export async function createBatchOperation(
     throw error;
   }
 }
-

@@ -78,9 +78,7 @@ test.describe("batch operations", () => {
       await expect(page.getByTestId("batch-created")).toBeVisible();
       const report = await waitFinished(actor, "Accepter");
       await expect(report).toContainText("3 / 3");
-      await expect(report.getByTestId("batch-succeeded")).toHaveText(
-        `3 dossiers traités avec succès : ${numbers.join(", ")}`,
-      );
+      await expect(report.getByTestId("batch-succeeded")).toHaveText(`3 dossiers traités avec succès : ${numbers.join(", ")}`);
       await checkA11y(page);
       for (const number of numbers) {
         await expect(page.locator(`tr[data-dossier-id="${number}"]`)).toContainText("Accepté");

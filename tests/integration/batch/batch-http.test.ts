@@ -26,7 +26,9 @@ beforeAll(async () => {
   demarcheId = built.demarche.id;
   me = asActor(built.instructeurs[0] as never);
   for (let i = 0; i < 3; i++) {
-    enInstruction.push((await buildDossier(db, { demarche: built.demarche, state: "en_instruction", instructeur: me })).dossierId);
+    enInstruction.push(
+      (await buildDossier(db, { demarche: built.demarche, state: "en_instruction", instructeur: me })).dossierId,
+    );
   }
   enConstruction = (await buildDossier(db, { demarche: built.demarche, state: "en_construction" })).dossierId;
   const other = await buildDemarche(db, { libelle: "Lots ailleurs", instructeurEmails: ["lots-http-ailleurs@exemple.fr"] });
@@ -74,7 +76,10 @@ describe("batch operations on the list, without JavaScript", () => {
     expect(response.status).toBe(404);
     const browser = await signedIn(server, me.email);
     await browser.get(list());
-    const foreign = await browser.post(list(), { intent: "suivre", dossiers: [String(enInstruction[0]), String(foreignDossier)] });
+    const foreign = await browser.post(list(), {
+      intent: "suivre",
+      dossiers: [String(enInstruction[0]), String(foreignDossier)],
+    });
     expect(foreign.status).toBe(404);
     const garbage = await browser.post(list(), { intent: "suivre", dossiers: ["abc"] });
     expect(garbage.status).toBe(404);
@@ -110,9 +115,7 @@ describe("batch operations on the list, without JavaScript", () => {
     expect(text).toContain("Accepter · Terminée");
     expect(text).toContain("4 / 4");
     expect(text).toContain(`3 dossiers traités avec succès : ${enInstruction.join(", ")}`);
-    expect(text).toContain(
-      `Dossier n° ${enConstruction} : cette action n’est pas possible dans l’état actuel du dossier`,
-    );
+    expect(text).toContain(`Dossier n° ${enConstruction} : cette action n’est pas possible dans l’état actuel du dossier`);
     const batchId = Number(location.match(/lot=(\d+)/)?.[1]);
     const dismissed = await browser.post(list(), { intent: "lot_masquer", lot: String(batchId) });
     expect(dismissed.status).toBe(302);

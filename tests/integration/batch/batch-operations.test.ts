@@ -56,7 +56,9 @@ beforeAll(async () => {
   administrateurId = built.administrateurId;
   me = asActor(built.instructeurs[0] as never);
   for (let i = 0; i < 6; i++) {
-    enInstruction.push((await buildDossier(db, { demarche: built.demarche, state: "en_instruction", instructeur: me })).dossierId);
+    enInstruction.push(
+      (await buildDossier(db, { demarche: built.demarche, state: "en_instruction", instructeur: me })).dossierId,
+    );
   }
   enConstruction = (await buildDossier(db, { demarche: built.demarche, state: "en_construction" })).dossierId;
   accepte = (await buildDossier(db, { demarche: built.demarche, state: "accepte", instructeur: me })).dossierId;
@@ -93,7 +95,11 @@ async function recount(instructeurId: number, now: Date): Promise<TabCounters> {
       .select({ n: count() })
       .from(dossiers)
       .where(
-        and(eq(dossiers.demarcheId, demarcheId), dossiersVisibleToInstructeur(instructeurId), tabCondition(tab, instructeurId, now)),
+        and(
+          eq(dossiers.demarcheId, demarcheId),
+          dossiersVisibleToInstructeur(instructeurId),
+          tabCondition(tab, instructeurId, now),
+        ),
       );
     result[tab] = Number(row?.n ?? 0);
   }
@@ -134,9 +140,9 @@ describe("creating a batch", () => {
       ok: false,
       refusals: [{ code: "no_dossier" }],
     });
-    expect(await createBatchOperation(db, me, demarcheId, { kind: "detruire", dossierIds: [enInstruction[0] as number] })).toMatchObject(
-      { ok: false, refusals: [{ code: "unknown_kind", field: "intent" }] },
-    );
+    expect(
+      await createBatchOperation(db, me, demarcheId, { kind: "detruire", dossierIds: [enInstruction[0] as number] }),
+    ).toMatchObject({ ok: false, refusals: [{ code: "unknown_kind", field: "intent" }] });
     for (const kind of ["refuser", "classer_sans_suite"]) {
       expect(
         await createBatchOperation(db, me, demarcheId, { kind, dossierIds: [enInstruction[0] as number], motivation: "  " }),
@@ -182,7 +188,9 @@ describe("creating a batch", () => {
       .insert(batchOperations)
       .values({ demarcheId, instructeurId: me.instructeurId, kind: "suivre" })
       .returning({ id: batchOperations.id });
-    await expect(db.insert(batchOperationItems).values({ batchOperationId: second?.id as number, dossierId: b })).rejects.toThrow();
+    await expect(
+      db.insert(batchOperationItems).values({ batchOperationId: second?.id as number, dossierId: b }),
+    ).rejects.toThrow();
     await db.delete(batchOperations).where(eq(batchOperations.id, second?.id as number));
 
     // A running batch cannot be dismissed; another instructeur's batch does not exist for me.
@@ -264,7 +272,12 @@ describe("processing a batch", () => {
         .where(and(eq(batchOperationItems.batchOperationId, batchId), eq(batchOperationItems.dossierId, a)));
     });
     const traitementsOf = async () =>
-      (await db.select({ id: traitements.dossierId }).from(traitements).where(inArray(traitements.dossierId, [a, b, c]))).length;
+      (
+        await db
+          .select({ id: traitements.dossierId })
+          .from(traitements)
+          .where(inArray(traitements.dossierId, [a, b, c]))
+      ).length;
     const before = await traitementsOf();
     expect(await runBatchOperation(db, batchId)).toEqual({ processed: 2 });
     expect(await traitementsOf()).toBe(before + 2);

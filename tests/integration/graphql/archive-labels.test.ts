@@ -149,7 +149,9 @@ describe("dossierArchiver and Dossier.archived", () => {
   it("refuses a dossier not yet decided with the page's reason", async () => {
     expect((await gql(ARCHIVER, archiveInput(enInstruction))).data?.dossierArchiver).toMatchObject({
       dossier: null,
-      errors: [{ message: "Seul un dossier traité (accepté, refusé ou classé sans suite) peut être archivé ou mis à la corbeille." }],
+      errors: [
+        { message: "Seul un dossier traité (accepté, refusé ou classé sans suite) peut être archivé ou mis à la corbeille." },
+      ],
     });
     expect((await row(enInstruction))?.archived).toBe(false);
   });

@@ -178,8 +178,7 @@ export default {
       label_required: "Choisissez le label à ajouter ou à retirer.",
       label_unknown: "Ce label n’existe pas sur cette démarche.",
       already_in_batch_one: "Le dossier n° {numbers} fait déjà partie d’une action en cours : attendez qu’elle se termine.",
-      already_in_batch_other:
-        "Les dossiers n° {numbers} font déjà partie d’une action en cours : attendez qu’elle se termine.",
+      already_in_batch_other: "Les dossiers n° {numbers} font déjà partie d’une action en cours : attendez qu’elle se termine.",
       still_running: "Cette action est encore en cours.",
     },
     itemRefusals: {
