@@ -829,3 +829,57 @@ export const digestDeliveries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.instructeurId, t.period] })],
 );
+
+// ---------------------------------------------------------------- batch operations
+
+/**
+ * An instructeur's batch action on dossiers of one démarche (the reference's `batch_operations`):
+ * the kind, its parameters (motivation, label), and when it finished. A job processes its items
+ * one by one through the single-dossier operation. Dismissed once read: hidden from the list.
+ */
+export const batchOperations = pgTable(
+  "batch_operations",
+  {
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    params: jsonb("params").notNull().$type<Record<string, unknown>>().default({}),
+    /** `running` until every item is done, then `finished`. */
+    state: text("state").notNull().default("running").$type<"running" | "finished">(),
+    createdAt: createdAt(),
+    finishedAt: tstz("finished_at"),
+    dismissedAt: tstz("dismissed_at"),
+  },
+  (t) => [index("batch_operations_instructeur_idx").on(t.instructeurId, t.demarcheId, t.id)],
+);
+
+/**
+ * One dossier of a batch: `pending` until processed, then `succeeded` or `refused` with the
+ * operation's refusal code. A dossier is pending in at most one batch (partial unique index):
+ * that is « a dossier can be in only one running batch », enforced by the database.
+ */
+export const batchOperationItems = pgTable(
+  "batch_operation_items",
+  {
+    batchOperationId: integer("batch_operation_id")
+      .notNull()
+      .references(() => batchOperations.id, { onDelete: "cascade" }),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    state: text("state").notNull().default("pending").$type<"pending" | "succeeded" | "refused">(),
+    refusalCode: text("refusal_code"),
+    refusalParams: jsonb("refusal_params").$type<Record<string, string | number>>(),
+    processedAt: tstz("processed_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchOperationId, t.dossierId] }),
+    uniqueIndex("batch_operation_items_running_dossier_key").on(t.dossierId).where(sql`state = 'pending'`),
+    index("batch_operation_items_dossier_idx").on(t.dossierId),
+  ],
+);

@@ -66,6 +66,7 @@ export const dossierColumns = {
   nom: dossiers.nom,
   prenom: dossiers.prenom,
   motivation: dossiers.motivation,
+  archived: dossiers.archived,
   deposeAt: dossiers.deposeAt,
   enConstructionAt: dossiers.enConstructionAt,
   enInstructionAt: dossiers.enInstructionAt,
@@ -86,6 +87,7 @@ export interface DossierRow {
   nom: string | null;
   prenom: string | null;
   motivation: string | null;
+  archived: boolean;
   deposeAt: Date | null;
   enConstructionAt: Date | null;
   enInstructionAt: Date | null;

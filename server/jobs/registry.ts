@@ -5,6 +5,7 @@
 import type { Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { JobServices } from "./services";
+import { batchOperationJob } from "./batch-operation.job";
 import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
@@ -25,6 +26,7 @@ export const JOBS = {
   "purge-expired": purgeExpiredJob,
   "purge-attachments": purgeAttachmentsJob,
   "instructeur-digest": instructeurDigestJob,
+  "batch-operation": batchOperationJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -2,7 +2,7 @@
  * Scoped dossier lookups: the only ways operations fetch a dossier by number. Out of scope and
  * missing look the same (NotFoundError → 404).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { demarches, dossiers } from "../db/schema";
 import { dossiersOfUsager, dossiersVisibleToInstructeur } from "../db/scopes";
@@ -27,4 +27,17 @@ export function findUsagerDossier(db: DbOrTx, userId: number, dossierId: number,
 
 export function findInstructeurDossier(db: DbOrTx, instructeurId: number, dossierId: number, lock = false) {
   return findScoped(db, dossierId, dossiersVisibleToInstructeur(instructeurId), lock);
+}
+
+/**
+ * A submitted, real dossier (never a brouillon nor a test dossier), for the API's mutations whose
+ * input names no instructeur: the caller has checked the token's access to its démarche.
+ */
+export function findSubmittedDossier(db: DbOrTx, dossierId: number, lock = false) {
+  return findScoped(
+    db,
+    dossierId,
+    and(ne(dossiers.state, "brouillon"), eq(dossiers.forTest, false)) as ReturnType<typeof dossiersOfUsager>,
+    lock,
+  );
 }

@@ -7,7 +7,9 @@
 import { LabelTags, type LabelTagView } from "../../components/notifications/label-tags";
 import { NotificationBadges } from "../../components/notifications/notification-badges";
 import type { NotificationType } from "../../../server/domain/notifications/notifications";
-import { Form } from "react-router";
+import { Form, useLocation } from "react-router";
+import { useHydrated } from "../../lib/use-hydrated";
+import { BatchActionBar, type BatchFormState, BatchReports, type BatchReportView } from "./batch-panel";
 import type { TranslationKey } from "../../../common/i18n";
 import type { DossierState } from "../../../server/domain/dossier/states";
 import { OPERATORS_BY_TYPE, type FilterOperator } from "../../../server/domain/instructeur-list/filters";
@@ -57,6 +59,10 @@ export interface DossierListData {
   previousCursor: string | null;
   nextCursor: string | null;
   saved: boolean;
+  batches: BatchReportView[];
+  batchCreated: boolean;
+  batchDismissed: boolean;
+  demarcheLabels: Array<{ id: number; name: string }>;
 }
 
 const ALL_OPERATORS = [...new Set(Object.values(OPERATORS_BY_TYPE).flat())];
@@ -76,9 +82,11 @@ function HiddenState({ url, without = [] }: { url: ListUrlState; without?: Array
 export function DossierList({
   data,
   columnsAction,
+  batchAction,
 }: {
   data: DossierListData;
   columnsAction: { columnsRefusal: { code: string; params: Record<string, string | number> } | null; posted: string[] } | null;
+  batchAction: BatchFormState | null;
 }) {
   const t = useT();
   const tn = useTn();
@@ -97,6 +105,15 @@ export function DossierList({
     if (column.id === "self/state") return <DossierStateBadge state={row.state as DossierState} />;
     return row.cells[column.id] ?? "";
   };
+  const location = useLocation();
+  const hydrated = useHydrated();
+  const pageSelected = new URLSearchParams(location.search).get("selection") === "page";
+  const checked = new Set(batchAction?.values.dossierIds ?? (pageSelected ? rows.map((r) => r.id) : []));
+  const selectPageHref = `${location.pathname}?${(() => {
+    const query = new URLSearchParams(location.search);
+    query.set("selection", "page");
+    return query.toString();
+  })()}`;
   const refusalText = (r: { code: string; params: Record<string, string> }) =>
     t(`liste.filters.refusals.${r.code}` as TranslationKey, r.params);
   return (
@@ -113,6 +130,17 @@ export function DossierList({
         {demarche.state !== "publiee" ? ` · ${t(`instructeur.demarcheStates.${demarche.state}` as TranslationKey)}` : ""}
       </p>
 
+      {data.batchCreated ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status" data-testid="batch-created">
+          <p>{t("liste.batch.created")}</p>
+        </div>
+      ) : null}
+      {data.batchDismissed ? (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" role="status">
+          <p>{t("liste.batch.dismissed")}</p>
+        </div>
+      ) : null}
+      <BatchReports batches={data.batches} refreshHref={`${location.pathname}${location.search}`} />
       {data.saved ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status">
           <p>{t("liste.display.saved")}</p>
@@ -342,58 +370,107 @@ export function DossierList({
           ) : null}
         </>
       ) : (
-        <div className="fr-table fr-table--no-caption-top">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>
-                    {t("instructeur.procedure.caption", { tab: tabLabel, count: counters[tab] })}
-                    {" · "}
-                    {t("liste.sort.caption", { column: sort.label, order: t(`liste.sort.${sort.order}`) })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <SortHeader
-                        column={{ id: "self/id", label: t("instructeur.procedure.number"), sortable: true }}
-                        data={data}
-                        href={href}
-                      />
-                      {displayed
-                        .filter((c) => c.id !== "self/id")
-                        .map((c) => (
-                          <SortHeader key={c.id} column={c} data={data} href={href} />
-                        ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((row) => (
-                      <tr key={row.id} data-dossier-id={row.id}>
-                        <th scope="row">
-                          <a
-                            href={`/procedures/${demarche.id}/dossiers/${row.id}`}
-                            aria-label={t("instructeur.procedure.dossierLink", { number: row.id })}
-                          >
-                            {row.id}
-                          </a>
-                          <NotificationBadges types={row.badges} />
-                          <LabelTags labels={row.labels} className="fr-mt-1v" />
+        <Form
+          method="post"
+          action={href({})}
+          id="lot-form"
+          data-testid="batch-form"
+          // A new URL (the redirect after a batch starts) clears the ticked boxes; a refusal keeps them.
+          key={location.search}
+        >
+          <CsrfInput />
+          <BatchActionBar labels={data.demarcheLabels} state={batchAction} />
+          <div className="fr-table fr-table--no-caption-top">
+            <div className="fr-table__wrapper">
+              <div className="fr-table__container">
+                <div className="fr-table__content">
+                  <table>
+                    <caption>
+                      {t("instructeur.procedure.caption", { tab: tabLabel, count: counters[tab] })}
+                      {" · "}
+                      {t("liste.sort.caption", { column: sort.label, order: t(`liste.sort.${sort.order}`) })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" className="instructeur-list__select">
+                          {hydrated ? (
+                            <div className="fr-checkbox-group fr-checkbox-group--sm">
+                              <input
+                                type="checkbox"
+                                id="lot-tout"
+                                defaultChecked={pageSelected}
+                                onChange={(event) => {
+                                  const form = event.currentTarget.form;
+                                  for (const box of form?.querySelectorAll<HTMLInputElement>('input[name="dossiers"]') ?? []) {
+                                    box.checked = event.currentTarget.checked;
+                                  }
+                                }}
+                              />
+                              <label className="fr-label" htmlFor="lot-tout">
+                                <span className="fr-sr-only">{t("liste.batch.selectPage")}</span>
+                              </label>
+                            </div>
+                          ) : (
+                            <a href={selectPageHref} className="fr-link fr-text--xs" data-testid="select-page">
+                              {t("liste.batch.selectPage")}
+                            </a>
+                          )}
                         </th>
+                        <SortHeader
+                          column={{ id: "self/id", label: t("instructeur.procedure.number"), sortable: true }}
+                          data={data}
+                          href={href}
+                        />
                         {displayed
                           .filter((c) => c.id !== "self/id")
                           .map((c) => (
-                            <td key={c.id} data-column={c.id}>
-                              {cell(c, row)}
-                            </td>
+                            <SortHeader key={c.id} column={c} data={data} href={href} />
                           ))}
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {rows.map((row) => (
+                        <tr key={row.id} data-dossier-id={row.id}>
+                          <td className="instructeur-list__select">
+                            <div className="fr-checkbox-group fr-checkbox-group--sm">
+                              <input
+                                type="checkbox"
+                                id={`lot-dossier-${row.id}`}
+                                name="dossiers"
+                                value={row.id}
+                                defaultChecked={checked.has(row.id)}
+                              />
+                              <label className="fr-label" htmlFor={`lot-dossier-${row.id}`}>
+                                <span className="fr-sr-only">{t("liste.batch.selectRow", { number: row.id })}</span>
+                              </label>
+                            </div>
+                          </td>
+                          <th scope="row">
+                            <a
+                              href={`/procedures/${demarche.id}/dossiers/${row.id}`}
+                              aria-label={t("instructeur.procedure.dossierLink", { number: row.id })}
+                            >
+                              {row.id}
+                            </a>
+                            <NotificationBadges types={row.badges} />
+                            <LabelTags labels={row.labels} className="fr-mt-1v" />
+                          </th>
+                          {displayed
+                            .filter((c) => c.id !== "self/id")
+                            .map((c) => (
+                              <td key={c.id} data-column={c.id}>
+                                {cell(c, row)}
+                              </td>
+                            ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </div>
             </div>
           </div>
-        </div>
+        </Form>
       )}
 
       {data.previousCursor || data.nextCursor ? (

@@ -10,7 +10,8 @@ import { countDossiersByTab } from "../../../server/queries/instructeur/counters
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { findInstructeurDemarche } from "../../../server/queries/instructeur/demarches";
 import { listInstructeurDossiers, sortKeyOf } from "../../../server/queries/instructeur/dossiers";
-import { labelsOfDossiers } from "../../../server/queries/instructeur/labels";
+import { listBatchOperations } from "../../../server/queries/instructeur/batches";
+import { labelsOfDemarche, labelsOfDossiers } from "../../../server/queries/instructeur/labels";
 import { notificationBadges } from "../../../server/queries/instructeur/notifications";
 import { loadListColumns, loadListRows } from "../../../server/queries/instructeur/list-columns";
 import { EMPTY_COUNTERS, parseTab } from "../../../server/queries/instructeur/tabs";
@@ -19,6 +20,7 @@ import { currentInstructeur } from "../../lib/persona-guard.server";
 import { idParam, readForm, requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/procedure";
 import instructeurCss from "./instructeur.css?url";
+import { batchAction } from "./batch-action.server";
 import { DossierList } from "./dossier-list";
 import { listHref, readListUrl } from "./list-url";
 
@@ -94,10 +96,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     }),
   ]);
   // Labels and notification badges of the page's dossiers: two indexed queries for the page.
-  const [rows, labels, badges] = await Promise.all([
+  const [rows, labels, badges, batches, demarcheLabels] = await Promise.all([
     loadListRows(db, list.ids, columns, locale),
     labelsOfDossiers(db, list.ids),
     notificationBadges(db, instructeur.instructeurId, list.ids),
+    listBatchOperations(db, instructeur.instructeurId, demarche.id),
+    labelsOfDemarche(db, demarche.id),
   ]);
   const labelOf = (column: (typeof columns.available)[number]) =>
     "key" in column.label
@@ -140,16 +144,31 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     previousCursor: list.previousCursor,
     nextCursor: list.nextCursor,
     saved: url.searchParams.get("colonnes") === "enregistrees",
+    batches: batches.map((b) => ({
+      ...b,
+      createdAt: b.createdAt.toISOString(),
+      finishedAt: b.finishedAt?.toISOString() ?? null,
+    })),
+    batchCreated: /^\d{1,10}$/.test(url.searchParams.get("lot") ?? ""),
+    batchDismissed: url.searchParams.get("lot_masque") === "1",
+    demarcheLabels: demarcheLabels.map((l) => ({ id: l.id, name: l.name })),
   };
 }
 
-/** POST intent `colonnes`: saves the chosen columns, then back to the same list. */
+/**
+ * POST without intent: saves the chosen columns, then back to the same list. With an `intent`: a
+ * batch on the checked dossiers, or hiding a finished batch's report (`batch-action.server.ts`).
+ */
 export async function action({ request, context, params }: Route.ActionArgs) {
   const instructeur = currentInstructeur(context);
   const demarcheId = idParam(params.id);
   const { db } = services(context);
   await findInstructeurDemarche(db, instructeur.instructeurId, demarcheId);
   const form = await readForm(request);
+  if (form.has("intent")) {
+    const actor = { userId: instructeur.id, instructeurId: instructeur.instructeurId, email: instructeur.email };
+    return batchAction(db, actor, demarcheId, form, listHref(demarcheId, readListUrl(new URL(request.url).searchParams)));
+  }
   const posted = form.getAll("colonnes").filter((v): v is string => typeof v === "string");
   const result = await saveDisplayedColumns(db, instructeur.instructeurId, demarcheId, posted);
   const back = readListUrl(new URL(request.url).searchParams);
@@ -165,5 +184,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function Procedure({ loaderData, actionData }: Route.ComponentProps) {
-  return <DossierList data={loaderData} columnsAction={actionData ?? null} />;
+  const columnsAction = actionData && "posted" in actionData ? actionData : null;
+  const batchAction = actionData && "batch" in actionData ? actionData.batch : null;
+  return <DossierList data={loaderData} columnsAction={columnsAction} batchAction={batchAction} />;
 }

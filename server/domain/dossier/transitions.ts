@@ -276,7 +276,7 @@ export function instructeurEvents(state: DossierState): DossierEvent[] {
 }
 
 // HTML textareas submit CRLF; storing LF keeps lengths and digests stable across clients.
-function normalizeMotivation(raw: string | null | undefined): string | null {
+export function normalizeMotivation(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
   const text = raw.replace(/\r\n?/g, "\n").trim();
   return text === "" ? null : text;

@@ -2,6 +2,7 @@
  * The API's mutations, by root field name. Each one is defined with `defineDossierMutation`
  * (see its header for the checks it makes and how to write a new one).
  */
+import { dossierAjouterLabel, dossierArchiver, dossierSupprimerLabel } from "./dossier-archive-labels";
 import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
 import { dossierEnvoyerMessage, dossierSupprimerMessage } from "./dossier-messages";
 import {
@@ -27,6 +28,8 @@ import {
 export const mutationResolvers = {
   Mutation: {
     dossierAccepter,
+    dossierAjouterLabel,
+    dossierArchiver,
     dossierBasculeSuivi,
     dossierClasserSansSuite,
     dossierEnvoyerMessage,
@@ -43,6 +46,7 @@ export const mutationResolvers = {
     dossierRefuser,
     dossierRepasserEnConstruction,
     dossierRepasserEnInstruction,
+    dossierSupprimerLabel,
     dossierSupprimerMessage,
   },
 };

@@ -49,8 +49,7 @@ export async function demarcheDossiers(demarcheId: number, args: DossiersArgs, c
   // A submitted dossier always has a deposit date; one without could not be placed in the list.
   if (!byUpdate) conditions.push(isNotNull(dossiers.deposeAt));
   if (args.state) conditions.push(eq(dossiers.state, args.state));
-  // Archiving does not exist yet: no dossier is archived.
-  if (args.archived === true) conditions.push(sql`false`);
+  if (args.archived === true || args.archived === false) conditions.push(eq(dossiers.archived, args.archived));
   if (byUpdate) conditions.push(gte(dossiers.updatedAt, args.updatedSince as Date));
   else if (args.createdSince) conditions.push(gte(dossiers.deposeAt, args.createdSince));
   if (args.revision) conditions.push(revisionCondition(demarcheId, args.revision, "="));

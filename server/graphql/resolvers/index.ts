@@ -121,6 +121,7 @@ const resolvers = {
     dateDerniereModification: (d: DossierRow) => d.updatedAt,
     dateDerniereModificationChamps: (d: DossierRow) => d.lastChampUpdatedAt ?? d.createdAt,
     motivation: (d: DossierRow) => d.motivation,
+    archived: (d: DossierRow) => d.archived,
     usager: (d: DossierRow) =>
       d.userId === null
         ? // The account was deleted: the reference keeps a placeholder profile.

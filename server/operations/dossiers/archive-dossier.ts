@@ -43,7 +43,7 @@ export function archiveDossier(
     const base = {
       demarcheId: dossier.demarcheId,
       dossierId: dossier.id,
-      actor: "instructeur" as const,
+      actor: actor.kind ?? "instructeur",
       actorUserId: actor.userId,
     };
     if (action === "supprimer") {

@@ -2,22 +2,22 @@
  * An instructeur of the dossier's groupe puts labels of the démarche on a dossier or takes them
  * off (the page sends the whole set, the API one label at a time). Scope first: anyone else gets
  * NotFoundError and nothing changes. A label of another démarche (or deleted) is refused with
- * `label_unknown` and nothing changes. Each label added or removed records `label.ajoute` /
- * `label.retire`.
+ * `label_unknown` and nothing changes. Adding a label the dossier already has is refused with
+ * `label_already_added`, removing one it does not have with `label_not_on_dossier` (the API's
+ * and the batches' one-label changes). Each label added or removed records `label.ajoute` /
+ * `label.retire`. Through the API (no instructeur in the reference's input), the caller has checked
+ * the token's access to the démarche; any submitted, real dossier is reachable.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossierLabels, labels } from "../../db/schema";
 import { recordEvent } from "../../events/record-event";
-import { findInstructeurDossier } from "../../lookups/scoped-dossier";
+import { findInstructeurDossier, findSubmittedDossier } from "../../lookups/scoped-dossier";
 import { type OperationResult, refuse } from "../../refusal";
 
 export type LabelChange = { set: readonly number[] } | { add: number } | { remove: number };
 
-export interface LabelActor {
-  instructeurId: number;
-  userId: number;
-}
+export type LabelActor = { instructeurId: number; userId: number } | { kind: "api"; userId: null };
 
 export async function changeDossierLabels(
   db: Db,
@@ -26,7 +26,10 @@ export async function changeDossierLabels(
   change: LabelChange,
 ): Promise<OperationResult<{ added: number[]; removed: number[] }>> {
   return db.transaction(async (tx): Promise<OperationResult<{ added: number[]; removed: number[] }>> => {
-    const { dossier } = await findInstructeurDossier(tx, actor.instructeurId, dossierId, true);
+    const { dossier } =
+      "instructeurId" in actor
+        ? await findInstructeurDossier(tx, actor.instructeurId, dossierId, true)
+        : await findSubmittedDossier(tx, dossierId, true);
     const ofDemarche = await tx
       .select({ id: labels.id, name: labels.name })
       .from(labels)
@@ -40,6 +43,8 @@ export async function changeDossierLabels(
         (r) => r.id,
       ),
     );
+    if ("add" in change && current.has(change.add)) return refuse("label_already_added", "labels");
+    if ("remove" in change && !current.has(change.remove)) return refuse("label_not_on_dossier", "labels");
     const wanted = new Set(current);
     if ("set" in change) {
       wanted.clear();
@@ -62,7 +67,7 @@ export async function changeDossierLabels(
           kind,
           demarcheId: dossier.demarcheId,
           dossierId: dossier.id,
-          actor: "instructeur",
+          actor: "instructeurId" in actor ? "instructeur" : "api",
           actorUserId: actor.userId,
           payload: { labelId, name: known.get(labelId) ?? "" },
         });

@@ -36,6 +36,9 @@ export default {
     justificatif_unsupported: "Guichet’s API does not accept justificatifs yet: send the decision without one",
     annotation_not_found: 'The annotation "{id}" does not exist',
     repetition_unsupported: 'The annotation "{id}" is a repetition: add its rows with dossierModifierAnnotationAjouterLigne',
+    label_unknown: "This label does not exist on the file's procedure",
+    label_already_added: "This label is already on the file",
+    label_not_on_dossier: "This label is not on the file",
     refused: "The request was refused ({code})",
   },
 } satisfies Translation<typeof fr>;

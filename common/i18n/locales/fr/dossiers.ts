@@ -35,6 +35,9 @@ export default {
       "Les justificatifs ne sont pas encore acceptés par l’API de Guichet : envoyez la décision sans justificatif",
     annotation_not_found: 'L’annotation "{id}" n’existe pas',
     repetition_unsupported: 'L’annotation "{id}" est répétable : ajoutez ses lignes avec dossierModifierAnnotationAjouterLigne',
+    label_unknown: "Ce label n’existe pas sur la démarche du dossier",
+    label_already_added: "Ce label est déjà associé au dossier",
+    label_not_on_dossier: "Ce label n’est pas associé au dossier",
     refused: "La demande a été refusée ({code})",
   },
 } as const;

@@ -1,0 +1,242 @@
+/**
+ * Batch operations on the instructeur's list: the reports of the instructeur's batches on this
+ * démarche (progress « 12 / 30 », then each dossier's success or refusal with its reason; hidden
+ * once read) and the action bar of the list's form (motivation, label, one submit button per
+ * kind). Without JavaScript: plain POSTs and an « Actualiser » link; with it, the page revalidates
+ * every 2 seconds while a batch runs.
+ */
+import { useEffect, useRef } from "react";
+import { Form, useRevalidator } from "react-router";
+import type { TranslationKey } from "../../../common/i18n";
+import { BATCH_KINDS, type BatchKind } from "../../../server/domain/batch/batch";
+import { CsrfInput } from "../../components/csrf-input";
+import { useT, useTn } from "../../lib/i18n";
+
+export interface BatchReportView {
+  id: number;
+  kind: string;
+  state: "running" | "finished";
+  total: number;
+  done: number;
+  succeeded: number[];
+  refused: Array<{ dossierId: number; refusalCode: string | null; refusalParams: Record<string, string | number> | null }>;
+}
+
+export interface BatchFormState {
+  errors: Array<{ field: string; code: string; params: Record<string, string | number> }>;
+  values: { intent: string; dossierIds: number[]; motivation: string; labelId: string };
+}
+
+const DECISION_KINDS: BatchKind[] = [
+  "passer_en_instruction",
+  "repasser_en_construction",
+  "accepter",
+  "refuser",
+  "classer_sans_suite",
+  "repasser_en_instruction",
+];
+const OTHER_KINDS = BATCH_KINDS.filter((k) => !DECISION_KINDS.includes(k));
+
+function kindLabel(t: ReturnType<typeof useT>, kind: string) {
+  return (BATCH_KINDS as readonly string[]).includes(kind) ? t(`liste.batch.kinds.${kind as BatchKind}`) : kind;
+}
+
+/** Revalidates the page every 2 s while `active` (one request at a time). */
+function usePolling(active: boolean) {
+  const revalidator = useRevalidator();
+  const latest = useRef(revalidator);
+  latest.current = revalidator;
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      if (latest.current.state === "idle") void latest.current.revalidate();
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [active]);
+}
+
+export function BatchReports({ batches, refreshHref }: { batches: BatchReportView[]; refreshHref: string }) {
+  const t = useT();
+  const tn = useTn();
+  const running = batches.some((b) => b.state === "running");
+  usePolling(running);
+  if (batches.length === 0) return null;
+  return (
+    <section aria-labelledby="lots-titre" className="fr-mb-3w" data-testid="batch-reports">
+      <h2 id="lots-titre" className="fr-h6 fr-mb-1w">
+        {t("liste.batch.listTitle")}
+      </h2>
+      {running ? (
+        <p className="fr-mb-1w">
+          <a className="fr-link fr-icon-refresh-line fr-link--icon-left" href={refreshHref}>
+            {t("liste.batch.refresh")}
+          </a>
+        </p>
+      ) : null}
+      {batches.map((batch) => {
+        const label = kindLabel(t, batch.kind);
+        return (
+          <div
+            key={batch.id}
+            className={`fr-alert fr-alert--sm fr-mb-2w ${batch.state === "running" ? "fr-alert--info" : batch.refused.length > 0 ? "fr-alert--warning" : "fr-alert--success"}`}
+            data-batch-id={batch.id}
+            data-batch-state={batch.state}
+          >
+            <h3 className="fr-alert__title">
+              {label} · {batch.state === "running" ? t("liste.batch.running") : t("liste.batch.finished")}
+            </h3>
+            <p role="status" data-testid="batch-progress">
+              <progress
+                max={batch.total}
+                value={batch.done}
+                aria-label={t("liste.batch.progressLabel", { kind: label, done: batch.done, total: batch.total })}
+              />{" "}
+              {t("liste.batch.progress", { done: batch.done, total: batch.total })}
+            </p>
+            {batch.succeeded.length > 0 ? (
+              <p data-testid="batch-succeeded">
+                {tn("liste.batch.succeeded", batch.succeeded.length, { numbers: batch.succeeded.join(", ") })}
+              </p>
+            ) : null}
+            {batch.refused.length > 0 ? (
+              <>
+                <p>{tn("liste.batch.refusedTitle", batch.refused.length)}</p>
+                <ul data-testid="batch-refused">
+                  {batch.refused.map((item) => (
+                    <li key={item.dossierId}>
+                      {t("liste.batch.refusedItem", {
+                        number: item.dossierId,
+                        reason: t(
+                          `liste.batch.itemRefusals.${item.refusalCode ?? "refused"}` as TranslationKey,
+                          item.refusalParams ?? {},
+                        ),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {batch.state === "finished" ? (
+              <Form method="post" className="fr-mt-1w">
+                <CsrfInput />
+                <input type="hidden" name="lot" value={batch.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="lot_masquer"
+                  className="fr-btn fr-btn--sm fr-btn--tertiary"
+                  aria-label={`${t("liste.batch.dismiss")} (${label})`}
+                >
+                  {t("liste.batch.dismiss")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** The action bar inside the list's form (the table's checkboxes are its `dossiers`). */
+export function BatchActionBar({ labels, state }: { labels: Array<{ id: number; name: string }>; state: BatchFormState | null }) {
+  const t = useT();
+  const tn = useTn();
+  const motivationError = state?.errors.find((e) => e.field === "motivation");
+  const labelError = state?.errors.find((e) => e.field === "label");
+  const otherErrors = state?.errors.filter((e) => e !== motivationError && e !== labelError) ?? [];
+  const refusal = (e: { code: string; params: Record<string, string | number> }) =>
+    e.code === "already_in_batch"
+      ? tn("liste.batch.refusals.already_in_batch", Number(e.params.count ?? 1), e.params)
+      : t(`liste.batch.refusals.${e.code}` as TranslationKey, e.params);
+  const button = (kind: BatchKind) => (
+    <li key={kind}>
+      <button
+        type="submit"
+        name="intent"
+        value={kind}
+        className={`fr-btn fr-btn--sm ${kind === "accepter" ? "" : "fr-btn--secondary"}`}
+        data-batch-kind={kind}
+      >
+        {t(`liste.batch.kinds.${kind}`)}
+      </button>
+    </li>
+  );
+  return (
+    <fieldset className="fr-fieldset instructeur-list__batch" aria-labelledby="lot-legend" data-testid="batch-bar">
+      <legend className="fr-fieldset__legend fr-text--md" id="lot-legend">
+        {t("liste.batch.title")}
+        <span className="fr-hint-text">{t("liste.batch.selectionHint")}</span>
+      </legend>
+      {otherErrors.length > 0 ? (
+        <div className="fr-fieldset__element">
+          <div className="fr-alert fr-alert--error fr-alert--sm" role="alert" data-testid="batch-errors">
+            <h3 className="fr-alert__title">{t("liste.batch.errorTitle")}</h3>
+            {otherErrors.map((e) => (
+              <p key={e.code}>{refusal(e)}</p>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      <div className="fr-fieldset__element">
+        <div className={`fr-input-group${motivationError ? " fr-input-group--error" : ""}`}>
+          <label className="fr-label" htmlFor="lot-motivation">
+            {t("liste.batch.motivation")}
+            <span className="fr-hint-text" id="lot-motivation-hint">
+              {t("liste.batch.motivationHint")}
+            </span>
+          </label>
+          <textarea
+            className={`fr-input${motivationError ? " fr-input--error" : ""}`}
+            id="lot-motivation"
+            name="motivation"
+            rows={2}
+            defaultValue={state?.values.motivation ?? ""}
+            aria-describedby={motivationError ? "lot-motivation-hint lot-motivation-error" : "lot-motivation-hint"}
+          />
+          {motivationError ? (
+            <p className="fr-error-text" id="lot-motivation-error">
+              {refusal(motivationError)}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <div className="fr-fieldset__element">
+        <p className="fr-text--sm fr-text--bold fr-mb-1v">{t("liste.batch.decisions")}</p>
+        <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">{DECISION_KINDS.map(button)}</ul>
+      </div>
+      <div className="fr-fieldset__element">
+        <p className="fr-text--sm fr-text--bold fr-mb-1v">{t("liste.batch.other")}</p>
+        {labels.length > 0 ? (
+          <div className={`fr-select-group${labelError ? " fr-select-group--error" : ""}`}>
+            <label className="fr-label" htmlFor="lot-label">
+              {t("liste.batch.label")}
+            </label>
+            <select
+              className={`fr-select${labelError ? " fr-select--error" : ""}`}
+              id="lot-label"
+              name="label"
+              defaultValue={state?.values.labelId ?? ""}
+              aria-describedby={labelError ? "lot-label-error" : undefined}
+            >
+              <option value="">{t("liste.batch.noLabel")}</option>
+              {labels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+            {labelError ? (
+              <p className="fr-error-text" id="lot-label-error">
+                {refusal(labelError)}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+          {OTHER_KINDS.filter((k) => labels.length > 0 || (k !== "ajouter_label" && k !== "retirer_label")).map(button)}
+        </ul>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Batch operations of the instructeur's list (ds-behaviour §5.2, `batch_operation.rb`), pure: the
+ * kinds offered, the cap, and the checks made before anything is created. Each kind runs, dossier
+ * by dossier, the operation of the single-dossier action; its refusals are reported per dossier.
+ */
+import { getTransition, MOTIVATION_MAX_LENGTH, normalizeMotivation, type DossierEvent } from "../dossier/transitions";
+import type { ArchiveAction } from "../dossier/archive";
+
+/** A refusal, in the shape of `server/refusal.ts` (the domain imports nothing outside it). */
+interface Refusal {
+  code: string;
+  field: string;
+  params?: Record<string, string | number>;
+}
+
+/** The reference's `BATCH_SELECTION_LIMIT`. */
+export const BATCH_MAX_DOSSIERS = 500;
+
+export const TRANSITION_KINDS = [
+  "passer_en_instruction",
+  "repasser_en_construction",
+  "accepter",
+  "refuser",
+  "classer_sans_suite",
+  "repasser_en_instruction",
+] as const satisfies readonly DossierEvent[];
+export const FOLLOW_KINDS = ["suivre", "ne_plus_suivre"] as const;
+export const ARCHIVE_KINDS = ["archiver", "desarchiver", "supprimer", "restaurer"] as const satisfies readonly ArchiveAction[];
+export const LABEL_KINDS = ["ajouter_label", "retirer_label"] as const;
+
+export const BATCH_KINDS = [...TRANSITION_KINDS, ...FOLLOW_KINDS, ...ARCHIVE_KINDS, ...LABEL_KINDS] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+export type TransitionKind = (typeof TRANSITION_KINDS)[number];
+
+export function isBatchKind(value: unknown): value is BatchKind {
+  return typeof value === "string" && (BATCH_KINDS as readonly string[]).includes(value);
+}
+
+export function isTransitionKind(kind: BatchKind): kind is TransitionKind {
+  return (TRANSITION_KINDS as readonly string[]).includes(kind);
+}
+
+export function isLabelKind(kind: BatchKind): kind is (typeof LABEL_KINDS)[number] {
+  return kind === "ajouter_label" || kind === "retirer_label";
+}
+
+/** Whether the kind takes a motivation, and whether it must have one (as the single decision). */
+export function motivationOf(kind: BatchKind): "none" | "optional" | "required" {
+  return isTransitionKind(kind) ? getTransition(kind).motivation : "none";
+}
+
+/** What the batch stores and hands to each dossier's operation. */
+export interface BatchParams {
+  motivation?: string;
+  labelId?: number;
+}
+
+export interface BatchRequest {
+  kind: string;
+  dossierIds: readonly number[];
+  motivation?: string | null;
+  labelId?: number | null;
+}
+
+/**
+ * The checks that need no database: a known kind, 1 to 500 distinct dossiers, a motivation where
+ * the single action requires one (and not too long), a label for the label kinds. Returns the
+ * normalized batch or the refusals (fields `intent`, `dossiers`, `motivation`, `label`).
+ */
+export function checkBatchRequest(
+  request: BatchRequest,
+): { ok: true; kind: BatchKind; dossierIds: number[]; params: BatchParams } | { ok: false; refusals: Refusal[] } {
+  const refusals: Refusal[] = [];
+  if (!isBatchKind(request.kind)) return { ok: false, refusals: [{ code: "unknown_kind", field: "intent" }] };
+  const kind = request.kind;
+  const dossierIds = [...new Set(request.dossierIds)];
+  if (dossierIds.length === 0) refusals.push({ code: "no_dossier", field: "dossiers" });
+  if (dossierIds.length > BATCH_MAX_DOSSIERS) {
+    refusals.push({ code: "too_many", field: "dossiers", params: { max: BATCH_MAX_DOSSIERS, count: dossierIds.length } });
+  }
+  const params: BatchParams = {};
+  const motivationRule = motivationOf(kind);
+  if (motivationRule !== "none") {
+    const motivation = normalizeMotivation(request.motivation);
+    if (motivation === null && motivationRule === "required") refusals.push({ code: "motivation_required", field: "motivation" });
+    else if (motivation !== null && [...motivation].length > MOTIVATION_MAX_LENGTH) {
+      refusals.push({ code: "motivation_too_long", field: "motivation", params: { max: MOTIVATION_MAX_LENGTH } });
+    } else if (motivation !== null) params.motivation = motivation;
+  }
+  if (isLabelKind(kind)) {
+    if (!request.labelId || !Number.isSafeInteger(request.labelId) || request.labelId <= 0) {
+      refusals.push({ code: "label_required", field: "label" });
+    } else params.labelId = request.labelId;
+  }
+  return refusals.length > 0 ? { ok: false, refusals } : { ok: true, kind, dossierIds, params };
+}
