@@ -10,6 +10,7 @@ import { countDossiersByTab } from "../../../server/queries/instructeur/counters
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { findInstructeurDemarche } from "../../../server/queries/instructeur/demarches";
 import { listInstructeurDossiers, sortKeyOf } from "../../../server/queries/instructeur/dossiers";
+import { listOwnExports } from "../../../server/queries/instructeur/exports";
 import { labelsOfDossiers } from "../../../server/queries/instructeur/labels";
 import { notificationBadges } from "../../../server/queries/instructeur/notifications";
 import { loadListColumns, loadListRows } from "../../../server/queries/instructeur/list-columns";
@@ -20,9 +21,10 @@ import { idParam, readForm, requestState, services, tFor } from "../../lib/reque
 import type { Route } from "./+types/procedure";
 import instructeurCss from "./instructeur.css?url";
 import { DossierList } from "./dossier-list";
+import { exportViews } from "./exports-ui";
 import { listHref, readListUrl } from "./list-url";
 
-export const handle = { i18n: ["dossiers", "instructeur", "liste", "notifications"] };
+export const handle = { i18n: ["dossiers", "instructeur", "liste", "notifications", "exports"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -94,10 +96,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     }),
   ]);
   // Labels and notification badges of the page's dossiers: two indexed queries for the page.
-  const [rows, labels, badges] = await Promise.all([
+  const [rows, labels, badges, exportRows] = await Promise.all([
     loadListRows(db, list.ids, columns, locale),
     labelsOfDossiers(db, list.ids),
     notificationBadges(db, instructeur.instructeurId, list.ids),
+    listOwnExports(db, instructeur.instructeurId, demarche.id, 5),
   ]);
   const labelOf = (column: (typeof columns.available)[number]) =>
     "key" in column.label
@@ -140,6 +143,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     previousCursor: list.previousCursor,
     nextCursor: list.nextCursor,
     saved: url.searchParams.get("colonnes") === "enregistrees",
+    exports: exportViews(exportRows),
+    locale,
   };
 }
 

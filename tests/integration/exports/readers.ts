@@ -63,8 +63,8 @@ export function readOdsContent(xml: string): Map<string, OdsCell[][]> {
   let paragraphs: string[] = [];
   parser.on("opentag", (tag) => {
     const attr = (name: string) => {
-      const a = tag.attributes[name];
-      return typeof a === "string" ? a : (a?.value ?? null);
+      const a = (tag.attributes as Record<string, unknown>)[name];
+      return typeof a === "string" ? a : null;
     };
     if (tag.name === "table:table") {
       rows = [];
