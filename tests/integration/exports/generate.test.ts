@@ -10,7 +10,19 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translate } from "../../../common/i18n";
-import { dossiers, exports, groupeInstructeurMembers, groupesInstructeurs } from "../../../server/db/schema";
+import { Readable } from "node:stream";
+import {
+  attachments,
+  avis,
+  champs,
+  demarches,
+  dossiers,
+  exports,
+  expertsProcedures,
+  groupeInstructeurMembers,
+  groupesInstructeurs,
+} from "../../../server/db/schema";
+import { loadRevisionChamps } from "../../../server/db/revisions";
 import { generateExport } from "../../../server/exports/generate-export";
 import { createLocalStorage } from "../../../server/integrations/storage/local-storage";
 import { purgeStaleExports } from "../../../server/jobs/purge-exports.job";
@@ -244,5 +256,66 @@ describe("exports", () => {
     expect(after?.state).toBe("purged");
     expect(after?.fileKey).toBeNull();
     expect(await storage.exists(row?.fileKey as string)).toBe(false);
+  });
+
+  it("an avis sheet when there are avis; the ZIP holds each dossier's files", async () => {
+    const { db } = database;
+    const expert = await buildUser(db, ["expert"]);
+    const [procedure] = await db
+      .insert(expertsProcedures)
+      .values({ expertId: expert.expertId as number, demarcheId })
+      .returning();
+    const dossierId = seen[0] as number;
+    await db.insert(avis).values({
+      dossierId,
+      expertsProcedureId: procedure?.id as number,
+      claimantInstructeurId: instructeur.instructeurId,
+      introduction: "Votre avis ?",
+      questionLabel: "Favorable ?",
+      questionAnswer: true,
+      answer: "Favorable, sous réserve.",
+      answeredAt: new Date(),
+    });
+    const [demarche] = await db.select().from(demarches).where(eq(demarches.id, demarcheId));
+    const fields = await loadRevisionChamps(db, demarche?.publishedRevisionId as number);
+    const pj = fields.find((f) => f.type === "piece_justificative" && f.parentStableId === null);
+    const bytes = Buffer.from("%PDF-1.4 un devis");
+    const { key } = await storage.put(Readable.from([bytes]));
+    const [file] = await db
+      .insert(attachments)
+      .values({
+        storageKey: key,
+        filename: "devis.pdf",
+        contentType: "application/pdf",
+        byteSize: bytes.length,
+        checksum: "0",
+        purpose: "champ",
+        dossierId,
+        stableId: pj?.stableId as number,
+      })
+      .returning();
+    const value = [{ id: file?.id as string, filename: "devis.pdf", contentType: "application/pdf", byteSize: bytes.length }];
+    await db
+      .insert(champs)
+      .values({ dossierId, stream: "main", stableId: pj?.stableId as number, rowId: "", typeChamp: "piece_justificative", value })
+      .onConflictDoUpdate({ target: [champs.dossierId, champs.stream, champs.stableId, champs.rowId], set: { value } });
+
+    const xlsx = await readXlsx((await exportFile("xlsx", { periode: "30j" })).bytes);
+    const sheet = xlsx.getWorksheet("Avis");
+    expect((sheet?.getRow(1).values as unknown[]).slice(1, 5)).toEqual(["N° dossier", "Expert", "Question", "Réponse à la question"]);
+    expect(sheet?.getRow(2).getCell(1).value).toBe(dossierId);
+    expect(sheet?.getRow(2).getCell(2).value).toBe(expert.email);
+    expect(sheet?.getRow(2).getCell(4).value).toBe("Oui");
+    expect(sheet?.getRow(2).getCell(5).value).toBe("Favorable, sous réserve.");
+    expect(sheet?.getRow(2).getCell(6).value).toBeInstanceOf(Date);
+    const dossiersSheet = xlsx.getWorksheet("Dossiers");
+    const headers = (dossiersSheet?.getRow(1).values as unknown[]).slice(1);
+    const row = [2, 3].map((n) => dossiersSheet?.getRow(n)).find((r) => r?.getCell(1).value === dossierId);
+    expect(row?.getCell(headers.indexOf(pj?.libelle) + 1).value).toBe("devis.pdf");
+
+    const zip = await readZip((await exportFile("zip", { periode: "30j" })).bytes);
+    expect(zip.get(`dossier-${dossierId}/pieces_justificatives/devis.pdf`)?.equals(bytes)).toBe(true);
+    const json = JSON.parse(zip.get(`dossier-${dossierId}/dossier.json`)?.toString("utf8") as string);
+    expect(json.avis[0]).toMatchObject({ expert: expert.email, question_answer: true });
   });
 });
