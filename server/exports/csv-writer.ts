@@ -8,8 +8,7 @@ import { isoWallClock, type SheetWriter, writeWithBackpressure } from "./sheet-w
 
 export function csvField(cell: Cell): string {
   if (cell === null) return "";
-  const text =
-    cell instanceof Date ? isoWallClock(cell) : typeof cell === "boolean" ? (cell ? "true" : "false") : String(cell);
+  const text = cell instanceof Date ? isoWallClock(cell) : typeof cell === "boolean" ? (cell ? "true" : "false") : String(cell);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -7,16 +7,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { loadChampValuesOf } from "../db/champ-values";
-import {
-  attachments,
-  avis,
-  commentaires,
-  dossiers,
-  experts,
-  expertsProcedures,
-  groupesInstructeurs,
-  users,
-} from "../db/schema";
+import { attachments, avis, commentaires, dossiers, experts, expertsProcedures, groupesInstructeurs, users } from "../db/schema";
 import type { ListInput } from "../queries/instructeur/dossiers";
 import { listQuery, listWhere, sortKeyOf } from "../queries/instructeur/dossiers";
 
@@ -169,9 +160,7 @@ export async function loadFileRows(db: DbOrTx, ids: readonly number[], fileIds: 
       .select(columns)
       .from(attachments)
       .innerJoin(commentaires, eq(commentaires.id, attachments.commentaireId))
-      .where(
-        and(inArray(attachments.dossierId, [...ids]), eq(attachments.purpose, "message"), isNull(commentaires.discardedAt)),
-      ),
+      .where(and(inArray(attachments.dossierId, [...ids]), eq(attachments.purpose, "message"), isNull(commentaires.discardedAt))),
   ]);
   return [...champFiles, ...messageFiles].sort(
     (a, b) => a.dossierId - b.dossierId || a.filename.localeCompare(b.filename) || a.id.localeCompare(b.id),

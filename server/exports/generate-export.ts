@@ -150,7 +150,11 @@ function dossierJson(row: DossierRow, fields: Fields, avisRows: readonly AvisRow
     if (f.type === "repetition") {
       return {
         ...base,
-        rows: rowIdsOf(stored).map((id) => (byParent.get(f.stableId) ?? []).filter((c) => c.type !== "header_section" && c.type !== "explication").map((c) => champ(c, id))),
+        rows: rowIdsOf(stored).map((id) =>
+          (byParent.get(f.stableId) ?? [])
+            .filter((c) => c.type !== "header_section" && c.type !== "explication")
+            .map((c) => champ(c, id)),
+        ),
       };
     }
     if (f.type === "piece_justificative" || f.type === "titre_identite") {
@@ -161,7 +165,9 @@ function dossierJson(row: DossierRow, fields: Fields, avisRows: readonly AvisRow
   };
   const top = (isPrivate: boolean) =>
     fields.all
-      .filter((f) => f.parentStableId === null && f.private === isPrivate && f.type !== "header_section" && f.type !== "explication")
+      .filter(
+        (f) => f.parentStableId === null && f.private === isPrivate && f.type !== "header_section" && f.type !== "explication",
+      )
       .map((f) => champ(f));
   return {
     number: row.id,
@@ -241,7 +247,7 @@ async function writeTabular(run: Run, writer: SheetWriter, format: ExportFormat,
   const spoolDir = await mkdtemp(path.join(tmpdir(), "guichet-export-"));
   try {
     const secondary = format !== "csv";
-    const blockSpools = secondary ? fields.blocks.map((b, i) => new Spool(path.join(spoolDir, `block-${i}.ndjson`))) : [];
+    const blockSpools = secondary ? fields.blocks.map((_b, i) => new Spool(path.join(spoolDir, `block-${i}.ndjson`))) : [];
     const avisSpool = secondary ? new Spool(path.join(spoolDir, "avis.ndjson")) : null;
     const avisSheet = uniqueSheetName(t("exports.sheets.avis"), taken);
     await writer.startSheet(t("exports.sheets.dossiers"), [
@@ -369,6 +375,7 @@ function lazyStoredFile(storage: Storage, key: string): { stream: Readable; ende
 
 /** Folder-safe file name inside a dossier's folder, unique within it. */
 function zipName(filename: string, used: Set<string>): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
   const safe = filename.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/^\.+/, "_") || "fichier";
   let candidate = safe;
   for (let n = 2; used.has(candidate.toLowerCase()); n++) {
@@ -405,7 +412,12 @@ async function writeZip(run: Run, zip: ZipFile) {
         avisRows.filter((a) => a.dossierId === row.id),
         locale,
       );
-      zip.addBuffer(Buffer.from(`${JSON.stringify(json, null, 2)}\n`), `${folder}/dossier.json`);
+      const data = Readable.from([Buffer.from(`${JSON.stringify(json, null, 2)}\n`)]);
+      last = new Promise<void>((resolve) => {
+        data.on("end", resolve);
+        data.on("close", resolve);
+      });
+      zip.addReadStream(data, `${folder}/dossier.json`);
       const used = new Set<string>(["dossier.json"]);
       for (const file of filesOf.get(row.id) ?? []) {
         const sub = file.purpose === "message" ? "messagerie" : "pieces_justificatives";
@@ -448,7 +460,7 @@ export async function generateExport(services: GenerateServices, exportId: numbe
     .innerJoin(users, eq(users.id, instructeurs.userId))
     .innerJoin(demarches, eq(demarches.id, exports.demarcheId))
     .where(eq(exports.id, exportId));
-  if (!row || row.state !== "pending") return "skipped";
+  if (row?.state !== "pending") return "skipped";
   const locale = (row.locale === "en" ? "en" : "fr") as Locale;
   const t = getT(locale);
   const parsedScope = ZExportScope.safeParse(row.scope);

@@ -34,7 +34,7 @@ describe("ODS cells", () => {
     expect(odsCell(42)).toContain('office:value-type="float" office:value="42"');
     expect(odsCell(new Date(Date.UTC(2024, 2, 15)))).toContain('office:date-value="2024-03-15"');
     expect(odsCell(new Date(Date.UTC(2024, 2, 15, 10, 30)))).toContain('office:date-value="2024-03-15T10:30:00"');
-    expect(odsCell("a < b & \"c\"")).toContain("<text:p>a &lt; b &amp; &quot;c&quot;</text:p>");
+    expect(odsCell('a < b & "c"')).toContain("<text:p>a &lt; b &amp; &quot;c&quot;</text:p>");
     expect(odsCell("1\n2")).toContain("<text:p>1</text:p><text:p>2</text:p>");
     expect(odsCell(null)).toBe("<table:table-cell/>");
     expect(xmlText("a\u0001b")).toBe("ab");

@@ -171,7 +171,9 @@ export function ExportList({ demarcheId, exports, locale }: { demarcheId: number
             <p className="fr-mb-1v">
               <strong>{format}</strong> · {t("exports.list.requestedAt", { date })} ·{" "}
               {t(`instructeur.tabs.${e.tab}` as TranslationKey)} ·{" "}
-              <span className={`fr-badge fr-badge--sm fr-badge--no-icon${e.state === "generated" ? " fr-badge--success" : e.state === "failed" ? " fr-badge--error" : " fr-badge--info"}`}>
+              <span
+                className={`fr-badge fr-badge--sm fr-badge--no-icon${e.state === "generated" ? " fr-badge--success" : e.state === "failed" ? " fr-badge--error" : " fr-badge--info"}`}
+              >
                 {t(`exports.list.states.${e.state}`)}
               </span>
             </p>

@@ -48,7 +48,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const posted = {
     format: text("format"),
     statut: text("statut"),
-    filtres: form.getAll("filtre").filter((v): v is string => typeof v === "string").slice(0, 50),
+    filtres: form
+      .getAll("filtre")
+      .filter((v): v is string => typeof v === "string")
+      .slice(0, 50),
     tri: text("tri").slice(0, 100),
     ordre: text("ordre").slice(0, 10),
     q: text("q").slice(0, 200),
@@ -64,7 +67,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       else if (refusal.field === "statut") errors.statut = message;
       else errors.form = message;
     }
-    return data({ errors, values: { format: posted.format, archives: posted.archives, periode: posted.periode } }, { status: 422 });
+    return data(
+      { errors, values: { format: posted.format, archives: posted.archives, periode: posted.periode } },
+      { status: 422 },
+    );
   }
   return redirect(`/procedures/${demarcheId}/exports?demande=${result.exportId}${result.reused ? "&reutilise=1" : ""}`);
 }

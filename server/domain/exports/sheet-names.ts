@@ -7,6 +7,7 @@ export const SHEET_NAME_MAX = 31;
 
 export function cleanSheetName(name: string): string {
   const cleaned = name
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
     .replace(/[[\]:*?/\\\u0000-\u001f]/g, " ")
     .replace(/\s+/g, " ")
     .trim()
@@ -20,7 +21,10 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   let candidate = [...base].slice(0, SHEET_NAME_MAX).join("").trimEnd();
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
     const suffix = ` (${n})`;
-    candidate = `${[...base].slice(0, SHEET_NAME_MAX - suffix.length).join("").trimEnd()}${suffix}`;
+    candidate = `${[...base]
+      .slice(0, SHEET_NAME_MAX - suffix.length)
+      .join("")
+      .trimEnd()}${suffix}`;
   }
   taken.add(candidate.toLowerCase());
   return candidate;

@@ -57,7 +57,7 @@ test.describe("instructeur exports", () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(await download.path());
       const sheet = workbook.getWorksheet("Dossiers");
-      expect((sheet?.getRow(1).values as unknown[]).slice(1, 3)).toEqual(["N° dossier", "E-mail"]);
+      expect(((sheet?.getRow(1).values ?? []) as unknown[]).slice(1, 3)).toEqual(["N° dossier", "E-mail"]);
       expect(sheet?.rowCount ?? 0).toBeGreaterThan(1);
       expect(typeof sheet?.getRow(2).getCell(1).value).toBe("number");
     });

@@ -58,7 +58,7 @@ beforeAll(async () => {
     [label("decimal_number")]: "12,5",
     [label("date")]: "2024-03-15",
     [label("datetime")]: "2024-03-15T10:30",
-    [label("text")]: "Texte, avec \"guillemets\"",
+    [label("text")]: 'Texte, avec "guillemets"',
     [label("textarea")]: "Ligne 1\nLigne 2",
     // The national address base is not reachable in tests: left blank.
     [label("address")]: "",
@@ -73,7 +73,10 @@ beforeAll(async () => {
   await db
     .insert(groupeInstructeurMembers)
     .values({ groupeInstructeurId: other?.id as number, instructeurId: colleague.instructeurId as number });
-  await db.update(dossiers).set({ groupeInstructeurId: other?.id as number }).where(eq(dossiers.id, c.dossierId));
+  await db
+    .update(dossiers)
+    .set({ groupeInstructeurId: other?.id as number })
+    .where(eq(dossiers.id, c.dossierId));
   hidden = c.dossierId;
 }, 120_000);
 
@@ -91,7 +94,10 @@ async function exportFile(format: string, scope: Record<string, unknown> = {}) {
     "fr",
   );
   if (!result.ok) throw new Error(JSON.stringify(result.refusals));
-  const outcome = await generateExport({ db: database.db, storage, logger, appUrl: "http://test", batchSize: 1 }, result.exportId);
+  const outcome = await generateExport(
+    { db: database.db, storage, logger, appUrl: "http://test", batchSize: 1 },
+    result.exportId,
+  );
   expect(outcome).toBe("generated");
   const [row] = await database.db.select().from(exports).where(eq(exports.id, result.exportId));
   expect(row?.state).toBe("generated");
@@ -112,10 +118,37 @@ describe("exports", () => {
     expect(blockSheet).toMatch(/^\(\d+\) Membres du bureau$/);
     for (const name of names) expect([...name].length).toBeLessThanOrEqual(31);
     const sheet = workbook.getWorksheet("Dossiers");
-    const headers = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const headers = ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1);
     expect(headers.slice(0, 3)).toEqual(["N° dossier", "E-mail", "Civilité"]);
     // Every field type with a value has its column; annotations after the fields.
-    for (const type of ["text", "integer_number", "decimal_number", "date", "datetime", "checkbox", "yes_no", "email", "phone", "iban", "siret", "pays", "regions", "departements", "communes", "epci", "address", "titre_identite", "piece_justificative", "drop_down_list", "multiple_drop_down_list", "linked_drop_down_list", "civilite", "formatted", "textarea", "dossier_link"]) {
+    for (const type of [
+      "text",
+      "integer_number",
+      "decimal_number",
+      "date",
+      "datetime",
+      "checkbox",
+      "yes_no",
+      "email",
+      "phone",
+      "iban",
+      "siret",
+      "pays",
+      "regions",
+      "departements",
+      "communes",
+      "epci",
+      "address",
+      "titre_identite",
+      "piece_justificative",
+      "drop_down_list",
+      "multiple_drop_down_list",
+      "linked_drop_down_list",
+      "civilite",
+      "formatted",
+      "textarea",
+      "dossier_link",
+    ]) {
       expect(headers, type).toContain(label(type));
     }
     expect(headers).not.toContain(label("explication"));
@@ -140,7 +173,12 @@ describe("exports", () => {
     expect(row?.getCell(col(label("titre_identite"))).value).toBe("absent");
     // The repetition sheet: one row per block row, with the dossier number.
     const block = workbook.getWorksheet(blockSheet as string);
-    expect((block?.getRow(1).values as unknown[]).slice(1)).toEqual(["N° dossier", "Ligne", "Nom et prénom", "Date d’entrée au bureau"]);
+    expect(((block?.getRow(1).values ?? []) as unknown[]).slice(1)).toEqual([
+      "N° dossier",
+      "Ligne",
+      "Nom et prénom",
+      "Date d’entrée au bureau",
+    ]);
     expect(seen).toContain(block?.getRow(2).getCell(1).value);
     expect(block?.getRow(2).getCell(2).value).toBe(1);
   });
@@ -231,8 +269,14 @@ describe("exports", () => {
     const ask = (body: Record<string, unknown>) =>
       requestExport(database.db, instructeur.instructeurId, demarcheId, { format: "xlsx", statut: "tous", ...body }, "fr");
     expect(await ask({ format: "pdf" })).toMatchObject({ ok: false, refusals: [{ code: "unknown_format", field: "format" }] });
-    expect(await ask({ statut: "brouillons" })).toMatchObject({ ok: false, refusals: [{ code: "unknown_tab", field: "statut" }] });
-    expect(await ask({ filtres: ["field/999999:contains:x"] })).toMatchObject({ ok: false, refusals: [{ code: "invalid_scope" }] });
+    expect(await ask({ statut: "brouillons" })).toMatchObject({
+      ok: false,
+      refusals: [{ code: "unknown_tab", field: "statut" }],
+    });
+    expect(await ask({ filtres: ["field/999999:contains:x"] })).toMatchObject({
+      ok: false,
+      refusals: [{ code: "invalid_scope" }],
+    });
     const stranger = await buildUser(database.db, ["instructeur"]);
     await expect(
       requestExport(database.db, stranger.instructeurId as number, demarcheId, { format: "xlsx", statut: "tous" }, "fr"),
@@ -240,7 +284,13 @@ describe("exports", () => {
   });
 
   it("once generated, the requester's e-mail is queued; the purge removes the file after 32 hours", async () => {
-    const result = await requestExport(database.db, instructeur.instructeurId, demarcheId, { format: "csv", statut: "suivis" }, "fr");
+    const result = await requestExport(
+      database.db,
+      instructeur.instructeurId,
+      demarcheId,
+      { format: "csv", statut: "suivis" },
+      "fr",
+    );
     if (!result.ok) throw new Error("refused");
     await generateExport({ db: database.db, storage, logger, appUrl: "http://test" }, result.exportId);
     const mails = await database.db.execute<{ payload: { to: string; template: string } }>(
@@ -302,14 +352,19 @@ describe("exports", () => {
 
     const xlsx = await readXlsx((await exportFile("xlsx", { periode: "30j" })).bytes);
     const sheet = xlsx.getWorksheet("Avis");
-    expect((sheet?.getRow(1).values as unknown[]).slice(1, 5)).toEqual(["N° dossier", "Expert", "Question", "Réponse à la question"]);
+    expect(((sheet?.getRow(1).values ?? []) as unknown[]).slice(1, 5)).toEqual([
+      "N° dossier",
+      "Expert",
+      "Question",
+      "Réponse à la question",
+    ]);
     expect(sheet?.getRow(2).getCell(1).value).toBe(dossierId);
     expect(sheet?.getRow(2).getCell(2).value).toBe(expert.email);
     expect(sheet?.getRow(2).getCell(4).value).toBe("Oui");
     expect(sheet?.getRow(2).getCell(5).value).toBe("Favorable, sous réserve.");
     expect(sheet?.getRow(2).getCell(6).value).toBeInstanceOf(Date);
     const dossiersSheet = xlsx.getWorksheet("Dossiers");
-    const headers = (dossiersSheet?.getRow(1).values as unknown[]).slice(1);
+    const headers = ((dossiersSheet?.getRow(1).values ?? []) as unknown[]).slice(1);
     const row = [2, 3].map((n) => dossiersSheet?.getRow(n)).find((r) => r?.getCell(1).value === dossierId);
     expect(row?.getCell(headers.indexOf(pj?.libelle) + 1).value).toBe("devis.pdf");
 

@@ -96,7 +96,7 @@ describe("exports over HTTP", () => {
     );
     const workbook = await readXlsx(bytes);
     const sheet = workbook.getWorksheet("Dossiers");
-    const headers = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const headers = ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1);
     expect(headers).toContain("Montant");
     expect(sheet?.getRow(2).getCell(1).value).toBe(dossierId);
     expect(sheet?.getRow(2).getCell(headers.indexOf("Montant") + 1).value).toBe(1500);

@@ -1,5 +1,5 @@
 /** Real readers of the produced files, for the export tests: CSV, XLSX (exceljs), ODS and ZIP (yauzl + saxes). */
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
