@@ -25,6 +25,7 @@ import {
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import { generateExport } from "../../../server/exports/generate-export";
 import { createLocalStorage } from "../../../server/integrations/storage/local-storage";
+import { sweepStorage } from "../../../server/jobs/purge-attachments.job";
 import { purgeStaleExports } from "../../../server/jobs/purge-exports.job";
 import { logger } from "../../../server/logger";
 import { requestExport } from "../../../server/operations/exports/request-export";
@@ -299,6 +300,9 @@ describe("exports", () => {
     expect(mails.rows.some((r) => r.payload.template === "export_ready" && r.payload.to === instructeur.email)).toBe(true);
     const [row] = await database.db.select().from(exports).where(eq(exports.id, result.exportId));
     expect(row?.state).toBe("generated");
+    // The storage sweep of unreferenced bytes keeps an export's file.
+    await sweepStorage(database.db, storage, 0);
+    expect(await storage.exists(row?.fileKey as string)).toBe(true);
     const later = new Date(Date.now() + 33 * 60 * 60 * 1000);
     const purged = await purgeStaleExports(database.db, storage, later);
     expect(purged.purged).toBeGreaterThan(0);
