@@ -13,7 +13,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import { attachments } from "../db/schema";
+import { attachments, exports } from "../db/schema";
 import { type Storage, storageFor } from "../integrations/storage";
 import type { JobDefinition } from "./registry";
 
@@ -50,14 +50,20 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
   }
 }
 
-/** The given keys that no attachment row refers to. */
+/** The given keys that no attachment row (nor export file) refers to. */
 async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const used = await db
-    .selectDistinct({ key: attachments.storageKey })
-    .from(attachments)
-    .where(inArray(attachments.storageKey, [...keys]));
-  const kept = new Set(used.map((row) => row.key));
+  const [used, exported] = await Promise.all([
+    db
+      .selectDistinct({ key: attachments.storageKey })
+      .from(attachments)
+      .where(inArray(attachments.storageKey, [...keys])),
+    db
+      .select({ key: exports.fileKey })
+      .from(exports)
+      .where(inArray(exports.fileKey, [...keys])),
+  ]);
+  const kept = new Set([...used.map((row) => row.key), ...exported.map((row) => row.key)]);
   return [...new Set(keys)].filter((key) => !kept.has(key));
 }
 

@@ -6,9 +6,11 @@ import type { Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { JobServices } from "./services";
 import { batchOperationJob } from "./batch-operation.job";
+import { generateExportJob } from "./generate-export.job";
 import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
+import { purgeExportsJob } from "./purge-exports.job";
 import { sendMailJob } from "./send-mail.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
@@ -27,6 +29,8 @@ export const JOBS = {
   "purge-attachments": purgeAttachmentsJob,
   "instructeur-digest": instructeurDigestJob,
   "batch-operation": batchOperationJob,
+  "generate-export": generateExportJob,
+  "purge-exports": purgeExportsJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -41,6 +45,7 @@ export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>
 export const CRONTAB = [
   "0 * * * * purge-expired ?max=1",
   "30 3 * * * purge-attachments ?max=1",
+  "*/15 * * * * purge-exports ?max=1",
   '0 8 * * 1-5 instructeur-digest ?max=1&id=instructeur-digest-daily {"kind":"daily"}',
   '5 3 * * 1 instructeur-digest ?max=1&id=instructeur-digest-weekly {"kind":"weekly"}',
 ].join("\n");

@@ -6,6 +6,8 @@ export const instructeurRoutes: RouteConfigEntry[] = [
     route("procedures", "routes/instructeur/procedures.tsx"),
     route("procedures/notifications", "routes/instructeur/notifications.tsx"),
     route("procedures/:id", "routes/instructeur/procedure.tsx"),
+    route("procedures/:id/exports", "routes/instructeur/exports.tsx"),
+    route("procedures/:id/exports/:exportId/fichier", "routes/instructeur/export-file.tsx"),
   ]),
   layout("routes/instructeur/dossier-layout.tsx", [
     route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),

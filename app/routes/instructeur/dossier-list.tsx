@@ -18,6 +18,7 @@ import { CsrfInput } from "../../components/csrf-input";
 import { useT, useTn } from "../../lib/i18n";
 import { listHref, type ListUrlState } from "./list-url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
+import { ExportForm, ExportList, type ExportView } from "./exports-ui";
 
 interface ColumnView {
   id: string;
@@ -63,6 +64,8 @@ export interface DossierListData {
   batchCreated: boolean;
   batchDismissed: boolean;
   demarcheLabels: Array<{ id: number; name: string }>;
+  exports: ExportView[];
+  locale: string;
 }
 
 const ALL_OPERATORS = [...new Set(Object.values(OPERATORS_BY_TYPE).flat())];
@@ -129,6 +132,24 @@ export function DossierList({
         {t("instructeur.demarcheNumber", { number: demarche.id })}
         {demarche.state !== "publiee" ? ` · ${t(`instructeur.demarcheStates.${demarche.state}` as TranslationKey)}` : ""}
       </p>
+      <section className="fr-mb-3w" aria-labelledby="exports-title" data-testid="exports-section">
+        <details>
+          <summary className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" id="exports-title">
+            {t("exports.menu")}
+          </summary>
+          <div className="fr-p-2w">
+            <ExportForm demarcheId={demarche.id} url={url} tab={tab} />
+          </div>
+        </details>
+        {data.exports.length > 0 ? (
+          <div className="fr-mt-2w">
+            <ExportList demarcheId={demarche.id} exports={data.exports} locale={data.locale} />
+            <a className="fr-link fr-text--sm" href={`/procedures/${demarche.id}/exports`}>
+              {t("exports.list.title")}
+            </a>
+          </div>
+        ) : null}
+      </section>
 
       {data.batchCreated ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status" data-testid="batch-created">

@@ -11,6 +11,7 @@ import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { findInstructeurDemarche } from "../../../server/queries/instructeur/demarches";
 import { listInstructeurDossiers, sortKeyOf } from "../../../server/queries/instructeur/dossiers";
 import { listBatchOperations } from "../../../server/queries/instructeur/batches";
+import { listOwnExports } from "../../../server/queries/instructeur/exports";
 import { labelsOfDemarche, labelsOfDossiers } from "../../../server/queries/instructeur/labels";
 import { notificationBadges } from "../../../server/queries/instructeur/notifications";
 import { loadListColumns, loadListRows } from "../../../server/queries/instructeur/list-columns";
@@ -22,9 +23,10 @@ import type { Route } from "./+types/procedure";
 import instructeurCss from "./instructeur.css?url";
 import { batchAction } from "./batch-action.server";
 import { DossierList } from "./dossier-list";
+import { exportViews } from "./exports-ui";
 import { listHref, readListUrl } from "./list-url";
 
-export const handle = { i18n: ["dossiers", "instructeur", "liste", "notifications"] };
+export const handle = { i18n: ["dossiers", "instructeur", "liste", "notifications", "exports"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -96,12 +98,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     }),
   ]);
   // Labels and notification badges of the page's dossiers: two indexed queries for the page.
-  const [rows, labels, badges, batches, demarcheLabels] = await Promise.all([
+  const [rows, labels, badges, batches, demarcheLabels, exportRows] = await Promise.all([
     loadListRows(db, list.ids, columns, locale),
     labelsOfDossiers(db, list.ids),
     notificationBadges(db, instructeur.instructeurId, list.ids),
     listBatchOperations(db, instructeur.instructeurId, demarche.id),
     labelsOfDemarche(db, demarche.id),
+    listOwnExports(db, instructeur.instructeurId, demarche.id, 5),
   ]);
   const labelOf = (column: (typeof columns.available)[number]) =>
     "key" in column.label
@@ -152,6 +155,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     batchCreated: /^\d{1,10}$/.test(url.searchParams.get("lot") ?? ""),
     batchDismissed: url.searchParams.get("lot_masque") === "1",
     demarcheLabels: demarcheLabels.map((l) => ({ id: l.id, name: l.name })),
+    exports: exportViews(exportRows),
+    locale,
   };
 }
 

@@ -9,6 +9,7 @@ import { avisFormUploads } from "./avis-form-uploads";
 import { dossierFileEndpoints } from "./dossier-file-endpoints";
 import { dossierFormUploads } from "./dossier-form-uploads";
 import { downloadHandler } from "./download";
+import { exportDownloadHandler } from "./export-download";
 import { messageUploads } from "./message-uploads";
 import { templateEndpoints } from "./template-endpoints";
 
@@ -22,5 +23,8 @@ export function fileRoutes(services: AppServices, options: { pages: RequestHandl
   const download = downloadHandler(services);
   router.get("/pieces-jointes/:id", download);
   router.head("/pieces-jointes/:id", download);
+  const exportDownload = exportDownloadHandler(services);
+  router.get("/procedures/:id/exports/:exportId/fichier", exportDownload);
+  router.head("/procedures/:id/exports/:exportId/fichier", exportDownload);
   return router;
 }

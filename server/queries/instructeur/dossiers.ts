@@ -223,6 +223,12 @@ export interface ListInput {
   search: string | null;
   cursor: DossierCursor | null;
   now?: Date;
+  /** Rows a page (PAGE_SIZE by default; exports read larger batches). */
+  limit?: number;
+  /** Exports: archived dossiers are added to the tab's. */
+  includeArchived?: boolean;
+  /** Exports: only dossiers déposés since then (« the last 30 days »). */
+  since?: Date | null;
 }
 
 export const sortKeyOf = (sort: SortChoice) => `${sort.column.id}:${sort.order}`;
@@ -239,21 +245,29 @@ export function listQuery(input: ListInput): { query: SQL; reversed: boolean } {
   const join = sort.column.field
     ? sql`left join ${dossierValues} sv on sv.dossier_id = ${dossiers.id} and sv.stable_id = ${sort.column.field.stableId}`
     : sql``;
-  const where = and(
-    eq(dossiers.demarcheId, input.demarcheId),
-    dossiersVisibleToInstructeur(input.instructeurId),
-    tabCondition(input.tab, input.instructeurId, input.now),
-    filtersCondition(input.filters),
-    searchCondition(input.search, input.demarcheId),
-    keyset,
-  );
+  const where = and(listWhere(input), keyset);
   const direction = sql.raw(ascending ? "asc" : "desc");
   const query = sql`select ${dossiers.id} as id, (${expr})::text as ${SORT_ALIAS}
     from ${dossiers} ${join}
     where ${where}
     order by ${expr} ${direction}, ${dossiers.id} ${direction}
-    limit ${PAGE_SIZE + 1}`;
+    limit ${(input.limit ?? PAGE_SIZE) + 1}`;
   return { query, reversed: before };
+}
+
+/** Which dossiers a list (or an export) reads, before its keyset: scope, tab, filters, search. */
+export function listWhere(input: Omit<ListInput, "cursor" | "sort">): SQL | undefined {
+  const tab = tabCondition(input.tab, input.instructeurId, input.now);
+  return and(
+    eq(dossiers.demarcheId, input.demarcheId),
+    dossiersVisibleToInstructeur(input.instructeurId),
+    input.includeArchived && input.tab !== "archives" && input.tab !== "supprimes"
+      ? or(tab, and(visibleByAdministration(), eq(dossiers.archived, true)))
+      : tab,
+    filtersCondition(input.filters),
+    searchCondition(input.search, input.demarcheId),
+    input.since ? sql`${dossiers.deposeAt} >= ${input.since.toISOString()}::timestamptz` : undefined,
+  );
 }
 
 export async function listInstructeurDossiers(db: DbOrTx, input: ListInput) {
