@@ -5,6 +5,7 @@
 import type { Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { JobServices } from "./services";
+import { apiTokenExpiryJob } from "./api-token-expiry.job";
 import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
@@ -25,6 +26,7 @@ export const JOBS = {
   "purge-expired": purgeExpiredJob,
   "purge-attachments": purgeAttachmentsJob,
   "instructeur-digest": instructeurDigestJob,
+  "api-token-expiry": apiTokenExpiryJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -41,6 +43,7 @@ export const CRONTAB = [
   "30 3 * * * purge-attachments ?max=1",
   '0 8 * * 1-5 instructeur-digest ?max=1&id=instructeur-digest-daily {"kind":"daily"}',
   '5 3 * * 1 instructeur-digest ?max=1&id=instructeur-digest-weekly {"kind":"weekly"}',
+  "45 23 * * * api-token-expiry ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

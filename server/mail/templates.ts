@@ -4,6 +4,7 @@ import { accountExistsTemplate } from "./templates/account-exists";
 import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from "./templates/avis-mails";
 import { confirmEmailTemplate } from "./templates/confirm-email";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
+import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
 import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
@@ -34,6 +35,8 @@ export const MAIL_TEMPLATES = {
   ...INSTRUCTEUR_MAIL_TEMPLATES,
   // messagerie (enqueued by server/events/reactions/usager-message-mail.ts)
   nouveau_message: nouveauMessageTemplate,
+  // co-administrateurs (server/events/reactions/administrateur-mails.ts), API token expiry (server/jobs/api-token-expiry.job.ts)
+  ...EQUIPE_MAIL_TEMPLATES,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
