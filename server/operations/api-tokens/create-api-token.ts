@@ -62,9 +62,11 @@ export async function createApiToken(db: Db, input: CreateApiTokenInput, now = n
           ? "administrateur_not_found"
           : field === "expiresAt"
             ? "expires_at_invalid"
-            : issue.message.match(/^[a-z_]+$/)
-              ? issue.message
-              : "invalid";
+            : field === "demarcheNumbers" && issue.message !== "demarches_required"
+              ? "demarche_not_found"
+              : issue.message.match(/^[a-z_]+$/)
+                ? issue.message
+                : "invalid";
     }
     return refuseFields(errors);
   }

@@ -81,7 +81,7 @@ export default {
     expiryNone: "Never",
     expiryDate: "On the chosen day",
     expiryDateLabel: "Expiry date",
-    expiryDateHint: "As dd/mm/yyyy. A reminder is sent one month, one week and one day before.",
+    expiryDateHint: "The token stops working at the end of that day. A reminder is sent one month, one week and one day before.",
     networks: "Allowed networks (optional)",
     networksHint: "CIDR ranges separated by commas or line breaks, for example 192.0.2.0/24, 2001:db8::/32. Empty: any address.",
     networksAny: "All",

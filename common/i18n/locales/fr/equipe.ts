@@ -79,7 +79,8 @@ export default {
     expiryNone: "Jamais",
     expiryDate: "Le jour choisi",
     expiryDateLabel: "Date d'expiration",
-    expiryDateHint: "Au format jj/mm/aaaa. Un rappel vous est envoyé un mois, une semaine et un jour avant.",
+    expiryDateHint:
+      "Le jeton cesse de fonctionner à la fin de ce jour. Un rappel vous est envoyé un mois, une semaine et un jour avant.",
     networks: "Réseaux autorisés (facultatif)",
     networksHint:
       "Plages CIDR séparées par des virgules ou des retours à la ligne, par exemple 192.0.2.0/24, 2001:db8::/32. Vide : toute adresse.",
