@@ -12,11 +12,17 @@ import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { readForm, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/jeton-new";
-import { readTokenForm, TOKEN_FIELD_IDS, type TokenFormValues, tokenErrorMessages, tokenInput } from "./jetons-form.server";
+import { readTokenForm, tokenErrorMessages, tokenInput } from "./jetons-form.server";
+import { TOKEN_FIELD_IDS, type TokenFormValues } from "./ui/token-form";
 import { Breadcrumb, ErrorSummary, PageTitle } from "./ui/layout";
 import { TokenSecret } from "./ui/token-secret";
 
 export const handle = { i18n: ["admin", "equipe"] };
+
+/** A page showing a secret is never cached (the action sets `Cache-Control: no-store`). */
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
+}
 
 export async function loader({ context }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);

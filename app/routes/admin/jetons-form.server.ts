@@ -6,16 +6,7 @@ import type { CreateApiTokenInput } from "../../../server/operations/api-tokens/
 import { type Refusal, refusalsByField } from "../../../server/refusal";
 import type { TFunction } from "../../../common/i18n";
 import { formString } from "../../lib/request.server";
-
-export interface TokenFormValues {
-  name: string;
-  scope: "all" | "some";
-  demarches: string[];
-  access: "read" | "write";
-  expiry: "none" | "date";
-  expiresOn: string;
-  networks: string;
-}
+import { TOKEN_FIELD_IDS, type TokenFormValues } from "./ui/token-form";
 
 export function readTokenForm(form: FormData): TokenFormValues {
   return {
@@ -60,15 +51,6 @@ export function tokenInput(
     },
   };
 }
-
-/** field of the operation → id of the page's input (error summary links). */
-export const TOKEN_FIELD_IDS: Record<string, string> = {
-  name: "token-name",
-  demarcheNumbers: "token-scope-all",
-  expiresAt: "token-expires-on",
-  networks: "token-networks",
-  form: "token-name",
-};
 
 export function tokenErrorMessages(refusals: readonly Refusal[], t: TFunction): Record<string, string> {
   const { errors, errorParams } = refusalsByField(refusals);

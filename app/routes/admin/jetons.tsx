@@ -16,6 +16,11 @@ import { TokenSecret } from "./ui/token-secret";
 
 export const handle = { i18n: ["admin", "equipe"] };
 
+/** A page showing a secret is never cached (the action sets `Cache-Control: no-store`). */
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
+}
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
   const { tokens } = await listApiTokens(services(context).db, admin.administrateurId);

@@ -11,7 +11,14 @@ export function windowStart(expiresAt: Date, window: ExpiryWindow): Date {
   const start = new Date(expiresAt);
   if (window === "day") start.setUTCDate(start.getUTCDate() - 1);
   else if (window === "week") start.setUTCDate(start.getUTCDate() - 7);
-  else start.setUTCMonth(start.getUTCMonth() - 1);
+  else {
+    // 31 March minus a month is 28 (or 29) February, not 3 March.
+    const day = start.getUTCDate();
+    start.setUTCDate(1);
+    start.setUTCMonth(start.getUTCMonth() - 1);
+    const lastDay = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)).getUTCDate();
+    start.setUTCDate(Math.min(day, lastDay));
+  }
   return start;
 }
 
