@@ -20,7 +20,10 @@ describe("parseNetwork", () => {
 
 describe("parseNetworkList", () => {
   it("splits on commas, semicolons and line breaks, dropping duplicates", () => {
-    expect(parseNetworkList("10.0.0.0/8,\n192.0.2.1 ; 10.0.0.0/8")).toEqual({ ok: true, networks: ["10.0.0.0/8", "192.0.2.1/32"] });
+    expect(parseNetworkList("10.0.0.0/8,\n192.0.2.1 ; 10.0.0.0/8")).toEqual({
+      ok: true,
+      networks: ["10.0.0.0/8", "192.0.2.1/32"],
+    });
   });
   it("names every malformed entry", () => {
     expect(parseNetworkList("10.0.0.0/8, x, 1.2.3.4/40")).toEqual({ ok: false, invalid: ["x", "1.2.3.4/40"] });

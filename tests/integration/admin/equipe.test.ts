@@ -36,7 +36,10 @@ async function adminsOf(db: Db, demarcheId: number) {
 /** What these pages could change. */
 async function teamSnapshot(db: Db) {
   const [da, u, a, e, t, jobs] = await Promise.all([
-    db.select().from(demarcheAdministrateurs).orderBy(asc(demarcheAdministrateurs.demarcheId), asc(demarcheAdministrateurs.administrateurId)),
+    db
+      .select()
+      .from(demarcheAdministrateurs)
+      .orderBy(asc(demarcheAdministrateurs.demarcheId), asc(demarcheAdministrateurs.administrateurId)),
     db.select({ id: users.id, email: users.email }).from(users).orderBy(asc(users.id)),
     db.select().from(administrateurs).orderBy(asc(administrateurs.id)),
     db.select({ id: events.id }).from(events).orderBy(asc(events.id)),
@@ -93,7 +96,11 @@ describe("co-administrateurs through the page", () => {
       const response = await browser.post(page, { intent: "add", email });
       expect(response.status).toBe(422);
       expect(pageText(browser.lastHtml)).toContain(message);
-      expect(browser.lastHtml).toMatch(new RegExp(`id="administrateur-email"[^>]*value="${email.replace(/\./g, "\\.")}"|value="${email.replace(/\./g, "\\.")}"[^>]*id="administrateur-email"`));
+      expect(browser.lastHtml).toMatch(
+        new RegExp(
+          `id="administrateur-email"[^>]*value="${email.replace(/\./g, "\\.")}"|value="${email.replace(/\./g, "\\.")}"[^>]*id="administrateur-email"`,
+        ),
+      );
       expect(browser.lastHtml).toContain('aria-describedby="administrateur-email-hint administrateur-email-error"');
     }
     expect(await teamSnapshot(db)).toEqual(before);
@@ -159,7 +166,11 @@ describe("co-administrateurs operations and history", () => {
         actorUserId: admin.userId,
         payload: { administrateurId: other?.id, email: "histoire@exemple.fr", invited: true },
       },
-      { kind: "demarche.administrateur_retire", actorUserId: admin.userId, payload: { administrateurId: other?.id, email: "histoire@exemple.fr" } },
+      {
+        kind: "demarche.administrateur_retire",
+        actorUserId: admin.userId,
+        payload: { administrateurId: other?.id, email: "histoire@exemple.fr" },
+      },
     ]);
 
     expect((await browser.get(`/admin/procedures/${demarche.id}/historique`)).status).toBe(200);
@@ -190,7 +201,9 @@ describe("co-administrateurs operations and history", () => {
       expect((await browser.post(path, fields, { csrf })).status, `POST ${path}`).toBe(404);
     }
     const who = { administrateurId: (await newAdministrateur(server)).administrateurId, userId: 0 };
-    await expect(addDemarcheAdministrateur(db, who, owner.demarche.id, { email: "x@exemple.fr", locale: "fr" })).rejects.toMatchObject({
+    await expect(
+      addDemarcheAdministrateur(db, who, owner.demarche.id, { email: "x@exemple.fr", locale: "fr" }),
+    ).rejects.toMatchObject({
       status: 404,
     });
     await expect(removeDemarcheAdministrateur(db, who, owner.demarche.id, owner.administrateurId)).rejects.toMatchObject({
@@ -261,7 +274,10 @@ describe("the « Jetons d'API » pages", () => {
     await browser.get(`/admin/jetons/${row?.id}/revoquer`);
     const revoked = await browser.post(`/admin/jetons/${row?.id}/revoquer`, {});
     expect(location(revoked)).toBe("/admin/jetons?notice=revoked");
-    const [after] = await db.select().from(apiTokens).where(eq(apiTokens.id, row?.id as string));
+    const [after] = await db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.id, row?.id as string));
     expect(after?.revokedAt).not.toBeNull();
   });
 

@@ -64,7 +64,10 @@ async function call(bearer: string, query = QUERY, variables: Record<string, unk
     headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> },
+  };
 }
 
 async function create(input: Partial<Parameters<typeof createApiToken>[1]> = {}, now?: Date) {
@@ -115,7 +118,10 @@ describe("creating a token", () => {
 
   it("names the malformed networks in the refusal", async () => {
     const result = await create({ networks: ["10.0.0.0/8", "300.1.1.1", "fe80::/200"] });
-    expect(result).toMatchObject({ ok: false, refusals: [{ code: "networks_invalid", params: { entries: "300.1.1.1, fe80::/200" } }] });
+    expect(result).toMatchObject({
+      ok: false,
+      refusals: [{ code: "networks_invalid", params: { entries: "300.1.1.1, fe80::/200" } }],
+    });
   });
 
   it("refuses a démarche the administrateur does not administer, like one that does not exist", async () => {
@@ -179,10 +185,20 @@ describe("using a token", () => {
     const answer = await call(
       created.bearer,
       "mutation($input: DossierPasserEnInstructionInput!) { dossierPasserEnInstruction(input: $input) { dossier { state } errors { message } } }",
-      { input: { dossierId: toGlobalId("Dossier", dossierId), instructeurId: toGlobalId("Instructeur", instructeur.instructeurId) } },
+      {
+        input: {
+          dossierId: toGlobalId("Dossier", dossierId),
+          instructeurId: toGlobalId("Instructeur", instructeur.instructeurId),
+        },
+      },
     );
     expect(answer.body).toEqual({
-      data: { dossierPasserEnInstruction: { dossier: null, errors: [{ message: "Le jeton utilisé est configuré seulement en lecture" }] } },
+      data: {
+        dossierPasserEnInstruction: {
+          dossier: null,
+          errors: [{ message: "Le jeton utilisé est configuré seulement en lecture" }],
+        },
+      },
     });
     const state = await database.db.execute<{ state: string }>(sql`select state from dossiers where id = ${dossierId}`);
     expect(state.rows[0]?.state).toBe("en_construction");
@@ -268,7 +284,10 @@ describe("expiry reminders", () => {
     expect(await mine()).toEqual([]);
     for (const at of ["2027-06-01T23:45:00Z", "2027-06-24T23:45:00Z", "2027-06-30T00:00:00Z"]) {
       // Two workers, or a run repeated: the second sends nothing.
-      await Promise.all([sendApiTokenExpiryNotices(database.db, new Date(at)), sendApiTokenExpiryNotices(database.db, new Date(at))]);
+      await Promise.all([
+        sendApiTokenExpiryNotices(database.db, new Date(at)),
+        sendApiTokenExpiryNotices(database.db, new Date(at)),
+      ]);
       await sendApiTokenExpiryNotices(database.db, new Date(at));
     }
     expect(await mine()).toEqual([
@@ -285,9 +304,15 @@ describe("expiry reminders", () => {
   });
 
   it("sends nothing for a revoked token", async () => {
-    const created = await create({ name: "Révoqué", expiresAt: new Date("2027-08-31T00:00:00Z") }, new Date("2027-01-01T00:00:00Z"));
+    const created = await create(
+      { name: "Révoqué", expiresAt: new Date("2027-08-31T00:00:00Z") },
+      new Date("2027-01-01T00:00:00Z"),
+    );
     if (!created.ok) throw new Error("create");
-    await database.db.update(apiTokens).set({ createdAt: new Date("2027-01-01T00:00:00Z") }).where(eq(apiTokens.id, created.id));
+    await database.db
+      .update(apiTokens)
+      .set({ createdAt: new Date("2027-01-01T00:00:00Z") })
+      .where(eq(apiTokens.id, created.id));
     await revokeApiToken(database.db, administrateurId, created.id);
     await sendApiTokenExpiryNotices(database.db, new Date("2027-08-30T12:00:00Z"));
     expect((await mailsTo("api_token_expiring")).filter((m) => m.name === "Révoqué")).toEqual([]);

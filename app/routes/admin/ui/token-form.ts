@@ -17,4 +17,3 @@ export const TOKEN_FIELD_IDS: Record<string, string> = {
   networks: "token-networks",
   form: "token-name",
 };
-
