@@ -6,12 +6,7 @@ import { DEMO, expect, test } from "../support/fixtures";
  * it and be refused; add a co-administrateur to the démarche. axe on every page.
  */
 test.describe("API tokens and co-administrateurs", () => {
-  test("creates a token, uses it, revokes it, and adds a co-administrateur", async ({
-    page,
-    request,
-    signIn,
-    checkA11y,
-  }, testInfo) => {
+  test("creates a token, sees its secret once, uses it, revokes it", async ({ page, request, signIn, checkA11y }, testInfo) => {
     test.slow();
     const stamp = `${testInfo.project.name}-${Date.now()}`;
     const name = `Logiciel ${stamp}`;
@@ -67,8 +62,15 @@ test.describe("API tokens and co-administrateurs", () => {
     await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Révoqué le");
     const refused = await request.post("/api/v2/graphql", { headers: { authorization: `Bearer ${bearer}` }, data: query });
     expect(refused.status()).toBe(401);
+  });
 
-    // A co-administrateur on the same démarche.
+  test("adds a co-administrateur and sees it in the démarche's history", async ({ page, signIn, checkA11y }, testInfo) => {
+    test.slow();
+    const stamp = `${testInfo.project.name}-${Date.now()}`;
+    await signIn(page, DEMO.administrateur);
+    // One of the demo administrateur's démarches (the token form lists them).
+    await page.goto("/admin/jetons/nouveau");
+    const demarcheNumber = Number(await page.locator('input[name="demarches"]').first().getAttribute("value"));
     await page.goto(`/admin/procedures/${demarcheNumber}/administrateurs`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administrateurs");
     await checkA11y(page);
