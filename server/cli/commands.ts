@@ -85,7 +85,7 @@ export const COMMANDS = {
     },
   },
   "api-tokens:create": {
-    summary: "create a GraphQL API token (shown once); --admin <email> [--demarche <n>]… [--read-only]",
+    summary: "create a GraphQL API token (shown once); --admin <email> [--demarche <n>]… [--read-only] [--network <cidr>]…",
     async run(argv, config) {
       const { values } = parseCommandArgs(argv, {
         admin: { type: "string" },
@@ -93,10 +93,11 @@ export const COMMANDS = {
         "read-only": { type: "boolean" },
         name: { type: "string" },
         "expires-at": { type: "string" },
+        network: { type: "string", multiple: true },
       });
       if (!values.admin) {
         throw new UsageError(
-          "api-tokens:create needs --admin <email> (options: --demarche <number>, repeatable; --read-only; --name <name>; --expires-at <YYYY-MM-DD>).",
+          "api-tokens:create needs --admin <email> (options: --demarche <number>, repeatable; --read-only; --name <name>; --expires-at <YYYY-MM-DD>; --network <cidr>, repeatable).",
         );
       }
       const demarcheNumbers = values.demarche?.flatMap((v) => v.split(",")).map((v) => v.trim());
@@ -119,6 +120,7 @@ export const COMMANDS = {
           demarcheNumbers: demarcheNumbers?.map(Number),
           readOnly: values["read-only"] ?? false,
           expiresAt,
+          networks: values.network?.flatMap((v) => v.split(",")).map((v) => v.trim()),
         });
         if (!result.ok) {
           const explain: Record<string, string> = {
@@ -127,6 +129,11 @@ export const COMMANDS = {
             expires_at_past: "the expiry date is in the past",
             name_too_long: "the name is too long",
             name_required: "the name is empty",
+            demarches_required: "no démarche given",
+            expires_at_too_far: "the expiry date is more than ten years away",
+            expires_at_invalid: "the expiry date is not a date",
+            networks_invalid: "a --network is not a CIDR range (e.g. 192.0.2.0/24)",
+            networks_too_many: "too many --network values",
           };
           throw new Error(describeRefusals(result.refusals, explain));
         }
@@ -135,7 +142,7 @@ export const COMMANDS = {
           : "all démarches of the administrateur";
         console.log(
           [
-            `API token "${name}" created for ${values.admin} (${scope}, ${values["read-only"] ? "read-only" : "read-write"}${result.expiresAt ? `, expires ${result.expiresAt.toISOString().slice(0, 10)}` : ""}).`,
+            `API token "${name}" created for ${values.admin} (${scope}, ${values["read-only"] ? "read-only" : "read-write"}${result.expiresAt ? `, expires ${result.expiresAt.toISOString().slice(0, 10)}` : ""}${result.authorizedNetworks ? `, from ${result.authorizedNetworks.join(", ")}` : ""}).`,
             "",
             `  ${result.bearer}`,
             "",

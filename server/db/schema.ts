@@ -135,21 +135,55 @@ export const rateLimits = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
 
-export const apiTokens = pgTable("api_tokens", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  administrateurId: integer("administrateur_id")
-    .notNull()
-    .references(() => administrateurs.id, { onDelete: "cascade" }),
-  name: text("name").notNull(),
-  /** SHA-256 of a 256-bit random secret: enough for a high-entropy secret, and cheap per request. */
-  secretHash: text("secret_hash").notNull(),
-  /** Null: every démarche of the administrateur, including future ones. */
-  allowedDemarcheIds: integer("allowed_demarche_ids").array(),
-  writeAccess: boolean("write_access").notNull().default(true),
-  expiresAt: tstz("expires_at"),
-  lastUsedAt: tstz("last_used_at"),
-  createdAt: createdAt(),
-});
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    administrateurId: integer("administrateur_id")
+      .notNull()
+      .references(() => administrateurs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** SHA-256 of a 256-bit random secret: enough for a high-entropy secret, and cheap per request. */
+    secretHash: text("secret_hash").notNull(),
+    /** Null: every démarche of the administrateur, including future ones. */
+    allowedDemarcheIds: integer("allowed_demarche_ids").array(),
+    writeAccess: boolean("write_access").notNull().default(true),
+    expiresAt: tstz("expires_at"),
+    lastUsedAt: tstz("last_used_at"),
+    /**
+     * Allowed client networks, normalised CIDR strings (`192.0.2.0/24`, `2001:db8::/32`); null or
+     * empty: any network. Checked in Node (`node:net` BlockList) on each request: see decision 0012.
+     */
+    authorizedNetworks: text("authorized_networks").array(),
+    /** Revoked tokens are kept (the list shows them, their use is refused) rather than deleted. */
+    revokedAt: tstz("revoked_at"),
+    /** Last time a new secret replaced the previous one (renewal keeps every other setting). */
+    renewedAt: tstz("renewed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("api_tokens_administrateur_idx").on(t.administrateurId),
+    // The daily expiry reminders read the tokens expiring within a month.
+    index("api_tokens_expires_at_idx").on(t.expiresAt),
+  ],
+);
+
+/**
+ * Expiry reminders sent for a token: one row per (token, window, expiry) — the insert decides,
+ * so each reminder is sent once even when several workers run the daily job.
+ */
+export const apiTokenExpiryNotices = pgTable(
+  "api_token_expiry_notices",
+  {
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    window: text("window").notNull().$type<"month" | "week" | "day">(),
+    expiresAt: tstz("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.window, t.expiresAt] })],
+);
 
 // ---------------------------------------------------------------- démarches and their forms
 

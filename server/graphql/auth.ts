@@ -10,6 +10,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { apiTokens } from "../db/schema";
+import { networkAllows, singleAddressRange } from "../security/networks";
 
 /** What a request authenticated by a token may do. */
 export interface ApiTokenContext {
@@ -20,7 +21,11 @@ export interface ApiTokenContext {
   writeAccess: boolean;
 }
 
-export type AuthenticationResult = { ok: true; token: ApiTokenContext } | { ok: false; reason: "invalid" | "expired" };
+export type AuthenticationResult =
+  | { ok: true; token: ApiTokenContext }
+  | { ok: false; reason: "invalid" | "expired" }
+  /** The client's address is outside the token's allowed networks; `range` is its own one-address range. */
+  | { ok: false; reason: "forbidden_network"; range: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SECRET = /^[A-Za-z0-9_-]{20,200}$/;
@@ -71,10 +76,17 @@ function secretMatches(secret: string, storedHash: string): boolean {
 }
 
 /**
- * Checks a bearer string: the row must exist, the secret must match and the token must not be
- * expired. Updates `last_used_at` when it is older than a minute (one conditional UPDATE).
+ * Checks a bearer string: the row must exist, the secret must match, the token must not be revoked,
+ * the client's address (when given) must be in its allowed networks, and it must not be expired —
+ * the reference's order. Updates `last_used_at` when it is older than a minute (one conditional
+ * UPDATE), only for a request that is let through.
  */
-export async function authenticateApiToken(db: DbOrTx, bearer: string, now = new Date()): Promise<AuthenticationResult> {
+export async function authenticateApiToken(
+  db: DbOrTx,
+  bearer: string,
+  now = new Date(),
+  clientAddress?: string,
+): Promise<AuthenticationResult> {
   const decoded = decodeApiTokenBearer(bearer);
   if (!decoded) return { ok: false, reason: "invalid" };
   const [row] = await db
@@ -86,11 +98,16 @@ export async function authenticateApiToken(db: DbOrTx, bearer: string, now = new
       writeAccess: apiTokens.writeAccess,
       expiresAt: apiTokens.expiresAt,
       lastUsedAt: apiTokens.lastUsedAt,
+      authorizedNetworks: apiTokens.authorizedNetworks,
+      revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)
     .where(eq(apiTokens.id, decoded.id))
     .limit(1);
-  if (!row || !secretMatches(decoded.secret, row.secretHash)) return { ok: false, reason: "invalid" };
+  if (!row || !secretMatches(decoded.secret, row.secretHash) || row.revokedAt) return { ok: false, reason: "invalid" };
+  if (clientAddress !== undefined && !networkAllows(row.authorizedNetworks, clientAddress)) {
+    return { ok: false, reason: "forbidden_network", range: singleAddressRange(clientAddress) };
+  }
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
@@ -118,4 +135,9 @@ export async function authenticateApiToken(db: DbOrTx, bearer: string, now = new
 /** True when the token's restriction list (if any) lets it read this démarche. */
 export function tokenAllowsDemarche(token: ApiTokenContext, demarcheId: number): boolean {
   return token.allowedDemarcheIds === null || token.allowedDemarcheIds.includes(demarcheId);
+}
+
+/** The first characters of a token's bearer string (they depend on its id only): how the list names it. */
+export function apiTokenPrefix(id: string): string {
+  return Buffer.from(`${id};`, "utf8").toString("base64url").slice(0, 5);
 }

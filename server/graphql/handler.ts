@@ -229,8 +229,20 @@ export function createGraphqlHandler(services: AppServices, options: GraphqlHand
       return fail(res, 413, `The request body is larger than ${GRAPHQL_MAX_BODY_BYTES} bytes`, "payload_too_large");
     }
 
-    const auth = bearer === null ? ({ ok: false, reason: "invalid" } as const) : await authenticateApiToken(db, bearer);
+    const auth =
+      bearer === null
+        ? ({ ok: false, reason: "invalid" } as const)
+        : await authenticateApiToken(db, bearer, new Date(), clientIp(req));
     if (!auth.ok) {
+      if (auth.reason === "forbidden_network") {
+        // The reference's message and hint, word for word but for where the list is edited here.
+        return fail(
+          res,
+          403,
+          `Request issued from a forbidden network. Add ${auth.range} to your allowed adresses in your /admin/jetons`,
+          "forbidden",
+        );
+      }
       return fail(res, 401, auth.reason === "expired" ? "Token expired" : "Invalid token", "unauthorized");
     }
     const token = auth.token;

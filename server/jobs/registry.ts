@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { JobServices } from "./services";
 import { batchOperationJob } from "./batch-operation.job";
 import { generateExportJob } from "./generate-export.job";
+import { apiTokenExpiryJob } from "./api-token-expiry.job";
 import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
@@ -31,6 +32,7 @@ export const JOBS = {
   "batch-operation": batchOperationJob,
   "generate-export": generateExportJob,
   "purge-exports": purgeExportsJob,
+  "api-token-expiry": apiTokenExpiryJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -48,6 +50,7 @@ export const CRONTAB = [
   "*/15 * * * * purge-exports ?max=1",
   '0 8 * * 1-5 instructeur-digest ?max=1&id=instructeur-digest-daily {"kind":"daily"}',
   '5 3 * * 1 instructeur-digest ?max=1&id=instructeur-digest-weekly {"kind":"weekly"}',
+  "45 23 * * * api-token-expiry ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

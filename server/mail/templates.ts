@@ -5,6 +5,7 @@ import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from 
 import { confirmEmailTemplate } from "./templates/confirm-email";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { exportReadyTemplate } from "./templates/export-ready";
+import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
 import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
@@ -37,6 +38,8 @@ export const MAIL_TEMPLATES = {
   nouveau_message: nouveauMessageTemplate,
   // exports (enqueued by server/exports/generate-export.ts when the file is ready)
   export_ready: exportReadyTemplate,
+  // co-administrateurs (server/events/reactions/administrateur-mails.ts), API token expiry (server/jobs/api-token-expiry.job.ts)
+  ...EQUIPE_MAIL_TEMPLATES,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

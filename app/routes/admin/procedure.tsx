@@ -1,6 +1,7 @@
 import { data } from "react-router";
 import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { getDemarcheOverview } from "../../../server/queries/admin/demarches";
+import { loadDemarcheAdministrateurs } from "../../../server/queries/admin/administrateurs";
 import { countDemarcheLabels } from "../../../server/queries/admin/labels";
 import { useT, useTn } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
@@ -13,7 +14,7 @@ const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
-export const handle = { i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications"] };
+export const handle = { i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe"] };
 
 export async function action({ context, params }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
@@ -43,6 +44,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     instructeursCount: overview.instructeursCount,
     dossiersCount: overview.dossiersCount,
     labelsCount: await countDemarcheLabels(db, demarche.id),
+    administrateursCount: (await loadDemarcheAdministrateurs(db, admin.administrateurId, demarche.id)).administrateurs.length,
     testDossiersCount: overview.testDossiersCount,
     blockers: overview.blockers,
     draftChanged: overview.draftChanged,
@@ -243,6 +245,24 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
               status: demarche.allowExpertReview ? t("avis.admin.enabled") : t("avis.admin.disabled"),
             })}
           </p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("equipe.administrateurs.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/administrateurs`}
+          linkLabel={t("equipe.administrateurs.overviewLink")}
+        >
+          <p>{tn("equipe.administrateurs.overviewBody", loaderData.administrateursCount)}</p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("equipe.historique.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/historique`}
+          linkLabel={t("equipe.historique.overviewLink")}
+        >
+          <p>{t("equipe.historique.overviewBody")}</p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.publication.title")}

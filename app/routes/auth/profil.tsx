@@ -5,6 +5,8 @@ import type { Route } from "./+types/profil";
 
 type Profile = "usager" | "instructeur" | "administrateur" | "expert";
 
+export const handle = { i18n: ["equipe"] };
+
 /** Each profile's space (a tile without link would be a space that does not exist). */
 const SPACES: Record<Profile, { href: string | null; icon: string }> = {
   usager: { href: "/dossiers", icon: "fr-icon-file-text-line" },
@@ -56,6 +58,17 @@ export default function Profil({ loaderData }: Route.ComponentProps) {
           );
         })}
       </ul>
+      {profiles.includes("administrateur") ? (
+        <>
+          <h2>{t("equipe.jetons.title")}</h2>
+          <p>{t("equipe.jetons.lead")}</p>
+          <p>
+            <a className="fr-btn fr-btn--secondary" href="/admin/jetons">
+              {t("equipe.jetons.profileLink")}
+            </a>
+          </p>
+        </>
+      ) : null}
       <h2>{t("auth.profile.securityTitle")}</h2>
       <p>{t("auth.profile.changePasswordHint")}</p>
       <p>

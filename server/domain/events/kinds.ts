@@ -53,6 +53,23 @@ export const EVENT_KINDS = {
     change: z.enum(["settings", "expert_added", "expert_revoked", "expert_decision_access"]),
     expertId: z.number().int().optional(),
   }),
+  /** An administrateur published the démarche (first publication, new revision, or reopening / new path). */
+  "demarche.publiee": z.object({
+    path: z.string(),
+    /** The revision published; null when the form did not change (reopened or moved to another path). */
+    revisionId: z.number().int().nullable(),
+    republication: z.boolean(),
+  }),
+  /** An administrateur closed the démarche. */
+  "demarche.close": z.object({}),
+  /** An administrateur added another administrateur to the démarche (invited when they had no account). */
+  "demarche.administrateur_ajoute": z.object({
+    administrateurId: z.number().int(),
+    email: z.string().max(320),
+    invited: z.boolean(),
+  }),
+  /** An administrateur removed an administrateur (possibly themselves) from the démarche. */
+  "demarche.administrateur_retire": z.object({ administrateurId: z.number().int(), email: z.string().max(320) }),
   /** An instructeur put a label of the démarche on the dossier / took it off. */
   "label.ajoute": z.object({ labelId: z.number().int(), name: z.string() }),
   "label.retire": z.object({ labelId: z.number().int(), name: z.string() }),

@@ -4,6 +4,7 @@
  */
 import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
+import { administrateurAddedMail } from "./administrateur-mails";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
 import { instructeurMails } from "./instructeur-mails";
 import { resolveCorrections } from "./resolve-corrections";
@@ -20,4 +21,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   systemMessages,
   usagerMessageMail,
   resolveCorrections,
+  administrateurAddedMail,
 ];

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { demarches } from "../../db/schema";
+import { administrateurs, demarches } from "../../db/schema";
+import { recordEvent } from "../../events/record-event";
 import { type OperationResult, refuse } from "../../refusal";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
@@ -16,6 +17,18 @@ export async function closeDemarche(db: Db, administrateurId: number, demarcheId
       .update(demarches)
       .set({ state: "close", closedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(demarches.id, demarcheId));
+    const [admin] = await tx
+      .select({ userId: administrateurs.userId })
+      .from(administrateurs)
+      .where(eq(administrateurs.id, administrateurId));
+    await recordEvent(tx, {
+      kind: "demarche.close",
+      demarcheId,
+      dossierId: null,
+      actor: "administrateur",
+      actorUserId: admin?.userId ?? null,
+      payload: {},
+    });
     return { ok: true };
   });
 }

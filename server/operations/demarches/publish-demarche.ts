@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { diffFingerprint } from "../../domain/revisions/diff";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { copyRevisionChamps } from "../../db/revisions";
-import { demarches, dossiers, revisions } from "../../db/schema";
+import { administrateurs, demarches, dossiers, revisions } from "../../db/schema";
+import { recordEvent } from "../../events/record-event";
 import { type OperationResult, refuse } from "../../refusal";
 import { pendingChanges, publicationBlockers } from "../../lookups/publication-checks";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
@@ -52,6 +53,7 @@ export async function publishDemarche(
       if (changes.length === 0) {
         if (demarche.state === "publiee" && demarche.path === path) return refuse("nothing_to_publish", "form");
         await tx.update(demarches).set(reopen).where(eq(demarches.id, demarcheId));
+        await recordPublication(tx, administrateurId, demarcheId, { path, revisionId: null, republication: true });
         return { ok: true, path };
       }
       if (input.confirmedChanges !== undefined && input.confirmedChanges !== diffFingerprint(changes)) {
@@ -69,6 +71,32 @@ export async function publishDemarche(
       .update(demarches)
       .set({ ...reopen, publishedRevisionId, draftRevisionId: newDraftId })
       .where(eq(demarches.id, demarcheId));
+    await recordPublication(tx, administrateurId, demarcheId, {
+      path,
+      revisionId: publishedRevisionId,
+      republication: demarche.publishedRevisionId !== null,
+    });
     return { ok: true, path };
+  });
+}
+
+/** `demarche.publiee`, by the administrateur's account (the démarche's history names who published). */
+async function recordPublication(
+  tx: Tx,
+  administrateurId: number,
+  demarcheId: number,
+  payload: { path: string; revisionId: number | null; republication: boolean },
+) {
+  const [admin] = await tx
+    .select({ userId: administrateurs.userId })
+    .from(administrateurs)
+    .where(eq(administrateurs.id, administrateurId));
+  await recordEvent(tx, {
+    kind: "demarche.publiee",
+    demarcheId,
+    dossierId: null,
+    actor: "administrateur",
+    actorUserId: admin?.userId ?? null,
+    payload,
   });
 }

@@ -18,6 +18,7 @@ import avis from "./avis";
 import notifications from "./notifications";
 import messagerie from "./messagerie";
 import exports from "./exports";
+import equipe from "./equipe";
 
 export const en = {
   common,
@@ -38,4 +39,5 @@ export const en = {
   notifications,
   messagerie,
   exports,
+  equipe,
 } satisfies Translation<typeof fr>;

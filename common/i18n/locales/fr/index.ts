@@ -16,6 +16,7 @@ import avis from "./avis";
 import notifications from "./notifications";
 import messagerie from "./messagerie";
 import exports from "./exports";
+import equipe from "./equipe";
 
 export const fr = {
   common,
@@ -36,4 +37,5 @@ export const fr = {
   notifications,
   messagerie,
   exports,
+  equipe,
 };

@@ -1,0 +1,94 @@
+/** The démarche's administrateurs (« Administrateurs » page) and its history (« Historique »), for its administrateurs only. */
+import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { administrateurs, demarcheAdministrateurs, events, users } from "../../db/schema";
+import type { EventKind } from "../../domain/events/kinds";
+import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
+
+export async function loadDemarcheAdministrateurs(db: DbOrTx, administrateurId: number, demarcheId: number) {
+  const demarche = await findAdministrableDemarche(db, administrateurId, demarcheId);
+  const rows = await db
+    .select({
+      administrateurId: administrateurs.id,
+      email: users.email,
+      active: users.passwordHash,
+      addedAt: demarcheAdministrateurs.createdAt,
+    })
+    .from(demarcheAdministrateurs)
+    .innerJoin(administrateurs, eq(administrateurs.id, demarcheAdministrateurs.administrateurId))
+    .innerJoin(users, eq(users.id, administrateurs.userId))
+    .where(eq(demarcheAdministrateurs.demarcheId, demarche.id))
+    .orderBy(asc(users.email));
+  return {
+    demarche: { id: demarche.id, libelle: demarche.libelle },
+    administrateurs: rows.map((r) => ({
+      administrateurId: r.administrateurId,
+      email: r.email,
+      /** False while an invited person has not chosen a password yet. */
+      active: r.active !== null,
+      addedAt: r.addedAt,
+      self: r.administrateurId === administrateurId,
+    })),
+  };
+}
+
+/** The démarche-level event kinds the history shows (dossier events are in each dossier's history). */
+export const DEMARCHE_HISTORY_KINDS = [
+  "demarche.publiee",
+  "demarche.close",
+  "demarche.administrateur_ajoute",
+  "demarche.administrateur_retire",
+  "demarche.experts_modifies",
+] as const satisfies readonly EventKind[];
+export type DemarcheHistoryKind = (typeof DEMARCHE_HISTORY_KINDS)[number];
+
+export const HISTORY_PAGE_SIZE = 50;
+
+/** One page of the démarche's history, newest first; `before`: the last event id of the previous page. */
+export async function loadDemarcheHistory(db: DbOrTx, administrateurId: number, demarcheId: number, before: number | null) {
+  const demarche = await findAdministrableDemarche(db, administrateurId, demarcheId);
+  const rows = await db
+    .select({
+      id: events.id,
+      kind: events.kind,
+      actor: events.actor,
+      actorEmail: users.email,
+      payload: events.payload,
+      createdAt: events.createdAt,
+    })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorUserId))
+    .where(
+      and(
+        eq(events.demarcheId, demarche.id),
+        isNull(events.dossierId),
+        inArray(events.kind, [...DEMARCHE_HISTORY_KINDS]),
+        before !== null ? lt(events.id, before) : undefined,
+      ),
+    )
+    .orderBy(desc(events.id))
+    .limit(HISTORY_PAGE_SIZE + 1);
+  const page = rows.slice(0, HISTORY_PAGE_SIZE);
+  return {
+    demarche: { id: demarche.id, libelle: demarche.libelle },
+    entries: page.map((r) => ({
+      id: r.id,
+      kind: r.kind as DemarcheHistoryKind,
+      actor: r.actor,
+      actorEmail: r.actorEmail,
+      /** What the sentence names: the administrateur added or removed, the path published, the experts change. */
+      subject: subjectOf(r.payload),
+      createdAt: r.createdAt,
+    })),
+    nextBefore: rows.length > HISTORY_PAGE_SIZE ? (page[page.length - 1]?.id ?? null) : null,
+  };
+}
+
+function subjectOf(payload: unknown): string {
+  if (typeof payload !== "object" || payload === null) return "";
+  const p = payload as Record<string, unknown>;
+  if (typeof p.email === "string") return p.email;
+  if (typeof p.path === "string") return p.path;
+  if (typeof p.change === "string") return p.change;
+  return "";
+}
