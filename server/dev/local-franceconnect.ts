@@ -44,7 +44,11 @@ export async function startLocalFranceConnect(config: Config): Promise<LocalFran
     },
     stdio: ["ignore", "ignore", "pipe", "ipc"],
   });
-  child.stderr?.on("data", (chunk: Buffer) => logger.warn({ component: "local-franceconnect" }, chunk.toString("utf8").trim()));
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString("utf8").trim();
+    // oidc-provider's notice about its in-memory storage is what a stand-in wants: not worth a warning.
+    if (text && !text.startsWith("oidc-provider WARNING")) logger.warn({ component: "local-franceconnect" }, text);
+  });
   child.on("exit", (code, signal) => {
     if (code !== 0 && signal === null) logger.error({ code }, "the local FranceConnect provider stopped");
   });
