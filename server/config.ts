@@ -148,7 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     franceConnect,
     /** Whether `start`/`web` run the local FranceConnect stand-in (development only). */
     franceConnectLocalProvider:
-      !production && !franceConnect && (e.FRANCECONNECT_LOCAL_PROVIDER ? e.FRANCECONNECT_LOCAL_PROVIDER === "true" : e.NODE_ENV === "development"),
+      !production &&
+      !franceConnect &&
+      (e.FRANCECONNECT_LOCAL_PROVIDER ? e.FRANCECONNECT_LOCAL_PROVIDER === "true" : e.NODE_ENV === "development"),
   };
 }
 
@@ -168,7 +170,9 @@ function franceConnectSettings(e: z.infer<typeof ZEnv>, appUrl: string): FranceC
   const given = [e.FRANCECONNECT_ISSUER, e.FRANCECONNECT_CLIENT_ID, e.FRANCECONNECT_CLIENT_SECRET].filter(Boolean).length;
   if (given === 0) {
     if (e.NODE_ENV === "production" && e.FRANCECONNECT_LOCAL_PROVIDER === "true") {
-      throw new ConfigError("Invalid configuration:\n  - FRANCECONNECT_LOCAL_PROVIDER: the local stand-in never runs in production");
+      throw new ConfigError(
+        "Invalid configuration:\n  - FRANCECONNECT_LOCAL_PROVIDER: the local stand-in never runs in production",
+      );
     }
     return null;
   }

@@ -39,4 +39,3 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   },
   { sub: "demo-sans-email", given_name: "Jean", family_name: "SANSADRESSE", birthdate: "1970-12-01", gender: "male" },
 ];
-

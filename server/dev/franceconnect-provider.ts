@@ -103,7 +103,10 @@ export async function startFranceConnectProvider(options: {
     },
     renderError: async (ctx, out) => {
       ctx.type = "html";
-      ctx.body = page("Erreur", `<h1>Erreur FranceConnect (local)</h1><p>${escapeHtml(String(out.error_description ?? out.error))}</p>`);
+      ctx.body = page(
+        "Erreur",
+        `<h1>Erreur FranceConnect (local)</h1><p>${escapeHtml(String(out.error_description ?? out.error))}</p>`,
+      );
     },
     ttl: { Session: 3600, Interaction: 600, Grant: 3600, AccessToken: 600, IdToken: 3600, AuthorizationCode: 60 },
   });

@@ -17,7 +17,10 @@ export function configuredClient(context: Ctx): FranceConnectClient {
 export function setBindingCookie(context: Ctx, token: string) {
   const { config } = services(context);
   requestState(context).setCookies.push(
-    serializeCookie(FRANCE_CONNECT_COOKIE, token, { secure: config.secureCookies, maxAgeSeconds: FRANCE_CONNECT_REQUEST_TTL_SECONDS }),
+    serializeCookie(FRANCE_CONNECT_COOKIE, token, {
+      secure: config.secureCookies,
+      maxAgeSeconds: FRANCE_CONNECT_REQUEST_TTL_SECONDS,
+    }),
   );
 }
 
@@ -26,7 +29,9 @@ export function takeBindingCookie(context: Ctx, request: Request): string | unde
   const { config } = services(context);
   const token = parseCookies(request.headers.get("cookie"))[FRANCE_CONNECT_COOKIE];
   if (token !== undefined) {
-    requestState(context).setCookies.push(serializeCookie(FRANCE_CONNECT_COOKIE, "", { secure: config.secureCookies, maxAgeSeconds: 0 }));
+    requestState(context).setCookies.push(
+      serializeCookie(FRANCE_CONNECT_COOKIE, "", { secure: config.secureCookies, maxAgeSeconds: 0 }),
+    );
   }
   return token;
 }

@@ -86,15 +86,20 @@ export async function franceConnectCallback(
         previousSessionIdHash: input.previousSessionIdHash,
         franceConnectIdToken: tokens.idToken,
       });
-    const [known] = await tx
-      .select({ userId: franceConnectInformations.userId })
-      .from(franceConnectInformations)
-      .where(eq(franceConnectInformations.sub, identity.sub))
-      .limit(1);
-    if (known?.userId) {
+    const linkedUser = async () => {
+      const [known] = await tx
+        .select({ userId: franceConnectInformations.userId })
+        .from(franceConnectInformations)
+        .where(eq(franceConnectInformations.sub, identity.sub))
+        .limit(1);
+      return known?.userId ?? null;
+    };
+    const signInLinked = async (userId: number): Promise<FranceConnectCallbackResult> => {
       await upsertIdentity(tx, identity, {});
-      return { ok: true, kind: "signed_in", signedIn: await session(known.userId), redirectTo, created: false };
-    }
+      return { ok: true, kind: "signed_in", signedIn: await session(userId), redirectTo, created: false };
+    };
+    const known = await linkedUser();
+    if (known) return signInLinked(known);
     const [created] = await tx
       .insert(users)
       .values({ email: identity.email, passwordHash: null, emailConfirmedAt: sql`now()`, locale: input.locale })
@@ -105,6 +110,9 @@ export async function franceConnectCallback(
       await linkIdentity(tx, informationId, created.id);
       return { ok: true, kind: "signed_in", signedIn: await session(created.id), redirectTo, created: true };
     }
+    // The same identity signing in twice at once: the other sign-in created and linked the account.
+    const linkedMeanwhile = await linkedUser();
+    if (linkedMeanwhile) return signInLinked(linkedMeanwhile);
     const mergeToken = randomToken();
     await upsertIdentity(tx, identity, {
       userId: null,

@@ -12,7 +12,6 @@ export const MERGE_TOKEN_TTL_SECONDS = 15 * 60;
 /** The e-mail link that proves the address instead of the password. */
 export const EMAIL_MERGE_TOKEN_TTL_SECONDS = 60 * 60;
 
-
 /** The identity columns of a FranceConnect identity. */
 export function identityColumns(identity: FranceConnectIdentity) {
   return {
@@ -29,7 +28,9 @@ export function identityColumns(identity: FranceConnectIdentity) {
 export async function upsertIdentity(
   db: DbOrTx,
   identity: FranceConnectIdentity,
-  extra: { [K in keyof typeof franceConnectInformations.$inferInsert]?: (typeof franceConnectInformations.$inferInsert)[K] | SQL },
+  extra: {
+    [K in keyof typeof franceConnectInformations.$inferInsert]?: (typeof franceConnectInformations.$inferInsert)[K] | SQL;
+  },
 ): Promise<number> {
   const values = { sub: identity.sub, ...identityColumns(identity), ...extra };
   const [row] = await db

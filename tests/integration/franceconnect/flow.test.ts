@@ -88,7 +88,10 @@ describe("FranceConnect sign-up", () => {
       birthdate: "1962-08-24",
       emailFranceConnect: "angela.dubois@exemple.fr",
     });
-    const [session] = await db().select().from(sessions).where(eq(sessions.userId, user?.id as number));
+    const [session] = await db()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, user?.id as number));
     expect(session?.franceConnectIdToken).toMatch(/^ey/);
 
     // A dossier: the identity step is pre-filled and says where it comes from.
@@ -131,7 +134,11 @@ describe("an e-mail that already has an account", () => {
 
     expect((await browser.get(mergePath, appUrl)).status).toBe(200);
     expect(browser.lastHtml).toContain("Un compte Guichet existe déjà avec l’adresse usager@exemple.fr");
-    const wrong = await browser.post(mergePath, { _csrf: browser.csrf(), intent: "password", password: "not-the-password" }, appUrl);
+    const wrong = await browser.post(
+      mergePath,
+      { _csrf: browser.csrf(), intent: "password", password: "not-the-password" },
+      appUrl,
+    );
     expect(wrong.status).toBe(400);
     expect(browser.lastHtml).toContain("Mot de passe incorrect.");
     expect((await informationOf("demo-usager-existant"))?.userId).toBeNull();
@@ -182,7 +189,9 @@ describe("refused callbacks: a clear page, nothing created", () => {
     const tampered = new URL(callback);
     tampered.searchParams.set("state", "x".repeat(43));
     expect((await browser.get(tampered)).status).toBe(400);
-    expect(browser.lastHtml).toContain("La demande de connexion est inconnue, a expiré ou a été ouverte dans un autre navigateur");
+    expect(browser.lastHtml).toContain(
+      "La demande de connexion est inconnue, a expiré ou a été ouverte dans un autre navigateur",
+    );
 
     // Another browser (no binding cookie) with the real callback: refused, and the state is used up.
     const thief = new Browser();
@@ -235,7 +244,10 @@ describe("sign-out", () => {
     const form = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(browser.lastHtml);
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(browser.lastHtml);
     expect(form?.[1]).toBeTruthy();
-    const back = await browser.follow(await browser.post(form?.[1] as string, { xsrf: xsrf?.[1] ?? "", logout: "yes" }), /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const back = await browser.follow(
+      await browser.post(form?.[1] as string, { xsrf: xsrf?.[1] ?? "", logout: "yes" }),
+      /^http:\/\/127\.0\.0\.1:\d+\/$/,
+    );
     expect(back.headers.get("location")).toBe(`${appUrl}/`);
   });
 

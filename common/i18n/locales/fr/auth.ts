@@ -43,8 +43,10 @@ export default {
       insufficient_acr: "Le niveau de garantie transmis par FranceConnect est insuffisant. Aucun compte n’a été créé ni modifié.",
       missing_email:
         "FranceConnect n’a pas transmis d’adresse électronique : elle est nécessaire pour créer ou retrouver votre compte. Aucun compte n’a été créé. Connectez-vous avec votre adresse électronique.",
-      invalid_claims: "L’identité transmise par FranceConnect est incomplète ou mal formée. Aucun compte n’a été créé ni modifié.",
-      unavailable: "FranceConnect est indisponible pour le moment. Réessayez plus tard, ou connectez-vous avec votre adresse électronique.",
+      invalid_claims:
+        "L’identité transmise par FranceConnect est incomplète ou mal formée. Aucun compte n’a été créé ni modifié.",
+      unavailable:
+        "FranceConnect est indisponible pour le moment. Réessayez plus tard, ou connectez-vous avec votre adresse électronique.",
       retry: "Réessayer avec FranceConnect",
       emailSignIn: "Se connecter avec une adresse électronique",
     },
