@@ -143,6 +143,12 @@ describe("an e-mail that already has an account", () => {
     expect(browser.lastHtml).toContain("Mot de passe incorrect.");
     expect((await informationOf("demo-usager-existant"))?.userId).toBeNull();
 
+    // Without the CSRF field (a form posted from another site): refused, nothing linked.
+    const forged = await browser.post(mergePath, { intent: "password", password: GOOD_PASSWORD }, appUrl);
+    expect(forged.status).toBe(403);
+    expect((await informationOf("demo-usager-existant"))?.userId).toBeNull();
+    await browser.get(mergePath, appUrl);
+
     const right = await browser.post(mergePath, { _csrf: browser.csrf(), intent: "password", password: GOOD_PASSWORD }, appUrl);
     expect(right.status).toBe(302);
     expect(browser.cookie(appHost, "guichet_session")).toBeTruthy();
