@@ -201,7 +201,7 @@ function escapeHtml(value: string): string {
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>
+<title>${escapeHtml(title)}</title><link rel="icon" href="data:,"><style>
 body{font-family:Marianne,Arial,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#161616}
 h1{font-size:1.5rem;color:#000091}.ids{list-style:none;padding:0}.ids li{margin:.75rem 0}
 .btn{background:#000091;color:#fff;border:0;padding:.5rem 1rem;font-size:1rem;cursor:pointer}
