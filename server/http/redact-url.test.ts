@@ -13,7 +13,10 @@ describe("redactUrl", () => {
       "/france_connect/particulier/callback?code=c0de&state=st4te&iss=http%3A%2F%2Fx",
       "/france_connect/particulier/callback?code=[redacted]&state=[redacted]&iss=http%3A%2F%2Fx",
     ],
-    ["/france_connect/particulier/merge/AbCdEf123?redirect_to=%2Fx", "/france_connect/particulier/merge/[redacted]?redirect_to=%2Fx"],
+    [
+      "/france_connect/particulier/merge/AbCdEf123?redirect_to=%2Fx",
+      "/france_connect/particulier/merge/[redacted]?redirect_to=%2Fx",
+    ],
     [
       "/france_connect/particulier/merge_with_existing_account?email_merge_token=t0k",
       "/france_connect/particulier/merge_with_existing_account?email_merge_token=[redacted]",

@@ -10,6 +10,9 @@ describe("startFranceConnect", () => {
       endSessionUrl: () => Promise.reject(new Error("unused")),
     };
     // No database: reaching it would throw.
-    expect(await startFranceConnect({} as never, down, { redirectTo: "/dossiers" })).toEqual({ ok: false, reason: "unavailable" });
+    expect(await startFranceConnect({} as never, down, { redirectTo: "/dossiers" })).toEqual({
+      ok: false,
+      reason: "unavailable",
+    });
   });
 });
