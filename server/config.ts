@@ -80,6 +80,15 @@ const ZEnv = z.object({
   CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.string().trim().email().optional()),
   /** How long an address search may take before the form offers the manual mode, in milliseconds. */
   BAN_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(3000),
+  /** FranceConnect (OpenID Connect): the issuer and this platform's client. All three, or none (no button). */
+  FRANCECONNECT_ISSUER: optionalUrl(["http:", "https:"]),
+  FRANCECONNECT_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(500).optional()),
+  FRANCECONNECT_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().min(1).max(2000).optional()),
+  /**
+   * Start a local OpenID provider playing FranceConnect with demo identities (server/dev/franceconnect-provider.ts).
+   * Default: true in development when FRANCECONNECT_ISSUER is not set; never in production.
+   */
+  FRANCECONNECT_LOCAL_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
 });
 
 const DEFAULT_BAN_URL = "https://api-adresse.data.gouv.fr";
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError("Invalid configuration:\n  - SESSION_SECRET: required when NODE_ENV=production");
   }
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const franceConnect = franceConnectSettings(e, appUrl);
   return {
     env: e.NODE_ENV,
     production,
@@ -134,7 +144,58 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       url: e.BAN_URL === undefined ? (e.NODE_ENV === "test" ? null : DEFAULT_BAN_URL) : e.BAN_URL === "" ? null : e.BAN_URL,
       timeoutMs: e.BAN_TIMEOUT_MS,
     },
+    /** FranceConnect's client settings (null: not configured, no button). */
+    franceConnect,
+    /** Whether `start`/`web` run the local FranceConnect stand-in (development only). */
+    franceConnectLocalProvider:
+      !production &&
+      !franceConnect &&
+      (e.FRANCECONNECT_LOCAL_PROVIDER ? e.FRANCECONNECT_LOCAL_PROVIDER === "true" : e.NODE_ENV === "development"),
   };
+}
+
+export interface FranceConnectSettings {
+  issuer: string;
+  clientId: string;
+  /** Never logged. */
+  clientSecret: string;
+  /** Where the provider sends the browser back: `${APP_URL}/france_connect/particulier/callback`. */
+  redirectUri: string;
+  /** Where the provider's sign-out sends the browser back: the home page. */
+  postLogoutRedirectUri: string;
+}
+
+/** The FranceConnect client of the environment: all three variables or none; https in production. */
+function franceConnectSettings(e: z.infer<typeof ZEnv>, appUrl: string): FranceConnectSettings | null {
+  const given = [e.FRANCECONNECT_ISSUER, e.FRANCECONNECT_CLIENT_ID, e.FRANCECONNECT_CLIENT_SECRET].filter(Boolean).length;
+  if (given === 0) {
+    if (e.NODE_ENV === "production" && e.FRANCECONNECT_LOCAL_PROVIDER === "true") {
+      throw new ConfigError(
+        "Invalid configuration:\n  - FRANCECONNECT_LOCAL_PROVIDER: the local stand-in never runs in production",
+      );
+    }
+    return null;
+  }
+  if (given < 3) {
+    throw new ConfigError(
+      "Invalid configuration:\n  - FRANCECONNECT_ISSUER, FRANCECONNECT_CLIENT_ID, FRANCECONNECT_CLIENT_SECRET: set all three, or none",
+    );
+  }
+  const issuer = (e.FRANCECONNECT_ISSUER as string).replace(/\/+$/, "");
+  if (e.NODE_ENV === "production" && !issuer.startsWith("https://")) {
+    throw new ConfigError("Invalid configuration:\n  - FRANCECONNECT_ISSUER: must start with https:// when NODE_ENV=production");
+  }
+  return {
+    issuer,
+    clientId: e.FRANCECONNECT_CLIENT_ID as string,
+    clientSecret: e.FRANCECONNECT_CLIENT_SECRET as string,
+    redirectUri: franceConnectRedirectUri(appUrl),
+    postLogoutRedirectUri: `${appUrl}/`,
+  };
+}
+
+export function franceConnectRedirectUri(appUrl: string): string {
+  return `${appUrl}/france_connect/particulier/callback`;
 }
 
 /** True for a listening address only this machine can reach. */

@@ -17,10 +17,16 @@ interface Command {
   run(argv: string[], config: Config): Promise<void>;
 }
 
-async function serve(config: Config, options: { web: boolean; worker: boolean; seed: boolean }) {
-  if (isWebWorker()) return runWebWorker(config);
+async function serve(baseConfig: Config, options: { web: boolean; worker: boolean; seed: boolean }) {
+  if (isWebWorker()) return runWebWorker(baseConfig);
   const started = Date.now();
-  if (options.web) for (const warning of startupWarnings(config)) logger.warn(warning);
+  if (options.web) for (const warning of startupWarnings(baseConfig)) logger.warn(warning);
+  // Development: the FranceConnect stand-in, in a child process (loaded lazily: no cost otherwise).
+  const localFranceConnect =
+    options.web && baseConfig.franceConnectLocalProvider
+      ? await (await import("../dev/local-franceconnect")).startLocalFranceConnect(baseConfig)
+      : null;
+  const config = localFranceConnect?.config ?? baseConfig;
   const database = await openAndMigrate(config);
   const seeded = options.seed ? await seedDemo(database.db) : null;
   const running =
@@ -30,8 +36,13 @@ async function serve(config: Config, options: { web: boolean; worker: boolean; s
   onShutdown(async () => {
     await running.stop();
     await database.close();
+    await localFranceConnect?.stop();
   });
   if (seeded) printDemoAccounts(seeded, running.url ?? config.appUrl);
+  if (localFranceConnect) {
+    const { describeLocalFranceConnect } = await import("../dev/local-franceconnect");
+    console.log(describeLocalFranceConnect(localFranceConnect.issuer));
+  }
   logger.info(
     { url: running.url, embedded: database.embedded, worker: options.worker, ms: Date.now() - started },
     running.url ? `Guichet is ready at ${running.url}` : "Guichet worker is running",

@@ -103,8 +103,68 @@ export const sessions = pgTable(
     expiresAt: tstz("expires_at").notNull(),
     lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
     userAgent: text("user_agent"),
+    /**
+     * The ID token of a session opened with FranceConnect: signing out also signs out of FranceConnect
+     * (its end-session endpoint takes it as `id_token_hint`). Null for other sessions.
+     */
+    franceConnectIdToken: text("france_connect_id_token"),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+/**
+ * The identity FranceConnect gave for one of its users (`sub`), as the reference's
+ * `france_connect_informations`. Linked to an account (`user_id`) once the sign-in completes; while
+ * an existing account with the same e-mail must first be proven (password or e-mail link), `user_id`
+ * is null and the merge tokens (hashed, 15 minutes) say who may complete it.
+ */
+export const franceConnectInformations = pgTable(
+  "france_connect_informations",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** FranceConnect's subject identifier for this person (`france_connect_particulier_id` in the reference). */
+    sub: text("sub").notNull(),
+    gender: text("gender").$type<"male" | "female">(),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    birthdate: date("birthdate", { mode: "string" }),
+    /** The e-mail FranceConnect gave (verified by FranceConnect). */
+    emailFranceConnect: text("email_france_connect").notNull(),
+    mergeTokenHash: text("merge_token_hash"),
+    mergeTokenExpiresAt: tstz("merge_token_expires_at"),
+    emailMergeTokenHash: text("email_merge_token_hash"),
+    emailMergeTokenExpiresAt: tstz("email_merge_token_expires_at"),
+    /** The ID token of the sign-in waiting for a merge, handed to the session once linked. */
+    pendingIdToken: text("pending_id_token"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("france_connect_informations_sub_key").on(t.sub),
+    uniqueIndex("france_connect_informations_user_id_key").on(t.userId),
+    uniqueIndex("france_connect_informations_merge_token_key").on(t.mergeTokenHash),
+    uniqueIndex("france_connect_informations_email_merge_token_key").on(t.emailMergeTokenHash),
+  ],
+);
+
+/**
+ * One FranceConnect sign-in in progress: the `state` (hashed), `nonce` and PKCE verifier sent to the
+ * provider, bound to the browser that started it (`binding_hash`: SHA-256 of a random HttpOnly
+ * cookie). The callback deletes the row it uses: each state serves once, for 10 minutes.
+ */
+export const franceConnectRequests = pgTable(
+  "france_connect_requests",
+  {
+    stateHash: text("state_hash").primaryKey(),
+    bindingHash: text("binding_hash").notNull(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    redirectTo: text("redirect_to"),
+    expiresAt: tstz("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("france_connect_requests_expires_at_idx").on(t.expiresAt)],
 );
 
 /** Single-use tokens sent by e-mail: confirmation, password reset, invitation. */

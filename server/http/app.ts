@@ -43,7 +43,15 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
     });
     next();
   });
-  app.use(securityHeaders({ secure: config.secureCookies }));
+  app.use(
+    securityHeaders({
+      secure: config.secureCookies,
+      // FranceConnect's button and sign-out redirect to the provider (and, in development, to APP_URL's host name).
+      formActionOrigins: config.franceConnect
+        ? [...new Set([new URL(config.franceConnect.issuer).origin, new URL(config.appUrl).origin])]
+        : [],
+    }),
+  );
   app.use(rejectMalformedUrls());
   app.use(compressResponses());
 

@@ -2,6 +2,8 @@
 export const SESSION_COOKIE = "guichet_session";
 export const CSRF_COOKIE = "guichet_csrf";
 export const LOCALE_COOKIE = "guichet_locale";
+/** Binds a FranceConnect sign-in in progress to the browser that started it (random token; 10 minutes). */
+export const FRANCE_CONNECT_COOKIE = "guichet_fc";
 
 export function parseCookies(header: string | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};

@@ -10,6 +10,18 @@ describe("redactUrl", () => {
     ],
     ["/commencer/test?prefill_token=p1", "/commencer/test?prefill_token=[redacted]"],
     [
+      "/france_connect/particulier/callback?code=c0de&state=st4te&iss=http%3A%2F%2Fx",
+      "/france_connect/particulier/callback?code=[redacted]&state=[redacted]&iss=http%3A%2F%2Fx",
+    ],
+    [
+      "/france_connect/particulier/merge/AbCdEf123?redirect_to=%2Fx",
+      "/france_connect/particulier/merge/[redacted]?redirect_to=%2Fx",
+    ],
+    [
+      "/france_connect/particulier/merge_with_existing_account?email_merge_token=t0k",
+      "/france_connect/particulier/merge_with_existing_account?email_merge_token=[redacted]",
+    ],
+    [
       "/api/public/v1/demarches/1/dossiers?prefill_token%5B%5D=a&prefill_token[]=b",
       "/api/public/v1/demarches/1/dossiers?prefill_token%5B%5D=[redacted]&prefill_token[]=[redacted]",
     ],

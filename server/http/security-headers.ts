@@ -10,7 +10,10 @@ const OVERRIDABLE_DEFAULTS: Record<string, string> = {
  * Strict CSP: scripts only with this response's nonce (React Router's inline hydration scripts and
  * the modules they load through 'strict-dynamic'), no inline styles from markup we do not control.
  */
-export function securityHeaders(options: { secure: boolean }): RequestHandler {
+export function securityHeaders(options: { secure: boolean; formActionOrigins?: string[] }): RequestHandler {
+  // Forms may lead elsewhere only through a redirect to these origins (the FranceConnect button and
+  // sign-out go to the provider; browsers apply form-action to the redirect's target too).
+  const formAction = ["'self'", ...(options.formActionOrigins ?? [])].join(" ");
   return (_req, res, next) => {
     const nonce = randomToken(16);
     res.locals.nonce = nonce;
@@ -23,7 +26,7 @@ export function securityHeaders(options: { secure: boolean }): RequestHandler {
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "form-action 'self'",
+        `form-action ${formAction}`,
         "frame-ancestors 'none'",
         "base-uri 'none'",
         "object-src 'none'",

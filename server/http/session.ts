@@ -12,15 +12,22 @@ export const SESSION_TTL_DAYS = 30;
 /** last_seen_at is refreshed at most this often, to keep reads cheap. */
 const TOUCH_INTERVAL_MS = 10 * 60 * 1000;
 
-export async function createSession(db: DbOrTx, userId: number, userAgent: string | null) {
+export async function createSession(db: DbOrTx, userId: number, userAgent: string | null, franceConnectIdToken?: string | null) {
   const token = randomToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_DAYS * 24 * 3600 * 1000);
-  await db.insert(sessions).values({ idHash: sha256Hex(token), userId, expiresAt, userAgent: userAgent?.slice(0, 500) });
+  await db
+    .insert(sessions)
+    .values({ idHash: sha256Hex(token), userId, expiresAt, userAgent: userAgent?.slice(0, 500), franceConnectIdToken });
   return { token, maxAgeSeconds: SESSION_TTL_DAYS * 24 * 3600 };
 }
 
-export async function destroySession(db: DbOrTx, idHash: string) {
-  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+/** Closes a session; gives its FranceConnect ID token, if it was opened with FranceConnect (for the provider's logout). */
+export async function destroySession(db: DbOrTx, idHash: string): Promise<{ franceConnectIdToken: string | null }> {
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.idHash, idHash))
+    .returning({ franceConnectIdToken: sessions.franceConnectIdToken });
+  return { franceConnectIdToken: row?.franceConnectIdToken ?? null };
 }
 
 export async function destroyAllSessions(db: DbOrTx, userId: number) {

@@ -6,6 +6,7 @@ import { confirmEmailTemplate } from "./templates/confirm-email";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { exportReadyTemplate } from "./templates/export-ready";
 import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
+import { franceConnectMergeTemplate } from "./templates/france-connect-merge";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
 import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
@@ -26,6 +27,7 @@ export const MAIL_TEMPLATES = {
   reset_password: resetPasswordTemplate,
   invitation: invitationTemplate,
   instructeur_added: instructeurAddedTemplate,
+  france_connect_merge: franceConnectMergeTemplate,
   // dossiers (enqueued by server/operations/dossiers/apply-transition.ts)
   ...DOSSIER_MAIL_TEMPLATES,
   // avis d'experts (server/events/reactions/avis-mails.ts)

@@ -23,8 +23,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** `overrides` change the configuration (e.g. a small `uploadMaxBytes`, a temporary `storage` dir). */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+/**
+ * `overrides` change the configuration (e.g. a small `uploadMaxBytes`, a temporary `storage` dir);
+ * `options.port` listens on a given port (default: a free one), for a configuration that names it.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}, options: { port?: number } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const config = { ...database.config, mailboxEnabled: true, smtpUrl: undefined, ...overrides };
   const services = { config, db: database.db, logger: logger.child({}, { level: "warn" }) };
@@ -36,7 +39,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     mounts: [createGraphqlMount(services), ...createRestMounts(services)],
   });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = app.listen(options.port ?? 0, "127.0.0.1", () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;

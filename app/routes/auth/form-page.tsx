@@ -21,6 +21,7 @@ export function AuthFormPage({
   redirectTo,
   submitLabel,
   children,
+  before,
   after,
 }: {
   title: string;
@@ -37,6 +38,8 @@ export function AuthFormPage({
   submitLabel: string;
   /** The fields, and hidden inputs of the page if any. */
   children: React.ReactNode;
+  /** Above the form: another way in (FranceConnect). */
+  before?: React.ReactNode;
   /** Below the form: links to the other account pages. */
   after?: React.ReactNode;
 }) {
@@ -45,6 +48,7 @@ export function AuthFormPage({
       <PageTitle title={title} error={Boolean(errors || alert)} />
       <h1>{heading}</h1>
       {lead ? <p>{lead}</p> : null}
+      {before}
       <ErrorSummary errors={errors} labels={labels} rules={rules} />
       {alert}
       <Form method="post" noValidate>

@@ -48,6 +48,11 @@ export function clearSessionCookie(context: Ctx) {
   requestState(context).setCookies.push(serializeCookie(SESSION_COOKIE, "", { secure: config.secureCookies, maxAgeSeconds: 0 }));
 }
 
+/** Whether the FranceConnect button is shown (configured, or the local stand-in in development). */
+export function franceConnectEnabled(context: Ctx): boolean {
+  return services(context).config.franceConnect !== null;
+}
+
 /** Sign-in and sign-up pages are pointless once signed in: go on to the destination. */
 export function redirectIfSignedIn(context: Ctx, request: Request) {
   const user = requestState(context).user;

@@ -5,8 +5,10 @@ import { useT } from "../../lib/i18n";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
 import { AuthFormPage, OtherAccountPage } from "./form-page";
 import { CredentialsFieldset, FormAlert, type FormError, InputField, RateLimitAlert, withRedirect } from "./form-ui";
+import { FranceConnectSection } from "../../components/france-connect-button";
 import {
   authHeaders,
+  franceConnectEnabled,
   redirectIfSignedIn,
   redirectToParam,
   signedInRedirect,
@@ -19,7 +21,7 @@ export const headers: Route.HeadersFunction = (args) => authHeaders(args);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   redirectIfSignedIn(context, request);
-  return { redirectTo: redirectToParam(request) };
+  return { redirectTo: redirectToParam(request), franceConnect: franceConnectEnabled(context) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -68,6 +70,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
         formError ? <SignInAlert formError={formError} retryAfterMinutes={retryAfterMinutes} redirectTo={redirectTo} /> : null
       }
       redirectTo={redirectTo}
+      before={loaderData.franceConnect ? <FranceConnectSection redirectTo={redirectTo} /> : null}
       submitLabel={t("auth.signIn.submit")}
       after={<OtherAccountPage path="/users/sign_up" redirectTo={redirectTo} />}
     >

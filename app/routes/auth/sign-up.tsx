@@ -5,14 +5,15 @@ import { AuthFormPage, OtherAccountPage } from "./form-page";
 import { CheckMail, CredentialsFieldset, NewPasswordField, withRedirect } from "./form-ui";
 import { mailLinkAction } from "./mail-link.server";
 import { mailLinkAnswer } from "./mail-link-page";
-import { authHeaders, PASSWORD_RULES, redirectIfSignedIn, redirectToParam } from "./session.server";
+import { FranceConnectSection } from "../../components/france-connect-button";
+import { authHeaders, franceConnectEnabled, PASSWORD_RULES, redirectIfSignedIn, redirectToParam } from "./session.server";
 import type { Route } from "./+types/sign-up";
 
 export const headers: Route.HeadersFunction = (args) => authHeaders(args);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   redirectIfSignedIn(context, request);
-  return { redirectTo: redirectToParam(request), rules: PASSWORD_RULES };
+  return { redirectTo: redirectToParam(request), rules: PASSWORD_RULES, franceConnect: franceConnectEnabled(context) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -43,6 +44,7 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
       rules={rules}
       alert={answer.rateLimitAlert}
       redirectTo={redirectTo}
+      before={loaderData.franceConnect ? <FranceConnectSection redirectTo={redirectTo} /> : null}
       submitLabel={t("auth.signUp.submit")}
       after={<OtherAccountPage path="/users/sign_in" redirectTo={redirectTo} />}
     >

@@ -5,11 +5,12 @@
 import { Form, data, redirect } from "react-router";
 import { updateIdentity } from "../../../server/operations/dossiers/update-identity";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
+import { franceConnectIdentityOf } from "../../../server/queries/usager/france-connect-identity";
 import { ErrorSummary } from "../../components/champs/error-summary";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
-import { formString, readForm, services } from "../../lib/request.server";
+import { formString, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-identite";
 import { dossierIdParam, noStoreHeaders } from "./usager.server";
 import { refusalsByField } from "../../../server/refusal";
@@ -30,13 +31,33 @@ export const headers = noStoreHeaders;
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
-  const { dossier, demarche } = await loadUsagerDossier(services(context).db, user.id, id);
+  const { db } = services(context);
+  const { dossier, demarche } = await loadUsagerDossier(db, user.id, id);
   if (!EDITABLE.includes(dossier.state)) throw redirect(`/dossiers/${id}`);
+  const saved = { civilite: dossier.civilite ?? "", nom: dossier.nom ?? "", prenom: dossier.prenom ?? "" };
+  // Signed up with FranceConnect: its identity fills a blank identity step, and says where it comes from
+  // (as long as the values are FranceConnect's).
+  const fc = await franceConnectIdentityOf(db, user.id);
+  const fcValues = fc ? { civilite: fc.civilite ?? "", nom: fc.nom, prenom: fc.prenom } : null;
+  const blank = !saved.civilite && !saved.nom && !saved.prenom;
+  const identity = fcValues && blank ? fcValues : saved;
+  const fromFranceConnect =
+    fcValues !== null &&
+    identity.civilite === fcValues.civilite &&
+    identity.nom === fcValues.nom &&
+    identity.prenom === fcValues.prenom;
+  const birthdate =
+    fromFranceConnect && fc?.birthdate
+      ? new Intl.DateTimeFormat(requestState(context).locale, { dateStyle: "long", timeZone: "UTC" }).format(
+          new Date(`${fc.birthdate}T00:00:00Z`),
+        )
+      : null;
   return {
     dossierId: dossier.id,
     state: dossier.state,
     demarcheLibelle: demarche.libelle,
-    identity: { civilite: dossier.civilite ?? "", nom: dossier.nom ?? "", prenom: dossier.prenom ?? "" },
+    identity,
+    franceConnect: fromFranceConnect ? { birthdate } : null,
   };
 }
 
@@ -87,6 +108,19 @@ export default function DossierIdentite({ loaderData, actionData }: Route.Compon
       </p>
       <h1>{title}</h1>
       <p>{t("usager.identite.lead")}</p>
+      {loaderData.franceConnect ? (
+        <div className="fr-callout fr-mb-3w" id="identite-france-connect">
+          <h2 className="fr-callout__title fr-h6">
+            {t("usager.identite.franceConnect.title")}{" "}
+            <span className="fr-badge fr-badge--info fr-badge--sm">{t("usager.identite.franceConnect.badge")}</span>
+          </h2>
+          <p className="fr-callout__text fr-text--md">
+            {loaderData.franceConnect.birthdate
+              ? t("usager.identite.franceConnect.body", { birthdate: loaderData.franceConnect.birthdate })
+              : t("usager.identite.franceConnect.bodyNoBirthdate")}
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary items={summary} />
       <p className="fr-hint-text">{t("common.requiredHint")}</p>
       <Form method="post" noValidate>

@@ -25,6 +25,18 @@ describe("account mail templates", () => {
     expect(MAIL_TEMPLATES.confirm_email.render(params, ctx("fr")).text).not.toContain("evil");
   });
 
+  it("france_connect_merge: the merge link with its token, in both languages", () => {
+    const fr = MAIL_TEMPLATES.france_connect_merge.render({ email: "a@exemple.fr", token }, ctx("fr"));
+    expect(fr.subject).toBe("Liez votre compte à FranceConnect");
+    expect(fr.text).toContain(
+      `https://guichet.example.gouv.fr/sous-dossier/france_connect/particulier/merge_with_existing_account?email_merge_token=${token}`,
+    );
+    expect(fr.text).toContain("une heure");
+    expect(MAIL_TEMPLATES.france_connect_merge.render({ email: "a@exemple.fr", token }, ctx("en")).subject).toBe(
+      "Link your account to FranceConnect",
+    );
+  });
+
   it("reset_password, in English", () => {
     const mail = MAIL_TEMPLATES.reset_password.render({ email: "a@exemple.fr", token }, ctx("en"));
     expect(mail.subject).toBe("Choose a new password");

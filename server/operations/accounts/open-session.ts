@@ -14,10 +14,10 @@ import { homePathFor } from "./home-path";
 export async function openSession(
   db: DbOrTx,
   userId: number,
-  options: { userAgent: string | null; previousSessionIdHash?: string | null },
+  options: { userAgent: string | null; previousSessionIdHash?: string | null; franceConnectIdToken?: string | null },
 ): Promise<SignedIn> {
   if (options.previousSessionIdHash) await destroySession(db, options.previousSessionIdHash);
-  const { token, maxAgeSeconds } = await createSession(db, userId, options.userAgent);
+  const { token, maxAgeSeconds } = await createSession(db, userId, options.userAgent, options.franceConnectIdToken);
   await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, userId));
   const [profiles] = await db
     .select({ administrateurId: administrateurs.id, instructeurId: instructeurs.id, locale: users.locale })

@@ -16,6 +16,7 @@ export default {
   yes: "Yes",
   no: "No",
   flash: {
+    france_connect_linked: "Your FranceConnect identity is linked to your account. You are signed in.",
     email_confirmed: "Your e-mail address is confirmed. You are signed in.",
   },
   nav: {

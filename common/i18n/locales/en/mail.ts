@@ -5,6 +5,14 @@ export default {
   auth: {
     hello: "Hello,",
     signature: "The Guichet team",
+    franceConnectMerge: {
+      subject: "Link your account to FranceConnect",
+      intro:
+        "Someone (probably you) signed in with FranceConnect on Guichet and wishes to link that identity to the existing account of the address {email}. To confirm, open the link below.",
+      action: "Link my account to FranceConnect",
+      validity: "This link is valid for one hour and can be used only once.",
+      ignore: "If you did not make this request, ignore this message: nothing will be linked to your account.",
+    },
     confirmEmail: {
       subject: "Confirm your e-mail address",
       intro:

@@ -91,6 +91,12 @@ export default {
     continue: "Continue",
     save: "Save",
     back: "Back to the file",
+    franceConnect: {
+      title: "Identity given by FranceConnect",
+      body: "This information comes from FranceConnect (date of birth: {birthdate}). Check it before going on.",
+      bodyNoBirthdate: "This information comes from FranceConnect. Check it before going on.",
+      badge: "Via FranceConnect",
+    },
     errors: {
       civilite_required: "Choose a title",
       nom_required: "The field “Last name” must be filled in",

@@ -25,6 +25,46 @@ export default {
     retryIn_one: "Vous pourrez réessayer dans {count} minute.",
     retryIn_other: "Vous pourrez réessayer dans {count} minutes.",
   },
+  franceConnect: {
+    heading: "Se connecter avec FranceConnect",
+    lead: "FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à vos services en ligne.",
+    login: "S’identifier avec",
+    brand: "FranceConnect",
+    what: "Qu’est-ce que FranceConnect ?",
+    whatTitle: "Qu’est-ce que FranceConnect ? - nouvelle fenêtre",
+    or: "ou",
+    error: {
+      title: "La connexion avec FranceConnect n’a pas abouti",
+      invalid_state:
+        "La demande de connexion est inconnue, a expiré ou a été ouverte dans un autre navigateur. Aucun compte n’a été créé ni modifié. Recommencez depuis la page de connexion.",
+      provider_error: "FranceConnect a interrompu la connexion (annulation ou refus). Aucun compte n’a été créé ni modifié.",
+      exchange_failed:
+        "La réponse de FranceConnect n’a pas pu être vérifiée, ou FranceConnect ne répond pas. Aucun compte n’a été créé ni modifié. Réessayez dans quelques instants.",
+      insufficient_acr: "Le niveau de garantie transmis par FranceConnect est insuffisant. Aucun compte n’a été créé ni modifié.",
+      missing_email:
+        "FranceConnect n’a pas transmis d’adresse électronique : elle est nécessaire pour créer ou retrouver votre compte. Aucun compte n’a été créé. Connectez-vous avec votre adresse électronique.",
+      invalid_claims:
+        "L’identité transmise par FranceConnect est incomplète ou mal formée. Aucun compte n’a été créé ni modifié.",
+      unavailable:
+        "FranceConnect est indisponible pour le moment. Réessayez plus tard, ou connectez-vous avec votre adresse électronique.",
+      retry: "Réessayer avec FranceConnect",
+      emailSignIn: "Se connecter avec une adresse électronique",
+    },
+    merge: {
+      title: "Lier votre identité FranceConnect",
+      lead: "Un compte Guichet existe déjà avec l’adresse {email}, celle que FranceConnect a transmise pour {name}. Pour lier cette identité FranceConnect au compte, prouvez qu’il est le vôtre.",
+      passwordHeading: "Avec le mot de passe de ce compte",
+      submit: "Lier mon compte",
+      invalidCredentials: "Mot de passe incorrect.",
+      noPassword: "Ce compte n’a pas encore de mot de passe : recevez un lien par e-mail.",
+      emailHeading: "Ou avec un lien reçu par e-mail",
+      emailLead: "Un lien valable une heure est envoyé à {email} ; l’ouvrir lie votre identité FranceConnect au compte.",
+      emailSubmit: "Recevoir le lien par e-mail",
+      sent: "Un e-mail a été envoyé à {email}. Ouvrez le lien qu’il contient pour lier votre compte à FranceConnect.",
+      invalidTitle: "Ce lien n’est plus valable",
+      invalid: "Le lien est inconnu, a expiré ou a déjà servi. Identifiez-vous à nouveau avec FranceConnect.",
+    },
+  },
   signIn: {
     title: "Connexion",
     heading: "Se connecter",

@@ -13,6 +13,7 @@ export default {
   yes: "Oui",
   no: "Non",
   flash: {
+    france_connect_linked: "Votre identité FranceConnect est liée à votre compte. Vous êtes connecté.",
     email_confirmed: "Votre adresse électronique est confirmée. Vous êtes connecté.",
   },
   nav: {

@@ -2,6 +2,14 @@ export default {
   auth: {
     hello: "Bonjour,",
     signature: "L’équipe Guichet",
+    franceConnectMerge: {
+      subject: "Liez votre compte à FranceConnect",
+      intro:
+        "Quelqu’un (sans doute vous) s’est identifié avec FranceConnect sur Guichet et souhaite lier cette identité au compte existant de l’adresse {email}. Pour confirmer, ouvrez le lien ci-dessous.",
+      action: "Lier mon compte à FranceConnect",
+      validity: "Ce lien est valable une heure et ne peut servir qu’une fois.",
+      ignore: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera lié à votre compte.",
+    },
     confirmEmail: {
       subject: "Confirmez votre adresse électronique",
       intro:

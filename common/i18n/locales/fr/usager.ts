@@ -90,6 +90,12 @@ export default {
     continue: "Continuer",
     save: "Enregistrer",
     back: "Revenir au dossier",
+    franceConnect: {
+      title: "Identité transmise par FranceConnect",
+      body: "Ces informations proviennent de FranceConnect (date de naissance : {birthdate}). Vérifiez-les avant de continuer.",
+      bodyNoBirthdate: "Ces informations proviennent de FranceConnect. Vérifiez-les avant de continuer.",
+      badge: "Via FranceConnect",
+    },
     errors: {
       civilite_required: "Choisissez une civilité",
       nom_required: "Le champ « Nom » doit être rempli",
