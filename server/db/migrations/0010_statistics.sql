@@ -23,7 +23,7 @@ CREATE INDEX "dossiers_stats_processed_idx" ON "dossiers" USING btree ("demarche
 -- administration's view (`deposes`…) excludes its corbeille and the en_construction dossiers the usager deleted.
 CREATE OR REPLACE FUNCTION dossier_stats_keys(p_state text, p_for_test boolean, p_created_at timestamptz,
   p_depose_at timestamptz, p_processed_at timestamptz, p_hidden_admin timestamptz, p_hidden_user timestamptz)
-RETURNS TABLE (metric text, day date) LANGUAGE plpgsql IMMUTABLE AS $$
+RETURNS TABLE (metric text, day date) LANGUAGE plpgsql STABLE AS $$
 DECLARE
   admin_visible boolean := p_state <> 'brouillon' AND p_hidden_admin IS NULL
     AND (p_hidden_user IS NULL OR p_state <> 'en_construction');
