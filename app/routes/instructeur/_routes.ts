@@ -6,6 +6,7 @@ export const instructeurRoutes: RouteConfigEntry[] = [
     route("procedures", "routes/instructeur/procedures.tsx"),
     route("procedures/notifications", "routes/instructeur/notifications.tsx"),
     route("procedures/:id", "routes/instructeur/procedure.tsx"),
+    route("procedures/:id/statistiques", "routes/instructeur/statistiques.tsx"),
   ]),
   layout("routes/instructeur/dossier-layout.tsx", [
     route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),
