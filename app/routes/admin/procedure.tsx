@@ -13,7 +13,7 @@ const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
-export const handle = { i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications"] };
+export const handle = { i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "statistiques"] };
 
 export async function action({ context, params }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
@@ -37,6 +37,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       publishedAt: demarche.publishedAt,
       closedAt: demarche.closedAt,
       allowExpertReview: overview.demarche.allowExpertReview,
+      opendata: overview.demarche.opendata,
     },
     champsCount: overview.champsCount,
     annotationsCount: overview.annotationsCount,
@@ -243,6 +244,15 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
               status: demarche.allowExpertReview ? t("avis.admin.enabled") : t("avis.admin.disabled"),
             })}
           </p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("statistiques.title")}
+          status="info"
+          statusLabel={t(demarche.opendata ? "statistiques.admin.public" : "statistiques.admin.private")}
+          href={`${base}/statistiques`}
+          linkLabel={t("statistiques.admin.link")}
+        >
+          <p>{t("statistiques.admin.body")}</p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.publication.title")}

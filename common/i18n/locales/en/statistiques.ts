@@ -59,6 +59,12 @@ export default {
     month: "Month",
     days: "Days",
   },
+  admin: {
+    link: "See the statistics",
+    body: "Processing time, progress of dossiers, acceptance rate, submissions per week.",
+    public: "Public",
+    private: "Not public",
+  },
   platform: {
     title: "Guichet statistics",
     lead: "Activity of the platform, computed on {date}.",

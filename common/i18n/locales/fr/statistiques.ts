@@ -57,6 +57,12 @@ export default {
     month: "Mois",
     days: "Jours",
   },
+  admin: {
+    link: "Voir les statistiques",
+    body: "Temps de traitement, avancement des dossiers, taux d’acceptation, dépôts par semaine.",
+    public: "Publiques",
+    private: "Non publiques",
+  },
   platform: {
     title: "Statistiques de Guichet",
     lead: "L’activité de la plateforme, calculée le {date}.",
