@@ -23,7 +23,12 @@ import {
 } from "../domain/stats/compute";
 import { NotFoundError } from "../errors";
 
-const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+const parisDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 /** The Europe/Paris calendar date of an instant, `YYYY-MM-DD`. */
 export const parisDate = (now: Date) => parisDay.format(now);
 
@@ -91,9 +96,17 @@ export async function demarcheStatistics(db: DbOrTx, demarcheId: number, now = n
   const recent = await recentProcessingTimes(db, demarcheId, now);
   return {
     today,
-    funnel: { tous: totals.get("tous") ?? 0, deposes: totals.get("deposes") ?? 0, instruction: totals.get("instruction") ?? 0, traites },
+    funnel: {
+      tous: totals.get("tous") ?? 0,
+      deposes: totals.get("deposes") ?? 0,
+      instruction: totals.get("instruction") ?? 0,
+      traites,
+    },
     decisions,
-    decisionRates: Object.fromEntries(DECISION_STATES.map((s) => [s, rate(decisions[s], traites)])) as Record<DecisionState, number>,
+    decisionRates: Object.fromEntries(DECISION_STATES.map((s) => [s, rate(decisions[s], traites)])) as Record<
+      DecisionState,
+      number
+    >,
     processedByWeek,
     deposesByWeek: byMetric("deposes"),
     usualProcessingTime: recent.clusters,
@@ -145,7 +158,11 @@ async function processingTimeByMonth(db: DbOrTx, demarcheId: number, today: stri
   const first = [...counts.keys()].sort()[0] as string;
   const cached = new Map<string, { dossiers: number; meanSeconds: number | null }>();
   for (const r of await db
-    .select({ month: demarcheStatsMonths.month, dossiers: demarcheStatsMonths.dossiers, meanSeconds: demarcheStatsMonths.meanSeconds })
+    .select({
+      month: demarcheStatsMonths.month,
+      dossiers: demarcheStatsMonths.dossiers,
+      meanSeconds: demarcheStatsMonths.meanSeconds,
+    })
     .from(demarcheStatsMonths)
     .where(eq(demarcheStatsMonths.demarcheId, demarcheId))) {
     cached.set(r.month, r);

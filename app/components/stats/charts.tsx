@@ -58,7 +58,7 @@ export function BarChart(props: {
       >
         <title id={`${id}-title`}>{props.title}</title>
         <desc id={`${id}-desc`}>{props.desc}</desc>
-        <g transform={`translate(${MARGIN.left},${MARGIN.top})`} aria-hidden="true">
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {ticks.map((tick) => (
             <g key={tick} transform={`translate(0,${plotH - y(tick)})`}>
               <line x1={0} x2={plotW} stroke={CHART_COLORS.grid} />
@@ -76,9 +76,7 @@ export function BarChart(props: {
                   const value = s.values[i] ?? 0;
                   const h = y(value);
                   stacked += h;
-                  return value > 0 ? (
-                    <rect key={s.key} x={x} y={plotH - stacked} width={barW} height={h} fill={s.color} />
-                  ) : null;
+                  return value > 0 ? <rect key={s.key} x={x} y={plotH - stacked} width={barW} height={h} fill={s.color} /> : null;
                 })}
                 {i % labelEvery === 0 ? (
                   <text x={x + barW / 2} y={plotH + 18} textAnchor="middle" fontSize={12} fill={CHART_COLORS.text}>
@@ -121,7 +119,7 @@ export function HorizontalBars(props: {
       >
         <title id={`${id}-title`}>{props.title}</title>
         <desc id={`${id}-desc`}>{props.desc}</desc>
-        <g aria-hidden="true">
+        <g>
           {props.rows.map((row, i) => (
             <g key={row.key} transform={`translate(0,${i * rowH + 4})`}>
               <text x={0} y={rowH / 2} dy="0.32em" fontSize={14} fill={CHART_COLORS.text}>
@@ -141,7 +139,11 @@ export function HorizontalBars(props: {
 
 function Legend({ series }: { series: Series[] }) {
   return (
-    <ul className="guichet-chart-legend fr-raw-list" aria-hidden="true" style={{ display: "flex", flexWrap: "wrap", gap: "1rem" }}>
+    <ul
+      className="guichet-chart-legend fr-raw-list"
+      aria-hidden="true"
+      style={{ display: "flex", flexWrap: "wrap", gap: "1rem" }}
+    >
       {series.map((s) => (
         <li key={s.key}>
           <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">

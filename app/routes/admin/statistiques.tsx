@@ -19,7 +19,13 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const { db } = services(context);
   const demarche = await findAdministrableDemarche(db, admin.administrateurId, demarcheIdOf(params));
   return {
-    demarche: { id: demarche.id, libelle: demarche.libelle, path: demarche.path, state: demarche.state, opendata: demarche.opendata },
+    demarche: {
+      id: demarche.id,
+      libelle: demarche.libelle,
+      path: demarche.path,
+      state: demarche.state,
+      opendata: demarche.opendata,
+    },
     stats: await demarcheStatistics(db, demarche.id),
   };
 }

@@ -41,7 +41,13 @@ describe("GET /api/public/v1/demarches/:id/stats", () => {
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
     const body = await response.json();
-    expect(Object.keys(body)).toEqual(["funnel", "processed", "processed_by_week", "processing_time", "processing_time_by_month"]);
+    expect(Object.keys(body)).toEqual([
+      "funnel",
+      "processed",
+      "processed_by_week",
+      "processing_time",
+      "processing_time_by_month",
+    ]);
     expect(body.funnel).toEqual([
       ["Tous (dont brouillon)", 4],
       ["Déposés", 4],

@@ -66,7 +66,10 @@ beforeAll(async () => {
   await setDates(ids.a3 as number, { depose: "2026-11-30T10:00:00Z", processed: "2026-12-03T10:00:00Z" });
   await setDates(ids.hidden as number, { depose: "2026-11-02T10:00:00Z", processed: "2026-11-03T10:00:00Z" });
   // In the administration's corbeille: counted among all dossiers only.
-  await db.update(dossiers).set({ hiddenByAdministrationAt: sql`now()` }).where(eq(dossiers.id, ids.hidden as number));
+  await db
+    .update(dossiers)
+    .set({ hiddenByAdministrationAt: sql`now()` })
+    .where(eq(dossiers.id, ids.hidden as number));
   // Another démarche's dossiers never count here.
   const other = await buildDemarche(db, { libelle: "Autre démarche" });
   await buildDossier(db, { demarche: other.demarche, state: "accepte" });

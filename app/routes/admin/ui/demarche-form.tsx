@@ -9,14 +9,7 @@ import { CheckboxField, InputField, SelectField, TextareaField } from "./fields"
 import { ErrorSummary, useDynamicT } from "./layout";
 import { ButtonGroup } from "../../../components/dsfr/button-group";
 
-export const DEMARCHE_FIELDS = [
-  "libelle",
-  "description",
-  "cadreJuridique",
-  "lienDpo",
-  "dureeConservation",
-  "opendata",
-] as const;
+export const DEMARCHE_FIELDS = ["libelle", "description", "cadreJuridique", "lienDpo", "dureeConservation", "opendata"] as const;
 export type DemarcheField = (typeof DEMARCHE_FIELDS)[number];
 export type DemarcheFormValues = Record<DemarcheField, string>;
 
