@@ -22,7 +22,7 @@ const { values } = parseArgs({
 });
 const count = Number(values.dossiers);
 const requests = Number(values.requests);
-const BATCH = 100_000;
+const BATCH = 50_000;
 
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 function summary(latencies: number[]) {
@@ -72,7 +72,7 @@ try {
                case when s.state <> 'brouillon' then t end, case when s.state <> 'brouillon' then t end,
                case when s.state not in ('brouillon', 'en_construction') then t + interval '1 hour' end,
                case when s.state in ('accepte', 'refuse', 'sans_suite')
-                    then least(now(), t + interval '1 hour' * (1 + (g * 7919) % 2160)) end,
+                    then least(now(), t + interval '1 hour' * (1 + (g::bigint * 7919) % 2160)) end,
                t, t
         from demarches d, generate_series(${from}::int, ${to}::int) g,
              lateral (select now() - interval '730 days' * g / ${count}::float8 as t) tt,
