@@ -27,7 +27,7 @@ export function createDemarcheStatsRouter({ db, logger }: AppServices): Router {
       }
       const now = new Date();
       const body = await cachedStatistics(`demarche:${demarche.id}:${parisDate(now)}`, PUBLIC_STATS_TTL_MS, async () =>
-        JSON.stringify(toReferenceJson(await demarcheStatistics(db, demarche.id, now))),
+        JSON.stringify(toReferenceJson(await demarcheStatistics(db, demarche.id, now, { cacheRecent: true }))),
       );
       res
         .status(200)

@@ -26,7 +26,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       state: demarche.state,
       opendata: demarche.opendata,
     },
-    stats: await demarcheStatistics(db, demarche.id),
+    stats: await demarcheStatistics(db, demarche.id, new Date(), { cacheRecent: true }),
   };
 }
 

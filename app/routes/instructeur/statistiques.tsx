@@ -16,7 +16,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const instructeur = currentInstructeur(context);
   const { db } = services(context);
   const demarche = await findInstructeurDemarche(db, instructeur.instructeurId, idParam(params.id));
-  return { demarche, stats: await demarcheStatistics(db, demarche.id) };
+  return { demarche, stats: await demarcheStatistics(db, demarche.id, new Date(), { cacheRecent: true }) };
 }
 
 export default function InstructeurStatistiques({ loaderData }: Route.ComponentProps) {
