@@ -271,6 +271,8 @@ export const demarches = pgTable(
     allowExpertMessaging: boolean("allow_expert_messaging").notNull().default(true),
     /** Only the experts the administrateur listed (`experts_procedures` not revoked) may be asked. */
     expertsRequireAdministrateurInvitation: boolean("experts_require_administrateur_invitation").notNull().default(false),
+    /** Statistics public (`/statistiques/<path>`, `GET /api/public/v1/demarches/<id>/stats`): the reference's default is on. */
+    opendata: boolean("opendata").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -463,6 +465,13 @@ export const dossiers = pgTable(
       .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
       .where(sql`hidden_by_administration_at is not null and for_test = false`),
     index("dossiers_expired_idx").on(t.demarcheId, t.expiredAt, t.id).where(sql`expired_at is not null and for_test = false`),
+    // Statistics' processing times: decided dossiers the administration sees, by decision time, with
+    // the deposit time in the index so that a month or the last 30 days are an index-only range scan.
+    index("dossiers_stats_processed_idx")
+      .on(t.demarcheId, t.processedAt, t.deposeAt)
+      .where(
+        sql`state in ('accepte', 'refuse', 'sans_suite') and for_test = false and hidden_by_administration_at is null and processed_at is not null and depose_at is not null`,
+      ),
   ],
 );
 
@@ -482,6 +491,44 @@ export const dossierCounters = pgTable(
     count: bigint("count", { mode: "number" }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.demarcheId, t.groupeInstructeurId, t.bucket] })],
+);
+
+/**
+ * Statistics rollup, kept by a trigger on `dossiers` (`dossier_stats_apply`, hand-written SQL of
+ * migration 0010) in the same transaction as every change: how many dossiers count for `metric` on
+ * `day` (Europe/Paris calendar). Metrics (`dossier_stats_keys`): `tous` (created, brouillons
+ * included, by creation day), `deposes` (seen by the administration, by deposit day), `instruction`
+ * (instruction started, by deposit day), `accepte` / `refuse` / `sans_suite` (by decision day). A
+ * décidé dossier deleted stays counted, as the reference's tombstones do.
+ */
+export const dossierStatsDaily = pgTable(
+  "dossier_stats_daily",
+  {
+    demarcheId: integer("demarche_id").notNull(),
+    metric: text("metric").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    count: bigint("count", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.demarcheId, t.metric, t.day] })],
+);
+
+/**
+ * Processing time of a closed month (winsorized mean of decision − deposit, seconds), computed once
+ * from `dossiers_stats_processed_idx` and kept while the month's decided count in the rollup
+ * (`dossiers`) is unchanged.
+ */
+export const demarcheStatsMonths = pgTable(
+  "demarche_stats_months",
+  {
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    month: date("month", { mode: "string" }).notNull(),
+    dossiers: bigint("dossiers", { mode: "number" }).notNull(),
+    meanSeconds: doublePrecision("mean_seconds"),
+    computedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.demarcheId, t.month] })],
 );
 
 /**

@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import type { AppServices } from "../http/context";
+import { createDemarcheStatsRouter } from "./demarche-stats";
 import { createGeoSearchRouter } from "./geo-search";
 import { createPrefillDossiersRouter } from "./prefill-dossiers";
 import { createPrefillSchemaRouter } from "./prefill-schema";
@@ -12,6 +13,8 @@ import { createPrefillSchemaRouter } from "./prefill-schema";
 export function createRestMounts(services: AppServices): Array<{ path: string; handler: RequestHandler }> {
   return [
     { path: "/api/public/v1", handler: createPrefillDossiersRouter(services) },
+    // Statistics of opendata démarches (the reference's stats endpoint).
+    { path: "/api/public/v1", handler: createDemarcheStatsRouter(services) },
     { path: "/preremplir", handler: createPrefillSchemaRouter(services) },
     // Autocomplete of the geographic fields (communes, EPCI, addresses).
     { path: "/api/geo", handler: createGeoSearchRouter(services) },

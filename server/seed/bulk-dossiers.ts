@@ -123,6 +123,14 @@ export async function seedBulkDossiers(
         where d.id = any(array[${idList}]::int[])
         group by 1, 2, 3
         on conflict (demarche_id, groupe_instructeur_id, bucket) do update set count = dossier_counters.count + excluded.count`);
+      await tx.execute(sql`
+        insert into dossier_stats_daily (demarche_id, metric, day, count)
+        select d.demarche_id, k.metric, k.day, count(*)
+        from dossiers d, dossier_stats_keys(d.state, d.for_test, d.created_at, d.depose_at, d.processed_at,
+          d.hidden_by_administration_at, d.hidden_by_user_at) k
+        where d.id = any(array[${idList}]::int[])
+        group by 1, 2, 3
+        on conflict (demarche_id, metric, day) do update set count = dossier_stats_daily.count + excluded.count`);
       await tx.execute(sql`select set_config('guichet.defer_counters', 'off', true)`);
       await tx.execute(sql`
         insert into traitements (dossier_id, event, from_state, state, processed_at)

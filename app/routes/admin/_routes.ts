@@ -14,6 +14,7 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/instructeurs", "routes/admin/instructeurs.tsx"),
     route("admin/procedures/:id/experts", "routes/admin/experts.tsx"),
     route("admin/procedures/:id/labels", "routes/admin/labels.tsx"),
+    route("admin/procedures/:id/statistiques", "routes/admin/statistiques.tsx"),
     route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
     route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),
     route("admin/procedures/:id/annuler-modifications", "routes/admin/reset-draft.tsx"),

@@ -24,6 +24,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       cadreJuridique: demarche.cadreJuridique ?? "",
       lienDpo: demarche.lienDpo ?? "",
       dureeConservation: String(demarche.dureeConservation),
+      opendata: demarche.opendata ? "on" : "",
     },
   };
 }

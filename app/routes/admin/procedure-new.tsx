@@ -20,7 +20,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirect(`/admin/procedures/${result.demarcheId}?notice=created`);
 }
 
-const EMPTY = { libelle: "", description: "", cadreJuridique: "", lienDpo: "", dureeConservation: "12" };
+const EMPTY = { libelle: "", description: "", cadreJuridique: "", lienDpo: "", dureeConservation: "12", opendata: "on" };
 
 export default function ProcedureNew({ actionData }: Route.ComponentProps) {
   const t = useT();

@@ -14,7 +14,9 @@ const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
-export const handle = { i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe"] };
+export const handle = {
+  i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe", "statistiques"],
+};
 
 export async function action({ context, params }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
@@ -38,6 +40,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       publishedAt: demarche.publishedAt,
       closedAt: demarche.closedAt,
       allowExpertReview: overview.demarche.allowExpertReview,
+      opendata: overview.demarche.opendata,
     },
     champsCount: overview.champsCount,
     annotationsCount: overview.annotationsCount,
@@ -263,6 +266,15 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
           linkLabel={t("equipe.historique.overviewLink")}
         >
           <p>{t("equipe.historique.overviewBody")}</p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("statistiques.title")}
+          status="info"
+          statusLabel={t(demarche.opendata ? "statistiques.admin.public" : "statistiques.admin.private")}
+          href={`${base}/statistiques`}
+          linkLabel={t("statistiques.admin.link")}
+        >
+          <p>{t("statistiques.admin.body")}</p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.publication.title")}

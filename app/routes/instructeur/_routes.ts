@@ -8,6 +8,7 @@ export const instructeurRoutes: RouteConfigEntry[] = [
     route("procedures/:id", "routes/instructeur/procedure.tsx"),
     route("procedures/:id/exports", "routes/instructeur/exports.tsx"),
     route("procedures/:id/exports/:exportId/fichier", "routes/instructeur/export-file.tsx"),
+    route("procedures/:id/statistiques", "routes/instructeur/statistiques.tsx"),
   ]),
   layout("routes/instructeur/dossier-layout.tsx", [
     route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),

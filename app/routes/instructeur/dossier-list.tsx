@@ -131,6 +131,10 @@ export function DossierList({
       <p>
         {t("instructeur.demarcheNumber", { number: demarche.id })}
         {demarche.state !== "publiee" ? ` · ${t(`instructeur.demarcheStates.${demarche.state}` as TranslationKey)}` : ""}
+        {" · "}
+        <a className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left" href={`/procedures/${demarche.id}/statistiques`}>
+          {t("instructeur.procedure.statistics")}
+        </a>
       </p>
       <section className="fr-mb-3w" aria-labelledby="exports-title" data-testid="exports-section">
         <details>

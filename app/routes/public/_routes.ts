@@ -9,5 +9,7 @@ export const publicRoutes = [
   route("contact", "routes/public/contact.tsx"),
   route("langue", "routes/public/langue.tsx"),
   route("preremplir/:path", "routes/public/preremplir.tsx"),
+  route("statistiques/:path", "routes/public/statistiques.tsx"),
+  route("stats", "routes/public/stats.tsx"),
   route("*", "routes/public/not-found.tsx"),
 ];

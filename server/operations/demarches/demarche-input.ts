@@ -21,6 +21,11 @@ export const ZDemarcheInput = z.object({
     .int({ message: "duree_conservation_invalid" })
     .min(1, { message: "duree_conservation_invalid" })
     .max(12, { message: "duree_conservation_invalid" }),
+  /** Public statistics (checkbox "on"); absent from a caller that does not set it: unchanged, or true at creation. */
+  opendata: z
+    .union([z.string(), z.boolean()], { message: "invalid" })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === true || v === "on")),
 });
 export type TDemarcheInput = z.input<typeof ZDemarcheInput>;
 

@@ -5,11 +5,11 @@
 import { Form } from "react-router";
 import { CsrfInput } from "../../../components/csrf-input";
 import { useT } from "../../../lib/i18n";
-import { InputField, SelectField, TextareaField } from "./fields";
+import { CheckboxField, InputField, SelectField, TextareaField } from "./fields";
 import { ErrorSummary, useDynamicT } from "./layout";
 import { ButtonGroup } from "../../../components/dsfr/button-group";
 
-export const DEMARCHE_FIELDS = ["libelle", "description", "cadreJuridique", "lienDpo", "dureeConservation"] as const;
+export const DEMARCHE_FIELDS = ["libelle", "description", "cadreJuridique", "lienDpo", "dureeConservation", "opendata"] as const;
 export type DemarcheField = (typeof DEMARCHE_FIELDS)[number];
 export type DemarcheFormValues = Record<DemarcheField, string>;
 
@@ -21,6 +21,7 @@ const FIELD_ID: Record<DemarcheField, string> = {
   cadreJuridique: "cadre_juridique",
   lienDpo: "lien_dpo",
   dureeConservation: "duree_conservation",
+  opendata: "opendata",
 };
 
 export function DemarcheForm({
@@ -72,6 +73,7 @@ export function DemarcheForm({
             </option>
           ))}
         </SelectField>
+        <CheckboxField {...fieldProps("opendata")} defaultValue={undefined} defaultChecked={values.opendata === "on"} />
         <div className="fr-callout fr-mb-4w">
           <h2 className="fr-callout__title fr-h6">{t("admin.demarcheForm.public.legend")}</h2>
           <p className="fr-callout__text">

@@ -54,6 +54,7 @@ export default {
       cadreJuridique: "Legal basis",
       lienDpo: "Contact of the data protection officer (DPO)",
       dureeConservation: "How long files are kept on Guichet",
+      opendata: "Public statistics (open data)",
     },
     hints: {
       libelle: "200 characters at most. Example: Grant application for sports equipment",
@@ -63,6 +64,8 @@ export default {
         "The text that allows you to ask for this information: reference of a law, decree or council decision, or web address (https://…) of the text.",
       lienDpo: "E-mail address (dpo@example.gouv.fr) or web address (https://…) of the contact page.",
       dureeConservation: "After that, files are deleted automatically; applicants are warned two weeks before.",
+      opendata:
+        "The démarche’s statistics (number of dossiers, processing times, acceptance rate) are published at /statistiques/<link> and by the public API. No personal data is included.",
     },
     public: {
       legend: "Audience",

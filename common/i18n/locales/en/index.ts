@@ -19,6 +19,7 @@ import notifications from "./notifications";
 import messagerie from "./messagerie";
 import exports from "./exports";
 import equipe from "./equipe";
+import statistiques from "./statistiques";
 
 export const en = {
   common,
@@ -40,4 +41,5 @@ export const en = {
   messagerie,
   exports,
   equipe,
+  statistiques,
 } satisfies Translation<typeof fr>;

@@ -36,6 +36,7 @@ export default {
     counterLink_other: "{count} “{tab}” files of the procedure {demarche}",
   },
   procedure: {
+    statistics: "Statistics",
     tabsLabel: "Files by status",
     caption: "“{tab}” files ({count})",
     number: "No.",

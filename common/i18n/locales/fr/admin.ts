@@ -51,6 +51,7 @@ export default {
       cadreJuridique: "Cadre juridique",
       lienDpo: "Contact du délégué à la protection des données (DPO)",
       dureeConservation: "Durée de conservation des dossiers sur Guichet",
+      opendata: "Statistiques publiques (opendata)",
     },
     hints: {
       libelle: "200 caractères au maximum. Exemple : Demande de subvention pour l’équipement sportif",
@@ -60,6 +61,8 @@ export default {
         "Le texte qui vous autorise à demander ces informations : référence d’une loi, d’un décret, d’une délibération, ou adresse web (https://…) du texte.",
       lienDpo: "Adresse e-mail (dpo@exemple.gouv.fr) ou adresse web (https://…) de la page de contact.",
       dureeConservation: "Au-delà, les dossiers sont supprimés automatiquement ; l’usager est prévenu deux semaines avant.",
+      opendata:
+        "Les statistiques de la démarche (nombre de dossiers, délais de traitement, taux d’acceptation) sont publiées sur /statistiques/<lien> et par l’API publique. Aucune donnée personnelle n’y figure.",
     },
     public: {
       legend: "Public concerné",

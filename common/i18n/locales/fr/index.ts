@@ -17,6 +17,7 @@ import notifications from "./notifications";
 import messagerie from "./messagerie";
 import exports from "./exports";
 import equipe from "./equipe";
+import statistiques from "./statistiques";
 
 export const fr = {
   common,
@@ -38,4 +39,5 @@ export const fr = {
   messagerie,
   exports,
   equipe,
+  statistiques,
 };

@@ -35,6 +35,7 @@ export default {
     counterLink_other: "{count} dossiers « {tab} » de la démarche {demarche}",
   },
   procedure: {
+    statistics: "Statistiques",
     tabsLabel: "Dossiers par statut",
     caption: "Dossiers « {tab} » ({count})",
     number: "N°",
