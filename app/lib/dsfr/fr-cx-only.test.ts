@@ -12,6 +12,6 @@ describe("the browser's stand-in for the DSFR `fr` module", () => {
   });
 
   it("joins class names as the real one does", () => {
-    expect(fr.cx("fr-link", false, "a")).toBe(real.cx("fr-link", false, "a"));
+    expect(fr.cx("fr-link", false, "fr-mb-2w")).toBe(real.cx("fr-link", false, "fr-mb-2w"));
   });
 });

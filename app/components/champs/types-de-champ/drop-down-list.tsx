@@ -17,7 +17,6 @@ import { RadioFieldset } from "../choice-parts";
 import { DisplayItem } from "../display-parts";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
-import "./combobox.css";
 
 /** Up to this many choices (not counting "Autre") are radios; more make a select. */
 export const MAX_RADIO_CHOICES = 5;

@@ -9,7 +9,6 @@
  * a file twice. Names and ids come from `ids` only (rows of a block have their own).
  */
 import { useEffect, useRef, useState } from "react";
-import "./file-field.css";
 import { useLocation } from "react-router";
 import type { FileRef } from "../../../../server/domain/files/file-ref";
 import { formatByteSize } from "../../../../server/domain/files/file-ref";
