@@ -11,7 +11,7 @@
  * (and submitted) only while "Autre" is chosen.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { DROP_DOWN_OTHER } from "../../../../server/domain/champs/types/drop_down_list";
+import { DROP_DOWN_OTHER } from "../../../../server/domain/champs/types/plain";
 import { useT, useTn } from "../../../lib/i18n";
 import { RadioFieldset } from "../choice-parts";
 import { DisplayItem } from "../display-parts";

@@ -11,9 +11,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useLocation } from "react-router";
 import type { FileRef } from "../../../../server/domain/files/file-ref";
-import { formatByteSize } from "../../../../server/domain/files/file-ref";
+import { formatByteSize } from "../../../../server/domain/files/byte-size";
 import { type AcceptedFiles, type FormatFamily, acceptAttribute, extensionList } from "../../../../server/domain/files/formats";
-import { DELETE_FILE_FIELD, deleteFileValue } from "../../../../server/domain/files/upload-errors";
+import { DELETE_FILE_FIELD, deleteFileValue } from "../../../../server/domain/files/delete-file";
 import { deleteFile, fileEndpointsBase, fileFieldEndpoint, uploadFile } from "../../../lib/file-upload";
 import { useLocale, useRootData, useT } from "../../../lib/i18n";
 import { ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
