@@ -100,9 +100,18 @@ function champTypeChunks() {
     const deps = code.match(/m\.f=\[([^\]]*)\]/);
     const list = deps ? [...deps[1].matchAll(/"([^"]+)"/g)].map((m) => `/${m[1]}`) : [];
     const byType = new Map();
-    for (const m of code.matchAll(/(\w+):\(\)=>\w+\(\(\)=>import\(`\.\/([^`]+)`\)[^]*?__vite__mapDeps\(\[([\d,]*)\]\)/g)) {
-      const files = [`/assets/${m[2]}`, ...m[3].split(",").filter(Boolean).map((i) => list[Number(i)])];
-      byType.set(m[1], files.filter((f) => f.endsWith(".js")));
+    for (const m of code.matchAll(/(\w+):\(\)=>\w+\(\(\)=>import\(`\.\/([^`]+)`\)[\s\S]*?__vite__mapDeps\(\[([\d,]*)\]\)/g)) {
+      const files = [
+        `/assets/${m[2]}`,
+        ...m[3]
+          .split(",")
+          .filter(Boolean)
+          .map((i) => list[Number(i)]),
+      ];
+      byType.set(
+        m[1],
+        files.filter((f) => f.endsWith(".js")),
+      );
     }
     if (byType.size > 0) return byType;
   }

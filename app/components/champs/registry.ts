@@ -24,35 +24,56 @@ export type ChampComponents<K extends TypeChamp> = {
 export type ChampComponentsRegistry = { [K in TypeChamp]: () => Promise<ChampComponents<K>> };
 
 const LOADERS = {
-  header_section: () => import("./types-de-champ/header-section").then((m) => ({ Input: m.HeaderSectionInput, Display: m.HeaderSectionDisplay })),
-  repetition: () => import("./types-de-champ/repetition").then((m) => ({ Input: m.RepetitionInput, Display: m.RepetitionDisplay })),
+  header_section: () =>
+    import("./types-de-champ/header-section").then((m) => ({ Input: m.HeaderSectionInput, Display: m.HeaderSectionDisplay })),
+  repetition: () =>
+    import("./types-de-champ/repetition").then((m) => ({ Input: m.RepetitionInput, Display: m.RepetitionDisplay })),
   text: () => import("./types-de-champ/text").then((m) => ({ Input: m.TextInput, Display: m.TextDisplay })),
   textarea: () => import("./types-de-champ/textarea").then((m) => ({ Input: m.TextareaInput, Display: m.TextareaDisplay })),
-  integer_number: () => import("./types-de-champ/integer-number").then((m) => ({ Input: m.IntegerNumberInput, Display: m.IntegerNumberDisplay })),
+  integer_number: () =>
+    import("./types-de-champ/integer-number").then((m) => ({ Input: m.IntegerNumberInput, Display: m.IntegerNumberDisplay })),
   date: () => import("./types-de-champ/date").then((m) => ({ Input: m.DateInput, Display: m.DateDisplay })),
   yes_no: () => import("./types-de-champ/yes-no").then((m) => ({ Input: m.YesNoInput, Display: m.YesNoDisplay })),
-  drop_down_list: () => import("./types-de-champ/drop-down-list").then((m) => ({ Input: m.DropDownListInput, Display: m.DropDownListDisplay })),
+  drop_down_list: () =>
+    import("./types-de-champ/drop-down-list").then((m) => ({ Input: m.DropDownListInput, Display: m.DropDownListDisplay })),
   checkbox: () => import("./types-de-champ/checkbox").then((m) => ({ Input: m.CheckboxInput, Display: m.CheckboxDisplay })),
   civilite: () => import("./types-de-champ/civilite").then((m) => ({ Input: m.CiviliteInput, Display: m.CiviliteDisplay })),
   datetime: () => import("./types-de-champ/datetime").then((m) => ({ Input: m.DatetimeInput, Display: m.DatetimeDisplay })),
-  decimal_number: () => import("./types-de-champ/decimal-number").then((m) => ({ Input: m.DecimalNumberInput, Display: m.DecimalNumberDisplay })),
+  decimal_number: () =>
+    import("./types-de-champ/decimal-number").then((m) => ({ Input: m.DecimalNumberInput, Display: m.DecimalNumberDisplay })),
   email: () => import("./types-de-champ/email").then((m) => ({ Input: m.EmailInput, Display: m.EmailDisplay })),
   iban: () => import("./types-de-champ/iban").then((m) => ({ Input: m.IbanInput, Display: m.IbanDisplay })),
-  multiple_drop_down_list: () => import("./types-de-champ/multiple-drop-down-list").then((m) => ({ Input: m.MultipleDropDownListInput, Display: m.MultipleDropDownListDisplay })),
+  multiple_drop_down_list: () =>
+    import("./types-de-champ/multiple-drop-down-list").then((m) => ({
+      Input: m.MultipleDropDownListInput,
+      Display: m.MultipleDropDownListDisplay,
+    })),
   phone: () => import("./types-de-champ/phone").then((m) => ({ Input: m.PhoneInput, Display: m.PhoneDisplay })),
   siret: () => import("./types-de-champ/siret").then((m) => ({ Input: m.SiretInput, Display: m.SiretDisplay })),
-  explication: () => import("./types-de-champ/explication").then((m) => ({ Input: m.ExplicationInput, Display: m.ExplicationDisplay })),
+  explication: () =>
+    import("./types-de-champ/explication").then((m) => ({ Input: m.ExplicationInput, Display: m.ExplicationDisplay })),
   formatted: () => import("./types-de-champ/formatted").then((m) => ({ Input: m.FormattedInput, Display: m.FormattedDisplay })),
-  linked_drop_down_list: () => import("./types-de-champ/linked-drop-down-list").then((m) => ({ Input: m.LinkedDropDownListInput, Display: m.LinkedDropDownListDisplay })),
-  dossier_link: () => import("./types-de-champ/dossier-link").then((m) => ({ Input: m.DossierLinkInput, Display: m.DossierLinkDisplay })),
+  linked_drop_down_list: () =>
+    import("./types-de-champ/linked-drop-down-list").then((m) => ({
+      Input: m.LinkedDropDownListInput,
+      Display: m.LinkedDropDownListDisplay,
+    })),
+  dossier_link: () =>
+    import("./types-de-champ/dossier-link").then((m) => ({ Input: m.DossierLinkInput, Display: m.DossierLinkDisplay })),
   pays: () => import("./types-de-champ/pays").then((m) => ({ Input: m.PaysInput, Display: m.PaysDisplay })),
   regions: () => import("./types-de-champ/regions").then((m) => ({ Input: m.RegionsInput, Display: m.RegionsDisplay })),
-  departements: () => import("./types-de-champ/departements").then((m) => ({ Input: m.DepartementsInput, Display: m.DepartementsDisplay })),
+  departements: () =>
+    import("./types-de-champ/departements").then((m) => ({ Input: m.DepartementsInput, Display: m.DepartementsDisplay })),
   communes: () => import("./types-de-champ/communes").then((m) => ({ Input: m.CommunesInput, Display: m.CommunesDisplay })),
   epci: () => import("./types-de-champ/epci").then((m) => ({ Input: m.EpciInput, Display: m.EpciDisplay })),
   address: () => import("./types-de-champ/address").then((m) => ({ Input: m.AddressInput, Display: m.AddressDisplay })),
-  piece_justificative: () => import("./types-de-champ/piece-justificative").then((m) => ({ Input: m.PieceJustificativeInput, Display: m.PieceJustificativeDisplay })),
-  titre_identite: () => import("./types-de-champ/titre-identite").then((m) => ({ Input: m.TitreIdentiteInput, Display: m.TitreIdentiteDisplay })),
+  piece_justificative: () =>
+    import("./types-de-champ/piece-justificative").then((m) => ({
+      Input: m.PieceJustificativeInput,
+      Display: m.PieceJustificativeDisplay,
+    })),
+  titre_identite: () =>
+    import("./types-de-champ/titre-identite").then((m) => ({ Input: m.TitreIdentiteInput, Display: m.TitreIdentiteDisplay })),
 } satisfies ChampComponentsRegistry;
 
 const loaded: { [K in TypeChamp]?: ChampComponents<K> } = {};

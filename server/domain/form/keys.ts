@@ -15,9 +15,7 @@ export const MAX_ROWS = 1000;
 /** A repetition block's value: its row ids, in display order (same check as its zod `valueSchema`). */
 export function isRowIdList(value: unknown): value is string[] {
   return (
-    Array.isArray(value) &&
-    value.length <= MAX_ROWS &&
-    value.every((id) => typeof id === "string" && ROW_ID_PATTERN.test(id))
+    Array.isArray(value) && value.length <= MAX_ROWS && value.every((id) => typeof id === "string" && ROW_ID_PATTERN.test(id))
   );
 }
 

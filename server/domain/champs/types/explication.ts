@@ -31,7 +31,6 @@ export const explicationOptionsSchema = z.object({
 });
 export type ExplicationOptions = z.infer<typeof explicationOptionsSchema>;
 
-
 export const explication: TypeDeChampDefinition<ExplicationOptions, never, "explication"> = {
   type: "explication",
   category: "structure",

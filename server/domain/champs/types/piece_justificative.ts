@@ -9,12 +9,7 @@
  */
 import { z } from "zod";
 import { type FileRef, fileListSchema, fileRefSchema } from "../../files/file-ref";
-import {
-  type AcceptedFiles,
-  FORMAT_FAMILIES,
-  type FileFormat,
-  pieceJustificativeAcceptedFiles,
-} from "../../files/formats";
+import { FORMAT_FAMILIES, type FileFormat, pieceJustificativeAcceptedFiles } from "../../files/formats";
 import { FILL_DURATION, type TypeDeChampDefinition, type TypedChampDescriptor } from "../definition";
 import { type ChampError, champError } from "../errors";
 import { requiredError } from "../input";
