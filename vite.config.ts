@@ -50,13 +50,4 @@ export default defineConfig({
   // GUICHET_SOURCEMAP=1 writes source maps, for `node bench/bundle-bytes.mjs --sources`.
   build: { assetsInlineLimit: 0, sourcemap: process.env.GUICHET_SOURCEMAP === "1" },
   ssr: { noExternal: ["@codegouvfr/react-dsfr"] },
-  environments: {
-    client: {
-      build: {
-        // Building a zod schema has no effect but the schema: the browser's chunks keep only those its
-        // code uses, so importing a constant from a type module does not bring zod (decision 0011).
-        rolldownOptions: { treeshake: { manualPureFunctions: ["z"] } },
-      },
-    },
-  },
 });
