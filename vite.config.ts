@@ -22,10 +22,32 @@ function translationsOutOfTheBrowser(): Plugin {
   };
 }
 
+const DSFR_DIR = path.join(new URL("./node_modules/@codegouvfr/react-dsfr/", import.meta.url).pathname);
+const DSFR_FR_SHIM = new URL("./app/lib/dsfr/fr-cx-only.ts", import.meta.url).pathname;
+
+/**
+ * The DSFR modules we load in the browser (`Footer`, `startReactDsfr`) import `fr` only for `fr.cx`
+ * and one colour; they get `app/lib/dsfr/fr-cx-only.ts` instead of every colour table.
+ */
+function dsfrWithoutColourTables(): Plugin {
+  return {
+    name: "guichet:dsfr-without-colour-tables",
+    enforce: "pre",
+    applyToEnvironment: (environment) => environment.name === "client",
+    resolveId(source, importer) {
+      if (!importer?.startsWith(DSFR_DIR) || (source !== "./fr" && source !== "../fr")) return null;
+      const target = path.join(path.dirname(importer), source);
+      if (target === path.join(DSFR_DIR, "fr")) return DSFR_FR_SHIM;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [translationsOutOfTheBrowser(), reactRouter()],
+  plugins: [translationsOutOfTheBrowser(), dsfrWithoutColourTables(), reactRouter()],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   // DSFR fonts and icons must stay files: inlining them as data: URLs would break the CSP and caching.
-  build: { assetsInlineLimit: 0 },
+  // GUICHET_SOURCEMAP=1 writes source maps, for `node bench/bundle-bytes.mjs --sources`.
+  build: { assetsInlineLimit: 0, sourcemap: process.env.GUICHET_SOURCEMAP === "1" },
   ssr: { noExternal: ["@codegouvfr/react-dsfr"] },
 });

@@ -12,10 +12,14 @@ import {
 import { requestContext, servicesContext } from "../server/http/context";
 import { redactUrl } from "../server/http/redact-url";
 import { logger as processLogger } from "../server/logger";
+import { loadAllChampComponents } from "./components/champs/registry";
 
 export const streamTimeout = 5_000;
 
-export default function handleRequest(
+// The server renders any form: every field type's components, loaded once (decision 0014).
+const champComponents = loadAllChampComponents();
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -23,6 +27,7 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   const nonce = loadContext.get(requestContext).nonce;
+  await champComponents;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.

@@ -5,7 +5,10 @@
  *
  * A page loads the client entry and, for every route its URL matches, the route module and its static
  * imports (the React Router manifest lists them; chunks are also scanned for their own static imports
- * so that nothing is missed). Dynamic imports (`import()`) are not counted: they load only when used.
+ * so that nothing is missed). Dynamic imports (`import()`) are not counted: they load only when used —
+ * except the field types' components (decision 0011), which a page with a form loads before it hydrates:
+ * a page type listing `champTypes` counts the chunks of those types (read from the registry chunk's
+ * `import()` of each type and the dependencies the build lists for it).
  * Sizes are raw, gzip (level 9) and brotli (quality 11) of each file, summed.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -21,14 +24,23 @@ const option = (name, fallback) => {
 const buildDir = option("build", process.env.BUILD_DIR ?? "build");
 const clientDir = join(buildDir, "client");
 
-/** Page types measured, with one URL each (ids and paths are placeholders: only the route matters). */
+/** The demo démarche's form (server/seed/demo.ts). */
+const DEMO_TYPES = ["header_section", "text", "date", "integer_number", "textarea", "drop_down_list", "yes_no"];
+/** Every field type: the heaviest form (the « tous les champs » démarche). */
+const ALL_TYPES = "*";
+
+/**
+ * Page types measured, with one URL each (ids and paths are placeholders: only the route matters) and,
+ * for pages showing a form, the field types of that form.
+ */
 export const PAGE_TYPES = [
   { name: "home", url: "/" },
   { name: "sign-in", url: "/users/sign_in" },
   { name: "commencer", url: "/commencer/demo" },
-  { name: "usager form (brouillon)", url: "/dossiers/1/brouillon" },
+  { name: "usager form (brouillon), demo form", url: "/dossiers/1/brouillon", champTypes: DEMO_TYPES },
+  { name: "usager form (brouillon), every type", url: "/dossiers/1/brouillon", champTypes: ALL_TYPES },
   { name: "instructeur list", url: "/procedures/1" },
-  { name: "instructeur dossier", url: "/procedures/1/dossiers/1" },
+  { name: "instructeur dossier, demo form", url: "/procedures/1/dossiers/1", champTypes: DEMO_TYPES },
   { name: "admin editor (champs)", url: "/admin/procedures/1/champs" },
 ];
 
@@ -76,15 +88,52 @@ function addWithStaticImports(asset, into) {
   }
 }
 
+/**
+ * The chunks of each field type, from the registry chunk: `text:()=>c(()=>import(`./text-X.js`)…,
+ * __vite__mapDeps([9,10,…]))`, the indexes pointing into the `__vite__mapDeps` file list.
+ */
+function champTypeChunks() {
+  const assets = join(clientDir, "assets");
+  for (const file of readdirSync(assets).filter((f) => f.endsWith(".js"))) {
+    const code = readFileSync(join(assets, file), "utf8");
+    if (!code.includes("HeaderSectionInput")) continue;
+    const deps = code.match(/m\.f=\[([^\]]*)\]/);
+    const list = deps ? [...deps[1].matchAll(/"([^"]+)"/g)].map((m) => `/${m[1]}`) : [];
+    const byType = new Map();
+    for (const m of code.matchAll(/(\w+):\(\)=>\w+\(\(\)=>import\(`\.\/([^`]+)`\)[\s\S]*?__vite__mapDeps\(\[([\d,]*)\]\)/g)) {
+      const files = [
+        `/assets/${m[2]}`,
+        ...m[3]
+          .split(",")
+          .filter(Boolean)
+          .map((i) => list[Number(i)]),
+      ];
+      byType.set(
+        m[1],
+        files.filter((f) => f.endsWith(".js")),
+      );
+    }
+    if (byType.size > 0) return byType;
+  }
+  throw new Error("No field-type registry chunk found in the build.");
+}
+
 export function measure() {
   const manifest = readManifest();
   const tree = routeTree(manifest.routes);
-  return PAGE_TYPES.map(({ name, url }) => {
+  const typeChunks = champTypeChunks();
+  return PAGE_TYPES.map(({ name, url, champTypes }) => {
     const matches = matchRoutes(tree, url) ?? [];
     const files = new Set();
     for (const asset of [manifest.entry.module, ...manifest.entry.imports]) addWithStaticImports(asset, files);
     for (const { route } of matches) {
       for (const asset of [route.module, ...(route.imports ?? [])]) addWithStaticImports(asset, files);
+    }
+    const types = champTypes === ALL_TYPES ? [...typeChunks.keys()] : (champTypes ?? []);
+    for (const type of types) {
+      const chunks = typeChunks.get(type);
+      if (!chunks) throw new Error(`No chunk for field type ${type}`);
+      for (const asset of chunks) addWithStaticImports(asset, files);
     }
     const total = { raw: 0, gzip: 0, brotli: 0 };
     const list = [...files].map((file) => ({ file, ...sizeOf(file) })).sort((a, b) => b.gzip - a.gzip);

@@ -12,6 +12,7 @@ import { ChampDisplay } from "./champ-display";
 import { ChampInput } from "./champ-input";
 import { ChampTreeContext, type ChampTreeState } from "./champ-tree";
 import { champInputId } from "./field-parts";
+import { CHAMP_TYPES_ATTRIBUTE, champTypesOf } from "./registry";
 
 /** Values and errors keyed by `ChampKey` ("12", or "12|k3f9a" in a row). */
 export type ChampValues = Readonly<Record<string, unknown>>;
@@ -19,6 +20,11 @@ export type ChampErrors = Readonly<Record<string, ChampError>>;
 
 /** Attribute marking the wrapper of one field occurrence (read by the live visibility script). */
 export const CHAMP_KEY_ATTRIBUTE = "data-champ-key";
+
+/** Names the list's field types for the browser, which loads their components before it hydrates. */
+function ChampTypesMarker({ descriptors }: { descriptors: readonly ChampDescriptor[] }) {
+  return <span hidden {...{ [CHAMP_TYPES_ATTRIBUTE]: champTypesOf(descriptors) }} />;
+}
 
 export function ChampInputList(props: {
   descriptors: readonly ChampDescriptor[];
@@ -48,6 +54,7 @@ export function ChampInputList(props: {
   };
   return (
     <ChampTreeContext.Provider value={state}>
+      <ChampTypesMarker descriptors={props.descriptors} />
       {props.descriptors.map((descriptor) => state.renderField(descriptor, champKey(descriptor.stableId)))}
     </ChampTreeContext.Provider>
   );
@@ -57,6 +64,8 @@ export function ChampInputList(props: {
 export function ChampDisplayList(props: {
   descriptors: readonly ChampDescriptor[];
   values: ChampValues;
+  /** Each occurrence's display text (`displayTexts` of `server/queries/form-view.ts`); absent: "". */
+  texts: Readonly<Record<string, string>>;
   hidden?: readonly ChampKey[];
   /** Links of the dossiers named by `dossier_link` fields that the viewer may open. */
   dossierLinks?: Readonly<Record<string, string>>;
@@ -70,11 +79,18 @@ export function ChampDisplayList(props: {
     dossierLinks: props.dossierLinks,
     renderField: (descriptor, key) =>
       hidden.has(key) ? null : (
-        <ChampDisplay key={key} descriptor={descriptor} value={props.values[key]} headingLevel={props.headingLevel} />
+        <ChampDisplay
+          key={key}
+          descriptor={descriptor}
+          value={props.values[key]}
+          text={props.texts[key] ?? ""}
+          headingLevel={props.headingLevel}
+        />
       ),
   };
   return (
     <ChampTreeContext.Provider value={state}>
+      <ChampTypesMarker descriptors={props.descriptors} />
       {props.descriptors.map((descriptor) => state.renderField(descriptor, champKey(descriptor.stableId)))}
     </ChampTreeContext.Provider>
   );

@@ -1,7 +1,6 @@
 /** Building blocks shared by the field components: ids, label text, hint, error message. */
 import { useEffect, useState } from "react";
-import { champInputName } from "../../../server/domain/champs/validate-dossier";
-import type { ChampKey } from "../../../server/domain/form/keys";
+import { type ChampKey, champInputName } from "../../../server/domain/form/keys";
 import { useT } from "../../lib/i18n";
 import type { ChampIds } from "./types";
 

@@ -12,10 +12,13 @@ import type {
 import type { ChampError } from "../../../server/domain/champs/errors";
 import type { TYPES_DE_CHAMP } from "../../../server/domain/champs/registry";
 
-/** Props of `<ChampInput>`: the descriptor as stored, the value to show, and its error if any. */
+/**
+ * Props of `<ChampInput>`: the descriptor with its options parsed by its type (`pageDescriptors`),
+ * the value to show, read with its type (`pageValues`, or as the action parsed it), and its error if any.
+ */
 export interface ChampInputProps {
   descriptor: ChampDescriptor;
-  /** Stored value or value typed in the last submission; anything not of the type's shape shows empty. */
+  /** Stored value (read by `pageValues`: null when not of the type's shape) or value typed in the last submission. */
   value: unknown;
   error?: ChampError | null;
   /** Heading level of a top-level section title (header_section level 1); deeper levels follow. Default 2. */
@@ -28,6 +31,8 @@ export interface ChampInputProps {
 export interface ChampDisplayProps {
   descriptor: ChampDescriptor;
   value: unknown;
+  /** The type's `displayValue` of the value in the page's language (`displayTexts`; "" when blank). */
+  text: string;
   /** As for ChampInput. Default 2. */
   headingLevel?: number;
 }

@@ -9,6 +9,7 @@ import { data, redirect } from "react-router";
 import { answerAvis } from "../../../server/operations/avis/answer-avis";
 import { requestAvis } from "../../../server/operations/avis/request-avis";
 import { loadExpertAvis } from "../../../server/queries/expert/avis";
+import { withDisplayTexts } from "../../../server/queries/form-view";
 import { AvisFiles } from "../../components/avis/avis-files";
 import {
   AvisErrorSummary,
@@ -59,8 +60,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canAnswer: view.canAnswer,
     canInvite: view.canInvite,
     canMessage: view.canMessage,
-    form: view.form,
-    annotations: view.annotations,
+    form: withDisplayTexts(view.form, locale),
+    annotations: view.annotations ? withDisplayTexts(view.annotations, locale) : null,
     others: view.others.map((o) => ({
       ...o,
       answeredAt: when(o.answeredAt),
@@ -256,7 +257,13 @@ export default function ExpertAvis({ loaderData, actionData }: Route.ComponentPr
             <h2 id="avis-dossier" className="fr-h4">
               {t("avis.expert.dossierTitle")}
             </h2>
-            <ChampDisplayList descriptors={form.descriptors} values={form.values} hidden={form.hidden} headingLevel={3} />
+            <ChampDisplayList
+              descriptors={form.descriptors}
+              values={form.values}
+              texts={form.texts}
+              hidden={form.hidden}
+              headingLevel={3}
+            />
           </section>
           {annotations ? (
             <section aria-labelledby="avis-annotations" className="fr-mb-4w">
@@ -266,6 +273,7 @@ export default function ExpertAvis({ loaderData, actionData }: Route.ComponentPr
               <ChampDisplayList
                 descriptors={annotations.descriptors}
                 values={annotations.values}
+                texts={annotations.texts}
                 hidden={annotations.hidden}
                 headingLevel={3}
               />

@@ -4,6 +4,7 @@ import { MOTIVATION_MAX_LENGTH } from "../../../server/domain/dossier/transition
 import type { InstructeurActor } from "../../../server/operations/dossiers/instructeur-transition";
 import { countDossierAvis } from "../../../server/queries/instructeur/avis";
 import { findInstructeurDossierOfDemarche, loadInstructeurDossier } from "../../../server/queries/instructeur/dossier";
+import { withDisplayTexts } from "../../../server/queries/form-view";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { useT } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
@@ -70,7 +71,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       processedAt: when(dossier.processedAt),
       updatedAt: when(dossier.updatedAt),
     },
-    form: loaded.form,
+    form: withDisplayTexts(loaded.form, locale),
     history: loaded.history.map((h) => ({ ...h, event: h.event as TraitementEvent, processedAt: when(h.processedAt) })),
     followers: loaded.followers,
     followedByMe: loaded.followedByMe,
@@ -189,6 +190,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
             <ChampDisplayList
               descriptors={form.descriptors}
               values={form.values}
+              texts={form.texts}
               hidden={form.hidden}
               dossierLinks={form.dossierLinks}
               headingLevel={3}

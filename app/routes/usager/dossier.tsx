@@ -8,6 +8,7 @@
 import { redirect } from "react-router";
 import { isTermine } from "../../../server/domain/dossier/states";
 import { TRAITEMENT_EVENTS, type TraitementEvent } from "../../../server/domain/dossier/transitions";
+import { displayTexts } from "../../../server/queries/form-view";
 import { loadUsagerDossierPage } from "../../../server/queries/usager/dossier";
 import { ChampDisplayList } from "../../components/champs/champ-list";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
@@ -67,6 +68,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     identity: identityOf(dossier),
     descriptors,
     values,
+    texts: displayTexts(descriptors, values, locale),
     hidden,
     history: history.map((h) => ({
       id: h.id,
@@ -171,6 +173,7 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
         <ChampDisplayList
           descriptors={loaderData.descriptors}
           values={loaderData.values}
+          texts={loaderData.texts}
           hidden={loaderData.hidden}
           headingLevel={3}
         />

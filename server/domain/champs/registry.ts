@@ -95,6 +95,18 @@ export function resolveOptions(descriptor: Pick<ChampDescriptor, "type" | "optio
     : { ok: false, issues: result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
 }
 
+/**
+ * The options a page renders a field with: its parsed options, or the type's defaults when they do
+ * not parse (a draft revision: publication refuses unusable options), as drafts are parsed too.
+ */
+export function usableOptions(descriptor: Pick<ChampDescriptor, "type" | "options">): Record<string, unknown> {
+  const resolved = resolveOptions(descriptor);
+  return (resolved.ok ? resolved.options : getTypeDeChamp(descriptor.type).defaultOptions(DEFAULT_LOCALE)) as Record<
+    string,
+    unknown
+  >;
+}
+
 /** Options of a new field of this type, with placeholder labels in `locale`. */
 export function defaultOptionsFor(type: TypeChamp, locale = DEFAULT_LOCALE): Record<string, unknown> {
   return getTypeDeChamp(type).defaultOptions(locale) as Record<string, unknown>;

@@ -5,22 +5,15 @@
  * revisions; the form is a tree (`server/domain/form/tree.ts`).
  */
 import { DEFAULT_LOCALE } from "../../../common/i18n/types";
-import { type ChampKey, champKey } from "../form/keys";
+import { type ChampKey, champInputName, champKey, champPartName } from "../form/keys";
 import { fieldInstances, rowIdsOf } from "../form/tree";
 import { hiddenKeys } from "../form/visibility";
 import type { ChampDescriptor, FormInput, JsonValue } from "./definition";
 import { champError, type ChampError } from "./errors";
 import { getTypeDeChamp, resolveOptions } from "./registry";
 
-/** HTML name of a field occurrence: `champ_12`, or `champ_12|k3f9a` in a row. Prefill keys are another, API-side format. */
-export function champInputName(key: ChampKey | number): string {
-  return `champ_${key}`;
-}
-
-/** Name of a companion input of a multi-control field (see `FormPartReader`). */
-export function champPartName(key: ChampKey | number, suffix: string): string {
-  return `${champInputName(key)}__${suffix}`;
-}
+// The HTML names live with the keys (zod-free, for the browser's form code); re-exported here.
+export { champInputName, champPartName };
 
 export type ReadChampValue = { ok: true; value: JsonValue | null } | { ok: false };
 

@@ -3,8 +3,7 @@
  * without another query (name, type, size). The bytes are behind `/pieces-jointes/<id>`.
  */
 import { z } from "zod";
-import { translate, translatePlural } from "../../../common/i18n";
-import type { Locale } from "../../../common/i18n/types";
+import { formatByteSize } from "./byte-size";
 
 /** File names are cut to this many characters (keeping the extension): storage keys never use them. */
 export const FILENAME_MAX_LENGTH = 255;
@@ -38,20 +37,4 @@ export function sanitizeFilename(raw: string, fallback = "fichier"): string {
   return chars.slice(0, FILENAME_MAX_LENGTH - extension.length).join("") + extension;
 }
 
-// "bytes" has plural forms (bytes_one, bytes_other): « 1 octet », « 850 octets ».
-const UNITS = ["bytes", "kilobytes", "megabytes", "gigabytes"] as const;
-
-/** "850 octets", "1,5 Mo" / "1.5 MB": binary multiples as the reference (`number_to_human_size`). */
-export function formatByteSize(bytes: number, locale: Locale): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
-  if (unit === 0) return translatePlural(locale, "fichiers.units.bytes", bytes, { n: number });
-  return translate(locale, `fichiers.units.${UNITS[unit]}`, { n: number });
-}
+export { formatByteSize };

@@ -246,3 +246,13 @@ export function looksLikeText(head: Uint8Array): boolean {
   }
   return true;
 }
+
+/** What a piece_justificative field accepts (here, without zod, for the browser's input too). */
+export function pieceJustificativeAcceptedFiles(options: { formatFamilies?: readonly FormatFamily[] }): AcceptedFiles {
+  return { formats: formatsOfFamilies(options.formatFamilies), maxBytes: PIECE_JUSTIFICATIVE_MAX_BYTES };
+}
+
+/** What a titre_identite field accepts. */
+export function titreIdentiteAcceptedFiles(): AcceptedFiles {
+  return { formats: identityDocumentFormats(), maxBytes: TITRE_IDENTITE_MAX_BYTES };
+}

@@ -12,10 +12,11 @@
 import { z } from "zod";
 import { CHAMP_ERROR_CODES, type ChampError } from "../champs/errors";
 import { type ChampKey, parseChampKey } from "../form/keys";
+import { DELETE_FILE_FIELD, deleteFileValue } from "./delete-file";
 
 export const UPLOAD_ERRORS_FIELD = "_upload_errors";
 /** The no-JavaScript "remove this file" checkboxes: value `<key>/<attachment id>`. */
-export const DELETE_FILE_FIELD = "_delete_file";
+export { DELETE_FILE_FIELD, deleteFileValue };
 
 const ZUploadErrors = z
   .array(
@@ -57,9 +58,6 @@ export function readUploadErrors(form: { get(name: string): unknown }): Record<C
 }
 
 /** Value of a "remove this file" checkbox, and its parsing. */
-export function deleteFileValue(key: ChampKey, attachmentId: string): string {
-  return `${key}/${attachmentId}`;
-}
 
 export function parseDeleteFileValue(value: string): { key: ChampKey; attachmentId: string } | null {
   const slash = value.lastIndexOf("/");

@@ -4,8 +4,7 @@
  * `fieldInstances` expands a dossier's rows into every field occurrence in form order.
  */
 import type { ChampDescriptor } from "../champs/definition";
-import { repetitionValueSchema } from "../champs/types/repetition";
-import { type ChampKey, champKey } from "./keys";
+import { type ChampKey, champKey, isRowIdList } from "./keys";
 
 /** A field as a revision lists it: flat, with the stable id of its repetition block if any. */
 export type FlatChampDescriptor = ChampDescriptor & { parentStableId: number | null };
@@ -40,8 +39,9 @@ export function findField(tree: readonly ChampDescriptor[], stableId: number): C
 
 /** The row ids of a repetition block in a dossier (none when absent or malformed). */
 export function rowIdsOf(values: ReadonlyMap<ChampKey, unknown>, stableId: number): string[] {
-  const parsed = repetitionValueSchema.safeParse(values.get(champKey(stableId)));
-  return parsed.success ? parsed.data : [];
+  // Checked without zod: the browser's form code uses the tree too (decision 0014).
+  const value = values.get(champKey(stableId));
+  return isRowIdList(value) ? [...value] : [];
 }
 
 /** One occurrence of a field in a dossier: a top-level field, or a child in one row of its block. */

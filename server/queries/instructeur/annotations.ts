@@ -9,7 +9,7 @@ import { hiddenKeys } from "../../domain/form/visibility";
 import type { DbOrTx } from "../../db/client";
 import { loadChampValues } from "../../db/champ-values";
 import { loadRevisionForm } from "../../db/revisions";
-import { pageDescriptors } from "../form-view";
+import { pageDescriptors, pageValues } from "../form-view";
 
 export async function loadDossierAnnotations(db: DbOrTx, dossier: { id: number; revisionId: number }) {
   const [publicTree, privateTree, values] = await Promise.all([
@@ -23,7 +23,7 @@ export async function loadDossierAnnotations(db: DbOrTx, dossier: { id: number; 
   return {
     descriptors: pageDescriptors(privateTree),
     /** Values by ChampKey (object keys), annotations only. */
-    values: Object.fromEntries(own) as Record<string, unknown>,
+    values: pageValues(privateTree, Object.fromEntries(own)),
     /** Annotation occurrences hidden by their conditions (rendered hidden, as in the usager's form). */
     hidden: keysOfForm(privateTree, hidden),
     /** Libellés of the annotations to fill or correct before a final decision (`can_terminer?`). */

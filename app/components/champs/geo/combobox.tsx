@@ -11,7 +11,6 @@
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "../../../lib/i18n";
-import "./geo.css";
 
 export interface ComboboxOption {
   /** What the hidden input carries when chosen (a code, an id); empty: the label alone is enough. */

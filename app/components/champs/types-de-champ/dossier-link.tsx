@@ -3,7 +3,7 @@
  * pages the value reads « Dossier n° 1234 »; it is a link only when the page gives `href`, i.e. when
  * the viewer may open that dossier (the caller decides: e.g. an instructeur of its démarche).
  */
-import { dossierNumberOf } from "../../../../server/domain/champs/types/dossier_link";
+import { dossierNumberOf } from "../../../../server/domain/champs/types/plain";
 import { useT } from "../../../lib/i18n";
 import { useOptionalChampTree } from "../champ-tree";
 import type { TypedDisplayProps, TypedInputProps } from "../types";

@@ -11,13 +11,12 @@
  * (and submitted) only while "Autre" is chosen.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { DROP_DOWN_OTHER } from "../../../../server/domain/champs/types/drop_down_list";
+import { DROP_DOWN_OTHER } from "../../../../server/domain/champs/types/plain";
 import { useT, useTn } from "../../../lib/i18n";
 import { RadioFieldset } from "../choice-parts";
 import { DisplayItem } from "../display-parts";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
-import "./combobox.css";
 
 /** Up to this many choices (not counting "Autre") are radios; more make a select. */
 export const MAX_RADIO_CHOICES = 5;

@@ -3,7 +3,7 @@
  * `<details>` disclosure (« Lire plus »), which opens and closes without JavaScript and is
  * announced as expandable by screen readers. Nothing is shown on read-only pages: there is no value.
  */
-import { collapsibleText } from "../../../../server/domain/champs/types/explication";
+import { collapsibleText } from "../../../../server/domain/champs/types/plain";
 import { useT } from "../../../lib/i18n";
 import { ChampHint } from "../field-parts";
 import type { TypedDisplayProps, TypedInputProps } from "../types";

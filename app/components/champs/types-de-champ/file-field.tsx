@@ -9,12 +9,11 @@
  * a file twice. Names and ids come from `ids` only (rows of a block have their own).
  */
 import { useEffect, useRef, useState } from "react";
-import "./file-field.css";
 import { useLocation } from "react-router";
 import type { FileRef } from "../../../../server/domain/files/file-ref";
-import { formatByteSize } from "../../../../server/domain/files/file-ref";
+import { formatByteSize } from "../../../../server/domain/files/byte-size";
 import { type AcceptedFiles, type FormatFamily, acceptAttribute, extensionList } from "../../../../server/domain/files/formats";
-import { DELETE_FILE_FIELD, deleteFileValue } from "../../../../server/domain/files/upload-errors";
+import { DELETE_FILE_FIELD, deleteFileValue } from "../../../../server/domain/files/delete-file";
 import { deleteFile, fileEndpointsBase, fileFieldEndpoint, uploadFile } from "../../../lib/file-upload";
 import { useLocale, useRootData, useT } from "../../../lib/i18n";
 import { ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";

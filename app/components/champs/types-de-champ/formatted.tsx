@@ -3,7 +3,8 @@
  * (accepted characters and length, or the help text and example of the advanced mode) and a
  * maximum length the browser enforces.
  */
-import { FORMATTED_MAX_LENGTH, type FormattedOptions } from "../../../../server/domain/champs/types/formatted";
+import type { FormattedOptions } from "../../../../server/domain/champs/types/formatted";
+import { FORMATTED_MAX_LENGTH } from "../../../../server/domain/champs/types/plain";
 import type { TFunction } from "../../../../common/i18n";
 import { useT } from "../../../lib/i18n";
 import { DisplayItem } from "../display-parts";

@@ -7,11 +7,8 @@
  * that primary has none.
  */
 import { useState } from "react";
-import {
-  type LinkedDropDownValue,
-  secondariesOf,
-  secondaryOptionValue,
-} from "../../../../server/domain/champs/types/linked_drop_down_list";
+import type { LinkedDropDownValue } from "../../../../server/domain/champs/types/linked_drop_down_list";
+import { secondariesOf, secondaryOptionValue } from "../../../../server/domain/champs/types/plain";
 import { useT } from "../../../lib/i18n";
 import { DisplayItem } from "../display-parts";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";

@@ -1,6 +1,5 @@
 /** `piece_justificative` (« Pièce justificative »): several files, formats of the chosen families, a model to download. */
-import { FORMAT_FAMILIES, type FormatFamily } from "../../../../server/domain/files/formats";
-import { pieceJustificativeAcceptedFiles } from "../../../../server/domain/champs/types/piece_justificative";
+import { FORMAT_FAMILIES, type FormatFamily, pieceJustificativeAcceptedFiles } from "../../../../server/domain/files/formats";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
 import { FileInputField, FileListDisplay, useAcceptedHint } from "./file-field";
 

@@ -1,5 +1,5 @@
 /** `titre_identite` (« Titre d’identité »): a JPEG or PNG photo or scan of an identity document, 20 MB at most. */
-import { titreIdentiteAcceptedFiles } from "../../../../server/domain/champs/types/titre_identite";
+import { titreIdentiteAcceptedFiles } from "../../../../server/domain/files/formats";
 import { useT } from "../../../lib/i18n";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
 import { FileInputField, FileListDisplay, useAcceptedHint } from "./file-field";

@@ -11,18 +11,9 @@ import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, prefillText, requiredError, singleLine } from "../input";
+import { DOSSIER_NUMBER_MAX, dossierNumberOf } from "./plain";
 
-/** Dossier numbers are PostgreSQL integers. */
-export const DOSSIER_NUMBER_MAX = 2_147_483_647;
-
-/** The dossier number of a value ("1234", "n° 1234", "#1234" typed by people), or null. */
-export function dossierNumberOf(value: string | null): number | null {
-  if (value === null) return null;
-  const digits = value.trim().replace(/^(?:n\s*°|no\.?|#)\s*/i, "");
-  if (!/^\d{1,10}$/.test(digits)) return null;
-  const number = Number(digits);
-  return number >= 1 && number <= DOSSIER_NUMBER_MAX ? number : null;
-}
+export { DOSSIER_NUMBER_MAX, dossierNumberOf };
 
 export const dossierLinkOptionsSchema = z.object({});
 export type DossierLinkOptions = z.infer<typeof dossierLinkOptionsSchema>;

@@ -13,9 +13,10 @@ import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { TEXT_CASTS } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, normalizeLine, prefillText, requiredError } from "../input";
+import { DROP_DOWN_OTHER } from "./plain";
 
-/** Sentinel sent by the "Autre" radio/option; never stored. */
-export const DROP_DOWN_OTHER = "__other__";
+/** Sentinel sent by the "Autre" radio/option; never stored (defined in `plain.ts`, for the browser). */
+export { DROP_DOWN_OTHER };
 export const DROP_DOWN_MAX_OPTIONS = 5000;
 
 export const dropDownOptionSchema = z

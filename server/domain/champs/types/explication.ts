@@ -7,6 +7,9 @@ import { z } from "zod";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { fileRefSchema } from "../../files/file-ref";
 import { normalizeMultiline } from "../input";
+import { collapsibleText } from "./plain";
+
+export { collapsibleText };
 
 /** Long enough for a few paragraphs; the description holds the rest. */
 export const EXPLICATION_TEXT_MAX_LENGTH = 10_000;
@@ -27,12 +30,6 @@ export const explicationOptionsSchema = z.object({
   notice: fileRefSchema.optional(),
 });
 export type ExplicationOptions = z.infer<typeof explicationOptionsSchema>;
-
-/** The folded text to show, or null when the option is off or the text is empty. */
-export function collapsibleText(options: ExplicationOptions): string | null {
-  const text = options.collapsibleExplanationText ?? "";
-  return options.collapsibleExplanationEnabled && text !== "" ? text : null;
-}
 
 export const explication: TypeDeChampDefinition<ExplicationOptions, never, "explication"> = {
   type: "explication",

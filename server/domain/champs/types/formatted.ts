@@ -13,9 +13,10 @@ import { examplePrefill } from "../facets";
 import { champError, type ChampError } from "../errors";
 import { characterCount, isBlankString, normalizeLine, prefillText, requiredError, singleLine } from "../input";
 import { compileRegex, regexMatches } from "./formatted-regex";
+import { FORMATTED_MAX_LENGTH } from "./plain";
 
 /** No formatted value is longer (identifiers, codes, references): the input stops there too. */
-export const FORMATTED_MAX_LENGTH = 1000;
+export { FORMATTED_MAX_LENGTH };
 export const FORMATTED_TEXT_MAX_LENGTH = 500;
 
 const lengthSchema = z.number().int().min(1).max(FORMATTED_MAX_LENGTH);

@@ -16,6 +16,7 @@ import { FILL_DURATION, type FormInput, type TypeDeChampDefinition } from "../de
 import { champError } from "../errors";
 import { normalizeLine, requiredError, singleLine } from "../input";
 import { DROP_DOWN_MAX_OPTIONS, dropDownOptionSchema } from "./drop_down_list";
+import { secondariesOf, secondaryOptionValue } from "./plain";
 
 const distinct = (list: readonly string[]) => new Set(list).size === list.length;
 
@@ -75,14 +76,7 @@ export function linkedLinesOf(tree: LinkedOptionTree): string[] {
   return tree.flatMap((entry) => [`--${entry.primary}--`, ...entry.secondaries]);
 }
 
-export function secondariesOf(tree: LinkedOptionTree, primary: string): readonly string[] | null {
-  return tree.find((entry) => entry.primary === primary)?.secondaries ?? null;
-}
-
-/** The value an option of the secondary select sends (see the form contract). */
-export function secondaryOptionValue(primary: string, secondary: string): string {
-  return JSON.stringify([primary, secondary]);
-}
+export { secondariesOf, secondaryOptionValue };
 
 function parseSecondaryOption(text: string): { primary: string; secondary: string } | null {
   try {

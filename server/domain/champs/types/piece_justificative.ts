@@ -9,13 +9,7 @@
  */
 import { z } from "zod";
 import { type FileRef, fileListSchema, fileRefSchema } from "../../files/file-ref";
-import {
-  type AcceptedFiles,
-  FORMAT_FAMILIES,
-  type FileFormat,
-  PIECE_JUSTIFICATIVE_MAX_BYTES,
-  formatsOfFamilies,
-} from "../../files/formats";
+import { FORMAT_FAMILIES, type FileFormat, pieceJustificativeAcceptedFiles } from "../../files/formats";
 import { FILL_DURATION, type TypeDeChampDefinition, type TypedChampDescriptor } from "../definition";
 import { type ChampError, champError } from "../errors";
 import { requiredError } from "../input";
@@ -70,9 +64,7 @@ export function validateFileList<O>(
   return wrong ? champError("file_format_not_accepted", descriptor, { filename: wrong.filename }) : null;
 }
 
-export function pieceJustificativeAcceptedFiles(options: PieceJustificativeOptions): AcceptedFiles {
-  return { formats: formatsOfFamilies(options.formatFamilies), maxBytes: PIECE_JUSTIFICATIVE_MAX_BYTES };
-}
+export { pieceJustificativeAcceptedFiles };
 
 export const pieceJustificative: TypeDeChampDefinition<PieceJustificativeOptions, FileListValue, "piece_justificative"> = {
   type: "piece_justificative",

@@ -5,7 +5,7 @@
  * (`server/domain/form/`), not here: this module only knows the rows.
  */
 import { z } from "zod";
-import { ROW_ID_PATTERN } from "../../form/keys";
+import { MAX_ROWS, ROW_ID_PATTERN } from "../../form/keys";
 import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { requiredError } from "../input";
 
@@ -13,7 +13,7 @@ export const repetitionOptionsSchema = z.object({});
 export type RepetitionOptions = z.infer<typeof repetitionOptionsSchema>;
 
 /** Row ids, in display order. The usager cannot name rows: they are created by the server. */
-export const MAX_ROWS = 1000;
+export { MAX_ROWS };
 export const repetitionValueSchema = z.array(z.string().regex(ROW_ID_PATTERN)).max(MAX_ROWS);
 export type RepetitionValue = z.infer<typeof repetitionValueSchema>;
 

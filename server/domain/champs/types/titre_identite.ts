@@ -4,16 +4,14 @@
  * by the upload endpoints), without options.
  */
 import { z } from "zod";
-import { type AcceptedFiles, TITRE_IDENTITE_MAX_BYTES, identityDocumentFormats } from "../../files/formats";
+import { titreIdentiteAcceptedFiles } from "../../files/formats";
 import type { TypeDeChampDefinition } from "../definition";
 import { FILE_LIST_FACETS, type FileListValue, validateFileList } from "./piece_justificative";
 
 export const titreIdentiteOptionsSchema = z.object({});
 export type TitreIdentiteOptions = z.infer<typeof titreIdentiteOptionsSchema>;
 
-export function titreIdentiteAcceptedFiles(): AcceptedFiles {
-  return { formats: identityDocumentFormats(), maxBytes: TITRE_IDENTITE_MAX_BYTES };
-}
+export { titreIdentiteAcceptedFiles };
 
 export const titreIdentite: TypeDeChampDefinition<TitreIdentiteOptions, FileListValue, "titre_identite"> = {
   type: "titre_identite",
