@@ -13,6 +13,7 @@ import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { OFFLINE_REFERENCE_DATA, type ReadFormField, typedValues, writeChamps } from "./save-champs";
 import type { OperationResult, Refusal } from "../../refusal";
 import { champRefusals } from "./champ-refusals";
+import { routeDossierInTransaction } from "../groupes/route-dossier";
 
 /**
  * Refused: one refusal per invalid field (on its `ChampKey`, `champs.errors.<code>`), `identity_missing`
@@ -69,6 +70,16 @@ export async function submitDossier(
     await writeChamps(tx, dossierId, tree, hiddenValuesToClear(tree, values, hidden));
     const result = await applyTransition(tx, target, "passer_en_construction", { userId, instructeurEmail: null });
     if (!result.ok) return result;
+    // Routing (§5.1): the first open groupe whose rule matches receives the dossier, else the default one.
+    await routeDossierInTransaction(tx, {
+      dossier: target.dossier,
+      tree,
+      values,
+      hidden,
+      mode: "auto",
+      actor: "usager",
+      actorUserId: userId,
+    });
     await reindexDossier(tx, dossierId);
     return { ok: true };
   });
