@@ -9,6 +9,8 @@ import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
 import { sendMailJob } from "./send-mail.job";
+import { notifyAddedInstructeursJob } from "./notify-added-instructeurs.job";
+import { rerouteDossiersJob } from "./reroute-dossiers.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -25,6 +27,8 @@ export const JOBS = {
   "purge-expired": purgeExpiredJob,
   "purge-attachments": purgeAttachmentsJob,
   "instructeur-digest": instructeurDigestJob,
+  "notify-added-instructeurs": notifyAddedInstructeursJob,
+  "reroute-dossiers": rerouteDossiersJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

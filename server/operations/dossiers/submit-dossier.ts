@@ -68,18 +68,21 @@ export async function submitDossier(
       return { ok: false, refusals };
     }
     await writeChamps(tx, dossierId, tree, hiddenValuesToClear(tree, values, hidden));
+    // Routing (§5.1): the first open groupe whose rule matches receives the dossier, else the default
+    // one — before the transition, so the reactions to `dossier.depose` see the groupe it lands in.
+    if (target.dossier.state === "brouillon") {
+      await routeDossierInTransaction(tx, {
+        dossier: target.dossier,
+        tree,
+        values,
+        hidden,
+        mode: "auto",
+        actor: "usager",
+        actorUserId: userId,
+      });
+    }
     const result = await applyTransition(tx, target, "passer_en_construction", { userId, instructeurEmail: null });
     if (!result.ok) return result;
-    // Routing (§5.1): the first open groupe whose rule matches receives the dossier, else the default one.
-    await routeDossierInTransaction(tx, {
-      dossier: target.dossier,
-      tree,
-      values,
-      hidden,
-      mode: "auto",
-      actor: "usager",
-      actorUserId: userId,
-    });
     await reindexDossier(tx, dossierId);
     return { ok: true };
   });

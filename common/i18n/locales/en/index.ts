@@ -17,6 +17,7 @@ import liste from "./liste";
 import avis from "./avis";
 import notifications from "./notifications";
 import messagerie from "./messagerie";
+import groupes from "./groupes";
 
 export const en = {
   common,
@@ -36,4 +37,5 @@ export const en = {
   avis,
   notifications,
   messagerie,
+  groupes,
 } satisfies Translation<typeof fr>;

@@ -15,6 +15,7 @@ import liste from "./liste";
 import avis from "./avis";
 import notifications from "./notifications";
 import messagerie from "./messagerie";
+import groupes from "./groupes";
 
 export const fr = {
   common,
@@ -34,4 +35,5 @@ export const fr = {
   avis,
   notifications,
   messagerie,
+  groupes,
 };
