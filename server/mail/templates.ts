@@ -5,6 +5,7 @@ import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from 
 import { confirmEmailTemplate } from "./templates/confirm-email";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
+import { dossierGroupeChangeTemplate } from "./templates/groupe-mails";
 import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
 import { nouveauMessageTemplate } from "./templates/nouveau-message";
@@ -32,6 +33,8 @@ export const MAIL_TEMPLATES = {
   avis_decision: avisDecisionTemplate,
   // instructeurs: colleague, instant e-mails, digests (server/events/reactions/instructeur-mails.ts, server/jobs/digest.job.ts)
   ...INSTRUCTEUR_MAIL_TEMPLATES,
+  // groupes instructeurs (server/events/reactions/groupe-change-mails.ts)
+  dossier_groupe_change: dossierGroupeChangeTemplate,
   // messagerie (enqueued by server/events/reactions/usager-message-mail.ts)
   nouveau_message: nouveauMessageTemplate,
 } satisfies Record<string, MailTemplate<z.ZodType>>;

@@ -5,6 +5,7 @@
 import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
+import { groupeChangeMails } from "./groupe-change-mails";
 import { instructeurMails } from "./instructeur-mails";
 import { resolveCorrections } from "./resolve-corrections";
 import { systemMessages } from "./system-messages";
@@ -20,4 +21,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   systemMessages,
   usagerMessageMail,
   resolveCorrections,
+  groupeChangeMails,
 ];
