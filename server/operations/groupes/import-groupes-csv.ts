@@ -59,8 +59,8 @@ export async function importGroupesCsv(db: Db, admin: AdminActor, demarcheId: nu
       on conflict (demarche_id, label) do nothing
       returning id`);
     await tx.execute(sql`
-      insert into ${users} (email, password_hash, email_confirmed_at, locale)
-      select distinct i.e, null, null, ${input.locale} from ${input$} i
+      insert into ${users} (email, locale)
+      select distinct i.e, ${input.locale}::text from ${input$} i
       on conflict (email) do nothing`);
     await tx.execute(sql`
       insert into ${instructeurs} (user_id)
