@@ -7,8 +7,6 @@ import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { isLocale, LOCALES } from "../../common/i18n";
 import { users } from "../db/schema";
-import { issueEmailToken } from "../operations/accounts/email-tokens";
-import { enqueueMail } from "./enqueue-mail";
 import type { JobDefinition } from "./registry";
 
 const ZPayload = z.object({
@@ -23,6 +21,9 @@ const BATCH = 200;
 export const notifyAddedInstructeursJob: JobDefinition<typeof ZPayload> = {
   payload: ZPayload,
   async run({ userIds, invitedByEmail, demarcheLibelle, locale }, { db }) {
+    // Lazy: enqueuing reads the job registry, which lists this job.
+    const { issueEmailToken } = await import("../operations/accounts/email-tokens");
+    const { enqueueMail } = await import("./enqueue-mail");
     for (let start = 0; start < userIds.length; start += BATCH) {
       const ids = userIds.slice(start, start + BATCH);
       await db.transaction(async (tx) => {
@@ -34,9 +35,21 @@ export const notifyAddedInstructeursJob: JobDefinition<typeof ZPayload> = {
           const mailLocale = isLocale(user.locale) ? user.locale : locale;
           if (user.passwordHash === null) {
             const { token } = await issueEmailToken(tx, user.id, "invitation");
-            await enqueueMail(tx, user.email, "invitation", { email: user.email, token, invitedByEmail, demarcheLibelle }, mailLocale);
+            await enqueueMail(
+              tx,
+              user.email,
+              "invitation",
+              { email: user.email, token, invitedByEmail, demarcheLibelle },
+              mailLocale,
+            );
           } else {
-            await enqueueMail(tx, user.email, "instructeur_added", { email: user.email, invitedByEmail, demarcheLibelle }, mailLocale);
+            await enqueueMail(
+              tx,
+              user.email,
+              "instructeur_added",
+              { email: user.email, invitedByEmail, demarcheLibelle },
+              mailLocale,
+            );
           }
         }
       });

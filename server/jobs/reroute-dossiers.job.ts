@@ -5,8 +5,6 @@
  * Dossiers moved by hand stay in their groupe. Each move is a `dossier.groupe_change` event (`bulk`).
  */
 import { z } from "zod";
-import { rerouteBatch } from "../operations/groupes/reroute-dossiers";
-import { enqueueJob } from "./enqueue";
 import type { JobDefinition } from "./registry";
 
 const ZPayload = z.object({
@@ -21,6 +19,9 @@ const BATCHES_PER_RUN = 20;
 export const rerouteDossiersJob: JobDefinition<typeof ZPayload> = {
   payload: ZPayload,
   async run({ demarcheId, actorUserId, afterId }, { db }) {
+    // Lazy: the operations enqueue jobs, whose registry lists this job.
+    const { rerouteBatch } = await import("../operations/groupes/reroute-dossiers");
+    const { enqueueJob } = await import("./enqueue");
     let cursor = afterId;
     for (let i = 0; i < BATCHES_PER_RUN; i++) {
       const next = await rerouteBatch(db, demarcheId, cursor, actorUserId);

@@ -9,7 +9,10 @@ import { groupesInstructeurs } from "../db/schema";
 import { conditionChoiceLists } from "../domain/conditions/choice-lists";
 import { routingProblems } from "../domain/routing/routing";
 
-export async function demarcheRoutingProblems(db: DbOrTx, demarche: { id: number; draftRevisionId: number | null; publishedRevisionId: number | null }) {
+export async function demarcheRoutingProblems(
+  db: DbOrTx,
+  demarche: { id: number; draftRevisionId: number | null; publishedRevisionId: number | null },
+) {
   const groupes = await db
     .select({
       id: groupesInstructeurs.id,

@@ -16,7 +16,10 @@ describe("parseGroupesCsv", () => {
       ok: true,
       rows: [{ groupe: "Ain", email: "a@exemple.fr" }],
     });
-    expect(parseGroupesCsv(bytes("email\na@exemple.fr\n"), "email")).toEqual({ ok: true, rows: [{ groupe: null, email: "a@exemple.fr" }] });
+    expect(parseGroupesCsv(bytes("email\na@exemple.fr\n"), "email")).toEqual({
+      ok: true,
+      rows: [{ groupe: null, email: "a@exemple.fr" }],
+    });
   });
 
   it("reports every bad line with its number and reason", () => {
@@ -37,14 +40,19 @@ describe("parseGroupesCsv", () => {
   });
 
   it("refuses files too big, empty, binary or not UTF-8", () => {
-    expect(parseGroupesCsv(new Uint8Array(GROUPES_CSV_MAX_BYTES + 1).fill(65), "email")).toEqual({ ok: false, file: "csv_too_big" });
+    expect(parseGroupesCsv(new Uint8Array(GROUPES_CSV_MAX_BYTES + 1).fill(65), "email")).toEqual({
+      ok: false,
+      file: "csv_too_big",
+    });
     expect(parseGroupesCsv(new Uint8Array(), "email")).toEqual({ ok: false, file: "csv_empty" });
     expect(parseGroupesCsv(new Uint8Array([65, 0, 66]), "email")).toEqual({ ok: false, file: "csv_not_text" });
     // « Aïn » in Latin-1.
-    expect(parseGroupesCsv(new Uint8Array([0x41, 0xef, 0x6e, 0x2c, 0x61, 0x40, 0x62, 0x2e, 0x66, 0x72]), "groupe_email")).toEqual({
-      ok: false,
-      file: "csv_encoding",
-    });
+    expect(parseGroupesCsv(new Uint8Array([0x41, 0xef, 0x6e, 0x2c, 0x61, 0x40, 0x62, 0x2e, 0x66, 0x72]), "groupe_email")).toEqual(
+      {
+        ok: false,
+        file: "csv_encoding",
+      },
+    );
   });
 
   it("reads 20,000 rows", () => {

@@ -14,7 +14,7 @@ import { simpleRoutingGroupes } from "../../domain/routing/routing";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { type OperationResult, refuse } from "../../refusal";
 import { type AdminActor, recordGroupesChange } from "./admin-actor";
-import { routingFields } from "./routing-fields";
+import { routingFields } from "../../lookups/routing-fields";
 
 export async function configureSimpleRouting(
   db: Db,

@@ -10,11 +10,20 @@ import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
 import { type OperationResult, refuse } from "../../refusal";
 import { type AdminActor, recordGroupesChange } from "./admin-actor";
 
-export async function deleteGroupe(db: Db, admin: AdminActor, demarcheId: number, groupeId: number): Promise<OperationResult<object>> {
+export async function deleteGroupe(
+  db: Db,
+  admin: AdminActor,
+  demarcheId: number,
+  groupeId: number,
+): Promise<OperationResult<object>> {
   return db.transaction(async (tx): Promise<OperationResult<object>> => {
     const { groupe } = await findAdministrableGroupe(tx, admin.administrateurId, demarcheId, groupeId, true);
     if (groupe.isDefault) return refuse("default_cannot_delete");
-    const [dossier] = await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.groupeInstructeurId, groupe.id)).limit(1);
+    const [dossier] = await tx
+      .select({ id: dossiers.id })
+      .from(dossiers)
+      .where(eq(dossiers.groupeInstructeurId, groupe.id))
+      .limit(1);
     if (dossier) return refuse("groupe_has_dossiers");
     await tx.delete(groupesInstructeurs).where(eq(groupesInstructeurs.id, groupe.id));
     await recordGroupesChange(tx, admin, demarcheId, { change: "deleted", groupeId: groupe.id });

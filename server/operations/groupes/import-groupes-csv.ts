@@ -30,9 +30,18 @@ export interface ImportGroupesInput {
   locale: Locale;
 }
 
-export type ImportGroupesResult = OperationResult<{ groupesCreated: number; membershipsAdded: number; instructeursAdded: number }>;
+export type ImportGroupesResult = OperationResult<{
+  groupesCreated: number;
+  membershipsAdded: number;
+  instructeursAdded: number;
+}>;
 
-export async function importGroupesCsv(db: Db, admin: AdminActor, demarcheId: number, input: ImportGroupesInput): Promise<ImportGroupesResult> {
+export async function importGroupesCsv(
+  db: Db,
+  admin: AdminActor,
+  demarcheId: number,
+  input: ImportGroupesInput,
+): Promise<ImportGroupesResult> {
   // Scope first: another administrateur's démarche (or groupe) is a 404 whatever the file holds.
   const chosen =
     input.groupeId === undefined
@@ -42,10 +51,18 @@ export async function importGroupesCsv(db: Db, admin: AdminActor, demarcheId: nu
   const parsed = parseGroupesCsv(input.bytes, chosen ? "email" : "groupe_email");
   if (!parsed.ok) {
     if ("file" in parsed) {
-      return { ok: false, refusals: [{ code: parsed.file, field: "file", params: parsed.line ? { line: parsed.line } : undefined }] };
+      return {
+        ok: false,
+        refusals: [{ code: parsed.file, field: "file", params: parsed.line ? { line: parsed.line } : undefined }],
+      };
     }
-    const refusals: Refusal[] = parsed.lines.map((l) => ({ code: "line_invalid", field: "file", params: { line: l.line, problem: l.problem } }));
-    if (parsed.total > parsed.lines.length) refusals.push({ code: "more_lines", field: "file", params: { count: parsed.total - parsed.lines.length } });
+    const refusals: Refusal[] = parsed.lines.map((l) => ({
+      code: "line_invalid",
+      field: "file",
+      params: { line: l.line, problem: l.problem },
+    }));
+    if (parsed.total > parsed.lines.length)
+      refusals.push({ code: "more_lines", field: "file", params: { count: parsed.total - parsed.lines.length } });
     return { ok: false, refusals };
   }
   const records = JSON.stringify(parsed.rows.map((r) => ({ g: r.groupe ?? chosen?.label ?? "", e: r.email })));

@@ -21,14 +21,24 @@ export async function requestRerouting(db: Db, admin: AdminActor, demarcheId: nu
   return db.transaction(async (tx) => {
     await findAdministrableDemarche(tx, admin.administrateurId, demarcheId, true);
     // One re-routing at a time per démarche: a second request replaces a pending one.
-    await enqueueJob(tx, "reroute-dossiers", { demarcheId, actorUserId: admin.userId, afterId: 0 }, { jobKey: `reroute-${demarcheId}` });
+    await enqueueJob(
+      tx,
+      "reroute-dossiers",
+      { demarcheId, actorUserId: admin.userId, afterId: 0 },
+      { jobKey: `reroute-${demarcheId}` },
+    );
     await recordGroupesChange(tx, admin, demarcheId, { change: "rerouted" });
     return { ok: true as const };
   });
 }
 
 /** Routes the next batch after dossier `afterId`; the last dossier routed, or null when done. */
-export async function rerouteBatch(db: Db, demarcheId: number, afterId: number, actorUserId: number | null): Promise<number | null> {
+export async function rerouteBatch(
+  db: Db,
+  demarcheId: number,
+  afterId: number,
+  actorUserId: number | null,
+): Promise<number | null> {
   return db.transaction(async (tx) => {
     const batch = await tx
       .select()

@@ -13,7 +13,7 @@ import { blockingErrors, ruleErrors } from "../../domain/conditions/editor";
 import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
 import { type OperationResult, refuse } from "../../refusal";
 import { type AdminActor, recordGroupesChange } from "./admin-actor";
-import { routingFields } from "./routing-fields";
+import { routingFields } from "../../lookups/routing-fields";
 
 export async function updateGroupeRule(
   db: Db,

@@ -51,7 +51,6 @@ export default {
       line_invalid: "Line {line}: {problem}",
       more_lines_one: "… and {count} more invalid line.",
       more_lines_other: "… and {count} more invalid lines.",
-      more_lines: "… and {count} more invalid lines.",
       title: "The file was not imported",
     },
     problems: {
@@ -80,7 +79,8 @@ export default {
     add: "Add to the group",
     remove: "Remove",
     ruleTitle: "Routing rule",
-    ruleLead: "Files whose answers satisfy this rule go to this group (the first open group, in alphabetical order, whose rule matches).",
+    ruleLead:
+      "Files whose answers satisfy this rule go to this group (the first open group, in alphabetical order, whose rule matches).",
     ruleSave: "Save the rule",
     ruleRemove: "Remove the rule",
     noSource: "The form has no field a rule can use.",
@@ -138,7 +138,8 @@ export default {
   mail: {
     moved: {
       subject: "File no. {number} handed to another group",
-      intro: "File no. {number} of the procedure “{demarche}”, which you followed, was handed to the group “{groupe}”, which you are not part of. You no longer follow it.",
+      intro:
+        "File no. {number} of the procedure “{demarche}”, which you followed, was handed to the group “{groupe}”, which you are not part of. You no longer follow it.",
     },
   },
 } satisfies Translation<typeof fr>;

@@ -49,7 +49,6 @@ export default {
       line_invalid: "Ligne {line} : {problem}",
       more_lines_one: "… et {count} autre ligne invalide.",
       more_lines_other: "… et {count} autres lignes invalides.",
-      more_lines: "… et {count} autres lignes invalides.",
       title: "Le fichier n’a pas été importé",
     },
     problems: {
@@ -74,11 +73,13 @@ export default {
     instructeursTitle_other: "{count} instructeurs",
     noInstructeur: "Aucun instructeur dans ce groupe.",
     emails: "Adresses e-mail des instructeurs à ajouter",
-    emailsHint: "Plusieurs adresses séparées par des virgules ou des retours à la ligne. Une personne sans compte est invitée à en créer un.",
+    emailsHint:
+      "Plusieurs adresses séparées par des virgules ou des retours à la ligne. Une personne sans compte est invitée à en créer un.",
     add: "Ajouter au groupe",
     remove: "Retirer",
     ruleTitle: "Règle de routage",
-    ruleLead: "Les dossiers dont les réponses vérifient cette règle sont confiés à ce groupe (le premier groupe ouvert, par ordre alphabétique, dont la règle correspond).",
+    ruleLead:
+      "Les dossiers dont les réponses vérifient cette règle sont confiés à ce groupe (le premier groupe ouvert, par ordre alphabétique, dont la règle correspond).",
     ruleSave: "Enregistrer la règle",
     ruleRemove: "Supprimer la règle",
     noSource: "Le formulaire n’a aucun champ utilisable dans une règle.",
@@ -136,7 +137,8 @@ export default {
   mail: {
     moved: {
       subject: "Dossier n° {number} confié à un autre groupe",
-      intro: "Le dossier n° {number} de la démarche « {demarche} », que vous suiviez, a été confié au groupe « {groupe} », dont vous ne faites pas partie. Vous ne le suivez plus.",
+      intro:
+        "Le dossier n° {number} de la démarche « {demarche} », que vous suiviez, a été confié au groupe « {groupe} », dont vous ne faites pas partie. Vous ne le suivez plus.",
     },
   },
 };
