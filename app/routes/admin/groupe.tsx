@@ -32,7 +32,7 @@ import { ImportErrors } from "./ui/import-errors";
 import { InputField, TextareaField, UploadField } from "./ui/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 
-export const handle = { i18n: ["admin", "groupes", "champs", "conditions"] };
+export const handle = { i18n: ["admin", "groupes", "champs", "conditions", "fichiers"] };
 
 const RULE_ID = "routing-rule";
 
