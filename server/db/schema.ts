@@ -360,9 +360,18 @@ export const groupesInstructeurs = pgTable(
     label: text("label").notNull(),
     closed: boolean("closed").notNull().default(false),
     isDefault: boolean("is_default").notNull().default(false),
+    /**
+     * Routing rule (a condition AST of `server/domain/conditions`): at submission the first open
+     * groupe whose rule matches the dossier receives it, else the default groupe. Null: no rule.
+     */
+    routingRule: jsonValue("routing_rule"),
     createdAt: createdAt(),
   },
-  (t) => [index("groupes_instructeurs_demarche_idx").on(t.demarcheId)],
+  (t) => [
+    index("groupes_instructeurs_demarche_idx").on(t.demarcheId),
+    // Labels are unique in a démarche: the CSV import and simple routing upsert by label.
+    uniqueIndex("groupes_instructeurs_demarche_label_key").on(t.demarcheId, t.label),
+  ],
 );
 
 export const groupeInstructeurMembers = pgTable(
@@ -401,6 +410,8 @@ export const dossiers = pgTable(
      */
     rebasedFromRevisionId: integer("rebased_from_revision_id").references(() => revisions.id, { onDelete: "set null" }),
     groupeInstructeurId: integer("groupe_instructeur_id").references(() => groupesInstructeurs.id),
+    /** An instructeur moved it by hand: submissions and re-routing leave its groupe alone. */
+    groupeForced: boolean("groupe_forced").notNull().default(false),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     state: text("state").notNull().default("brouillon").$type<DossierState>(),
     /** Identity of the demandeur (for_individual démarches). */

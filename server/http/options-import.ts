@@ -21,7 +21,20 @@ export function isOptionsImportRequest(req: Pick<IncomingMessage, "method" | "ur
   return EDITOR_PATH.test(url.pathname) && url.searchParams.has(OPTIONS_IMPORT_PARAM);
 }
 
+/** The groupes instructeurs CSV import (2 MB files) posts to the groupes pages with `?import`. */
+const GROUPES_IMPORT_PATH = /^\/admin\/procedures\/\d+\/groupes(?:\/\d+)?$/;
+
+export function isGroupesImportRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean {
+  if (req.method !== "POST") return false;
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data")) return false;
+  const url = new URL(req.url ?? "/", "http://localhost");
+  return GROUPES_IMPORT_PATH.test(url.pathname) && url.searchParams.has("import");
+}
+
 /** The body limit of a page request. */
 export function pageBodyLimit(req: Pick<IncomingMessage, "method" | "url" | "headers">, maxFormBytes: number): number {
-  return isOptionsImportRequest(req) ? Math.max(maxFormBytes, OPTIONS_IMPORT_MAX_BODY) : maxFormBytes;
+  return isOptionsImportRequest(req) || isGroupesImportRequest(req)
+    ? Math.max(maxFormBytes, OPTIONS_IMPORT_MAX_BODY)
+    : maxFormBytes;
 }

@@ -13,6 +13,8 @@ import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
 import { purgeExportsJob } from "./purge-exports.job";
 import { sendMailJob } from "./send-mail.job";
+import { notifyAddedInstructeursJob } from "./notify-added-instructeurs.job";
+import { rerouteDossiersJob } from "./reroute-dossiers.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -33,6 +35,8 @@ export const JOBS = {
   "generate-export": generateExportJob,
   "purge-exports": purgeExportsJob,
   "api-token-expiry": apiTokenExpiryJob,
+  "notify-added-instructeurs": notifyAddedInstructeursJob,
+  "reroute-dossiers": rerouteDossiersJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -10,6 +10,7 @@ import { compareRevisions, type RevisionChange } from "../domain/revisions/diff"
 import { fieldListProblems, publicationBlocker } from "../domain/revisions/form-lists";
 import { conditionBlockers } from "./condition-blockers";
 import { loadRevisionSnapshot } from "./revision-snapshot";
+import { demarcheRoutingProblems } from "./routing-blockers";
 
 /**
  * What prevents publication, as i18n keys of `admin.publication.errors`: a form with no field; in
@@ -17,7 +18,11 @@ import { loadRevisionSnapshot } from "./revision-snapshot";
  * a field without libellé or with invalid options, an empty repetition block, a type the list does
  * not offer, an invalid condition; invalid ineligibility rules; no instructeur; a path already taken.
  */
-export async function publicationBlockers(tx: Tx, demarche: { id: number; draftRevisionId: number | null }, path: string | null) {
+export async function publicationBlockers(
+  tx: Tx,
+  demarche: { id: number; draftRevisionId: number | null; publishedRevisionId?: number | null },
+  path: string | null,
+) {
   const blockers: string[] = [];
   const revisionId = demarche.draftRevisionId;
   // One after the other: inside a transaction they share one connection.
@@ -37,6 +42,9 @@ export async function publicationBlockers(tx: Tx, demarche: { id: number; draftR
     .innerJoin(groupesInstructeurs, eq(groupesInstructeurs.id, groupeInstructeurMembers.groupeInstructeurId))
     .where(eq(groupesInstructeurs.demarcheId, demarche.id));
   if (!instructeurs || instructeurs.n === 0) blockers.push("no_instructeur");
+  // Groupes whose routing rule reads a deleted or incompatible field, or repeats another's.
+  const routing = await demarcheRoutingProblems(tx, { ...demarche, publishedRevisionId: demarche.publishedRevisionId ?? null });
+  if (routing.size > 0) blockers.push("routing_invalid");
   if (path !== null) {
     const [taken] = await tx
       .select({ id: demarches.id })

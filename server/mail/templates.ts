@@ -8,6 +8,7 @@ import { exportReadyTemplate } from "./templates/export-ready";
 import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
 import { franceConnectMergeTemplate } from "./templates/france-connect-merge";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
+import { dossierGroupeChangeTemplate } from "./templates/groupe-mails";
 import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
 import { nouveauMessageTemplate } from "./templates/nouveau-message";
@@ -36,6 +37,8 @@ export const MAIL_TEMPLATES = {
   avis_decision: avisDecisionTemplate,
   // instructeurs: colleague, instant e-mails, digests (server/events/reactions/instructeur-mails.ts, server/jobs/digest.job.ts)
   ...INSTRUCTEUR_MAIL_TEMPLATES,
+  // groupes instructeurs (server/events/reactions/groupe-change-mails.ts)
+  dossier_groupe_change: dossierGroupeChangeTemplate,
   // messagerie (enqueued by server/events/reactions/usager-message-mail.ts)
   nouveau_message: nouveauMessageTemplate,
   // exports (enqueued by server/exports/generate-export.ts when the file is ready)

@@ -12,6 +12,8 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/ineligibilite", "routes/admin/ineligibilite.tsx"),
     route("admin/procedures/:id/annotations", "routes/admin/annotations.tsx"),
     route("admin/procedures/:id/instructeurs", "routes/admin/instructeurs.tsx"),
+    route("admin/procedures/:id/groupes", "routes/admin/groupes.tsx"),
+    route("admin/procedures/:id/groupes/:groupeId", "routes/admin/groupe.tsx"),
     route("admin/procedures/:id/experts", "routes/admin/experts.tsx"),
     route("admin/procedures/:id/labels", "routes/admin/labels.tsx"),
     route("admin/procedures/:id/statistiques", "routes/admin/statistiques.tsx"),

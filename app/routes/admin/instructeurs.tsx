@@ -14,7 +14,7 @@ import { refusalsByField } from "../../../server/refusal";
 import { ButtonGroup } from "../../components/dsfr/button-group";
 import { DsfrTable } from "../../components/dsfr/table";
 
-export const handle = { i18n: ["admin"] };
+export const handle = { i18n: ["admin", "groupes"] };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
@@ -115,6 +115,11 @@ export default function Instructeurs({ loaderData, actionData }: Route.Component
       <Breadcrumb segments={[demarcheCrumb(demarche)]} current={title} />
       <h1>{title}</h1>
       <p className="fr-text--lead">{t("admin.instructeurs.lead")}</p>
+      <p>
+        <a className="fr-link fr-icon-team-line fr-link--icon-left" href={`/admin/procedures/${demarche.id}/groupes`}>
+          {t("groupes.title")}
+        </a>
+      </p>
       {notice === "removed" ? <Notice kind="success" title={t("admin.instructeurs.notices.removed")} /> : null}
       {notice && typeof notice === "object" ? (
         <Notice kind="success" title={t("admin.instructeurs.notices.added", { count: formatNumber(notice.added) })}>

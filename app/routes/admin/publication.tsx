@@ -31,6 +31,7 @@ const BLOCKER_LINKS: Record<string, string> = {
   annotation_condition_invalid: "annotations",
   ineligibilite_invalid: "ineligibilite",
   no_instructeur: "instructeurs",
+  routing_invalid: "groupes",
 };
 
 export const handle = { i18n: ["admin", "champs", "fichiers", "revisions"] };

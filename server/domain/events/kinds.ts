@@ -78,6 +78,39 @@ export const EVENT_KINDS = {
     instructeurIds: z.array(z.number().int()).min(1).max(100),
     message: z.string().max(2000),
   }),
+  /**
+   * The dossier changed groupe instructeur: routed at submission (`auto`), moved by an instructeur
+   * (`manual`) or by the administrateur's re-routing of the démarche (`bulk`). `from` is null at the
+   * first routing.
+   */
+  "dossier.groupe_change": z.object({
+    mode: z.enum(["auto", "manual", "bulk"]),
+    fromGroupeId: z.number().int().nullable(),
+    fromLabel: z.string().nullable(),
+    toGroupeId: z.number().int(),
+    toLabel: z.string(),
+    /** Followers who are not in the new groupe: they stopped following it (and are told). */
+    unfollowedInstructeurIds: z.array(z.number().int()).max(10_000).optional(),
+  }),
+  /** The administrateur changed the démarche's groupes instructeurs, their members or their rules. */
+  "demarche.groupes_modifies": z.object({
+    change: z.enum([
+      "created",
+      "renamed",
+      "closed",
+      "reopened",
+      "deleted",
+      "default_changed",
+      "rule_changed",
+      "instructeurs_added",
+      "instructeur_removed",
+      "imported",
+      "simple_routing",
+      "rerouted",
+    ]),
+    groupeId: z.number().int().optional(),
+    count: z.number().int().optional(),
+  }),
   /** A message in the messagerie (never a system copy of an e-mail); `correction` when it asks one. */
   "message.envoye": z.object({
     commentaireId: z.number().int(),

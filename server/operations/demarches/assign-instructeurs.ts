@@ -7,7 +7,8 @@ import { splitEmailList } from "../../domain/demarches/email-list";
 import { inviteUser } from "../accounts/invite-user";
 import { ZEmailField } from "../accounts/fields";
 import { findDefaultGroupe } from "../../lookups/default-groupe";
-import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
+import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
+import { recordEvent } from "../../events/record-event";
 import { type OperationResult, refuse } from "../../refusal";
 
 /** At most this many addresses per submission: each one may send a mail. */
@@ -26,7 +27,8 @@ export type AssignInstructeursResult = OperationResult<{ added: string[]; alread
 };
 
 /**
- * Makes these people instructeurs of the démarche's default groupe. Someone without an account is
+ * Makes these people instructeurs of a groupe of the démarche (`target.groupeId`, by default the
+ * démarche's default groupe). Someone without an account is
  * invited (an account without password and an `invitation` mail); someone with one is told by an
  * `instructeur_added` mail (both through `inviteUser`, in this transaction). People already in
  * the groupe are left alone and get no mail. Nothing is done if one address is invalid.
@@ -36,6 +38,7 @@ export async function assignInstructeurs(
   administrateurId: number,
   demarcheId: number,
   input: z.input<typeof ZAssignInstructeurs>,
+  target: { groupeId?: number; actorUserId?: number | null } = {},
 ): Promise<AssignInstructeursResult> {
   const parsed = ZAssignInstructeurs.safeParse(input);
   if (!parsed.success) return refuse("emails_too_long", "emails");
@@ -53,8 +56,13 @@ export async function assignInstructeurs(
   if (invalidEmails.length > 0) return { ...refuse("emails_invalid", "emails"), invalidEmails };
 
   return db.transaction(async (tx) => {
-    const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
-    const groupe = await findDefaultGroupe(tx, demarcheId);
+    const { demarche, groupe } = await findAdministrableGroupe(
+      tx,
+      administrateurId,
+      demarcheId,
+      target.groupeId ?? (await findDefaultGroupe(tx, demarcheId)).id,
+      true,
+    );
     const members = await tx
       .select({ email: users.email })
       .from(groupeInstructeurMembers)
@@ -80,6 +88,16 @@ export async function assignInstructeurs(
         .values({ groupeInstructeurId: groupe.id, instructeurId: instructeur.id })
         .onConflictDoNothing();
       added.push(email);
+    }
+    if (added.length > 0) {
+      await recordEvent(tx, {
+        kind: "demarche.groupes_modifies",
+        demarcheId,
+        dossierId: null,
+        actor: "administrateur",
+        actorUserId: target.actorUserId ?? null,
+        payload: { change: "instructeurs_added", groupeId: groupe.id, count: added.length },
+      });
     }
     return { ok: true as const, added, alreadyAssigned: emails.filter((e) => alreadyAssigned.has(e)) };
   });

@@ -4,10 +4,11 @@ import { dossiers, follows, groupeInstructeurMembers, groupesInstructeurs } from
 import { NotFoundError } from "../../errors";
 import { type OperationResult, refuse } from "../../refusal";
 import { findDefaultGroupe } from "../../lookups/default-groupe";
-import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
+import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
+import { recordEvent } from "../../events/record-event";
 
 /**
- * Removes an instructeur from the démarche's default groupe (their account and their other
+ * Removes an instructeur from a groupe of the démarche (`target.groupeId`, by default the default groupe) (their account and their other
  * démarches are untouched; they stop following this groupe's dossiers). Once the démarche has been
  * published its dossiers must always have someone to process them, so the last instructeur cannot
  * be removed: `{ form: "last_instructeur" }` (a key of `admin.instructeurs.errors`).
@@ -17,12 +18,18 @@ export async function removeInstructeur(
   administrateurId: number,
   demarcheId: number,
   instructeurId: number,
+  target: { groupeId?: number; actorUserId?: number | null } = {},
 ): Promise<OperationResult<object>> {
   if (!Number.isSafeInteger(instructeurId) || instructeurId <= 0) throw new NotFoundError("Instructeur");
   return db.transaction(async (tx): Promise<OperationResult<object>> => {
     // Locking the démarche serialises concurrent removals, so two of them cannot remove the last two.
-    const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
-    const groupe = await findDefaultGroupe(tx, demarcheId);
+    const { demarche, groupe } = await findAdministrableGroupe(
+      tx,
+      administrateurId,
+      demarcheId,
+      target.groupeId ?? (await findDefaultGroupe(tx, demarcheId)).id,
+      true,
+    );
     const [member] = await tx
       .select({ instructeurId: groupeInstructeurMembers.instructeurId })
       .from(groupeInstructeurMembers)
@@ -62,6 +69,14 @@ export async function removeInstructeur(
           ),
         ),
       );
+    await recordEvent(tx, {
+      kind: "demarche.groupes_modifies",
+      demarcheId,
+      dossierId: null,
+      actor: "administrateur",
+      actorUserId: target.actorUserId ?? null,
+      payload: { change: "instructeur_removed", groupeId: groupe.id },
+    });
     return { ok: true };
   });
 }

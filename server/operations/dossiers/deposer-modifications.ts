@@ -25,6 +25,7 @@ import { recordEvent } from "../../events/record-event";
 import { referenceDataFor } from "../../integrations/reference-data";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { applyTransition } from "./apply-transition";
+import { routeDossierInTransaction } from "../groupes/route-dossier";
 import { reindexDossier } from "./index-dossier";
 import { dossierLinkIssues } from "./dossier-link-issues";
 import {
@@ -93,6 +94,8 @@ export async function deposerModifications(
     if (!transition.ok) return { ok: false, reason: "transition", error: transition.refusals[0]?.code as TransitionErrorCode };
 
     const changed = await mergeUserBuffer(tx, dossierId, historyStream(new Date()));
+    // Re-submission routes again on the submitted values (a dossier moved by hand stays put).
+    await routeDossierInTransaction(tx, { dossier, tree, values, hidden, mode: "auto", actor: "usager", actorUserId: userId });
     await tx
       .update(dossiers)
       .set({ lastChampUpdatedAt: sql`now()`, updatedAt: sql`now()`, lockVersion: sql`${dossiers.lockVersion} + 1` })

@@ -13,6 +13,7 @@ import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { OFFLINE_REFERENCE_DATA, type ReadFormField, typedValues, writeChamps } from "./save-champs";
 import type { OperationResult, Refusal } from "../../refusal";
 import { champRefusals } from "./champ-refusals";
+import { routeDossierInTransaction } from "../groupes/route-dossier";
 
 /**
  * Refused: one refusal per invalid field (on its `ChampKey`, `champs.errors.<code>`), `identity_missing`
@@ -67,6 +68,19 @@ export async function submitDossier(
       return { ok: false, refusals };
     }
     await writeChamps(tx, dossierId, tree, hiddenValuesToClear(tree, values, hidden));
+    // Routing (§5.1): the first open groupe whose rule matches receives the dossier, else the default
+    // one — before the transition, so the reactions to `dossier.depose` see the groupe it lands in.
+    if (target.dossier.state === "brouillon") {
+      await routeDossierInTransaction(tx, {
+        dossier: target.dossier,
+        tree,
+        values,
+        hidden,
+        mode: "auto",
+        actor: "usager",
+        actorUserId: userId,
+      });
+    }
     const result = await applyTransition(tx, target, "passer_en_construction", { userId, instructeurEmail: null });
     if (!result.ok) return result;
     await reindexDossier(tx, dossierId);

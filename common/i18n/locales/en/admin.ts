@@ -425,6 +425,7 @@ export default {
       annotation_condition_invalid: "Fix the private annotations’ conditions",
       ineligibilite_invalid: "Fix the ineligibility criteria",
       no_instructeur: "Add a case worker",
+      routing_invalid: "Fix the routing rules",
     },
     errors: {
       no_champ: "The form must contain at least one field to fill in.",
@@ -439,6 +440,8 @@ export default {
       annotation_condition_invalid: "The display condition of a private annotation is incomplete or invalid.",
       ineligibilite_invalid: "Ineligibility criteria are enabled but incomplete: they need a message and valid rules.",
       no_instructeur: "At least one case worker must be assigned to the procedure.",
+      routing_invalid:
+        "The routing rule of an instructeur group reads a deleted or incompatible field, is incomplete, or repeats another group’s rule.",
       path_taken: "This address is already used by another procedure: choose another one",
       path_invalid: "Use 3 to 200 lower-case letters without accents, digits, dashes (-) or underscores (_)",
       confirm_required: "Tick the box to confirm that test files will be deleted",

@@ -20,6 +20,7 @@ import messagerie from "./messagerie";
 import exports from "./exports";
 import equipe from "./equipe";
 import statistiques from "./statistiques";
+import groupes from "./groupes";
 
 export const en = {
   common,
@@ -42,4 +43,5 @@ export const en = {
   exports,
   equipe,
   statistiques,
+  groupes,
 } satisfies Translation<typeof fr>;

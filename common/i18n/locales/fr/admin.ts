@@ -424,6 +424,7 @@ export default {
       annotation_condition_invalid: "Corriger les conditions des annotations privées",
       ineligibilite_invalid: "Corriger les critères d’inéligibilité",
       no_instructeur: "Ajouter un instructeur",
+      routing_invalid: "Corriger les règles de routage",
     },
     errors: {
       no_champ: "Le formulaire doit contenir au moins un champ à remplir.",
@@ -439,6 +440,8 @@ export default {
       ineligibilite_invalid:
         "Les critères d’inéligibilité sont activés mais incomplets : il faut un message et des règles valides.",
       no_instructeur: "Au moins un instructeur doit être affecté à la démarche.",
+      routing_invalid:
+        "La règle de routage d’un groupe instructeur porte sur un champ supprimé ou incompatible, est incomplète, ou répète celle d’un autre groupe.",
       path_taken: "Cette adresse est déjà utilisée par une autre démarche : choisissez-en une autre",
       path_invalid: "Utilisez de 3 à 200 lettres minuscules sans accent, chiffres, tirets (-) ou tirets bas (_)",
       confirm_required: "Cochez la case pour confirmer la suppression des dossiers de test",

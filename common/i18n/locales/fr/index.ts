@@ -18,6 +18,7 @@ import messagerie from "./messagerie";
 import exports from "./exports";
 import equipe from "./equipe";
 import statistiques from "./statistiques";
+import groupes from "./groupes";
 
 export const fr = {
   common,
@@ -40,4 +41,5 @@ export const fr = {
   exports,
   equipe,
   statistiques,
+  groupes,
 };

@@ -1,0 +1,41 @@
+/** Shared by the groupes pages: the CSV import (multipart, `?import`) and its refusals as messages. */
+import { GROUPES_CSV_MAX_BYTES } from "../../../server/domain/routing/groupes-csv";
+import { importGroupesCsv } from "../../../server/operations/groupes/import-groupes-csv";
+import type { Refusal } from "../../../server/refusal";
+import type { Db } from "../../../server/db/client";
+import type { Locale } from "../../../common/i18n";
+
+const MULTIPART_MARGIN = 64 * 1024;
+
+export function isGroupesImport(request: Request): boolean {
+  return request.method === "POST" && new URL(request.url).searchParams.has("import");
+}
+
+export type ImportOutcome = { ok: true; groupesCreated: number; membershipsAdded: number } | { ok: false; refusals: Refusal[] };
+
+export async function groupesImportAction(args: {
+  request: Request;
+  db: Db;
+  admin: { administrateurId: number; userId: number; email: string };
+  demarcheId: number;
+  groupeId?: number;
+  locale: Locale;
+}): Promise<ImportOutcome> {
+  const { request } = args;
+  const refused = (code: string): ImportOutcome => ({ ok: false, refusals: [{ code, field: "file" }] });
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data")) return refused("csv_missing");
+  const length = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (!Number.isFinite(length) || length > GROUPES_CSV_MAX_BYTES + MULTIPART_MARGIN) return refused("csv_too_big");
+  const form = await request.formData();
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return refused("csv_missing");
+  if (file.size > GROUPES_CSV_MAX_BYTES) return refused("csv_too_big");
+  const result = await importGroupesCsv(args.db, args.admin, args.demarcheId, {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    groupeId: args.groupeId,
+    invitedByEmail: args.admin.email,
+    locale: args.locale,
+  });
+  return result.ok ? { ok: true, groupesCreated: result.groupesCreated, membershipsAdded: result.membershipsAdded } : result;
+}
