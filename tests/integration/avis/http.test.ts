@@ -179,6 +179,8 @@ describe("avis d'experts over HTTP", () => {
     answer.append("answer", "Réponse strictement confidentielle");
     expect((await ownerBrowser.postFormData(`/avis/${mine?.id}`, answer)).status).toBe(302);
 
+    // Built before the snapshot: publishing its démarche records an event.
+    const stranger = await otherInstructeur(db);
     const before = await avisSnapshot(db);
     // Another expert of the same dossier: 404 on this avis, and the confidential answer is not on their own page.
     const otherBrowser = await signedIn(other.email);
@@ -189,7 +191,6 @@ describe("avis d'experts over HTTP", () => {
     expect((await otherBrowser.postFormData(`/avis/${mine?.id}`, answer)).status).toBe(404);
 
     // An instructeur of another démarche, and the usager.
-    const stranger = await otherInstructeur(db);
     const strangerBrowser = await signedIn(stranger.email);
     expect((await strangerBrowser.get(tab)).status).toBe(404);
     expect((await strangerBrowser.post(tab, { intent: "revoke", avisId: String(mine?.id) })).status).toBe(404);

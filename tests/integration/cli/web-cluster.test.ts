@@ -27,7 +27,8 @@ it("serves one port from two web workers on one embedded database, and stops the
   delete env.DATABASE_URL;
   // The TypeScript CLI itself (not bin/guichet.mjs), so that its pid is the cluster's primary.
   const cli = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "server/cli/index.ts"), "start"], {
-    env: { ...env, NODE_ENV: "development", SEED_DEMO: "false" },
+    // Without the FranceConnect stand-in (another child process in development): only the web workers.
+    env: { ...env, NODE_ENV: "development", SEED_DEMO: "false", FRANCECONNECT_LOCAL_PROVIDER: "false" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   child = cli;
