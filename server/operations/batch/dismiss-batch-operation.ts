@@ -1,6 +1,7 @@
 /**
  * The instructeur hides a finished batch's report from their list. Only their own batches of this
  * démarche (anything else → NotFoundError, nothing changes); a running batch cannot be dismissed.
+ * Hiding a report already hidden (a second click, another tab) changes nothing and is no error.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -19,11 +20,18 @@ export async function dismissBatchOperation(
     eq(batchOperations.id, batchOperationId),
     eq(batchOperations.instructeurId, instructeurId),
     eq(batchOperations.demarcheId, demarcheId),
-    isNull(batchOperations.dismissedAt),
   );
-  const [batch] = await db.select({ state: batchOperations.state }).from(batchOperations).where(mine).limit(1);
+  const [batch] = await db
+    .select({ state: batchOperations.state, dismissedAt: batchOperations.dismissedAt })
+    .from(batchOperations)
+    .where(mine)
+    .limit(1);
   if (!batch) throw new NotFoundError("BatchOperation");
+  if (batch.dismissedAt) return { ok: true };
   if (batch.state !== "finished") return refuse("still_running");
-  await db.update(batchOperations).set({ dismissedAt: new Date() }).where(mine);
+  await db
+    .update(batchOperations)
+    .set({ dismissedAt: new Date() })
+    .where(and(mine, isNull(batchOperations.dismissedAt)));
   return { ok: true };
 }

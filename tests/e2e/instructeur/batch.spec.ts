@@ -88,16 +88,21 @@ test.describe("batch operations", () => {
     await test.step("a second acceptance is refused per dossier with its reason, then the reports are hidden", async () => {
       await tick(page, numbers.slice(0, 1));
       await page.getByRole("button", { name: "Accepter", exact: true }).click();
-      const report = page.getByTestId("batch-reports").locator("[data-batch-state]").first();
       await expect(page.getByTestId("batch-created")).toBeVisible();
       const finished = await waitFinished(actor, "Accepter");
       await expect(finished).toContainText(
         `Dossier n° ${numbers[0]} : cette action n’est pas possible dans l’état actuel du dossier`,
       );
       await checkA11y(page);
-      // Hide every report (the newest first).
-      for (let i = 0; i < 3; i++) {
-        await report.getByRole("button", { name: /^Masquer ce compte rendu/ }).click();
+      // Hide every report (the newest first), each click once the page shows one report fewer (a
+      // retried run finds the first attempt's reports too).
+      const reports = page.getByTestId("batch-reports").locator("[data-batch-state]");
+      for (let left = await reports.count(); left > 0; left--) {
+        await reports
+          .first()
+          .getByRole("button", { name: /^Masquer ce compte rendu/ })
+          .click();
+        await expect(reports).toHaveCount(left - 1);
         await expect(page.getByText("Le compte rendu a été masqué.")).toBeVisible();
       }
       await expect(page.getByTestId("batch-reports")).toHaveCount(0);

@@ -201,6 +201,8 @@ describe("creating a batch", () => {
     await runBatchOperation(db, again);
     expect((await items(again)).map((i) => i.state)).toEqual(["succeeded", "succeeded"]);
     expect(await dismissBatchOperation(db, me.instructeurId, demarcheId, first)).toEqual({ ok: true });
+    // A second click on a report already hidden (another tab, a double click): no error, nothing changes.
+    expect(await dismissBatchOperation(db, me.instructeurId, demarcheId, first)).toEqual({ ok: true });
     expect((await listBatchOperations(db, me.instructeurId, demarcheId)).map((x) => x.id)).toEqual([again]);
     await dismissBatchOperation(db, me.instructeurId, demarcheId, again);
   });
