@@ -32,6 +32,7 @@ import type { GraphqlContext } from "./resolvers/context";
 import { errorEnvelope, type ApiErrorCode } from "./resolvers/errors";
 import { buildGraphqlSchema } from "./resolvers/index";
 import { VALIDATION_RULES } from "./resolvers/validation";
+import { systemSenderAddress } from "../mail/system-sender";
 
 export const GRAPHQL_MAX_BODY_BYTES = 1_000_000;
 export const GRAPHQL_RATE_LIMIT_PER_MINUTE = 400;
@@ -287,6 +288,7 @@ export function createGraphqlHandler(services: AppServices, options: GraphqlHand
       fragmentTypes: fragmentTypesOf(document),
       deadline: Date.now() + timeoutMs,
       fileLinks: services.config,
+      systemSender: systemSenderAddress(services.config),
     };
     const result = (await execute({
       schema,

@@ -12,6 +12,8 @@ export interface GraphqlContext {
    * with a more precise type only when the client names it (the reference's `has_fragment?`).
    */
   fragmentTypes: ReadonlySet<string>;
+  /** The address of the thread's automatic messages (`Message.email`), as the reference gives its contact address. */
+  systemSender?: string;
   /** Epoch milliseconds after which resolvers stop with a `timeout` error. */
   deadline: number;
   /** Signs `File.url` (one-hour download links); without it, links are site paths (public model files). */

@@ -56,7 +56,8 @@ export const messageResolvers = {
   Message: {
     id: (m: ThreadMessage) => toGlobalId("Commentaire", m.id),
     body: (m: ThreadMessage) => (m.discardedAt ? "" : plainText(m.body)),
-    email: (m: ThreadMessage) => m.email,
+    email: (m: ThreadMessage, _: unknown, ctx: GraphqlContext) =>
+      m.authorKind === "system" ? (ctx.systemSender ?? m.email) : m.email,
     createdAt: (m: ThreadMessage) => m.createdAt,
     discardedAt: (m: ThreadMessage) => m.discardedAt,
     attachments: (m: ThreadMessage) => files(m),

@@ -13,6 +13,7 @@ import { createApiToken } from "../../../server/operations/api-tokens/create-api
 import { addMessageFile } from "../../../server/operations/messages/add-message-file";
 import { sendMessage } from "../../../server/operations/messages/send-message";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
+import { systemSenderAddress } from "../../../server/mail/system-sender";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 
 let database: TestDatabase;
@@ -151,6 +152,9 @@ describe("Dossier.messages", () => {
     // The accusé de réception copy, the usager's question, the instructeur's correction request.
     expect(messages).toHaveLength(3);
     expect(messages[0]?.body).toContain("a bien été déposé");
+    // An automatic message comes from the platform's address (CONTACT_EMAIL, else MAIL_FROM's), never "".
+    expect(messages[0]?.email).toBe(systemSenderAddress(database.config));
+    expect(messages[0]?.email).toMatch(/^[^@\s]+@[^@\s]+$/);
     expect(messages[1]).toMatchObject({
       body: "Une question urgente",
       email: "usager-messages-api@exemple.fr",
