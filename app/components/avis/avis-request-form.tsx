@@ -75,6 +75,7 @@ export function AvisRequestForm({
         <UploadField
           id="avis-introduction-file"
           name="introduction_file"
+          className="fr-mb-3w"
           label={t("avis.instructeur.file")}
           hint={values.keptFileId ? t("avis.instructeur.fileKept") : t("avis.instructeur.fileHint")}
           error={errors.file}

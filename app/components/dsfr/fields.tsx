@@ -1,37 +1,33 @@
 /**
- * DSFR form fields in their accessible markup: the label carries the hint, the error follows the
- * control, and the control names both in `aria-describedby` (ids `<id>-hint`, `<id>-error`, which
- * error summaries link to). Uncontrolled: a refused post re-renders them with what was typed.
+ * Form fields in DSFR markup: a label (with its hint), the error next to the input linked by
+ * aria-describedby, and the required marker ("*", explained at the top of each form).
  */
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-interface FieldProps {
+interface FieldBase {
   id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  /** The translated message; the field is marked invalid when present. */
-  error?: ReactNode;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+  error?: string | null;
+  required?: boolean;
+  className?: string;
 }
 
-function describedBy(id: string, hint: ReactNode, error: ReactNode) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function FieldLabel({ id, label, hint }: Pick<FieldProps, "id" | "label" | "hint">) {
+function Label({ id, label, hint, required }: Pick<FieldBase, "id" | "label" | "hint" | "required">) {
   return (
     <label className="fr-label" htmlFor={id}>
       {label}
-      {hint ? (
-        <span className="fr-hint-text" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      {required ? <span aria-hidden="true"> *</span> : null}
+      {hint ? <span className="fr-hint-text">{hint}</span> : null}
     </label>
   );
 }
 
-function FieldError({ id, error }: Pick<FieldProps, "id" | "error">) {
+function describedBy(id: string, error: string | null | undefined, extra?: string) {
+  return [error ? `${id}-error` : null, extra].filter(Boolean).join(" ") || undefined;
+}
+
+function ErrorText({ id, error }: { id: string; error?: string | null }) {
   return error ? (
     <p id={`${id}-error`} className="fr-error-text">
       {error}
@@ -39,87 +35,108 @@ function FieldError({ id, error }: Pick<FieldProps, "id" | "error">) {
   ) : null;
 }
 
+/** DSFR names its groups and controls after the kind of control: fr-input(-group), fr-select(-group)… */
+type Kind = "input" | "select" | "checkbox" | "upload";
+
+function groupClassName(kind: Kind, { error, className }: FieldBase) {
+  return `fr-${kind}-group${error ? ` fr-${kind}-group--error` : ""}${className ? ` ${className}` : ""}`;
+}
+
+/** The field's own props apart from those of the control. */
+function splitField<P extends FieldBase>({ id, label, hint, error, required, className, ...control }: P) {
+  return [{ id, label, hint, error, required, className }, control] as const;
+}
+
+/** Class, name and ARIA attributes tying a control to its label, error and required state. */
+function controlProps(kind: Kind, field: FieldBase, name: string | undefined, extraDescribedBy?: string) {
+  return {
+    className: `fr-${kind}${field.error ? ` fr-${kind}--error` : ""}`,
+    id: field.id,
+    name: name ?? field.id,
+    "aria-required": field.required ? true : undefined,
+    "aria-invalid": field.error ? true : undefined,
+    "aria-describedby": describedBy(field.id, field.error, extraDescribedBy),
+  };
+}
+
+/** Label above, control, error below: the group of text inputs, textareas and selects. */
+function FieldGroup({ kind, field, children }: { kind: Kind; field: FieldBase; children: React.ReactNode }) {
+  return (
+    <div className={groupClassName(kind, field)}>
+      <Label id={field.id} label={field.label} hint={field.hint} required={field.required} />
+      {children}
+      <ErrorText id={field.id} error={field.error} />
+    </div>
+  );
+}
+
 export function InputField({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  type = "text",
-  defaultValue,
-  autoComplete,
-}: FieldProps & { type?: "text" | "email" | "number" | "date"; defaultValue?: string; autoComplete?: string }) {
+  describedById,
+  ...props
+}: FieldBase & { describedById?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
+  const [field, input] = splitField(props);
   return (
-    <div className={error ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
-      <FieldLabel id={id} label={label} hint={hint} />
+    <FieldGroup kind="input" field={field}>
+      <input {...controlProps("input", field, input.name, describedById)} {...input} />
+    </FieldGroup>
+  );
+}
+
+export function TextareaField(props: FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  const [field, textarea] = splitField(props);
+  return (
+    <FieldGroup kind="input" field={field}>
+      <textarea {...controlProps("input", field, textarea.name)} {...textarea} />
+    </FieldGroup>
+  );
+}
+
+export function SelectField(props: FieldBase & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id">) {
+  const [field, select] = splitField(props);
+  return (
+    <FieldGroup kind="select" field={field}>
+      <select {...controlProps("select", field, select.name)} {...select} />
+    </FieldGroup>
+  );
+}
+
+/** The box comes before its label, and is never marked required (DSFR). */
+export function CheckboxField(props: Omit<FieldBase, "required"> & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">) {
+  const [field, input] = splitField(props);
+  return (
+    <div className={groupClassName("checkbox", field)}>
       <input
-        className={error ? "fr-input fr-input--error" : "fr-input"}
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        type="checkbox"
+        id={field.id}
+        name={input.name ?? field.id}
+        value="on"
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(field.id, field.error)}
+        {...input}
       />
-      <FieldError id={id} error={error} />
+      <Label id={field.id} label={field.label} hint={field.hint} />
+      <ErrorText id={field.id} error={field.error} />
     </div>
   );
 }
 
-export function TextareaField({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  rows,
-  maxLength,
-  required,
-  defaultValue,
-}: FieldProps & { rows: number; maxLength?: number; required?: boolean; defaultValue?: string }) {
+/** A file input in its own small multipart form (CSV import, model file): required, without the "*" marker. */
+export function UploadField(props: FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">) {
+  const [field, input] = splitField(props);
   return (
-    <div className={error ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
-      <FieldLabel id={id} label={label} hint={hint} />
-      <textarea
-        className={error ? "fr-input fr-input--error" : "fr-input"}
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={maxLength}
-        required={required}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-      <FieldError id={id} error={error} />
-    </div>
-  );
-}
-
-/** A file input (one or several files); `children` follow it (e.g. the files already kept). */
-export function UploadField({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  multiple,
-  children,
-}: FieldProps & { multiple?: boolean; children?: ReactNode }) {
-  return (
-    <div className={error ? "fr-upload-group fr-input-group--error fr-mb-3w" : "fr-upload-group fr-mb-3w"}>
-      <FieldLabel id={id} label={label} hint={hint} />
+    <div className={groupClassName("upload", field)}>
+      <Label id={field.id} label={field.label} hint={field.hint} />
       <input
         className="fr-upload"
         type="file"
-        id={id}
-        name={name}
-        multiple={multiple}
-        aria-describedby={describedBy(id, hint, error)}
+        id={field.id}
+        name={input.name ?? field.id}
+        required={field.required}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(field.id, field.error)}
+        {...input}
       />
-      <FieldError id={id} error={error} />
-      {children}
+      <ErrorText id={field.id} error={field.error} />
     </div>
   );
 }

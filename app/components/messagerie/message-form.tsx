@@ -45,7 +45,6 @@ export function MessageForm({ maxLength, maxFileSize, correction, values, errors
           id="message-body"
           name="body"
           rows={6}
-          required
           label={t("messagerie.form.body")}
           hint={t("messagerie.form.bodyHint", { max: maxLength.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB") })}
           error={bodyError}
@@ -59,21 +58,21 @@ export function MessageForm({ maxLength, maxFileSize, correction, values, errors
           label={t("messagerie.form.files")}
           hint={t("messagerie.form.filesHint", { size: maxFileSize })}
           error={filesError}
-        >
-          {values && values.files.length > 0 ? (
-            <div className="fr-mt-1w">
-              <p className="fr-text--sm fr-mb-0">{t("messagerie.form.keptFiles")}</p>
-              <ul>
-                {values.files.map((file) => (
-                  <li key={file.id}>
-                    {file.filename}
-                    <input type="hidden" name="_message_files" value={file.id} />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </UploadField>
+          className="fr-mb-3w"
+        />
+        {values && values.files.length > 0 ? (
+          <div className="fr-mt-1w">
+            <p className="fr-text--sm fr-mb-0">{t("messagerie.form.keptFiles")}</p>
+            <ul>
+              {values.files.map((file) => (
+                <li key={file.id}>
+                  {file.filename}
+                  <input type="hidden" name="_message_files" value={file.id} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
 
         {correction ? (
           <fieldset

@@ -29,7 +29,7 @@ import { conditionRowsFromForm, hasBlockingRowErrors } from "./conditions.server
 import { groupesImportAction, isGroupesImport } from "./groupes.server";
 import { ConditionRowsEditor, storedRows } from "./ui/condition-editor";
 import { ImportErrors } from "./ui/import-errors";
-import { InputField, TextareaField, UploadField } from "./ui/fields";
+import { InputField, TextareaField, UploadField } from "../../components/dsfr/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 
 export const handle = { i18n: ["admin", "groupes", "champs", "conditions", "fichiers"] };

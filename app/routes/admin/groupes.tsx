@@ -19,7 +19,7 @@ import type { Route } from "./+types/groupes";
 import { demarcheIdOf } from "./admin.server";
 import { groupesImportAction, isGroupesImport } from "./groupes.server";
 import { ImportErrors } from "./ui/import-errors";
-import { InputField, SelectField, UploadField } from "./ui/fields";
+import { InputField, SelectField, UploadField } from "../../components/dsfr/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 
 export const handle = { i18n: ["admin", "groupes"] };

@@ -24,7 +24,7 @@ import type { Route } from "./+types/ineligibilite";
 import { demarcheIdOf } from "./admin.server";
 import { conditionRowsFromForm, hasBlockingRowErrors } from "./conditions.server";
 import { ConditionRowsEditor, storedRows } from "./ui/condition-editor";
-import { CheckboxField, TextareaField } from "./ui/fields";
+import { CheckboxField, TextareaField } from "../../components/dsfr/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
 import { refusalsByField } from "../../../server/refusal";
 import { ButtonGroup } from "../../components/dsfr/button-group";

@@ -8,7 +8,7 @@ import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/instructeurs";
 import { demarcheIdOf, intField } from "./admin.server";
-import { TextareaField } from "./ui/fields";
+import { TextareaField } from "../../components/dsfr/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 import { refusalsByField } from "../../../server/refusal";
 import { ButtonGroup } from "../../components/dsfr/button-group";

@@ -19,7 +19,7 @@ import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/labels";
 import { demarcheIdOf, intField } from "./admin.server";
-import { InputField } from "./ui/fields";
+import { InputField } from "../../components/dsfr/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
 
 export const handle = { i18n: ["admin", "notifications"] };

@@ -12,7 +12,7 @@ import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, readForm, services } from "../../lib/request.server";
 import type { Route } from "./+types/publication";
 import { demarcheIdOf } from "./admin.server";
-import { CheckboxField, InputField } from "./ui/fields";
+import { CheckboxField, InputField } from "../../components/dsfr/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, StateBadge, useDynamicT } from "./ui/layout";
 import { PublishedFields, RevisionDiff } from "./ui/revision-diff";
 import { refusalsByField, refuse } from "../../../server/refusal";

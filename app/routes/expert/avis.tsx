@@ -350,6 +350,7 @@ function AnswerForm({
       <UploadField
         id="avis-answer-file"
         name="answer_file"
+        className="fr-mb-3w"
         label={t("avis.expert.file")}
         hint={values.keptFileId ? t("avis.instructeur.fileKept") : t("avis.expert.fileHint")}
         error={errors.file}

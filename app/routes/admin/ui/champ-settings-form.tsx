@@ -11,7 +11,7 @@ import { useT } from "../../../lib/i18n";
 import type { ChampActionData, ChampEditorValues } from "../champs.server";
 import { ChampOptionsFields } from "./champ-options-editor";
 import { ENHANCED_FIELD, EnhancedMarker } from "./enhanced";
-import { CheckboxField, InputField, TextareaField } from "./fields";
+import { CheckboxField, InputField, TextareaField } from "../../../components/dsfr/fields";
 import { useDynamicT } from "./layout";
 import { useSerialSave } from "./use-serial-save";
 

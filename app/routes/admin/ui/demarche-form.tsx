@@ -5,7 +5,7 @@
 import { Form } from "react-router";
 import { CsrfInput } from "../../../components/csrf-input";
 import { useT } from "../../../lib/i18n";
-import { CheckboxField, InputField, SelectField, TextareaField } from "./fields";
+import { CheckboxField, InputField, SelectField, TextareaField } from "../../../components/dsfr/fields";
 import { ErrorSummary, useDynamicT } from "./layout";
 import { ButtonGroup } from "../../../components/dsfr/button-group";
 

@@ -12,7 +12,7 @@ import {
 import { CsrfInput } from "../../../../components/csrf-input";
 import { useT, useTn } from "../../../../lib/i18n";
 import type { OptionsFormsProps } from "../champ-options-editor";
-import { UploadField } from "../fields";
+import { UploadField } from "../../../../components/dsfr/fields";
 import { useDynamicT } from "../layout";
 
 function CsvImportForm({ stableId, id, libelle, actionData, linked }: OptionsFormsProps & { linked: boolean }) {

@@ -2,7 +2,7 @@
 import type { DateRulesEditorValues } from "../../../../../server/domain/demarches/options-editors/date-rules";
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
-import { CheckboxField, InputField } from "../fields";
+import { CheckboxField, InputField } from "../../../../components/dsfr/fields";
 
 export function DateRulesOptions({ id, values, error }: OptionsFieldsProps<DateRulesEditorValues>) {
   const t = useT();

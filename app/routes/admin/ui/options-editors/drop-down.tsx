@@ -5,7 +5,7 @@ import type {
 } from "../../../../../server/domain/demarches/options-editors/drop-down";
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
-import { CheckboxField, TextareaField } from "../fields";
+import { CheckboxField, TextareaField } from "../../../../components/dsfr/fields";
 
 function OptionLines({ id, values, error }: OptionsFieldsProps<MultipleDropDownEditorValues>) {
   const t = useT();

@@ -2,7 +2,7 @@
 import type { ExplicationEditorValues } from "../../../../../server/domain/demarches/options-editors/explication";
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
-import { CheckboxField, TextareaField } from "../fields";
+import { CheckboxField, TextareaField } from "../../../../components/dsfr/fields";
 
 export function ExplicationOptions({ id, values, error }: OptionsFieldsProps<ExplicationEditorValues>) {
   const t = useT();

@@ -7,7 +7,7 @@ import type { FormattedEditorValues } from "../../../../../server/domain/demarch
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
 import { useHydrated } from "../enhanced";
-import { CheckboxField, InputField, SelectField } from "../fields";
+import { CheckboxField, InputField, SelectField } from "../../../../components/dsfr/fields";
 
 export function FormattedOptions({ id, values, error }: OptionsFieldsProps<FormattedEditorValues>) {
   const t = useT();

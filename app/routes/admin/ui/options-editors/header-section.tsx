@@ -2,7 +2,7 @@
 import type { HeaderSectionEditorValues } from "../../../../../server/domain/demarches/options-editors/header-section";
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
-import { SelectField } from "../fields";
+import { SelectField } from "../../../../components/dsfr/fields";
 
 export function HeaderSectionOptions({ id, values, error }: OptionsFieldsProps<HeaderSectionEditorValues>) {
   const t = useT();

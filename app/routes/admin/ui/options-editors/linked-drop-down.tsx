@@ -2,7 +2,7 @@
 import type { LinkedDropDownEditorValues } from "../../../../../server/domain/demarches/options-editors/linked-drop-down";
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
-import { InputField, TextareaField } from "../fields";
+import { InputField, TextareaField } from "../../../../components/dsfr/fields";
 
 export function LinkedDropDownListOptions({ id, values, error }: OptionsFieldsProps<LinkedDropDownEditorValues>) {
   const t = useT();

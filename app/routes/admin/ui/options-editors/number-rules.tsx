@@ -2,7 +2,7 @@
 import type { NumberRulesEditorValues } from "../../../../../server/domain/demarches/options-editors/number-rules";
 import { useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
-import { CheckboxField, InputField } from "../fields";
+import { CheckboxField, InputField } from "../../../../components/dsfr/fields";
 
 function NumberRulesOptions({ id, values, error, decimal }: OptionsFieldsProps<NumberRulesEditorValues> & { decimal: boolean }) {
   const t = useT();

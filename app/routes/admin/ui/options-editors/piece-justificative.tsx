@@ -15,7 +15,7 @@ import { FileLink } from "../../../../components/champs/types-de-champ/file-fiel
 import { CsrfInput } from "../../../../components/csrf-input";
 import { useLocale, useT } from "../../../../lib/i18n";
 import type { OptionsFieldsProps, OptionsFormsProps } from "../champ-options-editor";
-import { CheckboxField, UploadField } from "../fields";
+import { CheckboxField, UploadField } from "../../../../components/dsfr/fields";
 
 export function PieceJustificativeOptions({ id, values }: OptionsFieldsProps<PieceJustificativeEditorValues>) {
   const t = useT();

@@ -5,7 +5,7 @@ import {
 } from "../../../../../server/domain/demarches/options-editors/textarea";
 import { useT, useTn } from "../../../../lib/i18n";
 import type { OptionsFieldsProps } from "../champ-options-editor";
-import { SelectField } from "../fields";
+import { SelectField } from "../../../../components/dsfr/fields";
 import { useFormatNumber } from "../layout";
 
 export function TextareaOptions({ id, values, error }: OptionsFieldsProps<TextareaEditorValues>) {
