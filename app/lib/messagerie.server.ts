@@ -14,6 +14,8 @@ import {
   messageBody,
 } from "../../server/domain/messages/message-body";
 import { MESSAGE_FILE_ERRORS_FIELD, MESSAGE_FILES_FIELD } from "../../server/http/uploads/message-uploads";
+import { deleteMessage } from "../../server/operations/messages/delete-message";
+import type { MessageAuthor } from "../../server/operations/messages/message-author";
 import type { ThreadMessage } from "../../server/queries/message-thread";
 import { pendingMessageFiles } from "../../server/queries/message-thread";
 import type { Refusal } from "../../server/refusal";
@@ -27,7 +29,7 @@ export const MESSAGE_LIMITS = { maxLength: MESSAGE_MAX_LENGTH, maxFileBytes: MES
 export type ThreadViewer =
   | { persona: "usager" }
   | { persona: "instructeur"; instructeurId: number; canDelete: boolean }
-  | { persona: "expert"; expertId: number };
+  | { persona: "expert"; expertId: number; canDelete: boolean };
 
 function isMine(m: ThreadMessage, viewer: ThreadViewer) {
   if (viewer.persona === "usager") return m.authorKind === "usager";
@@ -55,7 +57,8 @@ export function threadView(messages: ThreadMessage[], viewer: ThreadViewer, loca
       correction: m.correction
         ? { reason: m.correction.reason, resolvedAt: formatDateTime(m.correction.resolvedAt, locale, t) }
         : null,
-      deletable: viewer.persona === "instructeur" && viewer.canDelete && mine && m.authorKind === "instructeur",
+      // Instructeurs and experts may delete what they wrote (the usager may not, as the reference).
+      deletable: viewer.persona !== "usager" && viewer.canDelete && mine,
     };
   });
 }
@@ -123,6 +126,32 @@ export async function refusedMessage(
       values: { body: input.body, correction: input.correction, reason: input.reason, files },
       errors,
       fileErrors: input.fileErrors,
+    },
+    { status: 422 },
+  );
+}
+
+/**
+ * The « Supprimer » button of one's own message (instructeur or expert): deletes it and answers
+ * `done` (the page redirects with its notice), or the form again with the refusal's message.
+ * A commentaireId that is not a positive integer is a forged request: 400.
+ */
+export async function deleteOwnMessage(
+  db: Db,
+  author: Exclude<MessageAuthor, { kind: "usager" }>,
+  dossierId: number,
+  form: FormData,
+  t: TFunction,
+) {
+  const commentaireId = Number(formString(form, "commentaireId"));
+  if (!Number.isSafeInteger(commentaireId) || commentaireId <= 0) throw data({ status: 400 }, { status: 400 });
+  const result = await deleteMessage(db, author, { dossierId, commentaireId });
+  if (result.ok) return "done" as const;
+  return data<MessageActionData>(
+    {
+      values: { body: "", correction: false, reason: "", files: [] },
+      errors: { form: t(`messagerie.errors.${result.refusals[0]?.code ?? "message_not_own"}` as Parameters<TFunction>[0]) },
+      fileErrors: [],
     },
     { status: 422 },
   );

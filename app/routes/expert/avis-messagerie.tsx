@@ -12,6 +12,7 @@ import { loadThread } from "../../../server/queries/message-thread";
 import { hasMessageErrors, MessagerieBody } from "../../components/messagerie/messagerie-body";
 import { useT } from "../../lib/i18n";
 import {
+  deleteOwnMessage,
   MESSAGE_LIMITS,
   maxFileSize,
   preliminaryRefusals,
@@ -23,6 +24,11 @@ import { currentExpert } from "../../lib/persona-guard.server";
 import { formString, idParam, readForm, requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/avis-messagerie";
 import { ExpertAvisTabs } from "./avis-tabs";
+
+const NOTICES = ["envoye", "supprime"] as const;
+function noticeOf(value: string | null) {
+  return NOTICES.find((n) => n === value) ?? null;
+}
 
 export const handle = { i18n: ["avis", "dossiers", "fichiers", "messagerie"] };
 
@@ -39,11 +45,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     closed: closedMessagerieCode(dossier),
     messages: threadView(
       await loadThread(db, dossier.id),
-      { persona: "expert", expertId: expert.expertId },
+      { persona: "expert", expertId: expert.expertId, canDelete: closedMessagerieCode(dossier) === null },
       locale,
       tFor(context),
     ),
-    sent: new URL(request.url).searchParams.get("notice") === "envoye",
+    notice: noticeOf(new URL(request.url).searchParams.get("notice")),
     maxLength: MESSAGE_LIMITS.maxLength,
     maxFileSize: maxFileSize(locale),
   };
@@ -56,12 +62,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const t = tFor(context);
   const { dossier } = await findExpertMessagerieDossier(db, expert.expertId, avisId);
   const form = await readForm(request);
-  if (formString(form, "intent") !== "envoyer") throw data({ status: 400 }, { status: 400 });
+  const author = expertAuthor({ userId: expert.id, expertId: expert.expertId, email: expert.email }, avisId);
+  const intent = formString(form, "intent");
+  if (intent === "supprimer") {
+    const answer = await deleteOwnMessage(db, author, dossier.id, form, t);
+    return answer === "done" ? redirect(`/avis/${avisId}/messagerie?notice=supprime`) : answer;
+  }
+  if (intent !== "envoyer") throw data({ status: 400 }, { status: 400 });
   const input = readMessageForm(form);
   const who = { userId: expert.id, dossierId: dossier.id };
   const early = preliminaryRefusals(input);
   if (early.length > 0) return refusedMessage(db, who, input, early, t);
-  const author = expertAuthor({ userId: expert.id, expertId: expert.expertId, email: expert.email }, avisId);
   const result = await sendMessage(db, author, { dossierId: dossier.id, body: input.body, attachmentIds: input.attachmentIds });
   if (!result.ok) return refusedMessage(db, who, input, result.refusals, t);
   return redirect(`/avis/${avisId}/messagerie?notice=envoye#message-${result.commentaireId}`);
@@ -88,7 +99,7 @@ export default function ExpertMessagerie({ loaderData, actionData }: Route.Compo
       <ExpertAvisTabs avisId={avisId} current="messagerie" />
       <p>{t("avis.expert.messagerieIntro")}</p>
       <MessagerieBody
-        notice={loaderData.sent ? "messagerie.notices.envoye" : null}
+        notice={loaderData.notice ? `messagerie.notices.${loaderData.notice}` : null}
         refused={actionData}
         messages={loaderData.messages}
         closed={loaderData.closed}

@@ -6,7 +6,6 @@
  */
 import { data, redirect } from "react-router";
 import { closedMessagerieCode } from "../../../server/operations/messages/message-author";
-import { deleteMessage } from "../../../server/operations/messages/delete-message";
 import { markMessagerieRead } from "../../../server/operations/messages/mark-messagerie-read";
 import { sendMessage } from "../../../server/operations/messages/send-message";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
@@ -18,7 +17,7 @@ import { useT } from "../../lib/i18n";
 import {
   correctionOf,
   MESSAGE_LIMITS,
-  type MessageActionData,
+  deleteOwnMessage,
   maxFileSize,
   preliminaryRefusals,
   readMessageForm,
@@ -88,18 +87,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = formString(form, "intent");
 
   if (intent === "supprimer") {
-    const commentaireId = Number(formString(form, "commentaireId"));
-    if (!Number.isSafeInteger(commentaireId) || commentaireId <= 0) throw data({ status: 400 }, { status: 400 });
-    const result = await deleteMessage(db, author, { dossierId, commentaireId });
-    if (result.ok) return back("supprime");
-    return data<MessageActionData>(
-      {
-        values: { body: "", correction: false, reason: "", files: [] },
-        errors: { form: t(`messagerie.errors.${result.refusals[0]?.code ?? "message_not_own"}` as never) },
-        fileErrors: [],
-      },
-      { status: 422 },
-    );
+    const answer = await deleteOwnMessage(db, author, dossierId, form, t);
+    return answer === "done" ? back("supprime") : answer;
   }
   if (intent !== "envoyer") throw data({ status: 400 }, { status: 400 });
 

@@ -106,6 +106,47 @@ describe("the expert's messagerie", () => {
     expect(instructeur.lastHtml).toContain("note.pdf");
   });
 
+  it("lets the expert delete their own message, not another's; it stays as « Message supprimé »", async () => {
+    const setup = await setupWithAvis();
+    const { db } = server.database;
+    const page = `/avis/${setup.openAvisId}/messagerie`;
+    const expert = await signedIn(setup.open.email);
+    await expert.postFormData(page, messageForm("À retirer", { name: "note.pdf", bytes: PDF_BYTES }));
+    const usager = await signedIn(setup.usager.email);
+    const usagerForm = new FormData();
+    usagerForm.append("intent", "envoyer");
+    usagerForm.append("body", "Message de l’usager");
+    expect((await usager.postFormData(`/dossiers/${setup.dossierId}/messagerie`, usagerForm)).status).toBe(302);
+    const thread = await db.select().from(commentaires).where(eq(commentaires.dossierId, setup.dossierId));
+    const mine = thread.find((m) => m.authorKind === "expert");
+    const theirs = thread.find((m) => m.authorKind === "usager");
+    if (!mine || !theirs) throw new Error("messages missing");
+
+    await expert.get(page);
+    expect(expert.lastHtml).toContain(`name="commentaireId" value="${mine.id}"`);
+    expect(expert.lastHtml).not.toContain(`name="commentaireId" value="${theirs.id}"`);
+
+    const forged = new FormData();
+    forged.append("intent", "supprimer");
+    forged.append("commentaireId", String(theirs.id));
+    expect((await expert.postFormData(page, forged)).status).toBe(422);
+    expect(pageText(expert.lastHtml)).toContain("Vous ne pouvez supprimer que vos propres messages");
+
+    const own = new FormData();
+    own.append("intent", "supprimer");
+    own.append("commentaireId", String(mine.id));
+    const deleted = await expert.postFormData(page, own);
+    expect(deleted.status).toBe(302);
+    expect(deleted.headers.get("location")).toBe(`${page}?notice=supprime`);
+    const after = await db.select().from(commentaires).where(eq(commentaires.dossierId, setup.dossierId));
+    expect(after.find((m) => m.id === mine.id)).toMatchObject({ body: "" });
+    expect(after.find((m) => m.id === mine.id)?.discardedAt).not.toBeNull();
+    expect(after.find((m) => m.id === theirs.id)).toMatchObject({ body: "Message de l’usager", discardedAt: null });
+    expect((await db.select().from(attachments).where(eq(attachments.commentaireId, mine.id))).length).toBe(0);
+    await expert.get(`${page}?notice=supprime`);
+    expect(pageText(expert.lastHtml)).toContain("Le message a été supprimé.");
+  });
+
   it("gives 404 to the confidential avis's expert, another expert and an instructeur; nothing changes", async () => {
     const setup = await setupWithAvis();
     const before = await snapshot();
