@@ -142,6 +142,17 @@ export function BatchReports({ batches, refreshHref }: { batches: BatchReportVie
 export function BatchActionBar({ labels, state }: { labels: Array<{ id: number; name: string }>; state: BatchFormState | null }) {
   const t = useT();
   const tn = useTn();
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const form = details.current?.closest("form");
+    if (!form) return;
+    const open = (event: Event) => {
+      const box = event.target as HTMLInputElement;
+      if (box.type === "checkbox" && box.checked && details.current) details.current.open = true;
+    };
+    form.addEventListener("change", open);
+    return () => form.removeEventListener("change", open);
+  }, []);
   const motivationError = state?.errors.find((e) => e.field === "motivation");
   const labelError = state?.errors.find((e) => e.field === "label");
   const otherErrors = state?.errors.filter((e) => e !== motivationError && e !== labelError) ?? [];
@@ -163,80 +174,92 @@ export function BatchActionBar({ labels, state }: { labels: Array<{ id: number; 
     </li>
   );
   return (
-    <fieldset className="fr-fieldset instructeur-list__batch" aria-labelledby="lot-legend" data-testid="batch-bar">
-      <legend className="fr-fieldset__legend fr-text--md" id="lot-legend">
+    <details
+      ref={details}
+      className="instructeur-list__batch fr-mb-3w"
+      data-testid="batch-details"
+      // Folded until needed, so that the list starts at the top of the page; open again when the
+      // answer carries errors, and (with JavaScript) as soon as a dossier is ticked.
+      open={state !== null ? true : undefined}
+    >
+      <summary className="fr-btn fr-btn--secondary fr-btn--sm fr-btn--icon-left fr-icon-list-ordered">
         {t("liste.batch.title")}
-        <span className="fr-hint-text">{t("liste.batch.selectionHint")}</span>
-      </legend>
-      {otherErrors.length > 0 ? (
-        <div className="fr-fieldset__element">
-          <div className="fr-alert fr-alert--error fr-alert--sm" role="alert" data-testid="batch-errors">
-            <h3 className="fr-alert__title">{t("liste.batch.errorTitle")}</h3>
-            {otherErrors.map((e) => (
-              <p key={e.code}>{refusal(e)}</p>
-            ))}
-          </div>
-        </div>
-      ) : null}
-      <div className="fr-fieldset__element">
-        <div className={`fr-input-group${motivationError ? " fr-input-group--error" : ""}`}>
-          <label className="fr-label" htmlFor="lot-motivation">
-            {t("liste.batch.motivation")}
-            <span className="fr-hint-text" id="lot-motivation-hint">
-              {t("liste.batch.motivationHint")}
-            </span>
-          </label>
-          <textarea
-            className={`fr-input${motivationError ? " fr-input--error" : ""}`}
-            id="lot-motivation"
-            name="motivation"
-            rows={2}
-            defaultValue={state?.values.motivation ?? ""}
-            aria-describedby={motivationError ? "lot-motivation-hint lot-motivation-error" : "lot-motivation-hint"}
-          />
-          {motivationError ? (
-            <p className="fr-error-text" id="lot-motivation-error">
-              {refusal(motivationError)}
-            </p>
-          ) : null}
-        </div>
-      </div>
-      <div className="fr-fieldset__element">
-        <p className="fr-text--sm fr-text--bold fr-mb-1v">{t("liste.batch.decisions")}</p>
-        <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">{DECISION_KINDS.map(button)}</ul>
-      </div>
-      <div className="fr-fieldset__element">
-        <p className="fr-text--sm fr-text--bold fr-mb-1v">{t("liste.batch.other")}</p>
-        {labels.length > 0 ? (
-          <div className={`fr-select-group${labelError ? " fr-select-group--error" : ""}`}>
-            <label className="fr-label" htmlFor="lot-label">
-              {t("liste.batch.label")}
-            </label>
-            <select
-              className={`fr-select${labelError ? " fr-select--error" : ""}`}
-              id="lot-label"
-              name="label"
-              defaultValue={state?.values.labelId ?? ""}
-              aria-describedby={labelError ? "lot-label-error" : undefined}
-            >
-              <option value="">{t("liste.batch.noLabel")}</option>
-              {labels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
+      </summary>
+      <fieldset className="fr-fieldset fr-mt-2w" aria-labelledby="lot-legend" data-testid="batch-bar">
+        <legend className="fr-fieldset__legend fr-text--md" id="lot-legend">
+          <span className="fr-sr-only">{t("liste.batch.title")}</span>
+          <span className="fr-hint-text">{t("liste.batch.selectionHint")}</span>
+        </legend>
+        {otherErrors.length > 0 ? (
+          <div className="fr-fieldset__element">
+            <div className="fr-alert fr-alert--error fr-alert--sm" role="alert" data-testid="batch-errors">
+              <h3 className="fr-alert__title">{t("liste.batch.errorTitle")}</h3>
+              {otherErrors.map((e) => (
+                <p key={e.code}>{refusal(e)}</p>
               ))}
-            </select>
-            {labelError ? (
-              <p className="fr-error-text" id="lot-label-error">
-                {refusal(labelError)}
+            </div>
+          </div>
+        ) : null}
+        <div className="fr-fieldset__element">
+          <div className={`fr-input-group${motivationError ? " fr-input-group--error" : ""}`}>
+            <label className="fr-label" htmlFor="lot-motivation">
+              {t("liste.batch.motivation")}
+              <span className="fr-hint-text" id="lot-motivation-hint">
+                {t("liste.batch.motivationHint")}
+              </span>
+            </label>
+            <textarea
+              className={`fr-input${motivationError ? " fr-input--error" : ""}`}
+              id="lot-motivation"
+              name="motivation"
+              rows={2}
+              defaultValue={state?.values.motivation ?? ""}
+              aria-describedby={motivationError ? "lot-motivation-hint lot-motivation-error" : "lot-motivation-hint"}
+            />
+            {motivationError ? (
+              <p className="fr-error-text" id="lot-motivation-error">
+                {refusal(motivationError)}
               </p>
             ) : null}
           </div>
-        ) : null}
-        <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
-          {OTHER_KINDS.filter((k) => labels.length > 0 || (k !== "ajouter_label" && k !== "retirer_label")).map(button)}
-        </ul>
-      </div>
-    </fieldset>
+        </div>
+        <div className="fr-fieldset__element">
+          <p className="fr-text--sm fr-text--bold fr-mb-1v">{t("liste.batch.decisions")}</p>
+          <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">{DECISION_KINDS.map(button)}</ul>
+        </div>
+        <div className="fr-fieldset__element">
+          <p className="fr-text--sm fr-text--bold fr-mb-1v">{t("liste.batch.other")}</p>
+          {labels.length > 0 ? (
+            <div className={`fr-select-group${labelError ? " fr-select-group--error" : ""}`}>
+              <label className="fr-label" htmlFor="lot-label">
+                {t("liste.batch.label")}
+              </label>
+              <select
+                className={`fr-select${labelError ? " fr-select--error" : ""}`}
+                id="lot-label"
+                name="label"
+                defaultValue={state?.values.labelId ?? ""}
+                aria-describedby={labelError ? "lot-label-error" : undefined}
+              >
+                <option value="">{t("liste.batch.noLabel")}</option>
+                {labels.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+              {labelError ? (
+                <p className="fr-error-text" id="lot-label-error">
+                  {refusal(labelError)}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+            {OTHER_KINDS.filter((k) => labels.length > 0 || (k !== "ajouter_label" && k !== "retirer_label")).map(button)}
+          </ul>
+        </div>
+      </fieldset>
+    </details>
   );
 }

@@ -29,10 +29,14 @@ async function waitFinished(actor: Actor, kind: string) {
   return report;
 }
 
-async function tick(page: Page, numbers: number[]) {
+/** Ticks the dossiers, then unfolds the batch actions (JavaScript unfolds them at the first tick). */
+async function tick(page: Page, numbers: number[], javaScriptEnabled: boolean) {
+  const details = page.getByTestId("batch-details");
   for (const number of numbers) {
     await page.getByRole("checkbox", { name: `Sélectionner le dossier n° ${number}` }).check({ force: true });
   }
+  if (javaScriptEnabled) await expect(details).toHaveAttribute("open", "");
+  else if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
 }
 
 test.describe("batch operations", () => {
@@ -63,7 +67,7 @@ test.describe("batch operations", () => {
       await page.goto(`${base}?statut=tous&q=${tag}`);
       for (const number of numbers) await expect(page.locator(`tr[data-dossier-id="${number}"]`)).toBeVisible();
       await checkA11y(page);
-      await tick(page, numbers);
+      await tick(page, numbers, javaScriptEnabled);
       await page.getByRole("button", { name: "Passer en instruction", exact: true }).click();
       await expect(page.getByTestId("batch-created")).toBeVisible();
       const report = await waitFinished(actor, "Passer en instruction");
@@ -72,7 +76,7 @@ test.describe("batch operations", () => {
     });
 
     await test.step("accepts them in one batch with a motivation and reads the result", async () => {
-      await tick(page, numbers);
+      await tick(page, numbers, javaScriptEnabled);
       await page.getByLabel(/^Motivation/).fill("Dossiers complets, subvention accordée.");
       await page.getByRole("button", { name: "Accepter", exact: true }).click();
       await expect(page.getByTestId("batch-created")).toBeVisible();
@@ -86,7 +90,7 @@ test.describe("batch operations", () => {
     });
 
     await test.step("a second acceptance is refused per dossier with its reason, then the reports are hidden", async () => {
-      await tick(page, numbers.slice(0, 1));
+      await tick(page, numbers.slice(0, 1), javaScriptEnabled);
       await page.getByRole("button", { name: "Accepter", exact: true }).click();
       await expect(page.getByTestId("batch-created")).toBeVisible();
       const finished = await waitFinished(actor, "Accepter");
