@@ -8,9 +8,9 @@
  * `describeRefusals`.
  */
 
-export interface Refusal {
+export interface Refusal<Code extends string = string> {
   /** Machine-readable reason (`path_taken`, `name_too_long`…): the last segment of its i18n key. */
-  code: string;
+  code: Code;
   /** The input it is about; `form` for the request as a whole. */
   field: string;
   /** Values its message interpolates (numbers are formatted in the reader's language by the consumer). */
@@ -18,18 +18,25 @@ export interface Refusal {
 }
 
 /** A refusal, with what the refusing page needs to show again (`Extra`: typed values, hidden fields…). */
-export type Refused<Extra extends object = object> = { ok: false; refusals: Refusal[] } & Extra;
+export type Refused<Extra extends object = object, Code extends string = string> = {
+  ok: false;
+  refusals: Refusal<Code>[];
+} & Extra;
 
 /** What an operation that can refuse returns: its result, or why not. */
 export type OperationResult<T extends object = object, Extra extends object = object> = ({ ok: true } & T) | Refused<Extra>;
 
 /** One refusal, about `field` (the whole request by default). */
-export function refuse(code: string, field = "form", params?: Record<string, string | number>): Refused {
+export function refuse<Code extends string>(
+  code: Code,
+  field = "form",
+  params?: Record<string, string | number>,
+): Refused<object, Code> {
   return { ok: false, refusals: [params ? { code, field, params } : { code, field }] };
 }
 
 /** Too many attempts: refused on `form`, to retry after `retryAfterSeconds` (a 429 for HTTP callers). */
-export function refuseRateLimited(retryAfterSeconds: number): Refused {
+export function refuseRateLimited(retryAfterSeconds: number): Refused<object, "rate_limited"> {
   return refuse("rate_limited", "form", { retryAfterSeconds });
 }
 

@@ -25,7 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     setFlash(context, "email_confirmed");
     return signedInRedirect(context, result, redirectTo, prefilled ?? "/");
   }
-  const reason = result.tokenError;
+  const reason = result.refusals[0]?.code ?? "invalid";
   return data({ reason, redirectTo }, { status: reason === "invalid" ? 404 : 410 });
 }
 

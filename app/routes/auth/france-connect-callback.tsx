@@ -25,8 +25,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     previousSessionIdHash: state.sessionIdHash,
   });
   if (!result.ok) {
-    services(context).logger.info({ reason: result.reason }, "FranceConnect sign-in refused");
-    return data({ reason: result.reason }, { status: 400 });
+    const reason = result.refusals[0]?.code ?? "invalid_state";
+    services(context).logger.info({ reason }, "FranceConnect sign-in refused");
+    return data({ reason }, { status: 400 });
   }
   if (result.kind === "merge") {
     const query = result.redirectTo ? `?${new URLSearchParams({ redirect_to: result.redirectTo })}` : "";

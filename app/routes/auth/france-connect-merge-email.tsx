@@ -21,7 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     userAgent: userAgentOf(request),
     previousSessionIdHash: requestState(context).sessionIdHash,
   });
-  if (!result.ok) return data({ reason: result.reason }, { status: 410 });
+  if (!result.ok) return data({ reason: result.refusals[0]?.code ?? "invalid_token" }, { status: 410 });
   setFlash(context, "france_connect_linked");
   return signedInRedirect(context, result, undefined);
 }

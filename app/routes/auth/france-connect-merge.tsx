@@ -14,6 +14,7 @@ import { setFlash } from "../../lib/flash.server";
 import { useT } from "../../lib/i18n";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
 import { AuthColumn, CheckMail, FormAlert, InputField, PageTitle, RateLimitAlert, withRedirect } from "./form-ui";
+import { retryAfterSecondsOf } from "../../../server/refusal";
 import { authHeaders, redirectToParam, signedInRedirect, tooManyRequests, userAgentOf } from "./session.server";
 import type { Route } from "./+types/france-connect-merge";
 
@@ -39,7 +40,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if (formString(form, "intent") === "email") {
     const result = await sendFranceConnectMergeEmail(db, { mergeToken: params.token, locale: state.locale, ip: state.clientIp });
     if (result.ok) return { sent: result.email };
-    if (result.reason === "rate_limited") return tooManyRequests({}, result.retryAfterSeconds);
+    const wait = retryAfterSecondsOf(result.refusals);
+    if (wait !== null) return tooManyRequests({}, wait);
     return data({ formError: "invalid_token" as const }, { status: 410 });
   }
   const result = await mergeFranceConnectWithPassword(db, {
@@ -53,8 +55,11 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     setFlash(context, "france_connect_linked");
     return signedInRedirect(context, result, formString(form, "redirect_to"));
   }
-  if (result.reason === "rate_limited") return tooManyRequests({}, result.retryAfterSeconds);
-  return data({ formError: result.reason }, { status: result.reason === "invalid_token" ? 410 : 400 });
+  const wait = retryAfterSecondsOf(result.refusals);
+  if (wait !== null) return tooManyRequests({}, wait);
+  const code = result.refusals[0]?.code;
+  if (code === "invalid_token") return data({ formError: code }, { status: 410 });
+  return data({ formError: code === "invalid_credentials" ? code : ("password_required" as const) }, { status: 400 });
 }
 
 export default function FranceConnectMerge({ loaderData, actionData }: Route.ComponentProps) {

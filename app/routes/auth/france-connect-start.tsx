@@ -26,7 +26,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
   const redirectTo = redirectToParam(request);
   const result = await startFranceConnect(db, client, { redirectTo });
-  if (!result.ok) return data({ reason: result.reason, redirectTo }, { status: 503 });
+  if (!result.ok) return data({ reason: result.refusals[0]?.code ?? "unavailable", redirectTo }, { status: 503 });
   setBindingCookie(context, result.bindingToken);
   return redirect(result.url);
 }

@@ -3,10 +3,10 @@
  * reset (/users/password/edit) and invitation (/users/invitation). Only the texts differ.
  */
 import { data, type RouterContextProvider } from "react-router";
-import { inspectEmailToken } from "../../../server/operations/accounts/email-tokens";
+import { inspectEmailToken, isEmailTokenFailure } from "../../../server/operations/accounts/email-tokens";
 import { resetPassword } from "../../../server/operations/accounts/reset-password";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
-import { PASSWORD_RULES, redirectToParam, signedInRedirect, userAgentOf } from "./session.server";
+import { fieldErrorKeys, PASSWORD_RULES, redirectToParam, signedInRedirect, userAgentOf } from "./session.server";
 
 type Ctx = Readonly<RouterContextProvider>;
 type Purpose = "reset_password" | "invitation";
@@ -18,7 +18,10 @@ function tokenStatus(reason: "invalid" | "expired" | "used") {
 export async function passwordChoiceLoader(purpose: Purpose, request: Request, context: Ctx) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const check = await inspectEmailToken(services(context).db, token, purpose);
-  if (!check.ok) return data({ valid: false as const, reason: check.reason }, { status: tokenStatus(check.reason) });
+  if (!check.ok) {
+    const reason = check.refusals[0]?.code ?? "invalid";
+    return data({ valid: false as const, reason }, { status: tokenStatus(reason) });
+  }
   return { valid: true as const, token, email: check.email, rules: PASSWORD_RULES, redirectTo: redirectToParam(request) };
 }
 
@@ -32,6 +35,7 @@ export async function passwordChoiceAction(purpose: Purpose, request: Request, c
     previousSessionIdHash: requestState(context).sessionIdHash,
   });
   if (result.ok) return signedInRedirect(context, result, formString(form, "redirect_to"));
-  if (result.reason === "invalid") return data({ errors: result.errors }, { status: 400 });
-  return data({ tokenError: result.tokenError }, { status: tokenStatus(result.tokenError) });
+  const tokenError = result.refusals.map((r) => r.code).find(isEmailTokenFailure);
+  if (!tokenError) return data({ errors: fieldErrorKeys(result.refusals) }, { status: 400 });
+  return data({ tokenError }, { status: tokenStatus(tokenError) });
 }

@@ -5,13 +5,28 @@
 import { data, redirect, type HeadersFunction, type RouterContextProvider } from "react-router";
 import { SESSION_COOKIE, serializeCookie } from "../../../server/http/cookies";
 import type { SignedIn } from "../../../server/operations/accounts/fields";
+import type { Refusal } from "../../../server/refusal";
 import { homePathFor } from "../../../server/operations/accounts/home-path";
 import { cleanRedirectPath } from "../../../server/operations/accounts/redirect-path";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../server/security/passwords";
+import type { TranslationKey } from "../../../common/i18n";
 import { localeCookie } from "../../lib/locale-cookie.server";
+import type { FieldErrorKeys } from "./form-ui";
 import { requestState, services } from "../../lib/request.server";
 
 type Ctx = Readonly<RouterContextProvider>;
+
+/**
+ * The fields' refusals of an account operation as the forms show them: field → `auth.errors.<code>`
+ * (the refusals about the whole form are the page's alert, read from their code).
+ */
+export function fieldErrorKeys(refusals: readonly Refusal[]): FieldErrorKeys {
+  const errors: FieldErrorKeys = {};
+  for (const r of refusals) {
+    if (r.field !== "form" && !(r.field in errors)) errors[r.field] = `auth.errors.${r.code}` as TranslationKey;
+  }
+  return errors;
+}
 
 /** The password rules, sent to the pages (the constants live in a server-only module). */
 export const PASSWORD_RULES = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };

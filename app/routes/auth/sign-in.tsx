@@ -1,4 +1,5 @@
 import { data } from "react-router";
+import { retryAfterSecondsOf } from "../../../server/refusal";
 import { signIn } from "../../../server/operations/accounts/sign-in";
 import { claimRememberedPrefill } from "../../lib/prefill-cookie.server";
 import { useT } from "../../lib/i18n";
@@ -7,6 +8,7 @@ import { AuthFormPage, OtherAccountPage } from "./form-page";
 import { CredentialsFieldset, FormAlert, type FormError, InputField, RateLimitAlert, withRedirect } from "./form-ui";
 import { FranceConnectSection } from "../../components/france-connect-button";
 import {
+  fieldErrorKeys,
   authHeaders,
   franceConnectEnabled,
   redirectIfSignedIn,
@@ -42,16 +44,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     const prefilled = await claimRememberedPrefill(context, request, result.userId);
     return signedInRedirect(context, result, redirectTo, prefilled);
   }
-  switch (result.reason) {
-    case "invalid":
-      return data({ values, errors: result.errors }, { status: 400 });
-    case "rate_limited":
-      return tooManyRequests({ values }, result.retryAfterSeconds);
-    case "unconfirmed":
-      return data({ values, formError: "unconfirmed" as const }, { status: 400 });
-    case "invalid_credentials":
-      return data({ values, formError: "invalid_credentials" as const }, { status: 400 });
-  }
+  const wait = retryAfterSecondsOf(result.refusals);
+  if (wait !== null) return tooManyRequests({ values }, wait);
+  const code = result.refusals[0]?.code;
+  if (code === "unconfirmed" || code === "invalid_credentials") return data({ values, formError: code }, { status: 400 });
+  return data({ values, errors: fieldErrorKeys(result.refusals) }, { status: 400 });
 }
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { consumeEmailToken, revokeEmailTokens, type EmailTokenFailure } from "./email-tokens";
+import type { Refused } from "../../refusal";
 import type { SignedIn } from "./fields";
 import { openSession } from "./open-session";
 
@@ -11,13 +12,13 @@ export interface ConfirmEmailInput {
   previousSessionIdHash?: string | null;
 }
 
-export type ConfirmEmailResult = ({ ok: true } & SignedIn) | { ok: false; reason: "bad_token"; tokenError: EmailTokenFailure };
+export type ConfirmEmailResult = ({ ok: true } & SignedIn) | Refused<object, EmailTokenFailure>;
 
 /** Uses a confirmation link: the address is confirmed and the user signed in with a new session. */
 export async function confirmEmail(db: Db, input: ConfirmEmailInput): Promise<ConfirmEmailResult> {
   return db.transaction(async (tx) => {
     const check = await consumeEmailToken(tx, input.token, "confirm_email");
-    if (!check.ok) return { ok: false as const, reason: "bad_token" as const, tokenError: check.reason };
+    if (!check.ok) return check;
     await tx
       .update(users)
       .set({ emailConfirmedAt: sql`now()`, updatedAt: sql`now()` })

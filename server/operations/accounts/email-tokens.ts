@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { emailTokens, users } from "../../db/schema";
+import type { Refused } from "../../refusal";
 import { randomToken, sha256Hex } from "../../security/tokens";
 
 export type EmailTokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
@@ -16,9 +17,20 @@ export const EMAIL_TOKEN_TTL_SECONDS = {
   invitation: 7 * 24 * 3600,
 } as const satisfies Record<EmailTokenPurpose, number>;
 
-export type EmailTokenFailure = "invalid" | "expired" | "used";
+const EMAIL_TOKEN_FAILURES = ["invalid", "expired", "used"] as const;
+export type EmailTokenFailure = (typeof EMAIL_TOKEN_FAILURES)[number];
 
-export type EmailTokenCheck = { ok: true; userId: number; email: string } | { ok: false; reason: EmailTokenFailure };
+/** Whether a refusal's code is about the link's token (rather than a field of the form). */
+export function isEmailTokenFailure(code: string): code is EmailTokenFailure {
+  return (EMAIL_TOKEN_FAILURES as readonly string[]).includes(code);
+}
+
+/** A link's token, valid (its account) or refused about the field `token`. */
+export type EmailTokenCheck = { ok: true; userId: number; email: string } | Refused<object, EmailTokenFailure>;
+
+function refuseToken(code: EmailTokenFailure): Refused<object, EmailTokenFailure> {
+  return { ok: false, refusals: [{ code, field: "token" }] };
+}
 
 /** Tokens we issue are 43 characters of base64url; anything else is not worth a query. */
 function plausible(token: unknown): token is string {
@@ -43,7 +55,7 @@ export async function issueEmailToken(db: DbOrTx, userId: number, purpose: Email
 
 /** Says whether a token could be used now, without using it (to show a form only for a valid link). */
 export async function inspectEmailToken(db: DbOrTx, token: unknown, purpose: EmailTokenPurpose): Promise<EmailTokenCheck> {
-  if (!plausible(token)) return { ok: false, reason: "invalid" };
+  if (!plausible(token)) return refuseToken("invalid");
   const [row] = await db
     .select({
       userId: emailTokens.userId,
@@ -55,15 +67,15 @@ export async function inspectEmailToken(db: DbOrTx, token: unknown, purpose: Ema
     .innerJoin(users, eq(users.id, emailTokens.userId))
     .where(and(eq(emailTokens.tokenHash, sha256Hex(token)), eq(emailTokens.purpose, purpose)))
     .limit(1);
-  if (!row) return { ok: false, reason: "invalid" };
-  if (row.usedAt) return { ok: false, reason: "used" };
-  if (row.expired) return { ok: false, reason: "expired" };
+  if (!row) return refuseToken("invalid");
+  if (row.usedAt) return refuseToken("used");
+  if (row.expired) return refuseToken("expired");
   return { ok: true, userId: row.userId, email: row.email };
 }
 
 /** Uses a token: succeeds once, before its expiry; afterwards explains why it cannot be used. */
 export async function consumeEmailToken(db: DbOrTx, token: unknown, purpose: EmailTokenPurpose): Promise<EmailTokenCheck> {
-  if (!plausible(token)) return { ok: false, reason: "invalid" };
+  if (!plausible(token)) return refuseToken("invalid");
   const [row] = await db
     .update(emailTokens)
     .set({ usedAt: sql`now()` })
@@ -79,7 +91,7 @@ export async function consumeEmailToken(db: DbOrTx, token: unknown, purpose: Ema
   if (!row) {
     const check = await inspectEmailToken(db, token, purpose);
     // Lost a race with another click between the two statements: report it as used.
-    return check.ok ? { ok: false, reason: "used" } : check;
+    return check.ok ? refuseToken("used") : check;
   }
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
   return { ok: true, userId: row.userId, email: user?.email ?? "" };

@@ -5,30 +5,33 @@
 import type { Locale } from "../../../common/i18n/types";
 import { z } from "zod";
 import type { TranslationKey } from "../../../common/i18n";
+import type { Refused } from "../../refusal";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../security/passwords";
 
-const key = (k: TranslationKey) => ({ error: k });
+/** A zod message: the i18n key of a field refusal (`invalidFields` turns it back into its code). */
+const key = (code: FieldCode) => ({ error: `auth.errors.${code}` satisfies TranslationKey });
 
 /** E-mail typed in a form: trimmed and lower-cased, as stored in users.email. */
 export const ZEmailField = z
-  .string(key("auth.errors.emailRequired"))
+  .string(key("emailRequired"))
   .trim()
   .toLowerCase()
-  .min(1, key("auth.errors.emailRequired"))
-  .max(254, key("auth.errors.emailInvalid"))
-  .pipe(z.email(key("auth.errors.emailInvalid")));
+  .min(1, key("emailRequired"))
+  .max(254, key("emailInvalid"))
+  .pipe(z.email(key("emailInvalid")));
 
 /** A password being chosen: the length rules shown on the forms, nothing else (no trimming either). */
 export const ZNewPassword = z
-  .string(key("auth.errors.passwordRequired"))
-  .min(1, key("auth.errors.passwordRequired"))
-  .min(PASSWORD_MIN_LENGTH, key("auth.errors.passwordTooShort"))
-  .max(PASSWORD_MAX_LENGTH, key("auth.errors.passwordTooLong"));
+  .string(key("passwordRequired"))
+  .min(1, key("passwordRequired"))
+  .min(PASSWORD_MIN_LENGTH, key("passwordTooShort"))
+  .max(PASSWORD_MAX_LENGTH, key("passwordTooLong"));
 
-export type FieldErrors<F extends string> = Partial<Record<F, TranslationKey>>;
+/** The codes of the fields' refusals: their messages are `auth.errors.<code>`. */
+export type FieldCode = "emailRequired" | "emailInvalid" | "passwordRequired" | "passwordTooShort" | "passwordTooLong";
 
-export type Invalid<F extends string> = { ok: false; reason: "invalid"; errors: FieldErrors<F> };
-export type RateLimited = { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+/** What an account operation refuses: a field that does not parse, too many attempts, or its own `Code`s. */
+export type AccountRefused<Code extends string = never> = Refused<object, FieldCode | "rate_limited" | Code>;
 
 /** A new session for the browser: the route puts the token in the session cookie. */
 export interface SignedIn {
@@ -41,12 +44,17 @@ export interface SignedIn {
   locale: Locale;
 }
 
-/** First error of each field, as i18n keys (zod keeps the order of the checks). */
-export function fieldErrors<F extends string>(error: z.ZodError): FieldErrors<F> {
-  const errors: Record<string, TranslationKey> = {};
+const FIELD_KEY_PREFIX = "auth.errors.";
+
+/** The first refusal of each field, in the order zod checked them; the code is its message's key in `auth.errors`. */
+export function invalidFields(error: z.ZodError): Refused<object, FieldCode> {
+  const seen = new Set<string>();
+  const refusals: Refused<object, FieldCode>["refusals"] = [];
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message as TranslationKey;
+    if (seen.has(field)) continue;
+    seen.add(field);
+    refusals.push({ code: issue.message.slice(FIELD_KEY_PREFIX.length) as FieldCode, field });
   }
-  return errors as FieldErrors<F>;
+  return { ok: false, refusals };
 }

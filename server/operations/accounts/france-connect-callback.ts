@@ -5,6 +5,7 @@ import { franceConnectInformations, franceConnectRequests, users } from "../../d
 import { acceptableAcr, parseFranceConnectClaims } from "../../domain/accounts/france-connect";
 import type { FranceConnectClient, FranceConnectTokens } from "../../integrations/franceconnect/client";
 import { randomToken, safeEqual, sha256Hex } from "../../security/tokens";
+import { type Refused, refuse } from "../../refusal";
 import type { SignedIn } from "./fields";
 import { linkIdentity, MERGE_TOKEN_TTL_SECONDS, plausibleToken, upsertIdentity } from "./france-connect-links";
 import { openSession } from "./open-session";
@@ -26,7 +27,7 @@ export type FranceConnectCallbackResult =
   | { ok: true; kind: "signed_in"; signedIn: SignedIn; redirectTo: string | null; created: boolean }
   /** An account has this e-mail: it must be proven before the identity is linked (merge page). */
   | { ok: true; kind: "merge"; mergeToken: string; redirectTo: string | null }
-  | { ok: false; reason: FranceConnectFailure };
+  | Refused<object, FranceConnectFailure>;
 
 export interface FranceConnectCallbackInput {
   /** The callback's query string (code, state, or error). */
@@ -51,7 +52,7 @@ export async function franceConnectCallback(
   input: FranceConnectCallbackInput,
 ): Promise<FranceConnectCallbackResult> {
   const state = input.query.get("state");
-  if (!plausibleToken(state) || !input.bindingToken) return { ok: false, reason: "invalid_state" };
+  if (!plausibleToken(state) || !input.bindingToken) return refuse("invalid_state");
   const [request] = await db
     .delete(franceConnectRequests)
     .where(eq(franceConnectRequests.stateHash, sha256Hex(state)))
@@ -63,19 +64,19 @@ export async function franceConnectCallback(
       live: sql<boolean>`${franceConnectRequests.expiresAt} > now()`,
     });
   if (!request || !request.live || !safeEqual(request.bindingHash, sha256Hex(input.bindingToken))) {
-    return { ok: false, reason: "invalid_state" };
+    return refuse("invalid_state");
   }
-  if (input.query.has("error")) return { ok: false, reason: "provider_error" };
+  if (input.query.has("error")) return refuse("provider_error");
 
   let tokens: FranceConnectTokens;
   try {
     tokens = await client.exchange(input.query, { state, nonce: request.nonce, codeVerifier: request.codeVerifier });
   } catch {
-    return { ok: false, reason: "exchange_failed" };
+    return refuse("exchange_failed");
   }
-  if (!acceptableAcr(tokens.idClaims.acr)) return { ok: false, reason: "insufficient_acr" };
+  if (!acceptableAcr(tokens.idClaims.acr)) return refuse("insufficient_acr");
   const parsed = parseFranceConnectClaims({ ...tokens.userinfo, sub: tokens.idClaims.sub });
-  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  if (!parsed.ok) return refuse(parsed.reason);
   const identity = parsed.identity;
   const redirectTo = request.redirectTo;
 

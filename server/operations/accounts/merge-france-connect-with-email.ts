@@ -1,9 +1,10 @@
 import type { Db } from "../../db/client";
+import { type Refused, refuse } from "../../refusal";
 import type { SignedIn } from "./fields";
 import { findPendingMerge, linkIdentity } from "./france-connect-links";
 import { openSession } from "./open-session";
 
-export type MergeWithEmailResult = ({ ok: true } & SignedIn) | { ok: false; reason: "invalid_token" };
+export type MergeWithEmailResult = ({ ok: true } & SignedIn) | Refused<object, "invalid_token">;
 
 /**
  * The link of the merge e-mail: the address is proven, the FranceConnect identity is linked to its
@@ -15,7 +16,7 @@ export async function mergeFranceConnectWithEmail(
 ): Promise<MergeWithEmailResult> {
   return db.transaction(async (tx) => {
     const pending = await findPendingMerge(tx, "email", input.token);
-    if (!pending) return { ok: false as const, reason: "invalid_token" as const };
+    if (!pending) return refuse("invalid_token");
     await linkIdentity(tx, pending.informationId, pending.userId);
     const session = await openSession(tx, pending.userId, {
       userAgent: input.userAgent,

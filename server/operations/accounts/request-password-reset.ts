@@ -6,7 +6,8 @@ import { users } from "../../db/schema";
 import { hitRateLimits } from "../../security/rate-limit";
 import { issueEmailToken } from "./email-tokens";
 import { enqueueMail } from "../../jobs/enqueue-mail";
-import { fieldErrors, ZEmailField, type Invalid, type RateLimited } from "./fields";
+import { refuseRateLimited } from "../../refusal";
+import { type AccountRefused, invalidFields, ZEmailField } from "./fields";
 import { mailRequestRules } from "./limits";
 import { cleanRedirectPath } from "./redirect-path";
 
@@ -20,7 +21,7 @@ export interface RequestPasswordResetInput {
   redirectTo?: string | null;
 }
 
-export type RequestPasswordResetResult = { ok: true; email: string } | Invalid<"email"> | RateLimited;
+export type RequestPasswordResetResult = { ok: true; email: string } | AccountRefused;
 
 /**
  * Mails a one-hour, single-use link to choose a new password, if the address has an account
@@ -28,12 +29,12 @@ export type RequestPasswordResetResult = { ok: true; email: string } | Invalid<"
  */
 export async function requestPasswordReset(db: Db, input: RequestPasswordResetInput): Promise<RequestPasswordResetResult> {
   const parsed = ZRequest.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return invalidFields(parsed.error);
   const { email } = parsed.data;
   const redirectTo = cleanRedirectPath(input.redirectTo);
 
   const limit = await hitRateLimits(db, mailRequestRules("password_reset", email, input.ip));
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return refuseRateLimited(limit.retryAfterSeconds);
 
   await db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);

@@ -6,7 +6,8 @@ import { users } from "../../db/schema";
 import { hitRateLimits } from "../../security/rate-limit";
 import { issueEmailToken } from "./email-tokens";
 import { enqueueMail } from "../../jobs/enqueue-mail";
-import { fieldErrors, ZEmailField, type Invalid, type RateLimited } from "./fields";
+import { refuseRateLimited } from "../../refusal";
+import { type AccountRefused, invalidFields, ZEmailField } from "./fields";
 import { mailRequestRules } from "./limits";
 import { cleanRedirectPath } from "./redirect-path";
 
@@ -19,7 +20,7 @@ export interface ResendConfirmationInput {
   redirectTo?: string | null;
 }
 
-export type ResendConfirmationResult = { ok: true; email: string } | Invalid<"email"> | RateLimited;
+export type ResendConfirmationResult = { ok: true; email: string } | AccountRefused;
 
 /**
  * Sends a new confirmation link to an unconfirmed account. The answer never depends on the
@@ -28,12 +29,12 @@ export type ResendConfirmationResult = { ok: true; email: string } | Invalid<"em
  */
 export async function resendConfirmation(db: Db, input: ResendConfirmationInput): Promise<ResendConfirmationResult> {
   const parsed = ZResend.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return invalidFields(parsed.error);
   const { email } = parsed.data;
   const redirectTo = cleanRedirectPath(input.redirectTo);
 
   const limit = await hitRateLimits(db, mailRequestRules("confirmation", email, input.ip));
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return refuseRateLimited(limit.retryAfterSeconds);
 
   await db.transaction(async (tx) => {
     const [user] = await tx

@@ -5,7 +5,7 @@ import { users } from "../../db/schema";
 import { destroyAllSessions } from "../../http/session";
 import { hashPassword } from "../../security/passwords";
 import { consumeEmailToken, revokeEmailTokens, type EmailTokenFailure } from "./email-tokens";
-import { fieldErrors, ZNewPassword, type Invalid, type SignedIn } from "./fields";
+import { type AccountRefused, invalidFields, type SignedIn, ZNewPassword } from "./fields";
 import { openSession } from "./open-session";
 
 const ZReset = z.object({ password: ZNewPassword });
@@ -19,10 +19,7 @@ export interface ResetPasswordInput {
   previousSessionIdHash?: string | null;
 }
 
-export type ResetPasswordResult =
-  | ({ ok: true } & SignedIn)
-  | Invalid<"password">
-  | { ok: false; reason: "bad_token"; tokenError: EmailTokenFailure };
+export type ResetPasswordResult = ({ ok: true } & SignedIn) | AccountRefused<EmailTokenFailure>;
 
 /**
  * Sets a new password through an e-mailed link. The link proves the address, so it is confirmed
@@ -31,13 +28,13 @@ export type ResetPasswordResult =
  */
 export async function resetPassword(db: Db, input: ResetPasswordInput): Promise<ResetPasswordResult> {
   const parsed = ZReset.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return invalidFields(parsed.error);
   // Hashed before the transaction, which must stay short.
   const passwordHash = await hashPassword(parsed.data.password);
 
   return db.transaction(async (tx) => {
     const check = await consumeEmailToken(tx, input.token, input.purpose);
-    if (!check.ok) return { ok: false as const, reason: "bad_token" as const, tokenError: check.reason };
+    if (!check.ok) return check;
     await tx
       .update(users)
       .set({

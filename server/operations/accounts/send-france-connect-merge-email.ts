@@ -5,11 +5,12 @@ import { franceConnectInformations } from "../../db/schema";
 import { enqueueMail } from "../../jobs/enqueue-mail";
 import { hitRateLimits } from "../../security/rate-limit";
 import { randomToken, sha256Hex } from "../../security/tokens";
-import type { RateLimited } from "./fields";
+import { refuse, refuseRateLimited } from "../../refusal";
+import type { AccountRefused } from "./fields";
 import { EMAIL_MERGE_TOKEN_TTL_SECONDS, findPendingMerge } from "./france-connect-links";
 import { mailRequestRules } from "./limits";
 
-export type SendMergeEmailResult = { ok: true; email: string } | { ok: false; reason: "invalid_token" } | RateLimited;
+export type SendMergeEmailResult = { ok: true; email: string } | AccountRefused<"invalid_token">;
 
 /**
  * The other proof of the existing account: a link mailed to its address (valid one hour, single use;
@@ -20,9 +21,9 @@ export async function sendFranceConnectMergeEmail(
   input: { mergeToken: unknown; locale: Locale; ip: string },
 ): Promise<SendMergeEmailResult> {
   const pending = await findPendingMerge(db, "merge", input.mergeToken);
-  if (!pending) return { ok: false, reason: "invalid_token" };
+  if (!pending) return refuse("invalid_token");
   const limit = await hitRateLimits(db, mailRequestRules("confirmation", pending.email, input.ip));
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return refuseRateLimited(limit.retryAfterSeconds);
   const token = randomToken();
   await db.transaction(async (tx) => {
     await tx

@@ -4,7 +4,8 @@ import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from "../../security/passwords";
 import { hitRateLimits, refundRateLimits } from "../../security/rate-limit";
-import { fieldErrors, ZEmailField, type Invalid, type RateLimited, type SignedIn } from "./fields";
+import { refuse, refuseRateLimited } from "../../refusal";
+import { type AccountRefused, invalidFields, type SignedIn, ZEmailField } from "./fields";
 import { signInRules } from "./limits";
 import { openSession } from "./open-session";
 
@@ -24,12 +25,12 @@ export interface SignInInput {
 
 export type SignInResult =
   | ({ ok: true } & SignedIn)
-  | Invalid<"email" | "password">
-  | RateLimited
-  /** Wrong e-mail or password: one answer for both, so that it does not tell which addresses exist. */
-  | { ok: false; reason: "invalid_credentials" }
-  /** Right password, address not confirmed yet: the page offers to resend the link. */
-  | { ok: false; reason: "unconfirmed"; email: string };
+  /**
+   * Besides the fields and the rate limit: `invalid_credentials`, wrong e-mail or password (one answer
+   * for both, so that it does not tell which addresses exist); `unconfirmed` (params.email), right
+   * password but address not confirmed yet: the page offers to resend the link.
+   */
+  | AccountRefused<"invalid_credentials" | "unconfirmed">;
 
 /** Compared against when the account does not exist, so that an unknown address costs the same time. */
 let timingHash: Promise<string> | null = null;
@@ -41,7 +42,7 @@ function dummyHash() {
 /** Checks e-mail and password within the rate limits, then opens a session. */
 export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> {
   const parsed = ZSignIn.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return invalidFields(parsed.error);
   const { email, password } = parsed.data;
 
   // Counted before the password is checked, so that parallel guesses are stopped; a successful
@@ -49,10 +50,10 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
   const rules = signInRules(email, input.ip);
   const countedAt = new Date();
   const limit = await hitRateLimits(db, rules, countedAt);
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return refuseRateLimited(limit.retryAfterSeconds);
 
   // Longer than any password we accept: cannot match, and is not worth hashing.
-  if (password.length > PASSWORD_MAX_LENGTH) return { ok: false, reason: "invalid_credentials" };
+  if (password.length > PASSWORD_MAX_LENGTH) return refuse("invalid_credentials");
 
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, confirmedAt: users.emailConfirmedAt })
@@ -60,8 +61,8 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
     .where(eq(users.email, email))
     .limit(1);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-  if (!user?.passwordHash || !valid) return { ok: false, reason: "invalid_credentials" };
-  if (user.confirmedAt === null) return { ok: false, reason: "unconfirmed", email };
+  if (!user?.passwordHash || !valid) return refuse("invalid_credentials");
+  if (user.confirmedAt === null) return refuse("unconfirmed", "form", { email });
   await refundRateLimits(db, rules, countedAt);
 
   const session = await db.transaction((tx) =>

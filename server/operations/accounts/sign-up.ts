@@ -7,7 +7,8 @@ import { hashPassword } from "../../security/passwords";
 import { hitRateLimits } from "../../security/rate-limit";
 import { issueEmailToken } from "./email-tokens";
 import { enqueueMail } from "../../jobs/enqueue-mail";
-import { fieldErrors, ZEmailField, ZNewPassword, type Invalid, type RateLimited } from "./fields";
+import { refuseRateLimited } from "../../refusal";
+import { type AccountRefused, invalidFields, ZEmailField, ZNewPassword } from "./fields";
 import { mailRequestRules } from "./limits";
 import { cleanRedirectPath } from "./redirect-path";
 
@@ -22,7 +23,7 @@ export interface SignUpInput {
   redirectTo?: string | null;
 }
 
-export type SignUpResult = { ok: true; email: string } | Invalid<"email" | "password"> | RateLimited;
+export type SignUpResult = { ok: true; email: string } | AccountRefused;
 
 /**
  * Creates an unconfirmed account and mails a confirmation link. If the address already has an
@@ -32,12 +33,12 @@ export type SignUpResult = { ok: true; email: string } | Invalid<"email" | "pass
  */
 export async function signUp(db: Db, input: SignUpInput): Promise<SignUpResult> {
   const parsed = ZSignUp.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return invalidFields(parsed.error);
   const { email, password } = parsed.data;
   const redirectTo = cleanRedirectPath(input.redirectTo);
 
   const limit = await hitRateLimits(db, mailRequestRules("sign_up", email, input.ip));
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return refuseRateLimited(limit.retryAfterSeconds);
 
   // Hashed before looking the address up, so both answers take the same time; and outside the
   // transaction, which must stay short (the embedded database serialises transactions).

@@ -12,7 +12,7 @@ describe("startFranceConnect", () => {
     // No database: reaching it would throw.
     expect(await startFranceConnect({} as never, down, { redirectTo: "/dossiers" })).toEqual({
       ok: false,
-      reason: "unavailable",
+      refusals: [{ code: "unavailable", field: "form" }],
     });
   });
 });

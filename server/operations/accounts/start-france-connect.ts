@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { franceConnectRequests } from "../../db/schema";
 import type { FranceConnectClient } from "../../integrations/franceconnect/client";
 import { randomToken, sha256Hex } from "../../security/tokens";
+import { type Refused, refuse } from "../../refusal";
 import { cleanRedirectPath } from "./redirect-path";
 
 /** How long a FranceConnect sign-in may take between the button and the callback. */
@@ -11,7 +12,7 @@ export const FRANCE_CONNECT_REQUEST_TTL_SECONDS = 10 * 60;
 export type StartFranceConnectResult =
   | { ok: true; url: string; bindingToken: string }
   /** The provider could not be reached (discovery failed): the page says FranceConnect is unavailable. */
-  | { ok: false; reason: "unavailable" };
+  | Refused<object, "unavailable">;
 
 /**
  * Starts a FranceConnect sign-in: the state (hashed), nonce and PKCE verifier are kept server-side,
@@ -27,7 +28,7 @@ export async function startFranceConnect(
   try {
     request = await client.authorizationRequest();
   } catch {
-    return { ok: false, reason: "unavailable" };
+    return refuse("unavailable");
   }
   const bindingToken = randomToken();
   await db.delete(franceConnectRequests).where(lt(franceConnectRequests.expiresAt, sql`now()`));

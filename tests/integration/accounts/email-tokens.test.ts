@@ -49,8 +49,14 @@ describe("e-mail tokens", () => {
     const { token } = await issueEmailToken(database.db, userId, "confirm_email");
     expect(await inspectEmailToken(database.db, token, "confirm_email")).toEqual({ ok: true, userId, email: "jeton@exemple.fr" });
     expect(await consumeEmailToken(database.db, token, "confirm_email")).toMatchObject({ ok: true, userId });
-    expect(await consumeEmailToken(database.db, token, "confirm_email")).toEqual({ ok: false, reason: "used" });
-    expect(await inspectEmailToken(database.db, token, "confirm_email")).toEqual({ ok: false, reason: "used" });
+    expect(await consumeEmailToken(database.db, token, "confirm_email")).toEqual({
+      ok: false,
+      refusals: [{ code: "used", field: "token" }],
+    });
+    expect(await inspectEmailToken(database.db, token, "confirm_email")).toEqual({
+      ok: false,
+      refusals: [{ code: "used", field: "token" }],
+    });
   });
 
   it("two concurrent uses: exactly one succeeds", async () => {
@@ -65,16 +71,34 @@ describe("e-mail tokens", () => {
   it("is refused once expired", async () => {
     const { token } = await issueEmailToken(database.db, userId, "reset_password");
     await expire(token);
-    expect(await inspectEmailToken(database.db, token, "reset_password")).toEqual({ ok: false, reason: "expired" });
-    expect(await consumeEmailToken(database.db, token, "reset_password")).toEqual({ ok: false, reason: "expired" });
+    expect(await inspectEmailToken(database.db, token, "reset_password")).toEqual({
+      ok: false,
+      refusals: [{ code: "expired", field: "token" }],
+    });
+    expect(await consumeEmailToken(database.db, token, "reset_password")).toEqual({
+      ok: false,
+      refusals: [{ code: "expired", field: "token" }],
+    });
   });
 
   it("only works for its own purpose; unknown and malformed tokens are invalid", async () => {
     const { token } = await issueEmailToken(database.db, userId, "confirm_email");
-    expect(await consumeEmailToken(database.db, token, "reset_password")).toEqual({ ok: false, reason: "invalid" });
-    expect(await consumeEmailToken(database.db, "A".repeat(43), "confirm_email")).toEqual({ ok: false, reason: "invalid" });
-    expect(await consumeEmailToken(database.db, "' or 1=1 --", "confirm_email")).toEqual({ ok: false, reason: "invalid" });
-    expect(await consumeEmailToken(database.db, null, "confirm_email")).toEqual({ ok: false, reason: "invalid" });
+    expect(await consumeEmailToken(database.db, token, "reset_password")).toEqual({
+      ok: false,
+      refusals: [{ code: "invalid", field: "token" }],
+    });
+    expect(await consumeEmailToken(database.db, "A".repeat(43), "confirm_email")).toEqual({
+      ok: false,
+      refusals: [{ code: "invalid", field: "token" }],
+    });
+    expect(await consumeEmailToken(database.db, "' or 1=1 --", "confirm_email")).toEqual({
+      ok: false,
+      refusals: [{ code: "invalid", field: "token" }],
+    });
+    expect(await consumeEmailToken(database.db, null, "confirm_email")).toEqual({
+      ok: false,
+      refusals: [{ code: "invalid", field: "token" }],
+    });
     // Still usable for the right purpose.
     expect(await consumeEmailToken(database.db, token, "confirm_email")).toMatchObject({ ok: true });
   });
@@ -83,7 +107,10 @@ describe("e-mail tokens", () => {
     const reset = await issueEmailToken(database.db, userId, "reset_password");
     const invitation = await issueEmailToken(database.db, userId, "invitation");
     await revokeEmailTokens(database.db, userId, ["reset_password"]);
-    expect(await consumeEmailToken(database.db, reset.token, "reset_password")).toEqual({ ok: false, reason: "used" });
+    expect(await consumeEmailToken(database.db, reset.token, "reset_password")).toEqual({
+      ok: false,
+      refusals: [{ code: "used", field: "token" }],
+    });
     expect(await consumeEmailToken(database.db, invitation.token, "invitation")).toMatchObject({ ok: true });
   });
 
@@ -95,7 +122,10 @@ describe("e-mail tokens", () => {
       .set({ expiresAt: sql`now() - interval '31 days'` })
       .where(eq(emailTokens.tokenHash, sha256Hex(old.token)));
     expect(await cleanupEmailTokens(database.db, 30)).toBe(1);
-    expect(await inspectEmailToken(database.db, old.token, "reset_password")).toEqual({ ok: false, reason: "invalid" });
+    expect(await inspectEmailToken(database.db, old.token, "reset_password")).toEqual({
+      ok: false,
+      refusals: [{ code: "invalid", field: "token" }],
+    });
     expect(await inspectEmailToken(database.db, fresh.token, "reset_password")).toMatchObject({ ok: true });
   });
 });

@@ -72,8 +72,7 @@ describe("password reset", () => {
       await resetPassword(database.db, { token, password: "yet another password", purpose: "reset_password", userAgent: null }),
     ).toEqual({
       ok: false,
-      reason: "bad_token",
-      tokenError: "used",
+      refusals: [{ code: "used", field: "token" }],
     });
   });
 
@@ -88,7 +87,7 @@ describe("password reset", () => {
       await resetPassword(database.db, { token: first, password: NEW_PASSWORD, purpose: "reset_password", userAgent: null }),
     ).toMatchObject({
       ok: false,
-      tokenError: "used",
+      refusals: [{ code: "used", field: "token" }],
     });
   });
 
@@ -103,8 +102,7 @@ describe("password reset", () => {
       await resetPassword(database.db, { token, password: NEW_PASSWORD, purpose: "reset_password", userAgent: null }),
     ).toEqual({
       ok: false,
-      reason: "bad_token",
-      tokenError: "expired",
+      refusals: [{ code: "expired", field: "token" }],
     });
     const [user] = await database.db.select().from(users).where(eq(users.id, userId));
     expect(await verifyPassword(user?.passwordHash ?? "", GOOD_PASSWORD)).toBe(true);
@@ -115,8 +113,7 @@ describe("password reset", () => {
     const token = tokenOf(await resetLink("court@exemple.fr"));
     expect(await resetPassword(database.db, { token, password: "short", purpose: "reset_password", userAgent: null })).toEqual({
       ok: false,
-      reason: "invalid",
-      errors: { password: "auth.errors.passwordTooShort" },
+      refusals: [{ code: "passwordTooShort", field: "password" }],
     });
     expect(
       await resetPassword(database.db, { token, password: NEW_PASSWORD, purpose: "reset_password", userAgent: null }),
@@ -145,7 +142,7 @@ describe("password reset", () => {
       await resetPassword(database.db, { token, password: NEW_PASSWORD, purpose: "invitation", userAgent: null }),
     ).toMatchObject({
       ok: false,
-      tokenError: "invalid",
+      refusals: [{ code: "invalid", field: "token" }],
     });
   });
 
@@ -168,6 +165,6 @@ describe("password reset", () => {
     for (let i = 0; i < 21; i++)
       perIp.push(await requestPasswordReset(database.db, { email: `y${i}@exemple.fr`, locale: "fr", ip: "198.51.100.200" }));
     expect(perIp.filter((r) => !r.ok)).toHaveLength(1);
-    expect(perIp.at(-1)).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(perIp.at(-1)).toMatchObject({ ok: false, refusals: [{ code: "rate_limited" }] });
   });
 });

@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import { retryAfterSecondsOf } from "../../../server/refusal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimits } from "../../../server/db/schema";
 import { ensureUser } from "../../../server/operations/accounts/ensure-user";
@@ -87,14 +88,16 @@ describe("sign-in rate limits", () => {
       signIn(database.db, { email: "Cible@Exemple.fr", password, ip, userAgent: null });
     for (let i = 0; i < 10; i++) {
       // Different IPs: only the per-e-mail counter can stop this.
-      expect(await attempt("wrong password", `198.51.100.${i}`)).toEqual({ ok: false, reason: "invalid_credentials" });
+      expect(await attempt("wrong password", `198.51.100.${i}`)).toEqual({
+        ok: false,
+        refusals: [{ code: "invalid_credentials", field: "form" }],
+      });
     }
     const refused = await attempt(GOOD_PASSWORD, "198.51.100.99");
-    expect(refused).toMatchObject({ ok: false, reason: "rate_limited" });
-    if (!refused.ok && refused.reason === "rate_limited") {
-      expect(refused.retryAfterSeconds).toBeGreaterThan(0);
-      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
-    }
+    expect(refused).toMatchObject({ ok: false, refusals: [{ code: "rate_limited" }] });
+    const wait = refused.ok ? null : retryAfterSecondsOf(refused.refusals);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(15 * 60);
     const [row] = await database.db
       .select()
       .from(rateLimits)
@@ -119,22 +122,22 @@ describe("sign-in rate limits", () => {
     // Failures still count after successes: 10 wrong passwords, then even the right one is refused.
     for (let i = 0; i < 10; i++) {
       const result = await signIn(database.db, { email: "souvent@exemple.fr", password: "wrong password", ip, userAgent: null });
-      expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
+      expect(result).toEqual({ ok: false, refusals: [{ code: "invalid_credentials", field: "form" }] });
     }
     const refused = await signIn(database.db, { email: "souvent@exemple.fr", password: GOOD_PASSWORD, ip, userAgent: null });
-    expect(refused).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(refused).toMatchObject({ ok: false, refusals: [{ code: "rate_limited" }] });
   });
 
   it("allows 50 attempts per IP per 15 minutes across e-mails", async () => {
     const ip = "203.0.113.7";
     for (let i = 0; i < 50; i++) {
       const result = await signIn(database.db, { email: `inconnu${i}@exemple.fr`, password: "x", ip, userAgent: null });
-      expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
+      expect(result).toEqual({ ok: false, refusals: [{ code: "invalid_credentials", field: "form" }] });
     }
     const refused = await signIn(database.db, { email: "autre@exemple.fr", password: "x", ip, userAgent: null });
-    expect(refused).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(refused).toMatchObject({ ok: false, refusals: [{ code: "rate_limited" }] });
     // Another IP is not affected.
     const other = await signIn(database.db, { email: "autre@exemple.fr", password: "x", ip: "203.0.113.8", userAgent: null });
-    expect(other).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(other).toEqual({ ok: false, refusals: [{ code: "invalid_credentials", field: "form" }] });
   });
 });

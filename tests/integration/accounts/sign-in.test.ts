@@ -39,7 +39,7 @@ describe("sign-in", () => {
   it("sends administrateurs, then instructeurs, then everyone else to their own space", async () => {
     const home = async (email: string) => {
       const result = await signIn(database.db, { ...base, email, password: GOOD_PASSWORD });
-      return result.ok ? result.homePath : result.reason;
+      return result.ok ? result.homePath : result.refusals[0]?.code;
     };
     expect(await home("admin@exemple.fr")).toBe("/admin/procedures");
     expect(await home("instructeur@exemple.fr")).toBe("/procedures");
@@ -51,14 +51,17 @@ describe("sign-in", () => {
     const unknown = await signIn(database.db, { ...base, email: "nobody@exemple.fr", password: GOOD_PASSWORD });
     const noPassword = await signIn(database.db, { ...base, email: "invite@exemple.fr", password: GOOD_PASSWORD });
     const huge = await signIn(database.db, { ...base, email: "usager@exemple.fr", password: "x".repeat(10_000) });
-    for (const result of [wrong, unknown, noPassword, huge]) expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
+    for (const result of [wrong, unknown, noPassword, huge])
+      expect(result).toEqual({ ok: false, refusals: [{ code: "invalid_credentials", field: "form" }] });
   });
 
   it("reports missing fields without checking anything", async () => {
     expect(await signIn(database.db, { ...base, email: "", password: "" })).toEqual({
       ok: false,
-      reason: "invalid",
-      errors: { email: "auth.errors.emailRequired", password: "auth.errors.passwordRequired" },
+      refusals: [
+        { code: "emailRequired", field: "email" },
+        { code: "passwordRequired", field: "password" },
+      ],
     });
   });
 
@@ -66,12 +69,11 @@ describe("sign-in", () => {
     await signUp(database.db, { email: "pas-confirme@exemple.fr", password: GOOD_PASSWORD, locale: "fr", ip: base.ip });
     expect(await signIn(database.db, { ...base, email: "pas-confirme@exemple.fr", password: GOOD_PASSWORD })).toEqual({
       ok: false,
-      reason: "unconfirmed",
-      email: "pas-confirme@exemple.fr",
+      refusals: [{ code: "unconfirmed", field: "form", params: { email: "pas-confirme@exemple.fr" } }],
     });
     expect(await signIn(database.db, { ...base, email: "pas-confirme@exemple.fr", password: "wrong password!" })).toEqual({
       ok: false,
-      reason: "invalid_credentials",
+      refusals: [{ code: "invalid_credentials", field: "form" }],
     });
   });
 

@@ -70,16 +70,20 @@ describe("sign-up", () => {
   it("checks the e-mail and the password rules on the server", async () => {
     expect(await signUp(database.db, { email: "", password: "", locale: "fr", ip })).toEqual({
       ok: false,
-      reason: "invalid",
-      errors: { email: "auth.errors.emailRequired", password: "auth.errors.passwordRequired" },
+      refusals: [
+        { code: "emailRequired", field: "email" },
+        { code: "passwordRequired", field: "password" },
+      ],
     });
     expect(await signUp(database.db, { email: "pas-une-adresse", password: "court", locale: "fr", ip })).toEqual({
       ok: false,
-      reason: "invalid",
-      errors: { email: "auth.errors.emailInvalid", password: "auth.errors.passwordTooShort" },
+      refusals: [
+        { code: "emailInvalid", field: "email" },
+        { code: "passwordTooShort", field: "password" },
+      ],
     });
     const tooLong = await signUp(database.db, { email: "long@exemple.fr", password: "x".repeat(129), locale: "fr", ip });
-    expect(tooLong).toMatchObject({ ok: false, errors: { password: "auth.errors.passwordTooLong" } });
+    expect(tooLong).toMatchObject({ ok: false, refusals: [{ code: "passwordTooLong", field: "password" }] });
     expect(await userByEmail("long@exemple.fr")).toBeUndefined();
     expect(await signUp(database.db, { email: "juste@exemple.fr", password: "x".repeat(12), locale: "fr", ip })).toMatchObject({
       ok: true,
@@ -119,8 +123,7 @@ describe("confirmation", () => {
     expect(session?.userId).toBe(user?.id);
     expect(await confirmEmail(database.db, { token, userAgent: null })).toEqual({
       ok: false,
-      reason: "bad_token",
-      tokenError: "used",
+      refusals: [{ code: "used", field: "token" }],
     });
   });
 
@@ -141,7 +144,10 @@ describe("confirmation", () => {
     // Both links work until one is used; then the other one is revoked.
     const [first, second] = mails.map((m) => tokenOf(linkIn(m.text, "/users/confirmation")));
     expect(await confirmEmail(database.db, { token: second, userAgent: null })).toMatchObject({ ok: true });
-    expect(await confirmEmail(database.db, { token: first, userAgent: null })).toMatchObject({ ok: false, tokenError: "used" });
+    expect(await confirmEmail(database.db, { token: first, userAgent: null })).toMatchObject({
+      ok: false,
+      refusals: [{ code: "used", field: "token" }],
+    });
   });
 
   it("rate-limits resending to 5 per hour per e-mail", async () => {
@@ -150,6 +156,6 @@ describe("confirmation", () => {
       results.push(await resendConfirmation(database.db, { email: "flood@exemple.fr", locale: "fr", ip: `192.0.2.${100 + i}` }));
     }
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, false]);
-    expect(results[5]).toMatchObject({ reason: "rate_limited" });
+    expect(results[5]).toMatchObject({ refusals: [{ code: "rate_limited" }] });
   });
 });
