@@ -118,7 +118,8 @@ function parseVariables(value: unknown): Record<string, unknown> {
     try {
       variables = JSON.parse(variables);
     } catch {
-      throw new HttpFailure(400, '"variables" is not valid JSON', "bad_request");
+      // The reference answers unreadable variables as it answers an unreadable query.
+      throw new HttpFailure(400, '"variables" is not valid JSON', "graphql_parse_failed");
     }
   }
   if (variables === undefined || variables === null) return {};
