@@ -176,7 +176,7 @@ export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeCha
    * `stringValue` (dates in words, files: always null). Absent: `stringValue`, and "" when blank
    * (the reference's empty value). The table of every type is in docs/api.md.
    */
-  readonly apiStringValue?: (value: V | null) => string | null;
+  apiStringValue?(value: V | null): string | null;
 
   /** `__typename` of the champ and of its descriptor in the reference API. */
   readonly graphqlTypename: string;
