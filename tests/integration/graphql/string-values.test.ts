@@ -32,7 +32,10 @@ async function stringValues(dossier: number): Promise<Record<string, string | nu
   const response = await fetch(`${baseUrl}/api/v2/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({ query: "query($n: Int!) { dossier(number: $n) { champs { label stringValue } } }", variables: { n: dossier } }),
+    body: JSON.stringify({
+      query: "query($n: Int!) { dossier(number: $n) { champs { label stringValue } } }",
+      variables: { n: dossier },
+    }),
   });
   const json = (await response.json()) as Json;
   expect(json.errors).toBeUndefined();
@@ -117,12 +120,16 @@ describe("Champ.stringValue", () => {
     } satisfies Record<(typeof TYPES)[number], string | null>);
   });
 
-  it("is the reference's empty value when blank: \"false\" for checkboxes, null for files, \"\" otherwise", async () => {
+  it('is the reference\'s empty value when blank: "false" for checkboxes, null for files, "" otherwise', async () => {
     const values = await stringValues(dossiers.blank);
     const expected = Object.fromEntries(
       TYPES.map((type) => [
         type,
-        type === "checkbox" || type === "yes_no" ? "false" : type === "piece_justificative" || type === "titre_identite" ? null : "",
+        type === "checkbox" || type === "yes_no"
+          ? "false"
+          : type === "piece_justificative" || type === "titre_identite"
+            ? null
+            : "",
       ]),
     );
     expect(values).toEqual(expected);
