@@ -576,6 +576,20 @@ describe("transport", () => {
     expect((await post(body, { url, token: other.bearer })).status).toBe(200);
   });
 
+  it("limits requests without a token (persisted queries) per address", async () => {
+    const url = `${baseUrl}/limited/graphql`;
+    const body = {
+      queryId: "ds-query-v2",
+      operationName: "getDemarcheDescriptor",
+      variables: { demarche: { number: fixtures.d1.id } },
+    };
+    expect((await post(body, { url, token: null })).status).toBe(200);
+    expect((await post(body, { url, token: null })).status).toBe(200);
+    const limited = await post(body, { url, token: null });
+    expect(limited.status).toBe(429);
+    expect(limited.json.errors[0].extensions.code).toBe("too_many_requests");
+  });
+
   it("stops resolving with a timeout error once the deadline has passed", async () => {
     const { json } = await post({ query: QUERY, variables: { n: fixtures.d1.id } }, { url: `${baseUrl}/slow/graphql` });
     expect(json.errors[0]).toMatchObject({ message: "Timeout on Query.demarche", extensions: { code: "timeout" } });
