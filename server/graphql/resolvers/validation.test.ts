@@ -54,4 +54,9 @@ describe("validation error codes", () => {
     expect(codesOf("{ demarche(number: 1) }")).toEqual(["selectionMismatch"]);
     expect(codesOf("{ demarche(number: 1) { ...F } }")).toEqual(["useAndDefineFragment"]);
   });
+
+  it("names the type and field of an undefined field, as graphql-ruby does", () => {
+    const [error] = validate(schema, parse("{ demarche(number: 1) { nope } }"), VALIDATION_RULES);
+    expect(error?.extensions).toEqual({ code: "undefinedField", typeName: "Demarche", fieldName: "nope" });
+  });
 });

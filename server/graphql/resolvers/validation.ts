@@ -142,6 +142,13 @@ const RULE_CODES = new Map<ValidationRule, string>([
   [UniqueInputFieldNamesRule, "inputFieldNotUnique"],
 ]);
 
+/** The extra extensions graphql-ruby gives with some codes (`undefinedField`: `typeName`, `fieldName`). */
+function detailsOf(code: string, message: string): Record<string, string> {
+  if (code !== "undefinedField") return {};
+  const match = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(message);
+  return match ? { typeName: match[2] as string, fieldName: match[1] as string } : {};
+}
+
 /** `rule`, its errors carrying `extensions.code` (unless they already have one). */
 export function withCode(rule: ValidationRule, code: string): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
@@ -155,7 +162,7 @@ export function withCode(rule: ValidationRule, code: string): ValidationRule {
           positions: error.positions,
           path: error.path,
           originalError: error.originalError,
-          extensions: { ...error.extensions, code },
+          extensions: { ...error.extensions, code, ...detailsOf(code, error.message) },
         }),
       );
     };
