@@ -51,7 +51,7 @@ type ManifestType =
   | { kind: "object" | "interface"; interfaces?: string[]; fields: Record<string, ManifestField> }
   | { kind: "union"; members: string[] }
   | { kind: "enum"; values: string[] }
-  | { kind: "input"; fields: Record<string, ManifestValue> };
+  | { kind: "input"; fields: Record<string, ManifestValue>; oneOf?: true };
 
 export interface SchemaManifest {
   roots: { query?: string; mutation?: string; subscription?: string };
@@ -99,7 +99,11 @@ function typeOf(type: GraphQLNamedType): ManifestType {
   if (isUnionType(type)) return { kind: "union", members: type.getTypes().map((t) => t.name) };
   if (isEnumType(type)) return { kind: "enum", values: type.getValues().map((v) => v.name) };
   if (isInputObjectType(type)) {
-    return { kind: "input", fields: Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, manifestValue(f)])) };
+    return {
+      kind: "input",
+      fields: Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, manifestValue(f)])),
+      ...(type.isOneOf ? { oneOf: true as const } : {}),
+    };
   }
   return { kind: "scalar" };
 }
@@ -153,7 +157,7 @@ export function schemaFromManifest(manifest: SchemaManifest): GraphQLSchema {
         break;
       case "input":
         blocks.push(
-          `input ${name} {\n${Object.entries(type.fields)
+          `input ${name}${type.oneOf ? " @oneOf" : ""} {\n${Object.entries(type.fields)
             .map(([field, value]) => `  ${valueSdl(field, value)}`)
             .join("\n")}\n}`,
         );

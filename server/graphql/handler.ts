@@ -5,10 +5,12 @@
  * `{ errors: [{ message, extensions: { code } }], data: null }`.
  *
  * graphql-js is called directly (no server framework) so that each transport rule is explicit:
- * 405 for other methods, 403 without a token (persisted queries, the only anonymous access of the
- * reference, are not offered yet), 413 above 1 MB, 400 for unreadable bodies, 401 for an invalid or
- * expired token, 429 above 400 requests per minute per token, a 30-second execution deadline, and
- * never a stack trace in a response (internal errors are logged with an id that is returned).
+ * 405 for other methods, persisted queries by `queryId` (server/graphql/persisted; unknown id: 400
+ * `bad_request`), 403 without a token unless the request is a persisted query (it then runs with no
+ * access but to open-data descriptors), 413 above 1 MB, 400 for unreadable bodies, 401 for an
+ * invalid or expired token, 429 above 400 requests per minute per token (per address without one),
+ * a 30-second execution deadline, and never a stack trace in a response (internal errors are
+ * logged with an id that is returned).
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
@@ -26,7 +28,8 @@ import {
 } from "graphql";
 import type { AppServices } from "../http/context";
 import { hitRateLimit } from "../security/rate-limit";
-import { authenticateApiToken, bearerFromHeader } from "./auth";
+import { type ApiTokenContext, authenticateApiToken, bearerFromHeader } from "./auth";
+import { persistedQuery } from "./persisted/index";
 import { createLoaders } from "./loaders";
 import type { GraphqlContext } from "./resolvers/context";
 import { errorEnvelope, type ApiErrorCode } from "./resolvers/errors";
@@ -39,6 +42,9 @@ export const GRAPHQL_RATE_LIMIT_PER_MINUTE = 400;
 export const GRAPHQL_TIMEOUT_MS = 30_000;
 /** Bounds the work of the parser on hostile documents (the canonical reference query is ~6 000 tokens). */
 const MAX_DOCUMENT_TOKENS = 50_000;
+
+/** Requests without a token (persisted queries only): no démarche, no write access. */
+const ANONYMOUS: ApiTokenContext = { id: "anonymous", administrateurId: 0, allowedDemarcheIds: [], writeAccess: false };
 
 export interface GraphqlHandlerOptions {
   timeoutMs?: number;
@@ -118,7 +124,8 @@ function parseVariables(value: unknown): Record<string, unknown> {
     try {
       variables = JSON.parse(variables);
     } catch {
-      throw new HttpFailure(400, '"variables" is not valid JSON', "bad_request");
+      // The reference answers unreadable variables as it answers an unreadable query.
+      throw new HttpFailure(400, '"variables" is not valid JSON', "graphql_parse_failed");
     }
   }
   if (variables === undefined || variables === null) return {};
@@ -218,10 +225,6 @@ export function createGraphqlHandler(services: AppServices, options: GraphqlHand
     }
 
     const bearer = bearerFromHeader(req.headers.authorization);
-    if (bearer === undefined) {
-      req.resume();
-      return fail(res, 403, "Without a token, only persisted queries are allowed", "forbidden");
-    }
 
     const body = await readBody(req, GRAPHQL_MAX_BODY_BYTES);
     if (body === "too_large") {
@@ -229,26 +232,34 @@ export function createGraphqlHandler(services: AppServices, options: GraphqlHand
       res.set("Connection", "close");
       return fail(res, 413, `The request body is larger than ${GRAPHQL_MAX_BODY_BYTES} bytes`, "payload_too_large");
     }
-
-    const auth =
-      bearer === null
-        ? ({ ok: false, reason: "invalid" } as const)
-        : await authenticateApiToken(db, bearer, new Date(), clientIp(req));
-    if (!auth.ok) {
-      if (auth.reason === "forbidden_network") {
-        // The reference's message and hint, word for word but for where the list is edited here.
-        return fail(
-          res,
-          403,
-          `Request issued from a forbidden network. Add ${auth.range} to your allowed adresses in your /admin/jetons`,
-          "forbidden",
-        );
-      }
-      return fail(res, 401, auth.reason === "expired" ? "Token expired" : "Invalid token", "unauthorized");
+    const params = parseBody(req.headers["content-type"], body);
+    if (bearer === undefined && !params.queryId) {
+      return fail(res, 403, "Without a token, only persisted queries are allowed", "forbidden");
     }
-    const token = auth.token;
 
-    const limited = await hitRateLimit(db, { key: `graphql:token:${token.id}`, limit: rateLimit, windowSeconds: 60 });
+    let token: ApiTokenContext = ANONYMOUS;
+    if (bearer !== undefined) {
+      const auth =
+        bearer === null
+          ? ({ ok: false, reason: "invalid" } as const)
+          : await authenticateApiToken(db, bearer, new Date(), clientIp(req));
+      if (!auth.ok) {
+        if (auth.reason === "forbidden_network") {
+          // The reference's message and hint, word for word but for where the list is edited here.
+          return fail(
+            res,
+            403,
+            `Request issued from a forbidden network. Add ${auth.range} to your allowed adresses in your /admin/jetons`,
+            "forbidden",
+          );
+        }
+        return fail(res, 401, auth.reason === "expired" ? "Token expired" : "Invalid token", "unauthorized");
+      }
+      token = auth.token;
+    }
+
+    const rateKey = bearer === undefined ? `graphql:ip:${clientIp(req)}` : `graphql:token:${token.id}`;
+    const limited = await hitRateLimit(db, { key: rateKey, limit: rateLimit, windowSeconds: 60 });
     if (!limited.allowed) {
       const resetAt = Math.ceil(Date.now() / 1000) + limited.retryAfterSeconds;
       res.set({
@@ -260,15 +271,14 @@ export function createGraphqlHandler(services: AppServices, options: GraphqlHand
       return fail(res, 429, "Too many requests: retry later", "too_many_requests");
     }
 
-    const params = parseBody(req.headers["content-type"], body);
-    if (params.query === null || params.query.trim() === "") {
-      if (params.queryId) throw new HttpFailure(400, `No query with id "${params.queryId}"`, "bad_request");
-      throw new HttpFailure(400, "No query string was present", "bad_request");
-    }
+    // A persisted query's id wins over a query text, as in the reference.
+    const query = params.queryId ? persistedQuery(params.queryId) : params.query;
+    if (params.queryId && query === null) throw new HttpFailure(400, `No query with id "${params.queryId}"`, "bad_request");
+    if (query === null || query.trim() === "") throw new HttpFailure(400, "No query string was present", "bad_request");
 
     let document: DocumentNode;
     try {
-      document = parse(params.query, { maxTokens: MAX_DOCUMENT_TOKENS });
+      document = parse(query, { maxTokens: MAX_DOCUMENT_TOKENS });
     } catch (error) {
       const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
       return send(res, 200, {

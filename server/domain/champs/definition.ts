@@ -165,8 +165,18 @@ export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeCha
   /** Human-readable value for pages, PDFs, tags and e-mails. Blank → "". */
   displayValue(value: V | null, options: O, locale: Locale): string;
 
-  /** `Champ.stringValue` of the GraphQL API, as the reference computes it. */
+  /**
+   * Text of the value (exports and the instructeurs' search read it); also `Champ.stringValue` of
+   * the GraphQL API unless `apiStringValue` is given. Blank → null.
+   */
   stringValue(value: V | null): string | null;
+
+  /**
+   * `Champ.stringValue` of the GraphQL API where the reference formats it otherwise than
+   * `stringValue` (dates in words, files: always null). Absent: `stringValue`, and "" when blank
+   * (the reference's empty value). The table of every type is in docs/api.md.
+   */
+  apiStringValue?(value: V | null): string | null;
 
   /** `__typename` of the champ and of its descriptor in the reference API. */
   readonly graphqlTypename: string;

@@ -1,5 +1,5 @@
 /**
- * `dossierArchiver`, `dossierAjouterLabel`, `dossierSupprimerLabel`: the operations of the
+ * `dossierArchiver`, `dossierDesarchiver`, `dossierAjouterLabel`, `dossierSupprimerLabel`: the operations of the
  * instructeur's pages (archive block, labels), with their refusals. The label mutations name no
  * instructeur (as the reference): the token's access to the démarche is the scope, and a label
  * of another démarche is refused like on the page.
@@ -14,6 +14,11 @@ import { defineDossierMutation, type DossierMutationInput } from "./define-dossi
 export const dossierArchiver = defineDossierMutation<DossierMutationInput & { instructeurId: string }>({
   refusalMessages: "liste.archivage.refusals",
   resolve: ({ ctx, dossier, actor }) => archiveDossier(ctx.db, actor, dossier.id, "archiver"),
+});
+
+export const dossierDesarchiver = defineDossierMutation<DossierMutationInput & { instructeurId: string }>({
+  refusalMessages: "liste.archivage.refusals",
+  resolve: ({ ctx, dossier, actor }) => archiveDossier(ctx.db, actor, dossier.id, "desarchiver"),
 });
 
 function labelChange(direction: "add" | "remove") {

@@ -2,7 +2,7 @@
  * The API's mutations, by root field name. Each one is defined with `defineDossierMutation`
  * (see its header for the checks it makes and how to write a new one).
  */
-import { dossierAjouterLabel, dossierArchiver, dossierSupprimerLabel } from "./dossier-archive-labels";
+import { dossierAjouterLabel, dossierArchiver, dossierDesarchiver, dossierSupprimerLabel } from "./dossier-archive-labels";
 import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
 import { dossierEnvoyerMessage, dossierSupprimerMessage } from "./dossier-messages";
 import {
@@ -32,6 +32,7 @@ export const mutationResolvers = {
     dossierArchiver,
     dossierBasculeSuivi,
     dossierClasserSansSuite,
+    dossierDesarchiver,
     dossierEnvoyerMessage,
     dossierModifierAnnotationAjouterLigne,
     dossierModifierAnnotationCheckbox,

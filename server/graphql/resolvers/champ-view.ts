@@ -44,11 +44,15 @@ function storedValue(field: RevisionFieldRow, row: ChampValueRow | undefined): u
   return parsed.success ? parsed.data : null;
 }
 
+/** `Champ.stringValue`: the type's own API text, else its text, "" when blank (as the reference). */
 function stringValueOf(typeChamp: string, raw: unknown): string | null {
-  if (isTypeChamp(typeChamp)) return getTypeDeChamp(typeChamp).stringValue(raw as never);
-  if (raw === null || raw === undefined) return null;
-  const text = typeof raw === "string" ? raw : JSON.stringify(raw);
-  return text.trim() === "" ? null : text;
+  if (isTypeChamp(typeChamp)) {
+    const definition = getTypeDeChamp(typeChamp);
+    if (definition.apiStringValue) return definition.apiStringValue(raw as never);
+    return definition.stringValue(raw as never) ?? "";
+  }
+  if (raw === null || raw === undefined) return "";
+  return typeof raw === "string" ? raw.trim() && raw : JSON.stringify(raw);
 }
 
 export function champView(field: RevisionFieldRow, row: ChampValueRow | undefined, dossier: DossierRow, rowId = ""): ChampView {

@@ -202,7 +202,8 @@ export const champResolvers = {
     // Geographic values served as TextChamp give their name or label (the reference's `value`).
     value: (c: ChampView) => {
       const geo = geoTextValue(c.typeChamp, c.raw);
-      return geo !== undefined ? geo : (asText(c.raw) ?? c.stringValue);
+      // Blank: null (the reference's `value`), though `stringValue` is "".
+      return geo !== undefined ? geo : (asText(c.raw) ?? (c.stringValue || null));
     },
   },
   IntegerNumberChamp: {

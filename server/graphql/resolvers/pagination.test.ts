@@ -53,10 +53,18 @@ describe("planPage", () => {
     expect(before.hasNextPage(0)).toBe(true);
   });
 
-  it("order DESC behaves as `last` (the deprecated form of it)", () => {
-    expect(planPage({ order: "DESC" })).toMatchObject({ inverted: true, limit: 101 });
-    expect(planPage({ order: "DESC", first: 5 })).toMatchObject({ inverted: true, limit: 6 });
-    expect(planPage({ order: "DESC", last: 5 })).toMatchObject({ inverted: false, limit: 6 });
+  it("order DESC lists newest first, `after` continuing downwards, and refuses `last`", () => {
+    const plan = planPage({ order: "DESC", first: 2 });
+    expect(plan).toMatchObject({ inverted: true, reverse: false, limit: 3, before: null, after: null });
+    expect(pageRows(plan, [9, 8, 7])).toEqual([9, 8]);
+    expect(plan.hasNextPage(3)).toBe(true);
+    expect(plan.hasNextPage(2)).toBe(false);
+    expect(plan.hasPreviousPage(3)).toBe(false);
+    const next = planPage({ order: "DESC", first: 2, after: "c" });
+    expect(next).toMatchObject({ inverted: true, reverse: false, before: "c", after: null });
+    expect(next.hasPreviousPage(0)).toBe(true);
+    expect(planPage({ order: "DESC" })).toMatchObject({ limit: 101 });
+    expect(() => planPage({ order: "DESC", last: 5 })).toThrow('Argument "last" is not supported with order "desc"');
   });
 
   it("treats empty cursors as absent", () => {

@@ -1,8 +1,13 @@
 /**
  * Cursor pagination with the semantics of the reference platform's connections (graphql-ruby with
  * its own keyset cursor): `first`/`last` and `after`/`before` are exclusive pairs, negative sizes
- * are refused, sizes are capped at 100 (the default size too), and the deprecated `order: DESC`
- * means "read from the end", i.e. it behaves as `last`. Pure: the caller runs the query.
+ * are refused, sizes are capped at 100 (the default size too).
+ *
+ * The deprecated `order: DESC` lists newest first, as the reference's current connection does:
+ * `first` pages downwards from the newest, `after: <cursor>` continues below that cursor (older
+ * rows), `before: <cursor>` reads the newest rows above it, and `last` is refused (« Argument "last"
+ * is not supported with order "desc" »). `hasNextPage` is true when a full page came back (or with
+ * `before`), `hasPreviousPage` when `after` was given. Pure: the caller runs the query.
  */
 import { apiError } from "./errors";
 
@@ -20,8 +25,10 @@ export interface PageArgs {
 export interface PagePlan {
   /** Rows to fetch: one more than the page size, to know whether another page exists. */
   limit: number;
-  /** Fetch in descending order (reading from the end), then reverse. */
+  /** Fetch in descending order of the ordering column. */
   inverted: boolean;
+  /** Reverse the fetched rows to give the page (reading backwards in ascending lists). */
+  reverse: boolean;
   before: string | null;
   after: string | null;
   pageSize: number;
@@ -32,8 +39,8 @@ export interface PagePlan {
 const present = (value: string | null | undefined): value is string => typeof value === "string" && value !== "";
 
 export function planPage(args: PageArgs): PagePlan {
-  let first = args.first ?? null;
-  let last = args.last ?? null;
+  const first = args.first ?? null;
+  const last = args.last ?? null;
   const after = present(args.after) ? args.after : null;
   const before = present(args.before) ? args.before : null;
 
@@ -43,13 +50,19 @@ export function planPage(args: PageArgs): PagePlan {
   if (last !== null && last < 0) throw apiError('Argument "last" must be a non-negative integer', "bad_request");
 
   if (args.order === "DESC") {
-    if (last !== null) {
-      first = Math.min(last, MAX_PAGE_SIZE);
-      last = null;
-    } else {
-      last = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-      first = null;
-    }
+    if (last !== null) throw apiError('Argument "last" is not supported with order "desc"', "bad_request");
+    const limit = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) + 1;
+    // Newest first: the cursors swap roles (`after` continues downwards, i.e. below the cursor).
+    return {
+      limit,
+      inverted: true,
+      reverse: false,
+      before: after,
+      after: before,
+      pageSize: limit - 1,
+      hasPreviousPage: () => after !== null,
+      hasNextPage: (fetched) => before !== null || fetched >= limit,
+    };
   }
 
   const limit = Math.min(first ?? last ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) + 1;
@@ -57,6 +70,7 @@ export function planPage(args: PageArgs): PagePlan {
   return {
     limit,
     inverted,
+    reverse: inverted,
     before,
     after,
     pageSize: limit - 1,
@@ -68,6 +82,6 @@ export function planPage(args: PageArgs): PagePlan {
 /** The page of rows fetched with `plan` (in query order), in list order. */
 export function pageRows<T>(plan: PagePlan, fetched: T[]): T[] {
   const page = fetched.slice(0, plan.pageSize);
-  if (plan.inverted) page.reverse();
+  if (plan.reverse) page.reverse();
   return page;
 }

@@ -48,7 +48,10 @@ export async function findDemarcheDescriptor(
   }
   const demarche = await ctx.loaders.demarche.load(demarcheNumber);
   if (!demarche) throw notFound("Demarche");
-  if (!(await ctx.loaders.demarcheAccess.load(demarche.id))) throw hiddenByPermissions("Demarche");
+  // An open-data démarche's description is public once published (the reference's opendata access,
+  // the only one of requests without a token).
+  const open = demarche.opendata && demarche.state !== "brouillon";
+  if (!open && !(await ctx.loaders.demarcheAccess.load(demarche.id))) throw hiddenByPermissions("Demarche");
   const revisionId = activeRevisionId(demarche);
   if (revisionId === null) throw notFound("Revision");
   return { demarche, revisionId };

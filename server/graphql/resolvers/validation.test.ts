@@ -40,3 +40,23 @@ describe("validation rules", () => {
     expect(errorsOf("{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }")).toEqual([]);
   });
 });
+
+describe("validation error codes", () => {
+  const codesOf = (query: string) => validate(schema, parse(query), VALIDATION_RULES).map((e) => e.extensions.code);
+
+  it("carries graphql-ruby's code for each rule, as the reference answers", () => {
+    expect(codesOf("{ demarche(number: 1) { nope } }")).toEqual(["undefinedField"]);
+    expect(codesOf("{ demarche(number: 1, other: 2) { id } }")).toEqual(["argumentNotAccepted"]);
+    expect(codesOf("{ demarche { id } }")).toEqual(["missingRequiredArguments"]);
+    expect(codesOf('{ demarche(number: "x") { id } }')).toEqual(["argumentLiteralsIncompatible"]);
+    expect(codesOf("query($n: Int!) { demarche(number: 1) { id } }")).toEqual(["variableNotUsed"]);
+    expect(codesOf("{ demarche(number: $n) { id } }")).toEqual(["variableNotDefined"]);
+    expect(codesOf("{ demarche(number: 1) }")).toEqual(["selectionMismatch"]);
+    expect(codesOf("{ demarche(number: 1) { ...F } }")).toEqual(["useAndDefineFragment"]);
+  });
+
+  it("names the type and field of an undefined field, as graphql-ruby does", () => {
+    const [error] = validate(schema, parse("{ demarche(number: 1) { nope } }"), VALIDATION_RULES);
+    expect(error?.extensions).toEqual({ code: "undefinedField", typeName: "Demarche", fieldName: "nope" });
+  });
+});

@@ -6,10 +6,34 @@
  * canonical `ds-query-v2` document), so the strict rule would reject their queries.
  */
 import {
+  ExecutableDefinitionsRule,
+  FieldsOnCorrectTypeRule,
+  FragmentsOnCompositeTypesRule,
   GraphQLError,
+  KnownArgumentNamesRule,
+  KnownDirectivesRule,
+  KnownFragmentNamesRule,
+  KnownTypeNamesRule,
   Kind,
+  LoneAnonymousOperationRule,
+  NoFragmentCyclesRule,
+  NoUndefinedVariablesRule,
+  NoUnusedFragmentsRule,
+  NoUnusedVariablesRule,
   OverlappingFieldsCanBeMergedRule,
+  PossibleFragmentSpreadsRule,
+  ProvidedRequiredArgumentsRule,
+  ScalarLeafsRule,
   specifiedRules,
+  UniqueArgumentNamesRule,
+  UniqueDirectivesPerLocationRule,
+  UniqueFragmentNamesRule,
+  UniqueInputFieldNamesRule,
+  UniqueOperationNamesRule,
+  UniqueVariableNamesRule,
+  ValuesOfCorrectTypeRule,
+  VariablesAreInputTypesRule,
+  VariablesInAllowedPositionRule,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -86,8 +110,73 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   };
 }
 
+/**
+ * The `extensions.code` graphql-ruby (the reference's server) gives the errors of each static
+ * validation rule, so that clients testing codes see the same ones (`undefinedField`…).
+ */
+const RULE_CODES = new Map<ValidationRule, string>([
+  [ExecutableDefinitionsRule, "queryContainsSchemaDefinitions"],
+  [UniqueOperationNamesRule, "uniquelyNamedOperations"],
+  [LoneAnonymousOperationRule, "uniquelyNamedOperations"],
+  [KnownTypeNamesRule, "undefinedType"],
+  [FragmentsOnCompositeTypesRule, "fragmentOnNonCompositeType"],
+  [VariablesAreInputTypesRule, "variableRequiresValidType"],
+  [ScalarLeafsRule, "selectionMismatch"],
+  [FieldsOnCorrectTypeRule, "undefinedField"],
+  [UniqueFragmentNamesRule, "fragmentNotUnique"],
+  [KnownFragmentNamesRule, "useAndDefineFragment"],
+  [NoUnusedFragmentsRule, "useAndDefineFragment"],
+  [PossibleFragmentSpreadsRule, "cannotSpreadFragment"],
+  [NoFragmentCyclesRule, "infiniteLoop"],
+  [UniqueVariableNamesRule, "variableNotUnique"],
+  [NoUndefinedVariablesRule, "variableNotDefined"],
+  [NoUnusedVariablesRule, "variableNotUsed"],
+  [KnownDirectivesRule, "undefinedDirective"],
+  [UniqueDirectivesPerLocationRule, "directiveNotUniqueForLocation"],
+  [KnownArgumentNamesRule, "argumentNotAccepted"],
+  [UniqueArgumentNamesRule, "argumentNotUnique"],
+  [ValuesOfCorrectTypeRule, "argumentLiteralsIncompatible"],
+  [ProvidedRequiredArgumentsRule, "missingRequiredArguments"],
+  [VariablesInAllowedPositionRule, "variableMismatch"],
+  [OverlappingFieldsCanBeMergedRule, "fieldConflict"],
+  [UniqueInputFieldNamesRule, "inputFieldNotUnique"],
+]);
+
+/** The extra extensions graphql-ruby gives with some codes (`undefinedField`: `typeName`, `fieldName`). */
+function detailsOf(code: string, message: string): Record<string, string> {
+  if (code !== "undefinedField") return {};
+  const match = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(message);
+  return match ? { typeName: match[2] as string, fieldName: match[1] as string } : {};
+}
+
+/** `rule`, its errors carrying `extensions.code` (unless they already have one). */
+export function withCode(rule: ValidationRule, code: string): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const coding = Object.create(context) as ValidationContext;
+    coding.reportError = (error: GraphQLError) => {
+      if (error.extensions.code) return context.reportError(error);
+      context.reportError(
+        new GraphQLError(error.message, {
+          nodes: error.nodes,
+          source: error.source,
+          positions: error.positions,
+          path: error.path,
+          originalError: error.originalError,
+          extensions: { ...error.extensions, code, ...detailsOf(code, error.message) },
+        }),
+      );
+    };
+    return rule(coding);
+  };
+}
+
+const coded = (rule: ValidationRule) => {
+  const code = RULE_CODES.get(rule === RelaxedOverlappingFieldsRule ? OverlappingFieldsCanBeMergedRule : rule);
+  return code ? withCode(rule, code) : rule;
+};
+
 export const VALIDATION_RULES: ReadonlyArray<ValidationRule> = [
   ...specifiedRules.filter((rule) => rule !== OverlappingFieldsCanBeMergedRule),
   RelaxedOverlappingFieldsRule,
   depthLimitRule(MAX_QUERY_DEPTH),
-];
+].map(coded);

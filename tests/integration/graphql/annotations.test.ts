@@ -153,7 +153,7 @@ describe("Dossier.annotations", () => {
         id: champId(ids.Commentaire as number),
         champDescriptorId: champId(ids.Commentaire as number),
         label: "Commentaire",
-        stringValue: null,
+        stringValue: "",
       },
     ]);
     // By id: only that annotation; a public field's id is not an annotation, and vice versa.

@@ -323,13 +323,13 @@ describe("a script written for the reference API", () => {
     expect(dossier.dateTraitement).toMatch(ISO_DATE_TIME);
     const champs = Object.fromEntries(dossier.champs.map((c: Json) => [c.label, c]));
     expect(Object.keys(champs)).toEqual(CHAMPS.map((c) => c.libelle));
-    expect(champs["Votre projet"]).toEqual({ id: expect.any(String), label: "Votre projet", stringValue: null });
+    expect(champs["Votre projet"]).toEqual({ id: expect.any(String), label: "Votre projet", stringValue: "" });
     expect(champs["Nom du projet"]).toMatchObject({ stringValue: "Salle des fêtes" });
     expect(champs["Montant demandé"]).toMatchObject({ stringValue: "12000", value: "12000" });
-    expect(champs["Date de début"]).toMatchObject({ stringValue: "2026-05-01", date: "2026-05-01" });
+    expect(champs["Date de début"]).toMatchObject({ stringValue: "01 mai 2026", date: "2026-05-01" });
     expect(champs["Première demande"]).toMatchObject({ stringValue: "true", value: true });
     expect(champs.Catégorie).toMatchObject({ stringValue: "Sport" });
-    expect(champs.Description).toMatchObject({ stringValue: null });
+    expect(champs.Description).toMatchObject({ stringValue: "" });
     const descriptorIds = demarche.publishedRevision.champDescriptors.map((d: Json) => d.id);
     expect(dossier.champs.map((c: Json) => c.id)).toEqual(descriptorIds);
     expect(Buffer.from(descriptorIds[1], "base64").toString()).toMatch(/^Champ-\d+$/);
@@ -518,6 +518,13 @@ describe("transport", () => {
 
     const badVariables = await post({ query: QUERY, variables: "{oops" });
     expect(badVariables.status).toBe(400);
+    expect(badVariables.json).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: "graphql_parse_failed" } }],
+      data: null,
+    });
+    const notAnObject = await post({ query: QUERY, variables: "[1]" });
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.json.errors[0].extensions.code).toBe("bad_request");
 
     const huge = await post({ query: QUERY, variables: { n: 1, padding: "x".repeat(1_100_000) } });
     expect(huge.status).toBe(413);
@@ -530,7 +537,10 @@ describe("transport", () => {
     expect(syntax.json.errors[0].extensions.code).toBe("graphql_parse_failed");
     const unknown = await post({ query: "{ demarche(number: 1) { nope } }" });
     expect(unknown.json.errors[0].message).toMatch(/Cannot query field "nope"/);
+    expect(unknown.json.errors[0].extensions.code).toBe("undefinedField");
     expect(unknown.json.data).toBeNull();
+    const missing = await post({ query: "{ demarche { id } }" });
+    expect(missing.json.errors[0].extensions.code).toBe("missingRequiredArguments");
   });
 
   it("refuses queries deeper than 15", async () => {
@@ -540,6 +550,14 @@ describe("transport", () => {
       n: fixtures.d1.id,
     });
     expect(json.errors[0].message).toBe("Query has depth of 17, which exceeds max depth of 15");
+    let hundred = "id";
+    for (let i = 0; i < 97; i++) hundred = `champDescriptors { ${hundred} }`;
+    const deep = await post({ query: `{ demarche(number: 1) { publishedRevision { ${hundred} } } }` });
+    expect(deep.status).toBe(200);
+    expect(deep.json).toEqual({
+      errors: [expect.objectContaining({ message: "Query has depth of 100, which exceeds max depth of 15" })],
+      data: null,
+    });
   });
 
   it("limits each token to its requests per minute, with RateLimit-Reset", async () => {
@@ -556,6 +574,20 @@ describe("transport", () => {
     // Another token has its own budget.
     const other = token(await createApiToken(database.db, { administrateurEmail: admin.a, name: "Other" }));
     expect((await post(body, { url, token: other.bearer })).status).toBe(200);
+  });
+
+  it("limits requests without a token (persisted queries) per address", async () => {
+    const url = `${baseUrl}/limited/graphql`;
+    const body = {
+      queryId: "ds-query-v2",
+      operationName: "getDemarcheDescriptor",
+      variables: { demarche: { number: fixtures.d1.id } },
+    };
+    expect((await post(body, { url, token: null })).status).toBe(200);
+    expect((await post(body, { url, token: null })).status).toBe(200);
+    const limited = await post(body, { url, token: null });
+    expect(limited.status).toBe(429);
+    expect(limited.json.errors[0].extensions.code).toBe("too_many_requests");
   });
 
   it("stops resolving with a timeout error once the deadline has passed", async () => {
@@ -582,6 +614,7 @@ describe("pagination and filters", () => {
 
   it("caps pages at 100 and refuses first with last", async () => {
     expect((await page({ first: 500 })).nodes.length).toBe(100);
+    expect((await page({ first: 1_000_000 })).nodes.length).toBe(100);
     expect((await page({})).nodes.length).toBe(100);
     const both = await page({ first: 1, last: 1 });
     expect(both.errors?.[0]).toMatchObject({
@@ -621,8 +654,39 @@ describe("pagination and filters", () => {
     const last3 = (await page({ last: 3 })) as Json;
     expect(last3.nodes.map((n: Json) => n.number)).toEqual(everything.slice(-3));
     expect(last3.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-    const desc = (await page({ first: 3, order: "DESC" })) as Json;
-    expect(desc.nodes.map((n: Json) => n.number)).toEqual(everything.slice(-3));
+  });
+
+  it("order: DESC lists newest first, `after` continues downwards, and `last` is refused", async () => {
+    const everything: number[] = [];
+    let after: string | null = null;
+    do {
+      const p = (await page({ first: 100, after })) as Json;
+      everything.push(...p.nodes.map((n: Json) => n.number));
+      after = p.pageInfo.hasNextPage ? p.pageInfo.endCursor : null;
+    } while (after);
+    const newestFirst = [...everything].reverse();
+
+    const first = (await page({ first: 3, order: "DESC" })) as Json;
+    expect(first.nodes.map((n: Json) => n.number)).toEqual(newestFirst.slice(0, 3));
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = (await page({ first: 3, order: "DESC", after: first.pageInfo.endCursor })) as Json;
+    expect(second.nodes.map((n: Json) => n.number)).toEqual(newestFirst.slice(3, 6));
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const p = (await page({ first: 100, order: "DESC", after: cursor })) as Json;
+      seen.push(...p.nodes.map((n: Json) => n.number));
+      cursor = p.pageInfo.hasNextPage ? p.pageInfo.endCursor : null;
+    } while (cursor);
+    expect(seen).toEqual(newestFirst);
+
+    const refused = await page({ last: 3, order: "DESC" });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Argument "last" is not supported with order "desc"',
+      extensions: { code: "bad_request" },
+    });
   });
 
   it("filters by state, dates and revision", async () => {

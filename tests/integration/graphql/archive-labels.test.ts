@@ -1,5 +1,5 @@
 /**
- * `dossierArchiver`, `dossierAjouterLabel`, `dossierSupprimerLabel`, `Dossier.archived` and the
+ * `dossierArchiver`, `dossierDesarchiver`, `dossierAjouterLabel`, `dossierSupprimerLabel`, `Dossier.archived` and the
  * `archived:` filter of `demarche.dossiers` over HTTP: the pages' operations and refusals, a
  * read-only token refused in the payload, another administrateur's token refused at the top level,
  * an instructeur outside the groupe refused; nothing changes when refused.
@@ -95,6 +95,11 @@ const ARCHIVER = /* GraphQL */ `
     dossierArchiver(input: $input) { clientMutationId dossier { number archived } errors { message } }
   }
 `;
+const DESARCHIVER = /* GraphQL */ `
+  mutation dossierDesarchiver($input: DossierDesarchiverInput!) {
+    dossierDesarchiver(input: $input) { clientMutationId dossier { number archived } errors { message } }
+  }
+`;
 const AJOUTER = /* GraphQL */ `
   mutation dossierAjouterLabel($input: DossierAjouterLabelInput!) {
     dossierAjouterLabel(input: $input) { dossier { number labels { id name } } label { id name color } errors { message } }
@@ -178,6 +183,47 @@ describe("dossierArchiver and Dossier.archived", () => {
     // Twice: refused as on the page.
     expect((await gql(ARCHIVER, archiveInput(accepte))).data?.dossierArchiver).toMatchObject({
       errors: [{ message: "Ce dossier est déjà archivé." }],
+    });
+  });
+});
+
+describe("dossierDesarchiver", () => {
+  it("refuses a read-only token, another administrateur's token and an instructeur outside the groupe: nothing changes", async () => {
+    await gql(ARCHIVER, archiveInput(accepte));
+    const before = await row(accepte);
+    expect(before?.archived).toBe(true);
+    expect((await gql(DESARCHIVER, archiveInput(accepte), readOnlyBearer)).data?.dossierDesarchiver).toEqual({
+      clientMutationId: "c1",
+      dossier: null,
+      errors: [{ message: "Le jeton utilisé est configuré seulement en lecture" }],
+    });
+    const hidden = await gql(DESARCHIVER, archiveInput(accepte), otherAdminBearer);
+    expect(hidden.data?.dossierDesarchiver).toBeNull();
+    expect(hidden.errors?.[0]?.extensions?.code).toBe("unauthorized");
+    expect((await gql(DESARCHIVER, archiveInput(accepte, outsider.instructeurId))).data?.dossierDesarchiver).toMatchObject({
+      dossier: null,
+      errors: [{ message: "L’instructeur n’a pas les droits d’accès à ce dossier" }],
+    });
+    expect(await row(accepte)).toEqual(before);
+  });
+
+  it("takes the dossier out of the archives, recorded as the API; a second time is refused as on the page", async () => {
+    await gql(ARCHIVER, archiveInput(accepte));
+    expect((await gql(DESARCHIVER, archiveInput(accepte))).data?.dossierDesarchiver).toEqual({
+      clientMutationId: "c1",
+      dossier: { number: accepte, archived: false },
+      errors: null,
+    });
+    expect(await row(accepte)).toMatchObject({ archived: false, archivedAt: null, archivedBy: null });
+    const kinds = await database.db
+      .select({ kind: events.kind, actor: events.actor })
+      .from(events)
+      .where(eq(events.dossierId, accepte))
+      .orderBy(asc(events.id));
+    expect(kinds.at(-1)).toEqual({ kind: "dossier.desarchive", actor: "api" });
+    expect((await gql(DESARCHIVER, archiveInput(accepte))).data?.dossierDesarchiver).toMatchObject({
+      dossier: null,
+      errors: [{ message: "Ce dossier n’est pas archivé." }],
     });
   });
 });

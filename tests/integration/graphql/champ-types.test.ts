@@ -148,7 +148,7 @@ describe("API shapes of the structure and choice types", () => {
     expect(json.errors).toBeUndefined();
     expect(json.data.dossier.champs).toEqual([
       // Without a fragment naming ExplicationChamp, the reference serves it as TextChamp.
-      { __typename: "TextChamp", label: "À lire", stringValue: null },
+      { __typename: "TextChamp", label: "À lire", stringValue: "" },
       { __typename: "TextChamp", label: "Code APE", stringValue: "6201Z" },
       {
         __typename: "LinkedDropDownListChamp",

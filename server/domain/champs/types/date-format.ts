@@ -23,6 +23,41 @@ export function formatIsoDatetime(value: string, locale: Locale): string {
   return translate(locale, "champs.datetime.format", { date: formatIsoDate(day, locale), time });
 }
 
+const FR_MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/**
+ * The reference API's date text (`%d %B %Y` in French): `2026-03-15` → « 15 mars 2026 », day on two
+ * digits (« 05 mars 2026 »). A value that is not a calendar date is returned as it is, as the
+ * reference does for old unparseable dates.
+ */
+export function formatApiDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const month = match ? FR_MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return value;
+  return `${match[3]} ${month} ${match[1]}`;
+}
+
+/** The reference API's date-time text (`%d %B %Y %H:%M`, Paris wall time): « 15 mars 2026 14:30 ». */
+export function formatApiDatetime(value: string): string {
+  const [day = "", time = ""] = value.split("T");
+  const date = formatApiDate(day);
+  if (date === day || !/^\d{2}:\d{2}/.test(time)) return value;
+  return `${date} ${time.slice(0, 5)}`;
+}
+
 const PARIS_PARTS = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/Paris",
   year: "numeric",

@@ -4,7 +4,7 @@ import { FILL_DURATION, type TypeDeChampDefinition } from "../definition";
 import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
-import { formatIsoDate } from "./date-format";
+import { formatApiDate, formatIsoDate } from "./date-format";
 import { dateRulesError, dateRulesSchema, longYearError } from "./date-rules";
 
 export const dateOptionsSchema = dateRulesSchema((value) => isCalendarDate(value));
@@ -73,6 +73,7 @@ export const date: TypeDeChampDefinition<DateOptions, string, "date"> = {
     return isCalendarDate(value) ? formatIsoDate(value, locale) : value;
   },
   stringValue: (value) => (isBlankString(value) ? null : value),
+  apiStringValue: (value) => (isBlankString(value) ? "" : formatApiDate(value ?? "")),
 
   graphqlTypename: "DateChamp",
   graphqlDescriptorTypename: "DateChampDescriptor",

@@ -9,7 +9,7 @@ import { examplePrefill } from "../facets";
 import { champError } from "../errors";
 import { isBlankString, requiredError, singleLine } from "../input";
 import { isCalendarDate } from "./date";
-import { formatIsoDatetime } from "./date-format";
+import { formatApiDatetime, formatIsoDatetime } from "./date-format";
 import { dateRulesError, dateRulesSchema, longYearError } from "./date-rules";
 
 export const datetimeOptionsSchema = dateRulesSchema((value) => isCalendarDate(value));
@@ -67,6 +67,7 @@ export const datetime: TypeDeChampDefinition<DatetimeOptions, string, "datetime"
     return isLocalDatetime(value) ? formatIsoDatetime(value, locale) : value;
   },
   stringValue: (value) => (isBlankString(value) ? null : value),
+  apiStringValue: (value) => (isBlankString(value) ? "" : formatApiDatetime(value ?? "")),
 
   graphqlTypename: "DatetimeChamp",
   graphqlDescriptorTypename: "DatetimeChampDescriptor",

@@ -38,6 +38,8 @@ export const FILE_LIST_FACETS = {
   displayValue: (value: FileListValue | null) => (value ?? []).map((file) => file.filename).join(", "),
   // The reference serves files through `files`; the string value of a file field is empty.
   stringValue: (): string | null => null,
+  // The reference gives no text for files in API v2, even when some are attached.
+  apiStringValue: () => null,
   estimatedFillDuration: FILL_DURATION.long,
   // Files cannot be prefilled (the reference's `prefillable?` is false for them).
   prefill: (): FileListValue | null => null,

@@ -1,0 +1,347 @@
+/**
+ * Our document for the persisted query `ds-query-v2`: the operations integrators call by name
+ * (`getDemarche`, `getDossier`, `getDemarcheDescriptor`), with the reference's variables
+ * (`include*` switches, pagination and filters) and answers of the reference's shape (same
+ * fields, same aliases). Written for our schema: fields the schema does not have yet are left out
+ * and listed in docs/api.md (« Persisted queries »); `getGroupeInstructeur` comes with
+ * `Query.groupeInstructeur`. persisted.test.ts runs every operation against a seeded database.
+ */
+export const DS_QUERY_V2 = /* GraphQL */ `
+query getDemarche(
+  $demarcheNumber: Int!
+  $state: DossierState
+  $order: Order
+  $first: Int
+  $after: String
+  $archived: Boolean
+  $revision: ID
+  $createdSince: ISO8601DateTime
+  $updatedSince: ISO8601DateTime
+  $includeDossiers: Boolean = false
+  $includeRevision: Boolean = false
+  $includeChamps: Boolean = true
+  $includeAnotations: Boolean = true
+  $includeTraitements: Boolean = true
+  $includeInstructeurs: Boolean = true
+  $includeAvis: Boolean = false
+  $includeMessages: Boolean = false
+) {
+  demarche(number: $demarcheNumber) {
+    id
+    number
+    title
+    state
+    dateCreation
+    dateFermeture
+    activeRevision @include(if: $includeRevision) {
+      ...Revision
+    }
+    dossiers(
+      state: $state
+      order: $order
+      first: $first
+      after: $after
+      archived: $archived
+      createdSince: $createdSince
+      updatedSince: $updatedSince
+      revision: $revision
+    ) @include(if: $includeDossiers) {
+      pageInfo {
+        ...Page
+      }
+      nodes {
+        ...DossierFields
+      }
+    }
+  }
+}
+
+query getDossier(
+  $dossierNumber: Int!
+  $includeRevision: Boolean = false
+  $includeChamps: Boolean = true
+  $includeAnotations: Boolean = true
+  $includeTraitements: Boolean = true
+  $includeInstructeurs: Boolean = true
+  $includeAvis: Boolean = false
+  $includeMessages: Boolean = false
+) {
+  dossier(number: $dossierNumber) {
+    ...DossierFields
+    demarche {
+      ...Descriptor
+    }
+  }
+}
+
+query getDemarcheDescriptor($demarche: FindDemarcheInput!, $includeRevision: Boolean = false) {
+  demarcheDescriptor(demarche: $demarche) {
+    ...Descriptor
+  }
+}
+
+fragment DossierFields on Dossier {
+  id
+  number
+  archived
+  state
+  dateDerniereModification
+  dateDepot
+  datePassageEnConstruction
+  datePassageEnInstruction
+  dateTraitement
+  motivation
+  usager {
+    email
+  }
+  demandeur {
+    ... on PersonnePhysique {
+      civilite
+      nom
+      prenom
+    }
+  }
+  demarche {
+    revision {
+      id
+    }
+  }
+  instructeurs @include(if: $includeInstructeurs) {
+    id
+    email
+  }
+  traitements @include(if: $includeTraitements) {
+    state
+    emailAgentTraitant
+    dateTraitement
+    motivation
+  }
+  champs @include(if: $includeChamps) {
+    ...Value
+    ...NestedValue
+  }
+  annotations @include(if: $includeAnotations) {
+    ...Value
+    ...NestedValue
+  }
+  avis @include(if: $includeAvis) {
+    id
+    question
+    reponse
+    dateQuestion
+    dateReponse
+    claimant {
+      email
+    }
+    expert {
+      email
+    }
+    attachments {
+      ...Attachment
+    }
+  }
+  messages @include(if: $includeMessages) {
+    id
+    email
+    body
+    createdAt
+    attachments {
+      ...Attachment
+    }
+  }
+}
+
+fragment Descriptor on DemarcheDescriptor {
+  id
+  number
+  title
+  description
+  state
+  dateCreation
+  datePublication
+  dateDerniereModification
+  dateDepublication
+  dateFermeture
+  revision @include(if: $includeRevision) {
+    ...Revision
+  }
+}
+
+fragment Revision on Revision {
+  id
+  datePublication
+  champDescriptors {
+    ...FieldDescriptor
+    ... on RepetitionChampDescriptor {
+      champDescriptors {
+        ...FieldDescriptor
+      }
+    }
+  }
+  annotationDescriptors {
+    ...FieldDescriptor
+    ... on RepetitionChampDescriptor {
+      champDescriptors {
+        ...FieldDescriptor
+      }
+    }
+  }
+}
+
+fragment FieldDescriptor on ChampDescriptor {
+  __typename
+  id
+  label
+  description
+  required
+  ... on DropDownListChampDescriptor {
+    options
+    otherOption
+  }
+  ... on MultipleDropDownListChampDescriptor {
+    options
+  }
+  ... on LinkedDropDownListChampDescriptor {
+    options
+  }
+  ... on PieceJustificativeChampDescriptor {
+    fileTemplate {
+      ...Attachment
+    }
+  }
+  ... on ExplicationChampDescriptor {
+    collapsibleExplanationEnabled
+    collapsibleExplanationText
+  }
+  ... on PaysChampDescriptor {
+    options {
+      name
+      code
+    }
+  }
+  ... on RegionChampDescriptor {
+    options {
+      name
+      code
+    }
+  }
+  ... on DepartementChampDescriptor {
+    options {
+      name
+      code
+    }
+  }
+}
+
+fragment NestedValue on Champ {
+  ... on RepetitionChamp {
+    rows {
+      champs {
+        ...Value
+      }
+    }
+  }
+  ... on DossierLinkChamp {
+    dossier {
+      id
+      number
+      state
+    }
+  }
+}
+
+fragment Value on Champ {
+  id
+  __typename
+  label
+  stringValue
+  ... on DateChamp {
+    date
+  }
+  ... on DatetimeChamp {
+    datetime
+  }
+  ... on CheckboxChamp {
+    checked: value
+  }
+  ... on DecimalNumberChamp {
+    decimalNumber: value
+  }
+  ... on IntegerNumberChamp {
+    integerNumber: value
+  }
+  ... on CiviliteChamp {
+    civilite: value
+  }
+  ... on LinkedDropDownListChamp {
+    primaryValue
+    secondaryValue
+  }
+  ... on MultipleDropDownListChamp {
+    values
+  }
+  ... on PieceJustificativeChamp {
+    files {
+      ...Attachment
+    }
+  }
+  ... on AddressChamp {
+    address {
+      label
+      type
+      streetAddress
+      streetNumber
+      streetName
+      postalCode
+      cityName
+      cityCode
+      departmentName
+      departmentCode
+      regionName
+      regionCode
+    }
+  }
+  ... on CommuneChamp {
+    commune {
+      name
+      code
+    }
+    departement {
+      name
+      code
+    }
+  }
+  ... on DepartementChamp {
+    departement {
+      name
+      code
+    }
+  }
+  ... on RegionChamp {
+    region {
+      name
+      code
+    }
+  }
+  ... on PaysChamp {
+    pays {
+      name
+      code
+    }
+  }
+}
+
+fragment Attachment on File {
+  filename
+  contentType
+  checksum
+  byteSize: byteSizeBigInt
+  url
+}
+
+fragment Page on PageInfo {
+  hasPreviousPage
+  hasNextPage
+  endCursor
+}
+`;
