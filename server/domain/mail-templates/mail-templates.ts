@@ -28,6 +28,14 @@ interface Refusal {
   params?: Record<string, string | number>;
 }
 
+/**
+ * Stands for the application's URL in links rendered inside a transaction (reactions do not know
+ * it): the send-mail job replaces it (`server/mail/templates/dossier-custom-mail.ts`), the
+ * messagerie copy drops it (a link relative to the site). Typed input never contains it: a
+ * private-use character that `sanitizeMailBody` and `cleanSubject` strip.
+ */
+export const APP_URL_TOKEN = "\uE001APP_URL\uE001";
+
 export const MAIL_SUBJECT_MAX_LENGTH = 250;
 export const MAIL_BODY_MAX_LENGTH = 20_000;
 

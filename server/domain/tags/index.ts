@@ -13,6 +13,7 @@
  * - Rendering: `renderTemplateTags(text, demarche, kind, data, { locale, format: "html" | "text" })`,
  *   with `TagDossierData` the dossier's values; `html` escapes values (line breaks → `<br>`).
  * - Field values: `formatChampForTag`, `displayChampValue`; dates: `formatTagDate`.
+ * - Previews: `sampleTagDossierData` (a made-up dossier filled with each type's sample).
  */
 export { CHAMP_SUB_TAGS, displayChampValue, formatChampForTag, hasTag, type TagChampValues } from "./champ-values";
 export { normalizeTagLibelle, parseTags, replaceTags, type TagOccurrence, tagText } from "./parse";
@@ -39,4 +40,5 @@ export {
   type TagMedium,
   type TagTemplateKind,
 } from "./registry";
+export { SAMPLE_DOSSIER_NUMBER, sampleTagDossierData } from "./sample";
 export { escapeTagHtml, type RenderTagsOptions, renderTemplateTags, type TagProblem, validateTemplateTags } from "./render";
