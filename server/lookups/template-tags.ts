@@ -85,7 +85,12 @@ export async function findMailTemplate(db: DbOrTx, demarcheId: number, kind: Mai
 /** Every customised template of the démarche, by kind. */
 export async function listMailTemplates(db: DbOrTx, demarcheId: number) {
   const rows = await db
-    .select({ kind: mailTemplates.kind, subject: mailTemplates.subject, body: mailTemplates.body, updatedAt: mailTemplates.updatedAt })
+    .select({
+      kind: mailTemplates.kind,
+      subject: mailTemplates.subject,
+      body: mailTemplates.body,
+      updatedAt: mailTemplates.updatedAt,
+    })
     .from(mailTemplates)
     .where(eq(mailTemplates.demarcheId, demarcheId));
   return new Map(rows.map((r) => [r.kind, r]));

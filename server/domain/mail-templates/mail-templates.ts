@@ -172,7 +172,9 @@ export function renderMailTemplate(
 ): RenderedMailTemplate {
   let subject = cleanSubject(renderTemplateTags(template.subject, demarche, kind, data, { locale, format: "text" }));
   if (subject === "") {
-    subject = cleanSubject(renderTemplateTags(defaultMailTemplate(kind, locale).subject, demarche, kind, data, { locale, format: "text" }));
+    subject = cleanSubject(
+      renderTemplateTags(defaultMailTemplate(kind, locale).subject, demarche, kind, data, { locale, format: "text" }),
+    );
   }
   // Tags become tokens first, so that escaping and sanitizing the template never touch a value
   // nor a libellé (a tag may contain an apostrophe or an ampersand).

@@ -59,7 +59,13 @@ function pickerTags(context: TagDemarcheContext, kind: MailTemplateKind) {
   }));
 }
 
-export async function mailTemplateEditor(db: DbOrTx, administrateurId: number, demarcheId: number, kind: MailTemplateKind, locale: Locale) {
+export async function mailTemplateEditor(
+  db: DbOrTx,
+  administrateurId: number,
+  demarcheId: number,
+  kind: MailTemplateKind,
+  locale: Locale,
+) {
   const { demarche, context } = await demarcheAndContext(db, administrateurId, demarcheId);
   const saved = await findMailTemplate(db, demarche.id, kind);
   const previewDossiers = await db
