@@ -17,7 +17,8 @@ test.describe("e-mail templates", () => {
     readMailbox,
     javaScriptEnabled,
   }, testInfo) => {
-    test.setTimeout(240_000);
+    // Some twenty pages, each checked with axe, on two loaded cores.
+    test.setTimeout(600_000);
     const suffix = uniqueSuffix(testInfo);
     const demarche = {
       libelle: `Aide aux associations ${suffix}`,
