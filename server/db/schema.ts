@@ -29,7 +29,7 @@ import type { DossierState } from "../domain/dossier/states";
 import type { TraitementEvent } from "../domain/dossier/transitions";
 import type { EventActor, EventKind } from "../domain/events/kinds";
 import type { LabelColor } from "../domain/labels/labels";
-import type { MailTemplateKind } from "../domain/tags/registry";
+import type { MailTemplateKind } from "../../common/mail-templates";
 
 /**
  * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time

@@ -6,8 +6,13 @@
  */
 import { useRef, useState } from "react";
 import { data, Form, redirect } from "react-router";
-import { MAIL_BODY_MAX_LENGTH, MAIL_SUBJECT_MAX_LENGTH } from "../../../server/domain/mail-templates/mail-templates";
-import { isMailTemplateKind, type MailTemplateKind, type TagCategory } from "../../../server/domain/tags";
+import {
+  isMailTemplateKind,
+  MAIL_BODY_MAX_LENGTH,
+  MAIL_SUBJECT_MAX_LENGTH,
+  type MailTemplateKind,
+  TAG_CATEGORIES,
+} from "../../../common/mail-templates";
 import { resetMailTemplate } from "../../../server/operations/mail-templates/reset-mail-template";
 import { saveMailTemplate } from "../../../server/operations/mail-templates/save-mail-template";
 import { mailTemplateEditor, previewMailTemplate } from "../../../server/queries/admin/mail-templates";
@@ -77,8 +82,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       throw data({ status: 400 }, { status: 400 });
   }
 }
-
-const CATEGORIES: TagCategory[] = ["dossier", "individual", "entreprise", "demarche", "champ", "annotation"];
 
 type Target = "subject" | "body";
 
@@ -187,7 +190,7 @@ export default function Email({ loaderData, actionData }: Route.ComponentProps) 
           <p className="fr-sr-only" aria-live="polite">
             {announce}
           </p>
-          {CATEGORIES.map((category) => {
+          {TAG_CATEGORIES.map((category) => {
             const list = tags.filter((tag) => tag.category === category);
             if (list.length === 0) return null;
             return (

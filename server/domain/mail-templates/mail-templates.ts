@@ -7,6 +7,7 @@
 import sanitizeHtml from "sanitize-html";
 import { getT } from "../../../common/i18n";
 import type { Locale, TranslationKey } from "../../../common/i18n";
+import { MAIL_BODY_MAX_LENGTH, MAIL_SUBJECT_MAX_LENGTH } from "../../../common/mail-templates";
 import { plainText } from "../messages/message-body";
 import {
   findTag,
@@ -36,8 +37,7 @@ interface Refusal {
  */
 export const APP_URL_TOKEN = "\uE001APP_URL\uE001";
 
-export const MAIL_SUBJECT_MAX_LENGTH = 250;
-export const MAIL_BODY_MAX_LENGTH = 20_000;
+export { MAIL_BODY_MAX_LENGTH, MAIL_SUBJECT_MAX_LENGTH };
 
 /** Translations (`mail.dossier.<key>`) of the built-in e-mail each template replaces. */
 const BUILT_IN: Record<MailTemplateKind, { key: string; motivation?: true; after?: string }> = {

@@ -13,6 +13,7 @@
  * privée (states « instruction commencée »), plus the sub-tags of `CHAMP_SUB_TAGS`.
  */
 import type { Locale } from "../../../common/i18n/types";
+import { isMailTemplateKind, MAIL_TEMPLATE_KINDS, type MailTemplateKind, type TagCategory } from "../../../common/mail-templates";
 import type { JsonValue } from "../champs/definition";
 import { champKey } from "../form/keys";
 import type { FlatChampDescriptor } from "../form/tree";
@@ -23,16 +24,7 @@ import { normalizeTagLibelle } from "./parse";
 
 // ---------------------------------------------------------------- templates
 
-/** The six e-mails of the reference (tables `initiated_mails`… `re_instructed_mails`). */
-export const MAIL_TEMPLATE_KINDS = [
-  "initiated",
-  "received",
-  "closed",
-  "refused",
-  "without_continuation",
-  "re_instructed",
-] as const;
-export type MailTemplateKind = (typeof MAIL_TEMPLATE_KINDS)[number];
+export { MAIL_TEMPLATE_KINDS, type MailTemplateKind, isMailTemplateKind };
 
 /** The two attestations (acceptation, refus). */
 export const ATTESTATION_KINDS = ["attestation_acceptation", "attestation_refus"] as const;
@@ -54,10 +46,6 @@ export const TAG_TEMPLATES: Record<TagTemplateKind, { state: DossierState; mediu
   attestation_acceptation: { state: "accepte", medium: "attestation" },
   attestation_refus: { state: "refuse", medium: "attestation" },
 };
-
-export function isMailTemplateKind(value: unknown): value is MailTemplateKind {
-  return typeof value === "string" && (MAIL_TEMPLATE_KINDS as readonly string[]).includes(value);
-}
 
 /** States where the instruction has begun (the reference's `INSTRUCTION_COMMENCEE`). */
 export const INSTRUCTION_COMMENCEE_STATES = ["en_instruction", ...TERMINE_STATES] as const satisfies readonly DossierState[];
@@ -114,7 +102,7 @@ export interface TagDossierData {
 
 // ---------------------------------------------------------------- tags
 
-export type TagCategory = "dossier" | "individual" | "entreprise" | "demarche" | "champ" | "annotation";
+export type { TagCategory };
 
 export interface TagDefinition {
   /** Stable id (`dossier_number`, `tdc12`, `tdc12/primaire`); `--<id>--` is accepted too for field tags. */
