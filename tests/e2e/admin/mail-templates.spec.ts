@@ -89,7 +89,9 @@ test.describe("e-mail templates", () => {
     await page.goto(`/mailbox?to=${encodeURIComponent(DEMO.usager)}`);
     await page.getByRole("link", { name: `Accusé de réception du dossier ${number}` }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Accusé de réception du dossier ${number}`);
-    await expect(page.getByRole("main")).toContainText("Bonjour Léa, nous avons bien reçu la demande de « Les <Jardins> & Cie ».");
+    await expect(page.getByRole("main")).toContainText(
+      "Bonjour Léa, nous avons bien reçu la demande de « Les <Jardins> & Cie ».",
+    );
     await checkA11y(page, { exclude: ["iframe[sandbox]"] });
   });
 });

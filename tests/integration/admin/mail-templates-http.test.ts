@@ -58,7 +58,9 @@ describe("the e-mail pages", () => {
       body: "Association : --Nom de l'association--",
     });
     expect(location(saved)).toBe(`${base}/initiated?notice=saved`);
-    expect((await templates(built.demarche.id)).map((t) => [t.kind, t.subject])).toEqual([["initiated", "Reçu --numéro du dossier--"]]);
+    expect((await templates(built.demarche.id)).map((t) => [t.kind, t.subject])).toEqual([
+      ["initiated", "Reçu --numéro du dossier--"],
+    ]);
 
     const { dossierId } = await buildDossier(db, {
       demarche: built.demarche,
