@@ -95,7 +95,8 @@ describe("the e-mail pages", () => {
       expect((await browser.get(path)).status, path).toBe(404);
       expect(browser.lastHtml).not.toContain(built.demarche.libelle);
     }
-    for (const fields of [{ intent: "save", subject: "Piraté", body: "x" }, { intent: "reset" }]) {
+    const attempts: Array<Record<string, string>> = [{ intent: "save", subject: "Piraté", body: "x" }, { intent: "reset" }];
+    for (const fields of attempts) {
       expect((await browser.post(`${base}/closed`, fields, { csrf })).status).toBe(404);
     }
     expect(await templates(built.demarche.id)).toEqual(before);
