@@ -29,6 +29,7 @@ import type { DossierState } from "../domain/dossier/states";
 import type { TraitementEvent } from "../domain/dossier/transitions";
 import type { EventActor, EventKind } from "../domain/events/kinds";
 import type { LabelColor } from "../domain/labels/labels";
+import type { MailTemplateKind } from "../../common/mail-templates";
 
 /**
  * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time
@@ -878,6 +879,28 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
   workerId: text("worker_id").primaryKey(),
   lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------- e-mail templates
+
+/**
+ * The démarche's customised state e-mails (the reference's `initiated_mails`… `re_instructed_mails`
+ * in one table): subject and body with `--tags--`, the body sanitized HTML or plain text. No row:
+ * the built-in e-mail is sent. Reset to default deletes the row.
+ */
+export const mailTemplates = pgTable(
+  "mail_templates",
+  {
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull().$type<MailTemplateKind>(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.demarcheId, t.kind] })],
+);
 
 // ---------------------------------------------------------------- labels and notifications
 

@@ -8,15 +8,19 @@ import { loadRevisionChamps } from "../db/revisions";
 import { demarches, groupeInstructeurMembers, groupesInstructeurs } from "../db/schema";
 import { compareRevisions, type RevisionChange } from "../domain/revisions/diff";
 import { fieldListProblems, publicationBlocker } from "../domain/revisions/form-lists";
+import { mailTemplateProblems } from "../domain/mail-templates/mail-templates";
+import { MAIL_TEMPLATE_KINDS, type MailTemplateKind, type TagProblem, tagText } from "../domain/tags";
 import { conditionBlockers } from "./condition-blockers";
 import { loadRevisionSnapshot } from "./revision-snapshot";
 import { demarcheRoutingProblems } from "./routing-blockers";
+import { listMailTemplates, loadTagDemarcheContext } from "./template-tags";
 
 /**
  * What prevents publication, as i18n keys of `admin.publication.errors`: a form with no field; in
  * the usager's form or in the annotations privées (same checks, the latter named as annotations),
  * a field without libellé or with invalid options, an empty repetition block, a type the list does
- * not offer, an invalid condition; invalid ineligibility rules; no instructeur; a path already taken.
+ * not offer, an invalid condition; invalid ineligibility rules; no instructeur; a customised e-mail
+ * with an unknown or unavailable tag (`mailTemplateBlockers` names them); a path already taken.
  */
 export async function publicationBlockers(
   tx: Tx,
@@ -42,6 +46,8 @@ export async function publicationBlockers(
     .innerJoin(groupesInstructeurs, eq(groupesInstructeurs.id, groupeInstructeurMembers.groupeInstructeurId))
     .where(eq(groupesInstructeurs.demarcheId, demarche.id));
   if (!instructeurs || instructeurs.n === 0) blockers.push("no_instructeur");
+  // A customised e-mail with a tag the form no longer has, or one unavailable in that e-mail.
+  if ((await mailTemplateBlockers(tx, demarche)).length > 0) blockers.push("mail_template_invalid");
   // Groupes whose routing rule reads a deleted or incompatible field, or repeats another's.
   const routing = await demarcheRoutingProblems(tx, { ...demarche, publishedRevisionId: demarche.publishedRevisionId ?? null });
   if (routing.size > 0) blockers.push("routing_invalid");
@@ -67,4 +73,25 @@ export async function pendingChanges(
     loadRevisionSnapshot(tx, demarche.draftRevisionId),
   ]);
   return compareRevisions(published, draft);
+}
+
+/** The bad tags of the démarche's customised e-mails, against the draft form: each named with its e-mail. */
+export async function mailTemplateBlockers(
+  db: DbOrTx,
+  demarche: { id: number; draftRevisionId: number | null; publishedRevisionId?: number | null },
+): Promise<{ kind: MailTemplateKind; code: TagProblem["code"]; tag: string }[]> {
+  const custom = await listMailTemplates(db, demarche.id);
+  if (custom.size === 0) return [];
+  const [row] = await db.select({ forIndividual: demarches.forIndividual }).from(demarches).where(eq(demarches.id, demarche.id));
+  const context = await loadTagDemarcheContext(
+    db,
+    { id: demarche.id, forIndividual: row?.forIndividual ?? true },
+    demarche.draftRevisionId ?? demarche.publishedRevisionId ?? null,
+  );
+  return MAIL_TEMPLATE_KINDS.flatMap((kind) => {
+    const template = custom.get(kind);
+    return template
+      ? mailTemplateProblems(template, context, kind).map((p) => ({ kind, code: p.code, tag: tagText(p.tag) }))
+      : [];
+  });
 }

@@ -3,6 +3,7 @@ import type { MailContent, MailContext } from "./layout";
 import { accountExistsTemplate } from "./templates/account-exists";
 import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from "./templates/avis-mails";
 import { confirmEmailTemplate } from "./templates/confirm-email";
+import { dossierCustomMailTemplate } from "./templates/dossier-custom-mail";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { exportReadyTemplate } from "./templates/export-ready";
 import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
@@ -31,6 +32,8 @@ export const MAIL_TEMPLATES = {
   france_connect_merge: franceConnectMergeTemplate,
   // dossiers (enqueued by server/operations/dossiers/apply-transition.ts)
   ...DOSSIER_MAIL_TEMPLATES,
+  // the same e-mails when the démarche customised them (server/events/reactions/usager-state-mails.ts)
+  dossier_personnalise: dossierCustomMailTemplate,
   // avis d'experts (server/events/reactions/avis-mails.ts)
   avis_request: avisRequestTemplate,
   avis_answered: avisAnsweredTemplate,

@@ -16,6 +16,8 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/groupes/:groupeId", "routes/admin/groupe.tsx"),
     route("admin/procedures/:id/experts", "routes/admin/experts.tsx"),
     route("admin/procedures/:id/labels", "routes/admin/labels.tsx"),
+    route("admin/procedures/:id/emails", "routes/admin/emails.tsx"),
+    route("admin/procedures/:id/emails/:kind", "routes/admin/email.tsx"),
     route("admin/procedures/:id/statistiques", "routes/admin/statistiques.tsx"),
     route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
     route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),

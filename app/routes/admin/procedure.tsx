@@ -15,7 +15,7 @@ type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
 export const handle = {
-  i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe", "statistiques"],
+  i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe", "statistiques", "modeles"],
 };
 
 export async function action({ context, params }: Route.ActionArgs) {
@@ -222,6 +222,17 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
               ? tn("notifications.labels.overviewBody", loaderData.labelsCount)
               : t("notifications.labels.none")}
           </p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("modeles.overview.title")}
+          status={blockers.includes("mail_template_invalid") ? "todo" : "info"}
+          statusLabel={
+            blockers.includes("mail_template_invalid") ? t("admin.overview.status.todo") : t("admin.overview.status.optional")
+          }
+          href={`${base}/emails`}
+          linkLabel={t("modeles.overview.link")}
+        >
+          <p>{t("modeles.overview.body")}</p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.instructeurs.title")}

@@ -3,6 +3,7 @@ import { data, Form, redirect } from "react-router";
 import { isGeneratedPath, slugifyLibelle, suggestPath } from "../../../server/domain/demarches/path-suggestion";
 import { closeDemarche } from "../../../server/operations/demarches/close-demarche";
 import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
+import { mailTemplateBlockers } from "../../../server/lookups/publication-checks";
 import { publishDemarche, ZPath } from "../../../server/operations/demarches/publish-demarche";
 import { blockersOf, draftChanged, pathsStartingWith } from "../../../server/queries/admin/demarches";
 import { getPublicationReview } from "../../../server/queries/admin/publication-review";
@@ -32,9 +33,10 @@ const BLOCKER_LINKS: Record<string, string> = {
   ineligibilite_invalid: "ineligibilite",
   no_instructeur: "instructeurs",
   routing_invalid: "groupes",
+  mail_template_invalid: "emails",
 };
 
-export const handle = { i18n: ["admin", "champs", "fichiers", "revisions"] };
+export const handle = { i18n: ["admin", "champs", "fichiers", "revisions", "modeles"] };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
@@ -48,6 +50,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state, path: demarche.path },
     blockers: await blockersOf(db, demarche),
+    // Each bad tag of a customised e-mail, named with its e-mail.
+    mailTemplateProblems: await mailTemplateBlockers(db, demarche),
     review: await getPublicationReview(db, demarche),
     suggestedPath,
     appUrl: config.appUrl,
@@ -237,6 +241,20 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
             {shownBlockers.map((blocker) => (
               <li key={blocker}>
                 {dt(`admin.publication.errors.${blocker}`)}{" "}
+                {blocker === "mail_template_invalid" ? (
+                  <ul>
+                    {loaderData.mailTemplateProblems.map((p) => (
+                      <li key={`${p.kind}-${p.tag}`}>
+                        <a href={`${base}/emails/${p.kind}`}>
+                          {t("modeles.publication.problem", {
+                            name: dt(`modeles.kinds.${p.kind}.name`),
+                            message: dt(`modeles.errors.${p.code}`, { tag: p.tag }),
+                          })}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 {BLOCKER_LINKS[blocker] ? (
                   <a href={`${base}/${BLOCKER_LINKS[blocker]}`}>{dt(`admin.publication.fixLinks.${blocker}`)}</a>
                 ) : null}

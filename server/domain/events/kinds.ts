@@ -62,6 +62,11 @@ export const EVENT_KINDS = {
   }),
   /** An administrateur closed the démarche. */
   "demarche.close": z.object({}),
+  /** An administrateur customised one of the démarche's state e-mails, or reset it to the default. */
+  "demarche.modele_mail_modifie": z.object({
+    template: z.enum(["initiated", "received", "closed", "refused", "without_continuation", "re_instructed"]),
+    change: z.enum(["saved", "reset"]),
+  }),
   /** An administrateur added another administrateur to the démarche (invited when they had no account). */
   "demarche.administrateur_ajoute": z.object({
     administrateurId: z.number().int(),

@@ -6,7 +6,9 @@
 import { eq } from "drizzle-orm";
 import { DEFAULT_LOCALE, isLocale } from "../../../common/i18n";
 import { commentaires, demarches, dossiers, users } from "../../db/schema";
+import { APP_URL_TOKEN } from "../../domain/mail-templates/mail-templates";
 import { messageBody } from "../../domain/messages/message-body";
+import { customDossierMail } from "../../lookups/dossier-mail";
 import { dossierMailText } from "../../mail/templates/dossier-mails";
 import { defineReaction } from "../reaction";
 import { MAIL_BY_KIND } from "./usager-state-mails";
@@ -25,11 +27,16 @@ export const systemMessages = defineReaction({
       .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
       .where(eq(dossiers.id, event.dossierId));
     if (!target || target.forTest) return;
-    const text = dossierMailText(
-      MAIL_BY_KIND[event.kind],
-      { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: event.payload.motivation ?? null },
-      isLocale(target.locale) ? target.locale : DEFAULT_LOCALE,
-    );
+    const locale = isLocale(target.locale) ? target.locale : DEFAULT_LOCALE;
+    // A customised e-mail is copied as sent (its links relative to the site).
+    const custom = await customDossierMail(tx, event.dossierId, MAIL_BY_KIND[event.kind], locale);
+    const text = custom
+      ? custom.html.split(APP_URL_TOKEN).join("")
+      : dossierMailText(
+          MAIL_BY_KIND[event.kind],
+          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: event.payload.motivation ?? null },
+          locale,
+        );
     const body = messageBody(text);
     if (!body.ok) return;
     await tx.insert(commentaires).values({

@@ -2,12 +2,14 @@
  * The usager's e-mail for each state change of their dossier (accusé de réception, acknowledgement
  * of their re-submitted changes, passage en instruction, decisions, withdrawn decision), in their account's language. Nothing for a test
  * dossier, a dossier without usager (orphan prefill) or when the instructeur asked for silence.
+ * When the démarche customised the e-mail (`mail_templates`), its template is sent instead.
  */
 import { eq } from "drizzle-orm";
 import { DEFAULT_LOCALE, isLocale } from "../../../common/i18n";
 import { demarches, dossiers, users } from "../../db/schema";
 import type { EventKind } from "../../domain/events/kinds";
 import { enqueueMail } from "../../jobs/enqueue-mail";
+import { customDossierMail } from "../../lookups/dossier-mail";
 import type { DossierMailName } from "../../mail/templates/dossier-mails";
 import { defineReaction } from "../reaction";
 
@@ -38,12 +40,25 @@ export const usagerStateMails = defineReaction({
       .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
       .where(eq(dossiers.id, event.dossierId));
     if (!target || target.forTest) return;
+    const locale = isLocale(target.locale) ? target.locale : DEFAULT_LOCALE;
+    // The démarche's customised template, rendered now with the dossier's values (escaped).
+    const custom = await customDossierMail(tx, event.dossierId, MAIL_BY_KIND[event.kind], locale);
+    if (custom) {
+      await enqueueMail(
+        tx,
+        target.email,
+        "dossier_personnalise",
+        { dossierNumber: event.dossierId, subject: custom.subject, html: custom.html, text: custom.text },
+        locale,
+      );
+      return;
+    }
     await enqueueMail(
       tx,
       target.email,
       MAIL_BY_KIND[event.kind],
       { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: event.payload.motivation ?? null },
-      isLocale(target.locale) ? target.locale : DEFAULT_LOCALE,
+      locale,
     );
   },
 });

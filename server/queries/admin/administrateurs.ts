@@ -39,6 +39,7 @@ export const DEMARCHE_HISTORY_KINDS = [
   "demarche.administrateur_ajoute",
   "demarche.administrateur_retire",
   "demarche.experts_modifies",
+  "demarche.modele_mail_modifie",
 ] as const satisfies readonly EventKind[];
 export type DemarcheHistoryKind = (typeof DEMARCHE_HISTORY_KINDS)[number];
 

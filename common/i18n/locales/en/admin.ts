@@ -426,6 +426,7 @@ export default {
       ineligibilite_invalid: "Fix the ineligibility criteria",
       no_instructeur: "Add a case worker",
       routing_invalid: "Fix the routing rules",
+      mail_template_invalid: "Fix the e-mails",
     },
     errors: {
       no_champ: "The form must contain at least one field to fill in.",
@@ -442,6 +443,7 @@ export default {
       no_instructeur: "At least one case worker must be assigned to the procedure.",
       routing_invalid:
         "The routing rule of an instructeur group reads a deleted or incompatible field, is incomplete, or repeats another group’s rule.",
+      mail_template_invalid: "A customised e-mail contains a tag that does not exist or is not available in that e-mail:",
       path_taken: "This address is already used by another procedure: choose another one",
       path_invalid: "Use 3 to 200 lower-case letters without accents, digits, dashes (-) or underscores (_)",
       confirm_required: "Tick the box to confirm that test files will be deleted",

@@ -52,6 +52,7 @@ export default {
       administrateur_ajoute: "added the administrator {subject}",
       administrateur_retire: "removed the administrator {subject}",
       experts_modifies: "changed the invited experts",
+      modele_mail_modifie: "changed an e-mail template",
     },
   },
   jetons: {

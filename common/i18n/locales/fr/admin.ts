@@ -425,6 +425,7 @@ export default {
       ineligibilite_invalid: "Corriger les critères d’inéligibilité",
       no_instructeur: "Ajouter un instructeur",
       routing_invalid: "Corriger les règles de routage",
+      mail_template_invalid: "Corriger les e-mails",
     },
     errors: {
       no_champ: "Le formulaire doit contenir au moins un champ à remplir.",
@@ -442,6 +443,7 @@ export default {
       no_instructeur: "Au moins un instructeur doit être affecté à la démarche.",
       routing_invalid:
         "La règle de routage d’un groupe instructeur porte sur un champ supprimé ou incompatible, est incomplète, ou répète celle d’un autre groupe.",
+      mail_template_invalid: "Un e-mail personnalisé contient une balise inconnue ou indisponible dans cet e-mail :",
       path_taken: "Cette adresse est déjà utilisée par une autre démarche : choisissez-en une autre",
       path_invalid: "Utilisez de 3 à 200 lettres minuscules sans accent, chiffres, tirets (-) ou tirets bas (_)",
       confirm_required: "Cochez la case pour confirmer la suppression des dossiers de test",

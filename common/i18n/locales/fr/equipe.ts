@@ -50,6 +50,7 @@ export default {
       administrateur_ajoute: "a ajouté l'administrateur {subject}",
       administrateur_retire: "a retiré l'administrateur {subject}",
       experts_modifies: "a modifié les experts invités",
+      modele_mail_modifie: "a modifié un modèle d'e-mail",
     },
   },
   jetons: {

@@ -1,0 +1,97 @@
+/**
+ * What the tag system (`server/domain/tags`) reads from the database: a démarche's tag context
+ * (its kind of usager, routing, a revision's fields) and one dossier's values. Shared by the
+ * e-mail templates (admin pages, state e-mails) and the attestations.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { loadRevisionChamps } from "../db/revisions";
+import { champs, demarches, dossiers, groupesInstructeurs, mailTemplates } from "../db/schema";
+import type { JsonValue } from "../domain/champs/definition";
+import { MAIN_STREAM } from "../domain/dossier/streams";
+import { champKey } from "../domain/form/keys";
+import type { MailTemplateText } from "../domain/mail-templates/mail-templates";
+import type { MailTemplateKind, TagDemarcheContext, TagDossierData } from "../domain/tags";
+
+/** The démarche's tag context for a revision (public fields then annotations). */
+export async function loadTagDemarcheContext(
+  db: DbOrTx,
+  demarche: { id: number; forIndividual: boolean },
+  revisionId: number | null,
+): Promise<TagDemarcheContext> {
+  // One after the other: inside a transaction they share one connection.
+  const publicFields = revisionId ? await loadRevisionChamps(db, revisionId) : [];
+  const annotations = revisionId ? await loadRevisionChamps(db, revisionId, { private: true }) : [];
+  const [groupes] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(groupesInstructeurs)
+    .where(eq(groupesInstructeurs.demarcheId, demarche.id));
+  return {
+    forIndividual: demarche.forIndividual,
+    routingEnabled: (groupes?.n ?? 0) > 1,
+    fields: [...publicFields, ...annotations],
+  };
+}
+
+/** One dossier's tag values; links start with `appUrl` (or `APP_URL_TOKEN`). Null: no such dossier. */
+export async function loadTagDossierData(db: DbOrTx, dossierId: number, appUrl: string) {
+  const [row] = await db
+    .select({
+      dossier: dossiers,
+      demarcheId: demarches.id,
+      libelle: demarches.libelle,
+      forIndividual: demarches.forIndividual,
+      groupe: groupesInstructeurs.label,
+    })
+    .from(dossiers)
+    .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
+    .leftJoin(groupesInstructeurs, eq(groupesInstructeurs.id, dossiers.groupeInstructeurId))
+    .where(eq(dossiers.id, dossierId));
+  if (!row) return null;
+  const values = await db
+    .select({ stableId: champs.stableId, rowId: champs.rowId, value: champs.value })
+    .from(champs)
+    .where(and(eq(champs.dossierId, dossierId), eq(champs.stream, MAIN_STREAM)));
+  const d = row.dossier;
+  const data: TagDossierData = {
+    number: d.id,
+    state: d.state,
+    deposeAt: d.deposeAt,
+    enInstructionAt: d.enInstructionAt,
+    processedAt: d.processedAt,
+    updatedAt: d.updatedAt,
+    motivation: d.motivation,
+    // No service card yet: helper `present`'s `services` table fills `serviceName` here.
+    demarche: { libelle: row.libelle, serviceName: null },
+    individual: row.forIndividual ? { civilite: d.civilite, nom: d.nom, prenom: d.prenom } : null,
+    // Personnes morales: no établissement is stored yet, their tags render empty.
+    entreprise: null,
+    groupeInstructeur: row.groupe,
+    links: { dossier: `${appUrl}/dossiers/${d.id}`, attestation: null, justificatif: null },
+    champs: new Map(values.map((v) => [champKey(v.stableId, v.rowId), v.value as JsonValue])),
+  };
+  return { data, demarche: { id: row.demarcheId, forIndividual: row.forIndividual }, revisionId: d.revisionId };
+}
+
+/** The démarche's customised template of this kind, or null (the built-in e-mail is sent). */
+export async function findMailTemplate(db: DbOrTx, demarcheId: number, kind: MailTemplateKind): Promise<MailTemplateText | null> {
+  const [row] = await db
+    .select({ subject: mailTemplates.subject, body: mailTemplates.body })
+    .from(mailTemplates)
+    .where(and(eq(mailTemplates.demarcheId, demarcheId), eq(mailTemplates.kind, kind)));
+  return row ?? null;
+}
+
+/** Every customised template of the démarche, by kind. */
+export async function listMailTemplates(db: DbOrTx, demarcheId: number) {
+  const rows = await db
+    .select({
+      kind: mailTemplates.kind,
+      subject: mailTemplates.subject,
+      body: mailTemplates.body,
+      updatedAt: mailTemplates.updatedAt,
+    })
+    .from(mailTemplates)
+    .where(eq(mailTemplates.demarcheId, demarcheId));
+  return new Map(rows.map((r) => [r.kind, r]));
+}
