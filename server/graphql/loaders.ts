@@ -24,7 +24,7 @@ import {
 import { type ChampKey, champKey } from "../domain/form/keys";
 import { type AvisRow, loadAvisRows } from "../lookups/avis-rows";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
-import { createGroupeLoaders } from "./resolvers/groupes";
+import { createGroupeLoaders } from "./resolvers/groupe-loaders";
 import { createLabelLoaders } from "./resolvers/labels";
 
 export type DemarcheRow = typeof demarches.$inferSelect;

@@ -116,7 +116,11 @@ async function addProfiles(ctx: GraphqlContext, admin: Admin, groupe: GroupeRow,
       ctx.db,
       admin.administrateurId,
       groupe.demarcheId,
-      { emails: emails.slice(start, start + MAX_EMAILS_PER_ASSIGNMENT).join(","), invitedByEmail: admin.email, locale: API_LOCALE },
+      {
+        emails: emails.slice(start, start + MAX_EMAILS_PER_ASSIGNMENT).join(","),
+        invitedByEmail: admin.email,
+        locale: API_LOCALE,
+      },
       { groupeId: groupe.id, actorUserId: admin.userId },
     );
     if (!result.ok) return { errors: payloadErrors(result.refusals, INSTRUCTEUR_ERRORS), warnings: invalidWarning(invalid) };
@@ -162,7 +166,9 @@ export async function groupeInstructeurCreer(
 
 export async function groupeInstructeurModifier(
   _: unknown,
-  args: { input: { clientMutationId?: string | null; groupeInstructeurId: string; label?: string | null; closed?: boolean | null } },
+  args: {
+    input: { clientMutationId?: string | null; groupeInstructeurId: string; label?: string | null; closed?: boolean | null };
+  },
   ctx: GraphqlContext,
 ): Promise<Payload> {
   const { input } = args;

@@ -235,5 +235,7 @@ function attachResolvers(schema: GraphQLSchema, map: ResolverMap): GraphQLSchema
 }
 
 export function buildGraphqlSchema(): GraphQLSchema {
-  return withDeadline(attachResolvers(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers), groupeResolvers));
+  return withDeadline(
+    attachResolvers(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers), groupeResolvers),
+  );
 }

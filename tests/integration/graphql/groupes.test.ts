@@ -217,7 +217,11 @@ describe("groupeInstructeurCreer", () => {
         groupeInstructeur: {
           label: "  Sud  ",
           closed: true,
-          instructeurs: [{ email: "Nouvelle.Agente@Exemple.fr" }, { id: gid("Instructeur", nordAgent.instructeurId) }, { email: "pas-une-adresse" }],
+          instructeurs: [
+            { email: "Nouvelle.Agente@Exemple.fr" },
+            { id: gid("Instructeur", nordAgent.instructeurId) },
+            { email: "pas-une-adresse" },
+          ],
         },
       },
     });
@@ -268,7 +272,10 @@ describe("groupeInstructeurModifier", () => {
       errors: null,
     });
     const reopen = await gql(MODIFIER, { input: { groupeInstructeurId: gid("GroupeInstructeur", nordId), closed: false } });
-    expect(reopen.data?.groupeInstructeurModifier).toEqual({ groupeInstructeur: { label: "Nord-Est", closed: false }, errors: null });
+    expect(reopen.data?.groupeInstructeurModifier).toEqual({
+      groupeInstructeur: { label: "Nord-Est", closed: false },
+      errors: null,
+    });
     const hidden = await gql(MODIFIER, { input }, otherAdminBearer);
     expect(hidden.errors?.[0]?.extensions?.code).toBe("unauthorized");
   });
@@ -277,11 +284,19 @@ describe("groupeInstructeurModifier", () => {
 describe("groupeInstructeurAjouterInstructeurs and groupeInstructeurSupprimerInstructeurs", () => {
   it("adds and removes instructeurs; removal ends their follows of the groupe's dossiers", async () => {
     const groupeId = gid("GroupeInstructeur", defaultGroupeId);
-    const readOnly = await gql(AJOUTER, { input: { groupeInstructeurId: groupeId, instructeurs: [{ email: "x@exemple.fr" }] } }, readOnlyBearer);
+    const readOnly = await gql(
+      AJOUTER,
+      { input: { groupeInstructeurId: groupeId, instructeurs: [{ email: "x@exemple.fr" }] } },
+      readOnlyBearer,
+    );
     expect(readOnly.data?.groupeInstructeurAjouterInstructeurs).toMatchObject({
       errors: [{ message: "Le jeton utilisé est configuré seulement en lecture" }],
     });
-    const hidden = await gql(AJOUTER, { input: { groupeInstructeurId: groupeId, instructeurs: [{ email: "x@exemple.fr" }] } }, otherDemarcheBearer);
+    const hidden = await gql(
+      AJOUTER,
+      { input: { groupeInstructeurId: groupeId, instructeurs: [{ email: "x@exemple.fr" }] } },
+      otherDemarcheBearer,
+    );
     expect(hidden.errors?.[0]?.extensions?.code).toBe("unauthorized");
     const before = await memberIds(defaultGroupeId);
 
@@ -323,7 +338,10 @@ describe("groupeInstructeurAjouterInstructeurs and groupeInstructeurSupprimerIns
       },
     });
     const answer = await gql(SUPPRIMER, {
-      input: { groupeInstructeurId: gid("GroupeInstructeur", defaultGroupeId), instructeurs: [{ email: defaultInstructeur.email }] },
+      input: {
+        groupeInstructeurId: gid("GroupeInstructeur", defaultGroupeId),
+        instructeurs: [{ email: defaultInstructeur.email }],
+      },
     });
     expect(answer.data?.groupeInstructeurSupprimerInstructeurs).toMatchObject({
       groupeInstructeur: null,
@@ -335,7 +353,11 @@ describe("groupeInstructeurAjouterInstructeurs and groupeInstructeurSupprimerIns
 
 describe("dossierChangerGroupeInstructeur", () => {
   const input = (dossierId: number, groupeId: number) => ({
-    input: { clientMutationId: "m1", dossierId: gid("Dossier", dossierId), groupeInstructeurId: gid("GroupeInstructeur", groupeId) },
+    input: {
+      clientMutationId: "m1",
+      dossierId: gid("Dossier", dossierId),
+      groupeInstructeurId: gid("GroupeInstructeur", groupeId),
+    },
   });
 
   it("refuses a read-only token, other tokens, a groupe of another démarche, the same groupe and a decided dossier", async () => {
