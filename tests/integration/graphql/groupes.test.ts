@@ -110,6 +110,12 @@ async function gql(query: string, variables: Record<string, unknown>, bearer = w
 }
 
 const gid = (type: string, id: number) => toGlobalId(type, id);
+/** The root field of an answer that must be there. */
+function root<T>(answer: Answer, key: string): T {
+  const value = answer.data?.[key];
+  if (!value) throw new Error(`no ${key} in ${JSON.stringify(answer)}`);
+  return value as T;
+}
 const GROUPE_FIELDS = "id number label closed instructeurs { id email }";
 
 async function groupeRow(id: number) {
@@ -135,7 +141,7 @@ describe("reading groupes", () => {
   it("lists the démarche's groupes by label with their instructeurs, filtered on closed", async () => {
     const answer = await gql(DEMARCHE, { number: demarcheId });
     expect(answer.errors).toBeUndefined();
-    const groupes = (answer.data?.demarche as { groupeInstructeurs: Array<Record<string, unknown>> }).groupeInstructeurs;
+    const groupes = root<{ groupeInstructeurs: Array<Record<string, unknown>> }>(answer, "demarche").groupeInstructeurs;
     expect(groupes.map((g) => g.label).sort()).toEqual(["Nord", "défaut"]);
     const nord = groupes.find((g) => g.number === nordId);
     expect(nord).toEqual({
@@ -146,7 +152,7 @@ describe("reading groupes", () => {
       instructeurs: [{ id: gid("Instructeur", nordAgent.instructeurId), email: nordAgent.email }],
     });
     const closed = await gql(DEMARCHE, { number: demarcheId, closed: true });
-    expect((closed.data?.demarche as { groupeInstructeurs: unknown[] }).groupeInstructeurs).toEqual([]);
+    expect(root<{ groupeInstructeurs: unknown[] }>(closed, "demarche").groupeInstructeurs).toEqual([]);
   });
 
   it("reads one groupe with only its dossiers, and the groupe of a dossier", async () => {
@@ -156,9 +162,9 @@ describe("reading groupes", () => {
     expect(groupe.dossiers.nodes.map((d) => d.number).sort()).toEqual([enConstruction, accepte].sort());
     expect(groupe.dossiers.nodes[0]).toMatchObject({ groupeInstructeur: { number: defaultGroupeId } });
     const filtered = await gql(GROUPE, { number: defaultGroupeId, state: "accepte" });
-    expect((filtered.data?.groupeInstructeur as typeof groupe).dossiers.nodes.map((d) => d.number)).toEqual([accepte]);
+    expect(root<typeof groupe>(filtered, "groupeInstructeur").dossiers.nodes.map((d) => d.number)).toEqual([accepte]);
     const nord = await gql(GROUPE, { number: nordId });
-    expect((nord.data?.groupeInstructeur as typeof groupe).dossiers.nodes).toEqual([]);
+    expect(root<typeof groupe>(nord, "groupeInstructeur").dossiers.nodes).toEqual([]);
   });
 
   it("hides a groupe from another administrateur's token and from a token of another démarche; unknown is not_found", async () => {
