@@ -139,7 +139,7 @@ export default function Groupes({ loaderData, actionData }: Route.ComponentProps
 
       <h2>{tn("groupes.count", total, { count: formatNumber(total) })}</h2>
       {/* The label sits outside .fr-search-bar, which would hide it: it stays visible. */}
-      <form method="get" className="fr-mb-3w" action={page} role="search">
+      <form method="get" className="fr-mb-3w" action={page}>
         <label className="fr-label fr-mb-1w" htmlFor="q">
           {t("groupes.search")}
         </label>
