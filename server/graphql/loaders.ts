@@ -24,6 +24,7 @@ import {
 import { type ChampKey, champKey } from "../domain/form/keys";
 import { type AvisRow, loadAvisRows } from "../lookups/avis-rows";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
+import { createGroupeLoaders } from "./resolvers/groupe-loaders";
 import { createLabelLoaders } from "./resolvers/labels";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
@@ -59,6 +60,7 @@ export const dossierColumns = {
   id: dossiers.id,
   demarcheId: dossiers.demarcheId,
   revisionId: dossiers.revisionId,
+  groupeInstructeurId: dossiers.groupeInstructeurId,
   userId: dossiers.userId,
   userEmail: users.email,
   state: dossiers.state,
@@ -80,6 +82,7 @@ export interface DossierRow {
   id: number;
   demarcheId: number;
   revisionId: number;
+  groupeInstructeurId: number | null;
   userId: number | null;
   userEmail: string | null;
   state: "brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "sans_suite";
@@ -111,6 +114,7 @@ function groupBy<K, V>(rows: V[], key: (row: V) => K): Map<K, V[]> {
 export function createLoaders(db: Db, token: ApiTokenContext) {
   return {
     ...createLabelLoaders(db),
+    ...createGroupeLoaders(db),
     demarche: new DataLoader<number, DemarcheRow | null>(async (ids) => {
       const rows = await db
         .select()

@@ -279,7 +279,14 @@ export default function Groupe({ loaderData, actionData }: Route.ComponentProps)
       <Form method="post" encType="multipart/form-data" action={`?import`} noValidate className="fr-mt-3w">
         <CsrfInput />
         <p>{t("groupes.import.leadGroupe")}</p>
-        <UploadField id="file" name="file" label={t("groupes.import.file")} accept=".csv,text/csv" required />
+        <UploadField
+          id="file"
+          name="file"
+          label={t("groupes.import.file")}
+          accept=".csv,text/csv"
+          required
+          className="fr-mb-3w"
+        />
         <button type="submit" className="fr-btn fr-btn--secondary">
           {t("groupes.import.submit")}
         </button>

@@ -138,14 +138,17 @@ export default function Groupes({ loaderData, actionData }: Route.ComponentProps
       ) : null}
 
       <h2>{tn("groupes.count", total, { count: formatNumber(total) })}</h2>
-      <form method="get" className="fr-search-bar fr-mb-3w" action={page}>
-        <label className="fr-label" htmlFor="q">
+      {/* The label sits outside .fr-search-bar, which would hide it: it stays visible. */}
+      <form method="get" className="fr-mb-3w" action={page}>
+        <label className="fr-label fr-mb-1w" htmlFor="q">
           {t("groupes.search")}
         </label>
-        <input className="fr-input" type="search" id="q" name="q" defaultValue={q} />
-        <button type="submit" className="fr-btn">
-          {t("groupes.searchSubmit")}
-        </button>
+        <div className="fr-search-bar">
+          <input className="fr-input" type="search" id="q" name="q" defaultValue={q} />
+          <button type="submit" className="fr-btn">
+            {t("groupes.searchSubmit")}
+          </button>
+        </div>
       </form>
       {groupes.length === 0 ? (
         <p>{t("groupes.empty")}</p>
@@ -238,7 +241,14 @@ export default function Groupes({ loaderData, actionData }: Route.ComponentProps
       <p>{t("groupes.import.lead")}</p>
       <Form method="post" encType="multipart/form-data" action={`${page}?import`} noValidate>
         <CsrfInput />
-        <UploadField id="file" name="file" label={t("groupes.import.file")} accept=".csv,text/csv" required />
+        <UploadField
+          id="file"
+          name="file"
+          label={t("groupes.import.file")}
+          accept=".csv,text/csv"
+          required
+          className="fr-mb-3w"
+        />
         <button type="submit" className="fr-btn fr-btn--secondary">
           {t("groupes.import.submit")}
         </button>

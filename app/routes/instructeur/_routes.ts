@@ -14,6 +14,7 @@ export const instructeurRoutes: RouteConfigEntry[] = [
     route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),
     route("procedures/:id/dossiers/:dossierId/archivage", "routes/instructeur/archivage.tsx"),
     route("procedures/:id/dossiers/:dossierId/avis", "routes/instructeur/dossier-avis.tsx"),
+    route("procedures/:id/dossiers/:dossierId/groupe", "routes/instructeur/changer-groupe.tsx"),
     route("procedures/:id/dossiers/:dossierId/messagerie", "routes/instructeur/dossier-messagerie.tsx"),
   ]),
 ];

@@ -63,6 +63,8 @@ export interface DossierListData {
   batches: BatchReportView[];
   batchCreated: boolean;
   batchDismissed: boolean;
+  /** The dossier this instructeur just entrusted to a groupe they are not in (it left the list). */
+  movedAway: number | null;
   demarcheLabels: Array<{ id: number; name: string }>;
   exports: ExportView[];
   locale: string;
@@ -158,6 +160,11 @@ export function DossierList({
       {data.batchCreated ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status" data-testid="batch-created">
           <p>{t("liste.batch.created")}</p>
+        </div>
+      ) : null}
+      {data.movedAway !== null ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status">
+          <p>{t("groupes.instructeur.movedAway", { number: data.movedAway })}</p>
         </div>
       ) : null}
       {data.batchDismissed ? (

@@ -16,6 +16,7 @@ import { DossierStateBadge } from "./ui";
 import { AnnotationsSection } from "./annotations-section";
 import { ArchiveActions } from "./archive-actions";
 import { DossierFollowers } from "./dossier-followers";
+import { DossierGroupe } from "./dossier-groupe";
 import { DossierHistory } from "./dossier-history";
 import { DossierInstruction } from "./dossier-instruction";
 import { DOSSIER_INTENTS } from "./dossier-intents.server";
@@ -32,7 +33,7 @@ import { DossierColleague } from "./dossier-colleague";
 import { DossierLabels } from "./dossier-labels";
 
 export const handle = {
-  i18n: ["avis", "champs", "dossiers", "fichiers", "instructeur", "liste", "messagerie", "notifications", "usager"],
+  i18n: ["avis", "champs", "dossiers", "fichiers", "groupes", "instructeur", "liste", "messagerie", "notifications", "usager"],
 };
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
@@ -57,6 +58,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const pendingCorrection = (await pendingCorrections(db, [dossierId])).get(dossierId) ?? null;
   const unread = (await unreadMessageDossiers(db, instructeur.instructeurId, [dossierId])).has(dossierId);
   return {
+    groupe: { ...loaded.groupe, changes: loaded.groupe.changes.map((c) => ({ ...c, createdAt: when(c.createdAt) })) },
     workspace,
     colleagueMessageMax: COLLEAGUE_MESSAGE_MAX_LENGTH,
     pendingCorrection: when(pendingCorrection),
@@ -205,6 +207,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
           />
 
           <DossierHistory history={history} />
+          <DossierGroupe demarcheId={demarche.id} dossierId={dossier.id} groupe={loaderData.groupe} />
         </div>
 
         <div className="fr-col-12 fr-col-lg-4">

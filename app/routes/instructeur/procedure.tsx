@@ -26,7 +26,7 @@ import { DossierList } from "./dossier-list";
 import { exportViews } from "./exports-ui";
 import { listHref, readListUrl } from "./list-url";
 
-export const handle = { i18n: ["dossiers", "instructeur", "liste", "notifications", "exports"] };
+export const handle = { i18n: ["dossiers", "groupes", "instructeur", "liste", "notifications", "exports"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -154,6 +154,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     })),
     batchCreated: /^\d{1,10}$/.test(url.searchParams.get("lot") ?? ""),
     batchDismissed: url.searchParams.get("lot_masque") === "1",
+    movedAway: /^\d{1,10}$/.test(url.searchParams.get("dossier_deplace") ?? "")
+      ? Number(url.searchParams.get("dossier_deplace"))
+      : null,
     demarcheLabels: demarcheLabels.map((l) => ({ id: l.id, name: l.name })),
     exports: exportViews(exportRows),
     locale,

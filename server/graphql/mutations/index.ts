@@ -1,9 +1,11 @@
 /**
- * The API's mutations, by root field name. Each one is defined with `defineDossierMutation`
- * (see its header for the checks it makes and how to write a new one).
+ * The API's mutations, by root field name. Each dossier mutation is defined with
+ * `defineDossierMutation` (see its header for the checks it makes and how to write a new one); the
+ * groupe mutations share `groupeMutation` (groupe-instructeur.ts).
  */
 import { dossierAjouterLabel, dossierArchiver, dossierDesarchiver, dossierSupprimerLabel } from "./dossier-archive-labels";
 import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
+import { dossierChangerGroupeInstructeur } from "./dossier-changer-groupe";
 import { dossierEnvoyerMessage, dossierSupprimerMessage } from "./dossier-messages";
 import {
   dossierAccepter,
@@ -24,6 +26,12 @@ import {
   dossierModifierAnnotations,
   dossierModifierAnnotationText,
 } from "./dossier-modifier-annotation";
+import {
+  groupeInstructeurAjouterInstructeurs,
+  groupeInstructeurCreer,
+  groupeInstructeurModifier,
+  groupeInstructeurSupprimerInstructeurs,
+} from "./groupe-instructeur";
 
 export const mutationResolvers = {
   Mutation: {
@@ -31,6 +39,7 @@ export const mutationResolvers = {
     dossierAjouterLabel,
     dossierArchiver,
     dossierBasculeSuivi,
+    dossierChangerGroupeInstructeur,
     dossierClasserSansSuite,
     dossierDesarchiver,
     dossierEnvoyerMessage,
@@ -49,5 +58,9 @@ export const mutationResolvers = {
     dossierRepasserEnInstruction,
     dossierSupprimerLabel,
     dossierSupprimerMessage,
+    groupeInstructeurAjouterInstructeurs,
+    groupeInstructeurCreer,
+    groupeInstructeurModifier,
+    groupeInstructeurSupprimerInstructeurs,
   },
 };

@@ -1,5 +1,5 @@
 /**
- * `Demarche.dossiers`: keyset pagination on (depose_at, id), or (updated_at, id) when
+ * `Demarche.dossiers` (and a groupe's, `GroupeInstructeurWithDossiers.dossiers`): keyset pagination on (depose_at, id), or (updated_at, id) when
  * `updatedSince` is given, as the reference does; one query per page. Brouillons and test dossiers
  * are never listed.
  */
@@ -40,7 +40,13 @@ function revisionCondition(demarcheId: number, globalId: string, comparison: "="
   )`;
 }
 
-export async function demarcheDossiers(demarcheId: number, args: DossiersArgs, ctx: GraphqlContext): Promise<DossierConnection> {
+/** `groupeInstructeurId`: only that groupe's dossiers (`GroupeInstructeurWithDossiers.dossiers`). */
+export async function demarcheDossiers(
+  demarcheId: number,
+  args: DossiersArgs,
+  ctx: GraphqlContext,
+  groupeInstructeurId?: number,
+): Promise<DossierConnection> {
   const plan = planPage(args);
   const byUpdate = args.updatedSince !== null && args.updatedSince !== undefined;
   const column = byUpdate ? dossiers.updatedAt : dossiers.deposeAt;
@@ -48,6 +54,7 @@ export async function demarcheDossiers(demarcheId: number, args: DossiersArgs, c
   const conditions: SQL[] = [eq(dossiers.demarcheId, demarcheId), ne(dossiers.state, "brouillon"), eq(dossiers.forTest, false)];
   // A submitted dossier always has a deposit date; one without could not be placed in the list.
   if (!byUpdate) conditions.push(isNotNull(dossiers.deposeAt));
+  if (groupeInstructeurId !== undefined) conditions.push(eq(dossiers.groupeInstructeurId, groupeInstructeurId));
   if (args.state) conditions.push(eq(dossiers.state, args.state));
   if (args.archived === true || args.archived === false) conditions.push(eq(dossiers.archived, args.archived));
   if (byUpdate) conditions.push(gte(dossiers.updatedAt, args.updatedSince as Date));

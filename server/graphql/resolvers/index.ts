@@ -28,6 +28,7 @@ import { mutationResolvers } from "../mutations/index";
 import { avisResolvers, dossierAvis } from "./avis";
 import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
 import type { GraphqlContext } from "./context";
+import { groupeResolvers } from "./groupes";
 import { labelResolvers } from "./labels";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
 import { messageResolvers } from "./messages";
@@ -234,5 +235,7 @@ function attachResolvers(schema: GraphQLSchema, map: ResolverMap): GraphQLSchema
 }
 
 export function buildGraphqlSchema(): GraphQLSchema {
-  return withDeadline(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers));
+  return withDeadline(
+    attachResolvers(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers), groupeResolvers),
+  );
 }

@@ -9,7 +9,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { groupesInstructeurs } from "../../db/schema";
 import type { EventActor } from "../../domain/events/kinds";
-import { findInstructeurDossier } from "../../lookups/scoped-dossier";
+import { findInstructeurDossier, findSubmittedDossier } from "../../lookups/scoped-dossier";
 import { type OperationResult, refuse } from "../../refusal";
 import { moveDossierToGroupe } from "./move-dossier";
 
@@ -54,5 +54,20 @@ export async function changeDossierGroupe(
   return db.transaction(async (tx) => {
     const { dossier } = await findInstructeurDossier(tx, instructeur.instructeurId, dossierId, true);
     return changeDossierGroupeInTx(tx, dossier, groupeId, { actor: "instructeur", actorUserId: instructeur.userId });
+  });
+}
+
+/**
+ * The API's `dossierChangerGroupeInstructeur`: the caller has checked the token's access to the
+ * dossier's démarche; the move is recorded with actor "api".
+ */
+export async function changeDossierGroupeByApi(
+  db: Db,
+  dossierId: number,
+  groupeId: number,
+): Promise<OperationResult<{ groupeId: number }>> {
+  return db.transaction(async (tx) => {
+    const { dossier } = await findSubmittedDossier(tx, dossierId, true);
+    return changeDossierGroupeInTx(tx, dossier, groupeId, { actor: "api", actorUserId: null });
   });
 }

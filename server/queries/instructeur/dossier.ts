@@ -32,6 +32,7 @@ import { instructeurEvents } from "../../domain/dossier/transitions";
 import { findInstructeurDossier } from "../../lookups/scoped-dossier";
 import { NotFoundError } from "../../errors";
 import { loadDossierAnnotations } from "./annotations";
+import { loadDossierGroupe } from "./dossier-groupe";
 
 /** The dossier if this instructeur may see it and it belongs to this démarche; NotFoundError otherwise. */
 export async function findInstructeurDossierOfDemarche(db: DbOrTx, instructeurId: number, demarcheId: number, dossierId: number) {
@@ -103,5 +104,7 @@ export async function loadInstructeurDossier(
     // The annotations privées form (fields and their values), for the instructeurs only.
     annotations,
     events: instructeurEvents(dossier.state),
+    // Its groupe instructeur, the groupes it can move to and its groupe changes.
+    groupe: await loadDossierGroupe(db, dossier),
   };
 }

@@ -31,6 +31,9 @@ export default {
   },
   /** Payload errors of the GraphQL API (its clients read them in French, as the reference words them). */
   api: {
+    groupe_already_assigned: "The file is already with the groupe instructeur: '{label}'",
+    groupe_other_demarche: "The groupe instructeur '{label}' does not belong to the file's procedure",
+    invalid_emails: "These addresses are not valid and were not added: {emails}",
     read_only_token: "The token used is read-only",
     instructeur_without_access: "The instructeur has no access to this dossier",
     justificatif_unsupported: "Guichet’s API does not accept justificatifs yet: send the decision without one",

@@ -119,6 +119,8 @@ export default {
     title: "Instructeur group",
     current: "This file is handled by the group “{label}”.",
     select: "Hand the file to another group",
+    placeholder: "Choose a group",
+    movedAway: "File no. {number} was entrusted to another group, which you are not part of: it no longer appears in your lists.",
     submit: "Change group",
     moved: "The file was handed to the group “{label}”.",
     historyTitle: "Group changes",

@@ -29,6 +29,10 @@ export default {
   },
   /** Payload errors of the GraphQL API (its clients read them in French, as the reference words them). */
   api: {
+    // The reference's sentences, word for word (its « grope » included): clients match on them.
+    groupe_already_assigned: "Le dossier est déjà avec le grope instructeur: '{label}'",
+    groupe_other_demarche: "Le groupe instructeur '{label}' n’appartient pas à la même démarche que le dossier",
+    invalid_emails: "Ces adresses ne sont pas valides et n’ont pas été ajoutées : {emails}",
     read_only_token: "Le jeton utilisé est configuré seulement en lecture",
     instructeur_without_access: "L’instructeur n’a pas les droits d’accès à ce dossier",
     justificatif_unsupported:

@@ -118,6 +118,9 @@ export default {
     title: "Groupe instructeur",
     current: "Ce dossier est confié au groupe « {label} ».",
     select: "Confier le dossier à un autre groupe",
+    placeholder: "Choisir un groupe",
+    movedAway:
+      "Le dossier n° {number} a été confié à un autre groupe, dont vous ne faites pas partie : il n’apparaît plus dans vos listes.",
     submit: "Changer de groupe",
     moved: "Le dossier a été confié au groupe « {label} ».",
     historyTitle: "Changements de groupe",
