@@ -10,7 +10,7 @@ import type { Locale } from "../../common/i18n/types";
 import type { DbOrTx } from "../db/client";
 import { usagerReadStream } from "../db/champ-streams";
 import { type demarches, type dossiers, users } from "../db/schema";
-import { buildDossierDocument, type DossierDocumentInput } from "../domain/documents/dossier-document";
+import { buildDossierDocument, buildReceiptDocument, type DossierDocumentInput } from "../domain/documents/dossier-document";
 import type { ChampStream } from "../domain/dossier/streams";
 import { NotFoundError } from "../errors";
 import { findInstructeurDossier, findSubmittedDossier, findUsagerDossier } from "../lookups/scoped-dossier";
@@ -26,12 +26,10 @@ export async function dossierDocumentInput(
   demarche: DemarcheRow,
   stream?: ChampStream,
 ): Promise<DossierDocumentInput> {
-  const [form, [usager]] = await Promise.all([
-    loadFormView(db, dossier.revisionId, dossier.id, stream ? { stream } : {}),
-    dossier.userId
-      ? db.select({ email: users.email }).from(users).where(eq(users.id, dossier.userId)).limit(1)
-      : Promise.resolve([]),
-  ]);
+  const form = await loadFormView(db, dossier.revisionId, dossier.id, stream ? { stream } : {});
+  const [usager] = dossier.userId
+    ? await db.select({ email: users.email }).from(users).where(eq(users.id, dossier.userId)).limit(1)
+    : [];
   return {
     number: dossier.id,
     demarche: { number: demarche.id, libelle: demarche.libelle, forIndividual: demarche.forIndividual },
@@ -65,4 +63,10 @@ export async function loadInstructeurDossierDocument(
 export async function loadSignedDossierDocument(db: DbOrTx, dossierId: number, locale: Locale, now = new Date()) {
   const { dossier, demarche } = await findSubmittedDossier(db, dossierId);
   return buildDossierDocument(await dossierDocumentInput(db, dossier, demarche), locale, now);
+}
+
+/** The receipt of a submitted dossier, for the send-mail job (trusted: it names the dossier it was given). */
+export async function loadReceiptDocument(db: DbOrTx, dossierId: number, locale: Locale, now = new Date()) {
+  const { dossier, demarche } = await findSubmittedDossier(db, dossierId);
+  return buildReceiptDocument(await dossierDocumentInput(db, dossier, demarche), locale, now);
 }

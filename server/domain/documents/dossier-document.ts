@@ -152,3 +152,26 @@ export function buildDossierDocument(input: DossierDocumentInput, locale: Locale
     generatedAt: t("generatedAt", { date: formatDocumentDate(now, locale) }),
   };
 }
+
+/**
+ * The accusé de réception's receipt: the dossier number, the démarche, the date of dépôt and the
+ * usager, then the summary of what was submitted (the same visible fields as the dossier's PDF).
+ */
+export function buildReceiptDocument(input: DossierDocumentInput, locale: Locale, now: Date): DossierDocument {
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, `documents.${key}`, params);
+  const summary = [
+    { label: t("dossier.number"), value: String(input.number) },
+    { label: t("receipt.demarche"), value: input.demarche.libelle },
+  ];
+  const deposeAt = input.dates.deposeAt ?? now;
+  summary.push({ label: t("dossier.deposeAt"), value: formatDocumentDate(deposeAt, locale) });
+  summary.push(...identityLines(input, locale));
+  return {
+    number: input.number,
+    title: t("receipt.title", { n: input.number }),
+    header: { demarche: input.demarche.libelle, organisme: input.demarche.organisme ?? null },
+    summary,
+    items: formItems(input.form, locale),
+    generatedAt: t("dossier.generatedAt", { date: formatDocumentDate(now, locale) }),
+  };
+}

@@ -44,6 +44,8 @@ export const usagerStateMails = defineReaction({
       MAIL_BY_KIND[event.kind],
       { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: event.payload.motivation ?? null },
       isLocale(target.locale) ? target.locale : DEFAULT_LOCALE,
+      // The accusé de réception carries the PDF receipt, as the reference's.
+      event.kind === "dossier.depose" ? { attachments: [{ kind: "dossier_receipt", dossierId: event.dossierId }] } : {},
     );
   },
 });
