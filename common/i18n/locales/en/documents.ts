@@ -4,7 +4,8 @@ import type fr from "../fr/documents";
 export default {
   platform: "Guichet",
   page: "Page {n} of {total}",
-  download: "Download the file (PDF)",
+  download: "Download the file",
+  downloadDetail: "PDF",
   dossier: {
     title: "File no. {n}",
     heading: "File no. {n}",

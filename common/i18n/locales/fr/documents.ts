@@ -2,7 +2,8 @@
 export default {
   platform: "Guichet",
   page: "Page {n} sur {total}",
-  download: "Télécharger le dossier (PDF)",
+  download: "Télécharger le dossier",
+  downloadDetail: "PDF",
   dossier: {
     title: "Dossier n° {n}",
     heading: "Dossier n° {n}",
