@@ -24,19 +24,28 @@ const FONT_FILES: Record<keyof typeof FONTS, string> = {
   light: "Marianne-Light.woff",
 };
 
-let fontBytes: Record<keyof typeof FONTS, Buffer> | null = null;
+/** A font as pdfkit embeds it (a parsed fontkit font: parsing the WOFF takes most of a small document's time). */
+type ParsedFont = object;
+let parsedFonts: Record<keyof typeof FONTS, ParsedFont> | null = null;
 
 /**
- * The Marianne files of the DSFR package, read once per process. Marianne is the State's font: its
- * use is reserved to State services (DSFR terms of use, see decision 0016).
+ * The Marianne files of the DSFR package, read and parsed once per process and shared by every
+ * document (each still embeds its own subset). Marianne is the State's font: its use is reserved to
+ * State services (DSFR terms of use, see decision 0016).
  */
-function fonts(): Record<keyof typeof FONTS, Buffer> {
-  if (!fontBytes) {
+function fonts(): Record<keyof typeof FONTS, ParsedFont> {
+  if (!parsedFonts) {
     const require = createRequire(import.meta.url);
-    const read = (file: string) => readFileSync(require.resolve(`@codegouvfr/react-dsfr/dsfr/fonts/${file}`));
-    fontBytes = { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold), light: read(FONT_FILES.light) };
+    // pdfkit takes an already parsed font (anything with `layout`); a throwaway document parses it.
+    const parse = (file: string): ParsedFont => {
+      const probe = new PDFDocument({ autoFirstPage: false });
+      probe.registerFont("probe", readFileSync(require.resolve(`@codegouvfr/react-dsfr/dsfr/fonts/${file}`)));
+      probe.font("probe");
+      return (probe as unknown as { _font: { font: ParsedFont } })._font.font;
+    };
+    parsedFonts = { regular: parse(FONT_FILES.regular), bold: parse(FONT_FILES.bold), light: parse(FONT_FILES.light) };
   }
-  return fontBytes;
+  return parsedFonts;
 }
 
 export const COLORS = { text: "#161616", muted: "#666666", blue: "#000091", rule: "#dddddd" } as const;
@@ -76,10 +85,10 @@ export function createPdf(options: PdfOptions): PdfWriter {
     },
   }) as PdfWriter;
   Object.defineProperty(doc, "pdfOptions", { value: options });
-  const bytes = fonts();
-  doc.registerFont(FONTS.regular, bytes.regular);
-  doc.registerFont(FONTS.bold, bytes.bold);
-  doc.registerFont(FONTS.light, bytes.light);
+  const parsed = fonts() as Record<keyof typeof FONTS, PDFKit.Mixins.PDFFontSource>;
+  doc.registerFont(FONTS.regular, parsed.regular);
+  doc.registerFont(FONTS.bold, parsed.bold);
+  doc.registerFont(FONTS.light, parsed.light);
   doc.on("pageAdded", () => drawHeader(doc));
   doc.addPage();
   return doc;
