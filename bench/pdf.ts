@@ -9,7 +9,11 @@
  */
 import { parseArgs } from "node:util";
 import type { ChampDescriptor } from "../server/domain/champs/definition";
-import { buildDossierDocument, buildReceiptDocument, type DossierDocumentInput } from "../server/domain/documents/dossier-document";
+import {
+  buildDossierDocument,
+  buildReceiptDocument,
+  type DossierDocumentInput,
+} from "../server/domain/documents/dossier-document";
 import { buildFormTree } from "../server/domain/form/tree";
 import { dossierPdfOptions, drawDossier } from "../server/documents/dossier-pdf";
 import { pdfBytes } from "../server/documents/pdf";
@@ -38,7 +42,14 @@ function sampleValue(type: (typeof KINDS)[number], i: number): unknown {
     case "email":
       return `contact${i}@exemple.fr`;
     case "piece_justificative":
-      return [{ id: "0c4f4a36-0f3b-4b36-9f6c-2b1f0d1e1a11", filename: `piece-${i}.pdf`, contentType: "application/pdf", byteSize: 150_000 + i }];
+      return [
+        {
+          id: "0c4f4a36-0f3b-4b36-9f6c-2b1f0d1e1a11",
+          filename: `piece-${i}.pdf`,
+          contentType: "application/pdf",
+          byteSize: 150_000 + i,
+        },
+      ];
   }
 }
 
@@ -47,12 +58,18 @@ function bigDossier(): DossierDocumentInput {
   const flat: Array<ChampDescriptor & { parentStableId: number | null }> = [];
   const values: Record<string, unknown> = {};
   let id = 1;
-  const field = (type: ChampDescriptor["type"], libelle: string, parent: number | null, options: Record<string, unknown> = {}) => {
+  const field = (
+    type: ChampDescriptor["type"],
+    libelle: string,
+    parent: number | null,
+    options: Record<string, unknown> = {},
+  ) => {
     const stableId = id++;
     flat.push({ stableId, type, libelle, description: null, mandatory: false, options, parentStableId: parent });
     return stableId;
   };
-  const optionsOf = (type: string) => (type === "drop_down_list" ? { options: ["Premier choix", "Deuxième choix"], other: false } : {});
+  const optionsOf = (type: string) =>
+    type === "drop_down_list" ? { options: ["Premier choix", "Deuxième choix"], other: false } : {};
   for (let s = 0; s < 10; s++) {
     field("header_section", `Section ${s + 1}`, null, { level: 1 });
     for (let f = 0; f < 9; f++) {

@@ -35,7 +35,9 @@ const values: Record<string, unknown> = {
   "2": "false",
   "3": "Banque secrète",
   "4": "Un jardin partagé en pied d’immeuble",
-  "5": [{ id: "0c4f4a36-0f3b-4b36-9f6c-2b1f0d1e1a11", filename: "budget-2026.pdf", contentType: "application/pdf", byteSize: 1536 }],
+  "5": [
+    { id: "0c4f4a36-0f3b-4b36-9f6c-2b1f0d1e1a11", filename: "budget-2026.pdf", contentType: "application/pdf", byteSize: 1536 },
+  ],
   "6": ["ra", "rb"],
   "7|ra": "Camille Martin",
   "8|ra": 34,
@@ -85,7 +87,10 @@ describe("dossier document", () => {
 
   it("shows the field hidden by its condition once the condition holds", () => {
     const shown = { ...values, "2": "true" };
-    const items = formItems({ descriptors, values: shown, hidden: [...hiddenKeys(descriptors, new Map(Object.entries(shown)))] }, "fr");
+    const items = formItems(
+      { descriptors, values: shown, hidden: [...hiddenKeys(descriptors, new Map(Object.entries(shown)))] },
+      "fr",
+    );
     expect(items).toContainEqual(expect.objectContaining({ label: "Nom du financeur", text: "Banque secrète" }));
   });
 
@@ -122,7 +127,11 @@ describe("dossier document", () => {
   it("numbers every page when the form is long", async () => {
     const many = buildFormTree(Array.from({ length: 120 }, (_, i) => field(100 + i, "text", `Question ${i + 1}`)));
     const manyValues = Object.fromEntries(many.map((d) => [String(d.stableId), `Réponse ${d.stableId}`]));
-    const document = buildDossierDocument({ ...input(), form: { descriptors: many, values: manyValues, hidden: [] } }, "en", new Date());
+    const document = buildDossierDocument(
+      { ...input(), form: { descriptors: many, values: manyValues, hidden: [] } },
+      "en",
+      new Date(),
+    );
     const pdf = await readPdf(await pdfBytes((doc) => drawDossier(doc, document, "en"), dossierPdfOptions(document, "en")));
     expect(pdf.pages).toBeGreaterThan(2);
     expect(pdf.text).toContain(`Page ${pdf.pages} of ${pdf.pages}`);

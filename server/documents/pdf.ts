@@ -172,7 +172,10 @@ export function heading(doc: PdfWriter, text: string, level = 1) {
   const size = level <= 1 ? 14 : level === 2 ? 12 : 11;
   if (doc.y > PAGE.height - PAGE.bottom - 80) doc.addPage();
   doc.moveDown(level <= 1 ? 0.8 : 0.5);
-  doc.font(FONTS.bold).fontSize(size).fillColor(level <= 1 ? COLORS.blue : COLORS.text);
+  doc
+    .font(FONTS.bold)
+    .fontSize(size)
+    .fillColor(level <= 1 ? COLORS.blue : COLORS.text);
   doc.text(text, PAGE.margin, doc.y, { width: contentWidth() });
   if (level <= 1) {
     const y = doc.y + 2;
@@ -201,7 +204,11 @@ export function labelValue(doc: PdfWriter, label: string, value: string, options
   const indent = options.indent ?? 0;
   const width = contentWidth() - indent;
   if (doc.y > PAGE.height - PAGE.bottom - 40) doc.addPage();
-  doc.font(FONTS.bold).fontSize(10).fillColor(COLORS.text).text(label, PAGE.margin + indent, doc.y, { width });
+  doc
+    .font(FONTS.bold)
+    .fontSize(10)
+    .fillColor(COLORS.text)
+    .text(label, PAGE.margin + indent, doc.y, { width });
   doc.font(FONTS.regular).fontSize(10).fillColor(COLORS.text);
   if (value !== "") doc.text(value, PAGE.margin + indent, doc.y, { width });
   for (const line of options.lines ?? []) doc.text(`• ${line}`, PAGE.margin + indent + 8, doc.y, { width: width - 8 });

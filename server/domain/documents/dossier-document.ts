@@ -124,7 +124,13 @@ export function formItems(form: DossierDocumentInput["form"], locale: Locale): D
       size: formatByteSize(file.byteSize, locale),
     }));
     const text = files.length > 0 ? "" : definition.displayValue(value, descriptor.options, locale);
-    items.push({ kind: "field", label: descriptor.libelle, text: files.length === 0 && text === "" ? empty : text, files, inRow: row !== null });
+    items.push({
+      kind: "field",
+      label: descriptor.libelle,
+      text: files.length === 0 && text === "" ? empty : text,
+      files,
+      inRow: row !== null,
+    });
   }
   return items;
 }

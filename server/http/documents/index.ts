@@ -49,7 +49,9 @@ function filenameOf(document: DossierDocument, locale: Locale) {
 export function documentRoutes(services: AppServices): Router {
   const router = Router();
   const handle =
-    (load: (req: Parameters<RequestHandler>[0]) => Promise<{ document: DossierDocument; locale: Locale } | null>): RequestHandler =>
+    (
+      load: (req: Parameters<RequestHandler>[0]) => Promise<{ document: DossierDocument; locale: Locale } | null>,
+    ): RequestHandler =>
     async (req, res, next) => {
       try {
         const loaded = await load(req);

@@ -80,7 +80,9 @@ describe("the usager's dossier PDF", () => {
     const { usager, dossierId } = await setup();
     const owner = await sessionOf(usager);
     const response = await owner.get(`/dossiers/${dossierId}/pdf`);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="dossier-${dossierId}.pdf"; filename*=UTF-8''dossier-${dossierId}.pdf`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="dossier-${dossierId}.pdf"; filename*=UTF-8''dossier-${dossierId}.pdf`,
+    );
     const pdf = await pdfOf(response);
     const expected = [
       `Dossier n° ${dossierId}`,
@@ -150,9 +152,16 @@ describe("Dossier.pdf in the API", () => {
         variables: { n: dossierId },
       }),
     });
-    const body = (await response.json()) as { data: { dossier: { pdf: { filename: string; contentType: string; url: string } } } };
+    const body = (await response.json()) as {
+      data: { dossier: { pdf: { filename: string; contentType: string; url: string } } };
+    };
     const file = body.data.dossier.pdf;
-    expect(file).toMatchObject({ filename: `dossier-${dossierId}.pdf`, contentType: "application/pdf", byteSize: 0, checksum: "" });
+    expect(file).toMatchObject({
+      filename: `dossier-${dossierId}.pdf`,
+      contentType: "application/pdf",
+      byteSize: 0,
+      checksum: "",
+    });
     const url = new URL(file.url);
     expect(url.pathname).toBe(`/api/v2/dossiers/${dossierId}/pdf`);
     const visitor = new HttpSession(server.url);

@@ -42,7 +42,11 @@ async function submitted(state: "en_construction" | "en_instruction" = "en_const
     usager,
     state,
     identity: { civilite: "M.", nom: "Lefèvre", prenom: "Antoine" },
-    values: { "Adresse du logement": "3 rue des Lilas, Lyon", "Êtes-vous propriétaire ?": "true", "Nom du propriétaire": "Ne pas montrer" },
+    values: {
+      "Adresse du logement": "3 rue des Lilas, Lyon",
+      "Êtes-vous propriétaire ?": "true",
+      "Nom du propriétaire": "Ne pas montrer",
+    },
   });
   return { built, usager, dossierId };
 }
@@ -104,9 +108,18 @@ describe("accusé de réception", () => {
     await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
     try {
       const port = (smtp.server.address() as AddressInfo).port;
-      const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: "Guichet <ne-pas-repondre@guichet.localhost>" }, database.db);
+      const mailer = createMailer(
+        { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: "Guichet <ne-pas-repondre@guichet.localhost>" },
+        database.db,
+      );
       const attachments = await makeMailAttachments(database.db, [{ kind: "dossier_receipt", dossierId }], "en");
-      await mailer.send({ to: "camille@exemple.fr", subject: "Receipt", text: "See the receipt.", html: "<p>See the receipt.</p>", attachments });
+      await mailer.send({
+        to: "camille@exemple.fr",
+        subject: "Receipt",
+        text: "See the receipt.",
+        html: "<p>See the receipt.</p>",
+        attachments,
+      });
       expect(raw).toHaveLength(1);
       const message = raw[0] as string;
       expect(message).toMatch(/Content-Type: multipart\/mixed/);
