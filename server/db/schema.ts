@@ -848,6 +848,14 @@ export const dossierCorrections = pgTable(
 // ---------------------------------------------------------------- mail
 
 /** The local mailbox of embedded/development mode: what would have been sent by SMTP. */
+/** A file attached to a mail of the local mailbox. */
+export interface MailboxAttachment {
+  filename: string;
+  contentType: string;
+  byteSize: number;
+  base64: string;
+}
+
 export const mailboxMessages = pgTable(
   "mailbox_messages",
   {
@@ -856,6 +864,8 @@ export const mailboxMessages = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
+    /** Attached files (the PDF receipt…), bytes in base64: a development mailbox, never large. */
+    attachments: jsonb("attachments").$type<MailboxAttachment[]>(),
     createdAt: createdAt(),
   },
   (t) => [index("mailbox_messages_to_idx").on(t.to, t.id)],

@@ -18,6 +18,7 @@ import { compressResponses, precompressedAssets } from "./compression";
 import { routeNamespaces } from "./route-namespaces";
 import { pageBodyLimit } from "./options-import";
 import { fileRoutes } from "./uploads";
+import { documentRoutes } from "./documents";
 import { loadSessionUser } from "./session";
 import { randomToken } from "../security/tokens";
 
@@ -73,6 +74,8 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
 
   // Files: uploads (streamed, the dossier form without JavaScript included) and downloads.
   app.use(fileRoutes(services, { pages: (req, res, next) => pages(req, res, next) }));
+  // Generated documents (the dossier's PDF).
+  app.use(documentRoutes(services));
 
   // Pages: refuse oversized bodies before React Router reads them (uploads have their own endpoint).
   app.use((req, res, next) => {

@@ -30,9 +30,19 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "mailFrom">, db: D
   return {
     kind: "local",
     async send(message, tx) {
-      await (tx ?? db)
-        .insert(mailboxMessages)
-        .values({ to: message.to, subject: message.subject, text: message.text, html: message.html });
+      const attachments = (message.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        byteSize: a.content.length,
+        base64: a.content.toString("base64"),
+      }));
+      await (tx ?? db).insert(mailboxMessages).values({
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: attachments.length > 0 ? attachments : null,
+      });
     },
   };
 }

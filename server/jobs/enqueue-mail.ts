@@ -1,5 +1,6 @@
 import type { Locale } from "../../common/i18n";
 import type { DbOrTx } from "../db/client";
+import type { MailAttachmentSpec } from "../mail/attachments";
 import type { MailParams, MailTemplateName } from "../mail/templates";
 import { enqueueJob } from "./enqueue";
 
@@ -14,6 +15,13 @@ export async function enqueueMail<N extends MailTemplateName>(
   template: N,
   params: MailParams<N>,
   locale: Locale,
+  options: { attachments?: MailAttachmentSpec[] } = {},
 ) {
-  await enqueueJob(db, "send-mail", { to, template, locale, params: params as Record<string, unknown> });
+  await enqueueJob(db, "send-mail", {
+    to,
+    template,
+    locale,
+    params: params as Record<string, unknown>,
+    ...(options.attachments?.length ? { attachments: options.attachments } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isLocale } from "../../common/i18n";
 import { isMailTemplateName, mailParamsSchema, renderMail } from "../mail/templates";
+import { makeMailAttachments, mailAttachmentSpecsSchema } from "../mail/attachments";
 import { deliverOnce } from "../mail/deliveries";
 import type { JobDefinition } from "./registry";
 
@@ -15,6 +16,8 @@ const ZSendMail = z
     template: z.string().refine(isMailTemplateName, "unknown mail template"),
     locale: z.string().refine(isLocale).default("fr"),
     params: z.record(z.string(), z.unknown()).default({}),
+    /** Documents to attach, made when the job runs (`server/mail/attachments.ts`). */
+    attachments: mailAttachmentSpecsSchema.default([]),
   })
   .superRefine((mail, ctx) => {
     if (!isMailTemplateName(mail.template)) return;
@@ -33,7 +36,12 @@ export const sendMailJob = {
     if (!isMailTemplateName(payload.template)) throw new Error(`unknown mail template ${payload.template}`);
     const locale = isLocale(payload.locale) ? payload.locale : "fr";
     const content = renderMail(payload.template, payload.params, { locale, appUrl: config.appUrl });
-    const sent = await deliverOnce(db, mailer, job.id, { to: payload.to, ...content });
+    const attachments = await makeMailAttachments(db, payload.attachments, locale);
+    const sent = await deliverOnce(db, mailer, job.id, {
+      to: payload.to,
+      ...content,
+      ...(attachments.length > 0 ? { attachments } : {}),
+    });
     if (!sent)
       logger.info({ job: job.id, template: payload.template }, "mail already delivered by an earlier run, not sent again");
   },

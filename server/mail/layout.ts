@@ -4,6 +4,14 @@ export interface MailContent {
   subject: string;
   text: string;
   html: string;
+  /** Files attached to the mail (made by the send-mail job, e.g. the PDF receipt: `server/mail/attachments.ts`). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface MailContext {

@@ -29,11 +29,12 @@ import { markDossierSeen } from "../../../server/operations/notifications/mark-d
 import { COLLEAGUE_MESSAGE_MAX_LENGTH } from "../../../server/operations/dossiers/send-to-colleagues";
 import type { TranslationKey } from "../../../common/i18n";
 import { NotificationBadges } from "../../components/notifications/notification-badges";
+import { DownloadDossierLink } from "../../components/documents/download-dossier-link";
 import { DossierColleague } from "./dossier-colleague";
 import { DossierLabels } from "./dossier-labels";
 
 export const handle = {
-  i18n: ["avis", "champs", "dossiers", "fichiers", "groupes", "instructeur", "liste", "messagerie", "notifications", "usager"],
+  i18n: ["avis", "champs", "documents", "dossiers", "fichiers", "groupes", "instructeur", "liste", "messagerie", "notifications", "usager"],
 };
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
@@ -148,6 +149,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
         counts={{ avis: loaderData.avisCount }}
         badges={loaderData.unreadMessages ? { messagerie: t("messagerie.unread") } : {}}
       />
+      <DownloadDossierLink href={`/procedures/${demarche.id}/dossiers/${dossier.id}/pdf`} />
       {workspace.news.length > 0 ? (
         <div className="fr-notice fr-notice--info fr-mb-3w" id="nouveautes">
           <div className="fr-container">

@@ -16,6 +16,7 @@ import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { requestState, services } from "../../lib/request.server";
+import { DownloadDossierLink } from "../../components/documents/download-dossier-link";
 import type { Route } from "./+types/dossier";
 import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
@@ -25,7 +26,7 @@ import { PendingChangesNotice } from "../../components/usager/pending-changes-no
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "messagerie", "usager"] };
+export const handle = { i18n: ["champs", "documents", "dossiers", "fichiers", "messagerie", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -96,6 +97,7 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
         <DossierStateBadge state={state} /> {loaderData.forTest ? <TestBadge /> : null}
       </p>
       <UsagerDossierTabs dossierId={dossierId} current="dossier" />
+      <DownloadDossierLink href={`/dossiers/${dossierId}/pdf`} />
       {loaderData.correction ? <CorrectionBanner dossierId={dossierId} /> : null}
 
       {loaderData.modified ? (

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Locale } from "../../../common/i18n/types";
+import type { FileRef } from "../files/file-ref";
 import type { ReferenceData } from "../geo/reference-data";
 import type { ChampError } from "./errors";
 
@@ -164,6 +165,12 @@ export interface TypeDeChampDefinition<O, V extends JsonValue, T extends TypeCha
 
   /** Human-readable value for pages, PDFs, tags and e-mails. Blank → "". */
   displayValue(value: V | null, options: O, locale: Locale): string;
+
+  /**
+   * The files a value holds, for documents that list them with their size (the dossier PDF).
+   * Absent: the type holds no file.
+   */
+  files?(value: V | null): readonly FileRef[];
 
   /**
    * Text of the value (exports and the instructeurs' search read it); also `Champ.stringValue` of

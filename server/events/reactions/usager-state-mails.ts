@@ -43,6 +43,9 @@ export const usagerStateMails = defineReaction({
     const locale = isLocale(target.locale) ? target.locale : DEFAULT_LOCALE;
     // The démarche's customised template, rendered now with the dossier's values (escaped).
     const custom = await customDossierMail(tx, event.dossierId, MAIL_BY_KIND[event.kind], locale);
+    // The accusé de réception carries the PDF receipt, as the reference's (customised or not).
+    const receipt =
+      event.kind === "dossier.depose" ? { attachments: [{ kind: "dossier_receipt" as const, dossierId: event.dossierId }] } : {};
     if (custom) {
       await enqueueMail(
         tx,
@@ -50,6 +53,7 @@ export const usagerStateMails = defineReaction({
         "dossier_personnalise",
         { dossierNumber: event.dossierId, subject: custom.subject, html: custom.html, text: custom.text },
         locale,
+        receipt,
       );
       return;
     }
@@ -59,6 +63,7 @@ export const usagerStateMails = defineReaction({
       MAIL_BY_KIND[event.kind],
       { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: event.payload.motivation ?? null },
       locale,
+      receipt,
     );
   },
 });

@@ -56,15 +56,34 @@ async function requiredFacts(file: FileRef, ctx: GraphqlContext): Promise<Attach
   return facts;
 }
 
+/**
+ * A document generated when its link is followed (`Dossier.pdf`): no stored bytes, so no size nor
+ * checksum yet (0 and "", as the reference gives for its dossier PDF), and its own signed URL.
+ */
+export interface GeneratedFile {
+  generated: true;
+  filename: string;
+  contentType: string;
+  createdAt: Date;
+  url: string;
+}
+
+type AnyFile = FileRef | GeneratedFile;
+const isGenerated = (file: AnyFile): file is GeneratedFile => "generated" in file;
+
 export const fileResolvers = {
   File: {
-    byteSize: (file: FileRef) => file.byteSize,
-    byteSizeBigInt: (file: FileRef) => String(file.byteSize),
-    checksum: async (file: FileRef, _: unknown, ctx: GraphqlContext) => (await requiredFacts(file, ctx)).checksum,
-    createdAt: async (file: FileRef, _: unknown, ctx: GraphqlContext) => (await requiredFacts(file, ctx)).createdAt,
-    url: (file: FileRef, _: unknown, ctx: GraphqlContext) =>
-      ctx.fileLinks ? signedDownloadUrl(ctx.fileLinks, file.id) : downloadPath(file.id),
-    virusScanResult: () => "pending",
+    byteSize: (file: AnyFile) => (isGenerated(file) ? 0 : file.byteSize),
+    byteSizeBigInt: (file: AnyFile) => (isGenerated(file) ? "0" : String(file.byteSize)),
+    filename: (file: AnyFile) => file.filename,
+    contentType: (file: AnyFile) => file.contentType,
+    checksum: async (file: AnyFile, _: unknown, ctx: GraphqlContext) =>
+      isGenerated(file) ? "" : (await requiredFacts(file, ctx)).checksum,
+    createdAt: async (file: AnyFile, _: unknown, ctx: GraphqlContext) =>
+      isGenerated(file) ? file.createdAt : (await requiredFacts(file, ctx)).createdAt,
+    url: (file: AnyFile, _: unknown, ctx: GraphqlContext) =>
+      isGenerated(file) ? file.url : ctx.fileLinks ? signedDownloadUrl(ctx.fileLinks, file.id) : downloadPath(file.id),
+    virusScanResult: (file: AnyFile) => (isGenerated(file) ? "safe" : "pending"),
   },
 };
 

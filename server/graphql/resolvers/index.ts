@@ -32,6 +32,7 @@ import { groupeResolvers } from "./groupes";
 import { labelResolvers } from "./labels";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
 import { messageResolvers } from "./messages";
+import { dossierPdfFile } from "./documents";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
 import {
   demarcheRevisions,
@@ -140,6 +141,7 @@ const resolvers = {
       return followers.map((f) => ({ id: toGlobalId("Instructeur", f.instructeurId), email: f.email }));
     },
     avis: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierAvis(d, args.id, ctx),
+    pdf: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierPdfFile(d.id, ctx),
     ...messageResolvers.Dossier,
   },
   Message: messageResolvers.Message,

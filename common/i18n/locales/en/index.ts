@@ -22,6 +22,7 @@ import equipe from "./equipe";
 import statistiques from "./statistiques";
 import groupes from "./groupes";
 import modeles from "./modeles";
+import documents from "./documents";
 
 export const en = {
   common,
@@ -46,4 +47,5 @@ export const en = {
   statistiques,
   groupes,
   modeles,
+  documents,
 } satisfies Translation<typeof fr>;

@@ -20,6 +20,7 @@ import equipe from "./equipe";
 import statistiques from "./statistiques";
 import groupes from "./groupes";
 import modeles from "./modeles";
+import documents from "./documents";
 
 export const fr = {
   common,
@@ -44,4 +45,5 @@ export const fr = {
   statistiques,
   groupes,
   modeles,
+  documents,
 };

@@ -36,6 +36,7 @@ export const FILE_LIST_FACETS = {
   parseFormInput: (): FileListValue | null => null,
   isBlank: (value: FileListValue | null) => value === null || value.length === 0,
   displayValue: (value: FileListValue | null) => (value ?? []).map((file) => file.filename).join(", "),
+  files: (value: FileListValue | null): readonly FileRef[] => value ?? [],
   // The reference serves files through `files`; the string value of a file field is empty.
   stringValue: (): string | null => null,
   // The reference gives no text for files in API v2, even when some are attached.

@@ -1,0 +1,41 @@
+import type { Translation } from "../../types";
+import type fr from "../fr/documents";
+
+export default {
+  platform: "Guichet",
+  page: "Page {n} of {total}",
+  download: "Download the file",
+  downloadDetail: "PDF",
+  dossier: {
+    title: "File no. {n}",
+    heading: "File no. {n}",
+    identity: "Applicant’s identity",
+    form: "Form",
+    number: "File number",
+    state: "Status",
+    demandeur: "Applicant",
+    personnePhysique: "Individual",
+    personneMorale: "Legal entity",
+    civilite: "Title",
+    nom: "Last name",
+    prenom: "First name",
+    email: "E-mail address",
+    deposeAt: "Submitted on",
+    enInstructionAt: "Under review since",
+    processedAt: "Decision on",
+    motivation: "Reason",
+    empty: "Not provided",
+    row: "{libelle} – row {n}",
+    noRow: "No row",
+    generatedAt: "Document generated on {date}",
+    filename: "file-{n}.pdf",
+  },
+  receipt: {
+    title: "Acknowledgement of receipt – file no. {n}",
+    heading: "Acknowledgement of receipt",
+    intro: "Your file has been submitted. Keep this document: it proves the date of submission.",
+    summary: "Summary of the file",
+    demarche: "Procedure",
+    filename: "acknowledgement-{n}.pdf",
+  },
+} satisfies Translation<typeof fr>;
