@@ -1,0 +1,154 @@
+/**
+ * Outgoing webhooks (issue 15): what a subscription may hold, how a delivery is signed and when it
+ * is retried. Signature: HMAC-SHA256 with the subscription's secret over `${timestamp}.${body}`,
+ * sent as `X-Guichet-Signature: v1=<hex>` with `X-Guichet-Timestamp: <unix seconds>` so that a
+ * receiver refuses old (replayed) requests. Pure: no I/O.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { EVENT_KINDS, type EventKind, isEventKind } from "../events/kinds";
+
+export const WEBHOOK_URL_MAX_LENGTH = 2000;
+export const MAX_SUBSCRIPTIONS_PER_DEMARCHE = 20;
+/** After this many failed attempts a delivery is given up (`failed`); the next one of its dossier goes. */
+export const MAX_DELIVERY_ATTEMPTS = 12;
+/** Deliveries one job sends before handing over to a fresh job (a long backlog never holds a worker). */
+export const DELIVERIES_PER_RUN = 100;
+/** Replaying a time range re-sends at most this many deliveries at once. */
+export const MAX_REPLAY = 1000;
+
+export const SIGNATURE_HEADER = "X-Guichet-Signature";
+export const TIMESTAMP_HEADER = "X-Guichet-Timestamp";
+export const EVENT_HEADER = "X-Guichet-Event";
+export const DELIVERY_HEADER = "X-Guichet-Delivery";
+
+/** Every kind a subscription may choose, in the registry's order. */
+export const WEBHOOK_EVENT_KINDS = Object.keys(EVENT_KINDS) as EventKind[];
+
+export type WebhookUrlRefusal = "required" | "invalid" | "protocol" | "credentials" | "too_long";
+
+/** The syntax of a receiver URL: http(s), no user:password, at most 2000 characters. Addresses are checked by server/security/outbound-url.ts. */
+export function parseWebhookUrl(input: unknown): { ok: true; url: string } | { ok: false; code: WebhookUrlRefusal } {
+  const text = typeof input === "string" ? input.trim() : "";
+  if (text === "") return { ok: false, code: "required" };
+  if (text.length > WEBHOOK_URL_MAX_LENGTH) return { ok: false, code: "too_long" };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, code: "invalid" };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, code: "protocol" };
+  if (url.username !== "" || url.password !== "") return { ok: false, code: "credentials" };
+  if (url.hostname === "") return { ok: false, code: "invalid" };
+  return { ok: true, url: url.toString() };
+}
+
+/** The kinds ticked in the form: known kinds only, deduplicated; none means every kind. */
+export function parseEventKinds(values: readonly unknown[]): { ok: true; kinds: EventKind[] } | { ok: false } {
+  const kinds: EventKind[] = [];
+  for (const value of values) {
+    if (!isEventKind(value)) return { ok: false };
+    if (!kinds.includes(value)) kinds.push(value);
+  }
+  return { ok: true, kinds };
+}
+
+export function subscribes(eventKinds: readonly string[], kind: EventKind): boolean {
+  return eventKinds.length === 0 || eventKinds.includes(kind);
+}
+
+/** A new secret: 32 random bytes, base64url, prefixed so that it is recognisable in a vault. */
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64url")}`;
+}
+
+export function webhookSignature(secret: string, timestamp: number, body: string): string {
+  return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+}
+
+/** The headers of one signed POST (the timestamp in seconds, as sent). */
+export function signedHeaders(secret: string, body: string, now: Date): Record<string, string> {
+  const timestamp = Math.floor(now.getTime() / 1000);
+  return {
+    [TIMESTAMP_HEADER]: String(timestamp),
+    [SIGNATURE_HEADER]: `v1=${webhookSignature(secret, timestamp, body)}`,
+  };
+}
+
+/** The receiver's check (as documented in docs/api.md): right signature, timestamp within `toleranceSeconds`. */
+export function verifyWebhook(
+  secret: string,
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  body: string,
+  now: Date,
+  toleranceSeconds = 300,
+): boolean {
+  const timestamp = Number(headers.timestamp);
+  if (!Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return false;
+  const given = /^v1=([0-9a-f]{64})$/.exec(headers.signature ?? "")?.[1];
+  if (!given) return false;
+  return timingSafeEqual(Buffer.from(given, "hex"), Buffer.from(webhookSignature(secret, timestamp, body), "hex"));
+}
+
+/** Wait before the next attempt after `attempts` failures: 30 s doubling each time, at most 6 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
+}
+
+export interface WebhookEvent {
+  id: number;
+  kind: EventKind;
+  demarcheId: number;
+  dossierId: number | null;
+  actor: string;
+  payload: unknown;
+  createdAt: Date;
+}
+
+/** The JSON body of a subscription's delivery. */
+export function webhookBody(deliveryId: number, event: WebhookEvent): string {
+  return JSON.stringify({
+    delivery: deliveryId,
+    event: {
+      id: event.id,
+      kind: event.kind,
+      createdAt: event.createdAt.toISOString(),
+      demarche: { number: event.demarcheId },
+      dossier: event.dossierId === null ? null : { number: event.dossierId },
+      actor: event.actor,
+      data: event.payload,
+    },
+  });
+}
+
+/** The reference's `updated_at` as Rails sends a time in a form: `2026-03-15 10:00:00 +0100` (Paris). */
+export function railsTime(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Paris",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "longOffset",
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = /GMT([+-]\d{2}):(\d{2})/.exec(parts.timeZoneName ?? "");
+  const zone = offset ? `${offset[1]}${offset[2]}` : "+0000";
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${zone}`;
+}
+
+/** The form body of the legacy `web_hook_url`. */
+export function legacyWebHookBody(input: { demarcheId: number; dossierId: number; state: string; updatedAt: Date }): string {
+  return new URLSearchParams({
+    procedure_id: String(input.demarcheId),
+    dossier_id: String(input.dossierId),
+    state: input.state,
+    updated_at: railsTime(input.updatedAt),
+  }).toString();
+}
