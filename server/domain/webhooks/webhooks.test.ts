@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   legacyWebHookBody,
+  parisLocalToDate,
   parseEventKinds,
   parseWebhookUrl,
   railsTime,
@@ -65,5 +66,14 @@ describe("legacy web_hook_url body", () => {
     expect(
       legacyWebHookBody({ demarcheId: 3, dossierId: 42, state: "accepte", updatedAt: new Date("2026-03-15T09:00:00Z") }),
     ).toBe("procedure_id=3&dossier_id=42&state=accepte&updated_at=2026-03-15+10%3A00%3A00+%2B0100");
+  });
+});
+
+describe("replay range inputs", () => {
+  it("reads datetime-local values as Paris time", () => {
+    expect(parisLocalToDate("2026-03-15T10:00")?.toISOString()).toBe("2026-03-15T09:00:00.000Z");
+    expect(parisLocalToDate("2026-07-15T10:00")?.toISOString()).toBe("2026-07-15T08:00:00.000Z");
+    expect(parisLocalToDate("2026-02-30T10:00")).toBeNull();
+    expect(parisLocalToDate("hier")).toBeNull();
   });
 });

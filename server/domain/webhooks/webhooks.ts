@@ -121,6 +121,27 @@ export function webhookBody(deliveryId: number, event: WebhookEvent): string {
   });
 }
 
+/** Minutes Paris is ahead of UTC at this instant (60 in winter, 120 in summer). */
+function parisOffsetMinutes(date: Date): number {
+  const name = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", timeZoneName: "longOffset" })
+    .formatToParts(date)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? "");
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** A `datetime-local` input (`2026-03-15T10:00`) read as Paris wall-clock time; null when malformed. */
+export function parisLocalToDate(text: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  const first = asUtc - parisOffsetMinutes(check) * 60_000;
+  return new Date(asUtc - parisOffsetMinutes(new Date(first)) * 60_000);
+}
+
 /** The reference's `updated_at` as Rails sends a time in a form: `2026-03-15 10:00:00 +0100` (Paris). */
 export function railsTime(date: Date): string {
   const parts = Object.fromEntries(

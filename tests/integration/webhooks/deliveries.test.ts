@@ -148,7 +148,6 @@ describe("webhook subscriptions", () => {
         await JOBS["deliver-webhooks"].run(
           row.payload,
           { config, db, logger: logger.child({}, { level: "silent" }), mailer: createMailer(config, db) },
-          { id: row.id },
         );
       }
       return rows.length;

@@ -83,7 +83,11 @@ export async function drainJobs(db: Db, config: Config, tasks: readonly ("delive
     if (!job) return ran;
     await db.execute(sql`delete from graphile_worker._private_jobs where id = ${job.id}::bigint`);
     const definition = JOBS[job.task as "deliver-webhooks"];
-    await definition.run(definition.payload.parse(job.payload), services, { id: job.id });
+    await (definition.run as (p: unknown, s: typeof services, j: { id: string }) => Promise<void>)(
+      definition.payload.parse(job.payload),
+      services,
+      { id: job.id },
+    );
     ran++;
   }
   throw new Error("webhook jobs never drained");
