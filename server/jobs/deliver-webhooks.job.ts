@@ -15,9 +15,9 @@ import {
   EVENT_HEADER,
   MAX_DELIVERY_ATTEMPTS,
   retryDelayMs,
-  signedHeaders,
   webhookBody,
 } from "../domain/webhooks/webhooks";
+import { signedHeaders } from "../domain/webhooks/signature";
 import { postWebhook } from "../integrations/webhook-http";
 import type { JobDefinition } from "./registry";
 

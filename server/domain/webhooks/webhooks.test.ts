@@ -6,10 +6,9 @@ import {
   parseWebhookUrl,
   railsTime,
   retryDelayMs,
-  signedHeaders,
   subscribes,
-  verifyWebhook,
 } from "./webhooks";
+import { signedHeaders, verifyWebhook } from "./signature";
 
 describe("webhook URLs", () => {
   it("accepts http(s) only, without credentials", () => {

@@ -2,9 +2,9 @@
  * Outgoing webhooks (issue 15): what a subscription may hold, how a delivery is signed and when it
  * is retried. Signature: HMAC-SHA256 with the subscription's secret over `${timestamp}.${body}`,
  * sent as `X-Guichet-Signature: v1=<hex>` with `X-Guichet-Timestamp: <unix seconds>` so that a
- * receiver refuses old (replayed) requests. Pure: no I/O.
+ * receiver refuses old (replayed) requests (signature.ts). Pure: no I/O; no node built-in, the
+ * administrateur's page imports it.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { EVENT_KINDS, type EventKind, isEventKind } from "../events/kinds";
 
 export const WEBHOOK_URL_MAX_LENGTH = 2000;
@@ -55,39 +55,6 @@ export function parseEventKinds(values: readonly unknown[]): { ok: true; kinds: 
 
 export function subscribes(eventKinds: readonly string[], kind: EventKind): boolean {
   return eventKinds.length === 0 || eventKinds.includes(kind);
-}
-
-/** A new secret: 32 random bytes, base64url, prefixed so that it is recognisable in a vault. */
-export function generateWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString("base64url")}`;
-}
-
-export function webhookSignature(secret: string, timestamp: number, body: string): string {
-  return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
-}
-
-/** The headers of one signed POST (the timestamp in seconds, as sent). */
-export function signedHeaders(secret: string, body: string, now: Date): Record<string, string> {
-  const timestamp = Math.floor(now.getTime() / 1000);
-  return {
-    [TIMESTAMP_HEADER]: String(timestamp),
-    [SIGNATURE_HEADER]: `v1=${webhookSignature(secret, timestamp, body)}`,
-  };
-}
-
-/** The receiver's check (as documented in docs/api.md): right signature, timestamp within `toleranceSeconds`. */
-export function verifyWebhook(
-  secret: string,
-  headers: { timestamp: string | undefined; signature: string | undefined },
-  body: string,
-  now: Date,
-  toleranceSeconds = 300,
-): boolean {
-  const timestamp = Number(headers.timestamp);
-  if (!Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return false;
-  const given = /^v1=([0-9a-f]{64})$/.exec(headers.signature ?? "")?.[1];
-  if (!given) return false;
-  return timingSafeEqual(Buffer.from(given, "hex"), Buffer.from(webhookSignature(secret, timestamp, body), "hex"));
 }
 
 /** Wait before the next attempt after `attempts` failures: 30 s doubling each time, at most 6 hours. */

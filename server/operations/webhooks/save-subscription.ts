@@ -6,7 +6,8 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { webhookDeliveries, webhookSubscriptions } from "../../db/schema";
-import { generateWebhookSecret, MAX_SUBSCRIPTIONS_PER_DEMARCHE, parseEventKinds } from "../../domain/webhooks/webhooks";
+import { generateWebhookSecret } from "../../domain/webhooks/signature";
+import { MAX_SUBSCRIPTIONS_PER_DEMARCHE, parseEventKinds } from "../../domain/webhooks/webhooks";
 import { enqueueWebhookSequence } from "../../jobs/enqueue-webhook";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { type OperationResult, type Refusal, refuse } from "../../refusal";
