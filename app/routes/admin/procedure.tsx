@@ -276,7 +276,13 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
         >
           <p>{t("statistiques.admin.body")}</p>
         </ChecklistItem>
-        <ChecklistItem title={t("webhooks.title")} status="info" statusLabel={t("admin.overview.status.optional")} href={`${base}/webhooks`} linkLabel={t("webhooks.overviewLink")}>
+        <ChecklistItem
+          title={t("webhooks.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/webhooks`}
+          linkLabel={t("webhooks.overviewLink")}
+        >
           <p>{t("webhooks.overviewBody")}</p>
         </ChecklistItem>
         <ChecklistItem

@@ -180,7 +180,9 @@ function KindsFieldset({ prefix, checked, error }: { prefix: string; checked: re
 
 function formatDateTime(value: Date | string | null, locale: string) {
   return value
-    ? new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" }).format(new Date(value))
+    ? new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" }).format(
+        new Date(value),
+      )
     : "";
 }
 
@@ -259,7 +261,11 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
               : { url: subscription.url, kinds: subscription.kinds, enabled: subscription.enabled };
             const errors = errorsOf(target, ["url", "kinds"]);
             return (
-              <li key={subscription.id} className="fr-card fr-card--no-arrow fr-p-3w fr-mb-3w" data-subscription={subscription.id}>
+              <li
+                key={subscription.id}
+                className="fr-card fr-card--no-arrow fr-p-3w fr-mb-3w"
+                data-subscription={subscription.id}
+              >
                 <p className="fr-mb-1w">
                   <code>{subscription.url}</code>{" "}
                   <span className={`fr-badge fr-badge--sm ${subscription.enabled ? "fr-badge--success" : "fr-badge--warning"}`}>
@@ -363,7 +369,12 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
       <h2 id="journal">{t("webhooks.log.title")}</h2>
       <Form method="get" className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w">
         <div className="fr-col-12 fr-col-md-5">
-          <SelectField id="filter-subscription" name="abonnement" label={t("webhooks.log.subscription")} defaultValue={filter.subscriptionId ?? ""}>
+          <SelectField
+            id="filter-subscription"
+            name="abonnement"
+            label={t("webhooks.log.subscription")}
+            defaultValue={filter.subscriptionId ?? ""}
+          >
             <option value="">{t("webhooks.log.allSubscriptions")}</option>
             {subscriptions.map((s) => (
               <option key={s.id} value={s.id}>
@@ -399,11 +410,13 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
                   <caption>{t("webhooks.log.caption", { shown: deliveries.length, total })}</caption>
                   <thead>
                     <tr>
-                      {(["date", "event", "dossier", "status", "code", "duration", "attempts", "error", "actions"] as const).map((c) => (
-                        <th key={c} scope="col">
-                          {t(`webhooks.log.columns.${c}`)}
-                        </th>
-                      ))}
+                      {(["date", "event", "dossier", "status", "code", "duration", "attempts", "error", "actions"] as const).map(
+                        (c) => (
+                          <th key={c} scope="col">
+                            {t(`webhooks.log.columns.${c}`)}
+                          </th>
+                        ),
+                      )}
                     </tr>
                   </thead>
                   <tbody>

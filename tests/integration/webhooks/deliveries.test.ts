@@ -57,16 +57,15 @@ describe("webhook subscriptions", () => {
         .orderBy(events.id);
       // Every event of the two dossiers, exactly once.
       expect(delivered.map((d) => d.event.id).sort((a, b) => a - b)).toEqual(recorded.map((e) => e.id));
-      expect(recorded.map((e) => e.kind)).toEqual(expect.arrayContaining(["dossier.depose", "dossier.accepte", "dossier.refuse"]));
+      expect(recorded.map((e) => e.kind)).toEqual(
+        expect.arrayContaining(["dossier.depose", "dossier.accepte", "dossier.refuse"]),
+      );
       // In order per dossier.
       for (const dossierId of [first.dossierId, second.dossierId]) {
         const ids = delivered.filter((d) => d.event.dossier?.number === dossierId).map((d) => d.event.id);
         expect(ids).toEqual(recorded.filter((e) => e.dossierId === dossierId).map((e) => e.id));
       }
-      const log = await db
-        .select()
-        .from(webhookDeliveries)
-        .where(eq(webhookDeliveries.subscriptionId, created.subscriptionId));
+      const log = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, created.subscriptionId));
       expect(log.every((d) => d.status === "delivered" && d.responseCode === 200)).toBe(true);
       expect(log.reduce((n, d) => n + d.attempts, 0)).toBe(recorded.length + 1 + 5);
       expect(delivered[0].event.kind).toBe(receiver.received.find((r) => r.status === 200)?.headers["x-guichet-event"]);
@@ -145,10 +144,12 @@ describe("webhook subscriptions", () => {
       const { logger } = await import("../../../server/logger");
       for (const row of rows) {
         await db.execute(sql`delete from graphile_worker._private_jobs where id = ${row.id}::bigint`);
-        await JOBS["deliver-webhooks"].run(
-          row.payload,
-          { config, db, logger: logger.child({}, { level: "silent" }), mailer: createMailer(config, db) },
-        );
+        await JOBS["deliver-webhooks"].run(row.payload, {
+          config,
+          db,
+          logger: logger.child({}, { level: "silent" }),
+          mailer: createMailer(config, db),
+        });
       }
       return rows.length;
     }
@@ -206,7 +207,10 @@ describe("webhook subscriptions", () => {
       await buildDossier(db, { demarche, state: "en_construction" });
       const config = webhookConfig(database.config, { allowPrivateNetworks: true });
       await drainJobs(db, config, ["deliver-webhooks"]);
-      const [original] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, created.subscriptionId));
+      const [original] = await db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.subscriptionId, created.subscriptionId));
       await replayDelivery(db, actor, demarche.id, original?.id as number);
       await drainJobs(db, config, ["deliver-webhooks"]);
       expect(receiver.received).toHaveLength(2);

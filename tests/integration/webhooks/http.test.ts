@@ -23,18 +23,28 @@ describe("the webhooks page without JavaScript", () => {
     expect((await browser.get(page)).status).toBe(200);
     const csrf = browser.csrf();
 
-    const refused = await browser.post(page, { intent: "create", url: "http://192.168.1.10/hook", kinds: "dossier.depose" }, { csrf });
+    const refused = await browser.post(
+      page,
+      { intent: "create", url: "http://192.168.1.10/hook", kinds: "dossier.depose" },
+      { csrf },
+    );
     expect(refused.status).toBe(422);
     expect(browser.lastHtml).toContain("mène à un réseau privé");
     expect(fieldValue(browser.lastHtml, "new-url")).toBe("http://192.168.1.10/hook");
-    expect(browser.lastHtml).toMatch(/id="new-url"[^>]*aria-describedby="new-url-error"|aria-describedby="new-url-error"[^>]*id="new-url"/);
+    expect(browser.lastHtml).toMatch(
+      /id="new-url"[^>]*aria-describedby="new-url-error"|aria-describedby="new-url-error"[^>]*id="new-url"/,
+    );
     expect(browser.lastHtml).toMatch(/id="new-kind-dossier\.depose"[^>]*checked|checked[^>]*id="new-kind-dossier\.depose"/);
 
     const legacy = await browser.post(page, { intent: "legacy", url: "ftp://exemple.fr/" }, { csrf });
     expect(legacy.status).toBe(422);
     expect(browser.lastHtml).toContain("doit commencer par http:// ou https://");
 
-    const created = await browser.post(page, { intent: "create", url: "https://8.8.8.8/hook", kinds: "dossier.depose" }, { csrf });
+    const created = await browser.post(
+      page,
+      { intent: "create", url: "https://8.8.8.8/hook", kinds: "dossier.depose" },
+      { csrf },
+    );
     expect(created.status).toBe(200);
     expect(created.headers.get("cache-control")).toBe("no-store");
     const secret = fieldValue(browser.lastHtml, "webhook-secret");

@@ -104,8 +104,7 @@ export default {
     url_protocol: "L’adresse doit commencer par http:// ou https://.",
     url_credentials: "L’adresse ne doit pas contenir d’identifiant ni de mot de passe : vérifiez la signature à la place.",
     url_too_long: "L’adresse doit faire au plus 2 000 caractères.",
-    url_private_address:
-      "Cette adresse mène à un réseau privé, local ou réservé : seules les adresses publiques sont acceptées.",
+    url_private_address: "Cette adresse mène à un réseau privé, local ou réservé : seules les adresses publiques sont acceptées.",
     url_unresolvable: "Ce nom de domaine est introuvable : vérifiez l’adresse.",
     kinds_invalid: "Choisissez des événements dans la liste.",
     too_many: "Une démarche a au plus {max} abonnements.",
