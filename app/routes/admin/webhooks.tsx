@@ -24,7 +24,7 @@ import type { Route } from "./+types/webhooks";
 import { demarcheIdOf, intField } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
 
-export const handle = { i18n: ["admin", "webhooks"] };
+export const handle = { i18n: ["admin", "avis", "dossiers", "webhooks"] };
 
 /** A page that may show a secret is never cached. */
 export function headers({ actionHeaders }: Route.HeadersArgs) {
