@@ -80,6 +80,13 @@ const ZEnv = z.object({
   CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.string().trim().email().optional()),
   /** How long an address search may take before the form offers the manual mode, in milliseconds. */
   BAN_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(3000),
+  /** How long a webhook receiver may take to answer, in milliseconds (the reference: 10 s). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(10_000),
+  /**
+   * Allow webhook URLs to private, loopback and link-local addresses (local receivers in tests and
+   * development). Off by default: such URLs are refused at save time and at delivery (SSRF).
+   */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
   /** FranceConnect (OpenID Connect): the issuer and this platform's client. All three, or none (no button). */
   FRANCECONNECT_ISSUER: optionalUrl(["http:", "https:"]),
   FRANCECONNECT_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(500).optional()),
@@ -144,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       url: e.BAN_URL === undefined ? (e.NODE_ENV === "test" ? null : DEFAULT_BAN_URL) : e.BAN_URL === "" ? null : e.BAN_URL,
       timeoutMs: e.BAN_TIMEOUT_MS,
     },
+    /** Outgoing webhooks: receiver timeout, and whether private addresses are allowed (never by default). */
+    webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: e.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === "true" },
     /** FranceConnect's client settings (null: not configured, no button). */
     franceConnect,
     /** Whether `start`/`web` run the local FranceConnect stand-in (development only). */

@@ -40,6 +40,7 @@ const NAMESPACE_FLAGS = {
   groupes: true,
   modeles: true,
   documents: true,
+  webhooks: true,
 } as const satisfies Record<Namespace, true>;
 export const NAMESPACES = Object.keys(NAMESPACE_FLAGS) as Namespace[];
 /** The namespaces of one locale that a page needs, as the root loader sends them to the browser. */

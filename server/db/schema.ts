@@ -274,6 +274,11 @@ export const demarches = pgTable(
     expertsRequireAdministrateurInvitation: boolean("experts_require_administrateur_invitation").notNull().default(false),
     /** Statistics public (`/statistiques/<path>`, `GET /api/public/v1/demarches/<id>/stats`): the reference's default is on. */
     opendata: boolean("opendata").notNull().default(true),
+    /**
+     * The reference's `web_hook_url`: a form-encoded POST `{procedure_id, dossier_id, state,
+     * updated_at}` on each state change of a dossier (server/jobs/legacy-web-hook.job.ts).
+     */
+    webHookUrl: text("web_hook_url"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -1107,5 +1112,63 @@ export const exports = pgTable(
     index("exports_instructeur_demarche_idx").on(t.instructeurId, t.demarcheId, t.createdAt),
     index("exports_key_idx").on(t.instructeurId, t.key, t.createdAt),
     index("exports_file_key_idx").on(t.fileKey),
+  ],
+);
+
+// ---------------------------------------------------------------- webhooks
+
+/**
+ * An administrateur's webhook subscription on a démarche: JSON payloads of the chosen event kinds
+ * (empty: every kind), signed with HMAC-SHA256 and the subscription's secret (shown once).
+ */
+export const webhookSubscriptions = pgTable(
+  "webhook_subscriptions",
+  {
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    eventKinds: text("event_kinds").array().notNull().$type<EventKind[]>(),
+    /** The HMAC key; the server needs it in clear to sign. Never shown again after creation. */
+    secret: text("secret").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("webhook_subscriptions_demarche_idx").on(t.demarcheId)],
+);
+
+/**
+ * The delivery log: one row per (subscription, event) to deliver, in order per dossier (`id`), with
+ * its last attempt; a replay adds a new row. Rows of the legacy `web_hook_url` have no subscription.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    subscriptionId: integer("subscription_id").references(() => webhookSubscriptions.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    dossierId: integer("dossier_id"),
+    url: text("url").notNull(),
+    /** pending (to send, or retried later), delivered, failed (gave up). */
+    status: text("status").notNull().default("pending").$type<"pending" | "delivered" | "failed">(),
+    attempts: integer("attempts").notNull().default(0),
+    responseCode: integer("response_code"),
+    durationMs: integer("duration_ms"),
+    error: text("error"),
+    lastAttemptAt: tstz("last_attempt_at"),
+    deliveredAt: tstz("delivered_at"),
+    replayOf: bigint("replay_of", { mode: "number" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_sequence_idx").on(t.subscriptionId, t.dossierId, t.status, t.id),
+    index("webhook_deliveries_demarche_idx").on(t.demarcheId, t.id),
   ],
 );

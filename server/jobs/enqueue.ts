@@ -25,11 +25,19 @@ export async function enqueueJob<N extends JobName>(
   db: DbOrTx,
   name: N,
   payload: JobPayload<N>,
-  options: { runAt?: Date; maxAttempts?: number; jobKey?: string } = {},
+  options: {
+    runAt?: Date;
+    maxAttempts?: number;
+    jobKey?: string;
+    /** Jobs of one named queue run one at a time, in order (webhook deliveries of a dossier). */
+    queueName?: string;
+    /** graphile-worker's `job_key_mode`: `preserve_run_at` keeps a retry's delay when the job is re-added. */
+    jobKeyMode?: "replace" | "preserve_run_at";
+  } = {},
 ) {
   const checked = JOBS[name].payload.safeParse(payload);
   if (!checked.success) throw new InvalidJobPayloadError(name, checked.error.issues);
   await db.execute(
-    sql`select graphile_worker.add_job(${name}, ${JSON.stringify(payload)}::json, run_at => ${options.runAt?.toISOString() ?? null}::timestamptz, max_attempts => ${options.maxAttempts ?? 10}, job_key => ${options.jobKey ?? null})`,
+    sql`select graphile_worker.add_job(${name}, ${JSON.stringify(payload)}::json, run_at => ${options.runAt?.toISOString() ?? null}::timestamptz, max_attempts => ${options.maxAttempts ?? 10}, job_key => ${options.jobKey ?? null}, queue_name => ${options.queueName ?? null}, job_key_mode => ${options.jobKeyMode ?? "replace"})`,
   );
 }

@@ -15,6 +15,8 @@ import { purgeExportsJob } from "./purge-exports.job";
 import { sendMailJob } from "./send-mail.job";
 import { notifyAddedInstructeursJob } from "./notify-added-instructeurs.job";
 import { rerouteDossiersJob } from "./reroute-dossiers.job";
+import { deliverWebhooksJob } from "./deliver-webhooks.job";
+import { legacyWebHookJob } from "./legacy-web-hook.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -37,6 +39,8 @@ export const JOBS = {
   "api-token-expiry": apiTokenExpiryJob,
   "notify-added-instructeurs": notifyAddedInstructeursJob,
   "reroute-dossiers": rerouteDossiersJob,
+  "deliver-webhooks": deliverWebhooksJob,
+  "legacy-web-hook": legacyWebHookJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

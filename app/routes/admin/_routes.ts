@@ -24,6 +24,7 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/annuler-modifications", "routes/admin/reset-draft.tsx"),
     route("admin/procedures/:id/administrateurs", "routes/admin/administrateurs.tsx"),
     route("admin/procedures/:id/historique", "routes/admin/historique.tsx"),
+    route("admin/procedures/:id/webhooks", "routes/admin/webhooks.tsx"),
     route("admin/jetons", "routes/admin/jetons.tsx"),
     route("admin/jetons/nouveau", "routes/admin/jeton-new.tsx"),
     route("admin/jetons/:tokenId/revoquer", "routes/admin/jeton-revoke.tsx"),

@@ -15,7 +15,7 @@ type NoticeKey = (typeof NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
 export const handle = {
-  i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe", "statistiques", "modeles"],
+  i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe", "statistiques", "modeles", "webhooks"],
 };
 
 export async function action({ context, params }: Route.ActionArgs) {
@@ -286,6 +286,15 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
           linkLabel={t("statistiques.admin.link")}
         >
           <p>{t("statistiques.admin.body")}</p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("webhooks.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/webhooks`}
+          linkLabel={t("webhooks.overviewLink")}
+        >
+          <p>{t("webhooks.overviewBody")}</p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.publication.title")}

@@ -122,6 +122,12 @@ export const EVENT_KINDS = {
     authorKind: z.enum(["usager", "instructeur", "expert"]),
     correction: z.enum(["incorrect", "incomplete", "outdated"]).nullish(),
   }),
+  /** The administrateur changed the démarche's webhooks (subscriptions, the legacy `web_hook_url`) or replayed deliveries. */
+  "demarche.webhooks_modifies": z.object({
+    change: z.enum(["created", "updated", "deleted", "web_hook_url", "replayed"]),
+    subscriptionId: z.number().int().optional(),
+    count: z.number().int().optional(),
+  }),
   /** Its author deleted a message (it stays as « Message supprimé »). */
   "message.supprime": z.object({ commentaireId: z.number().int() }),
 } as const satisfies Record<string, z.ZodType>;

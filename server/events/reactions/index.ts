@@ -12,6 +12,7 @@ import { resolveCorrections } from "./resolve-corrections";
 import { systemMessages } from "./system-messages";
 import { usagerMessageMail } from "./usager-message-mail";
 import { usagerStateMails } from "./usager-state-mails";
+import { webhookDeliveriesReaction } from "./webhook-deliveries";
 
 export const REACTIONS: readonly Reaction<EventKind>[] = [
   usagerStateMails,
@@ -24,4 +25,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   resolveCorrections,
   administrateurAddedMail,
   groupeChangeMails,
+  webhookDeliveriesReaction,
 ];

@@ -23,6 +23,7 @@ import statistiques from "./statistiques";
 import groupes from "./groupes";
 import modeles from "./modeles";
 import documents from "./documents";
+import webhooks from "./webhooks";
 
 export const en = {
   common,
@@ -48,4 +49,5 @@ export const en = {
   groupes,
   modeles,
   documents,
+  webhooks,
 } satisfies Translation<typeof fr>;

@@ -21,6 +21,7 @@ import statistiques from "./statistiques";
 import groupes from "./groupes";
 import modeles from "./modeles";
 import documents from "./documents";
+import webhooks from "./webhooks";
 
 export const fr = {
   common,
@@ -46,4 +47,5 @@ export const fr = {
   groupes,
   modeles,
   documents,
+  webhooks,
 };
