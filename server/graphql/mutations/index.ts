@@ -1,8 +1,10 @@
 /**
- * The API's mutations, by root field name. Each one is defined with `defineDossierMutation`
- * (see its header for the checks it makes and how to write a new one).
+ * The API's mutations, by root field name. Each dossier mutation is defined with
+ * `defineDossierMutation` (see its header for the checks it makes and how to write a new one);
+ * `demarcheCloner` acts on a démarche and makes the same token checks itself.
  */
 import { dossierAjouterLabel, dossierArchiver, dossierSupprimerLabel } from "./dossier-archive-labels";
+import { demarcheCloner } from "./demarche-cloner";
 import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
 import { dossierEnvoyerMessage, dossierSupprimerMessage } from "./dossier-messages";
 import {
@@ -27,6 +29,7 @@ import {
 
 export const mutationResolvers = {
   Mutation: {
+    demarcheCloner,
     dossierAccepter,
     dossierAjouterLabel,
     dossierArchiver,

@@ -21,6 +21,7 @@ import exports from "./exports";
 import equipe from "./equipe";
 import statistiques from "./statistiques";
 import groupes from "./groupes";
+import cycle from "./cycle";
 
 export const en = {
   common,
@@ -44,4 +45,5 @@ export const en = {
   equipe,
   statistiques,
   groupes,
+  cycle,
 } satisfies Translation<typeof fr>;
