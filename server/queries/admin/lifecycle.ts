@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { administrateurs, demarcheAdministrateurs, demarches, dossiers, users } from "../../db/schema";
+import { demarches, dossiers } from "../../db/schema";
 import { demarchesOfAdministrateur } from "../../db/scopes";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
@@ -47,7 +47,7 @@ export interface CatalogueFilters {
 }
 
 /** Domain part of the administrateurs' e-mails of a démarche, the first one alphabetically. */
-const administrationOf = sql<string>`(select min(split_part(${users.email}, '@', 2)) from ${demarcheAdministrateurs} join ${administrateurs} on ${administrateurs.id} = ${demarcheAdministrateurs.administrateurId} join ${users} on ${users.id} = ${administrateurs.userId} where ${demarcheAdministrateurs.demarcheId} = ${demarches.id})`;
+const administrationOf = sql<string>`(select min(split_part(u.email, '@', 2)) from demarche_administrateurs da join administrateurs a on a.id = da.administrateur_id join users u on u.id = a.user_id where da.demarche_id = "demarches"."id")`;
 
 /** « Toutes les démarches »: published and closed démarches of the platform, filtered, one page. */
 export async function listCatalogue(db: DbOrTx, filters: CatalogueFilters) {
