@@ -4,7 +4,12 @@
  * administration (its form only: the people who run it are never copied).
  */
 import { data, Form, redirect } from "react-router";
-import { CLONE_OPTIONS, type CloneOption, LIBELLE_MAX, PRIVATE_CLONE_OPTIONS } from "../../../server/domain/demarches/clone-options";
+import {
+  CLONE_OPTIONS,
+  type CloneOption,
+  LIBELLE_MAX,
+  PRIVATE_CLONE_OPTIONS,
+} from "../../../server/domain/demarches/clone-options";
 import { cloneDemarche, findCloneableDemarche } from "../../../server/operations/demarches/clone-demarche";
 import { refusalsByField } from "../../../server/refusal";
 import { CheckboxField, InputField } from "../../components/dsfr/fields";
@@ -35,9 +40,13 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const sourceId = demarcheIdOf(params);
   const form = await readForm(request);
   const title = formString(form, "title");
-  const options = Object.fromEntries(CLONE_OPTIONS.map((o) => [o, form.get(`clone_${o}`) === "on"])) as Record<CloneOption, boolean>;
+  const options = Object.fromEntries(CLONE_OPTIONS.map((o) => [o, form.get(`clone_${o}`) === "on"])) as Record<
+    CloneOption,
+    boolean
+  >;
   const result = await cloneDemarche(db, admin.administrateurId, sourceId, { title, options });
-  if (!result.ok) return data<ActionData>({ errors: refusalsByField(result.refusals).errors, values: { title, options } }, { status: 400 });
+  if (!result.ok)
+    return data<ActionData>({ errors: refusalsByField(result.refusals).errors, values: { title, options } }, { status: 400 });
   return redirect(`/admin/procedures/${result.demarcheId}?notice=cloned`);
 }
 
@@ -52,7 +61,11 @@ export default function Cloner({ loaderData, actionData }: Route.ComponentProps)
     <>
       <PageTitle title={title} error={Boolean(titleError)} />
       <Breadcrumb
-        segments={own ? [{ label: demarche.libelle, href: `/admin/procedures/${demarche.id}` }] : [{ label: t("cycle.catalogue.title"), href: "/admin/procedures/toutes" }]}
+        segments={
+          own
+            ? [{ label: demarche.libelle, href: `/admin/procedures/${demarche.id}` }]
+            : [{ label: t("cycle.catalogue.title"), href: "/admin/procedures/toutes" }]
+        }
         current={t("cycle.cloner.crumb")}
       />
       <h1>{title}</h1>

@@ -75,8 +75,9 @@ export default function Corbeille({ loaderData }: Route.ComponentProps) {
                   <Form method="post">
                     <CsrfInput />
                     <input type="hidden" name="demarcheId" value={d.id} />
-                    <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary" aria-label={t("cycle.corbeille.restoreLabel", { libelle: d.libelle })}>
+                    <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
                       {t("cycle.corbeille.restore")}
+                      <span className="fr-sr-only"> {t("cycle.corbeille.restoreLabel", { libelle: d.libelle })}</span>
                     </button>
                   </Form>
                 </td>

@@ -119,9 +119,17 @@ export default function Fermeture({ loaderData, actionData }: Route.ComponentPro
   const err = (field: string) => (errors[field] ? dt(`cycle.errors.${errors[field]}`) : null);
   const title = t("cycle.fermeture.title");
   const summary = [
-    ...(err("autoArchiveOn") ? [{ fieldId: "autoArchiveOn", label: t("cycle.fermeture.date.label"), message: err("autoArchiveOn") ?? "" }] : []),
+    ...(err("autoArchiveOn")
+      ? [{ fieldId: "autoArchiveOn", label: t("cycle.fermeture.date.label"), message: err("autoArchiveOn") ?? "" }]
+      : []),
     ...(err("replacedByDemarcheId")
-      ? [{ fieldId: "replacedByDemarcheId", label: t("cycle.fermeture.close.replacement"), message: err("replacedByDemarcheId") ?? "" }]
+      ? [
+          {
+            fieldId: "replacedByDemarcheId",
+            label: t("cycle.fermeture.close.replacement"),
+            message: err("replacedByDemarcheId") ?? "",
+          },
+        ]
       : []),
     ...(err("closingDetails")
       ? [{ fieldId: "closingDetails", label: t("cycle.fermeture.close.details"), message: err("closingDetails") ?? "" }]

@@ -61,8 +61,9 @@ export default function Modeles({ loaderData }: Route.ComponentProps) {
                   <Form method="post">
                     <CsrfInput />
                     <input type="hidden" name="model" value={m.id} />
-                    <button type="submit" className="fr-btn fr-btn--secondary" aria-label={t("cycle.modeles.useLabel", { libelle: m.libelle })}>
+                    <button type="submit" className="fr-btn fr-btn--secondary">
                       {t("cycle.modeles.use")}
+                      <span className="fr-sr-only"> {t("cycle.modeles.useLabel", { libelle: m.libelle })}</span>
                     </button>
                   </Form>
                 </div>

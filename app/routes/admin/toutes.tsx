@@ -108,15 +108,18 @@ export default function Toutes({ loaderData }: Route.ComponentProps) {
             {rows.map((d) => (
               <tr key={d.id}>
                 <td>{d.id}</td>
-                <th scope="row">{d.state === "publiee" && d.path ? <a href={`/commencer/${d.path}`}>{d.libelle}</a> : d.libelle}</th>
+                <th scope="row">
+                  {d.state === "publiee" && d.path ? <a href={`/commencer/${d.path}`}>{d.libelle}</a> : d.libelle}
+                </th>
                 <td>{d.administration}</td>
                 <td>
                   <StateBadge state={d.state} small />
                 </td>
                 <td>{formatDate(d.publishedAt)}</td>
                 <td>
-                  <a className="fr-btn fr-btn--sm fr-btn--secondary" href={`/admin/procedures/${d.id}/cloner`} aria-label={t("cycle.catalogue.cloneLabel", { libelle: d.libelle })}>
+                  <a className="fr-btn fr-btn--sm fr-btn--secondary" href={`/admin/procedures/${d.id}/cloner`}>
                     {t("cycle.catalogue.clone")}
+                    <span className="fr-sr-only"> {t("cycle.catalogue.cloneLabel", { libelle: d.libelle })}</span>
                   </a>
                 </td>
               </tr>
@@ -129,7 +132,10 @@ export default function Toutes({ loaderData }: Route.ComponentProps) {
           <ul className="fr-pagination__list">
             {filters.page > 1 ? (
               <li>
-                <a className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href={pageHref(filters.page - 1)}>
+                <a
+                  className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"
+                  href={pageHref(filters.page - 1)}
+                >
                   {t("cycle.catalogue.previous")}
                 </a>
               </li>
@@ -141,7 +147,10 @@ export default function Toutes({ loaderData }: Route.ComponentProps) {
             </li>
             {filters.page < pages ? (
               <li>
-                <a className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href={pageHref(filters.page + 1)}>
+                <a
+                  className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"
+                  href={pageHref(filters.page + 1)}
+                >
                   {t("cycle.catalogue.next")}
                 </a>
               </li>

@@ -23,7 +23,11 @@ export type CloneOptions = Record<CloneOption, boolean>;
 export const PRIVATE_CLONE_OPTIONS: readonly CloneOption[] = ["administrateurs", "instructeurs", "experts"];
 
 export const LIBELLE_MAX = 200;
-export const ZCloneLibelle = z.string().trim().min(1, { message: "libelle_required" }).max(LIBELLE_MAX, { message: "libelle_too_long" });
+export const ZCloneLibelle = z
+  .string()
+  .trim()
+  .min(1, { message: "libelle_required" })
+  .max(LIBELLE_MAX, { message: "libelle_too_long" });
 
 export function defaultCloneOptions(): CloneOptions {
   return Object.fromEntries(CLONE_OPTIONS.map((o) => [o, true])) as CloneOptions;

@@ -90,7 +90,13 @@ describe("clone options", () => {
 
   it("never copies another administration's people", () => {
     const options = effectiveCloneOptions({ administrateurs: true, instructeurs: true, experts: true }, false);
-    expect(options).toMatchObject({ administrateurs: false, instructeurs: false, experts: false, champs: true, annotations: true });
+    expect(options).toMatchObject({
+      administrateurs: false,
+      instructeurs: false,
+      experts: false,
+      champs: true,
+      annotations: true,
+    });
   });
 
   it("drops the ineligibility rules with the form", () => {
@@ -118,7 +124,15 @@ describe("model démarches", () => {
     for (const model of DEMARCHE_MODELS) expect(model.champs.length).toBeGreaterThan(5);
   });
 
-  const base = { id: "m", libelle: "M", description: "d", thematique: "t", cadreJuridique: "c", forIndividual: true, annotations: [] };
+  const base = {
+    id: "m",
+    libelle: "M",
+    description: "d",
+    thematique: "t",
+    cadreJuridique: "c",
+    forIndividual: true,
+    annotations: [],
+  };
 
   it("refuses an unknown type, duplicate keys, bad options and impossible conditions", () => {
     expect(() => parseDemarcheModel({ ...base, champs: [{ key: "a", type: "nope", libelle: "A" }] })).toThrow();
@@ -144,7 +158,10 @@ describe("model démarches", () => {
       }),
     ).toThrow(/impossible/);
     expect(() =>
-      parseDemarcheModel({ ...base, champs: [{ key: "b", type: "text", libelle: "B", condition: { champ: "z", equals: true } }] }),
+      parseDemarcheModel({
+        ...base,
+        champs: [{ key: "b", type: "text", libelle: "B", condition: { champ: "z", equals: true } }],
+      }),
     ).toThrow(/not an earlier field/);
   });
 });

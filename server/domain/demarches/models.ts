@@ -91,7 +91,10 @@ export function parseDemarcheModel(raw: unknown): DemarcheModel {
       keys.add(raw.key);
       if (raw.type === "repetition" && (inBlock || !raw.champs?.length)) fail(`${raw.key}: a block holds fields, never a block`);
       if (raw.type !== "repetition" && raw.champs) fail(`${raw.key}: only a block holds fields`);
-      const options = getTypeDeChamp(raw.type).optionsSchema.safeParse({ ...defaultOptionsFor(raw.type), ...(raw.options ?? {}) });
+      const options = getTypeDeChamp(raw.type).optionsSchema.safeParse({
+        ...defaultOptionsFor(raw.type),
+        ...(raw.options ?? {}),
+      });
       if (!options.success) fail(`${raw.key}: options ${options.error.issues.map((i) => i.message).join(", ")}`);
       if (raw.condition) {
         const target = seen.get(raw.condition.champ);

@@ -26,7 +26,9 @@ export const demarcheClosedTemplate = {
         ...(replacementLibelle && replacementPath
           ? [
               { paragraph: t("cycle.mail.closed.replacement", { replacement: oneLine(replacementLibelle) }) },
-              { link: { label: t("cycle.mail.closed.action"), url: `${appUrl}/commencer/${encodeURIComponent(replacementPath)}` } },
+              {
+                link: { label: t("cycle.mail.closed.action"), url: `${appUrl}/commencer/${encodeURIComponent(replacementPath)}` },
+              },
             ]
           : []),
         { paragraph: t("cycle.mail.closed.dossiers") },

@@ -35,7 +35,10 @@ import { copyTemplateFiles } from "../attachments/copy-template-files";
 function cloneableBy(administrateurId: number): SQL {
   return and(
     isNull(demarches.hiddenAt),
-    or(demarchesOfAdministrateur(administrateurId), and(isNotNull(demarches.publishedRevisionId), inArray(demarches.state, ["publiee", "close"]))),
+    or(
+      demarchesOfAdministrateur(administrateurId),
+      and(isNotNull(demarches.publishedRevisionId), inArray(demarches.state, ["publiee", "close"])),
+    ),
   ) as SQL;
 }
 
@@ -50,7 +53,9 @@ export async function findCloneableDemarche(db: Db | Tx, administrateurId: numbe
   const [admin] = await db
     .select({ id: demarcheAdministrateurs.administrateurId })
     .from(demarcheAdministrateurs)
-    .where(and(eq(demarcheAdministrateurs.demarcheId, demarcheId), eq(demarcheAdministrateurs.administrateurId, administrateurId)));
+    .where(
+      and(eq(demarcheAdministrateurs.demarcheId, demarcheId), eq(demarcheAdministrateurs.administrateurId, administrateurId)),
+    );
   return { demarche: source, own: admin !== undefined };
 }
 
@@ -154,7 +159,10 @@ async function copyChamps(tx: Tx, fromRevisionId: number, toRevisionId: number, 
     .orderBy(asc(revisionTypesDeChamp.id));
   const wanted = rows.filter((r) => (r.champ.private ? options.annotations : options.champs));
   const copies = new Map<number, number>();
-  const ordered = [...wanted.filter((r) => r.coordinate.parentId === null), ...wanted.filter((r) => r.coordinate.parentId !== null)];
+  const ordered = [
+    ...wanted.filter((r) => r.coordinate.parentId === null),
+    ...wanted.filter((r) => r.coordinate.parentId !== null),
+  ];
   for (const { coordinate, champ } of ordered) {
     const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = champ;
     const [row] = await tx.insert(typesDeChamp).values(fields).returning({ id: typesDeChamp.id });
@@ -189,7 +197,11 @@ async function copyGroupes(tx: Tx, sourceId: number, demarcheId: number, withIns
     await tx.insert(groupesInstructeurs).values({ demarcheId, label: "défaut", isDefault: true });
     return;
   }
-  const groupes = await tx.select().from(groupesInstructeurs).where(eq(groupesInstructeurs.demarcheId, sourceId)).orderBy(asc(groupesInstructeurs.id));
+  const groupes = await tx
+    .select()
+    .from(groupesInstructeurs)
+    .where(eq(groupesInstructeurs.demarcheId, sourceId))
+    .orderBy(asc(groupesInstructeurs.id));
   for (const g of groupes) {
     const [copy] = await tx
       .insert(groupesInstructeurs)

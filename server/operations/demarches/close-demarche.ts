@@ -45,7 +45,9 @@ export async function closeDemarche(
       const [replacement] = await tx
         .select({ id: demarches.id, state: demarches.state, hiddenAt: demarches.hiddenAt })
         .from(demarches)
-        .where(and(eq(demarches.id, replacedByDemarcheId), demarchesOfAdministrateur(administrateurId), isNull(demarches.hiddenAt)));
+        .where(
+          and(eq(demarches.id, replacedByDemarcheId), demarchesOfAdministrateur(administrateurId), isNull(demarches.hiddenAt)),
+        );
       const check = checkReplacement(demarcheId, replacement ?? null);
       if (!check.ok) return refuse(check.code, "replacedByDemarcheId");
     }

@@ -20,7 +20,12 @@ export async function getLifecycle(db: DbOrTx, administrateurId: number, demarch
     .select({ id: demarches.id, libelle: demarches.libelle })
     .from(demarches)
     .where(
-      and(demarchesOfAdministrateur(administrateurId), eq(demarches.state, "publiee"), isNull(demarches.hiddenAt), ne(demarches.id, demarcheId)),
+      and(
+        demarchesOfAdministrateur(administrateurId),
+        eq(demarches.state, "publiee"),
+        isNull(demarches.hiddenAt),
+        ne(demarches.id, demarcheId),
+      ),
     )
     .orderBy(desc(demarches.id));
   return { demarche, dossiersEnInstruction: row?.n ?? 0, replacements };
@@ -51,7 +56,10 @@ const administrationOf = sql<string>`(select min(split_part(u.email, '@', 2)) fr
 
 /** « Toutes les démarches »: published and closed démarches of the platform, filtered, one page. */
 export async function listCatalogue(db: DbOrTx, filters: CatalogueFilters) {
-  const conditions: SQL[] = [isNull(demarches.hiddenAt), inArray(demarches.state, filters.state ? [filters.state] : [...CATALOGUE_STATES])];
+  const conditions: SQL[] = [
+    isNull(demarches.hiddenAt),
+    inArray(demarches.state, filters.state ? [filters.state] : [...CATALOGUE_STATES]),
+  ];
   if (filters.q) {
     const escaped = filters.q.replace(/[\\%_]/g, (c) => `\\${c}`);
     const byNumber = /^\d{1,9}$/.test(filters.q) ? sql` or ${demarches.id} = ${Number(filters.q)}` : sql``;

@@ -19,7 +19,7 @@ test.describe("démarche lifecycle", () => {
     await page.getByRole("link", { name: "Créer à partir d’un modèle" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Modèles de démarches");
     await checkA11y(page);
-    await page.getByRole("button", { name: "Utiliser le modèle « Signaler un problème sur l'espace public »" }).click();
+    await page.getByRole("button", { name: "Utiliser ce modèle « Signaler un problème sur l'espace public »" }).click();
     await expect(page.getByText("La démarche a été créée en test.")).toBeVisible();
     const demarcheId = Number(/\/admin\/procedures\/(\d+)/.exec(page.url())?.[1]);
     await checkA11y(page);

@@ -7,7 +7,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRevisionChamps } from "../../../server/db/revisions";
-import { demarcheAdministrateurs, demarches, dossiers, events, groupeInstructeurMembers, groupesInstructeurs, labels } from "../../../server/db/schema";
+import {
+  demarcheAdministrateurs,
+  demarches,
+  dossiers,
+  events,
+  groupeInstructeurMembers,
+  groupesInstructeurs,
+  labels,
+} from "../../../server/db/schema";
 import { NotFoundError } from "../../../server/errors";
 import { autoCloseDemarches, autoInstructBatch } from "../../../server/operations/demarches/auto-close-demarches";
 import { cloneDemarche, createDemarcheFromModel } from "../../../server/operations/demarches/clone-demarche";
@@ -47,8 +55,16 @@ describe("closing", () => {
     const replacement = await buildDemarche(db, { administrateurEmail: admin, libelle: "Cantine 2027" });
     const brouillonOwner = await buildUser(db, [], "brouillon-cycle@exemple.fr");
     const enCoursOwner = await buildUser(db, [], "encours-cycle@exemple.fr");
-    await buildDossier(db, { demarche: old.demarche, usager: { userId: brouillonOwner.userId, email: brouillonOwner.email }, state: "brouillon" });
-    await buildDossier(db, { demarche: old.demarche, usager: { userId: enCoursOwner.userId, email: enCoursOwner.email }, state: "en_construction" });
+    await buildDossier(db, {
+      demarche: old.demarche,
+      usager: { userId: brouillonOwner.userId, email: brouillonOwner.email },
+      state: "brouillon",
+    });
+    await buildDossier(db, {
+      demarche: old.demarche,
+      usager: { userId: enCoursOwner.userId, email: enCoursOwner.email },
+      state: "en_construction",
+    });
 
     const result = await closeDemarche(db, old.administrateurId, old.demarche.id, {
       replacedByDemarcheId: replacement.demarche.id,
@@ -58,8 +74,15 @@ describe("closing", () => {
     });
     expect(result).toEqual({ ok: true });
     const closed = await row(old.demarche.id);
-    expect(closed).toMatchObject({ state: "close", replacedByDemarcheId: replacement.demarche.id, closingReason: "internal_procedure" });
-    const [event] = await db.select().from(events).where(and(eq(events.demarcheId, old.demarche.id), eq(events.kind, "demarche.close")));
+    expect(closed).toMatchObject({
+      state: "close",
+      replacedByDemarcheId: replacement.demarche.id,
+      closingReason: "internal_procedure",
+    });
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.demarcheId, old.demarche.id), eq(events.kind, "demarche.close")));
     expect(event?.payload).toMatchObject({ replacedByDemarcheId: replacement.demarche.id, notifyBrouillon: true });
     // The reaction queued one job; the job queues one mail per usager chosen.
     expect((await jobs("closing-notification")).map((j) => j.payload.demarcheId)).toContain(old.demarche.id);
@@ -74,18 +97,27 @@ describe("closing", () => {
     const mine = await buildDemarche(db, { administrateurEmail: "admin-cycle-refuse@exemple.fr" });
     const brouillon = await buildDemarche(db, { administrateurEmail: "admin-cycle-refuse@exemple.fr", published: false });
     const foreign = await buildDemarche(db, { administrateurEmail: "autre-cycle-refuse@exemple.fr" });
-    const attempt = (replacedByDemarcheId: number) => closeDemarche(db, mine.administrateurId, mine.demarche.id, { replacedByDemarcheId });
-    expect(await attempt(foreign.demarche.id)).toEqual({ ok: false, refusals: [{ code: "replacement_not_found", field: "replacedByDemarcheId" }] });
+    const attempt = (replacedByDemarcheId: number) =>
+      closeDemarche(db, mine.administrateurId, mine.demarche.id, { replacedByDemarcheId });
+    expect(await attempt(foreign.demarche.id)).toEqual({
+      ok: false,
+      refusals: [{ code: "replacement_not_found", field: "replacedByDemarcheId" }],
+    });
     expect(await attempt(brouillon.demarche.id)).toEqual({
       ok: false,
       refusals: [{ code: "replacement_not_published", field: "replacedByDemarcheId" }],
     });
-    expect(await attempt(mine.demarche.id)).toEqual({ ok: false, refusals: [{ code: "replacement_self", field: "replacedByDemarcheId" }] });
+    expect(await attempt(mine.demarche.id)).toEqual({
+      ok: false,
+      refusals: [{ code: "replacement_self", field: "replacedByDemarcheId" }],
+    });
     expect((await row(mine.demarche.id))?.state).toBe("publiee");
     // Another administrateur: 404, nothing changes.
     await expect(closeDemarche(db, foreign.administrateurId, mine.demarche.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(unpublishDemarche(db, foreign.administrateurId, mine.demarche.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(setClosingDate(db, foreign.administrateurId, mine.demarche.id, "2099-01-01")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setClosingDate(db, foreign.administrateurId, mine.demarche.id, "2099-01-01")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(discardDemarche(db, foreign.administrateurId, mine.demarche.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await row(mine.demarche.id)).toMatchObject({ state: "publiee", autoArchiveOn: null, hiddenAt: null });
   });
@@ -97,7 +129,9 @@ describe("closing", () => {
     expect(await row(built.demarche.id)).toMatchObject({ state: "depubliee" });
     expect((await row(built.demarche.id))?.unpublishedAt).not.toBeNull();
     expect(await unpublishDemarche(db, built.administrateurId, built.demarche.id)).toMatchObject({ ok: false });
-    expect(await publishDemarche(db, built.administrateurId, built.demarche.id, { path: built.path as string })).toMatchObject({ ok: true });
+    expect(await publishDemarche(db, built.administrateurId, built.demarche.id, { path: built.path as string })).toMatchObject({
+      ok: true,
+    });
     expect((await row(built.demarche.id))?.state).toBe("publiee");
   });
 });
@@ -112,7 +146,10 @@ describe("closing date", () => {
       refusals: [{ code: "closing_date_past", field: "autoArchiveOn" }],
     });
     expect((await row(built.demarche.id))?.autoArchiveOn).toBeNull();
-    expect(await setClosingDate(db, built.administrateurId, built.demarche.id, "2026-12-10", now)).toEqual({ ok: true, day: "2026-12-10" });
+    expect(await setClosingDate(db, built.administrateurId, built.demarche.id, "2026-12-10", now)).toEqual({
+      ok: true,
+      day: "2026-12-10",
+    });
     const enConstruction = await buildDossier(db, { demarche: built.demarche, state: "en_construction" });
     const brouillon = await buildDossier(db, { demarche: built.demarche, state: "brouillon" });
 
@@ -122,7 +159,10 @@ describe("closing date", () => {
     const queued = (await jobs("auto-instruct-dossiers")).filter((j) => j.payload.demarcheId === built.demarche.id);
     expect(queued).toHaveLength(1);
     expect(await autoInstructBatch(db, built.demarche.id, 0)).toBeNull();
-    const states = await db.select({ id: dossiers.id, state: dossiers.state }).from(dossiers).where(eq(dossiers.demarcheId, built.demarche.id));
+    const states = await db
+      .select({ id: dossiers.id, state: dossiers.state })
+      .from(dossiers)
+      .where(eq(dossiers.demarcheId, built.demarche.id));
     expect(states.find((d) => d.id === enConstruction.dossierId)?.state).toBe("en_instruction");
     expect(states.find((d) => d.id === brouillon.dossierId)?.state).toBe("brouillon");
     const dossierEvents = await db.select().from(events).where(eq(events.dossierId, enConstruction.dossierId));
@@ -165,14 +205,22 @@ describe("clone", () => {
     const { db } = database;
     const source = await buildDemarche(db, {
       administrateurEmail: "admin-clone@exemple.fr",
-      champs: [{ type: "text", libelle: "Nom" }, { type: "yes_no", libelle: "Boursier" }],
+      champs: [
+        { type: "text", libelle: "Nom" },
+        { type: "yes_no", libelle: "Boursier" },
+      ],
       annotations: [{ type: "text", libelle: "Avis" }],
     });
     await createLabel(db, source.administrateurId, source.demarche.id, { name: "Urgent", color: "pink-macaron" });
     const full = await cloneDemarche(db, source.administrateurId, source.demarche.id, { title: "Bourse 2027" });
     if (!full.ok) throw new Error("clone");
     const clone = await row(full.demarcheId);
-    expect(clone).toMatchObject({ libelle: "Bourse 2027", state: "brouillon", parentDemarcheId: source.demarche.id, publishedRevisionId: null });
+    expect(clone).toMatchObject({
+      libelle: "Bourse 2027",
+      state: "brouillon",
+      parentDemarcheId: source.demarche.id,
+      publishedRevisionId: null,
+    });
     expect(clone?.draftRevisionId).not.toBe(source.demarche.draftRevisionId);
     const champs = await loadRevisionChamps(db, clone?.draftRevisionId as number);
     expect(champs.map((c) => c.libelle)).toEqual(["Nom", "Boursier"]);
@@ -199,7 +247,12 @@ describe("clone", () => {
     expect(await db.select().from(labels).where(eq(labels.demarcheId, partial.demarcheId))).toHaveLength(0);
     const groupes = await db.select().from(groupesInstructeurs).where(eq(groupesInstructeurs.demarcheId, partial.demarcheId));
     expect(groupes).toHaveLength(1);
-    expect(await db.select().from(groupeInstructeurMembers).where(eq(groupeInstructeurMembers.groupeInstructeurId, groupes[0]?.id as number))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(groupeInstructeurMembers)
+        .where(eq(groupeInstructeurMembers.groupeInstructeurId, groupes[0]?.id as number)),
+    ).toHaveLength(0);
   });
 
   it("copies another administration's published démarche without its people; a brouillon of theirs is a 404", async () => {
@@ -214,7 +267,10 @@ describe("clone", () => {
       options: { administrateurs: true, instructeurs: true },
     });
     if (!cloned.ok) throw new Error("clone");
-    const admins = await db.select().from(demarcheAdministrateurs).where(eq(demarcheAdministrateurs.demarcheId, cloned.demarcheId));
+    const admins = await db
+      .select()
+      .from(demarcheAdministrateurs)
+      .where(eq(demarcheAdministrateurs.demarcheId, cloned.demarcheId));
     expect(admins.map((a) => a.administrateurId)).toEqual([me.administrateurId]);
     const members = await db
       .select()
@@ -242,8 +298,12 @@ describe("clone", () => {
     // A model démarche publishes once it has an instructeur.
     const [groupe] = await db.select().from(groupesInstructeurs).where(eq(groupesInstructeurs.demarcheId, created.demarcheId));
     const instructeur = await buildUser(db, ["instructeur"]);
-    await db.insert(groupeInstructeurMembers).values({ groupeInstructeurId: groupe?.id as number, instructeurId: instructeur.instructeurId as number });
-    expect(await publishDemarche(db, me.administrateurId as number, created.demarcheId, { path: "subvention-modele" })).toMatchObject({ ok: true });
+    await db
+      .insert(groupeInstructeurMembers)
+      .values({ groupeInstructeurId: groupe?.id as number, instructeurId: instructeur.instructeurId as number });
+    expect(
+      await publishDemarche(db, me.administrateurId as number, created.demarcheId, { path: "subvention-modele" }),
+    ).toMatchObject({ ok: true });
     await expect(createDemarcheFromModel(db, me.administrateurId as number, "inconnu")).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -251,18 +311,25 @@ describe("clone", () => {
 describe("catalogue", () => {
   it("lists published and closed démarches of the platform, filtered and searched, never a brouillon or the corbeille", async () => {
     const { db } = database;
-    const open = await buildDemarche(db, { administrateurEmail: "catalogue@mairie-catalogue.fr", libelle: "Permis de végétaliser" });
+    const open = await buildDemarche(db, {
+      administrateurEmail: "catalogue@mairie-catalogue.fr",
+      libelle: "Permis de végétaliser",
+    });
     const hidden = await buildDemarche(db, { administrateurEmail: "catalogue@mairie-catalogue.fr", libelle: "Permis caché" });
     await discardDemarche(db, hidden.administrateurId, hidden.demarche.id);
-    await buildDemarche(db, { administrateurEmail: "catalogue@mairie-catalogue.fr", libelle: "Permis brouillon", published: false });
+    await buildDemarche(db, {
+      administrateurEmail: "catalogue@mairie-catalogue.fr",
+      libelle: "Permis brouillon",
+      published: false,
+    });
     const found = await listCatalogue(db, { q: "permis", state: null, administration: "mairie-catalogue.fr", page: 1 });
     expect(found.rows.map((r) => r.id)).toEqual([open.demarche.id]);
     expect(found.administrations).toContain("mairie-catalogue.fr");
-    expect((await listCatalogue(db, { q: "permis", state: "close", administration: null, page: 1 })).rows.map((r) => r.id)).not.toContain(
-      open.demarche.id,
-    );
-    expect((await listCatalogue(db, { q: String(open.demarche.id), state: null, administration: null, page: 1 })).rows[0]?.id).toBe(
-      open.demarche.id,
-    );
+    expect(
+      (await listCatalogue(db, { q: "permis", state: "close", administration: null, page: 1 })).rows.map((r) => r.id),
+    ).not.toContain(open.demarche.id);
+    expect(
+      (await listCatalogue(db, { q: String(open.demarche.id), state: null, administration: null, page: 1 })).rows[0]?.id,
+    ).toBe(open.demarche.id);
   });
 });

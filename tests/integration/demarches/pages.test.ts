@@ -25,8 +25,16 @@ describe("lifecycle pages", () => {
   it("closes with a replacement; the old link redirects; a closed démarche explains in plain words", async () => {
     const { db } = server.database;
     const { browser, admin } = await newAdministrateur(server);
-    const old = await buildDemarche(db, { administrateurEmail: admin.email, libelle: "Ancienne démarche", path: "ancienne-cycle" });
-    const next = await buildDemarche(db, { administrateurEmail: admin.email, libelle: "Nouvelle démarche", path: "nouvelle-cycle" });
+    const old = await buildDemarche(db, {
+      administrateurEmail: admin.email,
+      libelle: "Ancienne démarche",
+      path: "ancienne-cycle",
+    });
+    const next = await buildDemarche(db, {
+      administrateurEmail: admin.email,
+      libelle: "Nouvelle démarche",
+      path: "nouvelle-cycle",
+    });
     const other = await buildDemarche(db, { administrateurEmail: admin.email, path: "autre-cycle" });
     const page = `/admin/procedures/${old.demarche.id}/fermeture`;
     expect((await browser.get(page)).status).toBe(200);
@@ -94,16 +102,25 @@ describe("lifecycle pages", () => {
     const created = Number(/\/admin\/procedures\/(\d+)\?notice=cloned/.exec(location(fromModel))?.[1]);
     expect((await row(created))?.clonedFromModel).toBe("signalement");
 
-    const theirs = await buildDemarche(db, { administrateurEmail: "catalogue-theirs@exemple.fr", libelle: "Démarche d’ailleurs" });
+    const theirs = await buildDemarche(db, {
+      administrateurEmail: "catalogue-theirs@exemple.fr",
+      libelle: "Démarche d’ailleurs",
+    });
     await browser.get(`/admin/procedures/toutes?q=${encodeURIComponent("d’ailleurs")}`);
     expect(browser.lastHtml).toContain(`/admin/procedures/${theirs.demarche.id}/cloner`);
     await browser.get(`/admin/procedures/${theirs.demarche.id}/cloner`);
     // Another administration's people are not offered.
     expect(browser.lastHtml).not.toContain("clone_instructeurs");
-    const tooLong = await browser.post(`/admin/procedures/${theirs.demarche.id}/cloner`, { title: "x".repeat(201), clone_champs: "on" });
+    const tooLong = await browser.post(`/admin/procedures/${theirs.demarche.id}/cloner`, {
+      title: "x".repeat(201),
+      clone_champs: "on",
+    });
     expect(tooLong.status).toBe(400);
     expect(pageText(browser.lastHtml)).toContain("Le titre ne doit pas dépasser 200 caractères.");
-    const cloned = await browser.post(`/admin/procedures/${theirs.demarche.id}/cloner`, { title: "Ma copie", clone_champs: "on" });
+    const cloned = await browser.post(`/admin/procedures/${theirs.demarche.id}/cloner`, {
+      title: "Ma copie",
+      clone_champs: "on",
+    });
     const cloneId = Number(/\/admin\/procedures\/(\d+)/.exec(location(cloned))?.[1]);
     expect(await row(cloneId)).toMatchObject({ libelle: "Ma copie", state: "brouillon", parentDemarcheId: theirs.demarche.id });
     expect(admin.email).toBeTruthy();
@@ -112,7 +129,11 @@ describe("lifecycle pages", () => {
   it("answers 404 to another administrateur on every lifecycle page and form, and changes nothing", async () => {
     const { db } = server.database;
     const foreign = await buildDemarche(db, { administrateurEmail: "owner-cycle@exemple.fr", libelle: "Démarche d’un autre" });
-    const draft = await buildDemarche(db, { administrateurEmail: "owner-cycle@exemple.fr", libelle: "Brouillon d’un autre", published: false });
+    const draft = await buildDemarche(db, {
+      administrateurEmail: "owner-cycle@exemple.fr",
+      libelle: "Brouillon d’un autre",
+      published: false,
+    });
     const { browser } = await newAdministrateur(server);
     await browser.get("/admin/procedures");
     const csrf = browser.csrf();
@@ -127,10 +148,14 @@ describe("lifecycle pages", () => {
     ]) {
       expect((await browser.post(page, fields, { csrf })).status, JSON.stringify(fields)).toBe(404);
     }
-    expect((await browser.post("/admin/procedures/corbeille", { demarcheId: String(foreign.demarche.id) }, { csrf })).status).toBe(404);
+    expect(
+      (await browser.post("/admin/procedures/corbeille", { demarcheId: String(foreign.demarche.id) }, { csrf })).status,
+    ).toBe(404);
     // A brouillon of another administration is not cloneable (their published one is, above).
     expect((await browser.get(`/admin/procedures/${draft.demarche.id}/cloner`)).status).toBe(404);
-    expect((await browser.post(`/admin/procedures/${draft.demarche.id}/cloner`, { clone_champs: "on" }, { csrf })).status).toBe(404);
+    expect((await browser.post(`/admin/procedures/${draft.demarche.id}/cloner`, { clone_champs: "on" }, { csrf })).status).toBe(
+      404,
+    );
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -58,7 +58,13 @@ afterAll(async () => {
 });
 
 interface Answer {
-  data?: { demarcheCloner: { clientMutationId: string | null; demarche: Record<string, unknown> | null; errors: { message: string }[] | null } };
+  data?: {
+    demarcheCloner: {
+      clientMutationId: string | null;
+      demarche: Record<string, unknown> | null;
+      errors: { message: string }[] | null;
+    };
+  };
   errors?: unknown[];
 }
 
@@ -92,7 +98,7 @@ describe("demarcheCloner", () => {
     expect(payload?.errors).toBeNull();
     expect(payload?.clientMutationId).toBe("c1");
     expect(payload?.demarche).toMatchObject({ title: "Aide au permis 2027", state: "brouillon" });
-    expect((payload?.demarche?.revision as { champDescriptors: unknown[] }).champDescriptors).toHaveLength(1);
+    expect((payload?.demarche?.revision as { champDescriptors: unknown[] } | undefined)?.champDescriptors).toHaveLength(1);
     const number = payload?.demarche?.number as number;
     const admins = await database.db.select().from(demarcheAdministrateurs).where(eq(demarcheAdministrateurs.demarcheId, number));
     expect(admins.map((a) => a.administrateurId)).toContain(administrateurId);

@@ -80,7 +80,7 @@ export default {
     deletedAt: "Deleted on",
     actions: "Actions",
     restore: "Restore",
-    restoreLabel: "Restore “{libelle}”",
+    restoreLabel: "“{libelle}”",
     notices: { discarded: "The procedure was moved to the bin." },
   },
   cloner: {
@@ -109,7 +109,7 @@ export default {
     champs_one: "{count} field",
     champs_other: "{count} fields",
     use: "Use this model",
-    useLabel: "Use the model “{libelle}”",
+    useLabel: "“{libelle}”",
   },
   catalogue: {
     title: "All procedures",
@@ -127,7 +127,7 @@ export default {
     previous: "Previous page",
     next: "Next page",
     clone: "Clone",
-    cloneLabel: "Clone “{libelle}”",
+    cloneLabel: "“{libelle}”",
   },
   /** GraphQL `demarcheCloner` payload errors (the API answers in French). */
   api: {

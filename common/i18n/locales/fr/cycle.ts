@@ -66,9 +66,11 @@ export default {
       lead: "La démarche va dans la corbeille : vous pourrez la restaurer pendant 30 jours, puis elle sera supprimée définitivement si elle n’a aucun dossier. Une démarche publiée est close.",
       submit: "Supprimer la démarche",
       confirmTitle: "Supprimer cette démarche ?",
-      confirmBody: "Les dossiers de test seront supprimés. Vous pourrez restaurer la démarche depuis la corbeille pendant 30 jours.",
+      confirmBody:
+        "Les dossiers de test seront supprimés. Vous pourrez restaurer la démarche depuis la corbeille pendant 30 jours.",
       confirm: "Oui, supprimer",
-      notAllowed: "Cette démarche a des dossiers en instruction : elle ne peut pas être supprimée tant qu’ils ne sont pas traités.",
+      notAllowed:
+        "Cette démarche a des dossiers en instruction : elle ne peut pas être supprimée tant qu’ils ne sont pas traités.",
     },
   },
   corbeille: {
@@ -78,13 +80,14 @@ export default {
     deletedAt: "Supprimée le",
     actions: "Actions",
     restore: "Restaurer",
-    restoreLabel: "Restaurer « {libelle} »",
+    restoreLabel: "« {libelle} »",
     notices: { discarded: "La démarche a été mise dans la corbeille." },
   },
   cloner: {
     title: "Cloner « {libelle} »",
     crumb: "Cloner",
-    leadOwn: "Une nouvelle démarche en test est créée avec ce que vous choisissez de copier. La démarche d’origine ne change pas.",
+    leadOwn:
+      "Une nouvelle démarche en test est créée avec ce que vous choisissez de copier. La démarche d’origine ne change pas.",
     leadOther:
       "Cette démarche appartient à une autre administration : seuls son formulaire, ses annotations et ses réglages sont copiés, jamais ses administrateurs, instructeurs ni experts.",
     titleLabel: "Titre de la nouvelle démarche (facultatif)",
@@ -107,7 +110,7 @@ export default {
     champs_one: "{count} champ",
     champs_other: "{count} champs",
     use: "Utiliser ce modèle",
-    useLabel: "Utiliser le modèle « {libelle} »",
+    useLabel: "« {libelle} »",
   },
   catalogue: {
     title: "Toutes les démarches",
@@ -125,7 +128,7 @@ export default {
     previous: "Page précédente",
     next: "Page suivante",
     clone: "Cloner",
-    cloneLabel: "Cloner « {libelle} »",
+    cloneLabel: "« {libelle} »",
   },
   /** GraphQL `demarcheCloner` payload errors (the API answers in French). */
   api: {
