@@ -9,7 +9,7 @@ import { formString, notFound, readForm, services } from "../../lib/request.serv
 import type { Route } from "./+types/modeles";
 import { Breadcrumb, PageTitle } from "./ui/layout";
 
-export const handle = { i18n: ["admin", "cycle"] };
+export const handle = { i18n: ["admin", "champs", "cycle", "fichiers"] };
 
 export async function loader({ context }: Route.LoaderArgs) {
   currentAdministrateur(context);

@@ -140,12 +140,13 @@ describe("lifecycle pages", () => {
     const before = await snapshot(db);
     const page = `/admin/procedures/${foreign.demarche.id}/fermeture`;
     expect((await browser.get(page)).status).toBe(404);
-    for (const fields of [
+    const attempts: Array<Record<string, string>> = [
       { intent: "close", replacedByDemarcheId: "" },
       { intent: "unpublish" },
       { intent: "closing-date", autoArchiveOn: "2099-01-01" },
       { intent: "discard" },
-    ]) {
+    ];
+    for (const fields of attempts) {
       expect((await browser.post(page, fields, { csrf })).status, JSON.stringify(fields)).toBe(404);
     }
     expect(
