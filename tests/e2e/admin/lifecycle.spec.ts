@@ -40,7 +40,7 @@ test.describe("démarche lifecycle", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clore, dépublier ou supprimer");
     await checkA11y(page);
     // A closing date in the past: a specific message, nothing closes.
-    await page.getByLabel("Date de fermeture").fill("2020-01-01");
+    await page.locator("#autoArchiveOn").fill("2020-01-01");
     await page.getByRole("button", { name: "Enregistrer la date" }).click();
     await expect(page.locator("#error-summary")).toContainText("La date de fermeture doit être postérieure à aujourd’hui.");
     await checkA11y(page);
