@@ -279,10 +279,27 @@ export const demarches = pgTable(
      * updated_at}` on each state change of a dossier (server/jobs/legacy-web-hook.job.ts).
      */
     webHookUrl: text("web_hook_url"),
+    /** Set when unpublished (`depubliee`): the link stops, brouillons may still be submitted. */
+    unpublishedAt: tstz("unpublished_at"),
+    /** Closing date (the reference's `auto_archive_on`, a day): a cron closes the démarche that day. */
+    autoArchiveOn: date("auto_archive_on", { mode: "string" }),
+    /** Closed in favour of another démarche of the same administrateur: /commencer/<path> redirects there. */
+    replacedByDemarcheId: integer("replaced_by_demarche_id"),
+    /** `internal_procedure` (replaced by a démarche of Guichet) or `other` (explained in `closingDetails`). */
+    closingReason: text("closing_reason").$type<"internal_procedure" | "other">(),
+    closingDetails: text("closing_details"),
+    closingNotificationBrouillon: boolean("closing_notification_brouillon").notNull().default(false),
+    closingNotificationEnCours: boolean("closing_notification_en_cours").notNull().default(false),
+    /** In the corbeille since (the reference's `hidden_at`); hard-deleted after a month (cron). */
+    hiddenAt: tstz("hidden_at"),
+    /** The démarche this one was cloned from (the reference's `parent_procedure_id`). */
+    parentDemarcheId: integer("parent_demarche_id"),
+    /** The gallery model this one was created from (`server/demarche-models/<id>.json`). */
+    clonedFromModel: text("cloned_from_model"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("demarches_path_key").on(t.path)],
+  (t) => [uniqueIndex("demarches_path_key").on(t.path), index("demarches_auto_archive_on_idx").on(t.autoArchiveOn)],
 );
 
 export const demarcheAdministrateurs = pgTable(

@@ -17,6 +17,12 @@ import { notifyAddedInstructeursJob } from "./notify-added-instructeurs.job";
 import { rerouteDossiersJob } from "./reroute-dossiers.job";
 import { deliverWebhooksJob } from "./deliver-webhooks.job";
 import { legacyWebHookJob } from "./legacy-web-hook.job";
+import {
+  autoCloseDemarchesJob,
+  autoInstructDossiersJob,
+  closingNotificationJob,
+  purgeDiscardedDemarchesJob,
+} from "./demarche-lifecycle.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -41,6 +47,10 @@ export const JOBS = {
   "reroute-dossiers": rerouteDossiersJob,
   "deliver-webhooks": deliverWebhooksJob,
   "legacy-web-hook": legacyWebHookJob,
+  "auto-close-demarches": autoCloseDemarchesJob,
+  "auto-instruct-dossiers": autoInstructDossiersJob,
+  "closing-notification": closingNotificationJob,
+  "purge-discarded-demarches": purgeDiscardedDemarchesJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -59,6 +69,8 @@ export const CRONTAB = [
   '0 8 * * 1-5 instructeur-digest ?max=1&id=instructeur-digest-daily {"kind":"daily"}',
   '5 3 * * 1 instructeur-digest ?max=1&id=instructeur-digest-weekly {"kind":"weekly"}',
   "45 23 * * * api-token-expiry ?max=1",
+  "*/10 * * * * auto-close-demarches ?max=1",
+  "45 23 * * * purge-discarded-demarches ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

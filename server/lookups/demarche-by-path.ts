@@ -2,7 +2,7 @@
  * The démarche behind a /commencer link, whatever its state, so the page can explain a closed
  * démarche instead of answering "not found".
  */
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { loadRevisionChamps } from "../db/revisions";
 import { demarches } from "../db/schema";
@@ -21,4 +21,14 @@ export async function loadStartRevisionChamps(
 ) {
   const revisionId = test ? demarche.draftRevisionId : demarche.publishedRevisionId;
   return revisionId ? loadRevisionChamps(db, revisionId) : [];
+}
+
+/** The démarche replacing a closed one, when it is still published (else the old link explains the closing). */
+export async function findReplacement(db: DbOrTx, replacedByDemarcheId: number | null) {
+  if (replacedByDemarcheId === null) return null;
+  const [replacement] = await db
+    .select({ id: demarches.id, path: demarches.path })
+    .from(demarches)
+    .where(and(eq(demarches.id, replacedByDemarcheId), eq(demarches.state, "publiee"), isNull(demarches.hiddenAt)));
+  return replacement ?? null;
 }

@@ -4,6 +4,7 @@ import { accountExistsTemplate } from "./templates/account-exists";
 import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from "./templates/avis-mails";
 import { confirmEmailTemplate } from "./templates/confirm-email";
 import { dossierCustomMailTemplate } from "./templates/dossier-custom-mail";
+import { demarcheClosedTemplate } from "./templates/demarche-closed";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { exportReadyTemplate } from "./templates/export-ready";
 import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
@@ -48,6 +49,8 @@ export const MAIL_TEMPLATES = {
   export_ready: exportReadyTemplate,
   // co-administrateurs (server/events/reactions/administrateur-mails.ts), API token expiry (server/jobs/api-token-expiry.job.ts)
   ...EQUIPE_MAIL_TEMPLATES,
+  // démarche closed, usagers told (server/operations/demarches/send-closing-notification.ts)
+  demarche_closed: demarcheClosedTemplate,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

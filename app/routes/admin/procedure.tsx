@@ -12,10 +12,13 @@ import { Breadcrumb, Notice, PageTitle, StateBadge, useFormatDate, useFormatNumb
 
 const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
+/** Notices of the lifecycle and clone pages (their strings are in the `cycle` namespace). */
+const CYCLE_NOTICES = ["cloned", "restored"] as const;
+type CycleNoticeKey = (typeof CYCLE_NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
 export const handle = {
-  i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe", "statistiques", "modeles", "webhooks"],
+  i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe", "statistiques", "modeles", "webhooks", "cycle"],
 };
 
 export async function action({ context, params }: Route.ActionArgs) {
@@ -41,6 +44,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       closedAt: demarche.closedAt,
       allowExpertReview: overview.demarche.allowExpertReview,
       opendata: overview.demarche.opendata,
+      autoArchiveOn: overview.demarche.autoArchiveOn,
+      hiddenAt: overview.demarche.hiddenAt,
     },
     champsCount: overview.champsCount,
     annotationsCount: overview.annotationsCount,
@@ -53,6 +58,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     draftChanged: overview.draftChanged,
     appUrl: config.appUrl,
     notice: (NOTICES as readonly string[]).includes(notice ?? "") ? (notice as NoticeKey) : null,
+    cycleNotice: (CYCLE_NOTICES as readonly string[]).includes(notice ?? "") ? (notice as CycleNoticeKey) : null,
   };
 }
 
@@ -112,6 +118,12 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
       <PageTitle title={demarche.libelle} />
       <Breadcrumb current={demarche.libelle} />
       {notice ? <Notice kind="success" title={t(`admin.overview.notices.${notice}`)} /> : null}
+      {loaderData.cycleNotice ? <Notice kind="success" title={t(`cycle.notices.${loaderData.cycleNotice}`)} /> : null}
+      {demarche.autoArchiveOn && (demarche.state === "publiee" || demarche.state === "brouillon") ? (
+        <Notice kind="info">
+          <p>{t("cycle.notices.closingDate", { date: formatDate(`${demarche.autoArchiveOn}T12:00:00Z`) })}</p>
+        </Notice>
+      ) : null}
       <div className="fr-mb-4w">
         <StateBadge state={demarche.state} />
         <h1 className="fr-mt-1w">{demarche.libelle}</h1>
@@ -323,6 +335,18 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
           {t("admin.overview.previewLink")}
         </a>
       </p>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+        <li>
+          <a className="fr-btn fr-btn--secondary fr-icon-file-copy-line fr-btn--icon-left" href={`${base}/cloner`}>
+            {t("cycle.links.cloner")}
+          </a>
+        </li>
+        <li>
+          <a className="fr-btn fr-btn--tertiary fr-icon-close-circle-line fr-btn--icon-left" href={`${base}/fermeture`}>
+            {t("cycle.links.fermeture")}
+          </a>
+        </li>
+      </ul>
     </>
   );
 }

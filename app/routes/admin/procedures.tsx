@@ -14,13 +14,14 @@ function tabOf(state: string): Tab {
   return state === "brouillon" ? "en-test" : state === "publiee" ? "publiees" : "closes";
 }
 
-export const handle = { i18n: ["admin", "champs", "fichiers"] };
+export const handle = { i18n: ["admin", "champs", "fichiers", "cycle"] };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
   const demarches = await listAdministrateurDemarches(services(context).db, admin.administrateurId);
   const counts = { "en-test": 0, publiees: 0, closes: 0 } satisfies Record<Tab, number>;
   for (const d of demarches) counts[tabOf(d.state)]++;
+  // Démarches in the corbeille are listed there (/admin/procedures/corbeille), not in the tabs.
   const requested = new URL(request.url).searchParams.get("statut");
   // Without a choice: the first tab that has something, published first like the reference.
   const tab: Tab = (TABS as readonly string[]).includes(requested ?? "")
@@ -45,9 +46,18 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
           <h1 className="fr-mb-0">{t("admin.dashboard.title")}</h1>
         </div>
         <div className="fr-col-12 fr-col-md-auto">
-          <a className="fr-btn fr-icon-add-line fr-btn--icon-left" href="/admin/procedures/new">
-            {t("admin.dashboard.create")}
-          </a>
+          <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-0">
+            <li>
+              <a className="fr-btn fr-icon-add-line fr-btn--icon-left" href="/admin/procedures/new">
+                {t("admin.dashboard.create")}
+              </a>
+            </li>
+            <li>
+              <a className="fr-btn fr-btn--secondary" href="/admin/modeles">
+                {t("cycle.links.modeles")}
+              </a>
+            </li>
+          </ul>
         </div>
       </div>
       <nav aria-label={t("admin.dashboard.tabsLabel")} className="fr-mb-3w">
@@ -65,6 +75,14 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       </nav>
+      <p>
+        <a className="fr-link fr-mr-3w" href="/admin/procedures/toutes">
+          {t("cycle.links.toutes")}
+        </a>
+        <a className="fr-link fr-icon-delete-line fr-link--icon-left" href="/admin/procedures/corbeille">
+          {t("cycle.links.corbeille")}
+        </a>
+      </p>
       {demarches.length === 0 ? (
         <p>{t(`admin.dashboard.empty.${tab}`)}</p>
       ) : (

@@ -36,7 +36,7 @@ const BLOCKER_LINKS: Record<string, string> = {
   mail_template_invalid: "emails",
 };
 
-export const handle = { i18n: ["admin", "champs", "fichiers", "revisions", "modeles"] };
+export const handle = { i18n: ["admin", "champs", "fichiers", "revisions", "modeles", "cycle"] };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
@@ -342,6 +342,11 @@ export default function Publication({ loaderData, actionData }: Route.ComponentP
         <section aria-labelledby="close-title">
           <h2 id="close-title">{t("admin.publication.closeTitle")}</h2>
           <p>{t("admin.publication.closeBody")}</p>
+          <p>
+            <a className="fr-link" href={`${base}/fermeture`}>
+              {t("cycle.links.fermeture")}
+            </a>
+          </p>
           {actionData?.confirmClose ? (
             <div className="fr-alert fr-alert--warning" id="confirm-close">
               <h3 className="fr-alert__title">{t("admin.publication.closeConfirmTitle")}</h3>

@@ -51,6 +51,12 @@ export function CommencerPage({ data }: { data: CommencerData }) {
         <div className="fr-alert fr-alert--info fr-mb-4w">
           <h2 className="fr-alert__title">{t(`usager.commencer.${data.closedReason ?? "closed"}.title`)}</h2>
           <p>{t(`usager.commencer.${data.closedReason ?? "closed"}.body`)}</p>
+          {data.closingDetails ? (
+            <>
+              <h3 className="fr-h6 fr-mt-2w fr-mb-1v">{t("cycle.commencer.detailsTitle")}</h3>
+              <p style={{ whiteSpace: "pre-line" }}>{data.closingDetails}</p>
+            </>
+          ) : null}
         </div>
       )}
 

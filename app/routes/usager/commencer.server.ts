@@ -6,7 +6,7 @@
 import { data, redirect } from "react-router";
 import { estimatedFillMinutes } from "../../../server/domain/demarches/estimated-fill-duration";
 import { findStartableDemarche, startDossier } from "../../../server/operations/dossiers/start-dossier";
-import { findDemarcheByPath, loadStartRevisionChamps } from "../../../server/lookups/demarche-by-path";
+import { findDemarcheByPath, findReplacement, loadStartRevisionChamps } from "../../../server/lookups/demarche-by-path";
 import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/list-dossiers";
 import type { RouterContextProvider } from "react-router";
 import { notFound, requestState, requireUser, services } from "../../lib/request.server";
@@ -26,6 +26,9 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
   // The test link of a published démarche leads to its public page; the public link of a démarche in test does not exist yet.
   if (test && demarche.state === "publiee") throw redirect(commencerPath(demarche.path, false));
   if (!test && demarche.state === "brouillon") notFound();
+  // Closed in favour of another démarche still published: its old link leads there (as the reference).
+  const replacement = !test && demarche.state === "close" ? await findReplacement(db, demarche.replacedByDemarcheId) : null;
+  if (replacement?.path) throw redirect(commencerPath(replacement.path, false));
   const open = test ? demarche.state === "brouillon" : demarche.state === "publiee";
   // A prefill link: creates or reopens its dossier (a signed-in usager is sent on to it).
   const prefill = open ? await prefillOnCommencer({ context, request }, { id: demarche.id, path: demarche.path }, test) : null;
@@ -36,6 +39,8 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
       test,
       open,
       closedReason: open ? null : demarche.state === "depubliee" ? ("depubliee" as const) : ("closed" as const),
+      /** The administrateur's explanation when they closed it, shown as they wrote it. */
+      closingDetails: open ? null : demarche.closingDetails,
       path: demarche.path,
       signedIn: user !== null,
       prefill,

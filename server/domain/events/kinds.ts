@@ -60,13 +60,30 @@ export const EVENT_KINDS = {
     revisionId: z.number().int().nullable(),
     republication: z.boolean(),
   }),
-  /** An administrateur closed the démarche. */
-  "demarche.close": z.object({}),
   /** An administrateur customised one of the démarche's state e-mails, or reset it to the default. */
   "demarche.modele_mail_modifie": z.object({
     template: z.enum(["initiated", "received", "closed", "refused", "without_continuation", "re_instructed"]),
     change: z.enum(["saved", "reset"]),
   }),
+  /**
+   * The démarche was closed: by an administrateur (possibly in favour of a replacement, telling the
+   * usagers with brouillons / dossiers en cours), or by the system on its closing date (`automatic`).
+   */
+  "demarche.close": z.object({
+    replacedByDemarcheId: z.number().int().nullish(),
+    notifyBrouillon: z.boolean().optional(),
+    notifyEnCours: z.boolean().optional(),
+    automatic: z.boolean().optional(),
+  }),
+  /** An administrateur unpublished the démarche (its link stops; brouillons may still be submitted). */
+  "demarche.depubliee": z.object({}),
+  /** An administrateur set (day) or removed (null) the démarche's closing date. */
+  "demarche.date_fermeture": z.object({ day: z.string().nullable() }),
+  /** Put in the corbeille / restored from it by an administrateur. */
+  "demarche.supprimee": z.object({ previousState: z.string() }),
+  "demarche.restauree": z.object({}),
+  /** Created as a clone of another démarche (`sourceDemarcheId`) or of a gallery model (`model`). */
+  "demarche.clonee": z.object({ sourceDemarcheId: z.number().int().nullable(), model: z.string().nullable() }),
   /** An administrateur added another administrateur to the démarche (invited when they had no account). */
   "demarche.administrateur_ajoute": z.object({
     administrateurId: z.number().int(),

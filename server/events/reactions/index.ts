@@ -6,6 +6,7 @@ import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
 import { administrateurAddedMail } from "./administrateur-mails";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
+import { closingNotification } from "./closing-notification";
 import { groupeChangeMails } from "./groupe-change-mails";
 import { instructeurMails } from "./instructeur-mails";
 import { resolveCorrections } from "./resolve-corrections";
@@ -26,4 +27,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   administrateurAddedMail,
   groupeChangeMails,
   webhookDeliveriesReaction,
+  closingNotification,
 ];

@@ -1,9 +1,11 @@
 /**
  * The API's mutations, by root field name. Each dossier mutation is defined with
  * `defineDossierMutation` (see its header for the checks it makes and how to write a new one); the
- * groupe mutations share `groupeMutation` (groupe-instructeur.ts).
+ * groupe mutations share `groupeMutation` (groupe-instructeur.ts); `demarcheCloner` acts on a démarche
+ * and makes the same token checks itself.
  */
 import { dossierAjouterLabel, dossierArchiver, dossierDesarchiver, dossierSupprimerLabel } from "./dossier-archive-labels";
+import { demarcheCloner } from "./demarche-cloner";
 import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
 import { dossierChangerGroupeInstructeur } from "./dossier-changer-groupe";
 import { dossierEnvoyerMessage, dossierSupprimerMessage } from "./dossier-messages";
@@ -35,6 +37,7 @@ import {
 
 export const mutationResolvers = {
   Mutation: {
+    demarcheCloner,
     dossierAccepter,
     dossierAjouterLabel,
     dossierArchiver,

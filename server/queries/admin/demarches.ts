@@ -3,7 +3,7 @@
  * `demarchesOfAdministrateur` (directly or through `findAdministrableDemarche`): another
  * administrateur's démarche reads as "not found".
  */
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { loadRevisionChamps } from "../../db/revisions";
 import { demarches, dossiers, groupeInstructeurMembers, groupesInstructeurs } from "../../db/schema";
@@ -30,7 +30,7 @@ export async function listAdministrateurDemarches(db: DbOrTx, administrateurId: 
       dossiersCount: realDossiersCount,
     })
     .from(demarches)
-    .where(demarchesOfAdministrateur(administrateurId))
+    .where(and(demarchesOfAdministrateur(administrateurId), isNull(demarches.hiddenAt)))
     .orderBy(desc(demarches.id));
 }
 

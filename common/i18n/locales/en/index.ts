@@ -24,6 +24,7 @@ import groupes from "./groupes";
 import modeles from "./modeles";
 import documents from "./documents";
 import webhooks from "./webhooks";
+import cycle from "./cycle";
 
 export const en = {
   common,
@@ -50,4 +51,5 @@ export const en = {
   modeles,
   documents,
   webhooks,
+  cycle,
 } satisfies Translation<typeof fr>;

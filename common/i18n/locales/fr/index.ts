@@ -22,6 +22,7 @@ import groupes from "./groupes";
 import modeles from "./modeles";
 import documents from "./documents";
 import webhooks from "./webhooks";
+import cycle from "./cycle";
 
 export const fr = {
   common,
@@ -48,4 +49,5 @@ export const fr = {
   modeles,
   documents,
   webhooks,
+  cycle,
 };
