@@ -15,6 +15,7 @@ import { purgeExportsJob } from "./purge-exports.job";
 import { sendMailJob } from "./send-mail.job";
 import { notifyAddedInstructeursJob } from "./notify-added-instructeurs.job";
 import { rerouteDossiersJob } from "./reroute-dossiers.job";
+import { stalledDeclarativeJob, svaSvrDailyJob } from "./special-procedures.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -37,6 +38,8 @@ export const JOBS = {
   "api-token-expiry": apiTokenExpiryJob,
   "notify-added-instructeurs": notifyAddedInstructeursJob,
   "reroute-dossiers": rerouteDossiersJob,
+  "sva-svr-daily": svaSvrDailyJob,
+  "stalled-declarative": stalledDeclarativeJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -46,7 +49,8 @@ export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>
  * Recurring jobs, in graphile-worker's crontab syntax (UTC). The instructeurs' daily digest runs on
  * weekdays at 08:00 UTC (09:00 in Paris in winter, as the reference), the weekly overview on
  * Mondays at 03:05 UTC; graphile-worker schedules each tick once across workers, and the digest
- * itself sends each mail once per period (`digest_deliveries`).
+ * itself sends each mail once per period (`digest_deliveries`). SVA/SVR decisions at 00:15 UTC
+ * (01:15 in Paris in winter, as the reference), stalled declarative dossiers every 10 minutes.
  */
 export const CRONTAB = [
   "0 * * * * purge-expired ?max=1",
@@ -55,6 +59,8 @@ export const CRONTAB = [
   '0 8 * * 1-5 instructeur-digest ?max=1&id=instructeur-digest-daily {"kind":"daily"}',
   '5 3 * * 1 instructeur-digest ?max=1&id=instructeur-digest-weekly {"kind":"weekly"}',
   "45 23 * * * api-token-expiry ?max=1",
+  "15 0 * * * sva-svr-daily ?max=1",
+  "*/10 * * * * stalled-declarative ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

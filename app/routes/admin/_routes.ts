@@ -15,6 +15,7 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/groupes", "routes/admin/groupes.tsx"),
     route("admin/procedures/:id/groupes/:groupeId", "routes/admin/groupe.tsx"),
     route("admin/procedures/:id/experts", "routes/admin/experts.tsx"),
+    route("admin/procedures/:id/procedures-speciales", "routes/admin/procedures-speciales.tsx"),
     route("admin/procedures/:id/labels", "routes/admin/labels.tsx"),
     route("admin/procedures/:id/statistiques", "routes/admin/statistiques.tsx"),
     route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),

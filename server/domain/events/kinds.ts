@@ -60,6 +60,14 @@ export const EVENT_KINDS = {
     revisionId: z.number().int().nullable(),
     republication: z.boolean(),
   }),
+  /** An administrateur changed the démarche's special procedures (declarative, SVA/SVR, accusé de lecture). */
+  "demarche.procedures_speciales_modifiees": z.object({
+    declarative: z.enum(["en_instruction", "accepte"]).nullable(),
+    svaSvr: z.enum(["disabled", "sva", "svr"]),
+    accuseLecture: z.boolean(),
+  }),
+  /** The usager acknowledged the decision hidden by the démarche's accusé de lecture. */
+  "dossier.accuse_lecture": z.object({}),
   /** An administrateur closed the démarche. */
   "demarche.close": z.object({}),
   /** An administrateur added another administrateur to the démarche (invited when they had no account). */

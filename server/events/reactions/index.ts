@@ -9,6 +9,7 @@ import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-ma
 import { groupeChangeMails } from "./groupe-change-mails";
 import { instructeurMails } from "./instructeur-mails";
 import { resolveCorrections } from "./resolve-corrections";
+import { svaSvrDate } from "./sva-svr-date";
 import { systemMessages } from "./system-messages";
 import { usagerMessageMail } from "./usager-message-mail";
 import { usagerStateMails } from "./usager-state-mails";
@@ -22,6 +23,7 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   systemMessages,
   usagerMessageMail,
   resolveCorrections,
+  svaSvrDate,
   administrateurAddedMail,
   groupeChangeMails,
 ];
