@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { processStalledDeclarative, processSvaSvrDaily } from "../operations/dossiers/process-special-dossiers";
 import type { JobDefinition } from "./registry";
 
 const ZDaily = z.object({}).passthrough();
@@ -8,6 +7,8 @@ const ZDaily = z.object({}).passthrough();
 export const svaSvrDailyJob = {
   payload: ZDaily,
   async run(_payload, { db, logger }) {
+    // Loaded when run: the operations record events whose reactions enqueue jobs (no import cycle).
+    const { processSvaSvrDaily } = await import("../operations/dossiers/process-special-dossiers");
     const report = await processSvaSvrDaily(db);
     logger.info(report, "SVA/SVR daily pass");
   },
@@ -17,6 +18,7 @@ export const svaSvrDailyJob = {
 export const stalledDeclarativeJob = {
   payload: ZDaily,
   async run(_payload, { db, logger }) {
+    const { processStalledDeclarative } = await import("../operations/dossiers/process-special-dossiers");
     const processed = await processStalledDeclarative(db);
     if (processed > 0) logger.info({ processed }, "stalled declarative dossiers processed");
   },
