@@ -53,7 +53,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     svaSvrResume: formString(form, "svaSvrResume"),
     accuseLecture: form.get("accuseLecture") === "on",
   };
-  const result = await updateSpecialProcedures(db, { administrateurId: admin.administrateurId, userId: admin.id }, demarcheId, values);
+  const result = await updateSpecialProcedures(
+    db,
+    { administrateurId: admin.administrateurId, userId: admin.id },
+    demarcheId,
+    values,
+  );
   if (result.ok) return redirect(`/admin/procedures/${demarcheId}/procedures-speciales?notice=saved`);
   const { errors, errorParams } = refusalsByField(result.refusals);
   return data({ values, errors, errorParams }, { status: 422 });

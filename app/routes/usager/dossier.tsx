@@ -56,7 +56,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     agreementAt: dossier.accuseLectureAgreementAt,
   });
   const decided = isTermine(dossier.state) && !decisionHidden;
-  const shownHistory = decisionHidden ? history.filter((h) => h.processedAt.getTime() < (dossier.processedAt?.getTime() ?? 0)) : history;
+  const shownHistory = decisionHidden
+    ? history.filter((h) => h.processedAt.getTime() < (dossier.processedAt?.getTime() ?? 0))
+    : history;
   return {
     dossierId: dossier.id,
     decisionHidden,

@@ -3,7 +3,9 @@ import { canAcknowledgeDecision, declarativeEvent, decisionHiddenFromUsager, sva
 
 describe("declarativeEvent", () => {
   it("passes a submitted dossier on once, as configured", () => {
-    expect(declarativeEvent({ declarative: "accepte", state: "en_construction", triggered: false })).toBe("accepter_automatiquement");
+    expect(declarativeEvent({ declarative: "accepte", state: "en_construction", triggered: false })).toBe(
+      "accepter_automatiquement",
+    );
     expect(declarativeEvent({ declarative: "en_instruction", state: "en_construction", triggered: false })).toBe(
       "passer_automatiquement_en_instruction",
     );
@@ -14,7 +16,14 @@ describe("declarativeEvent", () => {
 });
 
 describe("svaSvrEvent", () => {
-  const base = { decision: "sva", state: "en_instruction", triggered: false, decisionOn: "2026-03-01", pendingCorrection: false, today: "2026-03-01" } as const;
+  const base = {
+    decision: "sva",
+    state: "en_instruction",
+    triggered: false,
+    decisionOn: "2026-03-01",
+    pendingCorrection: false,
+    today: "2026-03-01",
+  } as const;
   it("decides on the day, by the rule", () => {
     expect(svaSvrEvent(base)).toBe("accepter_automatiquement");
     expect(svaSvrEvent({ ...base, decision: "svr" })).toBe("refuser_automatiquement");

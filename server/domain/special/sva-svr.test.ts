@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { addMonths, type CorrectionSpan, readSvaSvr, svaSvrConfigError, svaSvrDecisionDate } from "./sva-svr";
 
 const months2 = { period: 2, unit: "months", resume: "continue" } as const;
-const date = (config: Parameters<typeof svaSvrDecisionDate>[0]["config"], deposeOn: string, corrections: CorrectionSpan[] = [], today = "2026-01-20") =>
-  svaSvrDecisionDate({ config, deposeOn, corrections, today });
+const date = (
+  config: Parameters<typeof svaSvrDecisionDate>[0]["config"],
+  deposeOn: string,
+  corrections: CorrectionSpan[] = [],
+  today = "2026-01-20",
+) => svaSvrDecisionDate({ config, deposeOn, corrections, today });
 
 describe("svaSvrDecisionDate", () => {
   it("starts the day after the deposit, in days, weeks and months", () => {

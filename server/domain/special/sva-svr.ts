@@ -52,10 +52,7 @@ export type SvaSvrConfigError = "period_not_positive" | "period_too_long" | "inc
  * Why a configuration may not be saved: the period must be a positive whole number (an SVA of 0
  * is refused), below the maximum for its unit; a declarative démarche cannot be SVA/SVR.
  */
-export function svaSvrConfigError(
-  config: SvaSvrConfiguration,
-  declarative: DeclarativeState | null,
-): SvaSvrConfigError | null {
+export function svaSvrConfigError(config: SvaSvrConfiguration, declarative: DeclarativeState | null): SvaSvrConfigError | null {
   if (config.decision === "disabled") return null;
   if (!Number.isInteger(config.period) || config.period <= 0) return "period_not_positive";
   if (config.period > SVA_SVR_MAX_PERIOD[config.unit]) return "period_too_long";

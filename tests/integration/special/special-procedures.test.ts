@@ -27,9 +27,13 @@ const mailsFor = async (template: string, dossierId: number) => {
 };
 const dossierRow = async (id: number) => (await database.db.select().from(dossiers).where(eq(dossiers.id, id)))[0];
 const events_ = async (id: number) =>
-  (await database.db.select({ event: traitements.event }).from(traitements).where(eq(traitements.dossierId, id)).orderBy(traitements.id)).map(
-    (t) => t.event,
-  );
+  (
+    await database.db
+      .select({ event: traitements.event })
+      .from(traitements)
+      .where(eq(traitements.dossierId, id))
+      .orderBy(traitements.id)
+  ).map((t) => t.event);
 
 const settings = {
   declarative: "none",
@@ -76,7 +80,9 @@ describe("settings", () => {
     const { db } = database;
     const { demarche, administrateurId, admin } = await buildDemarche(db, { published: false });
     const who = { administrateurId, userId: admin.userId };
-    expect(await updateSpecialProcedures(db, who, demarche.id, { ...settings, svaSvrDecision: "sva", svaSvrPeriod: "0" })).toEqual({
+    expect(
+      await updateSpecialProcedures(db, who, demarche.id, { ...settings, svaSvrDecision: "sva", svaSvrPeriod: "0" }),
+    ).toEqual({
       ok: false,
       refusals: [{ code: "period_not_positive", field: "svaSvrPeriod" }],
     });
@@ -103,7 +109,10 @@ describe("SVA/SVR", () => {
   it("passes a submitted dossier en instruction with its date, which a correction moves", async () => {
     const { db } = database;
     const { demarche } = await buildDemarche(db);
-    await db.update(demarches).set({ svaSvr: { decision: "sva", period: 10, unit: "days", resume: "continue" } }).where(eq(demarches.id, demarche.id));
+    await db
+      .update(demarches)
+      .set({ svaSvr: { decision: "sva", period: 10, unit: "days", resume: "continue" } })
+      .where(eq(demarches.id, demarche.id));
     const { dossierId } = await buildDossier(db, { demarche, state: "en_construction" });
     const row = await dossierRow(dossierId);
     expect(row?.state).toBe("en_instruction");
@@ -115,8 +124,14 @@ describe("SVA/SVR", () => {
     const { db } = database;
     const sva = await buildDemarche(db);
     const svr = await buildDemarche(db);
-    await db.update(demarches).set({ svaSvr: { decision: "sva", period: 1, unit: "months", resume: "continue" } }).where(eq(demarches.id, sva.demarche.id));
-    await db.update(demarches).set({ svaSvr: { decision: "svr", period: 1, unit: "months", resume: "continue" } }).where(eq(demarches.id, svr.demarche.id));
+    await db
+      .update(demarches)
+      .set({ svaSvr: { decision: "sva", period: 1, unit: "months", resume: "continue" } })
+      .where(eq(demarches.id, sva.demarche.id));
+    await db
+      .update(demarches)
+      .set({ svaSvr: { decision: "svr", period: 1, unit: "months", resume: "continue" } })
+      .where(eq(demarches.id, svr.demarche.id));
     const due = (await buildDossier(db, { demarche: sva.demarche, state: "en_construction" })).dossierId;
     const notDue = (await buildDossier(db, { demarche: sva.demarche, state: "en_construction" })).dossierId;
     const refused = (await buildDossier(db, { demarche: svr.demarche, state: "en_construction" })).dossierId;
@@ -143,7 +158,10 @@ describe("SVA/SVR", () => {
     expect(refusedRow?.motivation).toContain("silence vaut rejet");
     expect((await dossierRow(withCorrection))?.state).toBe("en_instruction");
     // Resolved: decided at the next pass.
-    await db.update(dossierCorrections).set({ resolvedAt: sql`now() - interval '2 months'`, createdAt: sql`now() - interval '2 months'` }).where(eq(dossierCorrections.dossierId, withCorrection));
+    await db
+      .update(dossierCorrections)
+      .set({ resolvedAt: sql`now() - interval '2 months'`, createdAt: sql`now() - interval '2 months'` })
+      .where(eq(dossierCorrections.dossierId, withCorrection));
     const again = await processSvaSvrDaily(db);
     expect((await dossierRow(withCorrection))?.state).toBe("accepte");
     expect(again.refused).toBe(0);
@@ -168,7 +186,10 @@ describe("accusé de lecture", () => {
 
     expect(await acknowledgeDecision(db, usager.userId, dossierId)).toEqual({ ok: true });
     expect((await dossierRow(dossierId))?.accuseLectureAgreementAt).not.toBeNull();
-    expect(await acknowledgeDecision(db, usager.userId, dossierId)).toMatchObject({ ok: false, refusals: [{ code: "nothing_to_acknowledge" }] });
+    expect(await acknowledgeDecision(db, usager.userId, dossierId)).toMatchObject({
+      ok: false,
+      refusals: [{ code: "nothing_to_acknowledge" }],
+    });
     const recorded = await db.select({ kind: events.kind }).from(events).where(eq(events.dossierId, dossierId));
     expect(recorded.filter((e) => e.kind === "dossier.accuse_lecture")).toHaveLength(1);
     const page = await loadUsagerDossierPage(db, usager.userId, dossierId);

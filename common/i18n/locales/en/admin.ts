@@ -8,8 +8,13 @@ export default {
     overviewBody: "Automatic processing of submitted files, tacit approval or refusal, acknowledgement of decisions.",
     saved: "The special procedures have been saved",
     submit: "Save",
-    declarativeHint: "Once submitted, the file can no longer be changed: it goes under review at once, or it is accepted at once.",
-    declarative: { none: "No, files are reviewed", en_instruction: "Yes, automatic start of review", accepte: "Yes, automatic acceptance" },
+    declarativeHint:
+      "Once submitted, the file can no longer be changed: it goes under review at once, or it is accepted at once.",
+    declarative: {
+      none: "No, files are reviewed",
+      en_instruction: "Yes, automatic start of review",
+      accepte: "Yes, automatic acceptance",
+    },
     svaSvrTitle: "Tacit approval / tacit refusal",
     svaSvrHint:
       "Without a decision of the administration within the period, the file is accepted (tacit approval) or rejected (tacit refusal) automatically. The period starts the day after submission.",

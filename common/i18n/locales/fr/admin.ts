@@ -8,7 +8,11 @@ export default {
     submit: "Enregistrer",
     declarativeHint:
       "Une fois déposé, le dossier ne peut plus être modifié : il passe aussitôt en instruction, ou il est aussitôt accepté.",
-    declarative: { none: "Non, démarche instruite", en_instruction: "Oui, passage automatique en instruction", accepte: "Oui, acceptation automatique" },
+    declarative: {
+      none: "Non, démarche instruite",
+      en_instruction: "Oui, passage automatique en instruction",
+      accepte: "Oui, acceptation automatique",
+    },
     svaSvrTitle: "Silence vaut accord / silence vaut rejet",
     svaSvrHint:
       "Sans décision de l’administration dans le délai, le dossier est accepté (SVA) ou refusé (SVR) automatiquement. Le délai court à partir du lendemain du dépôt.",
