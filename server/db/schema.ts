@@ -26,6 +26,7 @@ import {
 import type { TypeChamp } from "../domain/champs/definition";
 import type { DemarcheState } from "../domain/demarches/states";
 import type { DossierState } from "../domain/dossier/states";
+import type { DeclarativeState, SvaSvrConfiguration } from "../domain/special/sva-svr";
 import type { TraitementEvent } from "../domain/dossier/transitions";
 import type { EventActor, EventKind } from "../domain/events/kinds";
 import type { LabelColor } from "../domain/labels/labels";
@@ -296,6 +297,12 @@ export const demarches = pgTable(
     parentDemarcheId: integer("parent_demarche_id"),
     /** The gallery model this one was created from (`server/demarche-models/<id>.json`). */
     clonedFromModel: text("cloned_from_model"),
+    /** Declarative démarche: submitted dossiers go en instruction or are accepted at once (null: no). */
+    declarativeWithState: text("declarative_with_state").$type<DeclarativeState>(),
+    /** Silence vaut accord / rejet: `{decision, period, unit, resume}` (server/domain/special/sva-svr.ts). */
+    svaSvr: jsonb("sva_svr").notNull().default(sql`'{}'::jsonb`).$type<Partial<SvaSvrConfiguration>>(),
+    /** Accusé de lecture: decisions stay hidden from the usager until they acknowledge them. */
+    accuseLecture: boolean("accuse_lecture").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -454,6 +461,14 @@ export const dossiers = pgTable(
     enInstructionAt: tstz("en_instruction_at"),
     processedAt: tstz("processed_at"),
     lastChampUpdatedAt: tstz("last_champ_updated_at"),
+    /** SVA/SVR: the day of the automatic decision (recomputed on submission and corrections). */
+    svaSvrDecisionOn: date("sva_svr_decision_on", { mode: "string" }),
+    /** SVA/SVR: when the platform took the decision (it does so once). */
+    svaSvrDecisionTriggeredAt: tstz("sva_svr_decision_triggered_at"),
+    /** Declarative démarche: when the platform passed it en instruction or accepted it (once). */
+    declarativeTriggeredAt: tstz("declarative_triggered_at"),
+    /** Accusé de lecture: when the usager acknowledged the decision (null: not yet, or no decision). */
+    accuseLectureAgreementAt: tstz("accuse_lecture_agreement_at"),
     /** Archived by an instructeur (terminé dossiers only): out of the traités/tous tabs, messagerie closed. */
     archived: boolean("archived").notNull().default(false),
     archivedAt: tstz("archived_at"),
@@ -498,6 +513,10 @@ export const dossiers = pgTable(
     index("dossiers_instructeur_supprimes_idx")
       .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
       .where(sql`hidden_by_administration_at is not null and for_test = false`),
+    // The daily SVA/SVR job and the stalled declarative cron: dossiers en cours not yet decided by the platform.
+    index("dossiers_sva_svr_idx")
+      .on(t.demarcheId, t.id)
+      .where(sql`state in ('en_construction', 'en_instruction') and sva_svr_decision_triggered_at is null`),
     index("dossiers_expired_idx").on(t.demarcheId, t.expiredAt, t.id).where(sql`expired_at is not null and for_test = false`),
     // Statistics' processing times: decided dossiers the administration sees, by decision time, with
     // the deposit time in the index so that a month or the last 30 days are an index-only range scan.

@@ -73,6 +73,8 @@ export const dossierColumns = {
   enConstructionAt: dossiers.enConstructionAt,
   enInstructionAt: dossiers.enInstructionAt,
   processedAt: dossiers.processedAt,
+  svaSvrDecisionOn: dossiers.svaSvrDecisionOn,
+  svaSvrDecisionTriggeredAt: dossiers.svaSvrDecisionTriggeredAt,
   lastChampUpdatedAt: dossiers.lastChampUpdatedAt,
   createdAt: dossiers.createdAt,
   updatedAt: dossiers.updatedAt,
@@ -95,6 +97,8 @@ export interface DossierRow {
   enConstructionAt: Date | null;
   enInstructionAt: Date | null;
   processedAt: Date | null;
+  svaSvrDecisionOn: string | null;
+  svaSvrDecisionTriggeredAt: Date | null;
   lastChampUpdatedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

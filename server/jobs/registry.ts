@@ -23,6 +23,7 @@ import {
   closingNotificationJob,
   purgeDiscardedDemarchesJob,
 } from "./demarche-lifecycle.job";
+import { stalledDeclarativeJob, svaSvrDailyJob } from "./special-procedures.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -51,6 +52,8 @@ export const JOBS = {
   "auto-instruct-dossiers": autoInstructDossiersJob,
   "closing-notification": closingNotificationJob,
   "purge-discarded-demarches": purgeDiscardedDemarchesJob,
+  "sva-svr-daily": svaSvrDailyJob,
+  "stalled-declarative": stalledDeclarativeJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -60,7 +63,8 @@ export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>
  * Recurring jobs, in graphile-worker's crontab syntax (UTC). The instructeurs' daily digest runs on
  * weekdays at 08:00 UTC (09:00 in Paris in winter, as the reference), the weekly overview on
  * Mondays at 03:05 UTC; graphile-worker schedules each tick once across workers, and the digest
- * itself sends each mail once per period (`digest_deliveries`).
+ * itself sends each mail once per period (`digest_deliveries`). SVA/SVR decisions at 00:15 UTC
+ * (01:15 in Paris in winter, as the reference), stalled declarative dossiers every 10 minutes.
  */
 export const CRONTAB = [
   "0 * * * * purge-expired ?max=1",
@@ -71,6 +75,8 @@ export const CRONTAB = [
   "45 23 * * * api-token-expiry ?max=1",
   "*/10 * * * * auto-close-demarches ?max=1",
   "45 23 * * * purge-discarded-demarches ?max=1",
+  "15 0 * * * sva-svr-daily ?max=1",
+  "*/10 * * * * stalled-declarative ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

@@ -18,6 +18,7 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/groupes", "routes/admin/groupes.tsx"),
     route("admin/procedures/:id/groupes/:groupeId", "routes/admin/groupe.tsx"),
     route("admin/procedures/:id/experts", "routes/admin/experts.tsx"),
+    route("admin/procedures/:id/procedures-speciales", "routes/admin/procedures-speciales.tsx"),
     route("admin/procedures/:id/labels", "routes/admin/labels.tsx"),
     route("admin/procedures/:id/emails", "routes/admin/emails.tsx"),
     route("admin/procedures/:id/emails/:kind", "routes/admin/email.tsx"),

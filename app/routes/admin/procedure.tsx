@@ -273,6 +273,15 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
           </p>
         </ChecklistItem>
         <ChecklistItem
+          title={t("admin.special.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/procedures-speciales`}
+          linkLabel={t("admin.special.overviewLink")}
+        >
+          <p>{t("admin.special.overviewBody")}</p>
+        </ChecklistItem>
+        <ChecklistItem
           title={t("equipe.administrateurs.title")}
           status="info"
           statusLabel={t("admin.overview.status.optional")}

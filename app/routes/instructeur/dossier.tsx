@@ -10,7 +10,8 @@ import { useT } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { formString, idParam, readForm, requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
-import { formatDateTime } from "../../lib/dates";
+import { formatDate, formatDateTime } from "../../lib/dates";
+import { isTermine } from "../../../server/domain/dossier/states";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge } from "./ui";
 import { AnnotationsSection } from "./annotations-section";
@@ -73,6 +74,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       enInstructionAt: when(dossier.enInstructionAt),
       processedAt: when(dossier.processedAt),
       updatedAt: when(dossier.updatedAt),
+      svaSvrDecisionOn:
+        dossier.svaSvrDecision !== "disabled" && (dossier.state === "en_construction" || dossier.state === "en_instruction")
+          ? formatDate(dossier.svaSvrDecisionOn, locale)
+          : null,
+      accuseLecture:
+        dossier.accuseLecture && isTermine(dossier.state) ? { readAt: when(dossier.accuseLecture.agreementAt) } : null,
     },
     form: withDisplayTexts(loaded.form, locale),
     history: loaded.history.map((h) => ({ ...h, event: h.event as TraitementEvent, processedAt: when(h.processedAt) })),
@@ -141,7 +148,28 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
             {t("messagerie.correction.pendingInstructeur", { date: loaderData.pendingCorrection })}
           </p>
         ) : null}
+        {dossier.svaSvrDecisionOn ? (
+          <p className="fr-badge fr-badge--info fr-ml-1w" data-testid="sva-svr-badge">
+            {t(`instructeur.special.${dossier.svaSvrDecision === "svr" ? "svr" : "sva"}`, { date: dossier.svaSvrDecisionOn })}
+          </p>
+        ) : null}
       </div>
+      {dossier.accuseLecture ? (
+        <div
+          className={`fr-notice ${dossier.accuseLecture.readAt ? "fr-notice--info" : "fr-notice--warning"} fr-mb-3w`}
+          data-testid="accuse-lecture"
+        >
+          <div className="fr-container">
+            <div className="fr-notice__body">
+              <p className="fr-notice__title">
+                {dossier.accuseLecture.readAt
+                  ? t("instructeur.special.read", { date: dossier.accuseLecture.readAt })
+                  : t("instructeur.special.notRead")}
+              </p>
+            </div>
+          </div>
+        </div>
+      ) : null}
       <DossierTabs
         demarcheId={demarche.id}
         dossierId={dossier.id}

@@ -5,7 +5,10 @@
  * them. Owner only: anyone
  * else (another usager, an instructeur, an anonymous visitor) gets 404, for GET and POST alike.
  */
-import { redirect } from "react-router";
+import { Form, redirect } from "react-router";
+import { acknowledgeDecision } from "../../../server/operations/dossiers/acknowledge-decision";
+import { decisionHiddenFromUsager } from "../../../server/domain/special/rules";
+import { CsrfInput } from "../../components/csrf-input";
 import { isTermine } from "../../../server/domain/dossier/states";
 import { TRAITEMENT_EVENTS, type TraitementEvent } from "../../../server/domain/dossier/transitions";
 import { displayTexts } from "../../../server/queries/form-view";
@@ -15,11 +18,12 @@ import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-st
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
-import { requestState, services } from "../../lib/request.server";
 import { DownloadDossierLink } from "../../components/documents/download-dossier-link";
+import { formString, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
 import { identityOf } from "./dossier-form.server";
 import { dossierIdParam, formatDate, formatDateTime, noStoreHeaders, readOnlyDossierAction } from "./usager.server";
+import { readSvaSvr } from "../../../server/domain/special/sva-svr";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 import { PendingChangesNotice } from "../../components/usager/pending-changes-notice";
@@ -46,10 +50,29 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   );
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
+  // Accusé de lecture: until acknowledged, the usager only learns that a decision is available.
+  const decisionHidden = decisionHiddenFromUsager({
+    accuseLecture: demarche.accuseLecture,
+    state: dossier.state,
+    agreementAt: dossier.accuseLectureAgreementAt,
+  });
+  const decided = isTermine(dossier.state) && !decisionHidden;
+  const shownHistory = decisionHidden
+    ? history.filter((h) => h.processedAt.getTime() < (dossier.processedAt?.getTime() ?? 0))
+    : history;
   return {
     dossierId: dossier.id,
+    decisionHidden,
+    acknowledged: new URL(request.url).searchParams.get("lu") === "1" && decided,
+    svaSvr:
+      dossier.svaSvrDecisionOn && (dossier.state === "en_construction" || dossier.state === "en_instruction")
+        ? {
+            decision: readSvaSvr(demarche.svaSvr).decision,
+            date: formatDate(dossier.svaSvrDecisionOn, locale),
+          }
+        : null,
     correction: (await pendingCorrections(db, [dossier.id])).has(dossier.id),
-    state: dossier.state,
+    state: decisionHidden ? ("en_instruction" as const) : dossier.state,
     forTest: dossier.forTest,
     modified: new URL(request.url).searchParams.get("modifie") === "1",
     cancelled: new URL(request.url).searchParams.get("annule") === "1",
@@ -61,9 +84,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       createdAt: formatDate(dossier.createdAt, locale),
       deposeAt: at(dossier.deposeAt),
       enInstructionAt: dossier.state === "en_instruction" || isTermine(dossier.state) ? at(dossier.enInstructionAt) : null,
-      processedAt: isTermine(dossier.state) ? at(dossier.processedAt) : null,
+      processedAt: decided ? at(dossier.processedAt) : null,
     },
-    motivation: isTermine(dossier.state) ? dossier.motivation : null,
+    motivation: decided ? dossier.motivation : null,
     // Only while the usager can still act on them.
     formChanges: dossier.state === "en_construction" ? await loadUsagerFormChanges(db, dossier) : null,
     identity: identityOf(dossier),
@@ -71,7 +94,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     values,
     texts: displayTexts(descriptors, values, locale),
     hidden,
-    history: history.map((h) => ({
+    history: shownHistory.map((h) => ({
       id: h.id,
       event: isTraitementEvent(h.event) ? h.event : null,
       state: h.state,
@@ -80,8 +103,18 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   };
 }
 
-/** Nothing to post here: the owner gets 405, anyone else the same 404 as for GET. */
-export const action = readOnlyDossierAction;
+/**
+ * The only form here: « J’accuse lecture de la décision » (accusé de lecture). Anything else: the
+ * owner gets 405, anyone else the same 404 as for GET.
+ */
+export async function action(args: Route.ActionArgs) {
+  const form = await readForm(args.request);
+  if (formString(form, "intent") !== "accuser-lecture") return readOnlyDossierAction(args);
+  const user = currentUser(args.context);
+  const id = dossierIdParam(args.params.id);
+  const result = await acknowledgeDecision(services(args.context).db, user.id, id);
+  throw redirect(result.ok ? `/dossiers/${id}?lu=1` : `/dossiers/${id}`);
+}
 
 export default function Dossier({ loaderData }: Route.ComponentProps) {
   const t = useT();
@@ -123,6 +156,42 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
 
       {loaderData.formChanges ? (
         <FormChangesNotice dossierId={dossierId} changes={loaderData.formChanges} returnPage="dossier" />
+      ) : null}
+
+      {loaderData.acknowledged ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("usager.dossier.accuseLecture.done")}</p>
+        </div>
+      ) : null}
+
+      {loaderData.decisionHidden ? (
+        <section className="fr-callout fr-callout--blue-ecume fr-mb-4w" aria-labelledby="decision-disponible">
+          <h2 id="decision-disponible" className="fr-callout__title">
+            {t("usager.dossier.accuseLecture.title")}
+          </h2>
+          <p className="fr-callout__text">{t("usager.dossier.accuseLecture.body")}</p>
+          <Form method="post" className="fr-mt-2w">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="accuser-lecture" />
+            <button type="submit" className="fr-btn">
+              {t("usager.dossier.accuseLecture.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {loaderData.svaSvr ? (
+        <div className="fr-notice fr-notice--info fr-mb-3w" data-testid="sva-svr-date">
+          <div className="fr-container">
+            <div className="fr-notice__body">
+              <p className="fr-notice__title">
+                {t(`usager.dossier.svaSvr.${loaderData.svaSvr.decision === "svr" ? "svr" : "sva"}`, {
+                  date: loaderData.svaSvr.date,
+                })}
+              </p>
+            </div>
+          </div>
+        </div>
       ) : null}
 
       <div className={editable ? "fr-callout fr-mb-4w" : "fr-callout fr-callout--brown-caramel fr-mb-4w"}>

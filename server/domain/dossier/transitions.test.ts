@@ -32,6 +32,13 @@ const ALLOWED: Record<DossierEvent, { from: DossierState[]; to: DossierState; tr
     to: "en_construction",
     traitement: "repasse_en_construction",
   },
+  passer_automatiquement_en_instruction: {
+    from: ["en_construction"],
+    to: "en_instruction",
+    traitement: "passe_en_instruction_automatiquement",
+  },
+  accepter_automatiquement: { from: ["en_construction", "en_instruction"], to: "accepte", traitement: "accepte_automatiquement" },
+  refuser_automatiquement: { from: ["en_instruction"], to: "refuse", traitement: "refuse_automatiquement" },
 };
 
 const pairs = DOSSIER_STATES.flatMap((state) => DOSSIER_EVENTS.map((event) => ({ state, event })));

@@ -4,8 +4,8 @@
  * allowed from a state and what the target is. Writing the state, the traitement row, the
  * operation log and enqueuing mails is the job of the operations that call `planTransition`.
  *
- * Automatic transitions (declarative procedures, SVA/SVR) are not modelled yet; they will be added
- * as new rows of the same table. `deposer_modifications` keeps the state: the usager re-submits the
+ * Automatic transitions (declarative démarches, SVA/SVR) are rows like the others, `internal`: the
+ * platform fires them (server/operations/dossiers/process-*.ts), never a button. `deposer_modifications` keeps the state: the usager re-submits the
  * changes of a dossier en construction (reference: `usager_submit_en_construction!`), recorded as a
  * traitement like any state change.
  */
@@ -21,6 +21,9 @@ export const DOSSIER_EVENTS = [
   "repasser_en_instruction",
   "deposer_modifications",
   "repasser_en_construction_with_pending_correction",
+  "passer_automatiquement_en_instruction",
+  "accepter_automatiquement",
+  "refuser_automatiquement",
 ] as const;
 export type DossierEvent = (typeof DOSSIER_EVENTS)[number];
 
@@ -169,6 +172,33 @@ export const DOSSIER_TRANSITIONS = [
     to: "en_construction",
     traitementEvent: "repasse_en_construction",
     motivation: "none",
+    internal: true,
+  },
+  {
+    // Declarative démarche (en instruction) or SVA/SVR at submission; no instructeur acts.
+    event: "passer_automatiquement_en_instruction",
+    from: ["en_construction"],
+    to: "en_instruction",
+    traitementEvent: "passe_en_instruction_automatiquement",
+    motivation: "none",
+    internal: true,
+  },
+  {
+    // Declarative démarche (accepté, from en construction) or SVA once the decision day has come.
+    event: "accepter_automatiquement",
+    from: ["en_construction", "en_instruction"],
+    to: "accepte",
+    traitementEvent: "accepte_automatiquement",
+    motivation: "optional",
+    internal: true,
+  },
+  {
+    // SVR once the decision day has come; the motivation is the reference's fixed text.
+    event: "refuser_automatiquement",
+    from: ["en_instruction"],
+    to: "refuse",
+    traitementEvent: "refuse_automatiquement",
+    motivation: "required",
     internal: true,
   },
 ] as const satisfies readonly DossierTransition[];

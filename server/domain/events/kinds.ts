@@ -84,6 +84,14 @@ export const EVENT_KINDS = {
   "demarche.restauree": z.object({}),
   /** Created as a clone of another démarche (`sourceDemarcheId`) or of a gallery model (`model`). */
   "demarche.clonee": z.object({ sourceDemarcheId: z.number().int().nullable(), model: z.string().nullable() }),
+  /** An administrateur changed the démarche's special procedures (declarative, SVA/SVR, accusé de lecture). */
+  "demarche.procedures_speciales_modifiees": z.object({
+    declarative: z.enum(["en_instruction", "accepte"]).nullable(),
+    svaSvr: z.enum(["disabled", "sva", "svr"]),
+    accuseLecture: z.boolean(),
+  }),
+  /** The usager acknowledged the decision hidden by the démarche's accusé de lecture. */
+  "dossier.accuse_lecture": z.object({}),
   /** An administrateur added another administrateur to the démarche (invited when they had no account). */
   "demarche.administrateur_ajoute": z.object({
     administrateurId: z.number().int(),

@@ -10,6 +10,7 @@ import { closingNotification } from "./closing-notification";
 import { groupeChangeMails } from "./groupe-change-mails";
 import { instructeurMails } from "./instructeur-mails";
 import { resolveCorrections } from "./resolve-corrections";
+import { svaSvrDate } from "./sva-svr-date";
 import { systemMessages } from "./system-messages";
 import { usagerMessageMail } from "./usager-message-mail";
 import { usagerStateMails } from "./usager-state-mails";
@@ -24,6 +25,7 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   systemMessages,
   usagerMessageMail,
   resolveCorrections,
+  svaSvrDate,
   administrateurAddedMail,
   groupeChangeMails,
   webhookDeliveriesReaction,

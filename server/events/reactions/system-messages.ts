@@ -11,7 +11,7 @@ import { messageBody } from "../../domain/messages/message-body";
 import { customDossierMail } from "../../lookups/dossier-mail";
 import { dossierMailText } from "../../mail/templates/dossier-mails";
 import { defineReaction } from "../reaction";
-import { MAIL_BY_KIND } from "./usager-state-mails";
+import { MAIL_BY_KIND, usagerMailFor } from "./usager-state-mails";
 
 type MailedKind = keyof typeof MAIL_BY_KIND;
 
@@ -21,20 +21,28 @@ export const systemMessages = defineReaction({
   async react(tx, event) {
     if (event.dossierId === null || event.payload.silent) return;
     const [target] = await tx
-      .select({ locale: users.locale, forTest: dossiers.forTest, libelle: demarches.libelle })
+      .select({
+        locale: users.locale,
+        forTest: dossiers.forTest,
+        libelle: demarches.libelle,
+        accuseLecture: demarches.accuseLecture,
+      })
       .from(dossiers)
       .innerJoin(users, eq(users.id, dossiers.userId))
       .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
       .where(eq(dossiers.id, event.dossierId));
     if (!target || target.forTest) return;
     const locale = isLocale(target.locale) ? target.locale : DEFAULT_LOCALE;
+    // With the accusé de lecture, the copy is as neutral as the e-mail (the usager reads the messagerie).
+    const mail = usagerMailFor(event.kind, target.accuseLecture, event.payload.motivation);
     // A customised e-mail is copied as sent (its links relative to the site).
-    const custom = await customDossierMail(tx, event.dossierId, MAIL_BY_KIND[event.kind], locale);
+    const custom =
+      mail.name === MAIL_BY_KIND[event.kind] ? await customDossierMail(tx, event.dossierId, mail.name, locale) : null;
     const text = custom
       ? custom.html.split(APP_URL_TOKEN).join("")
       : dossierMailText(
-          MAIL_BY_KIND[event.kind],
-          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: event.payload.motivation ?? null },
+          mail.name,
+          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation },
           locale,
         );
     const body = messageBody(text);

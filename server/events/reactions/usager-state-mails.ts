@@ -28,21 +28,46 @@ export const MAIL_BY_KIND = {
 
 type MailedKind = keyof typeof MAIL_BY_KIND;
 
+const DECISION_MAILS: readonly DossierMailName[] = ["dossier_accepte", "dossier_refuse", "dossier_classe_sans_suite"];
+
+/**
+ * The mail (and its motivation) for a state change: with the démarche's accusé de lecture, a
+ * decision is replaced by a neutral « une décision est disponible », revealing neither it nor its motivation.
+ */
+export function usagerMailFor(
+  kind: MailedKind,
+  accuseLecture: boolean,
+  motivation: string | null | undefined,
+): { name: DossierMailName; motivation: string | null } {
+  const name = MAIL_BY_KIND[kind];
+  if (accuseLecture && DECISION_MAILS.includes(name)) return { name: "dossier_decision_disponible", motivation: null };
+  return { name, motivation: motivation ?? null };
+}
+
 export const usagerStateMails = defineReaction({
   name: "usager-state-mails",
   kinds: Object.keys(MAIL_BY_KIND) as MailedKind[],
   async react(tx, event) {
     if (event.dossierId === null || event.payload.silent) return;
     const [target] = await tx
-      .select({ email: users.email, locale: users.locale, forTest: dossiers.forTest, libelle: demarches.libelle })
+      .select({
+        email: users.email,
+        locale: users.locale,
+        forTest: dossiers.forTest,
+        libelle: demarches.libelle,
+        accuseLecture: demarches.accuseLecture,
+      })
       .from(dossiers)
       .innerJoin(users, eq(users.id, dossiers.userId))
       .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
       .where(eq(dossiers.id, event.dossierId));
     if (!target || target.forTest) return;
     const locale = isLocale(target.locale) ? target.locale : DEFAULT_LOCALE;
-    // The démarche's customised template, rendered now with the dossier's values (escaped).
-    const custom = await customDossierMail(tx, event.dossierId, MAIL_BY_KIND[event.kind], locale);
+    const mail = usagerMailFor(event.kind, target.accuseLecture, event.payload.motivation);
+    // The démarche's customised template, rendered now with the dossier's values (escaped); never for
+    // the neutral « décision disponible » of the accusé de lecture, which must not reveal the decision.
+    const custom =
+      mail.name === MAIL_BY_KIND[event.kind] ? await customDossierMail(tx, event.dossierId, mail.name, locale) : null;
     // The accusé de réception carries the PDF receipt, as the reference's (customised or not).
     const receipt =
       event.kind === "dossier.depose" ? { attachments: [{ kind: "dossier_receipt" as const, dossierId: event.dossierId }] } : {};
@@ -60,8 +85,8 @@ export const usagerStateMails = defineReaction({
     await enqueueMail(
       tx,
       target.email,
-      MAIL_BY_KIND[event.kind],
-      { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: event.payload.motivation ?? null },
+      mail.name,
+      { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation },
       locale,
       receipt,
     );

@@ -78,6 +78,7 @@ const resolvers = {
     dateCreation: (d: DemarcheRow) => d.createdAt,
     dateDerniereModification: (d: DemarcheRow) => d.updatedAt,
     datePublication: (d: DemarcheRow) => d.publishedAt,
+    declarative: (d: DemarcheRow) => d.declarativeWithState,
     dateFermeture: (d: DemarcheRow) => d.closedAt,
     publishedRevision: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => loadRevision(d.publishedRevisionId, ctx),
     async draftRevision(d: DemarcheRow, _: unknown, ctx: GraphqlContext) {
@@ -120,6 +121,8 @@ const resolvers = {
     datePassageEnConstruction: (d: DossierRow) => d.enConstructionAt ?? d.deposeAt ?? d.createdAt,
     datePassageEnInstruction: (d: DossierRow) => d.enInstructionAt,
     dateTraitement: (d: DossierRow) => d.processedAt,
+    datePrevisionnelleDecisionSVASVR: (d: DossierRow) => d.svaSvrDecisionOn,
+    dateTraitementSVASVR: (d: DossierRow) => d.svaSvrDecisionTriggeredAt,
     dateDerniereModification: (d: DossierRow) => d.updatedAt,
     dateDerniereModificationChamps: (d: DossierRow) => d.lastChampUpdatedAt ?? d.createdAt,
     motivation: (d: DossierRow) => d.motivation,

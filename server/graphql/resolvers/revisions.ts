@@ -82,6 +82,7 @@ export const revisionResolvers = {
     dateCreation: ({ demarche }: DemarcheDescriptorSource) => demarche.createdAt,
     dateDerniereModification: ({ demarche }: DemarcheDescriptorSource) => demarche.updatedAt,
     datePublication: ({ demarche }: DemarcheDescriptorSource) => demarche.publishedAt,
+    declarative: ({ demarche }: DemarcheDescriptorSource) => demarche.declarativeWithState,
     dateFermeture: ({ demarche }: DemarcheDescriptorSource) => demarche.closedAt,
     // Unpublishing (depubliee) is not offered yet: a démarche is never unpublished.
     dateDepublication: () => null,

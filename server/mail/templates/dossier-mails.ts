@@ -25,11 +25,12 @@ interface DossierMailDefinition {
     | "accepte"
     | "refuse"
     | "classeSansSuite"
-    | "repasseEnInstruction";
+    | "repasseEnInstruction"
+    | "decisionDisponible";
   /** A decision: its motivation, when one was given, is quoted under `mail.dossier.<kind>.motivation`. */
   withMotivation?: true;
   /** Key under `mail.dossier.<kind>` of a paragraph after the message. */
-  after?: "stillEditable" | "messages" | "next";
+  after?: "stillEditable" | "messages" | "next" | "acknowledge";
 }
 
 const DOSSIER_MAILS = {
@@ -45,6 +46,8 @@ const DOSSIER_MAILS = {
   dossier_classe_sans_suite: { kind: "classeSansSuite", withMotivation: true },
   // The previous decision was withdrawn: en instruction again.
   dossier_repasse_en_instruction: { kind: "repasseEnInstruction", after: "next" },
+  // Accusé de lecture: a decision was taken; which one is read on the dossier page once acknowledged.
+  dossier_decision_disponible: { kind: "decisionDisponible", after: "acknowledge" },
 } as const satisfies Record<string, DossierMailDefinition>;
 
 export type DossierMailName = keyof typeof DOSSIER_MAILS;

@@ -45,6 +45,8 @@ export async function applyTransition(
     incompleteAnnotations?: readonly string[];
     /** Do not e-mail the usager (the API's `disableNotification`). */
     silent?: boolean;
+    /** Columns the automatic transitions set with the state (`*_triggered_at`). */
+    alsoSet?: { declarativeTriggeredAt?: true; svaSvrDecisionTriggeredAt?: true };
   } = {},
 ): Promise<TransitionResult> {
   const { dossier, demarche } = target;
@@ -72,10 +74,20 @@ export async function applyTransition(
     changes.enInstructionAt = now;
     changes.processedAt = null;
     changes.motivation = null;
+    // Re-opened: the SVA/SVR date and the acknowledgement of the withdrawn decision go (reference).
+    if (plan.from !== "en_construction") {
+      changes.svaSvrDecisionOn = null;
+      changes.accuseLectureAgreementAt = null;
+    }
   } else {
     changes.processedAt = now;
     changes.motivation = plan.motivation;
+    changes.accuseLectureAgreementAt = null;
+    // Declarative acceptance straight from en construction: instruction and decision are the same instant.
+    if (plan.from === "en_construction") changes.enInstructionAt = now;
   }
+  if (input.alsoSet?.declarativeTriggeredAt) changes.declarativeTriggeredAt = now;
+  if (input.alsoSet?.svaSvrDecisionTriggeredAt) changes.svaSvrDecisionTriggeredAt = now;
   const updated = await tx
     .update(dossiers)
     .set(changes as typeof dossiers.$inferInsert)

@@ -25,6 +25,7 @@ import { recordEvent } from "../../events/record-event";
 import { referenceDataFor } from "../../integrations/reference-data";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { applyTransition } from "./apply-transition";
+import { processSpecialDossier } from "./process-special-dossier";
 import { routeDossierInTransaction } from "../groupes/route-dossier";
 import { reindexDossier } from "./index-dossier";
 import { dossierLinkIssues } from "./dossier-link-issues";
@@ -111,8 +112,9 @@ export async function deposerModifications(
       actorUserId: userId,
       payload: { stream: "main", stableIds: changedStableIds },
     });
-    // A pending demande de correction is resolved by this re-submission: the messagerie resolves it
-    // here (or in a reaction to `dossier.depose_correction_usager`), in this same transaction.
+    // A pending demande de correction was resolved by this re-submission (reaction to
+    // `dossier.depose_correction_usager`): an SVA/SVR dossier gets its new date and goes back en instruction.
+    await processSpecialDossier(tx, dossierId);
     return { ok: true, changedStableIds };
   });
 }

@@ -8,6 +8,7 @@ import type { Db } from "../../db/client";
 import { loadChampValues } from "../../db/champ-values";
 import { loadIneligibility, loadRevisionForm } from "../../db/revisions";
 import { applyTransition } from "./apply-transition";
+import { processSpecialDossier } from "./process-special-dossier";
 import { dossierLinkIssues } from "./dossier-link-issues";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { OFFLINE_REFERENCE_DATA, type ReadFormField, typedValues, writeChamps } from "./save-champs";
@@ -83,6 +84,8 @@ export async function submitDossier(
     }
     const result = await applyTransition(tx, target, "passer_en_construction", { userId, instructeurEmail: null });
     if (!result.ok) return result;
+    // Declarative and SVA/SVR démarches: the platform passes it on at once (same transaction).
+    await processSpecialDossier(tx, dossierId);
     await reindexDossier(tx, dossierId);
     return { ok: true };
   });

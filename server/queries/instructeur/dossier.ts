@@ -29,6 +29,7 @@ async function withDossierLinks(db: DbOrTx, instructeurId: number, form: Awaited
 }
 import { follows, instructeurs, traitements, users } from "../../db/schema";
 import { instructeurEvents } from "../../domain/dossier/transitions";
+import { readSvaSvr } from "../../domain/special/sva-svr";
 import { findInstructeurDossier } from "../../lookups/scoped-dossier";
 import { NotFoundError } from "../../errors";
 import { loadDossierAnnotations } from "./annotations";
@@ -94,6 +95,10 @@ export async function loadInstructeurDossier(
       updatedAt: dossier.updatedAt,
       archived: dossier.archived,
       inCorbeille: dossier.hiddenByAdministrationAt !== null,
+      svaSvrDecisionOn: dossier.svaSvrDecisionOn,
+      svaSvrDecision: readSvaSvr(demarche.svaSvr).decision,
+      // Accusé de lecture: null when the démarche has none; else when the usager read the decision (or not yet).
+      accuseLecture: demarche.accuseLecture ? { agreementAt: dossier.accuseLectureAgreementAt } : null,
     },
     // The public form in order, each field with its stored value (rendered by <ChampDisplay>).
     // The public form (tree, values by key, hidden occurrences), rendered by <ChampDisplayList>.

@@ -9,6 +9,8 @@ import { dossiersWithUserBuffer } from "../../db/champ-streams";
 import { demarches, dossiers } from "../../db/schema";
 import { dossiersOfUsager } from "../../db/scopes";
 import { type DossierCursor, encodeCursor } from "./cursor";
+import type { DossierState } from "../../domain/dossier/states";
+import { decisionHiddenFromUsager } from "../../domain/special/rules";
 
 export const MES_DOSSIERS_PAGE_SIZE = 25;
 
@@ -31,6 +33,8 @@ export async function listUsagerDossiers(
       updatedAt: dossiers.updatedAt,
       updatedAtMicros,
       demarcheLibelle: demarches.libelle,
+      accuseLecture: demarches.accuseLecture,
+      accuseLectureAgreementAt: dossiers.accuseLectureAgreementAt,
     })
     .from(dossiers)
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
@@ -47,7 +51,14 @@ export async function listUsagerDossiers(
     page.filter((d) => d.state === "en_construction").map((d) => d.id),
   );
   return {
-    dossiers: page.map(({ updatedAtMicros: _, ...row }) => ({ ...row, pendingChanges: pending.has(row.id) })),
+    dossiers: page.map(({ updatedAtMicros: _, accuseLecture, accuseLectureAgreementAt, ...row }) => ({
+      ...row,
+      // A decision hidden by the accusé de lecture is not revealed by the list either.
+      state: decisionHiddenFromUsager({ accuseLecture, state: row.state, agreementAt: accuseLectureAgreementAt })
+        ? ("en_instruction" as const)
+        : row.state,
+      pendingChanges: pending.has(row.id),
+    })),
     nextCursor,
   };
 }
@@ -55,8 +66,14 @@ export async function listUsagerDossiers(
 /** The usager's dossiers on one démarche (its page lists them to resume a brouillon), test ones only through the test link. */
 export async function listUsagerDossiersOnDemarche(db: DbOrTx, userId: number, demarcheId: number, forTest: boolean, limit = 50) {
   return db
-    .select({ id: dossiers.id, state: dossiers.state, updatedAt: dossiers.updatedAt })
+    .select({
+      id: dossiers.id,
+      state: sql<DossierState>`case when ${demarches.accuseLecture} and ${dossiers.accuseLectureAgreementAt} is null
+        and ${dossiers.state} in ('accepte', 'refuse', 'sans_suite') then 'en_instruction' else ${dossiers.state} end`,
+      updatedAt: dossiers.updatedAt,
+    })
     .from(dossiers)
+    .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
     .where(and(dossiersOfUsager(userId), eq(dossiers.demarcheId, demarcheId), eq(dossiers.forTest, forTest)))
     .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
     .limit(limit);

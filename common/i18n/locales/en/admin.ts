@@ -2,6 +2,49 @@ import type { Translation } from "../../types";
 import type fr from "../fr/admin";
 
 export default {
+  special: {
+    title: "Special procedures",
+    overviewLink: "Declarative procedure, tacit decision, acknowledgement of receipt",
+    overviewBody: "Automatic processing of submitted files, tacit approval or refusal, acknowledgement of decisions.",
+    saved: "The special procedures have been saved",
+    submit: "Save",
+    declarativeHint:
+      "Once submitted, the file can no longer be changed: it goes under review at once, or it is accepted at once.",
+    declarative: {
+      none: "No, files are reviewed",
+      en_instruction: "Yes, automatic start of review",
+      accepte: "Yes, automatic acceptance",
+    },
+    svaSvrTitle: "Tacit approval / tacit refusal",
+    svaSvrHint:
+      "Without a decision of the administration within the period, the file is accepted (tacit approval) or rejected (tacit refusal) automatically. The period starts the day after submission.",
+    svaSvrLocked: "The procedure is published with this rule: it can no longer be changed.",
+    decision: { disabled: "Disabled", sva: "Silence means consent", svr: "Silence means refusal" },
+    periodHint: "A whole number greater than 0",
+    unit: { days: "days", weeks: "weeks", months: "months" },
+    resume: {
+      continue: "The period resumes where it was once the correction is made",
+      reset: "The period starts again once the correction is made",
+    },
+    accuseLectureHint:
+      "The user is told a decision is available without learning which; they read it by acknowledging receipt on their file.",
+    fields: {
+      declarative: "Declarative procedure",
+      svaSvrDecision: "Rule",
+      svaSvrPeriod: "Period",
+      svaSvrUnit: "Unit of the period",
+      svaSvrResume: "After a correction request",
+      accuseLecture: "Acknowledgement of receipt of the decision",
+    },
+    errors: {
+      invalid: "Choose one of the values offered",
+      period_not_integer: "The period must be a whole number",
+      period_not_positive: "The period must be greater than 0",
+      period_too_long: "The period cannot exceed {max}",
+      incompatible_with_declarative: "A declarative procedure cannot use tacit approval or refusal",
+      sva_svr_locked: "The procedure is published with a tacit decision rule: it can no longer be changed",
+    },
+  },
   errorTitlePrefix: "Error",
   errorSummaryTitle: "The form contains errors",
   breadcrumb: {

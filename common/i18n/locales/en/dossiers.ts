@@ -20,6 +20,13 @@ export default {
     repasser_en_instruction: "Reopen review",
     deposer_modifications: "Submit the changes",
     repasser_en_construction_with_pending_correction: "Send back for correction",
+    passer_automatiquement_en_instruction: "Start review automatically",
+    accepter_automatiquement: "Accept automatically",
+    refuser_automatiquement: "Reject automatically",
+  },
+  special: {
+    svrMotivation:
+      "The administration did not answer within the set period: your request is rejected under the “silence means refusal” rule.",
   },
   transitionErrors: {
     invalid_transition: "This action is not possible in the application’s current state",

@@ -2,6 +2,13 @@ import type { Translation } from "../../types";
 import type fr from "../fr/instructeur";
 
 export default {
+  special: {
+    sva: "Tacit approval: accepted automatically on {date}",
+    svr: "Tacit refusal: rejected automatically on {date}",
+    read: "The user acknowledged receipt of the decision on {date}",
+    notRead: "The user has not yet acknowledged receipt of the decision",
+    column: "Tacit decision date",
+  },
   pageTitle: "{title} – Guichet",
   errorPageTitle: "Error: {title} – Guichet",
   civilites: {

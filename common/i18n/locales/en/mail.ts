@@ -102,6 +102,11 @@ export default {
       body: "The decision on your file no. {number}, submitted to the procedure “{demarche}”, has been withdrawn: your file is being reviewed by the administration again.",
       next: "You will receive a new message once a decision has been made.",
     },
+    decisionDisponible: {
+      subject: "A decision has been made on your file no. {number} ({demarche})",
+      body: "A decision has been made on your file no. {number}, submitted to the procedure “{demarche}”.",
+      acknowledge: "To read it, sign in and acknowledge receipt on your file’s page.",
+    },
   },
   mailbox: {
     title: "Local mailbox",

@@ -194,6 +194,16 @@ export default {
     formTitle: "Form",
     historyTitle: "History",
     historyEmpty: "No change of status yet.",
+    accuseLecture: {
+      title: "A decision is available",
+      body: "The administration has made a decision on your file. To read it, acknowledge receipt: the administration will know you have read it.",
+      submit: "I acknowledge receipt of the decision",
+      done: "You have acknowledged receipt of the decision: here it is.",
+    },
+    svaSvr: {
+      sva: "Without an answer from the administration, your request will be accepted on {date} (silence means consent).",
+      svr: "Without an answer from the administration, your request will be rejected on {date} (silence means refusal).",
+    },
     explanations: {
       brouillon: "This file is a draft: it has not been submitted yet.",
       en_construction: "Your file has been submitted. The administration has not started examining it: you can still change it.",

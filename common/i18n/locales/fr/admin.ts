@@ -1,4 +1,48 @@
 export default {
+  /** Special procedures: declarative, silence vaut accord / rejet, accusé de lecture. */
+  special: {
+    title: "Procédures particulières",
+    overviewLink: "Démarche déclarative, SVA/SVR, accusé de lecture",
+    overviewBody: "Traitement automatique des dossiers déposés, silence vaut accord ou rejet, accusé de lecture des décisions.",
+    saved: "Les procédures particulières ont été enregistrées",
+    submit: "Enregistrer",
+    declarativeHint:
+      "Une fois déposé, le dossier ne peut plus être modifié : il passe aussitôt en instruction, ou il est aussitôt accepté.",
+    declarative: {
+      none: "Non, démarche instruite",
+      en_instruction: "Oui, passage automatique en instruction",
+      accepte: "Oui, acceptation automatique",
+    },
+    svaSvrTitle: "Silence vaut accord / silence vaut rejet",
+    svaSvrHint:
+      "Sans décision de l’administration dans le délai, le dossier est accepté (SVA) ou refusé (SVR) automatiquement. Le délai court à partir du lendemain du dépôt.",
+    svaSvrLocked: "La démarche est publiée avec cette règle : elle ne peut plus être modifiée.",
+    decision: { disabled: "Désactivé", sva: "Silence vaut accord", svr: "Silence vaut rejet" },
+    periodHint: "Un nombre entier supérieur à 0",
+    unit: { days: "jours", weeks: "semaines", months: "mois" },
+    resume: {
+      continue: "Le délai reprend où il en était une fois la correction faite",
+      reset: "Le délai repart de zéro une fois la correction faite",
+    },
+    accuseLectureHint:
+      "L’usager est prévenu qu’une décision est disponible sans en connaître la nature ; il la découvre en en accusant lecture sur son dossier.",
+    fields: {
+      declarative: "Démarche déclarative",
+      svaSvrDecision: "Règle",
+      svaSvrPeriod: "Délai",
+      svaSvrUnit: "Unité du délai",
+      svaSvrResume: "Après une demande de correction",
+      accuseLecture: "Accusé de lecture de la décision",
+    },
+    errors: {
+      invalid: "Choisissez une des valeurs proposées",
+      period_not_integer: "Le délai doit être un nombre entier",
+      period_not_positive: "Le délai doit être supérieur à 0",
+      period_too_long: "Le délai ne peut pas dépasser {max}",
+      incompatible_with_declarative: "Une démarche déclarative ne peut pas être en silence vaut accord ou rejet",
+      sva_svr_locked: "La démarche est publiée avec le silence vaut accord ou rejet : sa règle ne peut plus être modifiée",
+    },
+  },
   errorTitlePrefix: "Erreur",
   errorSummaryTitle: "Le formulaire contient des erreurs",
   breadcrumb: {

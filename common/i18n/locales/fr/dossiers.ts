@@ -17,6 +17,14 @@ export default {
     repasser_en_instruction: "Repasser en instruction",
     deposer_modifications: "Déposer les modifications",
     repasser_en_construction_with_pending_correction: "Repasser en construction (correction demandée)",
+    passer_automatiquement_en_instruction: "Passer automatiquement en instruction",
+    accepter_automatiquement: "Accepter automatiquement",
+    refuser_automatiquement: "Refuser automatiquement",
+  },
+  /** Fixed texts of the special procedures (the SVR refusal's motivation, in the usager's language). */
+  special: {
+    svrMotivation:
+      "Faute de réponse de l’administration dans le délai prévu, votre demande est rejetée en application du principe « silence vaut rejet ».",
   },
   transitionErrors: {
     invalid_transition: "Cette action n’est pas possible dans l’état actuel du dossier",

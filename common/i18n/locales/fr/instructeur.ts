@@ -1,5 +1,13 @@
 /** The instructeur's space: démarches list, dossiers tabs, dossier page and decisions. */
 export default {
+  /** Special procedures on the dossier page: SVA/SVR date, accusé de lecture. */
+  special: {
+    sva: "SVA : accepté automatiquement le {date}",
+    svr: "SVR : refusé automatiquement le {date}",
+    read: "L’usager a accusé lecture de la décision le {date}",
+    notRead: "L’usager n’a pas encore accusé lecture de la décision",
+    column: "Date SVA/SVR",
+  },
   pageTitle: "{title} – Guichet",
   errorPageTitle: "Erreur : {title} – Guichet",
   /** Keys without the dot of "M." (dots separate translation keys). */

@@ -102,6 +102,11 @@ export default {
       body: "La décision prise sur votre dossier n° {number}, déposé sur la démarche « {demarche} », a été annulée : votre dossier est de nouveau en cours d’instruction par l’administration.",
       next: "Vous recevrez un nouveau message lorsqu’une décision aura été prise.",
     },
+    decisionDisponible: {
+      subject: "Une décision a été rendue sur votre dossier n° {number} ({demarche})",
+      body: "Une décision a été rendue sur votre dossier n° {number}, déposé sur la démarche « {demarche} ».",
+      acknowledge: "Pour en prendre connaissance, connectez-vous et accusez-en la lecture sur la page de votre dossier.",
+    },
   },
   /** The local mailbox page (/mailbox, development and embedded mode only). */
   mailbox: {

@@ -194,6 +194,16 @@ export default {
     formTitle: "Formulaire",
     historyTitle: "Historique",
     historyEmpty: "Aucun changement de statut pour le moment.",
+    accuseLecture: {
+      title: "Une décision est disponible",
+      body: "L’administration a rendu une décision sur votre dossier. Pour en prendre connaissance, accusez-en la lecture : l’administration saura que vous l’avez lue.",
+      submit: "J’accuse lecture de la décision",
+      done: "Vous avez accusé lecture de la décision : la voici.",
+    },
+    svaSvr: {
+      sva: "Sans réponse de l’administration, votre demande sera acceptée le {date} (silence vaut accord).",
+      svr: "Sans réponse de l’administration, votre demande sera rejetée le {date} (silence vaut rejet).",
+    },
     explanations: {
       brouillon: "Ce dossier est un brouillon : il n’a pas encore été déposé.",
       en_construction:
