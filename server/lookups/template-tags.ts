@@ -3,6 +3,7 @@
  * (its kind of usager, routing, a revision's fields) and one dossier's values. Shared by the
  * e-mail templates (admin pages, state e-mails) and the attestations.
  */
+import { readSvaSvr, svaSvrEnabled } from "../domain/special/sva-svr";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { loadRevisionChamps } from "../db/revisions";
@@ -26,9 +27,12 @@ export async function loadTagDemarcheContext(
     .select({ n: sql<number>`count(*)::int` })
     .from(groupesInstructeurs)
     .where(eq(groupesInstructeurs.demarcheId, demarche.id));
+  const [special] = await db.select({ svaSvr: demarches.svaSvr }).from(demarches).where(eq(demarches.id, demarche.id));
   return {
     forIndividual: demarche.forIndividual,
     routingEnabled: (groupes?.n ?? 0) > 1,
+    // `--date prévisionnelle SVA/SVR--` exists on SVA/SVR démarches only.
+    svaSvr: svaSvrEnabled(readSvaSvr(special?.svaSvr)),
     fields: [...publicFields, ...annotations],
   };
 }
@@ -67,6 +71,8 @@ export async function loadTagDossierData(db: DbOrTx, dossierId: number, appUrl: 
     // Personnes morales: no établissement is stored yet, their tags render empty.
     entreprise: null,
     groupeInstructeur: row.groupe,
+    // A day (Paris): noon UTC is that day in Paris whatever the season.
+    svaSvrDecisionOn: d.svaSvrDecisionOn ? new Date(`${d.svaSvrDecisionOn}T12:00:00Z`) : null,
     links: { dossier: `${appUrl}/dossiers/${d.id}`, attestation: null, justificatif: null },
     champs: new Map(values.map((v) => [champKey(v.stableId, v.rowId), v.value as JsonValue])),
   };

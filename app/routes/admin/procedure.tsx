@@ -18,7 +18,19 @@ type CycleNoticeKey = (typeof CYCLE_NOTICES)[number];
 
 /** Nothing to post here; out of scope is still a 404 (never a 405 that would confirm the démarche exists). */
 export const handle = {
-  i18n: ["admin", "avis", "champs", "conditions", "fichiers", "notifications", "equipe", "statistiques", "modeles", "webhooks", "cycle"],
+  i18n: [
+    "admin",
+    "avis",
+    "champs",
+    "conditions",
+    "fichiers",
+    "notifications",
+    "equipe",
+    "statistiques",
+    "modeles",
+    "webhooks",
+    "cycle",
+  ],
 };
 
 export async function action({ context, params }: Route.ActionArgs) {

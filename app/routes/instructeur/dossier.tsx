@@ -35,7 +35,19 @@ import { DossierColleague } from "./dossier-colleague";
 import { DossierLabels } from "./dossier-labels";
 
 export const handle = {
-  i18n: ["avis", "champs", "documents", "dossiers", "fichiers", "groupes", "instructeur", "liste", "messagerie", "notifications", "usager"],
+  i18n: [
+    "avis",
+    "champs",
+    "documents",
+    "dossiers",
+    "fichiers",
+    "groupes",
+    "instructeur",
+    "liste",
+    "messagerie",
+    "notifications",
+    "usager",
+  ],
 };
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
