@@ -64,11 +64,7 @@ export default function AdminHistorique({ loaderData }: Route.ComponentProps) {
                 <tr key={entry.id}>
                   <td>{format.format(new Date(entry.createdAt))}</td>
                   <td>{entry.actorEmail ?? t("equipe.historique.system")}</td>
-                  <td>
-                    {t(`equipe.historique.kinds.${entry.kind.replace(/^demarche\./, "")}` as "equipe.historique.kinds.close", {
-                      subject: entry.subject,
-                    })}
-                  </td>
+                  <td>{t(historyKey(entry) as "equipe.historique.kinds.close", { subject: entry.subject })}</td>
                 </tr>
               ))}
             </tbody>
@@ -84,4 +80,10 @@ export default function AdminHistorique({ loaderData }: Route.ComponentProps) {
       ) : null}
     </>
   );
+}
+
+/** The sentence of an entry: by kind, and by change for the kinds that tell which (groupes, webhooks). */
+function historyKey(entry: { kind: string; change: string | null }): string {
+  const kind = `equipe.historique.kinds.${entry.kind.replace(/^demarche\./, "")}`;
+  return entry.change ? `${kind}.${entry.change}` : kind;
 }

@@ -40,6 +40,14 @@ export const DEMARCHE_HISTORY_KINDS = [
   "demarche.administrateur_retire",
   "demarche.experts_modifies",
   "demarche.modele_mail_modifie",
+  "demarche.groupes_modifies",
+  "demarche.procedures_speciales_modifiees",
+  "demarche.webhooks_modifies",
+  "demarche.depubliee",
+  "demarche.date_fermeture",
+  "demarche.supprimee",
+  "demarche.restauree",
+  "demarche.clonee",
 ] as const satisfies readonly EventKind[];
 export type DemarcheHistoryKind = (typeof DEMARCHE_HISTORY_KINDS)[number];
 
@@ -75,6 +83,8 @@ export async function loadDemarcheHistory(db: DbOrTx, administrateurId: number, 
     entries: page.map((r) => ({
       id: r.id,
       kind: r.kind as DemarcheHistoryKind,
+      /** Which change, for the kinds that say it (groupes, webhooks): the sentence is chosen by it. */
+      change: changeOf(r.kind, r.payload),
       actor: r.actor,
       actorEmail: r.actorEmail,
       /** What the sentence names: the administrateur added or removed, the path published, the experts change. */
@@ -85,9 +95,23 @@ export async function loadDemarcheHistory(db: DbOrTx, administrateurId: number, 
   };
 }
 
+/** The kinds whose sentence depends on the payload's `change`. */
+const CHANGE_KINDS: readonly string[] = ["demarche.groupes_modifies", "demarche.webhooks_modifies"];
+
+function changeOf(kind: string, payload: unknown): string | null {
+  if (typeof payload !== "object" || payload === null) return null;
+  if (kind === "demarche.date_fermeture") return typeof (payload as { day?: unknown }).day === "string" ? "set" : "removed";
+  if (!CHANGE_KINDS.includes(kind)) return null;
+  const change = (payload as Record<string, unknown>).change;
+  return typeof change === "string" ? change : null;
+}
+
 function subjectOf(payload: unknown): string {
   if (typeof payload !== "object" || payload === null) return "";
   const p = payload as Record<string, unknown>;
+  // A closing day (YYYY-MM-DD) reads as the French date, as the forms write it.
+  if (typeof p.day === "string") return p.day.split("-").reverse().join("/");
+  if (typeof p.count === "number") return String(p.count);
   if (typeof p.email === "string") return p.email;
   if (typeof p.path === "string") return p.path;
   if (typeof p.change === "string") return p.change;

@@ -10,6 +10,8 @@ import type { Db } from "../../../server/db/client";
 import { administrateurs, apiTokens, demarcheAdministrateurs, events, users } from "../../../server/db/schema";
 import { addDemarcheAdministrateur } from "../../../server/operations/demarches/add-demarche-administrateur";
 import { removeDemarcheAdministrateur } from "../../../server/operations/demarches/remove-demarche-administrateur";
+import { setClosingDate } from "../../../server/operations/demarches/set-closing-date";
+import { createGroupe } from "../../../server/operations/groupes/create-groupe";
 import { buildDemarche, buildUser } from "../../../server/seed/factories";
 import { startTestServer, type TestServer } from "../../support/server";
 import { location, newAdministrateur, pageText, queuedMails } from "./helpers";
@@ -179,6 +181,26 @@ describe("co-administrateurs operations and history", () => {
     expect(text).toContain("a ajouté l'administrateur histoire@exemple.fr");
     expect(text).toContain("a retiré l'administrateur histoire@exemple.fr");
     expect(text).toContain(admin.email);
+  });
+
+  it("tells the routing and closing-date changes in the démarche's history, each in its own words", async () => {
+    const { db } = server.database;
+    const { browser, admin, administrateurId } = await newAdministrateur(server);
+    const { demarche } = await buildDemarche(db, { administrateurEmail: admin.email });
+    const who = { administrateurId, userId: admin.userId };
+    expect(await createGroupe(db, who, demarche.id, { label: "Bretagne" })).toMatchObject({ ok: true });
+    expect(await setClosingDate(db, administrateurId, demarche.id, "2031-03-15", new Date("2026-12-07T10:00:00Z"))).toEqual({
+      ok: true,
+      day: "2031-03-15",
+    });
+    expect(await setClosingDate(db, administrateurId, demarche.id, "")).toEqual({ ok: true, day: null });
+
+    expect((await browser.get(`/admin/procedures/${demarche.id}/historique`)).status).toBe(200);
+    const text = pageText(browser.lastHtml);
+    expect(text).toContain("a créé un groupe instructeur");
+    expect(text).toContain("a fixé la date de fermeture au 15/03/2031");
+    expect(text).toContain("a retiré la date de fermeture");
+    expect(text).not.toContain("equipe.historique");
   });
 
   it("answers 404 to another administrateur on the new pages and forms, and changes nothing", async () => {
