@@ -20,7 +20,7 @@ import {
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRevisionChamps } from "../../../server/db/revisions";
-import { demarches } from "../../../server/db/schema";
+import { demarches, dossiers } from "../../../server/db/schema";
 import { champId, toGlobalId } from "../../../server/graphql/ids";
 import { createGraphqlMount } from "../../../server/graphql/mount";
 import { buildGraphqlSchema } from "../../../server/graphql/resolvers/index";
@@ -138,6 +138,7 @@ function checkShape(document: string, operationName: string, variables: Record<s
 }
 
 const ALL_INCLUDES = {
+  includeGroupeInstructeurs: true,
   includeDossiers: true,
   includeRevision: true,
   includeChamps: true,
@@ -224,7 +225,12 @@ afterAll(async () => {
 
 describe("ds-query-v2", () => {
   it("covers the reference's operations that our schema can answer", () => {
-    expect(operations(DS_QUERY_V2).map((o) => o.name?.value)).toEqual(["getDemarche", "getDossier", "getDemarcheDescriptor"]);
+    expect(operations(DS_QUERY_V2).map((o) => o.name?.value)).toEqual([
+      "getDemarche",
+      "getGroupeInstructeur",
+      "getDossier",
+      "getDemarcheDescriptor",
+    ]);
   });
 
   it("getDemarche answers the document's fields, with every include and without", async () => {
@@ -258,6 +264,28 @@ describe("ds-query-v2", () => {
       ]),
     });
     expect(demarche.dossiers.pageInfo).toEqual({ hasPreviousPage: false, hasNextPage: false, endCursor: expect.any(String) });
+  });
+
+  it("getGroupeInstructeur answers the groupe with its instructeurs and dossiers", async () => {
+    const [row] = await database.db
+      .select({ groupe: dossiers.groupeInstructeurId })
+      .from(dossiers)
+      .where(eq(dossiers.id, seeded.dossier));
+    const number = row?.groupe as number;
+    for (const variables of [{ groupeInstructeurNumber: number }, { groupeInstructeurNumber: number, ...ALL_INCLUDES }]) {
+      const { status, json } = await post({ queryId: "ds-query-v2", operationName: "getGroupeInstructeur", variables });
+      expect(status).toBe(200);
+      expect(json.errors).toBeUndefined();
+      checkShape(DS_QUERY_V2, "getGroupeInstructeur", variables, json.data);
+    }
+    const variables = { groupeInstructeurNumber: number, ...ALL_INCLUDES };
+    const { json } = await post({ queryId: "ds-query-v2", operationName: "getGroupeInstructeur", variables });
+    const groupe = json.data.groupeInstructeur;
+    expect(groupe.number).toBe(number);
+    expect(groupe.instructeurs.map((i: Json) => i.email)).toContain(seeded.instructeur.email);
+    expect(groupe.dossiers.nodes.map((d: Json) => d.number)).toEqual(expect.arrayContaining([seeded.dossier, seeded.decided]));
+    expect(groupe.dossiers.nodes[0].groupeInstructeur).toMatchObject({ number, label: expect.any(String) });
+    expect(groupe.dossiers.nodes[0].pdf.url).toMatch(/\/api\/v2\/dossiers\/\d+\/pdf\?/);
   });
 
   it("getDossier answers the document's fields with the dossier's values", async () => {
