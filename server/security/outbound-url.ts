@@ -8,8 +8,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP } from "node:net";
 
-const blocked = new BlockList();
-for (const [network, prefix] of [
+const BLOCKED_IPV4 = [
   ["0.0.0.0", 8],
   ["10.0.0.0", 8],
   ["100.64.0.0", 10],
@@ -25,10 +24,8 @@ for (const [network, prefix] of [
   ["203.0.113.0", 24],
   ["224.0.0.0", 4],
   ["240.0.0.0", 4],
-] as const) {
-  blocked.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
+] as const;
+const BLOCKED_IPV6 = [
   ["::", 128],
   ["::1", 128],
   ["64:ff9b::", 96],
@@ -37,15 +34,28 @@ for (const [network, prefix] of [
   ["fc00::", 7],
   ["fe80::", 10],
   ["ff00::", 8],
-] as const) {
-  blocked.addSubnet(network, prefix, "ipv6");
+] as const;
+
+/**
+ * Built at first use, not when the module loads: a page's module imports its operations for the
+ * server, and a top-level `new BlockList()` would be kept in the browser's bundle (a side effect
+ * the bundler cannot drop), where `node:net` does not exist.
+ */
+let blocked: BlockList | null = null;
+function blockedRanges(): BlockList {
+  if (blocked) return blocked;
+  const list = new BlockList();
+  for (const [network, prefix] of BLOCKED_IPV4) list.addSubnet(network, prefix, "ipv4");
+  for (const [network, prefix] of BLOCKED_IPV6) list.addSubnet(network, prefix, "ipv6");
+  blocked = list;
+  return list;
 }
 
 /** A loopback, private, link-local, shared, documentation, multicast or reserved address. */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
-  return blocked.check(address, family === 4 ? "ipv4" : "ipv6");
+  return blockedRanges().check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
 export type OutboundRefusal = "private_address" | "unresolvable";
