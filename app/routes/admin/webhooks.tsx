@@ -161,7 +161,7 @@ function KindsFieldset({ prefix, checked, error }: { prefix: string; checked: re
                   id={`${prefix}-kind-${kind}`}
                   name="kinds"
                   value={kind}
-                  label={<code>{kind}</code>}
+                  label={<code className="guichet-code-wrap">{kind}</code>}
                   defaultChecked={checked.includes(kind)}
                 />
               </div>
