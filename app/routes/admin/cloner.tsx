@@ -94,7 +94,7 @@ export default function Cloner({ loaderData, actionData }: Route.ComponentProps)
             />
           ))}
         </fieldset>
-        <button type="submit" className="fr-btn fr-icon-file-copy-line fr-btn--icon-left">
+        <button type="submit" className="fr-btn fr-icon-file-add-line fr-btn--icon-left">
           {t("cycle.cloner.submit")}
         </button>
       </Form>

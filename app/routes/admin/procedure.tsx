@@ -358,7 +358,7 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
       </p>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
         <li>
-          <a className="fr-btn fr-btn--secondary fr-icon-file-copy-line fr-btn--icon-left" href={`${base}/cloner`}>
+          <a className="fr-btn fr-btn--secondary fr-icon-file-add-line fr-btn--icon-left" href={`${base}/cloner`}>
             {t("cycle.links.cloner")}
           </a>
         </li>
