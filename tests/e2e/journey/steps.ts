@@ -50,8 +50,27 @@ export function displayedValue({ champ, value }: ChampAnswer): string {
   return value;
 }
 
-/** The `stringValue` of the GraphQL API (same as the reference: "true"/"false", ISO dates). */
-export function apiStringValue({ value }: ChampAnswer): string {
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/** The `stringValue` of the GraphQL API, as the reference's: "true"/"false", dates in words (« 01 septembre 2021 »). */
+export function apiStringValue({ champ, value }: ChampAnswer): string {
+  if (champ.type === "date") {
+    const [year, month, day] = value.split("-");
+    return `${day} ${MONTHS[Number(month) - 1]} ${year}`;
+  }
   return value;
 }
 
