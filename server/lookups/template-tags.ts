@@ -17,7 +17,8 @@ import type { MailTemplateKind, TagDemarcheContext, TagDossierData } from "../do
 /** The démarche's tag context for a revision (public fields then annotations). */
 export async function loadTagDemarcheContext(
   db: DbOrTx,
-  demarche: { id: number; forIndividual: boolean },
+  /** `svaSvr`: the démarche's setting when the caller has read it (else it is read here). */
+  demarche: { id: number; forIndividual: boolean; svaSvr?: unknown },
   revisionId: number | null,
 ): Promise<TagDemarcheContext> {
   // One after the other: inside a transaction they share one connection.
@@ -27,7 +28,10 @@ export async function loadTagDemarcheContext(
     .select({ n: sql<number>`count(*)::int` })
     .from(groupesInstructeurs)
     .where(eq(groupesInstructeurs.demarcheId, demarche.id));
-  const [special] = await db.select({ svaSvr: demarches.svaSvr }).from(demarches).where(eq(demarches.id, demarche.id));
+  const special =
+    demarche.svaSvr !== undefined
+      ? { svaSvr: demarche.svaSvr }
+      : (await db.select({ svaSvr: demarches.svaSvr }).from(demarches).where(eq(demarches.id, demarche.id)))[0];
   return {
     forIndividual: demarche.forIndividual,
     routingEnabled: (groupes?.n ?? 0) > 1,
@@ -45,6 +49,7 @@ export async function loadTagDossierData(db: DbOrTx, dossierId: number, appUrl: 
       demarcheId: demarches.id,
       libelle: demarches.libelle,
       forIndividual: demarches.forIndividual,
+      svaSvr: demarches.svaSvr,
       groupe: groupesInstructeurs.label,
     })
     .from(dossiers)
@@ -76,7 +81,11 @@ export async function loadTagDossierData(db: DbOrTx, dossierId: number, appUrl: 
     links: { dossier: `${appUrl}/dossiers/${d.id}`, attestation: null, justificatif: null },
     champs: new Map(values.map((v) => [champKey(v.stableId, v.rowId), v.value as JsonValue])),
   };
-  return { data, demarche: { id: row.demarcheId, forIndividual: row.forIndividual }, revisionId: d.revisionId };
+  return {
+    data,
+    demarche: { id: row.demarcheId, forIndividual: row.forIndividual, svaSvr: row.svaSvr },
+    revisionId: d.revisionId,
+  };
 }
 
 /** The démarche's customised template of this kind, or null (the built-in e-mail is sent). */
