@@ -3,6 +3,7 @@
  * usager of a dossier (the service of its démarche), and the e-mails about a dossier.
  */
 import { and, eq } from "drizzle-orm";
+import { dossiersOfUsager } from "../db/scopes";
 import type { DbOrTx } from "../db/client";
 import { demarches, dossiers, services } from "../db/schema";
 import { NotFoundError } from "../errors";
@@ -67,6 +68,19 @@ export async function serviceForDossier(db: DbOrTx, dossierId: number): Promise<
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
     .innerJoin(services, eq(services.id, demarches.serviceId))
     .where(eq(dossiers.id, dossierId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The service shown on the usager's dossier pages: null when none, or when the dossier is not theirs. */
+export async function serviceForUsagerDossier(db: DbOrTx, userId: number, dossierId: number): Promise<ServiceCard | null> {
+  if (!Number.isSafeInteger(dossierId) || dossierId <= 0 || dossierId > 2_147_483_647) return null;
+  const [row] = await db
+    .select(CARD)
+    .from(dossiers)
+    .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
+    .innerJoin(services, eq(services.id, demarches.serviceId))
+    .where(and(eq(dossiers.id, dossierId), dossiersOfUsager(userId)))
     .limit(1);
   return row ?? null;
 }

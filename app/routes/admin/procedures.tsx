@@ -14,7 +14,7 @@ function tabOf(state: string): Tab {
   return state === "brouillon" ? "en-test" : state === "publiee" ? "publiees" : "closes";
 }
 
-export const handle = { i18n: ["admin", "champs", "fichiers"] };
+export const handle = { i18n: ["admin", "champs", "fichiers", "presentation"] };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
@@ -47,6 +47,9 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
         <div className="fr-col-12 fr-col-md-auto">
           <a className="fr-btn fr-icon-add-line fr-btn--icon-left" href="/admin/procedures/new">
             {t("admin.dashboard.create")}
+          </a>{" "}
+          <a className="fr-btn fr-btn--secondary" href="/admin/services">
+            {t("presentation.service.listTitle")}
           </a>
         </div>
       </div>

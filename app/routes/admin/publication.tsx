@@ -32,6 +32,9 @@ const BLOCKER_LINKS: Record<string, string> = {
   ineligibilite_invalid: "ineligibilite",
   no_instructeur: "instructeurs",
   routing_invalid: "groupes",
+  service_missing: "service",
+  service_siret_invalid: "service",
+  lien_site_web_missing: "edit",
 };
 
 export const handle = { i18n: ["admin", "champs", "fichiers", "revisions"] };

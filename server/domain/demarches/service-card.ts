@@ -39,7 +39,9 @@ const required = (max: number, code: string) =>
 export const ZServiceInput = z.object({
   nom: required(200, "nom"),
   organisme: required(300, "organisme"),
-  typeOrganisme: z.enum(TYPES_ORGANISME, { message: "type_organisme_invalid" }),
+  typeOrganisme: z
+    .string({ message: "type_organisme_invalid" })
+    .pipe(z.enum(TYPES_ORGANISME, { message: "type_organisme_invalid" })),
   siret: z
     .string({ message: "siret_required" })
     .trim()

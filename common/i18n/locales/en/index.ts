@@ -21,6 +21,7 @@ import exports from "./exports";
 import equipe from "./equipe";
 import statistiques from "./statistiques";
 import groupes from "./groupes";
+import presentation from "./presentation";
 
 export const en = {
   common,
@@ -44,4 +45,5 @@ export const en = {
   equipe,
   statistiques,
   groupes,
+  presentation,
 } satisfies Translation<typeof fr>;

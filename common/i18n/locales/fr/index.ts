@@ -19,6 +19,7 @@ import exports from "./exports";
 import equipe from "./equipe";
 import statistiques from "./statistiques";
 import groupes from "./groupes";
+import presentation from "./presentation";
 
 export const fr = {
   common,
@@ -42,4 +43,5 @@ export const fr = {
   equipe,
   statistiques,
   groupes,
+  presentation,
 };
