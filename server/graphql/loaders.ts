@@ -25,6 +25,7 @@ import { type ChampKey, champKey } from "../domain/form/keys";
 import { type AvisRow, loadAvisRows } from "../lookups/avis-rows";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
 import { createLabelLoaders } from "./resolvers/labels";
+import { createServiceLoaders } from "./resolvers/services";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
@@ -111,6 +112,7 @@ function groupBy<K, V>(rows: V[], key: (row: V) => K): Map<K, V[]> {
 export function createLoaders(db: Db, token: ApiTokenContext) {
   return {
     ...createLabelLoaders(db),
+    ...createServiceLoaders(db),
     demarche: new DataLoader<number, DemarcheRow | null>(async (ids) => {
       const rows = await db
         .select()
