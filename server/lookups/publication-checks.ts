@@ -102,7 +102,10 @@ export async function pathOwner(
         ne(demarches.id, demarcheId),
         or(
           eq(demarches.path, path),
-          inArray(demarches.id, tx.select({ id: demarchePaths.demarcheId }).from(demarchePaths).where(eq(demarchePaths.path, path))),
+          inArray(
+            demarches.id,
+            tx.select({ id: demarchePaths.demarcheId }).from(demarchePaths).where(eq(demarchePaths.path, path)),
+          ),
         ),
       ),
     )

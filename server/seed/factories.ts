@@ -160,7 +160,11 @@ export async function buildDemarche(
 
 /** The administrateur's first service (created once), chosen for the démarche when given. */
 export async function buildService(db: Db, administrateurId: number, demarcheId?: number) {
-  const [existing] = await db.select({ id: services.id }).from(services).where(eq(services.administrateurId, administrateurId)).limit(1);
+  const [existing] = await db
+    .select({ id: services.id })
+    .from(services)
+    .where(eq(services.administrateurId, administrateurId))
+    .limit(1);
   if (existing) {
     if (demarcheId) await chooseDemarcheService(db, administrateurId, demarcheId, existing.id);
     return existing.id;

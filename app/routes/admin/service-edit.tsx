@@ -15,7 +15,7 @@ import type { Route } from "./+types/service-edit";
 import { Breadcrumb, PageTitle } from "./ui/layout";
 import { EMPTY_SERVICE, ServiceForm, type ServiceFormValues } from "./ui/service-form";
 
-export const handle = { i18n: ["admin", "presentation"] };
+export const handle = { i18n: ["admin", "champs", "presentation"] };
 
 function procedureOf(request: Request): number | null {
   const raw = new URL(request.url).searchParams.get("procedure");

@@ -55,5 +55,14 @@ export const ZServiceInput = z.object({
   adresse: required(500, "adresse"),
 });
 export type TServiceInput = z.input<typeof ZServiceInput>;
-export const SERVICE_FIELDS = ["nom", "organisme", "typeOrganisme", "siret", "email", "telephone", "horaires", "adresse"] as const;
+export const SERVICE_FIELDS = [
+  "nom",
+  "organisme",
+  "typeOrganisme",
+  "siret",
+  "email",
+  "telephone",
+  "horaires",
+  "adresse",
+] as const;
 export type ServiceField = (typeof SERVICE_FIELDS)[number];

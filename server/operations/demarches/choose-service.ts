@@ -30,7 +30,10 @@ export async function chooseDemarcheService(
 /** Sets the service (both already scoped by the caller) and records it. */
 export async function setDemarcheService(tx: Tx, administrateurId: number, demarcheId: number, serviceId: number) {
   await tx.update(demarches).set({ serviceId, updatedAt: sql`now()` }).where(eq(demarches.id, demarcheId));
-  const [admin] = await tx.select({ userId: administrateurs.userId }).from(administrateurs).where(eq(administrateurs.id, administrateurId));
+  const [admin] = await tx
+    .select({ userId: administrateurs.userId })
+    .from(administrateurs)
+    .where(eq(administrateurs.id, administrateurId));
   await recordEvent(tx, {
     kind: "demarche.service_choisi",
     demarcheId,

@@ -88,7 +88,10 @@ export async function publishDemarche(
 }
 
 async function userIdOf(tx: Tx, administrateurId: number) {
-  const [admin] = await tx.select({ userId: administrateurs.userId }).from(administrateurs).where(eq(administrateurs.id, administrateurId));
+  const [admin] = await tx
+    .select({ userId: administrateurs.userId })
+    .from(administrateurs)
+    .where(eq(administrateurs.id, administrateurId));
   return admin?.userId ?? null;
 }
 

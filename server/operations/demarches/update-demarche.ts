@@ -26,7 +26,10 @@ export async function updateDemarche(
       .update(demarches)
       .set({ ...parsed.data, updatedAt: sql`now()` })
       .where(eq(demarches.id, demarcheId));
-    const [admin] = await tx.select({ userId: administrateurs.userId }).from(administrateurs).where(eq(administrateurs.id, administrateurId));
+    const [admin] = await tx
+      .select({ userId: administrateurs.userId })
+      .from(administrateurs)
+      .where(eq(administrateurs.id, administrateurId));
     await recordEvent(tx, {
       kind: "demarche.presentation_modifiee",
       demarcheId,

@@ -41,4 +41,3 @@ export async function saveService(
     return { ok: true, serviceId };
   });
 }
-

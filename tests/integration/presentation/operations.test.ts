@@ -61,7 +61,7 @@ describe("presentation", () => {
     expect(row?.descriptionPj).toBe("Statuts\nBudget");
     expect(row?.estimatedDurationVisible).toBe(false);
     const [event] = await db.select().from(events).where(eq(events.kind, "demarche.presentation_modifiee"));
-    expect((event?.payload as { fields: string[] }).fields).toContain("description");
+    expect((event?.payload as { fields: string[] } | undefined)?.fields).toContain("description");
   });
 
   it("refuses a website that is not a web address, and a description made only of script", async () => {

@@ -4,7 +4,8 @@ import type fr from "../fr/presentation";
 export default {
   service: {
     listTitle: "My services",
-    listLead: "A service is the card of the organisation that runs your procedures: applicants see it on the procedure's page and on their files.",
+    listLead:
+      "A service is the card of the organisation that runs your procedures: applicants see it on the procedure's page and on their files.",
     none: "You have no service yet.",
     newTitle: "New service",
     editTitle: "Edit the service",

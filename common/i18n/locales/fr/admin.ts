@@ -69,7 +69,8 @@ export default {
       dureeConservation: "Au-delà, les dossiers sont supprimés automatiquement ; l’usager est prévenu deux semaines avant.",
       opendata:
         "Les statistiques de la démarche (nombre de dossiers, délais de traitement, taux d’acceptation) sont publiées sur /statistiques/<lien> et par l’API publique. Aucune donnée personnelle n’y figure.",
-      descriptionTargetAudience: "À qui s’adresse la démarche. Mise en forme possible : <p>, <strong>, <em>, <ul>, <li>, <a href>.",
+      descriptionTargetAudience:
+        "À qui s’adresse la démarche. Mise en forme possible : <p>, <strong>, <em>, <ul>, <li>, <a href>.",
       descriptionPj: "La liste des documents que l’usager doit préparer. Mêmes balises que la description.",
       lienSiteWeb: "Adresse web (https://…) de la page où les usagers trouvent le lien : obligatoire pour publier.",
       lienNotice: "Adresse web (https://…) d’une notice ; vous pouvez aussi déposer un fichier sur la page de la présentation.",

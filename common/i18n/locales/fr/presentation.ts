@@ -2,7 +2,8 @@
 export default {
   service: {
     listTitle: "Mes services",
-    listLead: "Un service est la carte de l’organisation qui met en œuvre vos démarches : les usagers la voient sur la page de la démarche et sur leurs dossiers.",
+    listLead:
+      "Un service est la carte de l’organisation qui met en œuvre vos démarches : les usagers la voient sur la page de la démarche et sur leurs dossiers.",
     none: "Vous n’avez pas encore de service.",
     newTitle: "Nouveau service",
     editTitle: "Modifier le service",
