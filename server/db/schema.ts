@@ -24,6 +24,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { TypeChamp } from "../domain/champs/definition";
+import type { TypeOrganisme } from "../domain/demarches/service-card";
 import type { DemarcheState } from "../domain/demarches/states";
 import type { DossierState } from "../domain/dossier/states";
 import type { DeclarativeState, SvaSvrConfiguration } from "../domain/special/sva-svr";
@@ -303,10 +304,70 @@ export const demarches = pgTable(
     svaSvr: jsonb("sva_svr").notNull().default(sql`'{}'::jsonb`).$type<Partial<SvaSvrConfiguration>>(),
     /** Accusé de lecture: decisions stay hidden from the usager until they acknowledge them. */
     accuseLecture: boolean("accuse_lecture").notNull().default(false),
+    /** « Public visé » (the reference's `description_target_audience`), limited HTML like the description. */
+    descriptionTargetAudience: text("description_target_audience"),
+    /** List of expected documents (`description_pj`), limited HTML. */
+    descriptionPj: text("description_pj"),
+    /** Where usagers find the link (`lien_site_web`): required to publish. */
+    lienSiteWeb: text("lien_site_web"),
+    /** Notice as a link (`lien_notice`); an uploaded notice is an attachment with purpose `demarche_notice`. */
+    lienNotice: text("lien_notice"),
+    /** « Message de fin de dépôt » shown to the usager after submission. */
+    messageFinDepot: text("message_fin_depot"),
+    /** Show the estimated fill duration on /commencer (`estimated_duration_visible`, default on). */
+    estimatedDurationVisible: boolean("estimated_duration_visible").notNull().default(true),
+    /** The organisation card shown to usagers (one of an administrateur's services). */
+    serviceId: integer("service_id").references((): AnyPgColumn => services.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("demarches_path_key").on(t.path), index("demarches_auto_archive_on_idx").on(t.autoArchiveOn)],
+  (t) => [
+    uniqueIndex("demarches_path_key").on(t.path),
+    index("demarches_auto_archive_on_idx").on(t.autoArchiveOn),
+    index("demarches_service_idx").on(t.serviceId),
+  ],
+);
+
+/**
+ * An organisation card (the reference's `services`): owned by one administrateur, reused across
+ * their démarches, shown to usagers on /commencer and on their dossiers.
+ */
+export const services = pgTable(
+  "services",
+  {
+    id: serial("id").primaryKey(),
+    administrateurId: integer("administrateur_id")
+      .notNull()
+      .references(() => administrateurs.id, { onDelete: "cascade" }),
+    nom: text("nom").notNull(),
+    organisme: text("organisme").notNull(),
+    typeOrganisme: text("type_organisme").notNull().$type<TypeOrganisme>(),
+    siret: text("siret"),
+    email: text("email").notNull(),
+    telephone: text("telephone").notNull(),
+    horaires: text("horaires").notNull(),
+    adresse: text("adresse").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("services_administrateur_idx").on(t.administrateurId)],
+);
+
+/**
+ * Every path a démarche has had (the reference's `procedure_paths`): the current one is
+ * `demarches.path`; older ones answer a 301 to it. A path belongs to one démarche at a time.
+ */
+export const demarchePaths = pgTable(
+  "demarche_paths",
+  {
+    path: text("path").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("demarche_paths_demarche_idx").on(t.demarcheId)],
 );
 
 export const demarcheAdministrateurs = pgTable(
@@ -749,8 +810,18 @@ export const attachments = pgTable(
     purpose: text("purpose")
       .notNull()
       .$type<
-        "champ" | "notice_explicative" | "piece_justificative_template" | "avis_introduction" | "avis_reponse" | "message"
+        | "champ"
+        | "notice_explicative"
+        | "piece_justificative_template"
+        | "avis_introduction"
+        | "avis_reponse"
+        | "message"
+        | "demarche_logo"
+        | "demarche_notice"
+        | "demarche_deliberation"
       >(),
+    /** The démarche a `demarche_*` file (logo, notice, délibération) belongs to. */
+    demarcheId: integer("demarche_id").references((): AnyPgColumn => demarches.id, { onDelete: "cascade" }),
     /** The avis an `avis_*` file belongs to; null while uploaded but not yet attached by its operation. */
     avisId: integer("avis_id").references(() => avis.id, { onDelete: "cascade" }),
     /**
@@ -771,6 +842,7 @@ export const attachments = pgTable(
     index("attachments_dossier_idx").on(t.dossierId, t.stableId, t.rowId),
     index("attachments_type_de_champ_idx").on(t.typeDeChampId),
     index("attachments_commentaire_idx").on(t.commentaireId),
+    index("attachments_demarche_idx").on(t.demarcheId),
   ],
 );
 

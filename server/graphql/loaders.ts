@@ -26,6 +26,7 @@ import { type AvisRow, loadAvisRows } from "../lookups/avis-rows";
 import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
 import { createGroupeLoaders } from "./resolvers/groupe-loaders";
 import { createLabelLoaders } from "./resolvers/labels";
+import { createServiceLoaders } from "./resolvers/services";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
@@ -119,6 +120,7 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
   return {
     ...createLabelLoaders(db),
     ...createGroupeLoaders(db),
+    ...createServiceLoaders(db),
     demarche: new DataLoader<number, DemarcheRow | null>(async (ids) => {
       const rows = await db
         .select()

@@ -5,12 +5,26 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { loadRevisionChamps } from "../db/revisions";
-import { demarches } from "../db/schema";
+import { demarchePaths, demarches } from "../db/schema";
 
 /** Paths are stored lower-case; links typed or printed with capitals still work. */
 export async function findDemarcheByPath(db: DbOrTx, path: string) {
   const [demarche] = await db.select().from(demarches).where(eq(demarches.path, path.trim().toLowerCase())).limit(1);
   return demarche ?? null;
+}
+
+/**
+ * The current path of the démarche that once had `path` (the reference's path history), or null:
+ * /commencer/<old path> answers a 301 to it.
+ */
+export async function findCurrentPathOf(db: DbOrTx, path: string): Promise<string | null> {
+  const [row] = await db
+    .select({ path: demarches.path })
+    .from(demarchePaths)
+    .innerJoin(demarches, eq(demarches.id, demarchePaths.demarcheId))
+    .where(eq(demarchePaths.path, path.trim().toLowerCase()))
+    .limit(1);
+  return row?.path ?? null;
 }
 
 /** Public fields of the revision a new dossier would use (published, or the draft through the test link). */

@@ -7,7 +7,7 @@ import { readSvaSvr, svaSvrEnabled } from "../domain/special/sva-svr";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { loadRevisionChamps } from "../db/revisions";
-import { champs, demarches, dossiers, groupesInstructeurs, mailTemplates } from "../db/schema";
+import { champs, demarches, dossiers, groupesInstructeurs, mailTemplates, services } from "../db/schema";
 import type { JsonValue } from "../domain/champs/definition";
 import { MAIN_STREAM } from "../domain/dossier/streams";
 import { champKey } from "../domain/form/keys";
@@ -51,9 +51,11 @@ export async function loadTagDossierData(db: DbOrTx, dossierId: number, appUrl: 
       forIndividual: demarches.forIndividual,
       svaSvr: demarches.svaSvr,
       groupe: groupesInstructeurs.label,
+      serviceName: services.nom,
     })
     .from(dossiers)
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
+    .leftJoin(services, eq(services.id, demarches.serviceId))
     .leftJoin(groupesInstructeurs, eq(groupesInstructeurs.id, dossiers.groupeInstructeurId))
     .where(eq(dossiers.id, dossierId));
   if (!row) return null;
@@ -70,8 +72,7 @@ export async function loadTagDossierData(db: DbOrTx, dossierId: number, appUrl: 
     processedAt: d.processedAt,
     updatedAt: d.updatedAt,
     motivation: d.motivation,
-    // No service card yet: helper `present`'s `services` table fills `serviceName` here.
-    demarche: { libelle: row.libelle, serviceName: null },
+    demarche: { libelle: row.libelle, serviceName: row.serviceName },
     individual: row.forIndividual ? { civilite: d.civilite, nom: d.nom, prenom: d.prenom } : null,
     // Personnes morales: no établissement is stored yet, their tags render empty.
     entreprise: null,

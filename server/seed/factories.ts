@@ -19,12 +19,15 @@ import {
   groupesInstructeurs,
   instructeurs,
   revisions,
+  services,
   typesDeChamp,
   users,
 } from "../db/schema";
 import { ensureUser } from "../operations/accounts/ensure-user";
 import { createDemarche } from "../operations/demarches/create-demarche";
 import { publishDemarche } from "../operations/demarches/publish-demarche";
+import { chooseDemarcheService } from "../operations/demarches/choose-service";
+import { saveService } from "../operations/services/save-service";
 import { accepterDossier } from "../operations/dossiers/accepter-dossier";
 import { classerSansSuite } from "../operations/dossiers/classer-sans-suite";
 import { passerEnInstruction } from "../operations/dossiers/passer-en-instruction";
@@ -75,6 +78,8 @@ export async function buildDemarche(
     path?: string;
     /** Annotations privées (the instructeurs' own fields). */
     annotations?: ChampSpec[];
+    /** false: no service and no website (the publication checklist is then incomplete). */
+    presentation?: false;
     /** Ineligibility rules of the revision, given the stable ids by libellé. */
     ineligibilite?: (idOf: (libelle: string) => number) => { message: string; rules: unknown };
   } = {},
@@ -87,9 +92,12 @@ export async function buildDemarche(
     cadreJuridique: "https://www.legifrance.gouv.fr/",
     lienDpo: "dpo@exemple.fr",
     dureeConservation: 12,
+    lienSiteWeb: options.presentation === false ? undefined : "https://www.exemple.fr/demarches",
   });
   if (!created.ok) throw new Error(`createDemarche: ${JSON.stringify(created.refusals)}`);
   const demarcheId = created.demarcheId;
+  // The service card the checklist requires before publication (one per administrateur, reused).
+  if (options.presentation !== false) await buildService(db, administrateurId, demarcheId);
   const ids = new Map<string, number>();
   const idOf = (libelle: string) => {
     const id = ids.get(libelle);
@@ -148,6 +156,35 @@ export async function buildDemarche(
   }
   const [demarche] = await db.select().from(demarches).where(eq(demarches.id, demarcheId));
   return { demarche: demarche as typeof demarches.$inferSelect, admin, administrateurId, instructeurs, path };
+}
+
+/** The administrateur's first service (created once), chosen for the démarche when given. */
+export async function buildService(db: Db, administrateurId: number, demarcheId?: number) {
+  const [existing] = await db
+    .select({ id: services.id })
+    .from(services)
+    .where(eq(services.administrateurId, administrateurId))
+    .limit(1);
+  if (existing) {
+    if (demarcheId) await chooseDemarcheService(db, administrateurId, demarcheId, existing.id);
+    return existing.id;
+  }
+  const saved = await saveService(db, administrateurId, {
+    serviceId: null,
+    forDemarcheId: demarcheId ?? null,
+    values: {
+      nom: "Service des démarches",
+      organisme: "Commune d’Exemple",
+      typeOrganisme: "collectivite_territoriale",
+      siret: "21690123100011",
+      email: "contact@exemple.fr",
+      telephone: "01 23 45 67 89",
+      horaires: "Du lundi au vendredi, de 9 h à 17 h",
+      adresse: "1 place de la Mairie, 75001 Paris",
+    },
+  });
+  if (!saved.ok) throw new Error(`saveService: ${JSON.stringify(saved.refusals)}`);
+  return saved.serviceId;
 }
 
 export async function assignToDefaultGroupe(db: Db, demarcheId: number, instructeurId: number) {

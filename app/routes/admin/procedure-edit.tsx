@@ -25,6 +25,12 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       lienDpo: demarche.lienDpo ?? "",
       dureeConservation: String(demarche.dureeConservation),
       opendata: demarche.opendata ? "on" : "",
+      descriptionTargetAudience: demarche.descriptionTargetAudience ?? "",
+      descriptionPj: demarche.descriptionPj ?? "",
+      lienSiteWeb: demarche.lienSiteWeb ?? "",
+      lienNotice: demarche.lienNotice ?? "",
+      messageFinDepot: demarche.messageFinDepot ?? "",
+      estimatedDurationVisible: demarche.estimatedDurationVisible ? "on" : "",
     },
   };
 }

@@ -20,7 +20,20 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirect(`/admin/procedures/${result.demarcheId}?notice=created`);
 }
 
-const EMPTY = { libelle: "", description: "", cadreJuridique: "", lienDpo: "", dureeConservation: "12", opendata: "on" };
+const EMPTY = {
+  libelle: "",
+  description: "",
+  descriptionTargetAudience: "",
+  descriptionPj: "",
+  lienSiteWeb: "",
+  lienNotice: "",
+  cadreJuridique: "",
+  lienDpo: "",
+  messageFinDepot: "",
+  dureeConservation: "12",
+  estimatedDurationVisible: "on",
+  opendata: "on",
+};
 
 export default function ProcedureNew({ actionData }: Route.ComponentProps) {
   const t = useT();

@@ -8,7 +8,9 @@ import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { services } from "../../lib/request.server";
 import type { Route } from "./+types/procedure";
 import { demarcheIdOf } from "./admin.server";
-import { Breadcrumb, Notice, PageTitle, StateBadge, useFormatDate, useFormatNumber } from "./ui/layout";
+import { CHECKLIST_CODES } from "../../../server/domain/demarches/publication-checklist";
+import { serviceOfDemarche } from "../../../server/lookups/own-service";
+import { Breadcrumb, Notice, PageTitle, StateBadge, useDynamicT, useFormatDate, useFormatNumber } from "./ui/layout";
 
 const NOTICES = ["created", "updated", "closed"] as const;
 type NoticeKey = (typeof NOTICES)[number];
@@ -30,6 +32,7 @@ export const handle = {
     "modeles",
     "webhooks",
     "cycle",
+    "presentation",
   ],
 };
 
@@ -67,6 +70,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     administrateursCount: (await loadDemarcheAdministrateurs(db, admin.administrateurId, demarche.id)).administrateurs.length,
     testDossiersCount: overview.testDossiersCount,
     blockers: overview.blockers,
+    service: await serviceOfDemarche(db, demarche.id).then((s) => s && { nom: s.nom, organisme: s.organisme }),
     draftChanged: overview.draftChanged,
     appUrl: config.appUrl,
     notice: (NOTICES as readonly string[]).includes(notice ?? "") ? (notice as NoticeKey) : null,
@@ -119,7 +123,12 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
   const tn = useTn();
   const formatDate = useFormatDate();
   const formatNumber = useFormatNumber();
+  const dt = useDynamicT();
   const { demarche, blockers, appUrl, notice } = loaderData;
+  const serviceOk = !blockers.includes("service_missing") && !blockers.includes("service_siret_invalid");
+  const websiteOk = !blockers.includes("lien_site_web_missing");
+  /** The presentation's checklist (service, instructeur, website) the publication refuses without. */
+  const missing = blockers.filter((b) => (CHECKLIST_CODES as readonly string[]).includes(b));
   const base = `/admin/procedures/${demarche.id}`;
   const formOk = !blockers.includes("no_champ") && !blockers.includes("champ_invalid") && !blockers.includes("condition_invalid");
   const instructeursOk = loaderData.instructeursCount > 0;
@@ -183,12 +192,28 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
       <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-4w">
         <ChecklistItem
           title={t("admin.overview.checklist.presentation.title")}
-          status="done"
-          statusLabel={t("admin.overview.status.done")}
+          status={websiteOk ? "done" : "todo"}
+          statusLabel={websiteOk ? t("admin.overview.status.done") : t("admin.overview.status.todo")}
           href={`${base}/edit`}
           linkLabel={t("admin.overview.checklist.presentation.link")}
         >
           <p>{t("admin.overview.checklist.presentation.body")}</p>
+          {websiteOk ? null : <p>{t("admin.publication.errors.lien_site_web_missing")}</p>}
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("presentation.service.overviewTitle")}
+          status={serviceOk ? "done" : "todo"}
+          statusLabel={serviceOk ? t("admin.overview.status.done") : t("admin.overview.status.todo")}
+          href={`${base}/service`}
+          linkLabel={t("presentation.service.overviewLink")}
+        >
+          <p>
+            {loaderData.service && serviceOk
+              ? `${loaderData.service.nom} – ${loaderData.service.organisme}`
+              : blockers.includes("service_siret_invalid")
+                ? t("admin.publication.errors.service_siret_invalid")
+                : t("presentation.service.noneChosen")}
+          </p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.form.title")}
@@ -349,6 +374,13 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
                 ? t("admin.overview.checklist.publication.published", { date: formatDate(demarche.publishedAt) })
                 : t("admin.overview.checklist.publication.closed", { date: formatDate(demarche.closedAt) })}
           </p>
+          {demarche.state === "brouillon" && missing.length > 0 ? (
+            <ul data-testid="missing-before-publication">
+              {missing.map((code) => (
+                <li key={code}>{dt(`admin.publication.errors.${code}`)}</li>
+              ))}
+            </ul>
+          ) : null}
         </ChecklistItem>
       </ul>
       <p>

@@ -14,7 +14,7 @@ function tabOf(state: string): Tab {
   return state === "brouillon" ? "en-test" : state === "publiee" ? "publiees" : "closes";
 }
 
-export const handle = { i18n: ["admin", "champs", "fichiers", "cycle"] };
+export const handle = { i18n: ["admin", "champs", "fichiers", "cycle", "presentation"] };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const admin = currentAdministrateur(context);
@@ -55,6 +55,11 @@ export default function Procedures({ loaderData }: Route.ComponentProps) {
             <li>
               <a className="fr-btn fr-btn--secondary" href="/admin/modeles">
                 {t("cycle.links.modeles")}
+              </a>
+            </li>
+            <li>
+              <a className="fr-btn fr-btn--secondary" href="/admin/services">
+                {t("presentation.service.listTitle")}
               </a>
             </li>
           </ul>

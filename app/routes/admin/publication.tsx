@@ -34,6 +34,9 @@ const BLOCKER_LINKS: Record<string, string> = {
   no_instructeur: "instructeurs",
   routing_invalid: "groupes",
   mail_template_invalid: "emails",
+  service_missing: "service",
+  service_siret_invalid: "service",
+  lien_site_web_missing: "edit",
 };
 
 export const handle = { i18n: ["admin", "champs", "fichiers", "revisions", "modeles", "cycle"] };

@@ -1,6 +1,7 @@
 /** The page of /commencer/:path and /commencer/test/:path (see commencer.server.ts). */
 import { CsrfInput } from "../../components/csrf-input";
 import { DossierStateBadge } from "../../components/usager/dossier-state-badge";
+import { ServiceCard } from "../../components/usager/service-card";
 import { useT } from "../../lib/i18n";
 import type { CommencerData } from "./commencer.server";
 import { commencerPath } from "./commencer-paths";
@@ -67,9 +68,37 @@ export function CommencerPage({ data }: { data: CommencerData }) {
         </p>
       ) : null}
 
-      <div className="fr-mb-4w" style={{ whiteSpace: "pre-line" }}>
-        {data.demarche.description}
-      </div>
+      <div
+        className="fr-mb-4w"
+        style={{ whiteSpace: "pre-line" }}
+        // Sanitized on save and again by the loader (renderRichText): limited tags, no script.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized HTML
+        dangerouslySetInnerHTML={{ __html: data.demarche.descriptionHtml }}
+      />
+      {data.demarche.targetAudienceHtml ? (
+        <section className="fr-mb-4w" aria-labelledby="public-vise">
+          <h2 id="public-vise" className="fr-h5">
+            {t("presentation.commencer.targetAudience")}
+          </h2>
+          <div
+            style={{ whiteSpace: "pre-line" }}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized HTML
+            dangerouslySetInnerHTML={{ __html: data.demarche.targetAudienceHtml }}
+          />
+        </section>
+      ) : null}
+      {data.demarche.piecesHtml ? (
+        <section className="fr-mb-4w" aria-labelledby="pieces-a-fournir">
+          <h2 id="pieces-a-fournir" className="fr-h5">
+            {t("presentation.commencer.pieces")}
+          </h2>
+          <div
+            style={{ whiteSpace: "pre-line" }}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized HTML
+            dangerouslySetInnerHTML={{ __html: data.demarche.piecesHtml }}
+          />
+        </section>
+      ) : null}
 
       {data.prefill?.kind === "rate_limited" ? <PrefillNotice prefill={data.prefill} /> : null}
 
@@ -132,9 +161,19 @@ export function CommencerPage({ data }: { data: CommencerData }) {
         </section>
       ) : null}
 
+      {data.service ? <ServiceCard service={data.service} /> : null}
+
       <section aria-labelledby="informations-demarche">
         <h2 id="informations-demarche">{t("usager.commencer.presentation")}</h2>
         <dl>
+          {data.demarche.lienNotice ? (
+            <>
+              <dt className="fr-text--bold">{t("presentation.commencer.notice")}</dt>
+              <dd className="fr-mb-2w fr-ml-0">
+                <TextOrLink value={data.demarche.lienNotice} />
+              </dd>
+            </>
+          ) : null}
           {data.demarche.cadreJuridique ? (
             <>
               <dt className="fr-text--bold">{t("usager.commencer.cadreJuridique")}</dt>

@@ -6,7 +6,14 @@
 import { data, redirect } from "react-router";
 import { estimatedFillMinutes } from "../../../server/domain/demarches/estimated-fill-duration";
 import { findStartableDemarche, startDossier } from "../../../server/operations/dossiers/start-dossier";
-import { findDemarcheByPath, findReplacement, loadStartRevisionChamps } from "../../../server/lookups/demarche-by-path";
+import {
+  findCurrentPathOf,
+  findDemarcheByPath,
+  findReplacement,
+  loadStartRevisionChamps,
+} from "../../../server/lookups/demarche-by-path";
+import { renderRichText } from "../../../server/domain/demarches/rich-text";
+import { serviceOfDemarche } from "../../../server/lookups/own-service";
 import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/list-dossiers";
 import type { RouterContextProvider } from "react-router";
 import { notFound, requestState, requireUser, services } from "../../lib/request.server";
@@ -22,7 +29,12 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
   const { db } = services(context);
   const { user, locale } = requestState(context);
   const demarche = await findDemarcheByPath(db, params.path ?? "");
-  if (!demarche?.path) notFound();
+  if (!demarche?.path) {
+    // A former path of a démarche: permanently moved to its current one (the reference's path history).
+    const current = await findCurrentPathOf(db, params.path ?? "");
+    if (current) throw redirect(commencerPath(current, test), 301);
+    notFound();
+  }
   // The test link of a published démarche leads to its public page; the public link of a démarche in test does not exist yet.
   if (test && demarche.state === "publiee") throw redirect(commencerPath(demarche.path, false));
   if (!test && demarche.state === "brouillon") notFound();
@@ -46,13 +58,18 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
       prefill,
       demarche: {
         libelle: demarche.libelle,
-        description: demarche.description,
+        /** Limited HTML, sanitized again here: nothing stored can run in the page. */
+        descriptionHtml: renderRichText(demarche.description) ?? "",
+        targetAudienceHtml: renderRichText(demarche.descriptionTargetAudience),
+        piecesHtml: renderRichText(demarche.descriptionPj),
+        lienNotice: demarche.lienNotice,
         cadreJuridique: demarche.cadreJuridique,
         lienDpo: demarche.lienDpo,
         dureeConservation: demarche.dureeConservation,
       },
-      // Same estimate as the administrateur's preview; 0 (no field) is not shown.
-      estimatedMinutes: estimatedFillMinutes(champs) || null,
+      service: await serviceOfDemarche(db, demarche.id),
+      // Same estimate as the administrateur's preview; 0 (no field) is not shown, nor when the administrateur hides it.
+      estimatedMinutes: demarche.estimatedDurationVisible ? estimatedFillMinutes(champs) || null : null,
       dossiers: mine.map((d) => ({ id: d.id, state: d.state, updatedAt: formatDate(d.updatedAt, locale) })),
     },
     { status: open ? (prefill?.kind === "rate_limited" ? 429 : 200) : 410 },

@@ -2,7 +2,7 @@ import { CommencerPage } from "./commencer-page";
 import { loadCommencer, startFromCommencer } from "./commencer.server";
 import type { Route } from "./+types/commencer";
 
-export const handle = { i18n: ["dossiers", "prefill", "usager", "cycle"] };
+export const handle = { i18n: ["dossiers", "prefill", "usager", "cycle", "presentation"] };
 
 export async function loader(args: Route.LoaderArgs) {
   return loadCommencer(args, false);

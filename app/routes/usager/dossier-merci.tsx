@@ -1,5 +1,6 @@
 /** /dossiers/:id/merci: confirmation after "Déposer le dossier". Owner only (404 otherwise). */
 import { redirect } from "react-router";
+import { renderRichText } from "../../../server/domain/demarches/rich-text";
 import { loadUsagerDossier } from "../../../server/queries/usager/dossier";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
@@ -26,6 +27,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     state: dossier.state,
     demarcheLibelle: demarche.libelle,
     deposeAt: formatDateTime(dossier.deposeAt ?? dossier.updatedAt, requestState(context).locale),
+    /** The administrateur's « message de fin de dépôt » (limited HTML, sanitized again here). */
+    messageHtml: renderRichText(demarche.messageFinDepot),
     newDossierHref: open && demarche.path ? commencerPath(demarche.path, dossier.forTest) : null,
   };
 }
@@ -40,6 +43,15 @@ export default function DossierMerci({ loaderData }: Route.ComponentProps) {
         <h1 className="fr-alert__title">{t("usager.merci.title")}</h1>
         <p>{t("usager.merci.summary", { number: dossierId, date: loaderData.deposeAt, demarche: loaderData.demarcheLibelle })}</p>
       </div>
+      {loaderData.messageHtml ? (
+        <div
+          className="fr-callout fr-mb-4w"
+          data-testid="message-fin-depot"
+          style={{ whiteSpace: "pre-line" }}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized HTML
+          dangerouslySetInnerHTML={{ __html: loaderData.messageHtml }}
+        />
+      ) : null}
       <h2>{t("usager.merci.nextTitle")}</h2>
       <ul className="fr-mb-4w">
         <li>{t("usager.merci.nextReceipt")}</li>

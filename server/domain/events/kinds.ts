@@ -92,6 +92,15 @@ export const EVENT_KINDS = {
   }),
   /** The usager acknowledged the decision hidden by the démarche's accusé de lecture. */
   "dossier.accuse_lecture": z.object({}),
+  /** An administrateur changed the presentation (the fields named) or chose the démarche's service. */
+  "demarche.presentation_modifiee": z.object({ fields: z.array(z.string().max(50)).max(30) }),
+  "demarche.service_choisi": z.object({ serviceId: z.number().int() }),
+  /** Another démarche of the administrateur was published at this one's path: the path moved there (this one unpublished if it was published). */
+  "demarche.chemin_deplace": z.object({
+    path: z.string(),
+    toDemarcheId: z.number().int(),
+    unpublished: z.boolean(),
+  }),
   /** An administrateur added another administrateur to the démarche (invited when they had no account). */
   "demarche.administrateur_ajoute": z.object({
     administrateurId: z.number().int(),

@@ -11,7 +11,6 @@ import { groupeChangeMails } from "./groupe-change-mails";
 import { instructeurMails } from "./instructeur-mails";
 import { resolveCorrections } from "./resolve-corrections";
 import { svaSvrDate } from "./sva-svr-date";
-import { systemMessages } from "./system-messages";
 import { usagerMessageMail } from "./usager-message-mail";
 import { usagerStateMails } from "./usager-state-mails";
 import { webhookDeliveriesReaction } from "./webhook-deliveries";
@@ -22,7 +21,6 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   avisRequestMails,
   avisAnsweredMail,
   avisDecisionMails,
-  systemMessages,
   usagerMessageMail,
   resolveCorrections,
   svaSvrDate,

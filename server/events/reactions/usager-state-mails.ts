@@ -2,7 +2,8 @@
  * The usager's e-mail for each state change of their dossier (accusé de réception, acknowledgement
  * of their re-submitted changes, passage en instruction, decisions, withdrawn decision), in their account's language. Nothing for a test
  * dossier, a dossier without usager (orphan prefill) or when the instructeur asked for silence.
- * When the démarche customised the e-mail (`mail_templates`), its template is sent instead.
+ * When the démarche customised the e-mail (`mail_templates`), its template is sent instead. The
+ * same text is copied into the dossier's messagerie as a system message (rendered once for both).
  */
 import { eq } from "drizzle-orm";
 import { DEFAULT_LOCALE, isLocale } from "../../../common/i18n";
@@ -10,8 +11,9 @@ import { demarches, dossiers, users } from "../../db/schema";
 import type { EventKind } from "../../domain/events/kinds";
 import { enqueueMail } from "../../jobs/enqueue-mail";
 import { customDossierMail } from "../../lookups/dossier-mail";
-import type { DossierMailName } from "../../mail/templates/dossier-mails";
+import { type DossierMailName, dossierMailText } from "../../mail/templates/dossier-mails";
 import { defineReaction } from "../reaction";
+import { writeSystemMessage } from "./system-messages";
 
 export const MAIL_BY_KIND = {
   "dossier.depose": "dossier_depose",
@@ -71,6 +73,15 @@ export const usagerStateMails = defineReaction({
     // The accusé de réception carries the PDF receipt, as the reference's (customised or not).
     const receipt =
       event.kind === "dossier.depose" ? { attachments: [{ kind: "dossier_receipt" as const, dossierId: event.dossierId }] } : {};
+    // The messagerie copy, in the usager's language (with the accusé de lecture, as neutral as the e-mail).
+    const copy = custom
+      ? custom.html
+      : dossierMailText(
+          mail.name,
+          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation },
+          locale,
+        );
+    await writeSystemMessage(tx, event.dossierId, copy, event.createdAt);
     if (custom) {
       await enqueueMail(
         tx,

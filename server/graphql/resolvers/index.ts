@@ -42,6 +42,7 @@ import {
   revisionResolvers,
 } from "./revisions";
 import { BigIntScalar, ISO8601Date, ISO8601DateTime } from "./scalars";
+import { demarcheService, serviceResolvers } from "./services";
 
 export const SCHEMA_SDL = readFileSync(new URL("../schema.graphql", import.meta.url), "utf8");
 
@@ -93,6 +94,7 @@ const resolvers = {
     },
     dossiers: (d: DemarcheRow, args: DossiersArgs, ctx: GraphqlContext) => demarcheDossiers(d.id, args, ctx),
     revisions: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => demarcheRevisions(d, ctx),
+    service: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => demarcheService(d, ctx),
   },
 
   Revision: {
@@ -179,6 +181,7 @@ const resolvers = {
   ...descriptorResolvers,
   ...champResolvers,
   ...revisionResolvers,
+  ...serviceResolvers,
   ...mutationResolvers,
 };
 

@@ -9,6 +9,7 @@ import { revisions } from "../../db/schema";
 import { numericIdOf, toGlobalId } from "../ids";
 import type { DemarcheRow, DossierRow, RevisionRow } from "../loaders";
 import { type DescriptorView, descriptorView } from "./champs";
+import { demarcheService } from "./services";
 import type { GraphqlContext } from "./context";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
 
@@ -89,6 +90,14 @@ export const revisionResolvers = {
     cadreJuridiqueURL: ({ demarche }: DemarcheDescriptorSource) => demarche.cadreJuridique,
     dpoURL: ({ demarche }: DemarcheDescriptorSource) => demarche.lienDpo,
     dureeConservationDossiers: ({ demarche }: DemarcheDescriptorSource) => demarche.dureeConservation,
+    cadreJuridiqueUrl: ({ demarche }: DemarcheDescriptorSource) => demarche.cadreJuridique,
+    dpoUrl: ({ demarche }: DemarcheDescriptorSource) => demarche.lienDpo,
+    siteWebURL: ({ demarche }: DemarcheDescriptorSource) => demarche.lienSiteWeb,
+    siteWebUrl: ({ demarche }: DemarcheDescriptorSource) => demarche.lienSiteWeb,
+    noticeURL: ({ demarche }: DemarcheDescriptorSource) => demarche.lienNotice,
+    noticeUrl: ({ demarche }: DemarcheDescriptorSource) => demarche.lienNotice,
+    opendata: ({ demarche }: DemarcheDescriptorSource) => demarche.opendata,
+    service: ({ demarche }: DemarcheDescriptorSource, _: unknown, ctx: GraphqlContext) => demarcheService(demarche, ctx),
     revision: ({ revisionId }: DemarcheDescriptorSource, _: unknown, ctx: GraphqlContext) => revisionOf(revisionId, ctx),
   },
 };

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { demarcheAdministrateurs, demarches, groupesInstructeurs, revisions } from "../../db/schema";
 import { type OperationResult, refuseFields } from "../../refusal";
 import { eq } from "drizzle-orm";
+import { recordPath } from "./claim-path";
 import { fieldErrors, ZDemarcheInput, type TDemarcheInput } from "./demarche-input";
 
 /**
@@ -18,12 +19,14 @@ export async function createDemarche(
 ): Promise<OperationResult<{ demarcheId: number }>> {
   const parsed = ZDemarcheInput.safeParse(input);
   if (!parsed.success) return refuseFields(fieldErrors(parsed.error));
+  const path = randomUUID();
   const demarcheId = await db.transaction(async (tx) => {
     const [demarche] = await tx
       .insert(demarches)
-      .values({ ...parsed.data, forIndividual: true, path: randomUUID() })
+      .values({ ...parsed.data, forIndividual: true, path })
       .returning({ id: demarches.id });
     const id = (demarche as { id: number }).id;
+    await recordPath(tx, id, path);
     const [revision] = await tx.insert(revisions).values({ demarcheId: id }).returning({ id: revisions.id });
     await tx
       .update(demarches)

@@ -8,6 +8,7 @@ import { recordEvent } from "../../events/record-event";
 import { type OperationResult, refuse } from "../../refusal";
 import { pendingChanges, publicationBlockers } from "../../lookups/publication-checks";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
+import { claimPath } from "./claim-path";
 import { rebaseDossiers } from "./rebase-dossiers";
 
 /** The reference's path format: lower-case letters, digits, dashes and underscores. */
@@ -36,11 +37,15 @@ export async function publishDemarche(
   return db.transaction(async (tx): Promise<OperationResult<{ path: string }>> => {
     const demarche = await findAdministrableDemarche(tx, administrateurId, demarcheId, true);
     if (!demarche.draftRevisionId) return refuse("no_champ", "form");
-    const blockers = await publicationBlockers(tx, demarche, path);
+    const blockers = await publicationBlockers(tx, demarche, path, administrateurId);
     if (blockers.length > 0) {
       // Each blocker is its own entry (the page lists them all); a taken path is the path field's.
       return { ok: false, refusals: blockers.map((b) => ({ code: b, field: b === "path_taken" ? "path" : b })) };
     }
+    // A path of the administrateur's other démarche moves here (that one is unpublished), as the reference.
+    const claim = async () => {
+      await claimPath(tx, { demarcheId, path, administrateurId, actorUserId: await userIdOf(tx, administrateurId) });
+    };
     const reopen = {
       state: "publiee" as const,
       path,
@@ -52,6 +57,7 @@ export async function publishDemarche(
       const changes = await pendingChanges(tx, demarche);
       if (changes.length === 0) {
         if (demarche.state === "publiee" && demarche.path === path) return refuse("nothing_to_publish", "form");
+        await claim();
         await tx.update(demarches).set(reopen).where(eq(demarches.id, demarcheId));
         await recordPublication(tx, administrateurId, demarcheId, { path, revisionId: null, republication: true });
         return { ok: true, path };
@@ -60,6 +66,7 @@ export async function publishDemarche(
         return refuse("changes_outdated", "form");
       }
     }
+    await claim();
     const publishedRevisionId = demarche.draftRevisionId;
     await tx.update(revisions).set({ publishedAt: sql`now()` }).where(eq(revisions.id, publishedRevisionId));
     const [draft] = await tx.insert(revisions).values({ demarcheId }).returning({ id: revisions.id });
@@ -78,6 +85,14 @@ export async function publishDemarche(
     });
     return { ok: true, path };
   });
+}
+
+async function userIdOf(tx: Tx, administrateurId: number) {
+  const [admin] = await tx
+    .select({ userId: administrateurs.userId })
+    .from(administrateurs)
+    .where(eq(administrateurs.id, administrateurId));
+  return admin?.userId ?? null;
 }
 
 /** `demarche.publiee`, by the administrateur's account (the démarche's history names who published). */

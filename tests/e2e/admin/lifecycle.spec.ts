@@ -1,3 +1,4 @@
+import { type Actor, admin } from "../journey/steps";
 import { DEMO, expect, test } from "../support/fixtures";
 
 /**
@@ -28,6 +29,14 @@ test.describe("démarche lifecycle", () => {
     await page.getByLabel("Adresses e-mail").fill(DEMO.instructeur);
     await page.getByRole("button", { name: "Ajouter", exact: true }).click();
     await expect(page.getByRole("row", { name: new RegExp(DEMO.instructeur) })).toBeVisible();
+
+    // A model has no service nor website: both are required to publish.
+    const actor = { page, checkA11y, javaScriptEnabled: testInfo.project.name === "js" } as Actor;
+    await admin.createService(actor, demarcheId);
+    await page.goto(`/admin/procedures/${demarcheId}/edit`);
+    await page.getByLabel(/^Lien du site internet/).fill("https://www.exemple.fr/signalements");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/procedures/${demarcheId}(\\?|$)`));
 
     await page.goto(`/admin/procedures/${demarcheId}/publication`);
     await page.getByLabel("Adresse de la démarche").fill(path);

@@ -113,7 +113,21 @@ export interface DemarcheSpec {
   lienDpo: string;
   /** « Durée de conservation », as the list shows it: "6 mois". */
   dureeConservation: string;
+  /** Where usagers find the link: required to publish. */
+  lienSiteWeb?: string;
 }
+
+/** The card every published démarche needs (its SIRET passes the Luhn check). */
+export const DEMO_SERVICE = {
+  nom: "Service des démarches en ligne",
+  organisme: "Mairie de Lyon",
+  typeOrganisme: "Collectivité territoriale",
+  siret: "21690123100011",
+  email: "contact@mairie-lyon.example.fr",
+  telephone: "04 72 10 30 30",
+  horaires: "Du lundi au vendredi, de 9 h à 17 h",
+  adresse: "1 place de la Comédie, 69001 Lyon",
+} as const;
 
 export const admin = {
   /** The démarche's overview (its checklist shows what is done). */
@@ -139,6 +153,7 @@ export const admin = {
     await page.getByLabel(/^Cadre juridique/).fill(demarche.cadreJuridique);
     await page.getByLabel(/^Contact du délégué à la protection des données/).fill(demarche.lienDpo);
     await page.getByLabel(/^Durée de conservation/).selectOption({ label: demarche.dureeConservation });
+    await page.getByLabel(/^Lien du site internet/).fill(demarche.lienSiteWeb ?? "https://www.exemple.fr/demarches");
     await page.getByRole("button", { name: "Créer la démarche" }).click();
 
     await expect(page).toHaveURL(/\/admin\/procedures\/\d+\?notice=created$/);
@@ -219,9 +234,33 @@ export const admin = {
     await checkA11y(page);
   },
 
+  /** The démarche's « Service » page → « Créer un nouveau service »: created and chosen for the démarche. */
+  async createService(actor: Actor, demarcheId: number) {
+    const { page, checkA11y } = actor;
+    await page.goto(`/admin/procedures/${demarcheId}/service`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Service de la démarche");
+    await checkA11y(page);
+    await page.getByRole("link", { name: "Créer un nouveau service" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouveau service");
+    await page.getByLabel(/^Nom du service/).fill(DEMO_SERVICE.nom);
+    await page.getByLabel(/^Organisme/).fill(DEMO_SERVICE.organisme);
+    await page.getByLabel(/^Type d’organisme/).selectOption({ label: DEMO_SERVICE.typeOrganisme });
+    await page.getByLabel(/^Numéro SIRET/).fill(DEMO_SERVICE.siret);
+    await page.getByLabel(/^Adresse e-mail de contact/).fill(DEMO_SERVICE.email);
+    await page.getByLabel(/^Téléphone/).fill(DEMO_SERVICE.telephone);
+    await page.getByLabel(/^Horaires/).fill(DEMO_SERVICE.horaires);
+    await page.getByLabel(/^Adresse postale/).fill(DEMO_SERVICE.adresse);
+    await checkA11y(page);
+    await page.getByRole("button", { name: "Créer le service" }).click();
+    await expect(page.getByText("Le service de la démarche a été enregistré.")).toBeVisible();
+    await expect(page.getByText(`Service actuel : ${DEMO_SERVICE.nom}`)).toBeVisible();
+    await checkA11y(page);
+  },
+
   /** From the overview, « Publier », at the given address; ends on « Démarche publiée ». */
   async publish(actor: Actor, demarche: { overview: string; libelle: string; path: string }) {
     const { page, checkA11y } = actor;
+    await admin.createService(actor, Number(demarche.overview.split("/").pop()));
     await admin.openOverview(actor, demarche.overview, demarche.libelle);
     await page.getByRole("link", { name: "Publier", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publication");

@@ -4,7 +4,7 @@
  * remove (never the last, oneself allowed); events recorded and listed in « Historique »; another
  * administrateur gets 404 on every new page and form and changes nothing. Needs the build.
  */
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../../server/db/client";
 import { administrateurs, apiTokens, demarcheAdministrateurs, events, users } from "../../../server/db/schema";
@@ -155,7 +155,7 @@ describe("co-administrateurs operations and history", () => {
     const kinds = await db
       .select({ kind: events.kind, actorUserId: events.actorUserId, payload: events.payload })
       .from(events)
-      .where(eq(events.demarcheId, demarche.id))
+      .where(and(eq(events.demarcheId, demarche.id), ne(events.kind, "demarche.service_choisi")))
       .orderBy(asc(events.id));
     expect(kinds).toEqual([
       {

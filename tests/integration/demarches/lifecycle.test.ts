@@ -27,7 +27,7 @@ import { setClosingDate } from "../../../server/operations/demarches/set-closing
 import { unpublishDemarche } from "../../../server/operations/demarches/unpublish-demarche";
 import { publishDemarche } from "../../../server/operations/demarches/publish-demarche";
 import { createLabel } from "../../../server/operations/labels/create-label";
-import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
+import { buildDemarche, buildDossier, buildService, buildUser } from "../../../server/seed/factories";
 import { listCatalogue } from "../../../server/queries/admin/lifecycle";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 
@@ -295,7 +295,12 @@ describe("clone", () => {
     for (const model of ["demande-autorisation", "inscription", "signalement", "appel-a-projets"]) {
       expect(await createDemarcheFromModel(db, me.administrateurId as number, model)).toMatchObject({ ok: true });
     }
-    // A model démarche publishes once it has an instructeur.
+    // A model démarche publishes once it has an instructeur, a service and the website's link.
+    await buildService(db, me.administrateurId as number, created.demarcheId);
+    await db
+      .update(demarches)
+      .set({ lienSiteWeb: "https://www.exemple.fr/subventions" })
+      .where(eq(demarches.id, created.demarcheId));
     const [groupe] = await db.select().from(groupesInstructeurs).where(eq(groupesInstructeurs.demarcheId, created.demarcheId));
     const instructeur = await buildUser(db, ["instructeur"]);
     await db

@@ -9,12 +9,33 @@ import { CheckboxField, InputField, SelectField, TextareaField } from "../../../
 import { ErrorSummary, useDynamicT } from "./layout";
 import { ButtonGroup } from "../../../components/dsfr/button-group";
 
-export const DEMARCHE_FIELDS = ["libelle", "description", "cadreJuridique", "lienDpo", "dureeConservation", "opendata"] as const;
+export const DEMARCHE_FIELDS = [
+  "libelle",
+  "description",
+  "descriptionTargetAudience",
+  "descriptionPj",
+  "lienSiteWeb",
+  "lienNotice",
+  "cadreJuridique",
+  "lienDpo",
+  "messageFinDepot",
+  "dureeConservation",
+  "estimatedDurationVisible",
+  "opendata",
+] as const;
 export type DemarcheField = (typeof DEMARCHE_FIELDS)[number];
 export type DemarcheFormValues = Record<DemarcheField, string>;
 
 /** Limits of the text fields (see server/operations/demarches/demarche-input.ts), for messages. */
-const MAX_LENGTH: Partial<Record<DemarcheField, number>> = { cadreJuridique: 2000, lienDpo: 500 };
+const MAX_LENGTH: Partial<Record<DemarcheField, number>> = {
+  cadreJuridique: 2000,
+  lienDpo: 500,
+  descriptionTargetAudience: 5000,
+  descriptionPj: 5000,
+  messageFinDepot: 5000,
+  lienSiteWeb: 500,
+  lienNotice: 500,
+};
 const FIELD_ID: Record<DemarcheField, string> = {
   libelle: "libelle",
   description: "description",
@@ -22,6 +43,12 @@ const FIELD_ID: Record<DemarcheField, string> = {
   lienDpo: "lien_dpo",
   dureeConservation: "duree_conservation",
   opendata: "opendata",
+  descriptionTargetAudience: "description_target_audience",
+  descriptionPj: "description_pj",
+  lienSiteWeb: "lien_site_web",
+  lienNotice: "lien_notice",
+  messageFinDepot: "message_fin_depot",
+  estimatedDurationVisible: "estimated_duration_visible",
 };
 
 export function DemarcheForm({
@@ -64,8 +91,13 @@ export function DemarcheForm({
         <p className="fr-hint-text">{t("common.requiredHint")}</p>
         <InputField {...fieldProps("libelle")} required maxLength={200} />
         <TextareaField {...fieldProps("description")} required rows={8} />
+        <TextareaField {...fieldProps("descriptionTargetAudience")} rows={4} />
+        <TextareaField {...fieldProps("descriptionPj")} rows={4} />
+        <InputField {...fieldProps("lienSiteWeb")} type="url" autoComplete="url" />
+        <InputField {...fieldProps("lienNotice")} type="url" autoComplete="off" />
         <InputField {...fieldProps("cadreJuridique")} />
         <InputField {...fieldProps("lienDpo")} autoComplete="off" />
+        <TextareaField {...fieldProps("messageFinDepot")} rows={4} />
         <SelectField {...fieldProps("dureeConservation")} required>
           {Array.from({ length: 12 }, (_, i) => i + 1).map((months) => (
             <option key={months} value={String(months)}>
@@ -73,6 +105,11 @@ export function DemarcheForm({
             </option>
           ))}
         </SelectField>
+        <CheckboxField
+          {...fieldProps("estimatedDurationVisible")}
+          defaultValue={undefined}
+          defaultChecked={values.estimatedDurationVisible === "on"}
+        />
         <CheckboxField {...fieldProps("opendata")} defaultValue={undefined} defaultChecked={values.opendata === "on"} />
         <div className="fr-callout fr-mb-4w">
           <h2 className="fr-callout__title fr-h6">{t("admin.demarcheForm.public.legend")}</h2>

@@ -98,6 +98,12 @@ export default {
       lienDpo: "Contact of the data protection officer (DPO)",
       dureeConservation: "How long files are kept on Guichet",
       opendata: "Public statistics (open data)",
+      descriptionTargetAudience: "Target audience",
+      descriptionPj: "Supporting documents to provide",
+      lienSiteWeb: "Website where the procedure's link is published",
+      lienNotice: "Link to the guide",
+      messageFinDepot: "Message shown after submission",
+      estimatedDurationVisible: "Show the estimated time to fill in",
     },
     hints: {
       libelle: "200 characters at most. Example: Grant application for sports equipment",
@@ -109,6 +115,12 @@ export default {
       dureeConservation: "After that, files are deleted automatically; applicants are warned two weeks before.",
       opendata:
         "The démarche’s statistics (number of dossiers, processing times, acceptance rate) are published at /statistiques/<link> and by the public API. No personal data is included.",
+      descriptionTargetAudience: "Who the procedure is for. Formatting allowed: <p>, <strong>, <em>, <ul>, <li>, <a href>.",
+      descriptionPj: "The documents the applicant must prepare. Same tags as the description.",
+      lienSiteWeb: "Web address (https://…) of the page where applicants find the link: required to publish.",
+      lienNotice: "Web address (https://…) of a guide; you can also upload a file on the presentation page.",
+      messageFinDepot: "Shown to the applicant after they submit (next steps, delays…).",
+      estimatedDurationVisible: "The time is computed from the form's fields.",
     },
     public: {
       legend: "Audience",
@@ -124,6 +136,7 @@ export default {
       lien_dpo_invalid: "Enter an e-mail address (dpo@example.gouv.fr) or a web address starting with https://",
       duree_conservation_invalid: "Choose a retention period between 1 and 12 months",
       invalid: "A value is not valid",
+      url_invalid: "Enter a web address starting with https://",
     },
   },
   overview: {
@@ -470,6 +483,9 @@ export default {
       no_instructeur: "Add a case worker",
       routing_invalid: "Fix the routing rules",
       mail_template_invalid: "Fix the e-mails",
+      service_missing: "Choose the service",
+      service_siret_invalid: "Fix the service's SIRET",
+      lien_site_web_missing: "Enter the website link",
     },
     errors: {
       no_champ: "The form must contain at least one field to fill in.",
@@ -484,6 +500,9 @@ export default {
       annotation_condition_invalid: "The display condition of a private annotation is incomplete or invalid.",
       ineligibilite_invalid: "Ineligibility criteria are enabled but incomplete: they need a message and valid rules.",
       no_instructeur: "At least one case worker must be assigned to the procedure.",
+      service_missing: "The procedure needs a service: applicants see who runs it and how to contact them.",
+      service_siret_invalid: "The service's SIRET is missing, invalid, or the test SIRET.",
+      lien_site_web_missing: "The website where applicants find the procedure is required to publish.",
       routing_invalid:
         "The routing rule of an instructeur group reads a deleted or incompatible field, is incomplete, or repeats another group’s rule.",
       mail_template_invalid: "A customised e-mail contains a tag that does not exist or is not available in that e-mail:",

@@ -25,6 +25,7 @@ import modeles from "./modeles";
 import documents from "./documents";
 import webhooks from "./webhooks";
 import cycle from "./cycle";
+import presentation from "./presentation";
 
 export const en = {
   common,
@@ -52,4 +53,5 @@ export const en = {
   documents,
   webhooks,
   cycle,
+  presentation,
 } satisfies Translation<typeof fr>;

@@ -96,6 +96,12 @@ export default {
       lienDpo: "Contact du délégué à la protection des données (DPO)",
       dureeConservation: "Durée de conservation des dossiers sur Guichet",
       opendata: "Statistiques publiques (opendata)",
+      descriptionTargetAudience: "Public visé",
+      descriptionPj: "Pièces justificatives à fournir",
+      lienSiteWeb: "Lien du site internet où se trouve le lien de la démarche",
+      lienNotice: "Lien vers la notice",
+      messageFinDepot: "Message de fin de dépôt",
+      estimatedDurationVisible: "Afficher la durée estimée de remplissage",
     },
     hints: {
       libelle: "200 caractères au maximum. Exemple : Demande de subvention pour l’équipement sportif",
@@ -107,6 +113,13 @@ export default {
       dureeConservation: "Au-delà, les dossiers sont supprimés automatiquement ; l’usager est prévenu deux semaines avant.",
       opendata:
         "Les statistiques de la démarche (nombre de dossiers, délais de traitement, taux d’acceptation) sont publiées sur /statistiques/<lien> et par l’API publique. Aucune donnée personnelle n’y figure.",
+      descriptionTargetAudience:
+        "À qui s’adresse la démarche. Mise en forme possible : <p>, <strong>, <em>, <ul>, <li>, <a href>.",
+      descriptionPj: "La liste des documents que l’usager doit préparer. Mêmes balises que la description.",
+      lienSiteWeb: "Adresse web (https://…) de la page où les usagers trouvent le lien : obligatoire pour publier.",
+      lienNotice: "Adresse web (https://…) d’une notice ; vous pouvez aussi déposer un fichier sur la page de la présentation.",
+      messageFinDepot: "Affiché à l’usager après le dépôt de son dossier (prochaines étapes, délais…).",
+      estimatedDurationVisible: "La durée est calculée à partir des champs du formulaire.",
     },
     public: {
       legend: "Public concerné",
@@ -122,6 +135,7 @@ export default {
       lien_dpo_invalid: "Saisissez une adresse e-mail (dpo@exemple.gouv.fr) ou une adresse web commençant par https://",
       duree_conservation_invalid: "Choisissez une durée de conservation entre 1 et 12 mois",
       invalid: "Une valeur n’est pas valide",
+      url_invalid: "Saisissez une adresse web commençant par https://",
     },
   },
   overview: {
@@ -470,6 +484,9 @@ export default {
       no_instructeur: "Ajouter un instructeur",
       routing_invalid: "Corriger les règles de routage",
       mail_template_invalid: "Corriger les e-mails",
+      service_missing: "Choisir le service",
+      service_siret_invalid: "Corriger le SIRET du service",
+      lien_site_web_missing: "Renseigner le lien du site internet",
     },
     errors: {
       no_champ: "Le formulaire doit contenir au moins un champ à remplir.",
@@ -485,6 +502,9 @@ export default {
       ineligibilite_invalid:
         "Les critères d’inéligibilité sont activés mais incomplets : il faut un message et des règles valides.",
       no_instructeur: "Au moins un instructeur doit être affecté à la démarche.",
+      service_missing: "La démarche doit avoir un service : les usagers y trouvent qui la met en œuvre et comment le contacter.",
+      service_siret_invalid: "Le SIRET du service est manquant, invalide, ou est le SIRET de test.",
+      lien_site_web_missing: "Le lien du site internet où les usagers trouvent la démarche est obligatoire pour publier.",
       routing_invalid:
         "La règle de routage d’un groupe instructeur porte sur un champ supprimé ou incompatible, est incomplète, ou répète celle d’un autre groupe.",
       mail_template_invalid: "Un e-mail personnalisé contient une balise inconnue ou indisponible dans cet e-mail :",
