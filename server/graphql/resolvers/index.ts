@@ -2,6 +2,7 @@
  * The executable schema: our SDL (schema.graphql) + resolvers. Every object is read through the
  * per-request loaders; authorisation is checked on the démarche each root object belongs to.
  */
+import { motivationAttachment } from "./motivation-attachment";
 import { readFileSync } from "node:fs";
 import {
   buildSchema,
@@ -126,6 +127,7 @@ const resolvers = {
     dateDerniereModification: (d: DossierRow) => d.updatedAt,
     dateDerniereModificationChamps: (d: DossierRow) => d.lastChampUpdatedAt ?? d.createdAt,
     motivation: (d: DossierRow) => d.motivation,
+    motivationAttachment,
     archived: (d: DossierRow) => d.archived,
     usager: (d: DossierRow) =>
       d.userId === null
