@@ -2,6 +2,7 @@
  * The executable schema: our SDL (schema.graphql) + resolvers. Every object is read through the
  * per-request loaders; authorisation is checked on the démarche each root object belongs to.
  */
+import { readFieldResolvers } from "./read-fields";
 import { motivationAttachment } from "./motivation-attachment";
 import { readFileSync } from "node:fs";
 import {
@@ -243,6 +244,9 @@ function attachResolvers(schema: GraphQLSchema, map: ResolverMap): GraphQLSchema
 
 export function buildGraphqlSchema(): GraphQLSchema {
   return withDeadline(
-    attachResolvers(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers), groupeResolvers),
+    attachResolvers(
+      attachResolvers(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers), groupeResolvers),
+      readFieldResolvers,
+    ),
   );
 }
