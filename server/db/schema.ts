@@ -746,20 +746,18 @@ export const attachments = pgTable(
     byteSize: bigint("byte_size", { mode: "number" }).notNull(),
     /** SHA-256, hex. */
     checksum: text("checksum").notNull(),
-    purpose: text("purpose")
-      .notNull()
-      .$type<
-        | "champ"
-        | "notice_explicative"
-        | "piece_justificative_template"
-        | "avis_introduction"
-        | "avis_reponse"
-        | "message"
-        /** Uploaded through the API's `createDirectUpload`, not yet given to a mutation. */
-        | "direct_upload"
-        /** The justificatif of a decision given through the API (`Dossier.motivationAttachment`). */
-        | "justificatif"
-      >(),
+    purpose: text("purpose").notNull().$type<
+      | "champ"
+      | "notice_explicative"
+      | "piece_justificative_template"
+      | "avis_introduction"
+      | "avis_reponse"
+      | "message"
+      /** Uploaded through the API's `createDirectUpload`, not yet given to a mutation. */
+      | "direct_upload"
+      /** The justificatif of a decision given through the API (`Dossier.motivationAttachment`). */
+      | "justificatif"
+    >(),
     /** The avis an `avis_*` file belongs to; null while uploaded but not yet attached by its operation. */
     avisId: integer("avis_id").references(() => avis.id, { onDelete: "cascade" }),
     /**

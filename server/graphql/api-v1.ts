@@ -136,7 +136,12 @@ async function run(
     deadline: Date.now() + 30_000,
     fileLinks: links,
   };
-  const result = (await execute({ schema, document, variableValues: { number }, contextValue: context })) as ExecutionResult<Json>;
+  const result = (await execute({
+    schema,
+    document,
+    variableValues: { number },
+    contextValue: context,
+  })) as ExecutionResult<Json>;
   if (result.errors?.length) {
     const code = result.errors[0]?.extensions?.code;
     if (code === "not_found" || code === "unauthorized") return null;
@@ -276,7 +281,8 @@ export async function v1Dossier(
         processed_at: utc(dossier.dateTraitement),
         motivation: dossier.motivation ?? null,
         instructeurs: ((dossier.instructeurs as Json[]) ?? []).map((i) => i.email),
-        individual: "nom" in demandeur ? { civilite: demandeur.civilite ?? null, nom: demandeur.nom, prenom: demandeur.prenom } : null,
+        individual:
+          "nom" in demandeur ? { civilite: demandeur.civilite ?? null, nom: demandeur.nom, prenom: demandeur.prenom } : null,
         entreprise: null,
         etablissement: null,
         cerfa: [],

@@ -45,7 +45,8 @@ export async function createDirectUpload(_source: unknown, { input }: { input: C
   const dossier = number === null ? null : await findApiDossier(ctx.db, number);
   if (!dossier) throw notFound("Dossier");
   if (!(await ctx.loaders.demarcheAccess.load(dossier.demarcheId))) throw hiddenByPermissions("Dossier");
-  if (!Number.isSafeInteger(input.byteSize) || input.byteSize <= 0) throw apiError("byteSize must be a positive number of bytes", "bad_request");
+  if (!Number.isSafeInteger(input.byteSize) || input.byteSize <= 0)
+    throw apiError("byteSize must be a positive number of bytes", "bad_request");
   if (!BASE64_MD5.test(input.checksum)) throw apiError("checksum must be the base64 MD5 of the file", "bad_request");
   const filename = input.filename.trim();
   if (filename === "" || filename.length > 255) throw apiError("filename must have 1 to 255 characters", "bad_request");

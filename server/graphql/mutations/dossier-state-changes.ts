@@ -55,7 +55,11 @@ function stateChange(run: Transition) {
       }
       const result = await run(ctx.db, actor, dossier.id, input.motivation, { silent: input.disableNotification === true });
       if (result.ok && blobId) {
-        await claimDirectUpload(ctx.db, { blobId, dossierId: dossier.id, claim: { as: "justificatif", uploadedByUserId: actor.userId } });
+        await claimDirectUpload(ctx.db, {
+          blobId,
+          dossierId: dossier.id,
+          claim: { as: "justificatif", uploadedByUserId: actor.userId },
+        });
       }
       return result;
     },

@@ -40,12 +40,24 @@ export function createDirectUploadRouter(services: AppServices): Router {
     try {
       const read = readDirectUploadTicket(services.config.sessionSecret, String(req.params.ticket));
       if (!read.ok) {
-        return refuse(req, res, 404, "not_found", read.reason === "expired" ? "This upload URL has expired" : "Unknown upload URL");
+        return refuse(
+          req,
+          res,
+          404,
+          "not_found",
+          read.reason === "expired" ? "This upload URL has expired" : "Unknown upload URL",
+        );
       }
       const { ticket } = read;
       const declared = req.headers["content-length"];
       if (declared !== undefined && Number(declared) !== ticket.byteSize) {
-        return refuse(req, res, 422, "byte_size_mismatch", `Content-Length differs from the announced byteSize ${ticket.byteSize}`);
+        return refuse(
+          req,
+          res,
+          422,
+          "byte_size_mismatch",
+          `Content-Length differs from the announced byteSize ${ticket.byteSize}`,
+        );
       }
       const md5Header = req.headers["content-md5"];
       if (md5Header !== undefined && md5Header !== ticket.checksum) {
@@ -61,14 +73,21 @@ export function createDirectUploadRouter(services: AppServices): Router {
         accepted: { formats: formatsOfFamilies(undefined), maxBytes },
       });
       if (!received.ok) {
-        if (received.code === "file_too_large") return refuse(req, res, 413, "file_too_large", `The file is larger than ${maxBytes} bytes`);
+        if (received.code === "file_too_large")
+          return refuse(req, res, 413, "file_too_large", `The file is larger than ${maxBytes} bytes`);
         if (received.code === "file_empty") return refuse(req, res, 422, "file_empty", "The file is empty");
         return refuse(req, res, 415, "file_format_not_accepted", "This file format is not accepted");
       }
       const drop = () => storage.delete(received.key);
       if (received.byteSize !== ticket.byteSize) {
         await drop();
-        return refuse(req, res, 422, "byte_size_mismatch", `The file has ${received.byteSize} bytes, not the announced ${ticket.byteSize}`);
+        return refuse(
+          req,
+          res,
+          422,
+          "byte_size_mismatch",
+          `The file has ${received.byteSize} bytes, not the announced ${ticket.byteSize}`,
+        );
       }
       if (tap.digest() !== ticket.checksum) {
         await drop();

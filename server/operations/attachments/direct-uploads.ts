@@ -72,7 +72,11 @@ export async function claimDirectUpload(
       .update(attachments)
       .set({ purpose: input.claim.as, uploadedByUserId: input.claim.uploadedByUserId, createdAt: sql`now()` })
       .where(
-        and(eq(attachments.id, input.blobId), eq(attachments.purpose, "direct_upload"), eq(attachments.dossierId, input.dossierId)),
+        and(
+          eq(attachments.id, input.blobId),
+          eq(attachments.purpose, "direct_upload"),
+          eq(attachments.dossierId, input.dossierId),
+        ),
       )
       .returning({ id: attachments.id });
     if (claimed.length !== 1) return false;
@@ -80,7 +84,11 @@ export async function claimDirectUpload(
       await tx
         .delete(attachments)
         .where(
-          and(eq(attachments.dossierId, input.dossierId), eq(attachments.purpose, "justificatif"), ne(attachments.id, input.blobId)),
+          and(
+            eq(attachments.dossierId, input.dossierId),
+            eq(attachments.purpose, "justificatif"),
+            ne(attachments.id, input.blobId),
+          ),
         );
     }
     return true;

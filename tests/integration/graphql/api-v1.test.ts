@@ -37,7 +37,10 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 
   const admin = "admin-v1@exemple.fr";
-  const { demarche, instructeurs } = await buildDemarche(db, { administrateurEmail: admin, instructeurEmails: ["agent-v1@exemple.fr"] });
+  const { demarche, instructeurs } = await buildDemarche(db, {
+    administrateurEmail: admin,
+    instructeurEmails: ["agent-v1@exemple.fr"],
+  });
   demarcheId = demarche.id;
   const agent = instructeurs[0] as never;
   for (const state of ["en_construction", "en_instruction", "accepte", "refuse", "sans_suite"] as const) {
@@ -65,6 +68,7 @@ async function get(path: string, token: string | null = bearer, how: "header" | 
   if (token && how === "header") headers.authorization = `Bearer ${token}`;
   if (token && how === "query") url.searchParams.set("token", token);
   const response = await fetch(url, { headers });
+  // biome-ignore lint/suspicious/noExplicitAny: the answers' shapes are what the tests check.
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 }
 
@@ -102,13 +106,11 @@ describe("GET /api/v1/procedures/:id/dossiers", () => {
     expect(json.pagination).toEqual({ page: 1, resultats_par_page: 100, nombre_de_page: 1 });
     const byId = new Map((json.dossiers as Array<{ id: number; state: string; updated_at: string }>).map((d) => [d.id, d]));
     expect(byId.has(brouillonId)).toBe(false);
-    expect([ids.en_construction, ids.en_instruction, ids.accepte, ids.refuse, ids.sans_suite].map((id) => byId.get(id as number)?.state)).toEqual([
-      "initiated",
-      "received",
-      "closed",
-      "refused",
-      "without_continuation",
-    ]);
+    expect(
+      [ids.en_construction, ids.en_instruction, ids.accepte, ids.refuse, ids.sans_suite].map(
+        (id) => byId.get(id as number)?.state,
+      ),
+    ).toEqual(["initiated", "received", "closed", "refused", "without_continuation"]);
     expect(byId.get(ids.accepte as number)?.updated_at).toMatch(/Z$/);
   });
 
@@ -118,11 +120,17 @@ describe("GET /api/v1/procedures/:id/dossiers", () => {
     const last = await get(`/procedures/${demarcheId}/dossiers?resultats_par_page=2&page=3`);
     expect(last.json.dossiers).toHaveLength(1);
     const all = (await get(`/procedures/${demarcheId}/dossiers`)).json.dossiers.map((d: { id: number }) => d.id);
-    const pages = [...first.json.dossiers, ...(await get(`/procedures/${demarcheId}/dossiers?resultats_par_page=2&page=2`)).json.dossiers, ...last.json.dossiers];
+    const pages = [
+      ...first.json.dossiers,
+      ...(await get(`/procedures/${demarcheId}/dossiers?resultats_par_page=2&page=2`)).json.dossiers,
+      ...last.json.dossiers,
+    ];
     expect(pages.map((d: { id: number }) => d.id)).toEqual(all);
     const desc = (await get(`/procedures/${demarcheId}/dossiers?order=desc`)).json.dossiers.map((d: { id: number }) => d.id);
     expect(desc).toEqual([...all].reverse());
-    expect((await get(`/procedures/${demarcheId}/dossiers?resultats_par_page=5000`)).json.pagination.resultats_par_page).toBe(1000);
+    expect((await get(`/procedures/${demarcheId}/dossiers?resultats_par_page=5000`)).json.pagination.resultats_par_page).toBe(
+      1000,
+    );
     expect((await get(`/procedures/${demarcheId}/dossiers?resultats_par_page=-3&page=zero`)).json.pagination).toEqual({
       page: 1,
       resultats_par_page: 100,
@@ -135,7 +143,12 @@ describe("GET /api/v1/procedures/:id/dossiers/:dossier_id", () => {
   it("gives one dossier of the démarche", async () => {
     const { status, json } = await get(`/procedures/${demarcheId}/dossiers/${ids.accepte}`);
     expect(status).toBe(200);
-    expect(json.dossier).toMatchObject({ id: ids.accepte, state: "closed", simplified_state: "Accepté", champs: expect.any(Array) });
+    expect(json.dossier).toMatchObject({
+      id: ids.accepte,
+      state: "closed",
+      simplified_state: "Accepté",
+      champs: expect.any(Array),
+    });
   });
 
   it("answers 404 {} for a brouillon or a dossier of another démarche", async () => {

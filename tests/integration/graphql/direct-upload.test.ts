@@ -72,7 +72,10 @@ beforeAll(async () => {
 
   const { db } = database;
   const admin = "admin-direct@exemple.fr";
-  const { demarche, instructeurs } = await buildDemarche(db, { administrateurEmail: admin, instructeurEmails: ["agent-direct@exemple.fr"] });
+  const { demarche, instructeurs } = await buildDemarche(db, {
+    administrateurEmail: admin,
+    instructeurEmails: ["agent-direct@exemple.fr"],
+  });
   const agent = instructeurs[0] as unknown as { userId: number; instructeurId: number; email: string };
   agentId = agent.instructeurId;
   dossierId = (await buildDossier(db, { demarche, state: "en_instruction", instructeur: agent as never })).dossierId;
@@ -99,7 +102,10 @@ async function gql(token: string, query: string, variables: Record<string, unkno
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: Record<string, Record<string, unknown> | null>; errors?: Array<{ message: string; extensions: { code: string } }> };
+  return (await response.json()) as {
+    data?: Record<string, Record<string, unknown> | null>;
+    errors?: Array<{ message: string; extensions: { code: string } }>;
+  };
 }
 
 async function create(bytes: Buffer, options: { dossier?: number; token?: string; checksum?: string; byteSize?: number } = {}) {
@@ -172,9 +178,17 @@ describe("PUT on the signed URL", () => {
     });
     expect((await put(`${baseUrl}${DIRECT_UPLOAD_PATH}/${expired}`, PDF)).status).toBe(404);
     const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 1)]);
-    const exeUpload = (await gql(bearer, CREATE, {
-      input: { dossierId: toGlobalId("Dossier", dossierId), filename: "virus.exe", byteSize: exe.length, checksum: md5(exe), contentType: "application/pdf" },
-    })).data?.createDirectUpload?.directUpload as DirectUpload;
+    const exeUpload = (
+      await gql(bearer, CREATE, {
+        input: {
+          dossierId: toGlobalId("Dossier", dossierId),
+          filename: "virus.exe",
+          byteSize: exe.length,
+          checksum: md5(exe),
+          contentType: "application/pdf",
+        },
+      })
+    ).data?.createDirectUpload?.directUpload as DirectUpload;
     expect((await put(exeUpload.url, exe)).status).toBe(415);
     expect(await directUploadRows()).toEqual([]);
   });
@@ -200,7 +214,12 @@ const MESSAGE = /* GraphQL */ `
 describe("signedBlobId in mutations", () => {
   function sendWith(attachment: string, dossier = dossierId) {
     return gql(bearer, MESSAGE, {
-      input: { dossierId: toGlobalId("Dossier", dossier), instructeurId: toGlobalId("Instructeur", agentId), body: "Voici le document", attachment },
+      input: {
+        dossierId: toGlobalId("Dossier", dossier),
+        instructeurId: toGlobalId("Instructeur", agentId),
+        body: "Voici le document",
+        attachment,
+      },
     });
   }
 
@@ -257,7 +276,10 @@ describe("signedBlobId in mutations", () => {
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data?.dossierAccepter).toMatchObject({
       errors: null,
-      dossier: { state: "accepte", motivationAttachment: { filename: "arrete.pdf", contentType: "application/pdf", byteSize: PDF.length } },
+      dossier: {
+        state: "accepte",
+        motivationAttachment: { filename: "arrete.pdf", contentType: "application/pdf", byteSize: PDF.length },
+      },
     });
   });
 });

@@ -356,7 +356,13 @@ describe("ds-mutation-v2", () => {
       queryId: "ds-mutation-v2",
       operationName: "createDirectUpload",
       variables: {
-        input: { dossierId: dossierId(), filename: "a.pdf", byteSize: 10, checksum: "1B2M2Y8AsgTpgAmY7PhCfg==", contentType: "application/pdf" },
+        input: {
+          dossierId: dossierId(),
+          filename: "a.pdf",
+          byteSize: 10,
+          checksum: "1B2M2Y8AsgTpgAmY7PhCfg==",
+          contentType: "application/pdf",
+        },
       },
     });
     ran.push("createDirectUpload");

@@ -41,7 +41,10 @@ beforeAll(async () => {
   });
   const address = server.address();
   baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const { demarche, instructeurs } = await buildDemarche(db, { administrateurEmail: "admin-fields@exemple.fr", instructeurEmails: ["agent-fields@exemple.fr"] });
+  const { demarche, instructeurs } = await buildDemarche(db, {
+    administrateurEmail: "admin-fields@exemple.fr",
+    instructeurEmails: ["agent-fields@exemple.fr"],
+  });
   demarcheId = demarche.id;
   dossierId = (await buildDossier(db, { demarche, state: "accepte", instructeur: instructeurs[0] as never })).dossierId;
   await db.update(dossiers).set({ prefilled: true }).where(eq(dossiers.id, dossierId));
@@ -67,6 +70,7 @@ async function gql(token: string) {
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: QUERY, variables: { demarche: demarcheId, dossier: dossierId } }),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: the answer's shape is what the tests check.
   return (await response.json()) as { data: any; errors?: Array<{ extensions: { code: string } }> };
 }
 
