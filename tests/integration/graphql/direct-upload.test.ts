@@ -18,6 +18,7 @@ import { toGlobalId } from "../../../server/graphql/ids";
 import { createGraphqlMount } from "../../../server/graphql/mount";
 import { DIRECT_UPLOAD_PATH, signDirectUploadTicket } from "../../../server/http/uploads/direct-upload-url";
 import { createDirectUploadRouter } from "../../../server/http/uploads/direct-upload";
+import { deleteUnreferencedAttachments } from "../../../server/jobs/purge-attachments.job";
 import { logger } from "../../../server/logger";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
@@ -281,5 +282,15 @@ describe("signedBlobId in mutations", () => {
         motivationAttachment: { filename: "arrete.pdf", contentType: "application/pdf", byteSize: PDF.length },
       },
     });
+  });
+});
+
+describe("unused direct uploads", () => {
+  it("are removed by the purge job", async () => {
+    const upload = await prepare(PDF);
+    expect((await put(upload.url, PDF)).status).toBe(204);
+    expect((await directUploadRows()).length).toBeGreaterThan(0);
+    await deleteUnreferencedAttachments(database.db, 0);
+    expect(await directUploadRows()).toEqual([]);
   });
 });
