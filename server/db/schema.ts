@@ -819,6 +819,10 @@ export const attachments = pgTable(
         | "demarche_logo"
         | "demarche_notice"
         | "demarche_deliberation"
+        /** Uploaded through the API's `createDirectUpload`, not yet given to a mutation. */
+        | "direct_upload"
+        /** The justificatif of a decision given through the API (`Dossier.motivationAttachment`). */
+        | "justificatif"
       >(),
     /** The démarche a `demarche_*` file (logo, notice, délibération) belongs to. */
     demarcheId: integer("demarche_id").references((): AnyPgColumn => demarches.id, { onDelete: "cascade" }),

@@ -70,6 +70,7 @@ export const dossierColumns = {
   prenom: dossiers.prenom,
   motivation: dossiers.motivation,
   archived: dossiers.archived,
+  prefilled: dossiers.prefilled,
   deposeAt: dossiers.deposeAt,
   enConstructionAt: dossiers.enConstructionAt,
   enInstructionAt: dossiers.enInstructionAt,
@@ -94,6 +95,7 @@ export interface DossierRow {
   prenom: string | null;
   motivation: string | null;
   archived: boolean;
+  prefilled: boolean;
   deposeAt: Date | null;
   enConstructionAt: Date | null;
   enInstructionAt: Date | null;

@@ -26,8 +26,8 @@ describe("payloadErrors", () => {
   });
 
   it("falls back to the API's own codes, then to a sentence naming an unknown code (never a bare key)", () => {
-    expect(payloadErrors([{ code: "justificatif_unsupported", field: "justificatif" }], "dossiers.transitionErrors")).toEqual([
-      { message: expect.stringContaining("Les justificatifs ne sont pas encore acceptés") },
+    expect(payloadErrors([{ code: "blob_invalid", field: "justificatif" }], "dossiers.transitionErrors")).toEqual([
+      { message: "L’identifiant du fichier téléversé est invalide" },
     ]);
     expect(payloadErrors([{ code: "mystere", field: "form" }], "dossiers.transitionErrors")).toEqual([
       { message: "La demande a été refusée (mystere)" },

@@ -36,6 +36,8 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
               (a.purpose in ('avis_introduction', 'avis_reponse') and a.avis_id is null)
               -- a message's file uploaded with a form that was refused and never sent again
               or (a.purpose = 'message' and a.commentaire_id is null)
+              -- uploaded through the API's createDirectUpload and never given to a mutation
+              or a.purpose = 'direct_upload'
               or a.purpose = 'champ' and not exists (
               select 1 from champs c
                where c.dossier_id = a.dossier_id and c.stable_id = a.stable_id and c.row_id = a.row_id

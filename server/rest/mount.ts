@@ -1,5 +1,8 @@
 import type { RequestHandler } from "express";
 import type { AppServices } from "../http/context";
+import { DIRECT_UPLOAD_PATH } from "../http/uploads/direct-upload-url";
+import { createDirectUploadRouter } from "../http/uploads/direct-upload";
+import { createApiV1Router } from "./api-v1";
 import { createDemarcheStatsRouter } from "./demarche-stats";
 import { createGeoSearchRouter } from "./geo-search";
 import { createPrefillDossiersRouter } from "./prefill-dossiers";
@@ -18,5 +21,9 @@ export function createRestMounts(services: AppServices): Array<{ path: string; h
     { path: "/preremplir", handler: createPrefillSchemaRouter(services) },
     // Autocomplete of the geographic fields (communes, EPCI, addresses).
     { path: "/api/geo", handler: createGeoSearchRouter(services) },
+    // The reference's legacy API v1 (procedures and dossiers, read-only).
+    { path: "/api/v1", handler: createApiV1Router(services) },
+    // Second step of the API's createDirectUpload: the file's bytes (PUT).
+    { path: DIRECT_UPLOAD_PATH, handler: createDirectUploadRouter(services) },
   ];
 }

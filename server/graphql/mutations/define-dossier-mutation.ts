@@ -13,7 +13,7 @@
  *    dossier ». Events are recorded with actor "api" (`actor.kind`).
  * 5. `resolve` runs the operation. Its refusals (`{ ok: false, refusals }`) become payload
  *    `errors: [{ message }]` translated in French from `<refusalMessages>.<code>` (or the API's own
- *    `dossiers.api.<code>`, e.g. `refuse("justificatif_unsupported")`), never thrown;
+ *    `dossiers.api.<code>`, e.g. `refuse("blob_invalid")`), never thrown;
  *    on success the payload carries the dossier as it is now, plus what `resolve` returned.
  *
  * Usage — a whole mutation, then one line in `mutations/index.ts`:

@@ -2,13 +2,14 @@
  * `dossierEnvoyerMessage` and `dossierSupprimerMessage`: the instructeur named by `instructeurId`
  * writes in the dossier's messagerie (optionally asking a correction) or deletes their own message,
  * through the same operations as the messagerie page; refusals are payload errors worded as on
- * the page. `attachment` (a file id from the reference's `createDirectUpload`, which we do not
- * offer yet) is refused in the payload when given, before anything changes.
+ * the page. `attachment` is the `signedBlobId` of a file uploaded with `createDirectUpload`
+ * (checked before anything changes, at most the messagerie's 20 MB).
  */
 import type { GraphQLResolveInfo } from "graphql";
 import { eq } from "drizzle-orm";
 import { commentaires } from "../../db/schema";
-import type { CorrectionReason } from "../../domain/messages/message-body";
+import { type CorrectionReason, MESSAGE_FILE_MAX_BYTES } from "../../domain/messages/message-body";
+import { claimDirectUpload } from "../../operations/attachments/direct-uploads";
 import { deleteMessage } from "../../operations/messages/delete-message";
 import { sendMessage } from "../../operations/messages/send-message";
 import { loadThread } from "../../queries/message-thread";
@@ -16,6 +17,7 @@ import { refuse } from "../../refusal";
 import { numericIdOf, toGlobalId } from "../ids";
 import type { GraphqlContext } from "../resolvers/context";
 import { notFound } from "../resolvers/errors";
+import { checkDirectUpload } from "./create-direct-upload";
 import { defineDossierMutation, type DossierMutationInput } from "./define-dossier-mutation";
 
 interface EnvoyerMessageInput extends DossierMutationInput {
@@ -28,11 +30,26 @@ interface EnvoyerMessageInput extends DossierMutationInput {
 export const dossierEnvoyerMessage = defineDossierMutation<EnvoyerMessageInput>({
   refusalMessages: "messagerie.errors",
   async resolve({ ctx, input, dossier, actor }) {
-    if (input.attachment) return refuse("attachment_unsupported", "attachment");
+    const attachmentIds: string[] = [];
+    if (input.attachment) {
+      const blob = await checkDirectUpload(ctx, {
+        signedBlobId: input.attachment,
+        field: "attachment",
+        dossierId: dossier.id,
+        maxBytes: MESSAGE_FILE_MAX_BYTES,
+      });
+      if (!blob.ok) return blob;
+      // Now a pending file of the instructeur, which the message takes (or the purge removes).
+      const claim = { as: "message", uploadedByUserId: actor.userId } as const;
+      if (!(await claimDirectUpload(ctx.db, { blobId: blob.blobId, dossierId: dossier.id, claim }))) {
+        return refuse("blob_not_uploaded", "attachment");
+      }
+      attachmentIds.push(blob.blobId);
+    }
     const sent = await sendMessage(
       ctx.db,
       { kind: "instructeur", userId: actor.userId, instructeurId: actor.instructeurId, email: actor.email },
-      { dossierId: dossier.id, body: input.body, correction: input.correction ?? null },
+      { dossierId: dossier.id, body: input.body, correction: input.correction ?? null, attachmentIds },
     );
     if (!sent.ok) return sent;
     const [message] = await loadThread(ctx.db, dossier.id, { id: sent.commentaireId });

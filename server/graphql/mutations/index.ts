@@ -5,6 +5,7 @@
  * and makes the same token checks itself.
  */
 import { dossierAjouterLabel, dossierArchiver, dossierDesarchiver, dossierSupprimerLabel } from "./dossier-archive-labels";
+import { createDirectUpload } from "./create-direct-upload";
 import { demarcheCloner } from "./demarche-cloner";
 import { dossierBasculeSuivi } from "./dossier-bascule-suivi";
 import { dossierChangerGroupeInstructeur } from "./dossier-changer-groupe";
@@ -37,6 +38,7 @@ import {
 
 export const mutationResolvers = {
   Mutation: {
+    createDirectUpload,
     demarcheCloner,
     dossierAccepter,
     dossierAjouterLabel,

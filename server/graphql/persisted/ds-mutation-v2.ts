@@ -2,11 +2,22 @@
  * Our document for the persisted mutation `ds-mutation-v2`: one operation per mutation, named as
  * the mutation (the reference's convention, `dossierModifierAnnotationDateTime` included), each
  * answering the changed object's id and what the mutation changed, and `errors { message }`.
- * Mutations our schema does not have yet (`createDirectUpload`, `groupeInstructeur*`,
+ * Mutations our schema does not have yet (`groupeInstructeur*`,
  * `dossierChangerGroupeInstructeur`, `demarcheCloner`) and `Dossier.attestation` in
  * `dossierAccepter` are listed in docs/api.md; persisted.test.ts runs every operation.
  */
 export const DS_MUTATION_V2 = /* GraphQL */ `
+mutation createDirectUpload($input: CreateDirectUploadInput!) {
+  createDirectUpload(input: $input) {
+    directUpload {
+      url
+      headers
+      blobId
+      signedBlobId
+    }
+  }
+}
+
 mutation dossierArchiver($input: DossierArchiverInput!) {
   dossierArchiver(input: $input) {
     dossier {

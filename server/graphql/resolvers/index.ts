@@ -2,6 +2,8 @@
  * The executable schema: our SDL (schema.graphql) + resolvers. Every object is read through the
  * per-request loaders; authorisation is checked on the démarche each root object belongs to.
  */
+import { readFieldResolvers } from "./read-fields";
+import { motivationAttachment } from "./motivation-attachment";
 import { readFileSync } from "node:fs";
 import {
   buildSchema,
@@ -128,6 +130,7 @@ const resolvers = {
     dateDerniereModification: (d: DossierRow) => d.updatedAt,
     dateDerniereModificationChamps: (d: DossierRow) => d.lastChampUpdatedAt ?? d.createdAt,
     motivation: (d: DossierRow) => d.motivation,
+    motivationAttachment,
     archived: (d: DossierRow) => d.archived,
     usager: (d: DossierRow) =>
       d.userId === null
@@ -244,6 +247,9 @@ function attachResolvers(schema: GraphQLSchema, map: ResolverMap): GraphQLSchema
 
 export function buildGraphqlSchema(): GraphQLSchema {
   return withDeadline(
-    attachResolvers(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers), groupeResolvers),
+    attachResolvers(
+      attachResolvers(attachResolvers(attachResolvers(buildSchema(SCHEMA_SDL), resolvers), labelResolvers), groupeResolvers),
+      readFieldResolvers,
+    ),
   );
 }

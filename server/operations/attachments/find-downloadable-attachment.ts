@@ -138,6 +138,8 @@ export async function findDownloadableAttachment(db: DbOrTx, viewer: Viewer | "s
             viewer ? avisFileVisibleTo(viewer) : sql`false`,
           ),
           and(eq(attachments.purpose, "message"), viewer ? messageFileVisibleTo(viewer) : sql`false`),
+          // A decision's justificatif given through the API: whoever sees the dossier.
+          and(eq(attachments.purpose, "justificatif"), viewer ? dossierVisibleTo(viewer) : sql`false`),
           and(sql`${attachments.purpose} in ('notice_explicative', 'piece_justificative_template')`, templateVisibleTo(viewer)),
         );
   const [row] = await db

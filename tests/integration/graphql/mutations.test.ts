@@ -291,7 +291,7 @@ describe("dossier state-change mutations", () => {
     expect(await snapshot(enInstruction)).toEqual(beforeRefusal);
   });
 
-  it("refuses a justificatif (no direct upload yet) before changing anything", async () => {
+  it("refuses a justificatif that is not a signedBlobId of ours before changing anything", async () => {
     const dossierId = await dossierIn("en_instruction");
     const before = await snapshot(dossierId);
     const answer = await gql(stateChange("dossierAccepter"), {
@@ -303,7 +303,7 @@ describe("dossier state-change mutations", () => {
     });
     expect(answer.data?.dossierAccepter).toMatchObject({
       dossier: null,
-      errors: [{ message: expect.stringContaining("Les justificatifs ne sont pas encore acceptés par l’API") }],
+      errors: [{ message: "L’identifiant du fichier téléversé est invalide" }],
     });
     expect(await snapshot(dossierId)).toEqual(before);
   });

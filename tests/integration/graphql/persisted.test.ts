@@ -352,6 +352,21 @@ describe("ds-mutation-v2", () => {
       toGlobalId("Label", seeded.label),
     );
     await step("dossierSupprimerLabel", { labelId: toGlobalId("Label", seeded.label) });
+    const upload = await post({
+      queryId: "ds-mutation-v2",
+      operationName: "createDirectUpload",
+      variables: {
+        input: {
+          dossierId: dossierId(),
+          filename: "a.pdf",
+          byteSize: 10,
+          checksum: "1B2M2Y8AsgTpgAmY7PhCfg==",
+          contentType: "application/pdf",
+        },
+      },
+    });
+    ran.push("createDirectUpload");
+    expect(upload.json.data.createDirectUpload.directUpload).toMatchObject({ signedBlobId: expect.any(String) });
     const message = await step("dossierEnvoyerMessage", { ...withInstructeur, body: "Bonjour" });
     expect(message.message).toEqual({ id: expect.any(String), createdAt: expect.any(String) });
     const removed = await run("dossierSupprimerMessage", { ...withInstructeur, messageId: message.message.id }, false);

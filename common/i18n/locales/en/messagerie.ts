@@ -71,7 +71,6 @@ export default {
     dossier_archived: "This application is archived: messages can no longer be sent",
     dossier_supprime: "This application was deleted by the administration: messages can no longer be sent",
     message_not_own: "You can only delete your own messages",
-    attachment_unsupported: "Attachments sent through the API are not supported yet",
     message_already_deleted: "This message has already been deleted",
   },
 } as const satisfies Translation<typeof fr>;

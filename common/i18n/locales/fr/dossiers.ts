@@ -43,8 +43,9 @@ export default {
     invalid_emails: "Ces adresses ne sont pas valides et n’ont pas été ajoutées : {emails}",
     read_only_token: "Le jeton utilisé est configuré seulement en lecture",
     instructeur_without_access: "L’instructeur n’a pas les droits d’accès à ce dossier",
-    justificatif_unsupported:
-      "Les justificatifs ne sont pas encore acceptés par l’API de Guichet : envoyez la décision sans justificatif",
+    blob_invalid: "L’identifiant du fichier téléversé est invalide",
+    blob_not_uploaded: "Le fichier n’a pas été correctement téléversé sur le serveur de stockage",
+    blob_too_large: "Le fichier téléversé dépasse la taille autorisée ({max})",
     annotation_not_found: 'L’annotation "{id}" n’existe pas',
     repetition_unsupported: 'L’annotation "{id}" est répétable : ajoutez ses lignes avec dossierModifierAnnotationAjouterLigne',
     label_unknown: "Ce label n’existe pas sur la démarche du dossier",

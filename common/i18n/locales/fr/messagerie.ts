@@ -69,7 +69,6 @@ export default {
     dossier_archived: "Ce dossier est archivé : il n’est plus possible d’y envoyer de message",
     dossier_supprime: "Ce dossier a été supprimé par l’administration : il n’est plus possible d’y envoyer de message",
     message_not_own: "Vous ne pouvez supprimer que vos propres messages",
-    attachment_unsupported: "Les pièces jointes envoyées par l’API ne sont pas encore prises en charge",
     message_already_deleted: "Ce message a déjà été supprimé",
   },
 } as const;
