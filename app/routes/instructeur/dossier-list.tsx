@@ -389,7 +389,12 @@ export function DossierList({
         </div>
       </div>
 
-      <form method="get" action={`/procedures/${demarche.id}`} className="fr-mb-2w instructeur-list__sort" data-testid="sort-menu">
+      <form
+        method="get"
+        action={`/procedures/${demarche.id}`}
+        className="fr-mb-2w instructeur-list__sort"
+        data-testid="sort-menu"
+      >
         <HiddenState url={url} without={["tri", "ordre"]} />
         <div className="fr-select-group">
           <label className="fr-label" htmlFor="tri-colonne">

@@ -49,11 +49,19 @@ describe("checkBatchRequest", () => {
     expect(checkBatchRequest({ kind: "envoyer_message", dossierIds: [1], body: " " })).toMatchObject({
       refusals: [{ code: "body_required", field: "body" }],
     });
-    expect(checkBatchRequest({ kind: "envoyer_message", dossierIds: [1], body: "x".repeat(BATCH_MESSAGE_MAX + 1) })).toMatchObject({
+    expect(
+      checkBatchRequest({ kind: "envoyer_message", dossierIds: [1], body: "x".repeat(BATCH_MESSAGE_MAX + 1) }),
+    ).toMatchObject({
       refusals: [{ code: "body_too_long", field: "body" }],
     });
     expect(
-      checkBatchRequest({ kind: "demander_avis", dossierIds: [1], emails: "a@exemple.fr", introduction: " Votre avis ? ", locale: "en" }),
+      checkBatchRequest({
+        kind: "demander_avis",
+        dossierIds: [1],
+        emails: "a@exemple.fr",
+        introduction: " Votre avis ? ",
+        locale: "en",
+      }),
     ).toEqual({
       ok: true,
       kind: "demander_avis",

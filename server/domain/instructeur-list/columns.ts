@@ -26,10 +26,7 @@ export const SELF_COLUMNS = [
 export const SPECIAL_COLUMNS = ["self/sva_svr_decision_on", "self/accuse_lecture_agreement_at"] as const;
 /** Not a column: the reference's default order, dossiers with unseen notifications first, then by update. */
 export const NOTIFICATIONS_SORT = "notifications";
-export type SelfColumnId =
-  | (typeof SELF_COLUMNS)[number]
-  | (typeof SPECIAL_COLUMNS)[number]
-  | typeof NOTIFICATIONS_SORT;
+export type SelfColumnId = (typeof SELF_COLUMNS)[number] | (typeof SPECIAL_COLUMNS)[number] | typeof NOTIFICATIONS_SORT;
 
 /** Options of the « Avis » filter: a dossier with an avis still awaited, with an avis given (none: « non renseigné »). */
 export const AVIS_FILTER_OPTIONS = ["en_attente", "rendu"] as const;

@@ -153,7 +153,8 @@ function notificationsSortKey(instructeurId: number, now: Date): SQL {
 }
 
 function columnSql(column: ColumnDef, instructeurId: number, now: Date): ColumnSql {
-  if (column.id === NOTIFICATIONS_SORT) return { sort: notificationsSortKey(instructeurId, now), cast: "numeric", nullable: false };
+  if (column.id === NOTIFICATIONS_SORT)
+    return { sort: notificationsSortKey(instructeurId, now), cast: "numeric", nullable: false };
   if (!column.field) return selfSql(column);
   const valueColumn = fieldValueColumn(column);
   const cast = { number: "double precision", date: "date", bool: "boolean", text: "text" }[valueColumn];
@@ -178,7 +179,8 @@ function selfFilter(filter: Filter): SQL {
       return sql`exists (${emails} and ${normalized(sql`${users.email}`)} like ${likeEscaped(condition.text)})`;
   }
   if (column.id === "labels/label_id") {
-    if (condition.kind === "empty") return sql`not exists (select 1 from ${dossierLabels} dl where dl.dossier_id = ${dossiers.id})`;
+    if (condition.kind === "empty")
+      return sql`not exists (select 1 from ${dossierLabels} dl where dl.dossier_id = ${dossiers.id})`;
     if (condition.kind === "in") {
       // By name among the dossier's own démarche's labels: another démarche's label matches nothing.
       return sql`exists (select 1 from ${dossierLabels} dl join ${labels} l on l.id = dl.label_id

@@ -57,7 +57,11 @@ async function recount(instructeurId: number, now: Date): Promise<TabCounters> {
       .select({ n: count() })
       .from(dossiers)
       .where(
-        and(eq(dossiers.demarcheId, demarcheId), dossiersVisibleToInstructeur(instructeurId), tabCondition(tab, instructeurId, now)),
+        and(
+          eq(dossiers.demarcheId, demarcheId),
+          dossiersVisibleToInstructeur(instructeurId),
+          tabCondition(tab, instructeurId, now),
+        ),
       );
     result[tab] = Number(row?.n ?? 0);
   }
@@ -86,14 +90,22 @@ function createdId(result: Awaited<ReturnType<typeof createBatchOperation>>): nu
 describe("batch message", () => {
   it("refuses an empty message and creates nothing", async () => {
     const before = await db.select({ n: count() }).from(batchOperations);
-    const result = await createBatchOperation(db, me, demarcheId, { kind: "envoyer_message", dossierIds: [enConstruction], body: " " });
+    const result = await createBatchOperation(db, me, demarcheId, {
+      kind: "envoyer_message",
+      dossierIds: [enConstruction],
+      body: " ",
+    });
     expect(result).toEqual({ ok: false, refusals: [{ code: "body_required", field: "body" }] });
     expect(await db.select({ n: count() }).from(batchOperations)).toEqual(before);
   });
 
   it("treats another démarche's dossier as not found (nothing created)", async () => {
     await expect(
-      createBatchOperation(db, me, demarcheId, { kind: "envoyer_message", dossierIds: [enConstruction, foreignDossier], body: "Bonjour" }),
+      createBatchOperation(db, me, demarcheId, {
+        kind: "envoyer_message",
+        dossierIds: [enConstruction, foreignDossier],
+        body: "Bonjour",
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
       createBatchOperation(db, outsider, demarcheId, { kind: "envoyer_message", dossierIds: [enConstruction], body: "Bonjour" }),

@@ -136,9 +136,7 @@ describe("labels and avis filters (SQL)", () => {
     expect((await filtered(["labels/label_id:in:Urgent"])).ids).toEqual(sorted("urgent", "both"));
     expect((await filtered(["labels/label_id:in:Complet"])).ids).toEqual(sorted("both"));
     expect((await filtered(["labels/label_id:in:Complet", "labels/label_id:in:Urgent"])).ids).toEqual(sorted("urgent", "both"));
-    expect((await filtered(["labels/label_id:empty"])).ids).toEqual(
-      sorted("none", "avisPending", "avisDone", "correction"),
-    );
+    expect((await filtered(["labels/label_id:empty"])).ids).toEqual(sorted("none", "avisPending", "avisDone", "correction"));
   });
 
   it("refuses a label of another démarche (nothing filtered, no error)", async () => {
@@ -171,7 +169,10 @@ describe("cells", () => {
       waiting: ["attente_avis"],
     });
     expect(byId.get(ids.avisDone as number)).toMatchObject({ cells: { "avis/answers": "1/1" }, waiting: [] });
-    expect(byId.get(ids.correction as number)).toMatchObject({ cells: { "avis/answers": null }, waiting: ["attente_correction"] });
+    expect(byId.get(ids.correction as number)).toMatchObject({
+      cells: { "avis/answers": null },
+      waiting: ["attente_correction"],
+    });
     expect(byId.get(ids.none as number)?.waiting).toEqual([]);
   });
 
@@ -233,7 +234,11 @@ describe("notifications-first sort", () => {
     // Messages of the usager on the 2nd and 5th dossiers (badges), then the 7th updated last without a badge.
     for (const index of [1, 4]) {
       const usager = usagers[index] as { userId: number; email: string };
-      const sent = await sendMessage(db, { kind: "usager", ...usager }, { dossierId: created[index] as number, body: "Une question" });
+      const sent = await sendMessage(
+        db,
+        { kind: "usager", ...usager },
+        { dossierId: created[index] as number, body: "Une question" },
+      );
       expect(sent).toMatchObject({ ok: true });
     }
     await db.execute(sql`update dossiers set updated_at = now() + interval '1 hour' where id = ${created[6]}`);
@@ -316,8 +321,10 @@ describe("the page (no JavaScript)", () => {
     expect(response.status).toBe(200);
     const html = browser.lastHtml;
     const row = (key: string) => html.match(new RegExp(`<tr data-dossier-id="${ids[key]}">([\\s\\S]*?)</tr>`))?.[1] ?? "";
-    expect(row("both")).toMatch(/<td data-column="labels\/label_id">[\s\S]*fr-tag--pink-macaron[\s\S]*Urgent[\s\S]*fr-tag--green-menthe[\s\S]*Complet/);
-    expect(pageText(row("avisPending"))).toContain("1 avis rendu sur 2 demandés");
+    expect(row("both")).toMatch(
+      /<td data-column="labels\/label_id">[\s\S]*fr-tag--pink-macaron[\s\S]*Urgent[\s\S]*fr-tag--green-menthe[\s\S]*Complet/,
+    );
+    expect(pageText(row("avisPending"))).toContain("Avis rendus : 1 sur 2 demandés");
     expect(row("avisPending")).toContain('data-waiting="attente_avis"');
     expect(pageText(row("correction"))).toContain("Correction demandée");
     expect(pageText(html)).toContain("Trier par");
@@ -350,8 +357,9 @@ describe("the page (no JavaScript)", () => {
 
   it("keeps another démarche's list out of reach (404)", async () => {
     const browser = await signedIn(server, me.email);
-    const response = await browser.get(`/procedures/${otherDemarcheId}?filtre=${encodeURIComponent("labels/label_id:in:Étranger")}`);
+    const response = await browser.get(
+      `/procedures/${otherDemarcheId}?filtre=${encodeURIComponent("labels/label_id:in:Étranger")}`,
+    );
     expect(response.status).toBe(404);
   });
 });
-

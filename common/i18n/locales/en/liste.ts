@@ -43,7 +43,8 @@ export default {
     column: "Column",
     operator: "Condition",
     value: "Value",
-    valueHint: "For a date: DD/MM/YYYY or YYYY-MM-DD; for yes / no: true or false; for a choice: the exact option (opinions: en_attente or rendu).",
+    valueHint:
+      "For a date: DD/MM/YYYY or YYYY-MM-DD; for yes / no: true or false; for a choice: the exact option (opinions: en_attente or rendu).",
     add: "Add the filter",
     active: "Active filters",
     remove: "Remove the filter {filter}",
@@ -92,7 +93,7 @@ export default {
     rendu: "given",
   },
   avisCell_one: "{answered} of {asked} expert opinion given",
-  avisCell_other: "{answered} of {asked} expert opinions given",
+  avisCell_other: "Expert opinions given: {answered} of {asked}",
   waiting: {
     attente_correction: "Correction requested",
     attente_avis: "Opinion awaited",

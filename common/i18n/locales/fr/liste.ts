@@ -43,7 +43,8 @@ export default {
     column: "Colonne",
     operator: "Condition",
     value: "Valeur",
-    valueHint: "Pour une date : JJ/MM/AAAA ou AAAA-MM-JJ ; pour « oui / non » : true ou false ; pour un choix : l’option exacte (avis : en_attente ou rendu).",
+    valueHint:
+      "Pour une date : JJ/MM/AAAA ou AAAA-MM-JJ ; pour « oui / non » : true ou false ; pour un choix : l’option exacte (avis : en_attente ou rendu).",
     add: "Ajouter le filtre",
     active: "Filtres actifs",
     remove: "Retirer le filtre {filter}",
@@ -92,7 +93,7 @@ export default {
     rendu: "rendu",
   },
   avisCell_one: "{answered} avis rendu sur {asked} demandé",
-  avisCell_other: "{answered} avis rendus sur {asked} demandés",
+  avisCell_other: "Avis rendus : {answered} sur {asked} demandés",
   waiting: {
     attente_correction: "Correction demandée",
     attente_avis: "Avis en attente",
