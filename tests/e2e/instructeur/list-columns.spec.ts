@@ -8,7 +8,12 @@ import { DEMO, expect, test } from "../support/fixtures";
 const DEMARCHE = "Demande de subvention pour une association";
 
 test.describe("instructeur list: labels, avis, sort menu, batch message", () => {
-  test("show the Labels and Avis columns, sort notifications first, filter on avis", async ({ page, checkA11y, signIn }) => {
+  test("show the Labels and Avis columns, sort notifications first, filter on avis", async ({
+    page,
+    checkA11y,
+    signIn,
+    javaScriptEnabled,
+  }) => {
     test.setTimeout(300_000);
     await signIn(page, DEMO.instructeur);
     await page.goto("/procedures");
@@ -51,7 +56,10 @@ test.describe("instructeur list: labels, avis, sort menu, batch message", () => 
 
     await test.step("a batch message without text is refused, the error linked to its field", async () => {
       await page.locator("tbody input[name=dossiers]").first().check({ force: true });
-      await page.locator("summary", { hasText: "Actions sur plusieurs dossiers" }).click();
+      // JavaScript unfolds the batch actions at the first tick; without it, the summary does.
+      const details = page.getByTestId("batch-details");
+      if (javaScriptEnabled) await expect(details).toHaveAttribute("open", "");
+      else await details.locator("summary").click();
       await page.getByRole("button", { name: "Envoyer le message" }).click();
       const field = page.getByLabel(/^Message à chaque usager/);
       await expect(page.getByText("Écrivez le message à envoyer.")).toBeVisible();
