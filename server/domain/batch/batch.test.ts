@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGE_MAX_LENGTH } from "../messages/message-body";
-import { BATCH_MAX_DOSSIERS, BATCH_MESSAGE_MAX, checkBatchRequest, motivationOf } from "./batch";
+import { AVIS_INTRODUCTION_MAX } from "../avis/rules";
+import { BATCH_INTRODUCTION_MAX, BATCH_MAX_DOSSIERS, BATCH_MESSAGE_MAX, checkBatchRequest, motivationOf } from "./batch";
 
 describe("checkBatchRequest", () => {
   it("accepts a known kind on distinct dossiers, with the motivation trimmed", () => {
@@ -76,8 +77,9 @@ describe("checkBatchRequest", () => {
     });
   });
 
-  it("keeps the messagerie's length limit", () => {
+  it("keeps the messagerie's and the avis request's length limits", () => {
     expect(BATCH_MESSAGE_MAX).toBe(MESSAGE_MAX_LENGTH);
+    expect(BATCH_INTRODUCTION_MAX).toBe(AVIS_INTRODUCTION_MAX);
   });
 
   it("asks a motivation where the single decision does", () => {

@@ -5,7 +5,6 @@
  */
 import { getTransition, MOTIVATION_MAX_LENGTH, normalizeMotivation, type DossierEvent } from "../dossier/transitions";
 import type { ArchiveAction } from "../dossier/archive";
-import { AVIS_INTRODUCTION_MAX } from "../avis/rules";
 
 /** A refusal, in the shape of `server/refusal.ts` (the domain imports nothing outside it). */
 interface Refusal {
@@ -35,6 +34,8 @@ export const BATCH_KINDS = [...TRANSITION_KINDS, ...FOLLOW_KINDS, ...ARCHIVE_KIN
 
 /** The messagerie's limit (`MESSAGE_MAX_LENGTH`, kept out of this module so that the page's bundle stays small). */
 export const BATCH_MESSAGE_MAX = 10_000;
+/** The avis request's limit (`AVIS_INTRODUCTION_MAX`, likewise). */
+export const BATCH_INTRODUCTION_MAX = 10_000;
 
 /**
  * A running batch with no dossier processed for this long has lost its job (worker gone, job
@@ -129,8 +130,8 @@ export function checkBatchRequest(
     if (emails === "") refusals.push({ code: "emails_required", field: "emails" });
     else params.emails = emails.slice(0, 5_000);
     if (introduction === "") refusals.push({ code: "introduction_required", field: "introduction" });
-    else if (introduction.length > AVIS_INTRODUCTION_MAX) {
-      refusals.push({ code: "introduction_too_long", field: "introduction", params: { max: AVIS_INTRODUCTION_MAX } });
+    else if (introduction.length > BATCH_INTRODUCTION_MAX) {
+      refusals.push({ code: "introduction_too_long", field: "introduction", params: { max: BATCH_INTRODUCTION_MAX } });
     } else params.introduction = introduction;
     params.confidentiel = request.confidentiel === true;
     params.locale = request.locale === "en" ? "en" : "fr";
