@@ -57,7 +57,11 @@ const OPERATIONS: Record<BatchKind, Run> = {
   ajouter_label: (db, actor, id, p) => changeDossierLabels(db, actor, id, { add: p.labelId as number }),
   retirer_label: (db, actor, id, p) => changeDossierLabels(db, actor, id, { remove: p.labelId as number }),
   envoyer_message: async (db, actor, id, p) => {
-    const sent = await sendMessage(db, { kind: "instructeur", ...actor }, { dossierId: id, body: p.body ?? "" });
+    const sent = await sendMessage(
+      db,
+      { kind: "instructeur", userId: actor.userId, instructeurId: actor.instructeurId, email: actor.email },
+      { dossierId: id, body: p.body ?? "" },
+    );
     return sent.ok ? { ok: true } : sent;
   },
   demander_avis: async (db, actor, id, p, demarcheId) => {
