@@ -1151,8 +1151,11 @@ export const batchOperations = pgTable(
       .references(() => instructeurs.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     params: jsonb("params").notNull().$type<Record<string, unknown>>().default({}),
-    /** `running` until every item is done, then `finished`. */
-    state: text("state").notNull().default("running").$type<"running" | "finished">(),
+    /**
+     * `running` until every item is done, then `finished`; `failed` when its job died (no progress
+     * for an hour): the sweep cron refuses its pending items so that their dossiers are free again.
+     */
+    state: text("state").notNull().default("running").$type<"running" | "finished" | "failed">(),
     createdAt: createdAt(),
     finishedAt: tstz("finished_at"),
     dismissedAt: tstz("dismissed_at"),

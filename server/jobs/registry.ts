@@ -6,6 +6,7 @@ import type { Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { JobServices } from "./services";
 import { batchOperationJob } from "./batch-operation.job";
+import { batchOperationSweepJob } from "./batch-operation-sweep.job";
 import { generateExportJob } from "./generate-export.job";
 import { apiTokenExpiryJob } from "./api-token-expiry.job";
 import { instructeurDigestJob } from "./instructeur-digest.job";
@@ -41,6 +42,7 @@ export const JOBS = {
   "purge-attachments": purgeAttachmentsJob,
   "instructeur-digest": instructeurDigestJob,
   "batch-operation": batchOperationJob,
+  "batch-operation-sweep": batchOperationSweepJob,
   "generate-export": generateExportJob,
   "purge-exports": purgeExportsJob,
   "api-token-expiry": apiTokenExpiryJob,
@@ -64,7 +66,7 @@ export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>
  * weekdays at 08:00 UTC (09:00 in Paris in winter, as the reference), the weekly overview on
  * Mondays at 03:05 UTC; graphile-worker schedules each tick once across workers, and the digest
  * itself sends each mail once per period (`digest_deliveries`). SVA/SVR decisions at 00:15 UTC
- * (01:15 in Paris in winter, as the reference), stalled declarative dossiers every 10 minutes.
+ * (01:15 in Paris in winter, as the reference), stalled declarative dossiers and stuck batches every 10 minutes.
  */
 export const CRONTAB = [
   "0 * * * * purge-expired ?max=1",
@@ -77,6 +79,7 @@ export const CRONTAB = [
   "45 23 * * * purge-discarded-demarches ?max=1",
   "15 0 * * * sva-svr-daily ?max=1",
   "*/10 * * * * stalled-declarative ?max=1",
+  "*/10 * * * * batch-operation-sweep ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

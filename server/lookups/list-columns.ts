@@ -6,16 +6,21 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { loadRevisionChamps } from "../db/revisions";
-import { demarches, groupesInstructeurs, instructeurPresentations } from "../db/schema";
+import { demarches, groupesInstructeurs, instructeurPresentations, labels } from "../db/schema";
 import { availableColumns, resolveDisplayedColumns } from "../domain/instructeur-list/columns";
 
 export async function loadListColumns(db: DbOrTx, instructeurId: number, demarcheId: number) {
   const [demarche] = await db
-    .select({ published: demarches.publishedRevisionId, draft: demarches.draftRevisionId })
+    .select({
+      published: demarches.publishedRevisionId,
+      draft: demarches.draftRevisionId,
+      svaSvr: demarches.svaSvr,
+      accuseLecture: demarches.accuseLecture,
+    })
     .from(demarches)
     .where(eq(demarches.id, demarcheId));
   const revisionId = demarche?.published ?? demarche?.draft ?? null;
-  const [publicFields, privateFields, groupes, saved] = await Promise.all([
+  const [publicFields, privateFields, groupes, saved, labelRows] = await Promise.all([
     revisionId ? loadRevisionChamps(db, revisionId) : [],
     revisionId ? loadRevisionChamps(db, revisionId, { private: true }) : [],
     db
@@ -27,10 +32,21 @@ export async function loadListColumns(db: DbOrTx, instructeurId: number, demarch
       .select({ columns: instructeurPresentations.displayedColumns })
       .from(instructeurPresentations)
       .where(and(eq(instructeurPresentations.instructeurId, instructeurId), eq(instructeurPresentations.demarcheId, demarcheId))),
+    db
+      .select({ name: labels.name })
+      .from(labels)
+      .where(eq(labels.demarcheId, demarcheId))
+      .orderBy(asc(labels.position), asc(labels.id)),
   ]);
+  const decision = demarche?.svaSvr?.decision;
   const available = availableColumns(
     [...publicFields, ...privateFields],
     groupes.map((g) => g.label),
+    {
+      labels: [...new Set(labelRows.map((l) => l.name))],
+      svaSvr: decision === "sva" || decision === "svr",
+      accuseLecture: demarche?.accuseLecture ?? false,
+    },
   );
   const savedIds = saved[0]?.columns;
   const { columns, dropped } = resolveDisplayedColumns(Array.isArray(savedIds) ? savedIds : null, available);

@@ -1,8 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 
-/** Rules shown on the sign-up form and checked on the server (ANSSI-style length over complexity). */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 export function hashPassword(password: string): Promise<string> {
   // argon2id with the library's defaults (19 MiB, 2 passes), the OWASP baseline.

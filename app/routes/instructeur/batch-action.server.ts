@@ -10,11 +10,12 @@ import { createBatchOperation } from "../../../server/operations/batch/create-ba
 import { dismissBatchOperation } from "../../../server/operations/batch/dismiss-batch-operation";
 import type { InstructeurActor } from "../../../server/operations/dossiers/instructeur-transition";
 import { formString } from "../../lib/request.server";
+import type { BatchFormValues } from "./batch-panel";
 
 export interface BatchActionData {
   batch: {
     errors: Array<{ field: string; code: string; params: Record<string, string | number> }>;
-    values: { intent: string; dossierIds: number[]; motivation: string; labelId: string };
+    values: BatchFormValues;
   };
 }
 
@@ -38,6 +39,7 @@ export async function batchAction(
   demarcheId: number,
   form: FormData,
   listUrl: string,
+  locale: "fr" | "en" = "fr",
 ): Promise<Response | ReturnType<typeof data<BatchActionData>>> {
   const intent = formString(form, "intent");
   if (intent === DISMISS_INTENT) {
@@ -57,18 +59,27 @@ export async function batchAction(
   const dossierIds = postedIds(form, "dossiers");
   const motivation = formString(form, "motivation").slice(0, 20_000);
   const labelId = formString(form, "label");
+  const body = formString(form, "body").slice(0, 20_000);
+  const emails = formString(form, "emails").slice(0, 20_000);
+  const introduction = formString(form, "introduction").slice(0, 20_000);
+  const confidentiel = formString(form, "confidentiel") === "1";
   const result = await createBatchOperation(db, actor, demarcheId, {
     kind: intent,
     dossierIds,
     motivation,
     labelId: /^\d{1,10}$/.test(labelId) ? Number(labelId) : null,
+    body,
+    emails,
+    introduction,
+    confidentiel,
+    locale,
   });
   if (result.ok) return redirect(withQuery(listUrl, `lot=${result.batchOperationId}`));
   return data<BatchActionData>(
     {
       batch: {
         errors: result.refusals.map((r) => ({ field: r.field, code: r.code, params: r.params ?? {} })),
-        values: { intent, dossierIds, motivation, labelId },
+        values: { intent, dossierIds, motivation, labelId, body, emails, introduction, confidentiel },
       },
     },
     { status: 422 },

@@ -15,7 +15,7 @@ import { useT, useTn } from "../../lib/i18n";
 export interface BatchReportView {
   id: number;
   kind: string;
-  state: "running" | "finished";
+  state: "running" | "finished" | "failed";
   total: number;
   done: number;
   succeeded: number[];
@@ -24,7 +24,18 @@ export interface BatchReportView {
 
 export interface BatchFormState {
   errors: Array<{ field: string; code: string; params: Record<string, string | number> }>;
-  values: { intent: string; dossierIds: number[]; motivation: string; labelId: string };
+  values: BatchFormValues;
+}
+
+export interface BatchFormValues {
+  intent: string;
+  dossierIds: number[];
+  motivation: string;
+  labelId: string;
+  body?: string;
+  emails?: string;
+  introduction?: string;
+  confidentiel?: boolean;
 }
 
 const DECISION_KINDS: BatchKind[] = [
@@ -35,7 +46,52 @@ const DECISION_KINDS: BatchKind[] = [
   "classer_sans_suite",
   "repasser_en_instruction",
 ];
-const OTHER_KINDS = BATCH_KINDS.filter((k) => !DECISION_KINDS.includes(k));
+const MESSAGE_KINDS: BatchKind[] = ["envoyer_message", "demander_avis"];
+const OTHER_KINDS = BATCH_KINDS.filter((k) => !DECISION_KINDS.includes(k) && !MESSAGE_KINDS.includes(k));
+
+/** A text box of the action bar, with its refusal linked by aria-describedby. */
+function BatchTextField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  value,
+  rows,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error: string | null;
+  value: string;
+  rows?: number;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const className = `fr-input${error ? " fr-input--error" : ""}`;
+  return (
+    <div className={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
+      <label className="fr-label" htmlFor={id}>
+        {label}
+        {hint ? (
+          <span className="fr-hint-text" id={`${id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+      </label>
+      {rows ? (
+        <textarea className={className} id={id} name={name} rows={rows} defaultValue={value} aria-describedby={describedBy} />
+      ) : (
+        <input className={className} id={id} name={name} defaultValue={value} aria-describedby={describedBy} />
+      )}
+      {error ? (
+        <p className="fr-error-text" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 function kindLabel(t: ReturnType<typeof useT>, kind: string) {
   return (BATCH_KINDS as readonly string[]).includes(kind) ? t(`liste.batch.kinds.${kind as BatchKind}`) : kind;
@@ -78,12 +134,17 @@ export function BatchReports({ batches, refreshHref }: { batches: BatchReportVie
         return (
           <div
             key={batch.id}
-            className={`fr-alert fr-alert--sm fr-mb-2w ${batch.state === "running" ? "fr-alert--info" : batch.refused.length > 0 ? "fr-alert--warning" : "fr-alert--success"}`}
+            className={`fr-alert fr-alert--sm fr-mb-2w ${batch.state === "running" ? "fr-alert--info" : batch.state === "failed" || batch.refused.length > 0 ? "fr-alert--warning" : "fr-alert--success"}`}
             data-batch-id={batch.id}
             data-batch-state={batch.state}
           >
             <h3 className="fr-alert__title">
-              {label} · {batch.state === "running" ? t("liste.batch.running") : t("liste.batch.finished")}
+              {label} ·{" "}
+              {batch.state === "running"
+                ? t("liste.batch.running")
+                : batch.state === "failed"
+                  ? t("liste.batch.failed")
+                  : t("liste.batch.finished")}
             </h3>
             <p role="status" data-testid="batch-progress">
               <progress
@@ -116,7 +177,7 @@ export function BatchReports({ batches, refreshHref }: { batches: BatchReportVie
                 </ul>
               </>
             ) : null}
-            {batch.state === "finished" ? (
+            {batch.state !== "running" ? (
               <Form method="post" className="fr-mt-1w">
                 <CsrfInput />
                 <input type="hidden" name="lot" value={batch.id} />
@@ -155,7 +216,10 @@ export function BatchActionBar({ labels, state }: { labels: Array<{ id: number; 
   }, []);
   const motivationError = state?.errors.find((e) => e.field === "motivation");
   const labelError = state?.errors.find((e) => e.field === "label");
-  const otherErrors = state?.errors.filter((e) => e !== motivationError && e !== labelError) ?? [];
+  const fieldError = (field: string) => state?.errors.find((e) => e.field === field) ?? null;
+  const messageFields = ["body", "emails", "introduction"];
+  const otherErrors =
+    state?.errors.filter((e) => e !== motivationError && e !== labelError && !messageFields.includes(e.field)) ?? [];
   const refusal = (e: { code: string; params: Record<string, string | number> }) =>
     e.code === "already_in_batch"
       ? tn("liste.batch.refusals.already_in_batch", Number(e.params.count ?? 1), e.params)
@@ -258,6 +322,58 @@ export function BatchActionBar({ labels, state }: { labels: Array<{ id: number; 
           <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
             {OTHER_KINDS.filter((k) => labels.length > 0 || (k !== "ajouter_label" && k !== "retirer_label")).map(button)}
           </ul>
+        </div>
+        <div className="fr-fieldset__element" data-testid="batch-messages">
+          <p className="fr-text--sm fr-text--bold fr-mb-1v">{t("liste.batch.messages")}</p>
+          {(() => {
+            const error = (field: string) => {
+              const e = fieldError(field);
+              return e ? refusal(e) : null;
+            };
+            return (
+              <>
+                <BatchTextField
+                  id="lot-message"
+                  name="body"
+                  label={t("liste.batch.body")}
+                  hint={t("liste.batch.bodyHint")}
+                  error={error("body")}
+                  value={state?.values.body ?? ""}
+                  rows={3}
+                />
+                <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">{button("envoyer_message")}</ul>
+                <BatchTextField
+                  id="lot-avis-emails"
+                  name="emails"
+                  label={t("liste.batch.emails")}
+                  hint={t("liste.batch.emailsHint")}
+                  error={error("emails")}
+                  value={state?.values.emails ?? ""}
+                />
+                <BatchTextField
+                  id="lot-avis-introduction"
+                  name="introduction"
+                  label={t("liste.batch.introduction")}
+                  error={error("introduction")}
+                  value={state?.values.introduction ?? ""}
+                  rows={2}
+                />
+                <div className="fr-checkbox-group fr-checkbox-group--sm fr-mb-2w">
+                  <input
+                    type="checkbox"
+                    id="lot-avis-confidentiel"
+                    name="confidentiel"
+                    value="1"
+                    defaultChecked={state?.values.confidentiel ?? false}
+                  />
+                  <label className="fr-label" htmlFor="lot-avis-confidentiel">
+                    {t("liste.batch.confidentiel")}
+                  </label>
+                </div>
+                <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">{button("demander_avis")}</ul>
+              </>
+            );
+          })()}
         </div>
       </fieldset>
     </details>

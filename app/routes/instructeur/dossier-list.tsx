@@ -56,7 +56,11 @@ export interface DossierListData {
     cells: Record<string, string | null>;
     labels: LabelTagView[];
     badges: NotificationType[];
+    avis: { asked: number; answered: number };
+    waiting: Array<"attente_correction" | "attente_avis">;
   }>;
+  /** The sort menu: notifications first, then every sortable column. */
+  sortChoices: Array<{ id: string; label: string }>;
   previousCursor: string | null;
   nextCursor: string | null;
   saved: boolean;
@@ -107,9 +111,37 @@ export function DossierList({
         t("instructeur.notFilled")
       );
     }
-    if (column.id === "self/state") return <DossierStateBadge state={row.state as DossierState} />;
+    if (column.id === "self/state") {
+      return (
+        <>
+          <DossierStateBadge state={row.state as DossierState} />
+          {row.waiting.map((w) => (
+            <p
+              key={w}
+              className={`fr-badge fr-badge--sm fr-badge--no-icon fr-mt-1v ${w === "attente_correction" ? "fr-badge--warning" : "fr-badge--info"}`}
+              data-waiting={w}
+            >
+              {t(`liste.waiting.${w}`)}
+            </p>
+          ))}
+        </>
+      );
+    }
+    if (column.id === "labels/label_id") return <LabelTags labels={row.labels} />;
+    if (column.id === "avis/answers") {
+      if (row.avis.asked === 0) return "";
+      return (
+        <>
+          <span aria-hidden="true">{row.cells[column.id]}</span>
+          <span className="fr-sr-only">
+            {tn("liste.avisCell", row.avis.asked, { answered: row.avis.answered, asked: row.avis.asked })}
+          </span>
+        </>
+      );
+    }
     return row.cells[column.id] ?? "";
   };
+  const labelsAsColumn = displayed.some((c) => c.id === "labels/label_id");
   const location = useLocation();
   const hydrated = useHydrated();
   const pageSelected = new URLSearchParams(location.search).get("selection") === "page";
@@ -357,6 +389,39 @@ export function DossierList({
         </div>
       </div>
 
+      <form
+        method="get"
+        action={`/procedures/${demarche.id}`}
+        className="fr-mb-2w instructeur-list__sort"
+        data-testid="sort-menu"
+      >
+        <HiddenState url={url} without={["tri", "ordre"]} />
+        <div className="fr-select-group">
+          <label className="fr-label" htmlFor="tri-colonne">
+            {t("liste.sort.menu")}
+          </label>
+          <select className="fr-select" id="tri-colonne" name="tri" defaultValue={sort.column}>
+            {data.sortChoices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="fr-select-group">
+          <label className="fr-label" htmlFor="tri-ordre">
+            {t("liste.sort.order")}
+          </label>
+          <select className="fr-select" id="tri-ordre" name="ordre" defaultValue={sort.order}>
+            <option value="desc">{t("liste.sort.desc")}</option>
+            <option value="asc">{t("liste.sort.asc")}</option>
+          </select>
+        </div>
+        <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
+          {t("liste.sort.apply")}
+        </button>
+      </form>
+
       {data.filters.length > 0 ? (
         <section aria-labelledby="filtres-actifs" className="fr-mb-2w">
           <h2 id="filtres-actifs" className="fr-text--md fr-mb-1w">
@@ -485,7 +550,7 @@ export function DossierList({
                               {row.id}
                             </a>
                             <NotificationBadges types={row.badges} />
-                            <LabelTags labels={row.labels} className="fr-mt-1v" />
+                            {labelsAsColumn ? null : <LabelTags labels={row.labels} className="fr-mt-1v" />}
                           </th>
                           {displayed
                             .filter((c) => c.id !== "self/id")

@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
 import type { TranslationKey } from "../../../common/i18n";
 import { NotFoundError } from "../../../server/errors";
-import { resolveSort } from "../../../server/domain/instructeur-list/columns";
+import { NOTIFICATIONS_SORT, resolveSort } from "../../../server/domain/instructeur-list/columns";
 import { parseFilters } from "../../../server/domain/instructeur-list/filters";
 import { dossierNumberOfQuery, searchQuery } from "../../../server/domain/instructeur-list/normalize";
 import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
@@ -130,7 +130,19 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     dropped: columns.dropped,
     sort: { column: sort.column.id, label: labelOf(sort.column), order: sort.order },
     sortRefused,
-    filters: filters.map((f) => ({ param: f.param, column: labelOf(f.column), operator: f.operator, value: f.value })),
+    sortChoices: [
+      { id: NOTIFICATIONS_SORT, label: t("liste.columns.notifications") },
+      ...columns.available.filter((c) => c.sortable).map((c) => ({ id: c.id, label: labelOf(c) })),
+    ],
+    filters: filters.map((f) => ({
+      param: f.param,
+      column: labelOf(f.column),
+      operator: f.operator,
+      value:
+        f.column.id === "avis/answers" && f.operator === "in"
+          ? t(`liste.avisFilter.${f.value.trim()}` as TranslationKey)
+          : f.value,
+    })),
     refusals,
     added: addedRefusal ? { ...added, refusal: addedRefusal } : null,
     rows: rows.map((row) => ({
@@ -140,7 +152,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       cells: Object.fromEntries(
         Object.entries(row.cells).map(([id, value]) => [
           id,
-          value && id.startsWith("self/") && id.endsWith("_at") ? formatDate(value, locale) : value,
+          value && id.startsWith("self/") && (id.endsWith("_at") || id.endsWith("_on")) ? formatDate(value, locale) : value,
         ]),
       ),
     })),
@@ -175,7 +187,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (form.has("intent")) {
     const actor = { userId: instructeur.id, instructeurId: instructeur.instructeurId, email: instructeur.email };
-    return batchAction(db, actor, demarcheId, form, listHref(demarcheId, readListUrl(new URL(request.url).searchParams)));
+    const { locale } = requestState(context);
+    return batchAction(db, actor, demarcheId, form, listHref(demarcheId, readListUrl(new URL(request.url).searchParams)), locale);
   }
   const posted = form.getAll("colonnes").filter((v): v is string => typeof v === "string");
   const result = await saveDisplayedColumns(db, instructeur.instructeurId, demarcheId, posted);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { BATCH_MAX_DOSSIERS, checkBatchRequest, motivationOf } from "./batch";
+import { MESSAGE_MAX_LENGTH } from "../messages/message-body";
+import { AVIS_INTRODUCTION_MAX } from "../avis/rules";
+import { BATCH_INTRODUCTION_MAX, BATCH_MAX_DOSSIERS, BATCH_MESSAGE_MAX, checkBatchRequest, motivationOf } from "./batch";
 
 describe("checkBatchRequest", () => {
   it("accepts a known kind on distinct dossiers, with the motivation trimmed", () => {
@@ -36,6 +38,48 @@ describe("checkBatchRequest", () => {
     expect(checkBatchRequest({ kind: "retirer_label", dossierIds: [1], labelId: 0 })).toMatchObject({
       refusals: [{ code: "label_required", field: "label" }],
     });
+  });
+
+  it("asks a message's text, an avis's addresses and introduction", () => {
+    expect(checkBatchRequest({ kind: "envoyer_message", dossierIds: [1], body: "  Bonjour  " })).toEqual({
+      ok: true,
+      kind: "envoyer_message",
+      dossierIds: [1],
+      params: { body: "Bonjour" },
+    });
+    expect(checkBatchRequest({ kind: "envoyer_message", dossierIds: [1], body: " " })).toMatchObject({
+      refusals: [{ code: "body_required", field: "body" }],
+    });
+    expect(
+      checkBatchRequest({ kind: "envoyer_message", dossierIds: [1], body: "x".repeat(BATCH_MESSAGE_MAX + 1) }),
+    ).toMatchObject({
+      refusals: [{ code: "body_too_long", field: "body" }],
+    });
+    expect(
+      checkBatchRequest({
+        kind: "demander_avis",
+        dossierIds: [1],
+        emails: "a@exemple.fr",
+        introduction: " Votre avis ? ",
+        locale: "en",
+      }),
+    ).toEqual({
+      ok: true,
+      kind: "demander_avis",
+      dossierIds: [1],
+      params: { emails: "a@exemple.fr", introduction: "Votre avis ?", confidentiel: false, locale: "en" },
+    });
+    expect(checkBatchRequest({ kind: "demander_avis", dossierIds: [1] })).toMatchObject({
+      refusals: [
+        { code: "emails_required", field: "emails" },
+        { code: "introduction_required", field: "introduction" },
+      ],
+    });
+  });
+
+  it("keeps the messagerie's and the avis request's length limits", () => {
+    expect(BATCH_MESSAGE_MAX).toBe(MESSAGE_MAX_LENGTH);
+    expect(BATCH_INTRODUCTION_MAX).toBe(AVIS_INTRODUCTION_MAX);
   });
 
   it("asks a motivation where the single decision does", () => {

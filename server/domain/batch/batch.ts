@@ -27,8 +27,21 @@ export const TRANSITION_KINDS = [
 export const FOLLOW_KINDS = ["suivre", "ne_plus_suivre"] as const;
 export const ARCHIVE_KINDS = ["archiver", "desarchiver", "supprimer", "restaurer"] as const satisfies readonly ArchiveAction[];
 export const LABEL_KINDS = ["ajouter_label", "retirer_label"] as const;
+/** A message to each dossier's usager, an avis asked on each dossier: the single actions' operations. */
+export const MESSAGE_KINDS = ["envoyer_message", "demander_avis"] as const;
 
-export const BATCH_KINDS = [...TRANSITION_KINDS, ...FOLLOW_KINDS, ...ARCHIVE_KINDS, ...LABEL_KINDS] as const;
+export const BATCH_KINDS = [...TRANSITION_KINDS, ...FOLLOW_KINDS, ...ARCHIVE_KINDS, ...LABEL_KINDS, ...MESSAGE_KINDS] as const;
+
+/** The messagerie's limit (`MESSAGE_MAX_LENGTH`, kept out of this module so that the page's bundle stays small). */
+export const BATCH_MESSAGE_MAX = 10_000;
+/** The avis request's limit (`AVIS_INTRODUCTION_MAX`, likewise). */
+export const BATCH_INTRODUCTION_MAX = 10_000;
+
+/**
+ * A running batch with no dossier processed for this long has lost its job (worker gone, job
+ * failed for good): the `batch-operation-sweep` cron marks it failed and frees its dossiers.
+ */
+export const BATCH_STUCK_AFTER_MS = 60 * 60 * 1000;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
 
@@ -53,6 +66,13 @@ export function motivationOf(kind: BatchKind): "none" | "optional" | "required" 
 export interface BatchParams {
   motivation?: string;
   labelId?: number;
+  /** envoyer_message */
+  body?: string;
+  /** demander_avis: the experts' addresses (as typed), the introduction, confidential or not, the page's language. */
+  emails?: string;
+  introduction?: string;
+  confidentiel?: boolean;
+  locale?: "fr" | "en";
 }
 
 export interface BatchRequest {
@@ -60,6 +80,11 @@ export interface BatchRequest {
   dossierIds: readonly number[];
   motivation?: string | null;
   labelId?: number | null;
+  body?: string | null;
+  emails?: string | null;
+  introduction?: string | null;
+  confidentiel?: boolean;
+  locale?: "fr" | "en";
 }
 
 /**
@@ -91,6 +116,25 @@ export function checkBatchRequest(
     if (!request.labelId || !Number.isSafeInteger(request.labelId) || request.labelId <= 0) {
       refusals.push({ code: "label_required", field: "label" });
     } else params.labelId = request.labelId;
+  }
+  if (kind === "envoyer_message") {
+    const body = (request.body ?? "").trim();
+    if (body === "") refusals.push({ code: "body_required", field: "body" });
+    else if (body.length > BATCH_MESSAGE_MAX) {
+      refusals.push({ code: "body_too_long", field: "body", params: { max: BATCH_MESSAGE_MAX } });
+    } else params.body = body;
+  }
+  if (kind === "demander_avis") {
+    const emails = (request.emails ?? "").trim();
+    const introduction = (request.introduction ?? "").trim();
+    if (emails === "") refusals.push({ code: "emails_required", field: "emails" });
+    else params.emails = emails.slice(0, 5_000);
+    if (introduction === "") refusals.push({ code: "introduction_required", field: "introduction" });
+    else if (introduction.length > BATCH_INTRODUCTION_MAX) {
+      refusals.push({ code: "introduction_too_long", field: "introduction", params: { max: BATCH_INTRODUCTION_MAX } });
+    } else params.introduction = introduction;
+    params.confidentiel = request.confidentiel === true;
+    params.locale = request.locale === "en" ? "en" : "fr";
   }
   return refusals.length > 0 ? { ok: false, refusals } : { ok: true, kind, dossierIds, params };
 }

@@ -19,8 +19,17 @@ export const SELF_COLUMNS = [
   "self/updated_at",
   "groupe/label",
   "followers/email",
+  "labels/label_id",
+  "avis/answers",
 ] as const;
-export type SelfColumnId = (typeof SELF_COLUMNS)[number];
+/** Offered only on démarches that have them: SVA/SVR decision day, accusé de lecture. */
+export const SPECIAL_COLUMNS = ["self/sva_svr_decision_on", "self/accuse_lecture_agreement_at"] as const;
+/** Not a column: the reference's default order, dossiers with unseen notifications first, then by update. */
+export const NOTIFICATIONS_SORT = "notifications";
+export type SelfColumnId = (typeof SELF_COLUMNS)[number] | (typeof SPECIAL_COLUMNS)[number] | typeof NOTIFICATIONS_SORT;
+
+/** Options of the « Avis » filter: a dossier with an avis still awaited, with an avis given (none: « non renseigné »). */
+export const AVIS_FILTER_OPTIONS = ["en_attente", "rendu"] as const;
 
 export const DOSSIER_STATES_FOR_FILTER = ["en_construction", "en_instruction", "accepte", "refuse", "sans_suite"] as const;
 
@@ -44,7 +53,23 @@ export const MAX_DISPLAYED_COLUMNS = 20;
 
 export const DEFAULT_SORT = { column: "self/updated_at", order: "desc" } as const;
 
-function selfColumn(id: SelfColumnId, groupes: readonly string[]): ColumnDef {
+/** What a démarche adds to its fixed columns: its labels' names, its special procedures. */
+export interface DemarcheColumnExtras {
+  labels?: readonly string[];
+  svaSvr?: boolean;
+  accuseLecture?: boolean;
+}
+
+/** The pseudo-column of the notifications-first sort (sortable, never displayed nor filtered). */
+export const NOTIFICATIONS_COLUMN: ColumnDef = {
+  id: NOTIFICATIONS_SORT,
+  type: "number",
+  label: { key: NOTIFICATIONS_SORT },
+  sortable: true,
+  filterable: false,
+};
+
+function selfColumn(id: SelfColumnId, groupes: readonly string[], labels: readonly string[]): ColumnDef {
   const base = { id, label: { key: id }, sortable: true, filterable: true } as const;
   switch (id) {
     case "self/id":
@@ -55,7 +80,14 @@ function selfColumn(id: SelfColumnId, groupes: readonly string[]): ColumnDef {
     case "self/en_instruction_at":
     case "self/processed_at":
     case "self/updated_at":
+    case "self/sva_svr_decision_on":
+    case "self/accuse_lecture_agreement_at":
       return { ...base, type: "date" };
+    case "labels/label_id":
+      // Several per dossier, shown as tags: « one of several labels », not sortable.
+      return { ...base, type: "enum", options: labels, sortable: false };
+    case "avis/answers":
+      return { ...base, type: "enum", options: AVIS_FILTER_OPTIONS, sortable: false };
     case "groupe/label":
       return { ...base, type: "enum", options: groupes };
     case "followers/email":
@@ -105,8 +137,15 @@ export interface FieldForColumns {
 }
 
 /** Every column a démarche offers: the fixed ones, then each top-level field and annotation. */
-export function availableColumns(fields: readonly FieldForColumns[], groupes: readonly string[]): ColumnDef[] {
-  const columns: ColumnDef[] = SELF_COLUMNS.map((id) => selfColumn(id, groupes));
+export function availableColumns(
+  fields: readonly FieldForColumns[],
+  groupes: readonly string[],
+  extras: DemarcheColumnExtras = {},
+): ColumnDef[] {
+  const labels = extras.labels ?? [];
+  const columns: ColumnDef[] = SELF_COLUMNS.map((id) => selfColumn(id, groupes, labels));
+  if (extras.svaSvr) columns.push(selfColumn("self/sva_svr_decision_on", groupes, labels));
+  if (extras.accuseLecture) columns.push(selfColumn("self/accuse_lecture_agreement_at", groupes, labels));
   for (const field of fields) {
     if (field.parentStableId !== null) continue;
     const type = columnTypeOf(field.type);
@@ -172,6 +211,10 @@ export function resolveSort(
   const direction = order === "asc" || order === "desc" ? order : null;
   if (columnId === null || columnId === "") {
     return { sort: { column: fallback, order: direction ?? DEFAULT_SORT.order }, refused: false };
+  }
+  if (columnId === NOTIFICATIONS_SORT) {
+    // Notified first (then the most recently updated): descending is the useful order.
+    return { sort: { column: NOTIFICATIONS_COLUMN, order: direction ?? "desc" }, refused: order !== null && direction === null };
   }
   const column = available.find((c) => c.id === columnId);
   if (!column?.sortable) return { sort: { column: fallback, order: DEFAULT_SORT.order }, refused: true };

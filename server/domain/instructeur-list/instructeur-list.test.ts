@@ -43,6 +43,34 @@ describe("columns", () => {
     expect(columns.find((c) => c.id === "groupe/label")?.options).toEqual(["Paris", "Lyon"]);
   });
 
+  it("offers labels (one of the démarche's) and avis as filterable, unsorted columns; special columns only when set", () => {
+    const withLabels = availableColumns(fields, [], { labels: ["Urgent", "Complet"] });
+    expect(withLabels.find((c) => c.id === "labels/label_id")).toMatchObject({
+      type: "enum",
+      options: ["Urgent", "Complet"],
+      sortable: false,
+      filterable: true,
+    });
+    expect(withLabels.find((c) => c.id === "avis/answers")).toMatchObject({ type: "enum", options: ["en_attente", "rendu"] });
+    expect(withLabels.some((c) => c.id === "self/sva_svr_decision_on")).toBe(false);
+    const special = availableColumns(fields, [], { svaSvr: true, accuseLecture: true });
+    expect(special.filter((c) => c.id.startsWith("self/sva") || c.id.startsWith("self/accuse")).map((c) => c.type)).toEqual([
+      "date",
+      "date",
+    ]);
+    const parsed = parseFilters(["labels/label_id:in:Urgent", "labels/label_id:in:Autre"], withLabels, today);
+    expect(parsed.filters.map((f) => f.value)).toEqual(["Urgent"]);
+    expect(parsed.refusals).toEqual([{ code: "unknown_option", params: { column: "labels/label_id", value: "Autre" } }]);
+  });
+
+  it("sorts notifications first (descending by default), never as a displayed column", () => {
+    expect(resolveSort("notifications", null, columns)).toEqual({
+      sort: { column: expect.objectContaining({ id: "notifications", filterable: false }), order: "desc" },
+      refused: false,
+    });
+    expect(resolveDisplayedColumns(["notifications"], columns).dropped).toEqual(["notifications"]);
+  });
+
   it("drops a saved column whose field no longer exists, and duplicates", () => {
     const { columns: shown, dropped } = resolveDisplayedColumns(["field/1", "field/42", "field/1", 7, "self/state"], columns);
     expect(shown.map((c) => c.id)).toEqual(["field/1", "self/state"]);

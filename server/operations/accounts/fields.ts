@@ -6,7 +6,7 @@ import type { Locale } from "../../../common/i18n/types";
 import { z } from "zod";
 import type { TranslationKey } from "../../../common/i18n";
 import type { Refused } from "../../refusal";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../security/passwords";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../security/password-rules";
 
 /** A zod message: the i18n key of a field refusal (`invalidFields` turns it back into its code). */
 const key = (code: FieldCode) => ({ error: `auth.errors.${code}` satisfies TranslationKey });

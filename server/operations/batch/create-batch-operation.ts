@@ -5,7 +5,9 @@
  * dossier); the label of the label kinds belongs to the démarche; no dossier is already pending in
  * another running batch (refused with their numbers; the partial unique index
  * `batch_operation_items_running_dossier_key` closes the race between two requests). Then the batch,
- * its items and its job are written in one transaction.
+ * its items and its job are written in one transaction. A message or an avis request is checked
+ * once here (text, addresses); each dossier's operation then gives its own refusals (messagerie
+ * closed, dossier decided, démarche without experts…).
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
@@ -15,6 +17,7 @@ import { type BatchRequest, checkBatchRequest, isLabelKind } from "../../domain/
 import { NotFoundError } from "../../errors";
 import { enqueueJob } from "../../jobs/enqueue";
 import { type OperationResult, refuse } from "../../refusal";
+import { parseEmails } from "../avis/email-candidates";
 import type { InstructeurActor } from "../dossiers/instructeur-transition";
 
 const RUNNING_DOSSIER_KEY = "batch_operation_items_running_dossier_key";
@@ -56,6 +59,11 @@ export async function createBatchOperation(
   const checked = checkBatchRequest(request);
   if (!checked.ok) return checked;
   const { kind, dossierIds, params } = checked;
+  // The experts' addresses are the same for every dossier: a bad one refuses the batch, not each dossier.
+  if (kind === "demander_avis") {
+    const emails = parseEmails(params.emails ?? "");
+    if (!emails.ok) return emails;
+  }
   if (dossierIds.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new NotFoundError("Dossier");
 
   try {

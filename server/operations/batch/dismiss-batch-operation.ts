@@ -28,7 +28,7 @@ export async function dismissBatchOperation(
     .limit(1);
   if (!batch) throw new NotFoundError("BatchOperation");
   if (batch.dismissedAt) return { ok: true };
-  if (batch.state !== "finished") return refuse("still_running");
+  if (batch.state === "running") return refuse("still_running");
   await db
     .update(batchOperations)
     .set({ dismissedAt: new Date() })

@@ -12,6 +12,7 @@ import { batchOperationItems, batchOperations, instructeurs, users } from "../..
 import { type BatchKind, type BatchParams, isBatchKind } from "../../domain/batch/batch";
 import { NotFoundError } from "../../errors";
 import type { OperationResult } from "../../refusal";
+import { requestAvis } from "../avis/request-avis";
 import { accepterDossier } from "../dossiers/accepter-dossier";
 import { archiveDossier } from "../dossiers/archive-dossier";
 import { changeDossierLabels } from "../dossiers/change-dossier-labels";
@@ -22,8 +23,15 @@ import { passerEnInstruction } from "../dossiers/passer-en-instruction";
 import { refuserDossier } from "../dossiers/refuser-dossier";
 import { repasserEnConstruction } from "../dossiers/repasser-en-construction";
 import { repasserEnInstruction } from "../dossiers/repasser-en-instruction";
+import { sendMessage } from "../messages/send-message";
 
-type Run = (db: Db, actor: InstructeurActor, dossierId: number, params: BatchParams) => Promise<OperationResult>;
+type Run = (
+  db: Db,
+  actor: InstructeurActor,
+  dossierId: number,
+  params: BatchParams,
+  demarcheId: number,
+) => Promise<OperationResult>;
 
 const followRun =
   (follow: boolean): Run =>
@@ -48,6 +56,32 @@ const OPERATIONS: Record<BatchKind, Run> = {
   restaurer: (db, actor, id) => archiveDossier(db, actor, id, "restaurer"),
   ajouter_label: (db, actor, id, p) => changeDossierLabels(db, actor, id, { add: p.labelId as number }),
   retirer_label: (db, actor, id, p) => changeDossierLabels(db, actor, id, { remove: p.labelId as number }),
+  envoyer_message: async (db, actor, id, p) => {
+    const sent = await sendMessage(
+      db,
+      { kind: "instructeur", userId: actor.userId, instructeurId: actor.instructeurId, email: actor.email },
+      { dossierId: id, body: p.body ?? "" },
+    );
+    return sent.ok ? { ok: true } : sent;
+  },
+  demander_avis: async (db, actor, id, p, demarcheId) => {
+    // The avis operation finds the dossier in the instructeur's scope (and in the batch's démarche) itself.
+    const asked = await requestAvis(
+      db,
+      { kind: "instructeur", userId: actor.userId, instructeurId: actor.instructeurId, demarcheId, dossierId: id },
+      {
+        emails: p.emails ?? "",
+        introduction: p.introduction ?? "",
+        confidentiel: p.confidentiel === true,
+        annotationsVisible: false,
+        withQuestion: false,
+        questionLabel: "",
+        attachmentId: null,
+        locale: p.locale === "en" ? "en" : "fr",
+      },
+    );
+    return asked.ok ? { ok: true } : asked;
+  },
 };
 
 /** One item: its operation inside the item's transaction (nested: a savepoint), then its result. */
@@ -83,6 +117,7 @@ export async function runBatchOperation(db: Db, batchOperationId: number): Promi
   const [batch] = await db
     .select({
       id: batchOperations.id,
+      demarcheId: batchOperations.demarcheId,
       kind: batchOperations.kind,
       params: batchOperations.params,
       state: batchOperations.state,
@@ -110,7 +145,7 @@ export async function runBatchOperation(db: Db, batchOperationId: number): Promi
       processItem(tx, batch.id, dossierId, async () =>
         operation
           ? // The operation opens its own transaction: on this handle, a savepoint of the item's.
-            operation(tx as unknown as Db, actor, dossierId, params)
+            operation(tx as unknown as Db, actor, dossierId, params, batch.demarcheId)
           : { ok: false, refusals: [{ code: "unknown_kind", field: "form" }] },
       ),
     );

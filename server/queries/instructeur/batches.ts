@@ -17,7 +17,7 @@ export interface BatchItemView {
 export interface BatchView {
   id: number;
   kind: string;
-  state: "running" | "finished";
+  state: "running" | "finished" | "failed";
   createdAt: Date;
   finishedAt: Date | null;
   total: number;

@@ -10,11 +10,23 @@
  */
 import { and, eq, inArray, isNotNull, not, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { dossierSearch, dossierValues, dossiers, follows, groupesInstructeurs, instructeurs, users } from "../../db/schema";
+import {
+  avis,
+  dossierLabels,
+  dossierSearch,
+  dossierValues,
+  dossiers,
+  follows,
+  groupesInstructeurs,
+  instructeurs,
+  labels,
+  users,
+} from "../../db/schema";
 import { dossiersVisibleToInstructeur } from "../../db/scopes";
 import { EN_COURS_STATES, TERMINE_STATES } from "../../domain/dossier/states";
-import type { ColumnDef, SortChoice } from "../../domain/instructeur-list/columns";
+import { type ColumnDef, NOTIFICATIONS_SORT, type SortChoice } from "../../domain/instructeur-list/columns";
 import { type Filter, groupByColumn } from "../../domain/instructeur-list/filters";
+import { NOT_TAKEN_IN_CHARGE_AFTER_DAYS } from "../../domain/notifications/notifications";
 import { followedBy, followedByAnyone, visibleByAdministration } from "./counters";
 import { type DossierCursor, encodeCursor } from "./cursor";
 import { expiringUntil, type InstructeurTab } from "./tabs";
@@ -97,12 +109,52 @@ function selfSql(column: ColumnDef): ColumnSql {
         sort: sql`(select ${groupesInstructeurs.label} from ${groupesInstructeurs} where ${groupesInstructeurs.id} = ${dossiers.groupeInstructeurId})`,
         cast: "text",
       };
+    case "self/sva_svr_decision_on":
+      return { sort: sql`${dossiers.svaSvrDecisionOn}`, cast: "date" };
+    case "self/accuse_lecture_agreement_at":
+      return { sort: sql`${dossiers.accuseLectureAgreementAt}`, cast: "timestamptz" };
     default:
       return { sort: null, cast: "text" };
   }
 }
 
-function columnSql(column: ColumnDef): ColumnSql {
+/**
+ * Whether the dossier has a notification badge for this instructeur: the SQL form of `badgesOf`
+ * (server/domain/notifications/notifications.ts). Not taken in charge (en construction for 7 days,
+ * nobody following); a deletion newer than the demande this instructeur saw; expiring; and, for a
+ * dossier they follow, a change by someone else since they started following, newer than the tab
+ * it belongs to (demande, annotations, messagerie, avis). Read through `events (dossier_id, id)`.
+ */
+export function notifiedCondition(instructeurId: number, now: Date): SQL {
+  const limit = new Date(now.getTime() - NOT_TAKEN_IN_CHARGE_AFTER_DAYS * 86_400_000).toISOString();
+  return sql`((${dossiers.state} = 'en_construction' and ${dossiers.deposeAt} <= ${limit}::timestamptz and ${dossiers.followersCount} = 0)
+    or exists (select 1 from events e
+      left join dossier_views v on v.dossier_id = e.dossier_id and v.instructeur_id = ${instructeurId}
+      left join follows f on f.dossier_id = e.dossier_id and f.instructeur_id = ${instructeurId}
+      where e.dossier_id = ${dossiers.id}
+        and e.actor_user_id is distinct from (select user_id from instructeurs where id = ${instructeurId})
+        and (e.kind = 'dossier.expirant'
+          or (e.kind in ('dossier.supprime', 'dossier.supprime_par_usager') and e.id > coalesce(v.last_seen_event_id, 0))
+          or (f.instructeur_id is not null and e.created_at >= f.created_at and (
+            (e.kind = 'dossier.modifie' and e.payload->>'stream' = 'private' and e.id > coalesce(v.annotations_seen_event_id, 0))
+            or (e.kind = 'dossier.modifie' and e.payload->>'stream' is distinct from 'private' and e.id > coalesce(v.last_seen_event_id, 0))
+            or (e.kind = 'message.envoye' and e.id > coalesce(v.messagerie_seen_event_id, 0))
+            or (e.kind = 'avis.rendu' and e.id > coalesce(v.avis_seen_event_id, 0)))))))`;
+}
+
+/**
+ * The notifications-first sort key: notified dossiers above the others, each part by last update.
+ * One exact numeric (flag × 10¹¹ + epoch with microseconds) so that the keyset stays a plain
+ * comparison. It is computed per row of the tab (no index can hold a per-instructeur fact): fine
+ * for the tabs an instructeur works in, costly on « tous » of a million dossiers — hence not the default.
+ */
+function notificationsSortKey(instructeurId: number, now: Date): SQL {
+  return sql`((case when ${notifiedCondition(instructeurId, now)} then 100000000000 else 0 end)::numeric + extract(epoch from ${dossiers.updatedAt}))`;
+}
+
+function columnSql(column: ColumnDef, instructeurId: number, now: Date): ColumnSql {
+  if (column.id === NOTIFICATIONS_SORT)
+    return { sort: notificationsSortKey(instructeurId, now), cast: "numeric", nullable: false };
   if (!column.field) return selfSql(column);
   const valueColumn = fieldValueColumn(column);
   const cast = { number: "double precision", date: "date", bool: "boolean", text: "text" }[valueColumn];
@@ -125,6 +177,27 @@ function selfFilter(filter: Filter): SQL {
     if (condition.kind === "empty") return sql`not exists (${emails})`;
     if (condition.kind === "contains")
       return sql`exists (${emails} and ${normalized(sql`${users.email}`)} like ${likeEscaped(condition.text)})`;
+  }
+  if (column.id === "labels/label_id") {
+    if (condition.kind === "empty")
+      return sql`not exists (select 1 from ${dossierLabels} dl where dl.dossier_id = ${dossiers.id})`;
+    if (condition.kind === "in") {
+      // By name among the dossier's own démarche's labels: another démarche's label matches nothing.
+      return sql`exists (select 1 from ${dossierLabels} dl join ${labels} l on l.id = dl.label_id
+        where dl.dossier_id = ${dossiers.id} and l.demarche_id = ${dossiers.demarcheId} and l.name = ${condition.raw})`;
+    }
+  }
+  if (column.id === "avis/answers") {
+    const asked = sql`select 1 from ${avis} a where a.dossier_id = ${dossiers.id} and a.revoked_at is null`;
+    if (condition.kind === "empty") return sql`not exists (${asked})`;
+    if (condition.kind === "in") {
+      return condition.raw === "rendu"
+        ? sql`exists (${asked} and a.answered_at is not null)`
+        : sql`exists (${asked} and a.answered_at is null)`;
+    }
+  }
+  if (column.id === "self/sva_svr_decision_on" && condition.kind === "date") {
+    return dateRange(sql`${dossiers.svaSvrDecisionOn}`, condition.from, condition.until, true);
   }
   if (column.id === "individual/identite") {
     if (condition.kind === "empty") return sql`${dossiers.nom} is null`;
@@ -236,7 +309,7 @@ export const sortKeyOf = (sort: SortChoice) => `${sort.column.id}:${sort.order}`
 /** The SQL of one page (also run as raw SQL by the bench). */
 export function listQuery(input: ListInput): { query: SQL; reversed: boolean } {
   const { sort, cursor } = input;
-  const column = columnSql(sort.column);
+  const column = columnSql(sort.column, input.instructeurId, input.now ?? new Date());
   const expr = column.sort ?? sql`${dossiers.updatedAt}`;
   const before = cursor?.direction === "before";
   // Reading backwards flips the order; the page is put back in order afterwards.

@@ -3,10 +3,10 @@
  * fields and annotations of its published revision), those this instructeur chose (saved per
  * démarche; a column whose field has gone is dropped and reported), and the cells of a page's rows.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Locale } from "../../../common/i18n/types";
 import type { DbOrTx } from "../../db/client";
-import { champs, dossiers, follows, groupesInstructeurs, instructeurs, users } from "../../db/schema";
+import { avis, champs, dossierCorrections, dossiers, follows, groupesInstructeurs, instructeurs, users } from "../../db/schema";
 import type { JsonValue } from "../../domain/champs/definition";
 import { getTypeDeChamp, resolveOptions } from "../../domain/champs/registry";
 import type { ColumnDef } from "../../domain/instructeur-list/columns";
@@ -22,13 +22,20 @@ export interface ListRow {
   prenom: string | null;
   /** Column id → cell text ("" when blank); dates as ISO strings, formatted by the page. */
   cells: Record<string, string | null>;
+  /** Avis asked (not revoked) and answered: the « Avis » column. */
+  avis: { asked: number; answered: number };
+  /** The reference's « en attente » states, shown beside the état: a correction asked of the usager, an avis awaited. */
+  waiting: WaitingState[];
 }
+
+export type WaitingState = "attente_correction" | "attente_avis";
 
 /** The cells of the displayed columns for a page of dossiers, in the order of `ids` (four statements). */
 export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: ListColumns, locale: Locale): Promise<ListRow[]> {
   if (ids.length === 0) return [];
   const fieldColumns = columns.displayed.filter((c) => c.field);
-  const [base, followerRows, values] = await Promise.all([
+  const shows = (id: string) => columns.displayed.some((c) => c.id === id);
+  const [base, followerRows, values, avisRows, corrections] = await Promise.all([
     db
       .select({
         id: dossiers.id,
@@ -42,6 +49,8 @@ export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: 
         enInstructionAt: dossiers.enInstructionAt,
         processedAt: dossiers.processedAt,
         updatedAt: dossiers.updatedAt,
+        svaSvrDecisionOn: dossiers.svaSvrDecisionOn,
+        accuseLectureAgreementAt: dossiers.accuseLectureAgreementAt,
       })
       .from(dossiers)
       .leftJoin(users, eq(users.id, dossiers.userId))
@@ -72,7 +81,26 @@ export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: 
             ),
           )
       : [],
+    shows("avis/answers") || shows("self/state")
+      ? db
+          .select({
+            dossierId: avis.dossierId,
+            asked: sql<number>`count(*)::int`,
+            answered: sql<number>`(count(*) filter (where ${avis.answeredAt} is not null))::int`,
+          })
+          .from(avis)
+          .where(and(inArray(avis.dossierId, [...ids]), isNull(avis.revokedAt)))
+          .groupBy(avis.dossierId)
+      : [],
+    shows("self/state")
+      ? db
+          .select({ dossierId: dossierCorrections.dossierId })
+          .from(dossierCorrections)
+          .where(and(inArray(dossierCorrections.dossierId, [...ids]), isNull(dossierCorrections.resolvedAt)))
+      : [],
   ]);
+  const avisOf = new Map(avisRows.map((r) => [r.dossierId, { asked: Number(r.asked), answered: Number(r.answered) }]));
+  const pendingCorrection = new Set(corrections.map((c) => c.dossierId));
   const followersOf = new Map<number, string[]>();
   for (const row of followerRows) followersOf.set(row.dossierId, [...(followersOf.get(row.dossierId) ?? []), row.email]);
   const storedValues = new Map(values.map((v) => [`${v.dossierId}|${v.stableId}`, v.value]));
@@ -82,11 +110,16 @@ export async function loadListRows(db: DbOrTx, ids: readonly number[], columns: 
     const row = byId.get(id);
     if (!row) return [];
     const cells: Record<string, string | null> = {};
+    const counts = avisOf.get(id) ?? { asked: 0, answered: 0 };
     for (const column of columns.displayed) cells[column.id] = selfCell(column, row, followersOf.get(id) ?? [], iso);
     for (const column of fieldColumns) {
       cells[column.id] = fieldCell(column, storedValues.get(`${id}|${column.field?.stableId}`), columns, locale);
     }
-    return [{ id, state: row.state, civilite: row.civilite, nom: row.nom, prenom: row.prenom, cells }];
+    if (shows("avis/answers")) cells["avis/answers"] = counts.asked > 0 ? `${counts.answered}/${counts.asked}` : null;
+    const waiting: WaitingState[] = [];
+    if (pendingCorrection.has(id)) waiting.push("attente_correction");
+    if (counts.answered < counts.asked) waiting.push("attente_avis");
+    return [{ id, state: row.state, civilite: row.civilite, nom: row.nom, prenom: row.prenom, cells, avis: counts, waiting }];
   });
 }
 
@@ -101,6 +134,8 @@ function selfCell(
     enInstructionAt: Date | null;
     processedAt: Date | null;
     updatedAt: Date;
+    svaSvrDecisionOn: string | null;
+    accuseLectureAgreementAt: Date | null;
   },
   followers: string[],
   iso: (value: Date | null) => string | null,
@@ -124,6 +159,10 @@ function selfCell(
       return row.groupe;
     case "followers/email":
       return followers.join(", ");
+    case "self/sva_svr_decision_on":
+      return row.svaSvrDecisionOn;
+    case "self/accuse_lecture_agreement_at":
+      return iso(row.accuseLectureAgreementAt);
     default:
       return null;
   }
