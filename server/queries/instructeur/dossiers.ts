@@ -17,7 +17,7 @@ import type { ColumnDef, SortChoice } from "../../domain/instructeur-list/column
 import { type Filter, groupByColumn } from "../../domain/instructeur-list/filters";
 import { followedBy, followedByAnyone, visibleByAdministration } from "./counters";
 import { type DossierCursor, encodeCursor } from "./cursor";
-import { expiringUntil, type InstructeurTab } from "./tabs";
+import { expiringUntil, type InstructeurTab } from "../../domain/instructeur-list/tabs";
 
 export const PAGE_SIZE = 50;
 /** Dates of the list are French calendar days. */
