@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig, type Plugin } from "vite";
@@ -43,8 +44,32 @@ function dsfrWithoutColourTables(): Plugin {
   };
 }
 
+const ROOT = new URL(".", import.meta.url).pathname;
+
+/**
+ * Writes `<build>/client-modules.json` beside `client/` (not served): every browser chunk with the
+ * source modules bundled in it, relative to the repository. `server/architecture/client-bundle.test.ts`
+ * reads it to prove no server module (database, jobs, operations, node built-ins) reaches the browser.
+ */
+function clientModuleList(): Plugin {
+  return {
+    name: "guichet:client-module-list",
+    applyToEnvironment: (environment) => environment.name === "client",
+    generateBundle(_options, bundle) {
+      const chunks: Record<string, string[]> = {};
+      for (const [file, output] of Object.entries(bundle)) {
+        if (output.type !== "chunk") continue;
+        chunks[file] = output.moduleIds.map((id) => (id.startsWith(ROOT) ? id.slice(ROOT.length) : id)).sort();
+      }
+      const outDir = path.resolve(ROOT, this.environment.config.build.outDir);
+      mkdirSync(path.dirname(outDir), { recursive: true });
+      writeFileSync(path.join(path.dirname(outDir), "client-modules.json"), `${JSON.stringify({ chunks }, null, 1)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [translationsOutOfTheBrowser(), dsfrWithoutColourTables(), reactRouter()],
+  plugins: [translationsOutOfTheBrowser(), dsfrWithoutColourTables(), reactRouter(), clientModuleList()],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   // DSFR fonts and icons must stay files: inlining them as data: URLs would break the CSP and caching.
   // GUICHET_SOURCEMAP=1 writes source maps, for `node bench/bundle-bytes.mjs --sources`.

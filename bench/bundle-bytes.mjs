@@ -42,6 +42,8 @@ export const PAGE_TYPES = [
   { name: "instructeur list", url: "/procedures/1" },
   { name: "instructeur dossier, demo form", url: "/procedures/1/dossiers/1", champTypes: DEMO_TYPES },
   { name: "admin editor (champs)", url: "/admin/procedures/1/champs" },
+  { name: "admin closing (fermeture)", url: "/admin/procedures/1/fermeture" },
+  { name: "admin catalogue (toutes)", url: "/admin/procedures/toutes" },
 ];
 
 function readManifest() {

@@ -18,7 +18,7 @@ import { countDossiersByTab } from "../server/queries/instructeur/counters";
 import { encodeCursor } from "../server/queries/instructeur/cursor";
 import { type ListInput, listQuery, sortKeyOf } from "../server/queries/instructeur/dossiers";
 import { loadListColumns } from "../server/queries/instructeur/list-columns";
-import { INSTRUCTEUR_TABS } from "../server/queries/instructeur/tabs";
+import { INSTRUCTEUR_TABS } from "../server/domain/instructeur-list/tabs";
 // @ts-expect-error plain ESM helpers shared by the bench scripts
 import { benchEnvironment, cli, load, signIn, startPlatform } from "./lib.mjs";
 

@@ -7,7 +7,8 @@
  *   dossier), where existence must not leak — gets the same 404 as anyone without access.
  * - A signed-in user without the persona's profile gets 404. Actions never run (nothing changes).
  *   A page's 404 is thrown by the layout's loader, so it renders in the pages' error boundary with
- *   the root loader's data (header, CSRF token), as any other page error does.
+ *   the root loader's data (header, CSRF token), as any other page error does. A refused form posted
+ *   without JavaScript is answered with its page's GET (`RequestState.renderAsGet`): the same 404.
  */
 import { createContext, type MiddlewareFunction, type RouterContextProvider, redirect } from "react-router";
 import type { CurrentUser } from "../../server/http/context";
@@ -40,7 +41,14 @@ export function personaGuard(persona: Persona, whenAnonymous: WhenAnonymous): Mi
       return next();
     }
     // Refused: no action may run; a page still renders its 404 below the root (see `admitted`).
-    if (request.method !== "GET" && request.method !== "HEAD") notFound();
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      // A form posted without JavaScript gets the page's GET, hence the same 404 page (a middleware's
+      // own error would render without the root loader's data: no header). A `.data` fetch keeps
+      // the page it is on, header included: the bare 404 is enough.
+      const renderAsGet = requestState(context).renderAsGet;
+      if (renderAsGet) return renderAsGet();
+      notFound();
+    }
     context.set(admissionContext, { refused: true });
     return next();
   };

@@ -5,8 +5,8 @@
 import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import { RouterContextProvider, type ServerBuild } from "react-router";
-import { requestContext, servicesContext, type AppServices } from "./context";
+import { createRequestHandler as createFetchHandler, RouterContextProvider, type ServerBuild } from "react-router";
+import { requestContext, servicesContext, type AppServices, type RequestState } from "./context";
 import { localeFromAcceptLanguage, isLocale } from "../../common/i18n";
 import { sql } from "drizzle-orm";
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies";
@@ -87,9 +87,12 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
   });
 
   const namespacesOf = routeNamespaces(build);
+  const mode = config.production ? "production" : "development";
+  // The same pages, fetch-style: renders the GET of a page in place of a refused form (see RequestState).
+  const renderPage = createFetchHandler(build, mode);
   const pages = createRequestHandler({
     build,
-    mode: config.production ? "production" : "development",
+    mode,
     async getLoadContext(req, res) {
       const cookies = parseCookies(req.headers.cookie);
       const setCookies: string[] = [];
@@ -105,8 +108,7 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
       }
       const cookieLocale = cookies[LOCALE_COOKIE];
       const context = new RouterContextProvider();
-      context.set(servicesContext, services);
-      context.set(requestContext, {
+      const state: RequestState = {
         nonce: String(res.locals.nonce),
         locale: isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(req.headers["accept-language"]),
         user: session?.user ?? null,
@@ -115,7 +117,25 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
         setCookies,
         clientIp: req.ip ?? "unknown",
         i18nNamespaces: namespacesOf(req.originalUrl),
-      });
+      };
+      // A document request (not a `.data` fetch of a page with JavaScript) may be answered by its GET.
+      if (req.method !== "GET" && req.method !== "HEAD" && !req.path.endsWith(".data")) {
+        state.renderAsGet = () => {
+          const get = new RouterContextProvider();
+          get.set(servicesContext, services);
+          // The outer answer adds the cookies: the inner one must not add them twice.
+          get.set(requestContext, { ...state, setCookies: [], renderAsGet: undefined });
+          const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
+          const headers = new Headers();
+          for (const name of ["cookie", "accept-language", "user-agent"]) {
+            const value = req.get(name);
+            if (value) headers.set(name, value);
+          }
+          return renderPage(new Request(url, { method: "GET", headers }), get);
+        };
+      }
+      context.set(servicesContext, services);
+      context.set(requestContext, state);
       return context;
     },
   });

@@ -37,6 +37,12 @@ export interface RequestState {
   clientIp: string;
   /** Translation namespaces the page's routes declare (`handle.i18n`): what the browser receives. */
   i18nNamespaces?: readonly string[];
+  /**
+   * On a form posted without JavaScript (a document request): renders the page's GET instead, with
+   * the same session, so that a refused form (persona guard) shows the very 404 page a GET shows —
+   * below the root, with its header — and no action runs.
+   */
+  renderAsGet?: () => Promise<Response>;
 }
 
 type Keys = { services: RouterContext<AppServices>; request: RouterContext<RequestState> };

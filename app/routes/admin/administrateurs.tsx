@@ -8,6 +8,7 @@ import { addDemarcheAdministrateur } from "../../../server/operations/demarches/
 import { removeDemarcheAdministrateur } from "../../../server/operations/demarches/remove-demarche-administrateur";
 import { refusalsByField } from "../../../server/refusal";
 import { loadDemarcheAdministrateurs } from "../../../server/queries/admin/administrateurs";
+import { DsfrTable } from "../../components/dsfr/table";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
@@ -105,40 +106,37 @@ export default function AdminAdministrateurs({ loaderData, actionData }: Route.C
         <h2 id="administrateurs-list" tabIndex={-1}>
           {t("equipe.administrateurs.listTitle")}
         </h2>
-        <div className="fr-table">
-          <table>
-            <caption className="fr-sr-only">{t("equipe.administrateurs.listTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("equipe.administrateurs.email")}</th>
-                <th scope="col">{t("equipe.administrateurs.status")}</th>
-                <th scope="col">{t("equipe.administrateurs.addedAt")}</th>
-                <th scope="col">{t("equipe.administrateurs.actions")}</th>
+        <DsfrTable caption={t("equipe.administrateurs.listTitle")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("equipe.administrateurs.email")}</th>
+              <th scope="col">{t("equipe.administrateurs.status")}</th>
+              <th scope="col">{t("equipe.administrateurs.addedAt")}</th>
+              <th scope="col">{t("equipe.administrateurs.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {administrateurs.map((a) => (
+              <tr key={a.administrateurId}>
+                <td>
+                  {a.email} {a.self ? t("equipe.administrateurs.you") : null}
+                </td>
+                <td>{a.active ? t("equipe.administrateurs.active") : t("equipe.administrateurs.invited")}</td>
+                <td>{formatDate(a.addedAt)}</td>
+                <td>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="administrateurId" value={a.administrateurId} />
+                    <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                      {a.self ? t("equipe.administrateurs.removeSelf") : t("equipe.administrateurs.remove", { email: a.email })}
+                    </button>
+                  </Form>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {administrateurs.map((a) => (
-                <tr key={a.administrateurId}>
-                  <td>
-                    {a.email} {a.self ? t("equipe.administrateurs.you") : null}
-                  </td>
-                  <td>{a.active ? t("equipe.administrateurs.active") : t("equipe.administrateurs.invited")}</td>
-                  <td>{formatDate(a.addedAt)}</td>
-                  <td>
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="administrateurId" value={a.administrateurId} />
-                      <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
-                        {a.self ? t("equipe.administrateurs.removeSelf") : t("equipe.administrateurs.remove", { email: a.email })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DsfrTable>
       </section>
 
       <section aria-labelledby="administrateurs-add" className="fr-mb-6w">

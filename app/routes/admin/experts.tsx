@@ -8,6 +8,7 @@ import { addDemarcheExperts } from "../../../server/operations/demarches/add-dem
 import { updateDemarcheExpert } from "../../../server/operations/demarches/update-demarche-expert";
 import { updateExpertsSettings } from "../../../server/operations/demarches/update-experts-settings";
 import { loadDemarcheExperts } from "../../../server/queries/admin/experts";
+import { DsfrTable } from "../../components/dsfr/table";
 import { CsrfInput } from "../../components/csrf-input";
 import { TextareaField } from "../../components/dsfr/fields";
 import { avisRefusalMessages } from "../../lib/avis-form.server";
@@ -158,56 +159,53 @@ export default function AdminExperts({ loaderData, actionData }: Route.Component
         {experts.length === 0 ? (
           <p>{t("avis.admin.listEmpty")}</p>
         ) : (
-          <div className="fr-table">
-            <table>
-              <caption className="fr-sr-only">{t("avis.admin.listTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("avis.admin.email")}</th>
-                  <th scope="col">{t("avis.admin.origin")}</th>
-                  <th scope="col">{t("avis.admin.decisionAccess")}</th>
-                  <th scope="col">{t("avis.admin.status")}</th>
-                  <th scope="col">{t("avis.admin.actions")}</th>
+          <DsfrTable caption={t("avis.admin.listTitle")} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t("avis.admin.email")}</th>
+                <th scope="col">{t("avis.admin.origin")}</th>
+                <th scope="col">{t("avis.admin.decisionAccess")}</th>
+                <th scope="col">{t("avis.admin.status")}</th>
+                <th scope="col">{t("avis.admin.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {experts.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.email}</td>
+                  <td>{e.listed ? t("avis.admin.listed") : t("avis.admin.askedByInstructeur")}</td>
+                  <td>{e.allowDecisionAccess ? t("avis.admin.enabled") : t("avis.admin.disabled")}</td>
+                  <td>{e.revoked ? t("avis.admin.removed") : t("avis.admin.active")}</td>
+                  <td>
+                    {e.revoked ? null : (
+                      <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                        <li>
+                          <Form method="post">
+                            <CsrfInput />
+                            <input type="hidden" name="intent" value={e.allowDecisionAccess ? "notify-off" : "notify-on"} />
+                            <input type="hidden" name="expertsProcedureId" value={e.id} />
+                            <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
+                              {e.allowDecisionAccess ? t("avis.admin.notifyOff") : t("avis.admin.notifyOn")}
+                            </button>
+                          </Form>
+                        </li>
+                        <li>
+                          <Form method="post">
+                            <CsrfInput />
+                            <input type="hidden" name="intent" value="remove" />
+                            <input type="hidden" name="expertsProcedureId" value={e.id} />
+                            <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                              {t("avis.admin.remove", { email: e.email })}
+                            </button>
+                          </Form>
+                        </li>
+                      </ul>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {experts.map((e) => (
-                  <tr key={e.id}>
-                    <td>{e.email}</td>
-                    <td>{e.listed ? t("avis.admin.listed") : t("avis.admin.askedByInstructeur")}</td>
-                    <td>{e.allowDecisionAccess ? t("avis.admin.enabled") : t("avis.admin.disabled")}</td>
-                    <td>{e.revoked ? t("avis.admin.removed") : t("avis.admin.active")}</td>
-                    <td>
-                      {e.revoked ? null : (
-                        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-                          <li>
-                            <Form method="post">
-                              <CsrfInput />
-                              <input type="hidden" name="intent" value={e.allowDecisionAccess ? "notify-off" : "notify-on"} />
-                              <input type="hidden" name="expertsProcedureId" value={e.id} />
-                              <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
-                                {e.allowDecisionAccess ? t("avis.admin.notifyOff") : t("avis.admin.notifyOn")}
-                              </button>
-                            </Form>
-                          </li>
-                          <li>
-                            <Form method="post">
-                              <CsrfInput />
-                              <input type="hidden" name="intent" value="remove" />
-                              <input type="hidden" name="expertsProcedureId" value={e.id} />
-                              <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
-                                {t("avis.admin.remove", { email: e.email })}
-                              </button>
-                            </Form>
-                          </li>
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DsfrTable>
         )}
       </section>
 

@@ -4,8 +4,14 @@
  * form is a plain POST (works without JavaScript); deletion asks for confirmation first.
  */
 import { data, Form, redirect } from "react-router";
-import { mayClose, mayDiscard, maySetClosingDate, mayUnpublish } from "../../../server/domain/demarches/lifecycle";
-import { CLOSING_DETAILS_MAX, closeDemarche } from "../../../server/operations/demarches/close-demarche";
+import {
+  CLOSING_DETAILS_MAX,
+  mayClose,
+  mayDiscard,
+  maySetClosingDate,
+  mayUnpublish,
+} from "../../../server/domain/demarches/lifecycle";
+import { closeDemarche } from "../../../server/operations/demarches/close-demarche";
 import { discardDemarche } from "../../../server/operations/demarches/discard-demarche";
 import { setClosingDate } from "../../../server/operations/demarches/set-closing-date";
 import { unpublishDemarche } from "../../../server/operations/demarches/unpublish-demarche";

@@ -6,6 +6,7 @@
 import { data, Form } from "react-router";
 import { renewApiToken } from "../../../server/operations/api-tokens/renew-api-token";
 import { listApiTokens } from "../../../server/queries/admin/api-tokens";
+import { DsfrTable } from "../../components/dsfr/table";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
@@ -68,78 +69,75 @@ export default function AdminJetons({ loaderData, actionData }: Route.ComponentP
       {tokens.length === 0 ? (
         <p>{t("equipe.jetons.empty")}</p>
       ) : (
-        <div className="fr-table">
-          <table>
-            <caption className="fr-sr-only">{t("equipe.jetons.listTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("equipe.jetons.name")}</th>
-                <th scope="col">{t("equipe.jetons.prefix")}</th>
-                <th scope="col">{t("equipe.jetons.scope")}</th>
-                <th scope="col">{t("equipe.jetons.access")}</th>
-                <th scope="col">{t("equipe.jetons.networks")}</th>
-                <th scope="col">{t("equipe.jetons.lastUsed")}</th>
-                <th scope="col">{t("equipe.jetons.status")}</th>
-                <th scope="col">{t("equipe.administrateurs.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => {
-                const expired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= new Date(now).getTime();
-                return (
-                  <tr key={token.id} data-token-id={token.id}>
-                    <td>{token.name}</td>
-                    <td>
-                      <code>{token.prefix}…</code>
-                    </td>
-                    <td>
-                      {token.demarches === null
-                        ? t("equipe.jetons.scopeAll")
-                        : token.demarches.map((d) => `${d.id} – ${d.libelle}`).join(", ")}
-                    </td>
-                    <td>{token.writeAccess ? t("equipe.jetons.readWrite") : t("equipe.jetons.readOnly")}</td>
-                    <td>
-                      {token.authorizedNetworks.length ? token.authorizedNetworks.join(", ") : t("equipe.jetons.networksAny")}
-                    </td>
-                    <td>{token.lastUsedAt ? formatDate(token.lastUsedAt) : t("equipe.jetons.never")}</td>
-                    <td>
-                      {token.revokedAt
-                        ? t("equipe.jetons.revoked", { date: formatDate(token.revokedAt) })
-                        : expired
-                          ? t("equipe.jetons.expired")
-                          : token.expiresAt
-                            ? t("equipe.jetons.expiresAt", { date: formatDate(token.expiresAt) })
-                            : t("equipe.jetons.active")}
-                    </td>
-                    <td>
-                      {token.revokedAt ? null : (
-                        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-                          {expired ? null : (
-                            <li>
-                              <Form method="post">
-                                <CsrfInput />
-                                <input type="hidden" name="intent" value="renew" />
-                                <input type="hidden" name="tokenId" value={token.id} />
-                                <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
-                                  {t("equipe.jetons.renew", { name: token.name })}
-                                </button>
-                              </Form>
-                            </li>
-                          )}
+        <DsfrTable caption={t("equipe.jetons.listTitle")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("equipe.jetons.name")}</th>
+              <th scope="col">{t("equipe.jetons.prefix")}</th>
+              <th scope="col">{t("equipe.jetons.scope")}</th>
+              <th scope="col">{t("equipe.jetons.access")}</th>
+              <th scope="col">{t("equipe.jetons.networks")}</th>
+              <th scope="col">{t("equipe.jetons.lastUsed")}</th>
+              <th scope="col">{t("equipe.jetons.status")}</th>
+              <th scope="col">{t("equipe.administrateurs.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => {
+              const expired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= new Date(now).getTime();
+              return (
+                <tr key={token.id} data-token-id={token.id}>
+                  <td>{token.name}</td>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>
+                    {token.demarches === null
+                      ? t("equipe.jetons.scopeAll")
+                      : token.demarches.map((d) => `${d.id} – ${d.libelle}`).join(", ")}
+                  </td>
+                  <td>{token.writeAccess ? t("equipe.jetons.readWrite") : t("equipe.jetons.readOnly")}</td>
+                  <td>
+                    {token.authorizedNetworks.length ? token.authorizedNetworks.join(", ") : t("equipe.jetons.networksAny")}
+                  </td>
+                  <td>{token.lastUsedAt ? formatDate(token.lastUsedAt) : t("equipe.jetons.never")}</td>
+                  <td>
+                    {token.revokedAt
+                      ? t("equipe.jetons.revoked", { date: formatDate(token.revokedAt) })
+                      : expired
+                        ? t("equipe.jetons.expired")
+                        : token.expiresAt
+                          ? t("equipe.jetons.expiresAt", { date: formatDate(token.expiresAt) })
+                          : t("equipe.jetons.active")}
+                  </td>
+                  <td>
+                    {token.revokedAt ? null : (
+                      <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                        {expired ? null : (
                           <li>
-                            <a className="fr-btn fr-btn--sm fr-btn--tertiary" href={`/admin/jetons/${token.id}/revoquer`}>
-                              {t("equipe.jetons.revoke", { name: token.name })}
-                            </a>
+                            <Form method="post">
+                              <CsrfInput />
+                              <input type="hidden" name="intent" value="renew" />
+                              <input type="hidden" name="tokenId" value={token.id} />
+                              <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
+                                {t("equipe.jetons.renew", { name: token.name })}
+                              </button>
+                            </Form>
                           </li>
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                        )}
+                        <li>
+                          <a className="fr-btn fr-btn--sm fr-btn--tertiary" href={`/admin/jetons/${token.id}/revoquer`}>
+                            {t("equipe.jetons.revoke", { name: token.name })}
+                          </a>
+                        </li>
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DsfrTable>
       )}
     </>
   );

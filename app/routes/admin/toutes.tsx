@@ -4,7 +4,8 @@
  * A GET form: filters are in the URL (works without JavaScript, shareable).
  */
 import { z } from "zod";
-import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATES, listCatalogue } from "../../../server/queries/admin/lifecycle";
+import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATES } from "../../../server/domain/demarches/lifecycle";
+import { listCatalogue } from "../../../server/queries/admin/lifecycle";
 import { DsfrTable } from "../../components/dsfr/table";
 import { InputField, SelectField } from "../../components/dsfr/fields";
 import { useT, useTn } from "../../lib/i18n";

@@ -13,7 +13,7 @@ import { BatchActionBar, type BatchFormState, BatchReports, type BatchReportView
 import type { TranslationKey } from "../../../common/i18n";
 import type { DossierState } from "../../../server/domain/dossier/states";
 import { OPERATORS_BY_TYPE, type FilterOperator } from "../../../server/domain/instructeur-list/filters";
-import { INSTRUCTEUR_TABS, type InstructeurTab, type TabCounters } from "../../../server/queries/instructeur/tabs";
+import { INSTRUCTEUR_TABS, type InstructeurTab, type TabCounters } from "../../../server/domain/instructeur-list/tabs";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT, useTn } from "../../lib/i18n";
 import { listHref, type ListUrlState } from "./list-url";

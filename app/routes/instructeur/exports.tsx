@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import { requestExport } from "../../../server/operations/exports/request-export";
 import { findInstructeurDemarche } from "../../../server/queries/instructeur/demarches";
 import { listOwnExports } from "../../../server/queries/instructeur/exports";
-import { parseTab } from "../../../server/queries/instructeur/tabs";
+import { parseTab } from "../../../server/domain/instructeur-list/tabs";
 import { useT as useTFromData } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { idParam, readForm, requestState, services, tFor } from "../../lib/request.server";

@@ -15,7 +15,7 @@ import { listOwnExports } from "../../../server/queries/instructeur/exports";
 import { labelsOfDemarche, labelsOfDossiers } from "../../../server/queries/instructeur/labels";
 import { notificationBadges } from "../../../server/queries/instructeur/notifications";
 import { loadListColumns, loadListRows } from "../../../server/queries/instructeur/list-columns";
-import { EMPTY_COUNTERS, parseTab } from "../../../server/queries/instructeur/tabs";
+import { EMPTY_COUNTERS, parseTab } from "../../../server/domain/instructeur-list/tabs";
 import { formatDate } from "../../lib/dates";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { idParam, readForm, requestState, services, tFor } from "../../lib/request.server";

@@ -3,7 +3,7 @@ import { NotFoundError } from "../../../server/errors";
 import { dossierNumberOfQuery, normalizeText } from "../../../server/domain/instructeur-list/normalize";
 import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
 import { listInstructeurDemarches } from "../../../server/queries/instructeur/demarches";
-import { INSTRUCTEUR_TABS } from "../../../server/queries/instructeur/tabs";
+import { INSTRUCTEUR_TABS } from "../../../server/domain/instructeur-list/tabs";
 import { useT, useTn } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { services } from "../../lib/request.server";

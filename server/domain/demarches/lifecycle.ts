@@ -7,6 +7,13 @@ import type { DemarcheState } from "./states";
 /** Days a démarche stays in the corbeille before it is deleted for good (the reference: 1 month). */
 export const CORBEILLE_RETENTION_DAYS = 30;
 
+/** Longest « why it closes » text shown on /commencer/<path> of a closed démarche. */
+export const CLOSING_DETAILS_MAX = 2000;
+
+/** « Toutes les démarches » (the platform's catalogue): the states listed, and démarches per page. */
+export const CATALOGUE_STATES = ["publiee", "close"] as const;
+export const CATALOGUE_PAGE_SIZE = 20;
+
 export interface LifecycleDemarche {
   state: DemarcheState;
   hiddenAt: Date | null;

@@ -3,13 +3,11 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { demarches } from "../../db/schema";
 import { demarchesOfAdministrateur } from "../../db/scopes";
-import { checkReplacement, mayClose } from "../../domain/demarches/lifecycle";
+import { CLOSING_DETAILS_MAX, checkReplacement, mayClose } from "../../domain/demarches/lifecycle";
 import { recordEvent } from "../../events/record-event";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { administrateurUserId } from "../../lookups/administrateur-user";
 import { type OperationResult, refuse } from "../../refusal";
-
-export const CLOSING_DETAILS_MAX = 2000;
 
 const ZCloseInput = z.object({
   /** A published démarche of the same administrateur: /commencer/<path> of this one redirects there. */

@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, sql, 
 import type { DbOrTx } from "../../db/client";
 import { demarches, dossiers } from "../../db/schema";
 import { demarchesOfAdministrateur } from "../../db/scopes";
+import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATES } from "../../domain/demarches/lifecycle";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 
 /** The démarche's lifecycle facts for its « Clore / dépublier / supprimer » page. */
@@ -39,9 +40,6 @@ export async function listCorbeille(db: DbOrTx, administrateurId: number) {
     .where(and(demarchesOfAdministrateur(administrateurId), isNotNull(demarches.hiddenAt)))
     .orderBy(desc(demarches.hiddenAt));
 }
-
-export const CATALOGUE_PAGE_SIZE = 20;
-export const CATALOGUE_STATES = ["publiee", "close"] as const;
 
 export interface CatalogueFilters {
   q: string;

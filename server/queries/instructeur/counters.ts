@@ -12,7 +12,7 @@ import type { DbOrTx } from "../../db/client";
 import { dossierCounters, dossiers, follows, groupeInstructeurMembers } from "../../db/schema";
 import { dossiersVisibleToInstructeur } from "../../db/scopes";
 import { EN_COURS_STATES } from "../../domain/dossier/states";
-import { EMPTY_COUNTERS, expiringUntil, type TabCounters } from "./tabs";
+import { EMPTY_COUNTERS, expiringUntil, type TabCounters } from "../../domain/instructeur-list/tabs";
 
 /** Followed by at least one instructeur (the reference's "suivi"), from the follower count kept by a trigger. */
 export const followedByAnyone = () => sql`${dossiers.followersCount} > 0`;

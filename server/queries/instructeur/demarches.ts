@@ -8,7 +8,7 @@ import { demarches } from "../../db/schema";
 import { demarchesOfInstructeur } from "../../db/scopes";
 import { NotFoundError } from "../../errors";
 import { countDossiersByTab } from "./counters";
-import { EMPTY_COUNTERS } from "./tabs";
+import { EMPTY_COUNTERS } from "../../domain/instructeur-list/tabs";
 
 const demarcheColumns = { id: demarches.id, libelle: demarches.libelle, state: demarches.state };
 

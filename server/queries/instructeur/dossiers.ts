@@ -29,7 +29,7 @@ import { type Filter, groupByColumn } from "../../domain/instructeur-list/filter
 import { NOT_TAKEN_IN_CHARGE_AFTER_DAYS } from "../../domain/notifications/notifications";
 import { followedBy, followedByAnyone, visibleByAdministration } from "./counters";
 import { type DossierCursor, encodeCursor } from "./cursor";
-import { expiringUntil, type InstructeurTab } from "./tabs";
+import { expiringUntil, type InstructeurTab } from "../../domain/instructeur-list/tabs";
 
 export const PAGE_SIZE = 50;
 /** Dates of the list are French calendar days. */

@@ -19,7 +19,7 @@ import { archiveDossier } from "../../../server/operations/dossiers/archive-doss
 import { listBatchOperations } from "../../../server/queries/instructeur/batches";
 import { countDossiersByTab } from "../../../server/queries/instructeur/counters";
 import { tabCondition } from "../../../server/queries/instructeur/dossiers";
-import { INSTRUCTEUR_TABS, type TabCounters } from "../../../server/queries/instructeur/tabs";
+import { INSTRUCTEUR_TABS, type TabCounters } from "../../../server/domain/instructeur-list/tabs";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { asActor, type Actor } from "../instructeur/helpers";

@@ -4,22 +4,17 @@
  * read-only token refused in the payload, another administrateur's token refused at the top level,
  * an instructeur outside the groupe refused; nothing changes when refused.
  */
-import type { Server } from "node:http";
 import { asc, eq } from "drizzle-orm";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dossierLabels, dossiers, events } from "../../../server/db/schema";
 import { toGlobalId } from "../../../server/graphql/ids";
-import { createGraphqlMount } from "../../../server/graphql/mount";
-import { logger } from "../../../server/logger";
-import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { createLabel } from "../../../server/operations/labels/create-label";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
-import { createTestDatabase, type TestDatabase } from "../../support/database";
+import type { TestDatabase } from "../../support/database";
+import { type Answer, apiBearer, type GraphqlServer, postGraphql, startGraphqlServer } from "./support";
 
+let api: GraphqlServer;
 let database: TestDatabase;
-let server: Server;
-let baseUrl: string;
 let demarcheId: number;
 let instructeur: { instructeurId: number; userId: number; email: string };
 let outsider: { instructeurId: number };
@@ -34,16 +29,9 @@ let otherAdminBearer: string;
 const ADMIN = "admin-archive-api@exemple.fr";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  api = await startGraphqlServer();
+  database = api.database;
   const { db } = database;
-  const app = express();
-  const mount = createGraphqlMount({ config: database.config, db, logger: logger.child({}, { level: "silent" }) });
-  app.use(mount.path, mount.handler);
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 
   const built = await buildDemarche(db, { administrateurEmail: ADMIN });
   demarcheId = built.demarche.id;
@@ -60,34 +48,19 @@ beforeAll(async () => {
   foreignLabelId = foreign.labelId;
   await buildDemarche(db, { administrateurEmail: "autre-admin-archive@exemple.fr" });
 
-  const bearer = async (administrateurEmail: string, readOnly: boolean) => {
-    const token = await createApiToken(db, { administrateurEmail, name: "Archive", readOnly });
-    if (!token.ok) throw new Error("createApiToken");
-    return token.bearer;
-  };
+  const bearer = (administrateurEmail: string, readOnly: boolean) =>
+    apiBearer(db, administrateurEmail, { name: "Archive", readOnly });
   writeBearer = await bearer(ADMIN, false);
   readOnlyBearer = await bearer(ADMIN, true);
   otherAdminBearer = await bearer("autre-admin-archive@exemple.fr", false);
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
-  await database?.close();
+  await api?.stop();
 });
 
-interface Answer {
-  data?: Record<string, Record<string, unknown> | null> | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
-async function gql(query: string, variables: Record<string, unknown>, bearer = writeBearer): Promise<Answer> {
-  const response = await fetch(`${baseUrl}/api/v2/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Answer;
+function gql(query: string, variables: Record<string, unknown>, bearer = writeBearer): Promise<Answer> {
+  return postGraphql(api.baseUrl, bearer, query, variables);
 }
 
 const ARCHIVER = /* GraphQL */ `

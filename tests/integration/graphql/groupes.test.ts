@@ -5,24 +5,19 @@
  * another administrateur's token and a token restricted to another démarche at the top level
  * (`unauthorized`); nothing changes when refused.
  */
-import type { Server } from "node:http";
 import { and, eq } from "drizzle-orm";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dossiers, events, follows, groupeInstructeurMembers, groupesInstructeurs } from "../../../server/db/schema";
 import { toGlobalId } from "../../../server/graphql/ids";
-import { createGraphqlMount } from "../../../server/graphql/mount";
-import { logger } from "../../../server/logger";
-import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { assignInstructeurs } from "../../../server/operations/demarches/assign-instructeurs";
 import { followDossier } from "../../../server/operations/dossiers/follow-dossier";
 import { createGroupe } from "../../../server/operations/groupes/create-groupe";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
-import { createTestDatabase, type TestDatabase } from "../../support/database";
+import type { TestDatabase } from "../../support/database";
+import { type Answer, apiBearer, type GraphqlServer, postGraphql, startGraphqlServer } from "./support";
 
+let api: GraphqlServer;
 let database: TestDatabase;
-let server: Server;
-let baseUrl: string;
 let demarcheId: number;
 let otherDemarcheId: number;
 let defaultGroupeId: number;
@@ -40,16 +35,9 @@ let otherDemarcheBearer: string;
 const ADMIN = "admin-groupes-api@exemple.fr";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  api = await startGraphqlServer();
+  database = api.database;
   const { db } = database;
-  const app = express();
-  const mount = createGraphqlMount({ config: database.config, db, logger: logger.child({}, { level: "silent" }) });
-  app.use(mount.path, mount.handler);
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 
   const built = await buildDemarche(db, { administrateurEmail: ADMIN });
   demarcheId = built.demarche.id;
@@ -78,11 +66,8 @@ beforeAll(async () => {
   foreignGroupeId = foreign?.id as number;
   await buildDemarche(db, { administrateurEmail: "autre-admin-groupes@exemple.fr" });
 
-  const bearer = async (administrateurEmail: string, readOnly: boolean, demarcheNumbers?: number[]) => {
-    const token = await createApiToken(db, { administrateurEmail, name: "Groupes", readOnly, demarcheNumbers });
-    if (!token.ok) throw new Error("createApiToken");
-    return token.bearer;
-  };
+  const bearer = (administrateurEmail: string, readOnly: boolean, demarcheNumbers?: number[]) =>
+    apiBearer(db, administrateurEmail, { name: "Groupes", readOnly, demarcheNumbers });
   writeBearer = await bearer(ADMIN, false);
   readOnlyBearer = await bearer(ADMIN, true);
   otherAdminBearer = await bearer("autre-admin-groupes@exemple.fr", false);
@@ -90,23 +75,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
-  await database?.close();
+  await api?.stop();
 });
 
-interface Answer {
-  data?: Record<string, Record<string, unknown> | null> | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
-async function gql(query: string, variables: Record<string, unknown>, bearer = writeBearer): Promise<Answer> {
-  const response = await fetch(`${baseUrl}/api/v2/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Answer;
+function gql(query: string, variables: Record<string, unknown>, bearer = writeBearer): Promise<Answer> {
+  return postGraphql(api.baseUrl, bearer, query, variables);
 }
 
 const gid = (type: string, id: number) => toGlobalId(type, id);

@@ -5,23 +5,18 @@
  * transition; top-level `unauthorized` for a dossier the token may not read), nothing changed when
  * refused, events recorded with actor "api".
  */
-import type { Server } from "node:http";
 import { and, asc, eq, sql } from "drizzle-orm";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import { champs, dossiers, events, follows, traitements } from "../../../server/db/schema";
 import { champId, toGlobalId } from "../../../server/graphql/ids";
-import { createGraphqlMount } from "../../../server/graphql/mount";
-import { logger } from "../../../server/logger";
-import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import type { DossierState } from "../../../server/domain/dossier/states";
-import { createTestDatabase, type TestDatabase } from "../../support/database";
+import type { TestDatabase } from "../../support/database";
+import { type Answer, apiBearer, type GraphqlServer, postGraphql, startGraphqlServer } from "./support";
 
+let api: GraphqlServer;
 let database: TestDatabase;
-let server: Server;
-let baseUrl: string;
 let demarche: { id: number; path: string | null };
 let instructeur: { instructeurId: number; userId: number; email: string };
 /** An instructeur of another démarche of the same administrateur (not in this dossier's groupe). */
@@ -33,16 +28,9 @@ let otherAdminBearer: string;
 const ADMIN = "admin-mutations-api@exemple.fr";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  api = await startGraphqlServer();
+  database = api.database;
   const { db } = database;
-  const app = express();
-  const mount = createGraphqlMount({ config: database.config, db, logger: logger.child({}, { level: "silent" }) });
-  app.use(mount.path, mount.handler);
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 
   const built = await buildDemarche(db, { administrateurEmail: ADMIN, champs: [{ type: "text", libelle: "Nom du projet" }] });
   demarche = { id: built.demarche.id, path: built.path };
@@ -51,34 +39,19 @@ beforeAll(async () => {
   outsider = other.instructeurs[0] as typeof outsider;
   await buildDemarche(db, { administrateurEmail: "autre-admin-mutations@exemple.fr" });
 
-  const bearer = async (administrateurEmail: string, readOnly: boolean) => {
-    const token = await createApiToken(db, { administrateurEmail, name: "Mutations", readOnly });
-    if (!token.ok) throw new Error("createApiToken");
-    return token.bearer;
-  };
+  const bearer = (administrateurEmail: string, readOnly: boolean) =>
+    apiBearer(db, administrateurEmail, { name: "Mutations", readOnly });
   writeBearer = await bearer(ADMIN, false);
   readOnlyBearer = await bearer(ADMIN, true);
   otherAdminBearer = await bearer("autre-admin-mutations@exemple.fr", false);
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
-  await database?.close();
+  await api?.stop();
 });
 
-interface Answer {
-  data?: Record<string, Record<string, unknown> | null> | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
-async function gql(query: string, variables: Record<string, unknown>, bearer = writeBearer): Promise<Answer> {
-  const response = await fetch(`${baseUrl}/api/v2/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Answer;
+function gql(query: string, variables: Record<string, unknown>, bearer = writeBearer): Promise<Answer> {
+  return postGraphql(api.baseUrl, bearer, query, variables);
 }
 
 /** A state-change mutation as a reference client writes it. */

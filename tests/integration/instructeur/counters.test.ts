@@ -18,7 +18,7 @@ import { repasserEnConstruction } from "../../../server/operations/dossiers/repa
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { countDossiersByTab } from "../../../server/queries/instructeur/counters";
 import { tabCondition } from "../../../server/queries/instructeur/dossiers";
-import { INSTRUCTEUR_TABS, type TabCounters } from "../../../server/queries/instructeur/tabs";
+import { INSTRUCTEUR_TABS, type TabCounters } from "../../../server/domain/instructeur-list/tabs";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { asActor, type Actor } from "./helpers";
