@@ -807,23 +807,21 @@ export const attachments = pgTable(
     byteSize: bigint("byte_size", { mode: "number" }).notNull(),
     /** SHA-256, hex. */
     checksum: text("checksum").notNull(),
-    purpose: text("purpose")
-      .notNull()
-      .$type<
-        | "champ"
-        | "notice_explicative"
-        | "piece_justificative_template"
-        | "avis_introduction"
-        | "avis_reponse"
-        | "message"
-        | "demarche_logo"
-        | "demarche_notice"
-        | "demarche_deliberation"
-        /** Uploaded through the API's `createDirectUpload`, not yet given to a mutation. */
-        | "direct_upload"
-        /** The justificatif of a decision given through the API (`Dossier.motivationAttachment`). */
-        | "justificatif"
-      >(),
+    purpose: text("purpose").notNull().$type<
+      | "champ"
+      | "notice_explicative"
+      | "piece_justificative_template"
+      | "avis_introduction"
+      | "avis_reponse"
+      | "message"
+      | "demarche_logo"
+      | "demarche_notice"
+      | "demarche_deliberation"
+      /** Uploaded through the API's `createDirectUpload`, not yet given to a mutation. */
+      | "direct_upload"
+      /** The justificatif of a decision given through the API (`Dossier.motivationAttachment`). */
+      | "justificatif"
+    >(),
     /** The démarche a `demarche_*` file (logo, notice, délibération) belongs to. */
     demarcheId: integer("demarche_id").references((): AnyPgColumn => demarches.id, { onDelete: "cascade" }),
     /** The avis an `avis_*` file belongs to; null while uploaded but not yet attached by its operation. */
