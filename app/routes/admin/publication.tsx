@@ -34,6 +34,8 @@ const BLOCKER_LINKS: Record<string, string> = {
   no_instructeur: "instructeurs",
   routing_invalid: "groupes",
   mail_template_invalid: "emails",
+  attestation_invalid: "attestations",
+  attestation_mail_link_missing: "emails",
 };
 
 export const handle = { i18n: ["admin", "champs", "fichiers", "revisions", "modeles", "cycle"] };
