@@ -77,6 +77,7 @@ export default {
     generatedAt: "Attestation generated on {date}",
     preview: "Preview – {name}",
   },
+  overview: { body: "Acceptance and refusal attestations generated as PDF for the applicant.", link: "Set up the attestations" },
   download: "Download the attestation",
   link: "Attestation",
   linkDetail: "PDF",

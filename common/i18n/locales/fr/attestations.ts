@@ -77,6 +77,7 @@ export default {
     generatedAt: "Attestation générée le {date}",
     preview: "Aperçu – {name}",
   },
+  overview: { body: "Attestations d’acceptation et de refus générées en PDF pour l’usager.", link: "Configurer les attestations" },
   download: "Télécharger l’attestation",
   link: "Attestation",
   linkDetail: "PDF",
