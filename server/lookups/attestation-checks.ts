@@ -39,7 +39,8 @@ export async function attestationBlockers(
   for (const kind of activated) {
     const template = templates.get(kind);
     if (!template) continue;
-    for (const p of attestationTemplateProblems(template, context, kind)) blockers.push({ kind, code: p.code, tag: tagText(p.tag) });
+    for (const p of attestationTemplateProblems(template, context, kind))
+      blockers.push({ kind, code: p.code, tag: tagText(p.tag) });
     const mail = mails.get(ATTESTATION_MAIL_KIND[kind]);
     if (!mail || !mentionsAttestationLink(`${mail.subject}\n${mail.body}`)) {
       blockers.push({ kind, code: "mail_missing_link", tag: tagText(ATTESTATION_LINK_TAG) });

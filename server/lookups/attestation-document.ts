@@ -40,7 +40,10 @@ export async function readStoredImage(storage: Storage, key: string | null): Pro
 export async function buildAttestationDocument(
   storage: Storage,
   input: {
-    template: Pick<AttestationTemplateRow, "kind" | "title" | "body" | "footer" | "officialLayout" | "logoKey" | "signatureKey"> | null;
+    template: Pick<
+      AttestationTemplateRow,
+      "kind" | "title" | "body" | "footer" | "officialLayout" | "logoKey" | "signatureKey"
+    > | null;
     kind: AttestationTemplateRow["kind"];
     context: TagDemarcheContext;
     data: TagDossierData;
@@ -49,7 +52,12 @@ export async function buildAttestationDocument(
     now: Date;
   },
 ): Promise<AttestationDocument> {
-  const template = input.template ?? { ...defaultAttestationTemplate(input.kind, input.locale), officialLayout: true, logoKey: null, signatureKey: null };
+  const template = input.template ?? {
+    ...defaultAttestationTemplate(input.kind, input.locale),
+    officialLayout: true,
+    logoKey: null,
+    signatureKey: null,
+  };
   return {
     text: renderAttestationTemplate(template, input.context, input.kind, input.data, input.locale),
     officialLayout: template.officialLayout,

@@ -80,7 +80,11 @@ export async function loadTagDossierData(db: DbOrTx, dossierId: number, appUrl: 
     groupeInstructeur: row.groupe,
     // A day (Paris): noon UTC is that day in Paris whatever the season.
     svaSvrDecisionOn: d.svaSvrDecisionOn ? new Date(`${d.svaSvrDecisionOn}T12:00:00Z`) : null,
-    links: { dossier: `${appUrl}/dossiers/${d.id}`, attestation: await attestationLink(db, row.demarcheId, d, appUrl), justificatif: null },
+    links: {
+      dossier: `${appUrl}/dossiers/${d.id}`,
+      attestation: await attestationLink(db, row.demarcheId, d, appUrl),
+      justificatif: null,
+    },
     champs: new Map(values.map((v) => [champKey(v.stableId, v.rowId), v.value as JsonValue])),
   };
   return {

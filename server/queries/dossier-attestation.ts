@@ -34,3 +34,8 @@ export async function findSignedAttestation(db: DbOrTx, dossierId: number) {
   const { dossier } = await findSubmittedDossier(db, dossierId);
   return attestationOf(db, dossier.id);
 }
+
+/** Whether the dossier page shows « Attestation » (the caller already found the dossier in scope). */
+export async function hasDossierAttestation(db: DbOrTx, dossierId: number): Promise<boolean> {
+  return (await findDossierAttestation(db, dossierId)) !== null;
+}

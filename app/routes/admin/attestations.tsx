@@ -21,7 +21,7 @@ import { setAttestationActivation } from "../../../server/operations/attestation
 import { attestationTemplatesEditor } from "../../../server/queries/admin/attestation-templates";
 import type { Refusal } from "../../../server/refusal";
 import { CsrfInput } from "../../components/csrf-input";
-import { CheckboxField, InputField, SelectField, TextareaField, UploadField } from "../../components/dsfr/fields";
+import { CheckboxField, InputField, SelectField, TextareaField } from "../../components/dsfr/fields";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
@@ -165,8 +165,12 @@ export default function Attestations({ loaderData, actionData }: Route.Component
             {noticeKind === kind && notice === "deactivated" ? (
               <Notice kind="success" title={t("attestations.form.deactivated")} />
             ) : null}
-            {noticeKind === kind && notice === "image_added" ? <Notice kind="success" title={t("attestations.images.uploaded")} /> : null}
-            {noticeKind === kind && notice === "image_removed" ? <Notice kind="success" title={t("attestations.images.removed")} /> : null}
+            {noticeKind === kind && notice === "image_added" ? (
+              <Notice kind="success" title={t("attestations.images.uploaded")} />
+            ) : null}
+            {noticeKind === kind && notice === "image_removed" ? (
+              <Notice kind="success" title={t("attestations.images.removed")} />
+            ) : null}
             {noticeKind === kind && imageError ? (
               <Notice kind="error" title={dt(`attestations.errors.${imageError}`, { max: imageMax })} />
             ) : null}
@@ -186,7 +190,9 @@ export default function Attestations({ loaderData, actionData }: Route.Component
                     tag: "--lien attestation--",
                     mail: dt(`modeles.kinds.${template.mailKind}.name`),
                   })}{" "}
-                  <a href={`/admin/procedures/${demarche.id}/emails/${template.mailKind}`}>{dt(`modeles.kinds.${template.mailKind}.name`)}</a>
+                  <a href={`/admin/procedures/${demarche.id}/emails/${template.mailKind}`}>
+                    {dt(`modeles.kinds.${template.mailKind}.name`)}
+                  </a>
                 </p>
               </Notice>
             ) : null}
@@ -257,45 +263,14 @@ export default function Attestations({ loaderData, actionData }: Route.Component
                   <button
                     type="submit"
                     className={`fr-btn ${template.activated ? "fr-btn--secondary" : ""}`}
-                    aria-describedby={activation && actionData?.kind === kind ? `${id("activation")} ${id("activation-error")}` : id("activation")}
+                    aria-describedby={
+                      activation && actionData?.kind === kind ? `${id("activation")} ${id("activation-error")}` : id("activation")
+                    }
                   >
                     {template.activated ? t("attestations.form.deactivate") : t("attestations.form.activate")}
                     <span className="fr-sr-only">{` ${name}`}</span>
                   </button>
                 </Form>
-
-                {(["logo", "signature"] as const).map((image) => {
-                  const present = image === "logo" ? template.hasLogo : template.hasSignature;
-                  return (
-                    <div key={image} className="fr-mt-4w" data-attestation-image={image}>
-                      <h3 className="fr-h6">{t(`attestations.images.${image}`)}</h3>
-                      <p>{present ? t("attestations.images.current") : t("attestations.images.none")}</p>
-                      {image === "signature" ? <p className="fr-hint-text">{t("attestations.images.groupeSignature")}</p> : null}
-                      <form method="post" encType="multipart/form-data" action={`${base}/${kind}/${image}`}>
-                        <CsrfInput />
-                        <UploadField
-                          id={id(`${image}-file`)}
-                          name="file"
-                          label={t(`attestations.images.${image}`)}
-                          hint={t("attestations.images.hint", { max: imageMax })}
-                          accept="image/png,image/jpeg"
-                          required
-                        />
-                        <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm">
-                          {t("attestations.images.upload")}
-                        </button>
-                      </form>
-                      {present ? (
-                        <form method="post" action={`${base}/${kind}/${image}/supprimer`} className="fr-mt-1w">
-                          <CsrfInput />
-                          <button type="submit" className="fr-btn fr-btn--tertiary fr-btn--sm">
-                            {t("attestations.images.remove")}
-                          </button>
-                        </form>
-                      ) : null}
-                    </div>
-                  );
-                })}
 
                 <h3 className="fr-mt-4w">{t("attestations.preview.title")}</h3>
                 <p>{t("attestations.preview.lead")}</p>

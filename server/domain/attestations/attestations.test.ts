@@ -105,11 +105,11 @@ describe("rendering", () => {
   });
 
   it("knows which decision has which attestation, and spots the link tag in an e-mail", () => {
-    expect([attestationKindForState("accepte"), attestationKindForState("refuse"), attestationKindForState("sans_suite")]).toEqual([
-      "acceptation",
-      "refus",
-      null,
-    ]);
+    expect([
+      attestationKindForState("accepte"),
+      attestationKindForState("refuse"),
+      attestationKindForState("sans_suite"),
+    ]).toEqual(["acceptation", "refus", null]);
     expect(mentionsAttestationLink("Téléchargez-la : --lien  attestation--")).toBe(true);
     expect(mentionsAttestationLink("--lien dossier--")).toBe(false);
   });

@@ -65,7 +65,11 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uE000-\uF8FF]/g;
 export function sanitizeAttestationText(text: string): string {
   const normalized = text.replace(/\r\n?/g, "\n").replace(CONTROL, "");
   const stripped = /<\/?[a-z][^>]*>/i.test(normalized)
-    ? sanitizeHtml(normalized, { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "noscript"] })
+    ? sanitizeHtml(normalized, {
+        allowedTags: [],
+        allowedAttributes: {},
+        nonTextTags: ["script", "style", "textarea", "noscript"],
+      })
     : normalized;
   // sanitize-html escapes what it keeps: the stored text is plain, never HTML.
   return stripped
@@ -111,7 +115,11 @@ export function checkAttestationTemplateInput(
     footer: oneLine(typeof input.footer === "string" ? input.footer : ""),
   };
   const refusals: Refusal[] = [];
-  const limits = { title: ATTESTATION_TITLE_MAX_LENGTH, body: ATTESTATION_BODY_MAX_LENGTH, footer: ATTESTATION_FOOTER_MAX_LENGTH };
+  const limits = {
+    title: ATTESTATION_TITLE_MAX_LENGTH,
+    body: ATTESTATION_BODY_MAX_LENGTH,
+    footer: ATTESTATION_FOOTER_MAX_LENGTH,
+  };
   for (const field of ["title", "body", "footer"] as const) {
     if (field !== "footer" && value[field] === "") refusals.push({ code: `${field}_required`, field });
     else if ([...value[field]].length > limits[field])
@@ -124,7 +132,11 @@ export function checkAttestationTemplateInput(
 }
 
 /** The tag problems of a saved template (publication and activation checks). */
-export function attestationTemplateProblems(template: AttestationText, demarche: TagDemarcheContext, kind: AttestationTemplateKind) {
+export function attestationTemplateProblems(
+  template: AttestationText,
+  demarche: TagDemarcheContext,
+  kind: AttestationTemplateKind,
+) {
   return validateTemplateTags(`${template.title}\n${template.body}\n${template.footer}`, demarche, ATTESTATION_TAG_KIND[kind]);
 }
 

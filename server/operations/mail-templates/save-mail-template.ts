@@ -37,7 +37,10 @@ export async function saveMailTemplate(
       (await isAttestationActivated(tx, demarcheId, attestation)) &&
       !mentionsAttestationLink(`${checked.value.subject}\n${checked.value.body}`)
     ) {
-      return { ok: false, refusals: [{ code: "attestation_link_missing", field: "body", params: { tag: tagText(ATTESTATION_LINK_TAG) } }] };
+      return {
+        ok: false,
+        refusals: [{ code: "attestation_link_missing", field: "body", params: { tag: tagText(ATTESTATION_LINK_TAG) } }],
+      };
     }
     await tx
       .insert(mailTemplates)

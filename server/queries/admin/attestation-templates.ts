@@ -100,5 +100,12 @@ export async function previewAttestation(
     throw new NotFoundError("Dossier");
   }
   const context = await loadTagDemarcheContext(db, loaded.demarche, loaded.revisionId);
-  return buildAttestationDocument(storage, { template, kind: input.kind, context, data: loaded.data, demarche: info, ...options });
+  return buildAttestationDocument(storage, {
+    template,
+    kind: input.kind,
+    context,
+    data: loaded.data,
+    demarche: info,
+    ...options,
+  });
 }

@@ -88,7 +88,9 @@ describe("attestation templates", () => {
     const { demarche } = await setup();
     const other = await buildDemarche(db);
     const stranger = { administrateurId: other.administrateurId, userId: other.admin.id };
-    await expect(saveAttestationTemplate(db, stranger, demarche.id, "acceptation", TEMPLATE)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveAttestationTemplate(db, stranger, demarche.id, "acceptation", TEMPLATE)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(setAttestationActivation(db, stranger, demarche.id, "acceptation", true)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -127,7 +129,9 @@ describe("generation", () => {
     // The usager and the démarche's instructeurs find it; anyone else does not.
     expect((await findUsagerAttestation(db, usager.userId, dossierId)).storageKey).toBe(row?.storageKey);
     const instructeurId = (instructeurs[0] as { instructeurId: number }).instructeurId;
-    expect((await findInstructeurAttestation(db, { instructeurId, demarcheId: demarche.id, dossierId })).kind).toBe("acceptation");
+    expect((await findInstructeurAttestation(db, { instructeurId, demarcheId: demarche.id, dossierId })).kind).toBe(
+      "acceptation",
+    );
     const otherUsager = await buildUser(db);
     await expect(findUsagerAttestation(db, otherUsager.userId, dossierId)).rejects.toBeInstanceOf(NotFoundError);
     const elsewhere = await buildDemarche(db);

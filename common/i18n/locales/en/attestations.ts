@@ -24,7 +24,8 @@ export default {
     deactivated: "The attestation is deactivated.",
     activeHint: "Activated: every {decision} dossier gets this attestation.",
     inactiveHint: "Deactivated: no attestation is generated.",
-    mailWarning: "Remember to add the tag {tag} to the e-mail « {mail} »: the applicant will find the link to their attestation there.",
+    mailWarning:
+      "Remember to add the tag {tag} to the e-mail « {mail} »: the applicant will find the link to their attestation there.",
     decision: { acceptation: "accepted", refus: "refused" },
   },
   images: {

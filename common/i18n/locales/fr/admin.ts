@@ -491,7 +491,8 @@ export default {
         "La règle de routage d’un groupe instructeur porte sur un champ supprimé ou incompatible, est incomplète, ou répète celle d’un autre groupe.",
       mail_template_invalid: "Un e-mail personnalisé contient une balise inconnue ou indisponible dans cet e-mail :",
       attestation_invalid: "Une attestation activée contient une balise inconnue ou indisponible dans une attestation.",
-      attestation_mail_link_missing: "Une attestation est activée : l’e-mail de décision correspondant (acceptation ou refus) doit être personnalisé et contenir la balise --lien attestation--.",
+      attestation_mail_link_missing:
+        "Une attestation est activée : l’e-mail de décision correspondant (acceptation ou refus) doit être personnalisé et contenir la balise --lien attestation--.",
       path_taken: "Cette adresse est déjà utilisée par une autre démarche : choisissez-en une autre",
       path_invalid: "Utilisez de 3 à 200 lettres minuscules sans accent, chiffres, tirets (-) ou tirets bas (_)",
       confirm_required: "Cochez la case pour confirmer la suppression des dossiers de test",

@@ -77,7 +77,10 @@ export default {
     generatedAt: "Attestation générée le {date}",
     preview: "Aperçu – {name}",
   },
-  overview: { body: "Attestations d’acceptation et de refus générées en PDF pour l’usager.", link: "Configurer les attestations" },
+  overview: {
+    body: "Attestations d’acceptation et de refus générées en PDF pour l’usager.",
+    link: "Configurer les attestations",
+  },
   download: "Télécharger l’attestation",
   link: "Attestation",
   linkDetail: "PDF",
