@@ -30,7 +30,7 @@ import { demarcheIdOf } from "./admin.server";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
 import { insertAtCursor, TagPicker } from "./ui/tag-picker";
 
-export const handle = { i18n: ["admin", "modeles", "attestations", "dossiers"] };
+export const handle = { i18n: ["admin", "modeles", "attestations", "dossiers", "fichiers"] };
 
 const NOTICES = ["saved", "activated", "deactivated", "image_added", "image_removed"] as const;
 
