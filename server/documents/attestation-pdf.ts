@@ -31,7 +31,7 @@ const WIDTH = PAGE.width - 2 * PAGE.margin;
 /** An image that cannot be decoded is left out rather than failing the attestation. */
 function drawImage(doc: PdfWriter, bytes: Buffer, x: number, y: number, fit: [number, number], align: "left" | "right") {
   try {
-    doc.image(bytes, x, y, { fit, align, valign: "top" });
+    doc.image(bytes, x, y, align === "right" ? { fit, align: "right" } : { fit });
     return true;
   } catch {
     return false;

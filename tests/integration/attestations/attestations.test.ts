@@ -41,7 +41,7 @@ async function setup() {
     libelle: "Subvention aux clubs",
     champs: [{ type: "text", libelle: "Nom de l’association" }],
   });
-  const admin = { administrateurId: built.administrateurId, userId: built.admin.id };
+  const admin = { administrateurId: built.administrateurId, userId: built.admin.userId };
   const { dossierId, usager } = await buildDossier(db, {
     demarche: built.demarche,
     state: "en_construction",
@@ -87,7 +87,7 @@ describe("attestation templates", () => {
     const { db } = database;
     const { demarche } = await setup();
     const other = await buildDemarche(db);
-    const stranger = { administrateurId: other.administrateurId, userId: other.admin.id };
+    const stranger = { administrateurId: other.administrateurId, userId: other.admin.userId };
     await expect(saveAttestationTemplate(db, stranger, demarche.id, "acceptation", TEMPLATE)).rejects.toBeInstanceOf(
       NotFoundError,
     );
