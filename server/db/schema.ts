@@ -32,6 +32,7 @@ import type { TraitementEvent } from "../domain/dossier/transitions";
 import type { EventActor, EventKind } from "../domain/events/kinds";
 import type { LabelColor } from "../domain/labels/labels";
 import type { MailTemplateKind } from "../../common/mail-templates";
+import type { AttestationTemplateKind } from "../../common/attestations";
 
 /**
  * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time
@@ -1026,6 +1027,51 @@ export const mailTemplates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.demarcheId, t.kind] })],
 );
+
+// ---------------------------------------------------------------- attestations
+
+/**
+ * The démarche's attestation templates (the reference's `attestation_templates`), one per kind
+ * (acceptation, refus): title and body with `--tags--` (plain text), footer, the « République
+ * française » layout option, and logo and signature images (PNG/JPEG in storage). `activated`:
+ * an attestation is generated when a dossier is accepted (refused).
+ */
+export const attestationTemplates = pgTable(
+  "attestation_templates",
+  {
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull().$type<AttestationTemplateKind>(),
+    title: text("title").notNull().default(""),
+    body: text("body").notNull().default(""),
+    footer: text("footer").notNull().default(""),
+    officialLayout: boolean("official_layout").notNull().default(true),
+    activated: boolean("activated").notNull().default(false),
+    logoKey: text("logo_key"),
+    logoContentType: text("logo_content_type"),
+    signatureKey: text("signature_key"),
+    signatureContentType: text("signature_content_type"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.demarcheId, t.kind] })],
+);
+
+/**
+ * A dossier's attestation (the reference's `attestations`): the PDF generated when it was accepted
+ * or refused with an activated template; deleted when it goes back en instruction.
+ */
+export const attestations = pgTable("attestations", {
+  dossierId: integer("dossier_id")
+    .primaryKey()
+    .references(() => dossiers.id, { onDelete: "cascade" }),
+  kind: text("kind").notNull().$type<AttestationTemplateKind>(),
+  storageKey: text("storage_key").notNull(),
+  byteSize: bigint("byte_size", { mode: "number" }).notNull(),
+  checksum: text("checksum").notNull(),
+  createdAt: createdAt(),
+});
 
 // ---------------------------------------------------------------- labels and notifications
 

@@ -10,10 +10,10 @@
  * Objects younger than the grace period are never touched: an upload writes its bytes just
  * before the transaction that records them.
  */
-import { inArray, sql } from "drizzle-orm";
+import { inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import { attachments, exports } from "../db/schema";
+import { attachments, attestations, attestationTemplates, exports } from "../db/schema";
 import { type Storage, storageFor } from "../integrations/storage";
 import type { JobDefinition } from "./registry";
 
@@ -55,7 +55,7 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
 /** The given keys that no attachment row (nor export file) refers to. */
 async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const [used, exported] = await Promise.all([
+  const [used, exported, attested, images] = await Promise.all([
     db
       .selectDistinct({ key: attachments.storageKey })
       .from(attachments)
@@ -64,8 +64,21 @@ async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]
       .select({ key: exports.fileKey })
       .from(exports)
       .where(inArray(exports.fileKey, [...keys])),
+    db
+      .select({ key: attestations.storageKey })
+      .from(attestations)
+      .where(inArray(attestations.storageKey, [...keys])),
+    db
+      .select({ logo: attestationTemplates.logoKey, signature: attestationTemplates.signatureKey })
+      .from(attestationTemplates)
+      .where(or(inArray(attestationTemplates.logoKey, [...keys]), inArray(attestationTemplates.signatureKey, [...keys]))),
   ]);
-  const kept = new Set([...used.map((row) => row.key), ...exported.map((row) => row.key)]);
+  const kept = new Set<string | null>([
+    ...used.map((row) => row.key),
+    ...exported.map((row) => row.key),
+    ...attested.map((row) => row.key),
+    ...images.flatMap((row) => [row.logo, row.signature]),
+  ]);
   return [...new Set(keys)].filter((key) => !kept.has(key));
 }
 

@@ -8,6 +8,7 @@ import type { JobServices } from "./services";
 import { batchOperationJob } from "./batch-operation.job";
 import { batchOperationSweepJob } from "./batch-operation-sweep.job";
 import { generateExportJob } from "./generate-export.job";
+import { generateAttestationJob } from "./generate-attestation.job";
 import { apiTokenExpiryJob } from "./api-token-expiry.job";
 import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
@@ -56,6 +57,7 @@ export const JOBS = {
   "purge-discarded-demarches": purgeDiscardedDemarchesJob,
   "sva-svr-daily": svaSvrDailyJob,
   "stalled-declarative": stalledDeclarativeJob,
+  "generate-attestation": generateAttestationJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

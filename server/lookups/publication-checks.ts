@@ -12,6 +12,7 @@ import { compareRevisions, type RevisionChange } from "../domain/revisions/diff"
 import { fieldListProblems, publicationBlocker } from "../domain/revisions/form-lists";
 import { mailTemplateProblems } from "../domain/mail-templates/mail-templates";
 import { MAIL_TEMPLATE_KINDS, type MailTemplateKind, type TagProblem, tagText } from "../domain/tags";
+import { attestationBlockers } from "./attestation-checks";
 import { conditionBlockers } from "./condition-blockers";
 import { loadRevisionSnapshot } from "./revision-snapshot";
 import { demarcheRoutingProblems } from "./routing-blockers";
@@ -68,6 +69,10 @@ export async function publicationBlockers(
   );
   // A customised e-mail with a tag the form no longer has, or one unavailable in that e-mail.
   if ((await mailTemplateBlockers(tx, demarche)).length > 0) blockers.push("mail_template_invalid");
+  // An activated attestation with a bad tag, or whose decision e-mail lacks `--lien attestation--`.
+  const attestations = await attestationBlockers(tx, demarche);
+  if (attestations.some((b) => b.code !== "mail_missing_link")) blockers.push("attestation_invalid");
+  if (attestations.some((b) => b.code === "mail_missing_link")) blockers.push("attestation_mail_link_missing");
   // Groupes whose routing rule reads a deleted or incompatible field, or repeats another's.
   const routing = await demarcheRoutingProblems(tx, { ...demarche, publishedRevisionId: demarche.publishedRevisionId ?? null });
   if (routing.size > 0) blockers.push("routing_invalid");

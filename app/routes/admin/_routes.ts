@@ -26,6 +26,8 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/labels", "routes/admin/labels.tsx"),
     route("admin/procedures/:id/emails", "routes/admin/emails.tsx"),
     route("admin/procedures/:id/emails/:kind", "routes/admin/email.tsx"),
+    route("admin/procedures/:id/attestations", "routes/admin/attestations.tsx"),
+    route("admin/procedures/:id/attestations/:kind/apercu", "routes/admin/attestation-preview.tsx"),
     route("admin/procedures/:id/statistiques", "routes/admin/statistiques.tsx"),
     route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
     route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),

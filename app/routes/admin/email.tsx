@@ -11,7 +11,6 @@ import {
   MAIL_BODY_MAX_LENGTH,
   MAIL_SUBJECT_MAX_LENGTH,
   type MailTemplateKind,
-  TAG_CATEGORIES,
 } from "../../../common/mail-templates";
 import { resetMailTemplate } from "../../../server/operations/mail-templates/reset-mail-template";
 import { saveMailTemplate } from "../../../server/operations/mail-templates/save-mail-template";
@@ -24,8 +23,8 @@ import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/email";
 import { demarcheIdOf } from "./admin.server";
-import { useHydrated } from "./ui/enhanced";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT } from "./ui/layout";
+import { insertAtCursor, TagPicker } from "./ui/tag-picker";
 
 export const handle = { i18n: ["admin", "modeles", "dossiers"] };
 
@@ -88,7 +87,6 @@ type Target = "subject" | "body";
 export default function Email({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const dt = useDynamicT();
-  const hydrated = useHydrated();
   const { demarche, kind, template, customised, tags, preview, previewDossiers, notice, problems } = loaderData;
   const name = dt(`modeles.kinds.${kind}.name`);
   const base = `/admin/procedures/${demarche.id}/emails`;
@@ -107,13 +105,7 @@ export default function Email({ loaderData, actionData }: Route.ComponentProps) 
   const lastTarget = useRef<Target>("body");
   const [announce, setAnnounce] = useState("");
   const insert = (text: string) => {
-    const element = document.getElementById(lastTarget.current);
-    if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return;
-    const start = element.selectionStart ?? element.value.length;
-    const end = element.selectionEnd ?? start;
-    element.setRangeText(text, start, end, "end");
-    element.focus();
-    setAnnounce(t("modeles.tags.inserted", { tag: text }));
+    if (insertAtCursor(lastTarget.current, text)) setAnnounce(t("modeles.tags.inserted", { tag: text }));
   };
 
   return (
@@ -185,54 +177,7 @@ export default function Email({ loaderData, actionData }: Route.ComponentProps) 
         </div>
 
         <div className="fr-col-12 fr-col-lg-5">
-          <h2>{t("modeles.tags.title")}</h2>
-          <p>{hydrated ? t("modeles.tags.leadJs") : t("modeles.tags.lead")}</p>
-          <p className="fr-sr-only" aria-live="polite">
-            {announce}
-          </p>
-          {TAG_CATEGORIES.map((category) => {
-            const list = tags.filter((tag) => tag.category === category);
-            if (list.length === 0) return null;
-            return (
-              <div className="fr-table fr-table--no-caption fr-mb-2w" key={category} data-tag-category={category}>
-                <table>
-                  <caption>{t(`modeles.tags.categories.${category}`)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("modeles.tags.tag")}</th>
-                      <th scope="col">{t("modeles.tags.gives")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((tag) => (
-                      <tr key={tag.text}>
-                        <td>
-                          {hydrated ? (
-                            <button
-                              type="button"
-                              className="fr-btn fr-btn--tertiary fr-btn--sm"
-                              onClick={() => insert(tag.text)}
-                              aria-label={t("modeles.tags.insert", { tag: tag.text })}
-                              data-insert-tag={tag.text}
-                            >
-                              {tag.text}
-                            </button>
-                          ) : (
-                            <code>{tag.text}</code>
-                          )}
-                        </td>
-                        <td>
-                          {tag.description
-                            ? dt(`modeles.tags.descriptions.${tag.description}`)
-                            : t(category === "annotation" ? "modeles.tags.annotationValue" : "modeles.tags.fieldValue")}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            );
-          })}
+          <TagPicker tags={tags} insert={insert} announce={announce} />
         </div>
       </div>
 

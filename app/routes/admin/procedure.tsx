@@ -22,6 +22,7 @@ type CycleNoticeKey = (typeof CYCLE_NOTICES)[number];
 export const handle = {
   i18n: [
     "admin",
+    "attestations",
     "avis",
     "champs",
     "conditions",
@@ -282,6 +283,19 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
           linkLabel={t("modeles.overview.link")}
         >
           <p>{t("modeles.overview.body")}</p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("attestations.title")}
+          status={blockers.some((b) => b.startsWith("attestation_")) ? "todo" : "info"}
+          statusLabel={
+            blockers.some((b) => b.startsWith("attestation_"))
+              ? t("admin.overview.status.todo")
+              : t("admin.overview.status.optional")
+          }
+          href={`${base}/attestations`}
+          linkLabel={t("attestations.overview.link")}
+        >
+          <p>{t("attestations.overview.body")}</p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.instructeurs.title")}

@@ -37,6 +37,8 @@ const BLOCKER_LINKS: Record<string, string> = {
   service_missing: "service",
   service_siret_invalid: "service",
   lien_site_web_missing: "edit",
+  attestation_invalid: "attestations",
+  attestation_mail_link_missing: "emails",
 };
 
 export const handle = { i18n: ["admin", "champs", "fichiers", "revisions", "modeles", "cycle"] };

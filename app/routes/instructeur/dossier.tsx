@@ -30,12 +30,15 @@ import { markDossierSeen } from "../../../server/operations/notifications/mark-d
 import { COLLEAGUE_MESSAGE_MAX_LENGTH } from "../../../server/operations/dossiers/send-to-colleagues";
 import type { TranslationKey } from "../../../common/i18n";
 import { NotificationBadges } from "../../components/notifications/notification-badges";
+import { DownloadAttestationLink } from "../../components/documents/download-attestation-link";
 import { DownloadDossierLink } from "../../components/documents/download-dossier-link";
+import { hasDossierAttestation } from "../../../server/queries/dossier-attestation";
 import { DossierColleague } from "./dossier-colleague";
 import { DossierLabels } from "./dossier-labels";
 
 export const handle = {
   i18n: [
+    "attestations",
     "avis",
     "champs",
     "documents",
@@ -71,7 +74,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   await markDossierSeen(db, instructeur.instructeurId, dossierId, ["demande", "annotations"]);
   const pendingCorrection = (await pendingCorrections(db, [dossierId])).get(dossierId) ?? null;
   const unread = (await unreadMessageDossiers(db, instructeur.instructeurId, [dossierId])).has(dossierId);
+  const hasAttestation = await hasDossierAttestation(db, dossierId);
   return {
+    hasAttestation,
     groupe: { ...loaded.groupe, changes: loaded.groupe.changes.map((c) => ({ ...c, createdAt: when(c.createdAt) })) },
     workspace,
     colleagueMessageMax: COLLEAGUE_MESSAGE_MAX_LENGTH,
@@ -190,6 +195,9 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
         badges={loaderData.unreadMessages ? { messagerie: t("messagerie.unread") } : {}}
       />
       <DownloadDossierLink href={`/procedures/${demarche.id}/dossiers/${dossier.id}/pdf`} />
+      {loaderData.hasAttestation ? (
+        <DownloadAttestationLink href={`/procedures/${demarche.id}/dossiers/${dossier.id}/attestation`} />
+      ) : null}
       {workspace.news.length > 0 ? (
         <div className="fr-notice fr-notice--info fr-mb-3w" id="nouveautes">
           <div className="fr-container">

@@ -18,7 +18,9 @@ import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-st
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
+import { DownloadAttestationLink } from "../../components/documents/download-attestation-link";
 import { DownloadDossierLink } from "../../components/documents/download-dossier-link";
+import { hasDossierAttestation } from "../../../server/queries/dossier-attestation";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier";
 import { identityOf } from "./dossier-form.server";
@@ -30,7 +32,7 @@ import { PendingChangesNotice } from "../../components/usager/pending-changes-no
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
 
-export const handle = { i18n: ["champs", "documents", "dossiers", "fichiers", "messagerie", "usager"] };
+export const handle = { i18n: ["attestations", "champs", "documents", "dossiers", "fichiers", "messagerie", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -60,9 +62,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const shownHistory = decisionHidden
     ? history.filter((h) => h.processedAt.getTime() < (dossier.processedAt?.getTime() ?? 0))
     : history;
+  // The attestation, once generated; hidden with the decision under an accusé de lecture.
+  const hasAttestation = !decisionHidden && (await hasDossierAttestation(db, id));
   return {
     dossierId: dossier.id,
     decisionHidden,
+    hasAttestation,
     acknowledged: new URL(request.url).searchParams.get("lu") === "1" && decided,
     svaSvr:
       dossier.svaSvrDecisionOn && (dossier.state === "en_construction" || dossier.state === "en_instruction")
@@ -131,6 +136,7 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
       </p>
       <UsagerDossierTabs dossierId={dossierId} current="dossier" />
       <DownloadDossierLink href={`/dossiers/${dossierId}/pdf`} />
+      {loaderData.hasAttestation ? <DownloadAttestationLink href={`/dossiers/${dossierId}/attestation`} /> : null}
       {loaderData.correction ? <CorrectionBanner dossierId={dossierId} /> : null}
 
       {loaderData.modified ? (

@@ -65,6 +65,11 @@ export const EVENT_KINDS = {
     template: z.enum(["initiated", "received", "closed", "refused", "without_continuation", "re_instructed"]),
     change: z.enum(["saved", "reset"]),
   }),
+  /** An administrateur changed one of the démarche's attestation templates. */
+  "demarche.modele_attestation_modifie": z.object({
+    template: z.enum(["acceptation", "refus"]),
+    change: z.enum(["saved", "activated", "deactivated", "logo_added", "logo_removed", "signature_added", "signature_removed"]),
+  }),
   /**
    * The démarche was closed: by an administrateur (possibly in favour of a replacement, telling the
    * usagers with brouillons / dossiers en cours), or by the system on its closing date (`automatic`).

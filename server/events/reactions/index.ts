@@ -5,6 +5,7 @@
 import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
 import { administrateurAddedMail } from "./administrateur-mails";
+import { attestationGeneration } from "./attestations";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
 import { closingNotification } from "./closing-notification";
 import { groupeChangeMails } from "./groupe-change-mails";
@@ -28,4 +29,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   groupeChangeMails,
   webhookDeliveriesReaction,
   closingNotification,
+  attestationGeneration,
 ];

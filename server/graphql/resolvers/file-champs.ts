@@ -66,6 +66,9 @@ export interface GeneratedFile {
   contentType: string;
   createdAt: Date;
   url: string;
+  /** Known for stored documents (attestations); 0 / "" for those drawn when followed. */
+  byteSize?: number;
+  checksum?: string;
 }
 
 type AnyFile = FileRef | GeneratedFile;
@@ -73,12 +76,12 @@ const isGenerated = (file: AnyFile): file is GeneratedFile => "generated" in fil
 
 export const fileResolvers = {
   File: {
-    byteSize: (file: AnyFile) => (isGenerated(file) ? 0 : file.byteSize),
-    byteSizeBigInt: (file: AnyFile) => (isGenerated(file) ? "0" : String(file.byteSize)),
+    byteSize: (file: AnyFile) => (isGenerated(file) ? (file.byteSize ?? 0) : file.byteSize),
+    byteSizeBigInt: (file: AnyFile) => (isGenerated(file) ? String(file.byteSize ?? 0) : String(file.byteSize)),
     filename: (file: AnyFile) => file.filename,
     contentType: (file: AnyFile) => file.contentType,
     checksum: async (file: AnyFile, _: unknown, ctx: GraphqlContext) =>
-      isGenerated(file) ? "" : (await requiredFacts(file, ctx)).checksum,
+      isGenerated(file) ? (file.checksum ?? "") : (await requiredFacts(file, ctx)).checksum,
     createdAt: async (file: AnyFile, _: unknown, ctx: GraphqlContext) =>
       isGenerated(file) ? file.createdAt : (await requiredFacts(file, ctx)).createdAt,
     url: (file: AnyFile, _: unknown, ctx: GraphqlContext) =>

@@ -34,7 +34,7 @@ import { groupeResolvers } from "./groupes";
 import { labelResolvers } from "./labels";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
 import { messageResolvers } from "./messages";
-import { dossierPdfFile } from "./documents";
+import { dossierAttestationFile, dossierPdfFile } from "./documents";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
 import {
   demarcheRevisions,
@@ -150,6 +150,7 @@ const resolvers = {
     },
     avis: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierAvis(d, args.id, ctx),
     pdf: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierPdfFile(d.id, ctx),
+    attestation: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierAttestationFile(d.id, ctx),
     ...messageResolvers.Dossier,
   },
   Message: messageResolvers.Message,

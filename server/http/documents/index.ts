@@ -21,6 +21,7 @@ import {
 import type { AppServices } from "../context";
 import { attachmentDisposition } from "../uploads/content-disposition";
 import { readRequestAuth } from "../uploads/request-auth";
+import { attestationRoutes } from "./attestation-download";
 import { isValidSignedDocument } from "./signed-document-url";
 
 const ID = /^\d{1,10}$/;
@@ -100,5 +101,6 @@ export function documentRoutes(services: AppServices): Router {
     router.get(path, handler);
     router.head(path, handler);
   }
+  router.use(attestationRoutes(services));
   return router;
 }

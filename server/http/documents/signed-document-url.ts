@@ -6,7 +6,7 @@
 import { hmac, safeEqual } from "../../security/tokens";
 import { SIGNED_URL_TTL_SECONDS } from "../uploads/signed-url";
 
-export type SignedDocumentKind = "dossier-pdf";
+export type SignedDocumentKind = "dossier-pdf" | "attestation";
 
 function signature(secret: string, kind: SignedDocumentKind, dossierId: number, expires: number): string {
   return hmac(secret, `document:${kind}:${dossierId}:${expires}`);
@@ -24,6 +24,20 @@ export function signedDossierPdfUrl(config: { appUrl: string; sessionSecret: str
     signature: signature(config.sessionSecret, "dossier-pdf", dossierId, expires),
   });
   return { url: `${config.appUrl}${apiDossierPdfPath(dossierId)}?${query}`, expiresAt: new Date(expires * 1000) };
+}
+
+/** Path of the API's copy of a dossier's attestation (`Dossier.attestation`). */
+export function apiAttestationPath(dossierId: number): string {
+  return `/api/v2/dossiers/${dossierId}/attestation`;
+}
+
+export function signedAttestationUrl(config: { appUrl: string; sessionSecret: string }, dossierId: number, now = Date.now()) {
+  const expires = Math.floor(now / 1000) + SIGNED_URL_TTL_SECONDS;
+  const query = new URLSearchParams({
+    expires: String(expires),
+    signature: signature(config.sessionSecret, "attestation", dossierId, expires),
+  });
+  return { url: `${config.appUrl}${apiAttestationPath(dossierId)}?${query}`, expiresAt: new Date(expires * 1000) };
 }
 
 export function isValidSignedDocument(

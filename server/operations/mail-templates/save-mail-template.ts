@@ -7,7 +7,10 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { mailTemplates } from "../../db/schema";
 import { checkMailTemplateInput } from "../../domain/mail-templates/mail-templates";
-import type { MailTemplateKind } from "../../domain/tags";
+import type { AttestationTemplateKind } from "../../../common/attestations";
+import { ATTESTATION_LINK_TAG, ATTESTATION_MAIL_KIND, mentionsAttestationLink } from "../../domain/attestations/attestations";
+import { type MailTemplateKind, tagText } from "../../domain/tags";
+import { isAttestationActivated } from "../../lookups/attestation-templates";
 import { recordEvent } from "../../events/record-event";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { loadTagDemarcheContext } from "../../lookups/template-tags";
@@ -25,6 +28,20 @@ export async function saveMailTemplate(
     const context = await loadTagDemarcheContext(tx, demarche, demarche.draftRevisionId ?? demarche.publishedRevisionId);
     const checked = checkMailTemplateInput(input, context, kind);
     if (!checked.ok) return checked;
+    // An activated attestation's link must be in its decision e-mail (the reference's warning).
+    const attestation = (Object.entries(ATTESTATION_MAIL_KIND) as [AttestationTemplateKind, MailTemplateKind][]).find(
+      ([, mail]) => mail === kind,
+    )?.[0];
+    if (
+      attestation &&
+      (await isAttestationActivated(tx, demarcheId, attestation)) &&
+      !mentionsAttestationLink(`${checked.value.subject}\n${checked.value.body}`)
+    ) {
+      return {
+        ok: false,
+        refusals: [{ code: "attestation_link_missing", field: "body", params: { tag: tagText(ATTESTATION_LINK_TAG) } }],
+      };
+    }
     await tx
       .insert(mailTemplates)
       .values({ demarcheId, kind, ...checked.value })

@@ -486,6 +486,8 @@ export default {
       service_missing: "Choose the service",
       service_siret_invalid: "Fix the service's SIRET",
       lien_site_web_missing: "Enter the website link",
+      attestation_invalid: "Fix the attestations",
+      attestation_mail_link_missing: "Add the attestation link to the decision e-mails",
     },
     errors: {
       no_champ: "The form must contain at least one field to fill in.",
@@ -506,6 +508,9 @@ export default {
       routing_invalid:
         "The routing rule of an instructeur group reads a deleted or incompatible field, is incomplete, or repeats another group’s rule.",
       mail_template_invalid: "A customised e-mail contains a tag that does not exist or is not available in that e-mail:",
+      attestation_invalid: "An activated attestation contains a tag that does not exist or is not available in an attestation.",
+      attestation_mail_link_missing:
+        "An attestation is activated: the matching decision e-mail (acceptance or refusal) must be customised and contain the tag --lien attestation--.",
       path_taken: "This address is already used by another procedure: choose another one",
       path_invalid: "Use 3 to 200 lower-case letters without accents, digits, dashes (-) or underscores (_)",
       confirm_required: "Tick the box to confirm that test files will be deleted",

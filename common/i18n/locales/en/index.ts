@@ -26,6 +26,7 @@ import documents from "./documents";
 import webhooks from "./webhooks";
 import cycle from "./cycle";
 import presentation from "./presentation";
+import attestations from "./attestations";
 
 export const en = {
   common,
@@ -54,4 +55,5 @@ export const en = {
   webhooks,
   cycle,
   presentation,
+  attestations,
 } satisfies Translation<typeof fr>;

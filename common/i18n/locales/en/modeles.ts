@@ -104,6 +104,8 @@ export default {
     body_too_long: "The message body must not exceed {max} characters.",
     tag_unknown: "The tag {tag} does not exist: check its label in the list of available tags.",
     tag_unavailable: "The tag {tag} is not available in this e-mail.",
+    attestation_link_missing:
+      "The matching attestation is activated: add the tag {tag} so that the applicant receives the link to their attestation.",
   },
   publication: {
     problem: "“{name}”: {message}",

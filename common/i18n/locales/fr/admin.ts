@@ -487,6 +487,8 @@ export default {
       service_missing: "Choisir le service",
       service_siret_invalid: "Corriger le SIRET du service",
       lien_site_web_missing: "Renseigner le lien du site internet",
+      attestation_invalid: "Corriger les attestations",
+      attestation_mail_link_missing: "Ajouter le lien de l’attestation aux e-mails de décision",
     },
     errors: {
       no_champ: "Le formulaire doit contenir au moins un champ à remplir.",
@@ -508,6 +510,9 @@ export default {
       routing_invalid:
         "La règle de routage d’un groupe instructeur porte sur un champ supprimé ou incompatible, est incomplète, ou répète celle d’un autre groupe.",
       mail_template_invalid: "Un e-mail personnalisé contient une balise inconnue ou indisponible dans cet e-mail :",
+      attestation_invalid: "Une attestation activée contient une balise inconnue ou indisponible dans une attestation.",
+      attestation_mail_link_missing:
+        "Une attestation est activée : l’e-mail de décision correspondant (acceptation ou refus) doit être personnalisé et contenir la balise --lien attestation--.",
       path_taken: "Cette adresse est déjà utilisée par une autre démarche : choisissez-en une autre",
       path_invalid: "Utilisez de 3 à 200 lettres minuscules sans accent, chiffres, tirets (-) ou tirets bas (_)",
       confirm_required: "Cochez la case pour confirmer la suppression des dossiers de test",

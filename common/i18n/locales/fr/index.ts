@@ -24,6 +24,7 @@ import documents from "./documents";
 import webhooks from "./webhooks";
 import cycle from "./cycle";
 import presentation from "./presentation";
+import attestations from "./attestations";
 
 export const fr = {
   common,
@@ -52,4 +53,5 @@ export const fr = {
   webhooks,
   cycle,
   presentation,
+  attestations,
 };

@@ -111,6 +111,8 @@ export default {
     body_too_long: "Le corps du message ne doit pas dépasser {max} caractères.",
     tag_unknown: "La balise {tag} n’existe pas : vérifiez son libellé dans la liste des balises disponibles.",
     tag_unavailable: "La balise {tag} n’est pas disponible dans cet e-mail.",
+    attestation_link_missing:
+      "L’attestation correspondante est activée : ajoutez la balise {tag} pour que l’usager reçoive le lien vers son attestation.",
   },
   publication: {
     problem: "« {name} » : {message}",
