@@ -31,6 +31,7 @@ import type { TraitementEvent } from "../domain/dossier/transitions";
 import type { EventActor, EventKind } from "../domain/events/kinds";
 import type { LabelColor } from "../domain/labels/labels";
 import type { MailTemplateKind } from "../../common/mail-templates";
+import type { GroupeContact } from "../domain/groupes/contact";
 
 /**
  * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time
@@ -303,6 +304,11 @@ export const demarches = pgTable(
     svaSvr: jsonb("sva_svr").notNull().default(sql`'{}'::jsonb`).$type<Partial<SvaSvrConfiguration>>(),
     /** Accusé de lecture: decisions stay hidden from the usager until they acknowledge them. */
     accuseLecture: boolean("accuse_lecture").notNull().default(false),
+    /**
+     * The reference's `instructeurs_self_management_enabled`: instructeurs add and remove the
+     * instructeurs of their own groupes (`/procedures/<id>/groupes`).
+     */
+    instructeursSelfManagementEnabled: boolean("instructeurs_self_management_enabled").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -395,6 +401,15 @@ export const groupesInstructeurs = pgTable(
      * groupe whose rule matches the dossier receives it, else the default groupe. Null: no rule.
      */
     routingRule: jsonValue("routing_rule"),
+    /**
+     * The groupe's « informations de contact » (`GroupeContact` of server/domain/groupes/contact.ts),
+     * shown to the usager on their dossier instead of the démarche's; null: none.
+     */
+    contactInformation: jsonb("contact_information").$type<GroupeContact>(),
+    /** The groupe's signature image (an `attachments` row, purpose `groupe_signature`), for attestations. */
+    signatureAttachmentId: uuid("signature_attachment_id").references((): AnyPgColumn => attachments.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -749,7 +764,13 @@ export const attachments = pgTable(
     purpose: text("purpose")
       .notNull()
       .$type<
-        "champ" | "notice_explicative" | "piece_justificative_template" | "avis_introduction" | "avis_reponse" | "message"
+                | "champ"
+        | "notice_explicative"
+        | "piece_justificative_template"
+        | "avis_introduction"
+        | "avis_reponse"
+        | "message"
+        | "groupe_signature"
       >(),
     /** The avis an `avis_*` file belongs to; null while uploaded but not yet attached by its operation. */
     avisId: integer("avis_id").references(() => avis.id, { onDelete: "cascade" }),
@@ -1149,6 +1170,42 @@ export const exports = pgTable(
     index("exports_key_idx").on(t.instructeurId, t.key, t.createdAt),
     index("exports_file_key_idx").on(t.fileKey),
   ],
+);
+
+/**
+ * A CSV import of groupes instructeurs run by a background job (large files): the file waits in
+ * storage (`file_key`, removed when done), the job writes its progress and then its outcome —
+ * counts, or the refusals (each bad line with its number and reason) when nothing was imported.
+ */
+export const groupeImports = pgTable(
+  "groupe_imports",
+  {
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    /** `email` records into this groupe; null: `groupe,email` records. */
+    groupeId: integer("groupe_id").references(() => groupesInstructeurs.id, { onDelete: "cascade" }),
+    administrateurId: integer("administrateur_id")
+      .notNull()
+      .references(() => administrateurs.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fileKey: text("file_key"),
+    state: text("state").notNull().default("pending").$type<"pending" | "running" | "done" | "refused" | "failed">(),
+    /** Records checked and written so far / in the file (null until the file is read). */
+    processedCount: integer("processed_count").notNull().default(0),
+    totalCount: integer("total_count"),
+    groupesCreated: integer("groupes_created"),
+    membershipsAdded: integer("memberships_added"),
+    /** When refused: `Refusal[]` (codes of `groupes.import.errors`). */
+    refusals: jsonb("refusals").$type<Array<{ code: string; field: string; params?: Record<string, string | number> }>>(),
+    locale: text("locale").notNull().default("fr"),
+    createdAt: createdAt(),
+    finishedAt: tstz("finished_at"),
+  },
+  (t) => [index("groupe_imports_demarche_idx").on(t.demarcheId, t.id), index("groupe_imports_file_key_idx").on(t.fileKey)],
 );
 
 // ---------------------------------------------------------------- webhooks
