@@ -50,7 +50,12 @@ export async function listGroupes(
     .map((f) => ({ stableId: f.stableId, libelle: f.libelle }));
   const page = rows.slice(0, GROUPES_PAGE_SIZE);
   return {
-    demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state },
+    demarche: {
+      id: demarche.id,
+      libelle: demarche.libelle,
+      state: demarche.state,
+      instructeursSelfManagement: demarche.instructeursSelfManagementEnabled,
+    },
     total: total?.n ?? 0,
     groupes: page.map((g) => ({ ...g, problems: problems.get(g.id) ?? [] })),
     next: rows.length > GROUPES_PAGE_SIZE ? (page[page.length - 1]?.label ?? null) : null,
