@@ -29,8 +29,9 @@ import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 import { PendingChangesNotice } from "../../components/usager/pending-changes-notice";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
+import { ContactCard } from "../../components/usager/contact-card";
 
-export const handle = { i18n: ["champs", "documents", "dossiers", "fichiers", "messagerie", "usager"] };
+export const handle = { i18n: ["champs", "documents", "dossiers", "fichiers", "groupes", "messagerie", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -43,7 +44,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden, history, pendingChanges, changesLostAt } = await loadUsagerDossierPage(
+  const { dossier, demarche, descriptors, values, hidden, history, pendingChanges, changesLostAt, contact } = await loadUsagerDossierPage(
     db,
     user.id,
     id,
@@ -80,6 +81,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     pendingChanges,
     changesLostAt: changesLostAt ? formatDateTime(changesLostAt, locale) : null,
     demarche: { libelle: demarche.libelle },
+    contact,
     dates: {
       createdAt: formatDate(dossier.createdAt, locale),
       deposeAt: at(dossier.deposeAt),
@@ -267,6 +269,8 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
           </ol>
         )}
       </section>
+
+      {loaderData.contact ? <ContactCard contact={loaderData.contact} /> : null}
 
       <p>
         <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/dossiers">
