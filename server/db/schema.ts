@@ -764,7 +764,7 @@ export const attachments = pgTable(
     purpose: text("purpose")
       .notNull()
       .$type<
-                | "champ"
+        | "champ"
         | "notice_explicative"
         | "piece_justificative_template"
         | "avis_introduction"

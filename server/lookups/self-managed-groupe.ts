@@ -16,8 +16,7 @@ export async function findSelfManagedGroupe(
   groupeId: number,
   lock = false,
 ) {
-  for (const id of [demarcheId, groupeId])
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("GroupeInstructeur");
+  for (const id of [demarcheId, groupeId]) if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("GroupeInstructeur");
   const demarcheQuery = db
     .select()
     .from(demarches)

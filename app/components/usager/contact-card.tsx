@@ -16,7 +16,8 @@ export function ContactCard({ contact }: { contact: GroupeContact }) {
         <br />
         {t("groupes.contactCard.email")} : <a href={`mailto:${contact.email}`}>{contact.email}</a>
         <br />
-        {t("groupes.contactCard.telephone")} : <a href={`tel:${contact.telephone.replace(/[^+0-9]/g, "")}`}>{contact.telephone}</a>
+        {t("groupes.contactCard.telephone")} :{" "}
+        <a href={`tel:${contact.telephone.replace(/[^+0-9]/g, "")}`}>{contact.telephone}</a>
         <br />
         {t("groupes.contactCard.horaires")} : {contact.horaires}
       </address>

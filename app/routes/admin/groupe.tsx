@@ -154,8 +154,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         string
       >;
       const result = await updateGroupeContact(db, actor, demarcheId, groupeId, values);
-      if (!result.ok)
-        return refused(Object.fromEntries(result.refusals.map((r) => [`contact_${r.field}`, r.code])), values);
+      if (!result.ok) return refused(Object.fromEntries(result.refusals.map((r) => [`contact_${r.field}`, r.code])), values);
       return redirect(`${page}?notice=contactSaved#contact`);
     }
     case "signature-remove": {
@@ -217,9 +216,17 @@ export default function Groupe({ loaderData, actionData }: Route.ComponentProps)
         {groupe.closed ? <span className="fr-badge fr-ml-2w">{t("groupes.closedBadge")}</span> : null}
       </h1>
       {notice &&
-      ["created", "updated", "added", "removed", "ruleSaved", "contactSaved", "contactRemoved", "signatureSaved", "signatureRemoved"].includes(
-        notice,
-      ) ? (
+      [
+        "created",
+        "updated",
+        "added",
+        "removed",
+        "ruleSaved",
+        "contactSaved",
+        "contactRemoved",
+        "signatureSaved",
+        "signatureRemoved",
+      ].includes(notice) ? (
         <Notice kind="success" title={dt(`groupes.notices.${notice}`)} />
       ) : null}
       {groupe.problems.map((p) => (
@@ -464,13 +471,7 @@ function ContactForm({
   );
 }
 
-function SignatureForm({
-  signature,
-  error,
-}: {
-  signature: { filename: string; byteSize: number } | null;
-  error: string | null;
-}) {
+function SignatureForm({ signature, error }: { signature: { filename: string; byteSize: number } | null; error: string | null }) {
   const t = useT();
   const formatNumber = useFormatNumber();
   return (

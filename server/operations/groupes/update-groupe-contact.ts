@@ -28,10 +28,7 @@ export async function updateGroupeContact(
   }
   return db.transaction(async (tx) => {
     const { groupe } = await findAdministrableGroupe(tx, admin.administrateurId, demarcheId, groupeId, true);
-    await tx
-      .update(groupesInstructeurs)
-      .set({ contactInformation: parsed.contact })
-      .where(eq(groupesInstructeurs.id, groupe.id));
+    await tx.update(groupesInstructeurs).set({ contactInformation: parsed.contact }).where(eq(groupesInstructeurs.id, groupe.id));
     await recordGroupesChange(tx, admin, demarcheId, { change: "contact_changed", groupeId: groupe.id });
     return { ok: true as const };
   });

@@ -81,7 +81,9 @@ describe("groupe contact card and signature", () => {
 
     const { dossierId } = await buildDossier(db, { demarche: t.demarche, state: "en_construction" });
     expect(await groupeSignatureFor(db, dossierId)).toBeNull();
-    expect(await setGroupeSignature(db, storage, t.actor, t.demarche.id, t.groupeId, { bytes: PNG, filename: "sig.png" })).toEqual({
+    expect(
+      await setGroupeSignature(db, storage, t.actor, t.demarche.id, t.groupeId, { bytes: PNG, filename: "sig.png" }),
+    ).toEqual({
       ok: true,
     });
     const signature = await groupeSignatureFor(db, dossierId);

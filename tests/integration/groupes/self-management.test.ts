@@ -61,13 +61,18 @@ describe("instructeurs managing their groupes", () => {
     expect(await membersOf(t.nordId)).toEqual([t.agentNord.instructeurId]);
 
     expect(await setInstructeursSelfManagement(db, t.actor, t.demarche.id, true)).toEqual({ ok: true, changed: true });
-    const added = await assignInstructeurs(db, asNord, t.demarche.id, input, { groupeId: t.nordId, actorUserId: t.agentNord.userId });
+    const added = await assignInstructeurs(db, asNord, t.demarche.id, input, {
+      groupeId: t.nordId,
+      actorUserId: t.agentNord.userId,
+    });
     expect(added).toMatchObject({ ok: true, added: ["recrue@exemple.fr"] });
     expect(await membersOf(t.nordId)).toHaveLength(2);
     const [event] = await db
       .select()
       .from(events)
-      .where(and(eq(events.demarcheId, t.demarche.id), eq(events.kind, "demarche.groupes_modifies"), eq(events.actor, "instructeur")));
+      .where(
+        and(eq(events.demarcheId, t.demarche.id), eq(events.kind, "demarche.groupes_modifies"), eq(events.actor, "instructeur")),
+      );
     expect(event?.actorUserId).toBe(t.agentNord.userId);
 
     // Another groupe (Sud), or no groupe named: 404 and nothing changes.
@@ -93,7 +98,12 @@ describe("instructeurs managing their groupes", () => {
     // Another administrateur cannot toggle it.
     const stranger = await buildUser(db, ["administrateur"]);
     await expect(
-      setInstructeursSelfManagement(db, { administrateurId: stranger.administrateurId as number, userId: stranger.userId }, t.demarche.id, true),
+      setInstructeursSelfManagement(
+        db,
+        { administrateurId: stranger.administrateurId as number, userId: stranger.userId },
+        t.demarche.id,
+        true,
+      ),
     ).rejects.toBeInstanceOf(NotFoundError);
     const [row] = await db.select().from(demarches).where(eq(demarches.id, t.demarche.id));
     expect(row?.instructeursSelfManagementEnabled).toBe(false);
