@@ -1172,42 +1172,6 @@ export const exports = pgTable(
   ],
 );
 
-/**
- * A CSV import of groupes instructeurs run by a background job (large files): the file waits in
- * storage (`file_key`, removed when done), the job writes its progress and then its outcome —
- * counts, or the refusals (each bad line with its number and reason) when nothing was imported.
- */
-export const groupeImports = pgTable(
-  "groupe_imports",
-  {
-    id: serial("id").primaryKey(),
-    demarcheId: integer("demarche_id")
-      .notNull()
-      .references(() => demarches.id, { onDelete: "cascade" }),
-    /** `email` records into this groupe; null: `groupe,email` records. */
-    groupeId: integer("groupe_id").references(() => groupesInstructeurs.id, { onDelete: "cascade" }),
-    administrateurId: integer("administrateur_id")
-      .notNull()
-      .references(() => administrateurs.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    fileKey: text("file_key"),
-    state: text("state").notNull().default("pending").$type<"pending" | "running" | "done" | "refused" | "failed">(),
-    /** Records checked and written so far / in the file (null until the file is read). */
-    processedCount: integer("processed_count").notNull().default(0),
-    totalCount: integer("total_count"),
-    groupesCreated: integer("groupes_created"),
-    membershipsAdded: integer("memberships_added"),
-    /** When refused: `Refusal[]` (codes of `groupes.import.errors`). */
-    refusals: jsonb("refusals").$type<Array<{ code: string; field: string; params?: Record<string, string | number> }>>(),
-    locale: text("locale").notNull().default("fr"),
-    createdAt: createdAt(),
-    finishedAt: tstz("finished_at"),
-  },
-  (t) => [index("groupe_imports_demarche_idx").on(t.demarcheId, t.id), index("groupe_imports_file_key_idx").on(t.fileKey)],
-);
-
 // ---------------------------------------------------------------- webhooks
 
 /**
