@@ -33,6 +33,7 @@ import type { EventActor, EventKind } from "../domain/events/kinds";
 import type { LabelColor } from "../domain/labels/labels";
 import type { MailTemplateKind } from "../../common/mail-templates";
 import type { AttestationTemplateKind } from "../../common/attestations";
+import type { GroupeContact } from "../domain/groupes/contact";
 
 /**
  * jsonb whose values come back exactly as stored. Drizzle's own jsonb parses strings a second time
@@ -319,6 +320,11 @@ export const demarches = pgTable(
     estimatedDurationVisible: boolean("estimated_duration_visible").notNull().default(true),
     /** The organisation card shown to usagers (one of an administrateur's services). */
     serviceId: integer("service_id").references((): AnyPgColumn => services.id, { onDelete: "set null" }),
+    /**
+     * The reference's `instructeurs_self_management_enabled`: instructeurs add and remove the
+     * instructeurs of their own groupes (`/procedures/<id>/groupes`).
+     */
+    instructeursSelfManagementEnabled: boolean("instructeurs_self_management_enabled").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -457,6 +463,15 @@ export const groupesInstructeurs = pgTable(
      * groupe whose rule matches the dossier receives it, else the default groupe. Null: no rule.
      */
     routingRule: jsonValue("routing_rule"),
+    /**
+     * The groupe's « informations de contact » (`GroupeContact` of server/domain/groupes/contact.ts),
+     * shown to the usager on their dossier instead of the démarche's; null: none.
+     */
+    contactInformation: jsonb("contact_information").$type<GroupeContact>(),
+    /** The groupe's signature image (an `attachments` row, purpose `groupe_signature`), for attestations. */
+    signatureAttachmentId: uuid("signature_attachment_id").references((): AnyPgColumn => attachments.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -822,6 +837,7 @@ export const attachments = pgTable(
       | "direct_upload"
       /** The justificatif of a decision given through the API (`Dossier.motivationAttachment`). */
       | "justificatif"
+      | "groupe_signature"
     >(),
     /** The démarche a `demarche_*` file (logo, notice, délibération) belongs to. */
     demarcheId: integer("demarche_id").references((): AnyPgColumn => demarches.id, { onDelete: "cascade" }),

@@ -17,6 +17,10 @@ import { removeInstructeur } from "../../../server/operations/demarches/remove-i
 import { deleteGroupe } from "../../../server/operations/groupes/delete-groupe";
 import { updateGroupe } from "../../../server/operations/groupes/update-groupe";
 import { updateGroupeRule } from "../../../server/operations/groupes/update-groupe-rule";
+import { updateGroupeContact } from "../../../server/operations/groupes/update-groupe-contact";
+import { setGroupeSignature } from "../../../server/operations/groupes/set-groupe-signature";
+import { CONTACT_FIELDS } from "../../../server/domain/groupes/contact";
+import { storageFor } from "../../../server/integrations/storage";
 import { getGroupe } from "../../../server/queries/admin/groupes";
 import type { Refusal } from "../../../server/refusal";
 import { CsrfInput } from "../../components/csrf-input";
@@ -26,7 +30,7 @@ import { formString, notFound, readForm, requestState, services } from "../../li
 import type { Route } from "./+types/groupe";
 import { demarcheIdOf, intField } from "./admin.server";
 import { conditionRowsFromForm, hasBlockingRowErrors } from "./conditions.server";
-import { groupesImportAction, isGroupesImport } from "./groupes.server";
+import { groupesImportAction, isGroupesImport, isSignatureUpload, signatureFileOf } from "./groupes.server";
 import { ConditionRowsEditor, storedRows } from "./ui/condition-editor";
 import { ImportErrors } from "./ui/import-errors";
 import { InputField, TextareaField, UploadField } from "../../components/dsfr/fields";
@@ -85,6 +89,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (!result.ok) return data<ActionData>({ intent: "import", importRefusals: result.refusals }, { status: 400 });
     return redirect(`${page}?notice=added`);
   }
+  if (isSignatureUpload(request)) {
+    const file = await signatureFileOf(request);
+    const result = file.ok
+      ? await setGroupeSignature(db, storageFor(services(context).config), actor, demarcheId, groupeId, file.file)
+      : { ok: false as const, refusals: [{ code: file.code, field: "signature" }] };
+    if (!result.ok)
+      return data<ActionData>({ intent: "signature", errors: { signature: result.refusals[0]?.code ?? "" } }, { status: 400 });
+    return redirect(`${page}?notice=signatureSaved#signature`);
+  }
   const form = await readForm(request);
   const intent = formString(form, "intent");
   const refused = (errors: Record<string, string>, values?: Record<string, string>, extra: Partial<ActionData> = {}) =>
@@ -130,6 +143,23 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       });
       if (!result.ok) return refused({ form: result.refusals[0]?.code ?? "" });
       return redirect(`${page}?notice=removed`);
+    }
+    case "contact": {
+      if (formString(form, "op") === "remove") {
+        await updateGroupeContact(db, actor, demarcheId, groupeId, null);
+        return redirect(`${page}?notice=contactRemoved#contact`);
+      }
+      const values = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, formString(form, `contact_${f}`)])) as Record<
+        (typeof CONTACT_FIELDS)[number],
+        string
+      >;
+      const result = await updateGroupeContact(db, actor, demarcheId, groupeId, values);
+      if (!result.ok) return refused(Object.fromEntries(result.refusals.map((r) => [`contact_${r.field}`, r.code])), values);
+      return redirect(`${page}?notice=contactSaved#contact`);
+    }
+    case "signature-remove": {
+      await setGroupeSignature(db, storageFor(services(context).config), actor, demarcheId, groupeId, null);
+      return redirect(`${page}?notice=signatureRemoved#signature`);
     }
     case "rule": {
       const available = availableForIneligibilite(current.fields);
@@ -185,7 +215,18 @@ export default function Groupe({ loaderData, actionData }: Route.ComponentProps)
         {groupe.isDefault ? <span className="fr-badge fr-badge--info fr-ml-2w">{t("groupes.defaultBadge")}</span> : null}
         {groupe.closed ? <span className="fr-badge fr-ml-2w">{t("groupes.closedBadge")}</span> : null}
       </h1>
-      {notice && ["created", "updated", "added", "removed", "ruleSaved"].includes(notice) ? (
+      {notice &&
+      [
+        "created",
+        "updated",
+        "added",
+        "removed",
+        "ruleSaved",
+        "contactSaved",
+        "contactRemoved",
+        "signatureSaved",
+        "signatureRemoved",
+      ].includes(notice) ? (
         <Notice kind="success" title={dt(`groupes.notices.${notice}`)} />
       ) : null}
       {groupe.problems.map((p) => (
@@ -292,6 +333,16 @@ export default function Groupe({ loaderData, actionData }: Route.ComponentProps)
         </button>
       </Form>
 
+      <ContactForm
+        contact={groupe.contact}
+        values={actionData?.intent === "contact" ? actionData.values : undefined}
+        errors={actionData?.intent === "contact" ? errors : {}}
+      />
+      <SignatureForm
+        signature={groupe.signature}
+        error={errors.signature ? dt(`groupes.signature.errors.${errors.signature}`) : null}
+      />
+
       <h2 className="fr-mt-6w" id={`${RULE_ID}-title`}>
         {t("groupes.groupe.ruleTitle")}
       </h2>
@@ -357,5 +408,105 @@ function RuleForm({
         </li>
       </ul>
     </Form>
+  );
+}
+
+function ContactForm({
+  contact,
+  values,
+  errors,
+}: {
+  contact: Record<(typeof CONTACT_FIELDS)[number], string> | null;
+  values?: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const t = useT();
+  const dt = useDynamicT();
+  const summary = CONTACT_FIELDS.filter((f) => errors[`contact_${f}`]).map((f) => ({
+    fieldId: `contact_${f}`,
+    label: t(`groupes.contact.fields.${f}`),
+    message: dt(`groupes.contact.errors.${errors[`contact_${f}`]}`),
+  }));
+  return (
+    <section className="fr-mt-6w" aria-labelledby="contact">
+      <h2 id="contact">{t("groupes.contact.title")}</h2>
+      <p>{t("groupes.contact.lead")}</p>
+      {contact === null ? <p>{t("groupes.contact.none")}</p> : null}
+      <ErrorSummary errors={summary} id="contact-errors" />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="contact" />
+        {CONTACT_FIELDS.map((f) => {
+          const code = errors[`contact_${f}`];
+          const props = {
+            id: `contact_${f}`,
+            name: `contact_${f}`,
+            label: t(`groupes.contact.fields.${f}`),
+            required: true,
+            defaultValue: values?.[f] ?? contact?.[f] ?? "",
+            error: code ? dt(`groupes.contact.errors.${code}`) : null,
+          };
+          return f === "adresse" || f === "horaires" ? (
+            <TextareaField key={f} {...props} rows={2} />
+          ) : (
+            <InputField key={f} {...props} type={f === "email" ? "email" : f === "telephone" ? "tel" : "text"} />
+          );
+        })}
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <button type="submit" name="op" value="save" className="fr-btn">
+              {t("groupes.contact.save")}
+            </button>
+          </li>
+          {contact !== null ? (
+            <li>
+              <button type="submit" name="op" value="remove" className="fr-btn fr-btn--secondary">
+                {t("groupes.contact.remove")}
+              </button>
+            </li>
+          ) : null}
+        </ul>
+      </Form>
+    </section>
+  );
+}
+
+function SignatureForm({ signature, error }: { signature: { filename: string; byteSize: number } | null; error: string | null }) {
+  const t = useT();
+  const formatNumber = useFormatNumber();
+  return (
+    <section className="fr-mt-6w" aria-labelledby="signature">
+      <h2 id="signature">{t("groupes.signature.title")}</h2>
+      <p>{t("groupes.signature.lead")}</p>
+      <p data-testid="signature-current">
+        {signature === null
+          ? t("groupes.signature.none")
+          : `${signature.filename} (${formatNumber(Math.ceil(signature.byteSize / 1024))} Ko)`}
+      </p>
+      <Form method="post" encType="multipart/form-data" action="?signature" noValidate>
+        <CsrfInput />
+        <UploadField
+          id="signature-file"
+          name="signature"
+          label={t("groupes.signature.file")}
+          accept="image/png,image/jpeg"
+          required
+          error={error}
+          className="fr-mb-3w"
+        />
+        <button type="submit" className="fr-btn fr-btn--secondary">
+          {t("groupes.signature.submit")}
+        </button>
+      </Form>
+      {signature !== null ? (
+        <Form method="post" className="fr-mt-2w">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="signature-remove" />
+          <button type="submit" className="fr-btn fr-btn--tertiary">
+            {t("groupes.signature.remove")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 /** Shared by the groupes pages: the CSV import (multipart, `?import`) and its refusals as messages. */
 import { GROUPES_CSV_MAX_BYTES } from "../../../server/domain/routing/groupes-csv";
 import { importGroupesCsv } from "../../../server/operations/groupes/import-groupes-csv";
+import { GROUPE_SIGNATURE_MAX_BYTES } from "../../../server/operations/groupes/set-groupe-signature";
 import type { Refusal } from "../../../server/refusal";
 import type { Db } from "../../../server/db/client";
 import type { Locale } from "../../../common/i18n";
@@ -38,4 +39,23 @@ export async function groupesImportAction(args: {
     locale: args.locale,
   });
   return result.ok ? { ok: true, groupesCreated: result.groupesCreated, membershipsAdded: result.membershipsAdded } : result;
+}
+
+export function isSignatureUpload(request: Request): boolean {
+  return request.method === "POST" && new URL(request.url).searchParams.has("signature");
+}
+
+/** The signature image form (multipart, `?signature`): its file, read once its size is known to be small. */
+export async function signatureFileOf(
+  request: Request,
+): Promise<{ ok: true; file: { bytes: Uint8Array; filename: string } } | { ok: false; code: string }> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data")) return { ok: false, code: "signature_missing" };
+  const length = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (!Number.isFinite(length) || length > GROUPE_SIGNATURE_MAX_BYTES + MULTIPART_MARGIN)
+    return { ok: false, code: "signature_too_big" };
+  const form = await request.formData();
+  const file = form.get("signature");
+  if (!(file instanceof File) || file.size === 0) return { ok: false, code: "signature_missing" };
+  return { ok: true, file: { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name } };
 }

@@ -9,6 +9,7 @@ import type { Refusal } from "../../../server/refusal";
 import { configureSimpleRouting } from "../../../server/operations/groupes/configure-simple-routing";
 import { createGroupe } from "../../../server/operations/groupes/create-groupe";
 import { requestRerouting } from "../../../server/operations/groupes/reroute-dossiers";
+import { setInstructeursSelfManagement } from "../../../server/operations/groupes/set-self-management";
 import { listGroupes } from "../../../server/queries/admin/groupes";
 import { CsrfInput } from "../../components/csrf-input";
 import { DsfrTable } from "../../components/dsfr/table";
@@ -81,6 +82,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (!result.ok) return data<ActionData>({ intent, errors: { stableId: result.refusals[0]?.code ?? "" } }, { status: 400 });
       return redirect(`${page}?notice=simple&a=${result.count}`);
     }
+    case "self-management": {
+      await setInstructeursSelfManagement(db, actor, demarcheId, formString(form, "enabled") === "on");
+      return redirect(`${page}?notice=selfManagement#self-management`);
+    }
     case "reroute": {
       await requestRerouting(db, actor, demarcheId);
       return redirect(`${page}?notice=rerouted`);
@@ -122,6 +127,7 @@ export default function Groupes({ loaderData, actionData }: Route.ComponentProps
       ) : null}
       {notice === "rerouted" ? <Notice kind="success" title={t("groupes.notices.rerouted")} /> : null}
       {notice === "deleted" ? <Notice kind="success" title={t("groupes.notices.deleted")} /> : null}
+      {notice === "selfManagement" ? <Notice kind="success" title={t("groupes.notices.selfManagement")} /> : null}
       {problemCount > 0 ? (
         <Notice kind="warning" title={tn("groupes.problems.summary", problemCount, { count: formatNumber(problemCount) })} />
       ) : null}
@@ -198,6 +204,32 @@ export default function Groupes({ loaderData, actionData }: Route.ComponentProps
           </a>
         </p>
       ) : null}
+
+      <h2 className="fr-mt-6w" id="self-management">
+        {t("groupes.self.adminTitle")}
+      </h2>
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="self-management" />
+        <div className="fr-checkbox-group fr-mb-2w">
+          <input
+            type="checkbox"
+            id="self-management-enabled"
+            name="enabled"
+            defaultChecked={demarche.instructeursSelfManagement}
+            aria-describedby="self-management-hint"
+          />
+          <label className="fr-label" htmlFor="self-management-enabled">
+            {t("groupes.self.adminLabel")}
+            <span className="fr-hint-text" id="self-management-hint">
+              {t("groupes.self.adminHint")}
+            </span>
+          </label>
+        </div>
+        <button type="submit" className="fr-btn fr-btn--secondary">
+          {t("groupes.self.adminSubmit")}
+        </button>
+      </Form>
 
       <h2 className="fr-mt-6w">{t("groupes.create.title")}</h2>
       <Form method="post" noValidate>

@@ -9,6 +9,8 @@ export const instructeurRoutes: RouteConfigEntry[] = [
     route("procedures/:id/exports", "routes/instructeur/exports.tsx"),
     route("procedures/:id/exports/:exportId/fichier", "routes/instructeur/export-file.tsx"),
     route("procedures/:id/statistiques", "routes/instructeur/statistiques.tsx"),
+    route("procedures/:id/groupes", "routes/instructeur/groupes.tsx"),
+    route("procedures/:id/groupes/:groupeId", "routes/instructeur/groupe.tsx"),
   ]),
   layout("routes/instructeur/dossier-layout.tsx", [
     route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),

@@ -29,7 +29,7 @@ interface ColumnView {
 }
 
 export interface DossierListData {
-  demarche: { id: number; libelle: string; state: string };
+  demarche: { id: number; libelle: string; state: string; instructeursSelfManagement?: boolean };
   tab: InstructeurTab;
   url: ListUrlState;
   paged: boolean;
@@ -169,6 +169,14 @@ export function DossierList({
         <a className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left" href={`/procedures/${demarche.id}/statistiques`}>
           {t("instructeur.procedure.statistics")}
         </a>
+        {demarche.instructeursSelfManagement ? (
+          <>
+            {" · "}
+            <a className="fr-link fr-icon-team-line fr-link--icon-left" href={`/procedures/${demarche.id}/groupes`}>
+              {t("groupes.self.link")}
+            </a>
+          </>
+        ) : null}
       </p>
       <section className="fr-mb-3w" aria-labelledby="exports-title" data-testid="exports-section">
         <details>

@@ -31,8 +31,11 @@ import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 import { PendingChangesNotice } from "../../components/usager/pending-changes-notice";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
+import { ContactCard } from "../../components/usager/contact-card";
 
-export const handle = { i18n: ["attestations", "champs", "documents", "dossiers", "fichiers", "messagerie", "usager"] };
+export const handle = {
+  i18n: ["attestations", "champs", "documents", "dossiers", "fichiers", "groupes", "messagerie", "usager"],
+};
 
 export const headers = noStoreHeaders;
 
@@ -45,11 +48,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden, history, pendingChanges, changesLostAt } = await loadUsagerDossierPage(
-    db,
-    user.id,
-    id,
-  );
+  const { dossier, demarche, descriptors, values, hidden, history, pendingChanges, changesLostAt, contact } =
+    await loadUsagerDossierPage(db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   // Accusé de lecture: until acknowledged, the usager only learns that a decision is available.
@@ -85,6 +85,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     pendingChanges,
     changesLostAt: changesLostAt ? formatDateTime(changesLostAt, locale) : null,
     demarche: { libelle: demarche.libelle },
+    contact,
     dates: {
       createdAt: formatDate(dossier.createdAt, locale),
       deposeAt: at(dossier.deposeAt),
@@ -273,6 +274,8 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
           </ol>
         )}
       </section>
+
+      {loaderData.contact ? <ContactCard contact={loaderData.contact} /> : null}
 
       <p>
         <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/dossiers">

@@ -6,8 +6,7 @@ import { groupeInstructeurMembers, instructeurs, users } from "../../db/schema";
 import { splitEmailList } from "../../domain/demarches/email-list";
 import { inviteUser } from "../accounts/invite-user";
 import { ZEmailField } from "../accounts/fields";
-import { findDefaultGroupe } from "../../lookups/default-groupe";
-import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
+import { findManagedGroupe, type GroupeManager, managerActor } from "../../lookups/managed-groupe";
 import { recordEvent } from "../../events/record-event";
 import { type OperationResult, refuse } from "../../refusal";
 
@@ -35,7 +34,8 @@ export type AssignInstructeursResult = OperationResult<{ added: string[]; alread
  */
 export async function assignInstructeurs(
   db: Db,
-  administrateurId: number,
+  /** An administrateurId, or an instructeur of the groupe when the démarche allows self-management. */
+  manager: GroupeManager,
   demarcheId: number,
   input: z.input<typeof ZAssignInstructeurs>,
   target: { groupeId?: number; actorUserId?: number | null } = {},
@@ -56,13 +56,7 @@ export async function assignInstructeurs(
   if (invalidEmails.length > 0) return { ...refuse("emails_invalid", "emails"), invalidEmails };
 
   return db.transaction(async (tx) => {
-    const { demarche, groupe } = await findAdministrableGroupe(
-      tx,
-      administrateurId,
-      demarcheId,
-      target.groupeId ?? (await findDefaultGroupe(tx, demarcheId)).id,
-      true,
-    );
+    const { demarche, groupe } = await findManagedGroupe(tx, manager, demarcheId, target.groupeId, true);
     const members = await tx
       .select({ email: users.email })
       .from(groupeInstructeurMembers)
@@ -94,7 +88,7 @@ export async function assignInstructeurs(
         kind: "demarche.groupes_modifies",
         demarcheId,
         dossierId: null,
-        actor: "administrateur",
+        actor: managerActor(manager),
         actorUserId: target.actorUserId ?? null,
         payload: { change: "instructeurs_added", groupeId: groupe.id, count: added.length },
       });

@@ -3,8 +3,7 @@ import type { Db } from "../../db/client";
 import { dossiers, follows, groupeInstructeurMembers, groupesInstructeurs } from "../../db/schema";
 import { NotFoundError } from "../../errors";
 import { type OperationResult, refuse } from "../../refusal";
-import { findDefaultGroupe } from "../../lookups/default-groupe";
-import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
+import { findManagedGroupe, type GroupeManager, managerActor } from "../../lookups/managed-groupe";
 import { recordEvent } from "../../events/record-event";
 
 /**
@@ -15,7 +14,8 @@ import { recordEvent } from "../../events/record-event";
  */
 export async function removeInstructeur(
   db: Db,
-  administrateurId: number,
+  /** An administrateurId, or an instructeur of the groupe when the démarche allows self-management. */
+  manager: GroupeManager,
   demarcheId: number,
   instructeurId: number,
   target: { groupeId?: number; actorUserId?: number | null } = {},
@@ -23,13 +23,7 @@ export async function removeInstructeur(
   if (!Number.isSafeInteger(instructeurId) || instructeurId <= 0) throw new NotFoundError("Instructeur");
   return db.transaction(async (tx): Promise<OperationResult<object>> => {
     // Locking the démarche serialises concurrent removals, so two of them cannot remove the last two.
-    const { demarche, groupe } = await findAdministrableGroupe(
-      tx,
-      administrateurId,
-      demarcheId,
-      target.groupeId ?? (await findDefaultGroupe(tx, demarcheId)).id,
-      true,
-    );
+    const { demarche, groupe } = await findManagedGroupe(tx, manager, demarcheId, target.groupeId, true);
     const [member] = await tx
       .select({ instructeurId: groupeInstructeurMembers.instructeurId })
       .from(groupeInstructeurMembers)
@@ -73,7 +67,7 @@ export async function removeInstructeur(
       kind: "demarche.groupes_modifies",
       demarcheId,
       dossierId: null,
-      actor: "administrateur",
+      actor: managerActor(manager),
       actorUserId: target.actorUserId ?? null,
       payload: { change: "instructeur_removed", groupeId: groupe.id },
     });

@@ -5,7 +5,7 @@
 import { and, asc, count, eq, gt, ilike, sql } from "drizzle-orm";
 import type { Locale } from "../../../common/i18n";
 import type { DbOrTx } from "../../db/client";
-import { dossiers, groupeInstructeurMembers, groupesInstructeurs, instructeurs, users } from "../../db/schema";
+import { attachments, dossiers, groupeInstructeurMembers, groupesInstructeurs, instructeurs, users } from "../../db/schema";
 import { SIMPLE_ROUTING_TYPES } from "../../domain/routing/routing";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
@@ -50,7 +50,12 @@ export async function listGroupes(
     .map((f) => ({ stableId: f.stableId, libelle: f.libelle }));
   const page = rows.slice(0, GROUPES_PAGE_SIZE);
   return {
-    demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state },
+    demarche: {
+      id: demarche.id,
+      libelle: demarche.libelle,
+      state: demarche.state,
+      instructeursSelfManagement: demarche.instructeursSelfManagementEnabled,
+    },
     total: total?.n ?? 0,
     groupes: page.map((g) => ({ ...g, problems: problems.get(g.id) ?? [] })),
     next: rows.length > GROUPES_PAGE_SIZE ? (page[page.length - 1]?.label ?? null) : null,
@@ -69,6 +74,12 @@ export async function getGroupe(db: DbOrTx, administrateurId: number, demarcheId
     .where(eq(groupeInstructeurMembers.groupeInstructeurId, groupe.id))
     .orderBy(asc(users.email));
   const problems = await demarcheRoutingProblems(db, demarche);
+  const [signature] = groupe.signatureAttachmentId
+    ? await db
+        .select({ filename: attachments.filename, byteSize: attachments.byteSize, contentType: attachments.contentType })
+        .from(attachments)
+        .where(eq(attachments.id, groupe.signatureAttachmentId))
+    : [];
   const revisionId = demarche.draftRevisionId ?? demarche.publishedRevisionId;
   const editor =
     revisionId === null
@@ -83,6 +94,8 @@ export async function getGroupe(db: DbOrTx, administrateurId: number, demarcheId
       isDefault: groupe.isDefault,
       routingRule: groupe.routingRule ?? null,
       problems: problems.get(groupe.id) ?? [],
+      contact: groupe.contactInformation ?? null,
+      signature: signature ?? null,
     },
     instructeurs: members,
     ...editor,

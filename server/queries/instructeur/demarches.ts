@@ -31,7 +31,7 @@ export async function listInstructeurDemarches(db: DbOrTx, instructeurId: number
 export async function findInstructeurDemarche(db: DbOrTx, instructeurId: number, demarcheId: number) {
   if (!Number.isSafeInteger(demarcheId) || demarcheId <= 0) throw new NotFoundError("Demarche");
   const [row] = await db
-    .select(demarcheColumns)
+    .select({ ...demarcheColumns, instructeursSelfManagement: demarches.instructeursSelfManagementEnabled })
     .from(demarches)
     .where(and(eq(demarches.id, demarcheId), demarchesOfInstructeur(instructeurId)))
     .limit(1);

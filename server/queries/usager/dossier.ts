@@ -7,6 +7,7 @@ import { USER_BUFFER_STREAM } from "../../domain/dossier/streams";
 import type { DbOrTx } from "../../db/client";
 import { usagerReadStream } from "../../db/champ-streams";
 import { events, traitements } from "../../db/schema";
+import { dossierContactFor } from "../../lookups/dossier-contact";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { loadFormView, loadIneligibilityView } from "../form-view";
 
@@ -54,5 +55,7 @@ export async function loadUsagerDossierPage(db: DbOrTx, userId: number, dossierI
       .limit(1);
     changesLostAt = lost?.createdAt ?? null;
   }
-  return { ...loaded, history, changesLostAt };
+  // Only once submitted: the groupe is chosen at submission.
+  const contact = dossier.state === "brouillon" ? null : await dossierContactFor(db, dossier);
+  return { ...loaded, history, changesLostAt, contact };
 }

@@ -75,6 +75,10 @@ export default {
         imported: "imported instructor groups ({subject} rows)",
         simple_routing: "set up simple routing ({subject} groups)",
         rerouted: "re-routed the files",
+        self_management_enabled: "let instructors manage their groups",
+        self_management_disabled: "stopped instructors managing their groups",
+        contact_changed: "changed a group's contact information",
+        signature_changed: "changed a group's signature",
       },
       webhooks_modifies: {
         created: "created a webhook subscription",

@@ -73,6 +73,10 @@ export default {
         imported: "a importé des groupes instructeurs ({subject} lignes)",
         simple_routing: "a configuré le routage simple ({subject} groupes)",
         rerouted: "a relancé le routage des dossiers",
+        self_management_enabled: "a permis aux instructeurs de gérer leurs groupes",
+        self_management_disabled: "a retiré aux instructeurs la gestion de leurs groupes",
+        contact_changed: "a modifié les informations de contact d'un groupe",
+        signature_changed: "a modifié la signature d'un groupe",
       },
       webhooks_modifies: {
         created: "a créé un abonnement webhook",
