@@ -1141,7 +1141,10 @@ export const exportTemplates = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("export_templates_groupe_idx").on(t.groupeInstructeurId), index("export_templates_demarche_idx").on(t.demarcheId)],
+  (t) => [
+    index("export_templates_groupe_idx").on(t.groupeInstructeurId),
+    index("export_templates_demarche_idx").on(t.demarcheId),
+  ],
 );
 
 export const exports = pgTable(

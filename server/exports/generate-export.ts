@@ -18,11 +18,11 @@ import { ZipFile } from "yazl";
 import { getT, type TFunction } from "../../common/i18n";
 import type { Locale } from "../../common/i18n/types";
 import type { Db } from "../db/client";
-import { loadRevisionChamps, type RevisionChamp } from "../db/revisions";
+import type { RevisionChamp } from "../db/revisions";
 import { demarches, exports, instructeurs, users } from "../db/schema";
-import { type Cell, type ExportedField, exportCell, exportJsonValue, isExported, parisWallClock } from "../domain/exports/cells";
+import { type Cell, exportCell, exportJsonValue, parisWallClock } from "../domain/exports/cells";
 import { exportFilename, type ExportFormat } from "../domain/exports/formats";
-import { uniqueSheetName, repetitionSheetName } from "../domain/exports/sheet-names";
+import { uniqueSheetName } from "../domain/exports/sheet-names";
 import { type ExportScope, ZExportScope } from "../domain/exports/scope";
 import { resolveSort } from "../domain/instructeur-list/columns";
 import { parseFilters } from "../domain/instructeur-list/filters";
@@ -35,7 +35,13 @@ import type { TagDossierData } from "../domain/tags";
 import { loadListColumns } from "../lookups/list-columns";
 import { type ExportFields, loadExportFields } from "../lookups/export-fields";
 import { findTemplateOfInstructeur } from "../lookups/export-templates";
-import { renderZipName, resolveTemplateColumns, resolveZipContent, type TemplateColumn, type ZipContent } from "../domain/exports/templates";
+import {
+  renderZipName,
+  resolveTemplateColumns,
+  resolveZipContent,
+  type TemplateColumn,
+  type ZipContent,
+} from "../domain/exports/templates";
 import { createCsvWriter } from "./csv-writer";
 import {
   type AvisRow,
@@ -517,7 +523,10 @@ export async function previewTemplate(
   t: TFunction,
   locale: Locale,
   limit = 5,
-): Promise<{ kind: "tabular"; headers: string[]; rows: string[][]; dropped: string[] } | { kind: "zip"; paths: string[]; dropped: string[] }> {
+): Promise<
+  | { kind: "tabular"; headers: string[]; rows: string[][]; dropped: string[] }
+  | { kind: "zip"; paths: string[]; dropped: string[] }
+> {
   const { available } = await loadListColumns(db, instructeurId, demarcheId);
   const input: BatchInput = {
     instructeurId,

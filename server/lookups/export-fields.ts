@@ -32,7 +32,12 @@ export interface ExportFields {
   demarche: { id: number; libelle: string; forIndividual: boolean };
 }
 
-export async function loadExportFields(db: DbOrTx, demarcheId: number, t: TFunction, taken = new Set<string>()): Promise<ExportFields> {
+export async function loadExportFields(
+  db: DbOrTx,
+  demarcheId: number,
+  t: TFunction,
+  taken = new Set<string>(),
+): Promise<ExportFields> {
   const [demarche] = await db
     .select({
       published: demarches.publishedRevisionId,

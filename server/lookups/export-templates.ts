@@ -38,7 +38,13 @@ export async function listTemplatesOfInstructeur(db: DbOrTx, instructeurId: numb
     .select(columns)
     .from(exportTemplates)
     .innerJoin(groupesInstructeurs, eq(groupesInstructeurs.id, exportTemplates.groupeInstructeurId))
-    .where(and(eq(exportTemplates.demarcheId, demarcheId), eq(groupesInstructeurs.demarcheId, demarcheId), groupesOfInstructeur(instructeurId)))
+    .where(
+      and(
+        eq(exportTemplates.demarcheId, demarcheId),
+        eq(groupesInstructeurs.demarcheId, demarcheId),
+        groupesOfInstructeur(instructeurId),
+      ),
+    )
     .orderBy(asc(exportTemplates.name), asc(exportTemplates.id));
 }
 

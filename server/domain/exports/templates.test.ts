@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { FIXED_TAGS } from "../tags";
-import { resolveTemplateColumns, templateColumnCatalogue, validateTabularTemplate, validateZipTemplate, zipItemCatalogue } from "./templates";
+import {
+  resolveTemplateColumns,
+  templateColumnCatalogue,
+  validateTabularTemplate,
+  validateZipTemplate,
+  zipItemCatalogue,
+} from "./templates";
 
 const catalogue = templateColumnCatalogue((c) => c, [{ stableId: 7, libelle: "Montant" }]);
 const zipCatalogue = zipItemCatalogue([{ stableId: 9, libelle: "Devis" }]);
@@ -37,7 +43,12 @@ describe("export templates", () => {
   });
 
   it("drops the columns of fields that have gone", () => {
-    const saved = { columns: [{ id: "field/3", libelle: "Ancien champ" }, { id: "field/7", libelle: "Somme" }] };
+    const saved = {
+      columns: [
+        { id: "field/3", libelle: "Ancien champ" },
+        { id: "field/7", libelle: "Somme" },
+      ],
+    };
     expect(resolveTemplateColumns(saved, catalogue)).toEqual({
       columns: [{ id: "field/7", libelle: "Somme" }],
       dropped: ["Ancien champ"],
@@ -63,6 +74,10 @@ describe("export templates", () => {
       FIXED_TAGS,
     );
     expect(ok.refusals).toEqual([]);
-    expect(ok.content?.items.find((i) => i.id === "field/9")).toEqual({ id: "field/9", enabled: true, name: "devis --numéro du dossier--" });
+    expect(ok.content?.items.find((i) => i.id === "field/9")).toEqual({
+      id: "field/9",
+      enabled: true,
+      name: "devis --numéro du dossier--",
+    });
   });
 });

@@ -102,7 +102,8 @@ export function validateTabularTemplate(
 ): { content: TabularContent | null; refusals: Refusal[] } {
   const refusals: Refusal[] = [];
   if (name.trim() === "") refusals.push({ code: "name_required", field: "name" });
-  else if (name.trim().length > MAX_NAME_LENGTH) refusals.push({ code: "name_too_long", field: "name", params: { max: MAX_NAME_LENGTH } });
+  else if (name.trim().length > MAX_NAME_LENGTH)
+    refusals.push({ code: "name_too_long", field: "name", params: { max: MAX_NAME_LENGTH } });
   if (columns.length === 0) refusals.push({ code: "no_column", field: "columns" });
   if (columns.length > MAX_TEMPLATE_COLUMNS) {
     refusals.push({ code: "too_many_columns", field: "columns", params: { max: MAX_TEMPLATE_COLUMNS } });
@@ -138,7 +139,10 @@ export function resolveTemplateColumns(
   const known = new Set(catalogue.map((c) => c.id));
   const columns: TemplateColumn[] = [];
   const dropped: string[] = [];
-  const list = saved && typeof saved === "object" && Array.isArray((saved as TabularContent).columns) ? (saved as TabularContent).columns : [];
+  const list =
+    saved && typeof saved === "object" && Array.isArray((saved as TabularContent).columns)
+      ? (saved as TabularContent).columns
+      : [];
   for (const c of list) {
     if (!c || typeof c.id !== "string" || typeof c.libelle !== "string") continue;
     if (known.has(c.id)) columns.push({ id: c.id, libelle: c.libelle });
@@ -150,7 +154,9 @@ export function resolveTemplateColumns(
 // ---------------------------------------------------------------- zip
 
 /** The items a zip template offers for a démarche: the data file, each file field, messages, avis. */
-export function zipItemCatalogue(fileFields: readonly { stableId: number; libelle: string }[]): { id: string; libelle: string | null }[] {
+export function zipItemCatalogue(
+  fileFields: readonly { stableId: number; libelle: string }[],
+): { id: string; libelle: string | null }[] {
   return [
     { id: "dossier", libelle: null },
     ...fileFields.map((f) => ({ id: `field/${f.stableId}`, libelle: f.libelle })),
@@ -194,7 +200,8 @@ export function validateZipTemplate(
 ): { content: ZipContent | null; refusals: Refusal[] } {
   const refusals: Refusal[] = [];
   if (name.trim() === "") refusals.push({ code: "name_required", field: "name" });
-  else if (name.trim().length > MAX_NAME_LENGTH) refusals.push({ code: "name_too_long", field: "name", params: { max: MAX_NAME_LENGTH } });
+  else if (name.trim().length > MAX_NAME_LENGTH)
+    refusals.push({ code: "name_too_long", field: "name", params: { max: MAX_NAME_LENGTH } });
   const folderText = folder.trim();
   if (!parseTags(folderText).some((t) => t.libelle === normalizeTagLibelle(DOSSIER_NUMBER_TAG))) {
     refusals.push({ code: "folder_without_number", field: "folder", params: { tag: `--${DOSSIER_NUMBER_TAG}--` } });
@@ -214,7 +221,8 @@ export function validateZipTemplate(
       }
       for (const tag of unknownTags(itemName, tags)) refusals.push({ code: "tag_unknown", field: `item-${id}`, params: { tag } });
       const key = itemName.toLowerCase();
-      if (itemName !== "" && names.has(key)) refusals.push({ code: "file_names_not_distinct", field: `item-${id}`, params: { name: itemName } });
+      if (itemName !== "" && names.has(key))
+        refusals.push({ code: "file_names_not_distinct", field: `item-${id}`, params: { name: itemName } });
       names.set(key, id);
     }
     out.push({ id, enabled: item.enabled, name: itemName });
@@ -224,7 +232,10 @@ export function validateZipTemplate(
 }
 
 /** Saved zip content, items of fields that have gone dropped (their names reported). */
-export function resolveZipContent(saved: unknown, catalogue: readonly { id: string }[]): { content: ZipContent; dropped: string[] } {
+export function resolveZipContent(
+  saved: unknown,
+  catalogue: readonly { id: string }[],
+): { content: ZipContent; dropped: string[] } {
   const raw = (saved ?? {}) as Partial<ZipContent>;
   const known = new Set(catalogue.map((c) => c.id));
   const items = Array.isArray(raw.items) ? raw.items.filter((i) => i && typeof i.id === "string") : [];

@@ -21,7 +21,10 @@ export const ZExportTemplateInput = z.object({
   groupeId: z.number().int(),
   name: z.string().max(1000),
   kind: z.string().max(10),
-  columns: z.array(z.object({ id: z.string().max(100), libelle: z.string().max(1000) })).max(1000).default([]),
+  columns: z
+    .array(z.object({ id: z.string().max(100), libelle: z.string().max(1000) }))
+    .max(1000)
+    .default([]),
   folder: z.string().max(1000).default(""),
   items: z
     .array(z.object({ id: z.string().max(100), enabled: z.boolean(), name: z.string().max(1000) }))

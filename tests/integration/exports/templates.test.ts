@@ -171,13 +171,27 @@ describe("export templates", () => {
     await expect(
       saveExportTemplate(database.db, outsiderId, demarcheId, id, { groupeId, name: "x", kind: "xlsx" }, "fr"),
     ).rejects.toBeInstanceOf(NotFoundError);
-    const used = await requestExport(database.db, outsiderId, demarcheId, { format: "xlsx", statut: "tous", modele: String(id) }, "fr");
+    const used = await requestExport(
+      database.db,
+      outsiderId,
+      demarcheId,
+      { format: "xlsx", statut: "tous", modele: String(id) },
+      "fr",
+    );
     expect(used.ok).toBe(false);
     if (!used.ok) expect(used.refusals[0]?.code).toBe("unknown_template");
 
     await database.db
       .update(exportTemplates)
-      .set({ content: { columns: [{ id: "field/999999", libelle: "Champ supprimé" }, ...((template?.content as { columns: unknown[] }).columns)] }, updatedAt: new Date() })
+      .set({
+        content: {
+          columns: [
+            { id: "field/999999", libelle: "Champ supprimé" },
+            ...((template?.content ?? { columns: [] }) as { columns: unknown[] }).columns,
+          ],
+        },
+        updatedAt: new Date(),
+      })
       .where(eq(exportTemplates.id, id));
     const editor = await loadTemplateEditor(database.db, "http://test", instructeurId, demarcheId, id, "xlsx", t, "fr");
     expect(editor.dropped).toEqual(["Champ supprimé"]);
