@@ -97,7 +97,7 @@ describe("export template pages", () => {
     expect(requested.status).toBe(302);
     const [row] = await server.database.db.select().from(exports);
     expect(row?.format).toBe("xlsx");
-    expect((row?.scope as { modele?: { id: number } }).modele?.id).toBe(templateId);
+    expect(((row?.scope ?? {}) as { modele?: { id: number } }).modele?.id).toBe(templateId);
 
     const outsider = await signedIn(server, outsiderEmail);
     expect((await outsider.get(`/procedures/${demarcheId}/modeles-export/${templateId}`)).status).toBe(404);
