@@ -49,7 +49,10 @@ describe("export template pages", () => {
 
     const form = await browser.get(`/procedures/${demarcheId}/modeles-export/nouveau?type=xlsx`);
     const html = await form.text();
-    const montant = /name="col" value="(field\/\d+)"/.exec(html)?.[1] as string;
+    const montant = /<input[^>]*value="(field\/\d+)"[^>]*name="col"|<input[^>]*name="col"[^>]*value="(field\/\d+)"/
+      .exec(html)
+      ?.slice(1)
+      .find(Boolean) as string;
     const groupe = /<option value="(\d+)"/.exec(html)?.[1] as string;
     const created = await browser.post(`/procedures/${demarcheId}/modeles-export/nouveau?type=xlsx`, {
       type: "xlsx",
