@@ -1258,6 +1258,34 @@ export const batchOperationItems = pgTable(
  * with its progress, kept 32 hours, then purged (file removed, row kept a week as `purged` so its
  * link says it has expired).
  */
+/**
+ * An export template of a groupe instructeur (the reference's `ExportTemplate`), shared by every
+ * member: `kind` csv/xlsx/ods (content = ordered columns with headers) or zip (content = folder and
+ * file name templates, items included). Rules in `server/domain/exports/templates.ts`.
+ */
+export const exportTemplates = pgTable(
+  "export_templates",
+  {
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    groupeInstructeurId: integer("groupe_instructeur_id")
+      .notNull()
+      .references(() => groupesInstructeurs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind").notNull().$type<"csv" | "xlsx" | "ods" | "zip">(),
+    content: jsonb("content").notNull(),
+    createdByInstructeurId: integer("created_by_instructeur_id").references(() => instructeurs.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("export_templates_groupe_idx").on(t.groupeInstructeurId),
+    index("export_templates_demarche_idx").on(t.demarcheId),
+  ],
+);
+
 export const exports = pgTable(
   "exports",
   {

@@ -133,7 +133,13 @@ export async function loadAvisRows(db: DbOrTx, ids: readonly number[]): Promise<
  * Files of a batch for the ZIP: those the fields and annotations hold now (`fileIds`: the ids their
  * values refer to) and the attachments of messages that were sent and not deleted.
  */
-export async function loadFileRows(db: DbOrTx, ids: readonly number[], fileIds: readonly string[]): Promise<FileRow[]> {
+export async function loadFileRows(
+  db: DbOrTx,
+  ids: readonly number[],
+  fileIds: readonly string[],
+  /** `avis`: the files of the batch's avis too (introduction and answer; export templates). */
+  include: { avis?: boolean } = {},
+): Promise<FileRow[]> {
   if (ids.length === 0) return [];
   const columns = {
     dossierId: sql<number>`${attachments.dossierId}`,
@@ -143,7 +149,7 @@ export async function loadFileRows(db: DbOrTx, ids: readonly number[], fileIds: 
     byteSize: attachments.byteSize,
     purpose: attachments.purpose,
   };
-  const [champFiles, messageFiles] = await Promise.all([
+  const [champFiles, messageFiles, avisFiles] = await Promise.all([
     fileIds.length > 0
       ? db
           .select(columns)
@@ -161,8 +167,15 @@ export async function loadFileRows(db: DbOrTx, ids: readonly number[], fileIds: 
       .from(attachments)
       .innerJoin(commentaires, eq(commentaires.id, attachments.commentaireId))
       .where(and(inArray(attachments.dossierId, [...ids]), eq(attachments.purpose, "message"), isNull(commentaires.discardedAt))),
+    include.avis
+      ? db
+          .select({ ...columns, dossierId: sql<number>`${avis.dossierId}` })
+          .from(attachments)
+          .innerJoin(avis, eq(avis.id, attachments.avisId))
+          .where(and(inArray(avis.dossierId, [...ids]), isNull(avis.revokedAt)))
+      : [],
   ]);
-  return [...champFiles, ...messageFiles].sort(
+  return [...champFiles, ...messageFiles, ...avisFiles].sort(
     (a, b) => a.dossierId - b.dossierId || a.filename.localeCompare(b.filename) || a.id.localeCompare(b.id),
   );
 }

@@ -18,11 +18,11 @@ import { ZipFile } from "yazl";
 import { getT, type TFunction } from "../../common/i18n";
 import type { Locale } from "../../common/i18n/types";
 import type { Db } from "../db/client";
-import { loadRevisionChamps, type RevisionChamp } from "../db/revisions";
+import type { RevisionChamp } from "../db/revisions";
 import { demarches, exports, instructeurs, users } from "../db/schema";
-import { type Cell, type ExportedField, exportCell, exportJsonValue, isExported, parisWallClock } from "../domain/exports/cells";
+import { type Cell, exportCell, exportJsonValue, parisWallClock } from "../domain/exports/cells";
 import { exportFilename, type ExportFormat } from "../domain/exports/formats";
-import { uniqueSheetName, repetitionSheetName } from "../domain/exports/sheet-names";
+import { uniqueSheetName } from "../domain/exports/sheet-names";
 import { type ExportScope, ZExportScope } from "../domain/exports/scope";
 import { resolveSort } from "../domain/instructeur-list/columns";
 import { parseFilters } from "../domain/instructeur-list/filters";
@@ -30,7 +30,18 @@ import { searchQuery } from "../domain/instructeur-list/normalize";
 import type { Storage } from "../integrations/storage";
 import { enqueueMail } from "../jobs/enqueue-mail";
 import type { Logger } from "../logger";
+import type { JsonValue } from "../domain/champs/definition";
+import type { TagDossierData } from "../domain/tags";
 import { loadListColumns } from "../lookups/list-columns";
+import { type ExportFields, loadExportFields } from "../lookups/export-fields";
+import { findTemplateOfInstructeur } from "../lookups/export-templates";
+import {
+  renderZipName,
+  resolveTemplateColumns,
+  resolveZipContent,
+  type TemplateColumn,
+  type ZipContent,
+} from "../domain/exports/templates";
 import { createCsvWriter } from "./csv-writer";
 import {
   type AvisRow,
@@ -56,57 +67,7 @@ export interface GenerateServices {
   batchSize?: number;
 }
 
-interface Fields {
-  /** Top-level public fields with a column, then annotations. */
-  columns: (ExportedField & { private: boolean })[];
-  /** Repetition blocks (public, then annotations) with their children that have a column. */
-  blocks: { block: RevisionChamp; children: ExportedField[]; sheet: string }[];
-  all: RevisionChamp[];
-}
-
-async function loadFields(db: Db, demarcheId: number, t: TFunction, taken: Set<string>): Promise<Fields> {
-  const [demarche] = await db
-    .select({ published: demarches.publishedRevisionId, draft: demarches.draftRevisionId })
-    .from(demarches)
-    .where(eq(demarches.id, demarcheId));
-  const revisionId = demarche?.published ?? demarche?.draft ?? null;
-  const all = revisionId
-    ? [...(await loadRevisionChamps(db, revisionId)), ...(await loadRevisionChamps(db, revisionId, { private: true }))]
-    : [];
-  const columns = all
-    .filter((f) => f.parentStableId === null && isExported(f.type))
-    .map((f) => ({
-      stableId: f.stableId,
-      type: f.type,
-      libelle: f.private ? t("exports.columns.annotation", { libelle: f.libelle }) : f.libelle,
-      options: f.options,
-      private: f.private,
-    }));
-  const blocks = all
-    .filter((f) => f.type === "repetition" && f.parentStableId === null)
-    .map((block) => ({
-      block,
-      children: all.filter((c) => c.parentStableId === block.stableId && isExported(c.type)),
-      sheet: repetitionSheetName(block.stableId, block.libelle, taken),
-    }));
-  return { columns, blocks, all };
-}
-
-const FIXED_HEADERS = [
-  "number",
-  "email",
-  "civilite",
-  "nom",
-  "prenom",
-  "state",
-  "updatedAt",
-  "deposeAt",
-  "enInstructionAt",
-  "processedAt",
-  "motivation",
-  "groupe",
-  "archived",
-] as const;
+type Fields = ExportFields;
 
 function stateLabel(t: TFunction, state: string) {
   return t(`dossiers.states.${state}` as Parameters<TFunction>[0]);
@@ -129,6 +90,11 @@ function dossierCells(row: DossierRow, fields: Fields, t: TFunction, locale: Loc
     row.archived ? t("exports.yes") : t("exports.no"),
     ...fields.columns.map((field) => exportCell(field, row.values.get(String(field.stableId)), locale)),
   ];
+}
+
+/** The cells of a template's columns, in its order (`positions`: each column's index in `dossierCells`). */
+function pick(cells: readonly Cell[], positions: readonly number[] | null): Cell[] {
+  return positions ? positions.map((i) => cells[i] ?? null) : [...cells];
 }
 
 function rowIdsOf(value: unknown): string[] {
@@ -239,7 +205,24 @@ interface Run {
   fields: Fields;
   t: TFunction;
   locale: Locale;
+  template: RunTemplate | null;
   progress(done: number): Promise<void>;
+}
+
+type RunTemplate = { kind: "tabular"; columns: TemplateColumn[] } | { kind: "zip"; content: ZipContent };
+
+/** The export's template, read again in the instructeur's groupes (a template deleted meanwhile: null). */
+async function loadRunTemplate(
+  db: Db,
+  instructeurId: number,
+  demarcheId: number,
+  templateId: number,
+  fields: Fields,
+): Promise<RunTemplate | null> {
+  const found = await findTemplateOfInstructeur(db, instructeurId, demarcheId, templateId);
+  if (!found) return null;
+  if (found.kind === "zip") return { kind: "zip", content: resolveZipContent(found.content, fields.zipItems).content };
+  return { kind: "tabular", columns: resolveTemplateColumns(found.content, fields.catalogue).columns };
 }
 
 async function writeTabular(run: Run, writer: SheetWriter, format: ExportFormat, taken: Set<string>) {
@@ -250,10 +233,12 @@ async function writeTabular(run: Run, writer: SheetWriter, format: ExportFormat,
     const blockSpools = secondary ? fields.blocks.map((_b, i) => new Spool(path.join(spoolDir, `block-${i}.ndjson`))) : [];
     const avisSpool = secondary ? new Spool(path.join(spoolDir, "avis.ndjson")) : null;
     const avisSheet = uniqueSheetName(t("exports.sheets.avis"), taken);
-    await writer.startSheet(t("exports.sheets.dossiers"), [
-      ...FIXED_HEADERS.map((h) => t(`exports.columns.${h}`)),
-      ...fields.columns.map((f) => f.libelle),
-    ]);
+    const template = run.template?.kind === "tabular" ? run.template.columns : null;
+    const positions = template ? template.map((c) => fields.catalogue.findIndex((k) => k.id === c.id)) : null;
+    await writer.startSheet(
+      t("exports.sheets.dossiers"),
+      template ? template.map((c) => c.libelle) : fields.catalogue.map((c) => c.defaultLibelle),
+    );
     let done = 0;
     for await (const ids of exportDossierIds(services.db, input, services.batchSize)) {
       const [rows, avisRows] = await Promise.all([
@@ -261,7 +246,7 @@ async function writeTabular(run: Run, writer: SheetWriter, format: ExportFormat,
         secondary ? loadAvisRows(services.db, ids) : Promise.resolve([]),
       ]);
       for (const row of rows) {
-        await writer.writeRow(dossierCells(row, fields, t, locale));
+        await writer.writeRow(pick(dossierCells(row, fields, t, locale), positions));
         for (const [index, { block, children }] of fields.blocks.entries()) {
           const spool = blockSpools[index];
           if (!spool) continue;
@@ -386,52 +371,193 @@ function zipName(filename: string, used: Set<string>): string {
   return candidate;
 }
 
-async function writeZip(run: Run, zip: ZipFile) {
-  const { services, input, fields, locale } = run;
+/** A dossier's values as the tag system reads them (zip names of a template). */
+function tagDataOf(row: DossierRow, fields: Fields, appUrl: string): TagDossierData {
+  return {
+    number: row.id,
+    state: row.state as TagDossierData["state"],
+    deposeAt: row.deposeAt,
+    enInstructionAt: row.enInstructionAt,
+    processedAt: row.processedAt,
+    updatedAt: row.updatedAt,
+    motivation: row.motivation,
+    demarche: { libelle: fields.demarche.libelle, serviceName: null },
+    individual: fields.demarche.forIndividual ? { civilite: row.civilite, nom: row.nom, prenom: row.prenom } : null,
+    entreprise: null,
+    groupeInstructeur: row.groupe,
+    links: { dossier: `${appUrl}/dossiers/${row.id}`, attestation: null, justificatif: null },
+    champs: row.values as Map<string, JsonValue>,
+  };
+}
+
+/** `name` + the file's own extension, `-<n>` when the item has several files. */
+function withExtension(name: string, original: string, index: number, count: number): string {
+  const dot = original.lastIndexOf(".");
+  const ext = dot > 0 ? original.slice(dot).slice(0, 16) : "";
+  return `${name}${count > 1 ? `-${index + 1}` : ""}${ext}`;
+}
+
+interface ZipBatch {
+  rows: DossierRow[];
+  avisRows: AvisRow[];
+  filesOf: Map<number, FileRow[]>;
+  fieldOfFile: Map<string, number>;
+}
+
+/** A batch's rows, avis and files (those the template includes). */
+async function loadZipBatch(db: Db, ids: readonly number[], fields: Fields, template: ZipContent | null): Promise<ZipBatch> {
   const fileFields = fields.all.filter((f) => f.type === "piece_justificative" || f.type === "titre_identite");
-  let done = 0;
-  for await (const ids of exportDossierIds(services.db, input, services.batchSize)) {
-    const [rows, avisRows] = await Promise.all([loadDossierRows(services.db, ids), loadAvisRows(services.db, ids)]);
-    const fileIds: string[] = [];
-    for (const row of rows) {
-      for (const [key, value] of row.values) {
-        const stableId = Number(key.split("|")[0]);
-        if (!fileFields.some((f) => f.stableId === stableId) || !Array.isArray(value)) continue;
-        for (const file of value) if (typeof file?.id === "string") fileIds.push(file.id);
+  const [rows, avisRows] = await Promise.all([loadDossierRows(db, ids), loadAvisRows(db, ids)]);
+  const fileIds: string[] = [];
+  const fieldOfFile = new Map<string, number>();
+  for (const row of rows) {
+    for (const [key, value] of row.values) {
+      const stableId = Number(key.split("|")[0]);
+      if (!fileFields.some((f) => f.stableId === stableId) || !Array.isArray(value)) continue;
+      for (const file of value) {
+        if (typeof file?.id !== "string") continue;
+        fileIds.push(file.id);
+        // Only top-level fields are template items; files of repetition rows keep their names.
+        if (!key.includes("|")) fieldOfFile.set(file.id, stableId);
       }
     }
-    const files = await loadFileRows(services.db, ids, fileIds);
-    const filesOf = new Map<number, FileRow[]>();
-    for (const f of files) filesOf.set(f.dossierId, [...(filesOf.get(f.dossierId) ?? []), f]);
+  }
+  const avisIncluded = template?.items.some((i) => i.id === "avis" && i.enabled) ?? false;
+  const files = await loadFileRows(db, ids, fileIds, { avis: avisIncluded });
+  const filesOf = new Map<number, FileRow[]>();
+  for (const f of files) filesOf.set(f.dossierId, [...(filesOf.get(f.dossierId) ?? []), f]);
+  return { rows, avisRows, filesOf, fieldOfFile };
+}
+
+/**
+ * The entries of one dossier in the zip: its data file (null `file`) and its files, named by the
+ * template (or `dossier-<n>/dossier.json`, `pieces_justificatives/…`, `messagerie/…` without one).
+ */
+function zipEntriesOf(
+  row: DossierRow,
+  batch: ZipBatch,
+  fields: Fields,
+  template: ZipContent | null,
+  appUrl: string,
+  locale: Locale,
+): { path: string; file: FileRow | null }[] {
+  const item = (id: string) => template?.items.find((i) => i.id === id && i.enabled) ?? null;
+  const tagData = template ? tagDataOf(row, fields, appUrl) : null;
+  const render = (text: string) => (tagData ? renderZipName(text, fields.tags, tagData, locale) : text);
+  const folder = template ? render(template.folder) : `dossier-${row.id}`;
+  const used = new Set<string>();
+  const entries: { path: string; file: FileRow | null }[] = [];
+  const dataItem = template ? item("dossier") : { name: "dossier" };
+  if (dataItem) entries.push({ path: `${folder}/${zipName(`${render(dataItem.name)}.json`, used)}`, file: null });
+  const own = batch.filesOf.get(row.id) ?? [];
+  for (const file of own) {
+    let entry: string;
+    if (!template) {
+      const sub = file.purpose === "message" ? "messagerie" : "pieces_justificatives";
+      entry = `${sub}/${zipName(file.filename, used)}`;
+    } else if (file.purpose === "message" || file.purpose.startsWith("avis_")) {
+      const chosen = item(file.purpose === "message" ? "messages" : "avis");
+      if (!chosen) continue;
+      entry = `${render(chosen.name)}/${zipName(file.filename, used)}`;
+    } else {
+      const stableId = batch.fieldOfFile.get(file.id);
+      if (stableId === undefined) {
+        entry = `pieces_justificatives/${zipName(file.filename, used)}`;
+      } else {
+        const chosen = item(`field/${stableId}`);
+        if (!chosen) continue;
+        const siblings = own.filter((f) => batch.fieldOfFile.get(f.id) === stableId);
+        entry = zipName(withExtension(render(chosen.name), file.filename, siblings.indexOf(file), siblings.length), used);
+      }
+    }
+    entries.push({ path: `${folder}/${entry}`, file });
+  }
+  return entries;
+}
+
+async function writeZip(run: Run, zip: ZipFile) {
+  const { services, input, fields, locale } = run;
+  const template = run.template?.kind === "zip" ? run.template.content : null;
+  let done = 0;
+  for await (const ids of exportDossierIds(services.db, input, services.batchSize)) {
+    const batch = await loadZipBatch(services.db, ids, fields, template);
     let last: Promise<void> | null = null;
-    for (const row of rows) {
-      const folder = `dossier-${row.id}`;
-      const json = dossierJson(
-        row,
-        fields,
-        avisRows.filter((a) => a.dossierId === row.id),
-        locale,
-      );
-      const data = Readable.from([Buffer.from(`${JSON.stringify(json, null, 2)}\n`)]);
-      last = new Promise<void>((resolve) => {
-        data.on("end", resolve);
-        data.on("close", resolve);
-      });
-      zip.addReadStream(data, `${folder}/dossier.json`);
-      const used = new Set<string>(["dossier.json"]);
-      for (const file of filesOf.get(row.id) ?? []) {
-        const sub = file.purpose === "message" ? "messagerie" : "pieces_justificatives";
-        const lazy = lazyStoredFile(services.storage, file.storageKey);
-        zip.addReadStream(lazy.stream, `${folder}/${sub}/${zipName(file.filename, used)}`, { size: file.byteSize });
-        last = lazy.ended;
+    for (const row of batch.rows) {
+      for (const entry of zipEntriesOf(row, batch, fields, template, services.appUrl, locale)) {
+        if (entry.file === null) {
+          const json = dossierJson(
+            row,
+            fields,
+            batch.avisRows.filter((a) => a.dossierId === row.id),
+            locale,
+          );
+          const data = Readable.from([Buffer.from(`${JSON.stringify(json, null, 2)}\n`)]);
+          last = new Promise<void>((resolve) => {
+            data.on("end", resolve);
+            data.on("close", resolve);
+          });
+          zip.addReadStream(data, entry.path);
+        } else {
+          const lazy = lazyStoredFile(services.storage, entry.file.storageKey);
+          zip.addReadStream(lazy.stream, entry.path, { size: entry.file.byteSize });
+          last = lazy.ended;
+        }
       }
     }
     // One batch of entries queued at most: wait until the zip has read this batch's last file.
     if (last) await last;
-    done += rows.length;
+    done += batch.rows.length;
     await run.progress(done);
   }
   zip.end();
+}
+
+/** What a template gives for the instructeur's first dossiers (« tous » tab): a table, or the zip's paths. */
+export async function previewTemplate(
+  db: Db,
+  appUrl: string,
+  instructeurId: number,
+  demarcheId: number,
+  template: { kind: string; content: unknown },
+  fields: Fields,
+  t: TFunction,
+  locale: Locale,
+  limit = 5,
+): Promise<
+  | { kind: "tabular"; headers: string[]; rows: string[][]; dropped: string[] }
+  | { kind: "zip"; paths: string[]; dropped: string[] }
+> {
+  const { available } = await loadListColumns(db, instructeurId, demarcheId);
+  const input: BatchInput = {
+    instructeurId,
+    demarcheId,
+    tab: "tous",
+    sort: resolveSort("self/id", "desc", available).sort,
+    filters: [],
+    search: null,
+    now: new Date(),
+    includeArchived: true,
+    since: null,
+  };
+  const first = await exportDossierIds(db, input, limit).next();
+  const ids = first.done ? [] : first.value;
+  if (template.kind === "zip") {
+    const { content, dropped } = resolveZipContent(template.content, fields.zipItems);
+    const batch = await loadZipBatch(db, ids, fields, content);
+    const paths = batch.rows.flatMap((row) => zipEntriesOf(row, batch, fields, content, appUrl, locale).map((e) => e.path));
+    return { kind: "zip", paths, dropped };
+  }
+  const { columns, dropped } = resolveTemplateColumns(template.content, fields.catalogue);
+  const positions = columns.map((c) => fields.catalogue.findIndex((k) => k.id === c.id));
+  const rows = await loadDossierRows(db, ids);
+  const text = (cell: Cell) =>
+    cell === null ? "" : cell instanceof Date ? cell.toISOString().slice(0, 16).replace("T", " ") : String(cell);
+  return {
+    kind: "tabular",
+    headers: columns.map((c) => c.libelle),
+    rows: rows.map((row) => pick(dossierCells(row, fields, t, locale), positions).map(text)),
+    dropped,
+  };
 }
 
 async function markFailed(db: Db, exportId: number) {
@@ -490,12 +616,15 @@ export async function generateExport(services: GenerateServices, exportId: numbe
     const total = await countExportDossiers(db, input);
     await db.update(exports).set({ totalCount: total, processedCount: 0 }).where(eq(exports.id, exportId));
     const taken = new Set<string>([t("exports.sheets.dossiers").toLowerCase()]);
-    const fields = await loadFields(db, row.demarcheId, t, taken);
+    const fields = await loadExportFields(db, row.demarcheId, t, taken);
+    const template = scope.modele ? await loadRunTemplate(db, row.instructeurId, row.demarcheId, scope.modele.id, fields) : null;
+    if (scope.modele && !template) throw new Error("export template gone or out of scope");
     const run: Run = {
       services,
       exportId,
       input,
       fields,
+      template,
       t,
       locale,
       progress: async (done) => {

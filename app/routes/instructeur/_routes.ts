@@ -8,6 +8,8 @@ export const instructeurRoutes: RouteConfigEntry[] = [
     route("procedures/:id", "routes/instructeur/procedure.tsx"),
     route("procedures/:id/exports", "routes/instructeur/exports.tsx"),
     route("procedures/:id/exports/:exportId/fichier", "routes/instructeur/export-file.tsx"),
+    route("procedures/:id/modeles-export", "routes/instructeur/export-templates.tsx"),
+    route("procedures/:id/modeles-export/:templateId", "routes/instructeur/export-template.tsx"),
     route("procedures/:id/statistiques", "routes/instructeur/statistiques.tsx"),
     route("procedures/:id/groupes", "routes/instructeur/groupes.tsx"),
     route("procedures/:id/groupes/:groupeId", "routes/instructeur/groupe.tsx"),

@@ -18,7 +18,7 @@ import { CsrfInput } from "../../components/csrf-input";
 import { useT, useTn } from "../../lib/i18n";
 import { listHref, type ListUrlState } from "./list-url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
-import { ExportForm, ExportList, type ExportView } from "./exports-ui";
+import { ExportForm, ExportList, ExportReadyBadge, type ExportTemplateChoice, type ExportView } from "./exports-ui";
 
 interface ColumnView {
   id: string;
@@ -71,6 +71,7 @@ export interface DossierListData {
   movedAway: number | null;
   demarcheLabels: Array<{ id: number; name: string }>;
   exports: ExportView[];
+  exportTemplates: ExportTemplateChoice[];
   locale: string;
 }
 
@@ -184,9 +185,10 @@ export function DossierList({
             {t("exports.menu")}
           </summary>
           <div className="fr-p-2w">
-            <ExportForm demarcheId={demarche.id} url={url} tab={tab} />
+            <ExportForm demarcheId={demarche.id} url={url} tab={tab} templates={data.exportTemplates} />
           </div>
         </details>
+        <ExportReadyBadge exports={data.exports} />
         {data.exports.length > 0 ? (
           <div className="fr-mt-2w">
             <ExportList demarcheId={demarche.id} exports={data.exports} locale={data.locale} />

@@ -21,13 +21,21 @@ export interface ExportView {
   tab: string;
 }
 
+export interface ExportTemplateChoice {
+  id: number;
+  name: string;
+  kind: string;
+}
+
 export interface ExportFormValues {
+  modele?: string;
   format: string;
   archives: boolean;
   periode: string;
 }
 
 export interface ExportFormErrors {
+  modele?: string;
   format?: string;
   statut?: string;
   form?: string;
@@ -54,7 +62,9 @@ export function ExportForm({
   values,
   errors = {},
   idPrefix = "export",
+  templates = [],
 }: {
+  templates?: readonly ExportTemplateChoice[];
   demarcheId: number;
   url: ListUrlState;
   tab: string;
@@ -76,6 +86,36 @@ export function ExportForm({
         </div>
       ) : null}
       <p className="fr-text--sm">{t("exports.form.scope", { tab: tabLabel })}</p>
+      <div className={`fr-select-group${errors.modele ? " fr-select-group--error" : ""}`}>
+        <label className="fr-label" htmlFor={`${idPrefix}-modele`}>
+          {t("exports.templates.choose")}
+          <span className="fr-hint-text">{t("exports.templates.chooseHint")}</span>
+        </label>
+        <select
+          className="fr-select"
+          id={`${idPrefix}-modele`}
+          name="modele"
+          defaultValue={chosen.modele ?? ""}
+          aria-describedby={errors.modele ? `${idPrefix}-modele-error` : undefined}
+        >
+          <option value="">{t("exports.templates.none")}</option>
+          {templates.map((tpl) => (
+            <option key={tpl.id} value={tpl.id}>
+              {`${tpl.name} (${tpl.kind.toUpperCase()})`}
+            </option>
+          ))}
+        </select>
+        {errors.modele ? (
+          <p className="fr-error-text" id={`${idPrefix}-modele-error`}>
+            {errors.modele}
+          </p>
+        ) : null}
+        <p className="fr-text--sm fr-mt-1v">
+          <a className="fr-link fr-text--sm" href={`/procedures/${demarcheId}/modeles-export`}>
+            {t("exports.templates.manage")}
+          </a>
+        </p>
+      </div>
       <fieldset
         className={`fr-fieldset${formatError ? " fr-fieldset--error" : ""}`}
         aria-labelledby={`${idPrefix}-format-legend${formatError ? ` ${idPrefix}-format-error` : ""}`}
@@ -139,6 +179,18 @@ export function ExportForm({
         {t("exports.form.submit")}
       </button>
     </form>
+  );
+}
+
+/** « 2 exports prêts »: the instructeur's generated exports waiting on the list (the export menu's badge). */
+export function ExportReadyBadge({ exports }: { exports: readonly ExportView[] }) {
+  const tn = useTn();
+  const ready = exports.filter((e) => e.state === "generated").length;
+  if (ready === 0) return null;
+  return (
+    <span className="fr-badge fr-badge--success fr-badge--sm fr-ml-1w" data-testid="exports-ready-badge">
+      {tn("exports.ready", ready, { count: ready })}
+    </span>
   );
 }
 

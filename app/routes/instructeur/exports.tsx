@@ -3,11 +3,12 @@ import { requestExport } from "../../../server/operations/exports/request-export
 import { findInstructeurDemarche } from "../../../server/queries/instructeur/demarches";
 import { listOwnExports } from "../../../server/queries/instructeur/exports";
 import { parseTab } from "../../../server/domain/instructeur-list/tabs";
+import { listTemplatesOfInstructeur } from "../../../server/queries/instructeur/export-templates";
 import { useT as useTFromData } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { idParam, readForm, requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/exports";
-import { ExportForm, type ExportFormErrors, ExportList, exportViews } from "./exports-ui";
+import { ExportForm, type ExportFormErrors, ExportList, ExportReadyBadge, exportViews } from "./exports-ui";
 import { listHref, readListUrl } from "./list-url";
 
 export const handle = { i18n: ["exports", "instructeur"] };
@@ -23,12 +24,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const demarche = await findInstructeurDemarche(db, instructeur.instructeurId, idParam(params.id));
   const url = new URL(request.url);
   const state = readListUrl(url.searchParams);
-  const rows = await listOwnExports(db, instructeur.instructeurId, demarche.id);
+  const [rows, templateRows] = await Promise.all([
+    listOwnExports(db, instructeur.instructeurId, demarche.id),
+    listTemplatesOfInstructeur(db, instructeur.instructeurId, demarche.id),
+  ]);
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle },
     url: state,
     tab: parseTab(state.statut),
     exports: exportViews(rows),
+    templates: templateRows.map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
     notice: url.searchParams.get("reutilise") === "1" ? "reused" : url.searchParams.has("demande") ? "requested" : null,
     locale: requestState(context).locale,
   };
@@ -57,18 +62,20 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     q: text("q").slice(0, 200),
     archives: text("archives") === "on",
     periode: text("periode") || "tout",
+    modele: text("modele").slice(0, 20),
   };
   const result = await requestExport(db, instructeur.instructeurId, demarcheId, posted, locale);
   if (!result.ok) {
     const errors: ExportFormErrors = {};
     for (const refusal of result.refusals) {
       const message = t(`exports.errors.${refusal.code}` as Parameters<typeof t>[0]);
-      if (refusal.field === "format") errors.format = message;
+      if (refusal.field === "modele") errors.modele = message;
+      else if (refusal.field === "format") errors.format = message;
       else if (refusal.field === "statut") errors.statut = message;
       else errors.form = message;
     }
     return data(
-      { errors, values: { format: posted.format, archives: posted.archives, periode: posted.periode } },
+      { errors, values: { format: posted.format, archives: posted.archives, periode: posted.periode, modele: posted.modele } },
       { status: 422 },
     );
   }
@@ -76,7 +83,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function Exports({ loaderData, actionData }: Route.ComponentProps) {
-  const { demarche, url, tab, exports, notice, locale } = loaderData;
+  const { demarche, url, tab, exports, notice, locale, templates } = loaderData;
   const t = useTFromData();
   return (
     <>
@@ -93,7 +100,9 @@ export default function Exports({ loaderData, actionData }: Route.ComponentProps
           <p>{t(notice === "reused" ? "exports.reused" : "exports.requested")}</p>
         </div>
       ) : null}
-      <h2>{t("exports.list.title")}</h2>
+      <h2>
+        {t("exports.list.title")} <ExportReadyBadge exports={exports} />
+      </h2>
       <p className="fr-text--sm">{t("exports.list.kept")}</p>
       <ExportList demarcheId={demarche.id} exports={exports} locale={locale} />
       <h2>{t("exports.menu")}</h2>
@@ -104,6 +113,7 @@ export default function Exports({ loaderData, actionData }: Route.ComponentProps
         values={actionData?.values}
         errors={actionData?.errors}
         idPrefix="export-page"
+        templates={templates}
       />
     </>
   );

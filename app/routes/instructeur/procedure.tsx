@@ -12,6 +12,7 @@ import { findInstructeurDemarche } from "../../../server/queries/instructeur/dem
 import { listInstructeurDossiers, sortKeyOf } from "../../../server/queries/instructeur/dossiers";
 import { listBatchOperations } from "../../../server/queries/instructeur/batches";
 import { listOwnExports } from "../../../server/queries/instructeur/exports";
+import { listTemplatesOfInstructeur } from "../../../server/queries/instructeur/export-templates";
 import { labelsOfDemarche, labelsOfDossiers } from "../../../server/queries/instructeur/labels";
 import { notificationBadges } from "../../../server/queries/instructeur/notifications";
 import { loadListColumns, loadListRows } from "../../../server/queries/instructeur/list-columns";
@@ -98,13 +99,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     }),
   ]);
   // Labels and notification badges of the page's dossiers: two indexed queries for the page.
-  const [rows, labels, badges, batches, demarcheLabels, exportRows] = await Promise.all([
+  const [rows, labels, badges, batches, demarcheLabels, exportRows, templateRows] = await Promise.all([
     loadListRows(db, list.ids, columns, locale),
     labelsOfDossiers(db, list.ids),
     notificationBadges(db, instructeur.instructeurId, list.ids),
     listBatchOperations(db, instructeur.instructeurId, demarche.id),
     labelsOfDemarche(db, demarche.id),
     listOwnExports(db, instructeur.instructeurId, demarche.id, 5),
+    listTemplatesOfInstructeur(db, instructeur.instructeurId, demarche.id),
   ]);
   const labelOf = (column: (typeof columns.available)[number]) =>
     "key" in column.label
@@ -171,6 +173,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       : null,
     demarcheLabels: demarcheLabels.map((l) => ({ id: l.id, name: l.name })),
     exports: exportViews(exportRows),
+    exportTemplates: templateRows.map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
     locale,
   };
 }

@@ -20,6 +20,8 @@ export const ZExportScope = z.object({
   periode: z.enum(["tout", "30j"]),
   /** The day relative date filters (« this week ») were read against, YYYY-MM-DD (Paris). */
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The export template used (its version: an edited template makes a new export). */
+  modele: z.object({ id: z.number().int(), version: z.string() }).nullable().optional(),
 });
 export type ExportScope = z.infer<typeof ZExportScope>;
 
@@ -36,6 +38,7 @@ export function exportKey(format: ExportFormat, scope: ExportScope): string {
     scope.archives,
     scope.periode,
     relative ? scope.today : null,
+    ...(scope.modele ? [scope.modele.id, scope.modele.version] : []),
   ]);
   return createHash("sha256").update(canonical).digest("hex");
 }

@@ -4,7 +4,8 @@
  * The démarche must be one of theirs (NotFoundError otherwise); an unknown format or tab and
  * filters the list would refuse are refused. An identical export of theirs pending or generated
  * less than 5 minutes ago is returned instead of a new one (the reference's rule); otherwise the
- * export row and its `generate-export` job are written in one transaction.
+ * export row and its `generate-export` job are written in one transaction. With an export template
+ * (`modele`, one of the instructeur's groupes' templates, else refused), the format is the template's.
  */
 import { and, desc, eq, gt, or, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -17,6 +18,7 @@ import { EXPORT_TABS, exportKey, type ExportScope } from "../../domain/exports/s
 import { parseFilters } from "../../domain/instructeur-list/filters";
 import { NotFoundError } from "../../errors";
 import { enqueueJob } from "../../jobs/enqueue";
+import { findTemplateOfInstructeur } from "../../lookups/export-templates";
 import { loadListColumns } from "../../lookups/list-columns";
 import { type OperationResult, refuse } from "../../refusal";
 
@@ -29,6 +31,8 @@ export const ZExportRequest = z.object({
   q: z.string().max(200).default(""),
   archives: z.boolean().default(false),
   periode: z.string().default("tout"),
+  /** An export template's id ("" or absent: none); its kind is the export's format. */
+  modele: z.string().max(20).default(""),
 });
 export type ExportRequest = z.input<typeof ZExportRequest>;
 
@@ -53,7 +57,16 @@ export async function requestExport(
   const parsed = ZExportRequest.safeParse(request);
   if (!parsed.success) return refuse("invalid_scope", "form");
   const input = parsed.data;
-  const format = EXPORT_FORMATS.find((f) => f === input.format);
+  let modele: ExportScope["modele"] = null;
+  let templateKind: string | null = null;
+  if (input.modele !== "") {
+    const templateId = /^\d{1,9}$/.test(input.modele) ? Number(input.modele) : null;
+    const template = templateId === null ? null : await findTemplateOfInstructeur(db, instructeurId, demarcheId, templateId);
+    if (!template) return refuse("unknown_template", "modele");
+    modele = { id: template.id, version: template.updatedAt.toISOString() };
+    templateKind = template.kind;
+  }
+  const format = EXPORT_FORMATS.find((f) => f === (templateKind ?? input.format));
   if (!format) return refuse("unknown_format", "format");
   const statut = input.statut === "" ? "a-suivre" : EXPORT_TABS.find((tab) => tab === input.statut);
   if (!statut) return refuse("unknown_tab", "statut");
@@ -71,6 +84,7 @@ export async function requestExport(
     archives: input.archives,
     periode,
     today,
+    modele,
   };
   const key = exportKey(format, scope);
   return db.transaction(async (tx) => {
