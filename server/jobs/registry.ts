@@ -12,6 +12,7 @@ import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
 import { purgeExportsJob } from "./purge-exports.job";
+import { purgeStaleTransfersJob } from "./purge-stale-transfers.job";
 import { sendMailJob } from "./send-mail.job";
 import { notifyAddedInstructeursJob } from "./notify-added-instructeurs.job";
 import { rerouteDossiersJob } from "./reroute-dossiers.job";
@@ -54,6 +55,7 @@ export const JOBS = {
   "purge-discarded-demarches": purgeDiscardedDemarchesJob,
   "sva-svr-daily": svaSvrDailyJob,
   "stalled-declarative": stalledDeclarativeJob,
+  "purge-stale-transfers": purgeStaleTransfersJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -77,6 +79,7 @@ export const CRONTAB = [
   "45 23 * * * purge-discarded-demarches ?max=1",
   "15 0 * * * sva-svr-daily ?max=1",
   "*/10 * * * * stalled-declarative ?max=1",
+  "0 0 * * * purge-stale-transfers ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {
