@@ -56,6 +56,8 @@ export const EVENT_KINDS = {
   }),
   "dossier.transfert_refuse": z.object({ transferId: z.number().int(), email: z.string().max(320) }),
   "dossier.transfert_expire": z.object({ transferId: z.number().int(), email: z.string().max(320) }),
+  /** The usager deleted their account: the submitted dossier stays without usager. */
+  "dossier.titulaire_supprime": z.object({}),
   /** An avis was asked of an expert (by an instructeur or, when allowed, another expert). */
   "avis.demande": z.object({ avisId: z.number().int(), expertId: z.number().int(), confidentiel: z.boolean() }),
   /** The expert answered (`first`) or changed their answer. */
