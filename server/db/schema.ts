@@ -1264,5 +1264,8 @@ export const dossierTransferItems = pgTable(
       .notNull()
       .references(() => dossiers.id, { onDelete: "cascade" }),
   },
-  (t) => [uniqueIndex("dossier_transfer_items_dossier_key").on(t.dossierId), index("dossier_transfer_items_transfer_idx").on(t.transferId)],
+  (t) => [
+    uniqueIndex("dossier_transfer_items_dossier_key").on(t.dossierId),
+    index("dossier_transfer_items_transfer_idx").on(t.transferId),
+  ],
 );

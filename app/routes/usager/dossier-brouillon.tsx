@@ -179,11 +179,11 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
               </button>
             </li>
             {loaderData.owner ? (
-            <li>
-              <button type="submit" name="intent" value="submit" className="fr-btn">
-                {t("usager.brouillon.submit")}
-              </button>
-            </li>
+              <li>
+                <button type="submit" name="intent" value="submit" className="fr-btn">
+                  {t("usager.brouillon.submit")}
+                </button>
+              </li>
             ) : null}
           </ul>
           <p className="fr-text--sm fr-mb-0" role="status" aria-live="polite" id="statut-enregistrement">

@@ -179,11 +179,11 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
               </button>
             </li>
             {loaderData.owner ? (
-            <li>
-              <button type="submit" name="intent" value="submit" className="fr-btn">
-                {t("usager.modifier.submit")}
-              </button>
-            </li>
+              <li>
+                <button type="submit" name="intent" value="submit" className="fr-btn">
+                  {t("usager.modifier.submit")}
+                </button>
+              </li>
             ) : null}
           </ul>
           <p className="fr-text--sm" role="status" aria-live="polite" id="statut-enregistrement">

@@ -69,9 +69,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function DossiersTransferts({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const emailError = actionData?.errors.email
-    ? t(`usager.partage.errors.${actionData.errors.email as "email_invalid"}`)
-    : null;
+  const emailError = actionData?.errors.email ? t(`usager.partage.errors.${actionData.errors.email as "email_invalid"}`) : null;
   const numbers = (ids: number[]) => ids.map((id) => `n° ${id}`).join(", ");
   return (
     <>

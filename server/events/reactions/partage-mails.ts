@@ -34,7 +34,9 @@ export const dossierInviteMail = defineReaction({
       .where(eq(dossierInvites.id, event.payload.inviteId));
     if (!invite) return;
     const [inviter] =
-      event.actorUserId === null ? [] : await tx.select({ email: users.email }).from(users).where(eq(users.id, event.actorUserId));
+      event.actorUserId === null
+        ? []
+        : await tx.select({ email: users.email }).from(users).where(eq(users.id, event.actorUserId));
     const account = await accountOf(tx, invite.email);
     await enqueueMail(
       tx,
@@ -64,7 +66,9 @@ export const dossierTransferMail = defineReaction({
     // One e-mail per transfer: the operation records its dossiers' events in ascending order.
     if (items.length === 0 || items[0]?.dossierId !== event.dossierId) return;
     const [sender] =
-      event.actorUserId === null ? [] : await tx.select({ email: users.email }).from(users).where(eq(users.id, event.actorUserId));
+      event.actorUserId === null
+        ? []
+        : await tx.select({ email: users.email }).from(users).where(eq(users.id, event.actorUserId));
     const account = await accountOf(tx, event.payload.email);
     await enqueueMail(
       tx,

@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { DbOrTx, Tx } from "../../db/client";
 import { loadRevisionForm } from "../../db/revisions";
 import type { ChampDescriptor } from "../../domain/champs/definition";
-import { findInstructeurDossier, findSharedUsagerDossier, findUsagerDossier } from "../../lookups/scoped-dossier";
+import { findInstructeurDossier, findSharedUsagerDossier, type findUsagerDossier } from "../../lookups/scoped-dossier";
 import { NotFoundError } from "../../errors";
 
 /** States in which the usager changes the dossier's values (brouillon, and modification en construction). */

@@ -29,7 +29,8 @@ export async function inviteToDossier(
   if (!email.success) return refuse(emailRefusalCode(input.email), "email");
   if (email.data === owner.email.toLowerCase()) return refuse("invite_self", "email");
   const message = typeof input.message === "string" ? input.message.trim() : "";
-  if (message.length > INVITE_MESSAGE_MAX_LENGTH) return refuse("message_too_long", "message", { max: INVITE_MESSAGE_MAX_LENGTH });
+  if (message.length > INVITE_MESSAGE_MAX_LENGTH)
+    return refuse("message_too_long", "message", { max: INVITE_MESSAGE_MAX_LENGTH });
   return db.transaction(async (tx): Promise<OperationResult<{ inviteId: number }>> => {
     const { dossier } = await findUsagerDossier(tx, owner.userId, input.dossierId, true);
     const [row] = await tx

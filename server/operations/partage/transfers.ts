@@ -25,15 +25,17 @@ function expiredBy(now: Date | null) {
 /** Drops expired transfers holding these dossiers, so that they can be proposed again. */
 async function releaseExpired(tx: Tx, dossierIds: number[]) {
   if (dossierIds.length === 0) return;
-  await tx.delete(dossierTransferItems).where(
-    and(
-      inArray(dossierTransferItems.dossierId, dossierIds),
-      inArray(
-        dossierTransferItems.transferId,
-        tx.select({ id: dossierTransfers.id }).from(dossierTransfers).where(expiredBy(null)),
+  await tx
+    .delete(dossierTransferItems)
+    .where(
+      and(
+        inArray(dossierTransferItems.dossierId, dossierIds),
+        inArray(
+          dossierTransferItems.transferId,
+          tx.select({ id: dossierTransfers.id }).from(dossierTransfers).where(expiredBy(null)),
+        ),
       ),
-    ),
-  );
+    );
 }
 
 export async function proposeTransfer(
@@ -106,11 +108,7 @@ async function findReceivedTransfer(tx: Tx, email: string, transferId: number) {
     .select()
     .from(dossierTransfers)
     .where(
-      and(
-        eq(dossierTransfers.id, transferId),
-        eq(dossierTransfers.email, email.toLowerCase()),
-        sql`not (${expiredBy(null)})`,
-      ),
+      and(eq(dossierTransfers.id, transferId), eq(dossierTransfers.email, email.toLowerCase()), sql`not (${expiredBy(null)})`),
     )
     .for("update");
   if (!row) throw new NotFoundError("Transfer");
@@ -221,4 +219,3 @@ export async function purgeStaleTransfers(db: Db, now = new Date()) {
     return { purged: stale.length };
   });
 }
-

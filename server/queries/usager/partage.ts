@@ -19,7 +19,10 @@ export async function loadDossierPartage(db: DbOrTx, userId: number, dossierId: 
         .where(eq(dossierInvites.dossierId, dossier.id))
         .orderBy(asc(dossierInvites.id))
     : [];
-  const [ownerRow] = await db.select({ email: users.email }).from(users).where(eq(users.id, dossier.userId ?? 0));
+  const [ownerRow] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.id, dossier.userId ?? 0));
   const [transfer] = owner
     ? await db
         .select({ email: dossierTransfers.email, createdAt: dossierTransfers.createdAt })

@@ -57,9 +57,15 @@ describe("change of e-mail", () => {
   it("refuses an invalid address, the current one and one another account uses", async () => {
     const user = await buildUser(database.db);
     const other = await buildUser(database.db);
-    expect(await requestEmailChange(database.db, user, { email: "nope" })).toMatchObject({ refusals: [{ code: "email_invalid" }] });
-    expect(await requestEmailChange(database.db, user, { email: user.email })).toMatchObject({ refusals: [{ code: "email_same" }] });
-    expect(await requestEmailChange(database.db, user, { email: other.email })).toMatchObject({ refusals: [{ code: "email_taken" }] });
+    expect(await requestEmailChange(database.db, user, { email: "nope" })).toMatchObject({
+      refusals: [{ code: "email_invalid" }],
+    });
+    expect(await requestEmailChange(database.db, user, { email: user.email })).toMatchObject({
+      refusals: [{ code: "email_same" }],
+    });
+    expect(await requestEmailChange(database.db, user, { email: other.email })).toMatchObject({
+      refusals: [{ code: "email_taken" }],
+    });
   });
 });
 
@@ -68,9 +74,14 @@ describe("deletion of the account", () => {
     const { demarche } = await buildDemarche(database.db);
     const user = await buildUser(database.db);
     const { dossierId } = await buildDossier(database.db, { demarche, usager: user, state: "en_instruction" });
-    expect(await deleteAccount(database.db, user.userId)).toMatchObject({ ok: false, refusals: [{ code: "dossiers_en_instruction" }] });
+    expect(await deleteAccount(database.db, user.userId)).toMatchObject({
+      ok: false,
+      refusals: [{ code: "dossiers_en_instruction" }],
+    });
     expect(await emailOf(user.userId)).toBe(user.email);
-    expect((await database.db.select({ u: dossiers.userId }).from(dossiers).where(eq(dossiers.id, dossierId)))[0]?.u).toBe(user.userId);
+    expect((await database.db.select({ u: dossiers.userId }).from(dossiers).where(eq(dossiers.id, dossierId)))[0]?.u).toBe(
+      user.userId,
+    );
   });
 
   it("deletes brouillons, keeps submitted dossiers without usager (logged), removes the account", async () => {
@@ -82,7 +93,9 @@ describe("deletion of the account", () => {
     expect(await emailOf(user.userId)).toBeUndefined();
     expect(await database.db.select().from(dossiers).where(eq(dossiers.id, brouillon))).toEqual([]);
     expect((await database.db.select({ u: dossiers.userId }).from(dossiers).where(eq(dossiers.id, depose)))[0]?.u).toBeNull();
-    const kinds = (await database.db.select({ kind: events.kind }).from(events).where(eq(events.dossierId, depose))).map((e) => e.kind);
+    const kinds = (await database.db.select({ kind: events.kind }).from(events).where(eq(events.dossierId, depose))).map(
+      (e) => e.kind,
+    );
     expect(kinds).toContain("dossier.titulaire_supprime");
   });
 

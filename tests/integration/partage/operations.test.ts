@@ -70,7 +70,11 @@ async function textStableId(dossierId: number) {
 describe("invitations", () => {
   it("invites a co-editor, who sees the dossier in « Invité », edits it and writes in the messagerie", async () => {
     const { owner, invitee, dossierId } = await setup("en_construction");
-    const result = await inviteToDossier(database.db, owner, { dossierId, email: ` ${invitee.email.toUpperCase()} `, message: "Peux-tu compléter ?" });
+    const result = await inviteToDossier(database.db, owner, {
+      dossierId,
+      email: ` ${invitee.email.toUpperCase()} `,
+      message: "Peux-tu compléter ?",
+    });
     expect(result).toMatchObject({ ok: true });
     expect(await invitesOf(dossierId)).toMatchObject([{ email: invitee.email, message: "Peux-tu compléter ?" }]);
     expect(await kindsOf(dossierId)).toContain("dossier.invitation_envoyee");
@@ -109,7 +113,9 @@ describe("invitations", () => {
     expect(await inviteToDossier(database.db, owner, { dossierId, email: "  " })).toMatchObject({
       refusals: [{ code: "email_required", field: "email" }],
     });
-    expect(await inviteToDossier(database.db, owner, { dossierId, email: invitee.email, message: "x".repeat(2001) })).toMatchObject({
+    expect(
+      await inviteToDossier(database.db, owner, { dossierId, email: invitee.email, message: "x".repeat(2001) }),
+    ).toMatchObject({
       refusals: [{ code: "message_too_long", field: "message" }],
     });
     expect(await invitesOf(dossierId)).toEqual([]);
@@ -144,19 +150,29 @@ describe("authorization", () => {
     await expect(
       updateIdentity(database.db, invitee.userId, dossierId, { civilite: "M.", nom: "Autre", prenom: "Nom" }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(inviteToDossier(database.db, invitee, { dossierId, email: stranger.email })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeInvite(database.db, invitee.userId, { dossierId, inviteId: invited.inviteId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(proposeTransfer(database.db, invitee, { dossierId, email: stranger.email })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(inviteToDossier(database.db, invitee, { dossierId, email: stranger.email })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(removeInvite(database.db, invitee.userId, { dossierId, inviteId: invited.inviteId })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(proposeTransfer(database.db, invitee, { dossierId, email: stranger.email })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await database.db.select().from(dossiers).where(eq(dossiers.id, dossierId))).toEqual(before);
     expect(await invitesOf(dossierId)).toHaveLength(1);
-    expect(await database.db.select().from(dossierTransferItems).where(eq(dossierTransferItems.dossierId, dossierId))).toEqual([]);
+    expect(await database.db.select().from(dossierTransferItems).where(eq(dossierTransferItems.dossierId, dossierId))).toEqual(
+      [],
+    );
   });
 
   it("another usager can neither read, edit, invite on, leave, nor accept a transfer not addressed to them", async () => {
     const { owner, invitee, stranger, dossierId } = await setup();
     await expect(findSharedUsagerDossier(database.db, stranger.userId, dossierId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(saveChamps(database.db, stranger.userId, dossierId, () => undefined)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(inviteToDossier(database.db, stranger, { dossierId, email: invitee.email })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(inviteToDossier(database.db, stranger, { dossierId, email: invitee.email })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(leaveDossier(database.db, stranger, dossierId)).rejects.toBeInstanceOf(NotFoundError);
     const proposed = await proposeTransfer(database.db, owner, { dossierId, email: invitee.email });
     if (!proposed.ok) throw new Error("refused");

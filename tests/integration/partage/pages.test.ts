@@ -97,9 +97,8 @@ describe("sharing without JavaScript", () => {
     const accepted = await recipient.post("/dossiers/transferts", { intent: "accepter", transfer_id: transferId ?? "" });
     expect(accepted.status).toBe(302);
     const [row] = await server.database.db.select({ userId: dossiers.userId }).from(dossiers).where(eq(dossiers.id, secondId));
-    const [outsiderRow] = (
-      await server.database.db.execute<{ id: number }>(`select id from users where email = '${OUTSIDER}'`)
-    ).rows;
+    const [outsiderRow] = (await server.database.db.execute<{ id: number }>(`select id from users where email = '${OUTSIDER}'`))
+      .rows;
     expect(row?.userId).toBe(outsiderRow?.id);
     expect((await owner.get(`/dossiers/${secondId}`)).status).toBe(404);
   });

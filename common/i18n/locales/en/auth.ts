@@ -150,7 +150,8 @@ export default {
       confirmedTitle: "E-mail address changed",
       confirmed: "Your account now uses the address {email}.",
       failedTitle: "This link cannot be used",
-      failed: "The link is invalid, expired or already used, or the address is already taken. Ask for a new change from your account.",
+      failed:
+        "The link is invalid, expired or already used, or the address is already taken. Ask for a new change from your account.",
       back: "Back to my account",
       errors: {
         email_required: "Enter the new e-mail address.",

@@ -22,7 +22,8 @@ export default {
       subject: "Confirm your new e-mail address",
       body: "You asked to use the address {email} for your Guichet account. Open the link below to confirm.",
       link: "Confirm my new address",
-      ignore: "This link is valid for 24 hours. If you did not ask for anything, ignore this e-mail: your address will not change.",
+      ignore:
+        "This link is valid for 24 hours. If you did not ask for anything, ignore this e-mail: your address will not change.",
     },
   },
   auth: {

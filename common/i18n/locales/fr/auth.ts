@@ -151,7 +151,8 @@ export default {
       confirmedTitle: "Adresse électronique modifiée",
       confirmed: "Votre compte utilise désormais l’adresse {email}.",
       failedTitle: "Ce lien ne peut pas servir",
-      failed: "Le lien est invalide, expiré ou déjà utilisé, ou l’adresse est déjà prise. Demandez un nouveau changement depuis votre compte.",
+      failed:
+        "Le lien est invalide, expiré ou déjà utilisé, ou l’adresse est déjà prise. Demandez un nouveau changement depuis votre compte.",
       back: "Retour à mon compte",
       errors: {
         email_required: "Saisissez la nouvelle adresse électronique.",

@@ -48,7 +48,8 @@ export default {
       noneSent: "Vous n’avez proposé aucun transfert.",
       sentItem: "Dossiers {dossiers} proposés à {email} (jusqu’au {date}).",
       allTitle: "Transférer tous mes dossiers",
-      allLead: "Tous vos dossiers seront proposés à cette adresse ; ceux déjà proposés à quelqu’un ne le seront pas une seconde fois.",
+      allLead:
+        "Tous vos dossiers seront proposés à cette adresse ; ceux déjà proposés à quelqu’un ne le seront pas une seconde fois.",
       allSubmit: "Proposer tous mes dossiers",
     },
     notices: {
