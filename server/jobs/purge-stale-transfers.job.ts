@@ -1,6 +1,5 @@
 /** Daily purge of transfers not answered within 2 weeks (the reference's PurgeStaleTransfersJob, 00:00). */
 import { z } from "zod";
-import { purgeStaleTransfers } from "../operations/partage/transfers";
 import type { JobDefinition } from "./registry";
 
 const ZPurgeStaleTransfers = z.object({}).passthrough();
@@ -8,6 +7,8 @@ const ZPurgeStaleTransfers = z.object({}).passthrough();
 export const purgeStaleTransfersJob = {
   payload: ZPurgeStaleTransfers,
   async run(_payload, { db, logger }) {
+    // Loaded when run: the operation records events whose reactions enqueue jobs (no import cycle).
+    const { purgeStaleTransfers } = await import("../operations/partage/transfers");
     const result = await purgeStaleTransfers(db);
     logger.info(result, "purged stale transfers");
   },
