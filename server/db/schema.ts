@@ -62,6 +62,8 @@ export const users = pgTable(
     emailConfirmedAt: tstz("email_confirmed_at"),
     locale: text("locale").notNull().default("fr"),
     lastSignInAt: tstz("last_sign_in_at"),
+    /** A new address asked for on the profile, until confirmed by the link sent to it (Devise's `unconfirmed_email`). */
+    unconfirmedEmail: text("unconfirmed_email"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -180,7 +182,7 @@ export const emailTokens = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose").notNull().$type<"confirm_email" | "reset_password" | "invitation">(),
+    purpose: text("purpose").notNull().$type<"confirm_email" | "reset_password" | "invitation" | "change_email">(),
     tokenHash: text("token_hash").notNull(),
     expiresAt: tstz("expires_at").notNull(),
     usedAt: tstz("used_at"),
@@ -1373,5 +1375,64 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index("webhook_deliveries_sequence_idx").on(t.subscriptionId, t.dossierId, t.status, t.id),
     index("webhook_deliveries_demarche_idx").on(t.demarcheId, t.id),
+  ],
+);
+
+/**
+ * Co-editors of a dossier (the reference's `invites`): the owner shares it with an e-mail address;
+ * whoever signs in with that address may view it, edit its form and use its messagerie, never the
+ * owner-only actions (scopes `dossiersOfUsagerOrInvitee` / `dossiersOfUsager`).
+ */
+export const dossierInvites = pgTable(
+  "dossier_invites",
+  {
+    id: serial("id").primaryKey(),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    /** Lower-cased and trimmed, as `users.email`. */
+    email: text("email").notNull(),
+    inviterUserId: integer("inviter_user_id").references(() => users.id, { onDelete: "set null" }),
+    message: text("message"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("dossier_invites_dossier_email_key").on(t.dossierId, t.email),
+    index("dossier_invites_email_idx").on(t.email, t.dossierId),
+  ],
+);
+
+/**
+ * A proposal to give one or all of one's dossiers to another e-mail (the reference's
+ * `DossierTransfer`): valid 2 weeks, accepted or refused by whoever signs in with that address.
+ * What happened is the events `dossier.transfert_*` of each dossier.
+ */
+export const dossierTransfers = pgTable(
+  "dossier_transfers",
+  {
+    id: serial("id").primaryKey(),
+    fromUserId: integer("from_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("dossier_transfers_email_idx").on(t.email), index("dossier_transfers_created_idx").on(t.createdAt)],
+);
+
+/** The dossiers of a transfer; a dossier is in at most one pending transfer. */
+export const dossierTransferItems = pgTable(
+  "dossier_transfer_items",
+  {
+    transferId: integer("transfer_id")
+      .notNull()
+      .references(() => dossierTransfers.id, { onDelete: "cascade" }),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    uniqueIndex("dossier_transfer_items_dossier_key").on(t.dossierId),
+    index("dossier_transfer_items_transfer_idx").on(t.transferId),
   ],
 );

@@ -2,15 +2,17 @@
  * Authorization as query scopes: what each persona may see is a WHERE clause, applied by every
  * read and write of the operations. Out of scope is indistinguishable from "does not exist" (404).
  */
-import { and, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import {
   avis,
   demarcheAdministrateurs,
   demarches,
+  dossierInvites,
   dossiers,
   expertsProcedures,
   groupeInstructeurMembers,
   groupesInstructeurs,
+  users,
 } from "./schema";
 
 /** Démarches an administrateur administers. */
@@ -21,9 +23,25 @@ export function demarchesOfAdministrateur(administrateurId: number): SQL {
   );
 }
 
-/** Dossiers a usager owns. */
+/**
+ * Dossiers a usager owns: the owner-only actions (submit, identity, transfer, invitations, delete,
+ * accusé de lecture) and the default, so that a new action is never opened to co-editors by mistake.
+ */
 export function dossiersOfUsager(userId: number): SQL {
   return eq(dossiers.userId, userId);
+}
+
+/** Dossiers shared with a usager: invited by their owner at the e-mail this account signs in with. */
+export function dossiersInvitingUsager(userId: number): SQL {
+  return inArray(
+    dossiers.id,
+    sql`(select ${dossierInvites.dossierId} from ${dossierInvites} join ${users} on ${users.email} = ${dossierInvites.email} where ${users.id} = ${userId})`,
+  );
+}
+
+/** Dossiers a usager owns or co-edits: view, edit the form, messagerie (the reference's owner-or-invite actions). */
+export function dossiersOfUsagerOrInvitee(userId: number): SQL {
+  return or(dossiersOfUsager(userId), dossiersInvitingUsager(userId)) as SQL;
 }
 
 /** Groupes instructeurs an instructeur belongs to. */

@@ -14,6 +14,7 @@ import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
 import { purgeExportsJob } from "./purge-exports.job";
+import { purgeStaleTransfersJob } from "./purge-stale-transfers.job";
 import { sendMailJob } from "./send-mail.job";
 import { notifyAddedInstructeursJob } from "./notify-added-instructeurs.job";
 import { rerouteDossiersJob } from "./reroute-dossiers.job";
@@ -58,6 +59,7 @@ export const JOBS = {
   "sva-svr-daily": svaSvrDailyJob,
   "stalled-declarative": stalledDeclarativeJob,
   "generate-attestation": generateAttestationJob,
+  "purge-stale-transfers": purgeStaleTransfersJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -82,6 +84,7 @@ export const CRONTAB = [
   "15 0 * * * sva-svr-daily ?max=1",
   "*/10 * * * * stalled-declarative ?max=1",
   "*/10 * * * * batch-operation-sweep ?max=1",
+  "0 0 * * * purge-stale-transfers ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

@@ -5,7 +5,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { demarches, dossiers } from "../db/schema";
-import { dossiersOfUsager, dossiersVisibleToInstructeur } from "../db/scopes";
+import { dossiersOfUsager, dossiersOfUsagerOrInvitee, dossiersVisibleToInstructeur } from "../db/scopes";
 import { NotFoundError } from "../errors";
 
 async function findScoped(db: DbOrTx, dossierId: number, scope: ReturnType<typeof dossiersOfUsager>, lock: boolean) {
@@ -21,8 +21,18 @@ async function findScoped(db: DbOrTx, dossierId: number, scope: ReturnType<typeo
   return row;
 }
 
+/** A dossier its owner acts on (owner-only actions: submit, identity, transfer, invitations…). */
 export function findUsagerDossier(db: DbOrTx, userId: number, dossierId: number, lock = false) {
   return findScoped(db, dossierId, dossiersOfUsager(userId), lock);
+}
+
+/**
+ * A dossier its owner or a co-editor (invitee) may view, fill in and discuss; `owner` says which.
+ * Anything beyond that goes through `findUsagerDossier`.
+ */
+export async function findSharedUsagerDossier(db: DbOrTx, userId: number, dossierId: number, lock = false) {
+  const row = await findScoped(db, dossierId, dossiersOfUsagerOrInvitee(userId), lock);
+  return { ...row, owner: row.dossier.userId === userId };
 }
 
 export function findInstructeurDossier(db: DbOrTx, instructeurId: number, dossierId: number, lock = false) {

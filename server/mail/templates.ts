@@ -14,6 +14,7 @@ import { dossierGroupeChangeTemplate } from "./templates/groupe-mails";
 import { INSTRUCTEUR_MAIL_TEMPLATES } from "./templates/instructeur-mails";
 import { invitationTemplate } from "./templates/invitation";
 import { nouveauMessageTemplate } from "./templates/nouveau-message";
+import { changeEmailTemplate, dossierInviteTemplate, dossierTransferTemplate } from "./templates/partage-mails";
 import { resetPasswordTemplate } from "./templates/reset-password";
 
 /** A mail template declares the parameters it needs: they are checked when the mail is enqueued. */
@@ -51,6 +52,10 @@ export const MAIL_TEMPLATES = {
   ...EQUIPE_MAIL_TEMPLATES,
   // démarche closed, usagers told (server/operations/demarches/send-closing-notification.ts)
   demarche_closed: demarcheClosedTemplate,
+  // the usager's sharing and account (server/events/reactions/partage-mails.ts, server/operations/accounts/change-email.ts)
+  dossier_invite: dossierInviteTemplate,
+  dossier_transfer: dossierTransferTemplate,
+  change_email: changeEmailTemplate,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

@@ -13,7 +13,7 @@ import { type demarches, type dossiers, users } from "../db/schema";
 import { buildDossierDocument, buildReceiptDocument, type DossierDocumentInput } from "../domain/documents/dossier-document";
 import type { ChampStream } from "../domain/dossier/streams";
 import { NotFoundError } from "../errors";
-import { findInstructeurDossier, findSubmittedDossier, findUsagerDossier } from "../lookups/scoped-dossier";
+import { findInstructeurDossier, findSubmittedDossier, findSharedUsagerDossier } from "../lookups/scoped-dossier";
 import { loadFormView } from "./form-view";
 
 type DossierRow = typeof dossiers.$inferSelect;
@@ -43,7 +43,7 @@ export async function dossierDocumentInput(
 }
 
 export async function loadUsagerDossierDocument(db: DbOrTx, userId: number, dossierId: number, locale: Locale, now = new Date()) {
-  const { dossier, demarche } = await findUsagerDossier(db, userId, dossierId);
+  const { dossier, demarche } = await findSharedUsagerDossier(db, userId, dossierId);
   const stream = await usagerReadStream(db, dossier);
   return buildDossierDocument(await dossierDocumentInput(db, dossier, demarche, stream), locale, now);
 }

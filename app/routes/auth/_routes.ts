@@ -13,5 +13,8 @@ export const authRoutes: RouteConfigEntry[] = [
   route("france_connect/particulier/callback", "routes/auth/france-connect-callback.tsx"),
   route("france_connect/particulier/merge/:token", "routes/auth/france-connect-merge.tsx"),
   route("france_connect/particulier/merge_with_existing_account", "routes/auth/france-connect-merge-email.tsx"),
-  layout("routes/auth/signed-in-layout.tsx", [route("profil", "routes/auth/profil.tsx")]),
+  layout("routes/auth/signed-in-layout.tsx", [
+    route("profil", "routes/auth/profil.tsx"),
+    route("profil/email", "routes/auth/profil-email.tsx"),
+  ]),
 ];

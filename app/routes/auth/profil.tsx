@@ -1,5 +1,14 @@
+import { eq } from "drizzle-orm";
+import { Form, redirect } from "react-router";
+import { users } from "../../../server/db/schema";
+import { requestEmailChange } from "../../../server/operations/accounts/change-email";
+import { deleteAccount } from "../../../server/operations/accounts/delete-account";
+import { refusalsByField } from "../../../server/refusal";
+import { CsrfInput } from "../../components/csrf-input";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
+import { formString, readForm, services } from "../../lib/request.server";
+import { clearSessionCookie } from "./session.server";
 import { PageTitle } from "./form-ui";
 import type { Route } from "./+types/profil";
 
@@ -16,18 +25,51 @@ const SPACES: Record<Profile, { href: string | null; icon: string }> = {
 };
 
 /** The account page: the profiles this account holds and a link to each space (the role switcher). */
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const user = currentUser(context);
+  const [account] = await services(context)
+    .db.select({ unconfirmedEmail: users.unconfirmedEmail })
+    .from(users)
+    .where(eq(users.id, user.id));
+  const sent = new URL(request.url).searchParams.get("notice") === "email";
   const profiles: Profile[] = ["usager"];
   if (user.instructeurId !== null) profiles.push("instructeur");
   if (user.administrateurId !== null) profiles.push("administrateur");
   if (user.expertId !== null) profiles.push("expert");
-  return { email: user.email, profiles };
+  return { email: user.email, profiles, unconfirmedEmail: account?.unconfirmedEmail ?? null, sent };
 }
 
-export default function Profil({ loaderData }: Route.ComponentProps) {
+/** « Changer d’adresse » (a link to the new address) and « Supprimer mon compte ». */
+export async function action({ context, request }: Route.ActionArgs) {
+  const user = currentUser(context);
+  const { db } = services(context);
+  const form = await readForm(request);
+  const intent = formString(form, "intent");
+  if (intent === "changer-email") {
+    const email = formString(form, "email") ?? "";
+    const result = await requestEmailChange(db, { userId: user.id, email: user.email }, { email });
+    if (!result.ok) return { intent, email, ...refusalsByField(result.refusals) };
+    throw redirect("/profil?notice=email");
+  }
+  if (intent === "supprimer-compte") {
+    if (formString(form, "confirmation") !== "1") {
+      return { intent, email: "", errors: { form: "confirmation_required" } as Record<string, string>, errorParams: {} };
+    }
+    const result = await deleteAccount(db, user.id);
+    if (!result.ok) return { intent, email: "", ...refusalsByField(result.refusals) };
+    clearSessionCookie(context);
+    throw redirect("/");
+  }
+  throw new Response(null, { status: 400 });
+}
+
+export default function Profil({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { email, profiles } = loaderData;
+  const emailCode = actionData?.intent === "changer-email" ? actionData.errors.email : undefined;
+  const emailError = emailCode ? t(`auth.profile.changeEmail.errors.${emailCode as "email_invalid"}`) : null;
+  const deleteCode = actionData?.intent === "supprimer-compte" ? actionData.errors.form : undefined;
+  const deleteError = deleteCode ? t(`auth.profile.deleteAccount.errors.${deleteCode as "invalid"}`) : null;
   return (
     <>
       <PageTitle title={t("auth.profile.title")} />
@@ -69,6 +111,43 @@ export default function Profil({ loaderData }: Route.ComponentProps) {
           </p>
         </>
       ) : null}
+      <h2 id="changer-email">{t("auth.profile.changeEmail.title")}</h2>
+      {loaderData.sent && loaderData.unconfirmedEmail ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status">
+          <p>{t("auth.profile.changeEmail.sent", { email: loaderData.unconfirmedEmail })}</p>
+        </div>
+      ) : loaderData.unconfirmedEmail ? (
+        <p>{t("auth.profile.changeEmail.pending", { email: loaderData.unconfirmedEmail })}</p>
+      ) : null}
+      <p>{t("auth.profile.changeEmail.lead")}</p>
+      <Form method="post" noValidate className="fr-mb-4w">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="changer-email" />
+        <div className={`fr-input-group${emailError ? " fr-input-group--error" : ""}`}>
+          <label className="fr-label" htmlFor="new-email">
+            {t("auth.profile.changeEmail.label")}
+            <span className="fr-hint-text">{t("auth.profile.changeEmail.hint")}</span>
+          </label>
+          <input
+            className={`fr-input${emailError ? " fr-input--error" : ""}`}
+            id="new-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={actionData?.intent === "changer-email" ? actionData.email : ""}
+            aria-describedby={emailError ? "new-email-error" : undefined}
+            aria-invalid={emailError ? true : undefined}
+          />
+          {emailError ? (
+            <p id="new-email-error" className="fr-error-text">
+              {emailError}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="fr-btn fr-btn--secondary">
+          {t("auth.profile.changeEmail.submit")}
+        </button>
+      </Form>
       <h2>{t("auth.profile.securityTitle")}</h2>
       <p>{t("auth.profile.changePasswordHint")}</p>
       <p>
@@ -76,6 +155,32 @@ export default function Profil({ loaderData }: Route.ComponentProps) {
           {t("auth.profile.changePassword")}
         </a>
       </p>
+      <h2 id="supprimer-compte">{t("auth.profile.deleteAccount.title")}</h2>
+      <p>{t("auth.profile.deleteAccount.lead")}</p>
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="supprimer-compte" />
+        <div className={`fr-checkbox-group fr-mb-2w${deleteError ? " fr-checkbox-group--error" : ""}`}>
+          <input
+            type="checkbox"
+            id="delete-confirmation"
+            name="confirmation"
+            value="1"
+            aria-describedby={deleteError ? "delete-error" : undefined}
+          />
+          <label className="fr-label" htmlFor="delete-confirmation">
+            {t("auth.profile.deleteAccount.confirm")}
+          </label>
+          {deleteError ? (
+            <p id="delete-error" className="fr-error-text">
+              {deleteError}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="fr-btn fr-btn--tertiary">
+          {t("auth.profile.deleteAccount.submit")}
+        </button>
+      </Form>
     </>
   );
 }

@@ -4,7 +4,11 @@ import { layout, type RouteConfigEntry, route } from "@react-router/dev/routes";
 export const usagerRoutes: RouteConfigEntry[] = [
   route("commencer/test/:path", "routes/usager/commencer-test.tsx"),
   route("commencer/:path", "routes/usager/commencer.tsx"),
-  layout("routes/usager/layout.tsx", [route("dossiers", "routes/usager/dossiers.tsx")]),
+  layout("routes/usager/layout.tsx", [
+    route("dossiers", "routes/usager/dossiers.tsx"),
+    route("dossiers/invites", "routes/usager/dossiers-invites.tsx"),
+    route("dossiers/transferts", "routes/usager/dossiers-transferts.tsx"),
+  ]),
   layout("routes/usager/dossier-layout.tsx", [
     route("dossiers/:id", "routes/usager/dossier.tsx"),
     route("dossiers/:id/identite", "routes/usager/dossier-identite.tsx"),
@@ -13,6 +17,7 @@ export const usagerRoutes: RouteConfigEntry[] = [
     route("dossiers/:id/modifications/annuler", "routes/usager/dossier-annuler-modifications.tsx"),
     route("dossiers/:id/merci", "routes/usager/dossier-merci.tsx"),
     route("dossiers/:id/messagerie", "routes/usager/dossier-messagerie.tsx"),
+    route("dossiers/:id/partage", "routes/usager/dossier-partage.tsx"),
     route("dossiers/:id/changements-formulaire", "routes/usager/dossier-form-changes.tsx"),
   ]),
 ];

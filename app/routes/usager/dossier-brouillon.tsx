@@ -31,12 +31,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(db, user.id, id);
+  const { dossier, demarche, owner, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(db, user.id, id);
   // The identity step comes first (/commencer leads there); a brouillon left before it shows the
   // form with a link to fill it: a redirect here would also hide the errors of a refused submission.
   if (dossier.state !== "brouillon") throw redirect(`/dossiers/${id}`);
   return {
     dossierId: dossier.id,
+    // A co-editor fills the form in; submitting is the owner's.
+    owner,
     forTest: dossier.forTest,
     demarcheLibelle: demarche.libelle,
     acceptsSubmission: acceptsSubmission(demarche, dossier),
@@ -146,7 +148,12 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
         <FormChangesNotice dossierId={dossierId} changes={loaderData.formChanges} returnPage="brouillon" />
       ) : null}
 
-      <IdentityRecap identity={loaderData.identity} editHref={`/dossiers/${dossierId}/identite`} />
+      <IdentityRecap identity={loaderData.identity} editHref={loaderData.owner ? `/dossiers/${dossierId}/identite` : null} />
+      <p>
+        <a className="fr-link fr-icon-team-line fr-link--icon-left" href={`/dossiers/${dossierId}/partage`}>
+          {t("usager.partage.title")}
+        </a>
+      </p>
 
       <h2 className="fr-sr-only">{t("usager.brouillon.formTitle")}</h2>
       <DossierChampsForm
@@ -171,11 +178,13 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
                 {t("usager.brouillon.save")}
               </button>
             </li>
-            <li>
-              <button type="submit" name="intent" value="submit" className="fr-btn">
-                {t("usager.brouillon.submit")}
-              </button>
-            </li>
+            {loaderData.owner ? (
+              <li>
+                <button type="submit" name="intent" value="submit" className="fr-btn">
+                  {t("usager.brouillon.submit")}
+                </button>
+              </li>
+            ) : null}
           </ul>
           <p className="fr-text--sm fr-mb-0" role="status" aria-live="polite" id="statut-enregistrement">
             {autosaveStatus}

@@ -4,7 +4,7 @@
  * copies of the state e-mails), answers with text and files, and sees a pending correction.
  */
 import { data, redirect } from "react-router";
-import { findUsagerDossier } from "../../../server/lookups/scoped-dossier";
+import { findSharedUsagerDossier } from "../../../server/lookups/scoped-dossier";
 import { closedMessagerieCode } from "../../../server/operations/messages/message-author";
 import { sendMessage } from "../../../server/operations/messages/send-message";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { db } = services(context);
   const { locale } = requestState(context);
   const t = tFor(context);
-  const { dossier, demarche } = await findUsagerDossier(db, user.id, id);
+  const { dossier, demarche } = await findSharedUsagerDossier(db, user.id, id);
   const closed = closedMessagerieCode(dossier);
   return {
     dossier: { id: dossier.id, state: dossier.state },
@@ -56,7 +56,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   const t = tFor(context);
-  await findUsagerDossier(db, user.id, id);
+  await findSharedUsagerDossier(db, user.id, id);
   const form = await readForm(request);
   if (formString(form, "intent") !== "envoyer") throw data({ status: 400 }, { status: 400 });
   const input = readMessageForm(form);

@@ -34,7 +34,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden, ineligibility, pendingChanges } = await loadUsagerDossier(
+  const { dossier, demarche, owner, descriptors, values, hidden, ineligibility, pendingChanges } = await loadUsagerDossier(
     db,
     user.id,
     id,
@@ -43,6 +43,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
   return {
     dossierId: dossier.id,
+    // A co-editor fills the form in; submitting is the owner's.
+    owner,
     forTest: dossier.forTest,
     demarcheLibelle: demarche.libelle,
     identity: identityOf(dossier),
@@ -150,7 +152,12 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
       {loaderData.formChanges ? (
         <FormChangesNotice dossierId={dossierId} changes={loaderData.formChanges} returnPage="modifier" />
       ) : null}
-      <IdentityRecap identity={loaderData.identity} editHref={`/dossiers/${dossierId}/identite`} />
+      <IdentityRecap identity={loaderData.identity} editHref={loaderData.owner ? `/dossiers/${dossierId}/identite` : null} />
+      <p>
+        <a className="fr-link fr-icon-team-line fr-link--icon-left" href={`/dossiers/${dossierId}/partage`}>
+          {t("usager.partage.title")}
+        </a>
+      </p>
       <h2 className="fr-sr-only">{t("usager.brouillon.formTitle")}</h2>
       <DossierChampsForm
         dossierId={dossierId}
@@ -171,11 +178,13 @@ export default function DossierModifier({ loaderData, actionData }: Route.Compon
                 {t("usager.modifier.save")}
               </button>
             </li>
-            <li>
-              <button type="submit" name="intent" value="submit" className="fr-btn">
-                {t("usager.modifier.submit")}
-              </button>
-            </li>
+            {loaderData.owner ? (
+              <li>
+                <button type="submit" name="intent" value="submit" className="fr-btn">
+                  {t("usager.modifier.submit")}
+                </button>
+              </li>
+            ) : null}
           </ul>
           <p className="fr-text--sm" role="status" aria-live="polite" id="statut-enregistrement">
             {autosaveStatus}

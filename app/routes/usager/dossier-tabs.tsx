@@ -6,6 +6,7 @@ import { useT } from "../../lib/i18n";
 export const USAGER_DOSSIER_TABS: readonly { key: string; path: string; label: TranslationKey }[] = [
   { key: "dossier", path: "", label: "messagerie.tabs.dossier" },
   { key: "messagerie", path: "/messagerie", label: "messagerie.tabs.messagerie" },
+  { key: "partage", path: "/partage", label: "usager.partage.tab" },
 ];
 
 export function UsagerDossierTabs({ dossierId, current }: { dossierId: number; current: string }) {

@@ -10,6 +10,7 @@ import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossiers";
+import { MesDossiersTabs } from "./mes-dossiers-tabs";
 import { formatDateTime, noStoreHeaders } from "./usager.server";
 
 export const handle = { i18n: ["dossiers", "messagerie", "usager"] };
@@ -47,6 +48,7 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
     <>
       <title>{t("usager.pageTitle", { title: t("usager.mesDossiers.title") })}</title>
       <h1>{t("usager.mesDossiers.title")}</h1>
+      <MesDossiersTabs current="mine" />
       {dossiers.length === 0 && loaderData.isFirstPage ? (
         <div className="fr-callout">
           <h2 className="fr-callout__title">{t("usager.mesDossiers.empty.title")}</h2>

@@ -5,7 +5,7 @@
 import { data, type RouterContextProvider } from "react-router";
 import type { Locale } from "../../../common/i18n";
 import { getT } from "../../../common/i18n";
-import { findUsagerDossier } from "../../../server/lookups/scoped-dossier";
+import { findSharedUsagerDossier } from "../../../server/lookups/scoped-dossier";
 import { currentUser } from "../../lib/persona-guard.server";
 import { notFound, services } from "../../lib/request.server";
 
@@ -66,6 +66,6 @@ export async function readOnlyDossierAction({
 }) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
-  await findUsagerDossier(services(context).db, user.id, id);
+  await findSharedUsagerDossier(services(context).db, user.id, id);
   throw data(null, { status: 405, headers: { Allow: "GET, HEAD" } });
 }

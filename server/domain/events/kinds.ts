@@ -42,6 +42,22 @@ export const EVENT_KINDS = {
   /** Put in the corbeille by the administration / restored from it (terminé dossiers). */
   "dossier.supprime": z.object({ instructeurId: z.number().int(), reason: z.enum(["instructeur_request"]) }),
   "dossier.restaure": z.object({ instructeurId: z.number().int() }),
+  /** The owner invited a co-editor (e-mail) to the dossier / removed the invitation; or the invitee left it. */
+  "dossier.invitation_envoyee": z.object({ inviteId: z.number().int(), email: z.string().max(320) }),
+  "dossier.invitation_retiree": z.object({ email: z.string().max(320), by: z.enum(["owner", "invitee"]) }),
+  /** The owner proposed the dossier (alone or with all of theirs) to another e-mail; accepted, refused or cancelled. */
+  "dossier.transfert_propose": z.object({ transferId: z.number().int(), email: z.string().max(320) }),
+  "dossier.transfert_accepte": z.object({
+    transferId: z.number().int(),
+    fromUserId: z.number().int(),
+    toUserId: z.number().int(),
+    fromEmail: z.string().max(320),
+    toEmail: z.string().max(320),
+  }),
+  "dossier.transfert_refuse": z.object({ transferId: z.number().int(), email: z.string().max(320) }),
+  "dossier.transfert_expire": z.object({ transferId: z.number().int(), email: z.string().max(320) }),
+  /** The usager deleted their account: the submitted dossier stays without usager. */
+  "dossier.titulaire_supprime": z.object({}),
   /** An avis was asked of an expert (by an instructeur or, when allowed, another expert). */
   "avis.demande": z.object({ avisId: z.number().int(), expertId: z.number().int(), confidentiel: z.boolean() }),
   /** The expert answered (`first`) or changed their answer. */

@@ -10,6 +10,7 @@ import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-ma
 import { closingNotification } from "./closing-notification";
 import { groupeChangeMails } from "./groupe-change-mails";
 import { instructeurMails } from "./instructeur-mails";
+import { dossierInviteMail, dossierTransferMail } from "./partage-mails";
 import { resolveCorrections } from "./resolve-corrections";
 import { svaSvrDate } from "./sva-svr-date";
 import { usagerMessageMail } from "./usager-message-mail";
@@ -30,4 +31,6 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   webhookDeliveriesReaction,
   closingNotification,
   attestationGeneration,
+  dossierInviteMail,
+  dossierTransferMail,
 ];

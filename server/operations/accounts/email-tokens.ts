@@ -15,6 +15,7 @@ export const EMAIL_TOKEN_TTL_SECONDS = {
   confirm_email: 24 * 3600,
   reset_password: 3600,
   invitation: 7 * 24 * 3600,
+  change_email: 24 * 3600,
 } as const satisfies Record<EmailTokenPurpose, number>;
 
 const EMAIL_TOKEN_FAILURES = ["invalid", "expired", "used"] as const;

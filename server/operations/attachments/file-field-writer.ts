@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { DbOrTx, Tx } from "../../db/client";
 import { loadRevisionForm } from "../../db/revisions";
 import type { ChampDescriptor } from "../../domain/champs/definition";
-import { findInstructeurDossier, findUsagerDossier } from "../../lookups/scoped-dossier";
+import { findInstructeurDossier, findSharedUsagerDossier, type findUsagerDossier } from "../../lookups/scoped-dossier";
 import { NotFoundError } from "../../errors";
 
 /** States in which the usager changes the dossier's values (brouillon, and modification en construction). */
@@ -35,7 +35,7 @@ export async function findWritableForm(
   lock = false,
 ): Promise<{ dossier: WritableDossier; tree: ChampDescriptor[] }> {
   if (writer.form === "champs") {
-    const { dossier } = await findUsagerDossier(db, writer.userId, dossierId, lock);
+    const { dossier } = await findSharedUsagerDossier(db, writer.userId, dossierId, lock);
     if (!(EDITABLE_STATES as readonly string[]).includes(dossier.state)) throw new NotFoundError("Dossier");
     return { dossier, tree: await loadRevisionForm(db, dossier.revisionId) };
   }

@@ -27,7 +27,7 @@ import {
 import {
   demarchesOfAdministrateur,
   demarchesOfInstructeur,
-  dossiersOfUsager,
+  dossiersOfUsagerOrInvitee,
   dossiersVisibleToExpert,
   dossiersVisibleToInstructeur,
 } from "../../db/scopes";
@@ -53,7 +53,7 @@ const ofAnnotation = exists(
 
 /** Dossiers of this attachment the viewer can see; the usager does not see the annotations' files. */
 function dossierVisibleTo(viewer: Viewer): SQL {
-  const scopes = [and(dossiersOfUsager(viewer.userId), not(ofAnnotation)) as SQL];
+  const scopes = [and(dossiersOfUsagerOrInvitee(viewer.userId), not(ofAnnotation)) as SQL];
   if (viewer.instructeurId !== null) scopes.push(dossiersVisibleToInstructeur(viewer.instructeurId));
   if (viewer.expertId != null) {
     const expertId = viewer.expertId;

@@ -6,9 +6,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers } from "../../db/schema";
-import { findUsagerDossier } from "../../lookups/scoped-dossier";
+import { findSharedUsagerDossier } from "../../lookups/scoped-dossier";
 
 export async function acknowledgeFormChanges(db: Db, userId: number, dossierId: number): Promise<void> {
-  const { dossier } = await findUsagerDossier(db, userId, dossierId);
+  const { dossier } = await findSharedUsagerDossier(db, userId, dossierId);
   await db.update(dossiers).set({ rebasedFromRevisionId: null }).where(eq(dossiers.id, dossier.id));
 }

@@ -14,7 +14,7 @@ import { loadChampValues, upsertChampValues } from "../../db/champ-values";
 import { recordEvent } from "../../events/record-event";
 import { loadRevisionForm } from "../../db/revisions";
 import { champs, dossiers } from "../../db/schema";
-import { findUsagerDossier } from "../../lookups/scoped-dossier";
+import { findSharedUsagerDossier } from "../../lookups/scoped-dossier";
 import { type OperationResult, refuse } from "../../refusal";
 import { champRefusals } from "./champ-refusals";
 
@@ -60,11 +60,11 @@ export async function saveChamps(
   refs: ReferenceData = referenceDataFor(OFFLINE_REFERENCE_DATA),
 ): Promise<SaveChampsResult> {
   // Scope first (404 before anything is read), then the slow part outside the transaction.
-  const { dossier: before } = await findUsagerDossier(db, userId, dossierId);
+  const { dossier: before } = await findSharedUsagerDossier(db, userId, dossierId);
   const tree = await loadRevisionForm(db, before.revisionId);
   const typed = await typedValues(tree, field, await loadUsagerValues(db, before), refs);
   return db.transaction(async (tx): Promise<SaveChampsResult> => {
-    const { dossier } = await findUsagerDossier(tx, userId, dossierId, true);
+    const { dossier } = await findSharedUsagerDossier(tx, userId, dossierId, true);
     if (usagerWriteStream(dossier.state) === null) return { ...refuse("read_only"), values: typed };
     // The form is the dossier's revision's; a publication in between moved it: read again.
     const current = dossier.revisionId === before.revisionId ? tree : await loadRevisionForm(tx, dossier.revisionId);

@@ -13,7 +13,7 @@ import type { ChampKey } from "../../domain/form/keys";
 import { applyRowIntent, parseRowIntent } from "../../domain/form/row-intent";
 import type { Db } from "../../db/client";
 import { loadRevisionForm } from "../../db/revisions";
-import { findUsagerDossier } from "../../lookups/scoped-dossier";
+import { findSharedUsagerDossier } from "../../lookups/scoped-dossier";
 import { deposerModifications } from "./deposer-modifications";
 import { loadUsagerValues, type ReadFormField, saveChamps } from "./save-champs";
 import { SUBMIT_REFUSAL_FIELDS, submitDossier } from "./submit-dossier";
@@ -64,7 +64,7 @@ export async function saveDossierForm(
 ): Promise<SaveDossierFormResult> {
   const { userId, dossierId, refs } = input;
   // Scope first: someone else's dossier is a 404 and nothing is read from the form.
-  const { dossier } = await findUsagerDossier(db, userId, dossierId);
+  const { dossier } = await findSharedUsagerDossier(db, userId, dossierId);
   const { intent, field: posted, uploadErrors } = await readPosted();
   if (dossier.state !== input.state) return { outcome: "not_editable", intent };
 

@@ -6,7 +6,7 @@
 import type { Tx } from "../../db/client";
 import type { demarches, dossiers } from "../../db/schema";
 import { findExpertMessagerieDossier } from "../../lookups/scoped-avis";
-import { findInstructeurDossier, findUsagerDossier } from "../../lookups/scoped-dossier";
+import { findInstructeurDossier, findSharedUsagerDossier } from "../../lookups/scoped-dossier";
 import { NotFoundError } from "../../errors";
 
 export interface ScopedDossier {
@@ -28,7 +28,7 @@ export type MessageAuthor =
 export function findAuthorDossier(tx: Tx, author: MessageAuthor, dossierId: number, lock = true): Promise<ScopedDossier> {
   switch (author.kind) {
     case "usager":
-      return findUsagerDossier(tx, author.userId, dossierId, lock);
+      return findSharedUsagerDossier(tx, author.userId, dossierId, lock);
     case "instructeur":
       return findInstructeurDossier(tx, author.instructeurId, dossierId, lock);
     case "expert":

@@ -8,7 +8,8 @@ import type { DbOrTx } from "../../db/client";
 import { usagerReadStream } from "../../db/champ-streams";
 import { events, traitements } from "../../db/schema";
 import { dossierContactFor } from "../../lookups/dossier-contact";
-import { findUsagerDossier } from "../../lookups/scoped-dossier";
+
+import { findSharedUsagerDossier } from "../../lookups/scoped-dossier";
 import { loadFormView, loadIneligibilityView } from "../form-view";
 
 /**
@@ -17,11 +18,11 @@ import { loadFormView, loadIneligibilityView } from "../form-view";
  * (`pendingChanges`), else what the administration has.
  */
 export async function loadUsagerDossier(db: DbOrTx, userId: number, dossierId: number) {
-  const { dossier, demarche } = await findUsagerDossier(db, userId, dossierId);
+  const { dossier, demarche, owner } = await findSharedUsagerDossier(db, userId, dossierId);
   const stream = await usagerReadStream(db, dossier);
   const view = await loadFormView(db, dossier.revisionId, dossier.id, { stream });
   const ineligibility = await loadIneligibilityView(db, dossier.revisionId);
-  return { dossier, demarche, ...view, ineligibility, pendingChanges: stream === USER_BUFFER_STREAM };
+  return { dossier, demarche, owner, ...view, ineligibility, pendingChanges: stream === USER_BUFFER_STREAM };
 }
 
 /**

@@ -2,6 +2,30 @@ import type { Translation } from "../../types";
 import type fr from "../fr/mail";
 
 export default {
+  partage: {
+    invite: {
+      subject: "{inviter} invites you to complete dossier no. {number} ({demarche})",
+      body: "{inviter} invites you to view and complete their dossier no. {number} on the procedure “{demarche}”.",
+      link: "Open the dossier",
+      signUp: "Create my account with this address",
+      rights:
+        "You will be able to edit the form and write in the dossier’s messages; only its holder can submit, transfer or delete it.",
+    },
+    transfer: {
+      subject: "{from} wants to transfer dossiers to you",
+      bodyOne: "{from} wants to transfer their dossier no. {number} to you.",
+      bodyAll: "{from} wants to transfer their dossiers ({count}) to you.",
+      link: "Accept or refuse the transfer",
+      validity: "This request is valid for two weeks. Sign in with this address to answer it.",
+    },
+    changeEmail: {
+      subject: "Confirm your new e-mail address",
+      body: "You asked to use the address {email} for your Guichet account. Open the link below to confirm.",
+      link: "Confirm my new address",
+      ignore:
+        "This link is valid for 24 hours. If you did not ask for anything, ignore this e-mail: your address will not change.",
+    },
+  },
   auth: {
     hello: "Hello,",
     signature: "The Guichet team",

@@ -1,4 +1,27 @@
 export default {
+  partage: {
+    invite: {
+      subject: "{inviter} vous invite à compléter le dossier n° {number} ({demarche})",
+      body: "{inviter} vous invite à consulter et compléter son dossier n° {number} sur la démarche « {demarche} ».",
+      link: "Ouvrir le dossier",
+      signUp: "Créer mon compte avec cette adresse",
+      rights:
+        "Vous pourrez modifier le formulaire et écrire dans la messagerie du dossier ; seul son titulaire peut le déposer, le transférer ou le supprimer.",
+    },
+    transfer: {
+      subject: "{from} souhaite vous transférer des dossiers",
+      bodyOne: "{from} souhaite vous transférer son dossier n° {number}.",
+      bodyAll: "{from} souhaite vous transférer ses dossiers ({count}).",
+      link: "Accepter ou refuser le transfert",
+      validity: "Cette demande est valable deux semaines. Connectez-vous avec cette adresse pour y répondre.",
+    },
+    changeEmail: {
+      subject: "Confirmez votre nouvelle adresse électronique",
+      body: "Vous avez demandé à utiliser l’adresse {email} pour votre compte Guichet. Ouvrez le lien ci-dessous pour confirmer.",
+      link: "Confirmer ma nouvelle adresse",
+      ignore: "Ce lien est valable 24 heures. Si vous n’avez rien demandé, ignorez ce courriel : votre adresse ne changera pas.",
+    },
+  },
   auth: {
     hello: "Bonjour,",
     signature: "L’équipe Guichet",
