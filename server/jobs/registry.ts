@@ -24,6 +24,7 @@ import {
   purgeDiscardedDemarchesJob,
 } from "./demarche-lifecycle.job";
 import { stalledDeclarativeJob, svaSvrDailyJob } from "./special-procedures.job";
+import { backfillEtablissementsJob, fetchEtablissementJob } from "./fetch-etablissement.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -54,6 +55,8 @@ export const JOBS = {
   "purge-discarded-demarches": purgeDiscardedDemarchesJob,
   "sva-svr-daily": svaSvrDailyJob,
   "stalled-declarative": stalledDeclarativeJob,
+  "fetch-etablissement": fetchEtablissementJob,
+  "backfill-etablissements": backfillEtablissementsJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -77,6 +80,7 @@ export const CRONTAB = [
   "45 23 * * * purge-discarded-demarches ?max=1",
   "15 0 * * * sva-svr-daily ?max=1",
   "*/10 * * * * stalled-declarative ?max=1",
+  "20 */2 * * * backfill-etablissements ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {
