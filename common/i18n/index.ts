@@ -42,6 +42,7 @@ const NAMESPACE_FLAGS = {
   documents: true,
   webhooks: true,
   cycle: true,
+  entreprise: true,
 } as const satisfies Record<Namespace, true>;
 export const NAMESPACES = Object.keys(NAMESPACE_FLAGS) as Namespace[];
 /** The namespaces of one locale that a page needs, as the root loader sends them to the browser. */

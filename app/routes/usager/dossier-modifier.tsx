@@ -26,7 +26,7 @@ import { saveDossierForm } from "../../../server/operations/dossiers/save-dossie
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "usager"] };
+export const handle = { i18n: ["champs", "dossiers", "entreprise", "fichiers", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -34,7 +34,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden, ineligibility, pendingChanges } = await loadUsagerDossier(
+  const { dossier, demarche, etablissement, descriptors, values, hidden, ineligibility, pendingChanges } = await loadUsagerDossier(
     db,
     user.id,
     id,
@@ -45,7 +45,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     dossierId: dossier.id,
     forTest: dossier.forTest,
     demarcheLibelle: demarche.libelle,
-    identity: identityOf(dossier),
+    identity: { ...identityOf(dossier, etablissement), personneMorale: !demarche.forIndividual },
     descriptors,
     values,
     hidden,

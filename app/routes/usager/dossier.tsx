@@ -30,7 +30,7 @@ import { PendingChangesNotice } from "../../components/usager/pending-changes-no
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
 
-export const handle = { i18n: ["champs", "documents", "dossiers", "fichiers", "messagerie", "usager"] };
+export const handle = { i18n: ["champs", "documents", "dossiers", "entreprise", "fichiers", "messagerie", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -43,7 +43,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden, history, pendingChanges, changesLostAt } = await loadUsagerDossierPage(
+  const { dossier, demarche, etablissement, descriptors, values, hidden, history, pendingChanges, changesLostAt } = await loadUsagerDossierPage(
     db,
     user.id,
     id,
@@ -89,7 +89,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     motivation: decided ? dossier.motivation : null,
     // Only while the usager can still act on them.
     formChanges: dossier.state === "en_construction" ? await loadUsagerFormChanges(db, dossier) : null,
-    identity: identityOf(dossier),
+    identity: { ...identityOf(dossier, etablissement), personneMorale: !demarche.forIndividual },
     descriptors,
     values,
     texts: displayTexts(descriptors, values, locale),

@@ -25,6 +25,7 @@ import modeles from "./modeles";
 import documents from "./documents";
 import webhooks from "./webhooks";
 import cycle from "./cycle";
+import entreprise from "./entreprise";
 
 export const en = {
   common,
@@ -52,4 +53,5 @@ export const en = {
   documents,
   webhooks,
   cycle,
+  entreprise,
 } satisfies Translation<typeof fr>;

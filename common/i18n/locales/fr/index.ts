@@ -23,6 +23,7 @@ import modeles from "./modeles";
 import documents from "./documents";
 import webhooks from "./webhooks";
 import cycle from "./cycle";
+import entreprise from "./entreprise";
 
 export const fr = {
   common,
@@ -50,4 +51,5 @@ export const fr = {
   documents,
   webhooks,
   cycle,
+  entreprise,
 };
