@@ -74,11 +74,6 @@ export function parseEtablissementData(value: unknown): EtablissementData | null
   return parsed.success ? parsed.data : null;
 }
 
-/** Formats a SIRET for reading: « 418 166 096 00051 ». */
-export function formatSiret(siret: string): string {
-  return /^\d{14}$/.test(siret) ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : siret;
-}
-
 /** The name an établissement goes by: the entreprise's raison sociale (or enseigne). */
 export function etablissementName(data: EtablissementData): string {
   return data.entreprise.raisonSociale || data.enseigne || data.entreprise.nomCommercial || data.siret;
