@@ -100,7 +100,13 @@ const ZEnv = z.object({
   /** API Entreprise (SIRET lookups of personnes morales): its token, and the platform's SIRET (`recipient`). */
   API_ENTREPRISE_URL: optionalUrl(["http:", "https:"]),
   API_ENTREPRISE_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(5000).optional()),
-  API_ENTREPRISE_RECIPIENT: z.preprocess(emptyToUndefined, z.string().regex(/^\d{14}$/, "must be a SIRET (14 digits)").optional()),
+  API_ENTREPRISE_RECIPIENT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{14}$/, "must be a SIRET (14 digits)")
+      .optional(),
+  ),
   /** How long a SIRET lookup may take before the dossier goes on in degraded mode, in milliseconds. */
   API_ENTREPRISE_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(5000),
   /** Delay before the job fetches the data of a SIRET kept in degraded mode (the reference: 30 minutes). */

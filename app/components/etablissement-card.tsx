@@ -10,7 +10,13 @@ export interface EtablissementView {
   notFound: boolean;
 }
 
-export function EtablissementCard({ etablissement, headingLevel = 2 }: { etablissement: EtablissementView; headingLevel?: 2 | 3 }) {
+export function EtablissementCard({
+  etablissement,
+  headingLevel = 2,
+}: {
+  etablissement: EtablissementView;
+  headingLevel?: 2 | 3;
+}) {
   const t = useT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const d = etablissement.data;
@@ -26,7 +32,9 @@ export function EtablissementCard({ etablissement, headingLevel = 2 }: { etablis
         [t("entreprise.card.adresse"), d.address.label || unknown],
         [
           t("entreprise.card.siege"),
-          d.siegeSocial ? t("entreprise.card.siegeYes") : t("entreprise.card.siegeNo", { siret: formatSiret(d.entreprise.siretSiegeSocial) }),
+          d.siegeSocial
+            ? t("entreprise.card.siegeYes")
+            : t("entreprise.card.siegeNo", { siret: formatSiret(d.entreprise.siretSiegeSocial) }),
         ],
         ...(!d.siegeSocial && d.entreprise.siegeAddress
           ? ([[t("entreprise.card.siegeAdresse"), d.entreprise.siegeAddress]] as [string, string][])
@@ -41,7 +49,9 @@ export function EtablissementCard({ etablissement, headingLevel = 2 }: { etablis
     <section className="fr-mb-4w" aria-labelledby="etablissement-title" id="etablissement">
       <Heading id="etablissement-title" className="fr-h4">
         {t("entreprise.card.title")}{" "}
-        {etablissement.degraded ? <span className="fr-badge fr-badge--warning fr-badge--sm">{t("entreprise.card.degradedBadge")}</span> : null}
+        {etablissement.degraded ? (
+          <span className="fr-badge fr-badge--warning fr-badge--sm">{t("entreprise.card.degradedBadge")}</span>
+        ) : null}
       </Heading>
       <dl className="fr-mb-2w">
         {rows.map(([label, value]) => (

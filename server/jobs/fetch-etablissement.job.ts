@@ -5,9 +5,7 @@
  * BackfillSiretDegradedModeJob) re-enqueues those still missing after that.
  */
 import { z } from "zod";
-import { degradedEtablissementIds, fetchDegradedEtablissement } from "../operations/dossiers/fetch-etablissement";
-import { ETABLISSEMENT_FETCH_MAX_ATTEMPTS } from "../operations/dossiers/set-etablissement";
-import { enqueueJob } from "./enqueue";
+import { ETABLISSEMENT_FETCH_MAX_ATTEMPTS } from "../domain/entreprises/etablissement";
 import type { JobDefinition } from "./registry";
 
 const ZFetchEtablissement = z.object({ etablissementId: z.number().int().positive() });
@@ -15,6 +13,8 @@ const ZFetchEtablissement = z.object({ etablissementId: z.number().int().positiv
 export const fetchEtablissementJob = {
   payload: ZFetchEtablissement,
   async run({ etablissementId }, { db, config, logger }) {
+    // Loaded when run: the operation records events whose reactions enqueue jobs (no import cycle).
+    const { fetchDegradedEtablissement } = await import("../operations/dossiers/fetch-etablissement");
     const outcome = await fetchDegradedEtablissement(db, config.apiEntreprise, etablissementId);
     if (outcome === "not_found") logger.warn({ etablissementId }, "SIRET kept in degraded mode is unknown to API Entreprise");
   },
@@ -25,6 +25,8 @@ const ZBackfill = z.object({}).passthrough();
 export const backfillEtablissementsJob = {
   payload: ZBackfill,
   async run(_payload, { db }) {
+    const { degradedEtablissementIds } = await import("../operations/dossiers/fetch-etablissement");
+    const { enqueueJob } = await import("./enqueue");
     for (const id of await degradedEtablissementIds(db, 1000)) {
       // Same key as the first job: one pending fetch per établissement.
       await enqueueJob(

@@ -34,7 +34,10 @@ export async function loadDossierEtablissement(db: DbOrTx, dossierId: number): P
 export async function loadDossierEtablissements(db: DbOrTx, dossierIds: readonly number[]) {
   const map = new Map<number, DossierEtablissement>();
   if (dossierIds.length === 0) return map;
-  const rows = await db.select().from(etablissements).where(inArray(etablissements.dossierId, [...dossierIds]));
+  const rows = await db
+    .select()
+    .from(etablissements)
+    .where(inArray(etablissements.dossierId, [...dossierIds]));
   for (const row of rows) map.set(row.dossierId, toView(row));
   return map;
 }

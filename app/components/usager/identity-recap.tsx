@@ -17,7 +17,7 @@ export function identityComplete(identity: DossierIdentity): boolean {
   return Boolean(identity.civilite && identity.nom && identity.prenom);
 }
 
-function describe(identity: DossierIdentity, t: ReturnType<typeof useT>): string {
+function identityText(identity: DossierIdentity, t: ReturnType<typeof useT>): string {
   if (identity.personneMorale) {
     const e = identity.etablissement;
     return e ? `${t("entreprise.card.siret")} ${e.siret}${e.name ? ` – ${e.name}` : ""}` : t("usager.identity.missing");
@@ -36,7 +36,7 @@ export function IdentityRecap({ identity, editHref }: { identity: DossierIdentit
       <h2 id="identite-demandeur" className="fr-h4">
         {t("usager.identity.title")}
       </h2>
-      <p className="fr-mb-1w">{describe(identity, t)}</p>
+      <p className="fr-mb-1w">{identityText(identity, t)}</p>
       {identity.mandataire ? (
         <p className="fr-mb-1w fr-text--sm">
           {t("entreprise.mandataire.shown", { prenom: identity.mandataire.prenom, nom: identity.mandataire.nom })}

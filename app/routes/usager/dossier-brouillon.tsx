@@ -31,7 +31,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche, etablissement, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(db, user.id, id);
+  const { dossier, demarche, etablissement, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(
+    db,
+    user.id,
+    id,
+  );
   // The identity step comes first (/commencer leads there); a brouillon left before it shows the
   // form with a link to fill it: a redirect here would also hide the errors of a refused submission.
   if (dossier.state !== "brouillon") throw redirect(`/dossiers/${id}`);

@@ -115,7 +115,9 @@ function SiretStep({
   const t = useT();
   const code = actionData?.errors.siret ?? actionData?.errors.form;
   const error = code
-    ? t(`entreprise.siret.errors.${(SIRET_ERRORS as readonly string[]).includes(code) ? (code as (typeof SIRET_ERRORS)[number]) : "read_only"}`)
+    ? t(
+        `entreprise.siret.errors.${(SIRET_ERRORS as readonly string[]).includes(code) ? (code as (typeof SIRET_ERRORS)[number]) : "read_only"}`,
+      )
     : null;
   const title = t("entreprise.siret.title");
   const value = actionData?.values.siret ?? loaderData.siret;
@@ -173,9 +175,7 @@ function SiretStep({
 
 export default function DossierIdentite({ loaderData, actionData }: Route.ComponentProps) {
   if (loaderData.kind === "siret") {
-    return (
-      <SiretStep loaderData={loaderData} actionData={actionData && "values" in actionData ? actionData : undefined} />
-    );
+    return <SiretStep loaderData={loaderData} actionData={actionData && "values" in actionData ? actionData : undefined} />;
   }
   return <IndividualStep loaderData={loaderData} actionData={actionData} />;
 }

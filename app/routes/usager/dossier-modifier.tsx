@@ -34,11 +34,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche, etablissement, descriptors, values, hidden, ineligibility, pendingChanges } = await loadUsagerDossier(
-    db,
-    user.id,
-    id,
-  );
+  const { dossier, demarche, etablissement, descriptors, values, hidden, ineligibility, pendingChanges } =
+    await loadUsagerDossier(db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
   return {

@@ -43,11 +43,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
   const { db } = services(context);
-  const { dossier, demarche, etablissement, descriptors, values, hidden, history, pendingChanges, changesLostAt } = await loadUsagerDossierPage(
-    db,
-    user.id,
-    id,
-  );
+  const { dossier, demarche, etablissement, descriptors, values, hidden, history, pendingChanges, changesLostAt } =
+    await loadUsagerDossierPage(db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
   // Accusé de lecture: until acknowledged, the usager only learns that a decision is available.

@@ -7,6 +7,9 @@
  */
 import { z } from "zod";
 
+/** Attempts of the job that fetches a degraded établissement's data (the reference retries 5 times). */
+export const ETABLISSEMENT_FETCH_MAX_ATTEMPTS = 5;
+
 export const ZEtablissementAddress = z.object({
   /** One line, as the reference's `inline_adresse` / `Address.label`. */
   label: z.string(),

@@ -47,7 +47,11 @@ const ZUniteLegale = z.object({
     .nullable()
     .optional(),
   personne_physique_attributs: z
-    .object({ prenom_usuel: z.string().nullable().optional(), nom_usage: z.string().nullable().optional(), nom_naissance: z.string().nullable().optional() })
+    .object({
+      prenom_usuel: z.string().nullable().optional(),
+      nom_usage: z.string().nullable().optional(),
+      nom_naissance: z.string().nullable().optional(),
+    })
     .nullable()
     .optional(),
   forme_juridique: ZCodeLibelle.nullable().optional(),
@@ -159,7 +163,10 @@ export async function fetchEtablissement(settings: ApiEntrepriseSettings, siret:
 
   const raisonSociale =
     clean(u.personne_morale_attributs?.raison_sociale) ??
-    [clean(u.personne_physique_attributs?.prenom_usuel), clean(u.personne_physique_attributs?.nom_usage ?? u.personne_physique_attributs?.nom_naissance)]
+    [
+      clean(u.personne_physique_attributs?.prenom_usuel),
+      clean(u.personne_physique_attributs?.nom_usage ?? u.personne_physique_attributs?.nom_naissance),
+    ]
       .filter(Boolean)
       .join(" ");
   const a = e.adresse;

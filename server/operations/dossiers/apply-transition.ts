@@ -5,7 +5,12 @@
  * caller's transaction. Leaving en construction drops the usager's changes not yet submitted.
  */
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { needsCompleteAnnotations, planTransition, type DossierEvent, type TransitionErrorCode } from "../../domain/dossier/transitions";
+import {
+  needsCompleteAnnotations,
+  planTransition,
+  type DossierEvent,
+  type TransitionErrorCode,
+} from "../../domain/dossier/transitions";
 import type { DossierState } from "../../domain/dossier/states";
 import type { Tx } from "../../db/client";
 import { discardUserBuffer } from "../../db/champ-streams";

@@ -13,15 +13,13 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers, etablissements } from "../../db/schema";
 import { isValidSiret, normalizeSiret } from "../../domain/champs/types/siret";
-import type { EtablissementData } from "../../domain/entreprises/etablissement";
+import { ETABLISSEMENT_FETCH_MAX_ATTEMPTS, type EtablissementData } from "../../domain/entreprises/etablissement";
 import { recordEvent } from "../../events/record-event";
 import { type ApiEntrepriseSettings, fetchEtablissement } from "../../integrations/api-entreprise/client";
 import { enqueueJob } from "../../jobs/enqueue";
 import { findUsagerDossier } from "../../lookups/scoped-dossier";
 import { type OperationResult, refuse } from "../../refusal";
 import { reindexDossier } from "./index-dossier";
-
-export const ETABLISSEMENT_FETCH_MAX_ATTEMPTS = 5;
 
 export interface EtablissementServices {
   apiEntreprise: ApiEntrepriseSettings | null;

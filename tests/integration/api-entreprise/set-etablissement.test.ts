@@ -52,7 +52,7 @@ describe("setEtablissement", () => {
     const row = await etablissementOf(dossierId);
     expect(row?.siret).toBe(DEMO_SIRETS.entreprise);
     expect(row?.degradedSince).toBeNull();
-    expect((row?.data as { entreprise: { raisonSociale: string } }).entreprise.raisonSociale).toBe("OCTO TECHNOLOGY");
+    expect(row?.data).toMatchObject({ entreprise: { raisonSociale: "OCTO TECHNOLOGY" } });
   });
 
   it("refuses an invalid, unknown or closed SIRET with its own code, storing nothing", async () => {
@@ -91,7 +91,7 @@ describe("setEtablissement", () => {
     expect(await fetchDegradedEtablissement(database.db, services().apiEntreprise, degraded?.id as number)).toBe("completed");
     const completed = await etablissementOf(dossierId);
     expect(completed?.degradedSince).toBeNull();
-    expect((completed?.data as { siret: string }).siret).toBe(DEMO_SIRETS.entreprise);
+    expect(completed?.data).toMatchObject({ siret: DEMO_SIRETS.entreprise });
   });
 
   it("keeps the SIRET in degraded mode when the API is too slow", async () => {

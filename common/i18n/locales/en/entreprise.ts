@@ -56,7 +56,8 @@ export default {
     legend: "Who are you filing this dossier for?",
     forSelf: "For myself",
     forTiers: "For someone else (you are their representative)",
-    tiersHint: "If you file for another person, also give your identity as representative; the identity below is then the beneficiary's.",
+    tiersHint:
+      "If you file for another person, also give your identity as representative; the identity below is then the beneficiary's.",
     mandataireLegend: "Your identity (representative)",
     prenom: "Your first name",
     nom: "Your last name",

@@ -54,7 +54,8 @@ export default {
     legend: "Pour qui déposez-vous ce dossier ?",
     forSelf: "Pour moi",
     forTiers: "Pour un tiers (vous êtes mandataire)",
-    tiersHint: "Si vous déposez pour une autre personne, renseignez aussi votre identité de mandataire ; l’identité ci-dessous est alors celle du bénéficiaire.",
+    tiersHint:
+      "Si vous déposez pour une autre personne, renseignez aussi votre identité de mandataire ; l’identité ci-dessous est alors celle du bénéficiaire.",
     mandataireLegend: "Votre identité (mandataire)",
     prenom: "Votre prénom",
     nom: "Votre nom",
