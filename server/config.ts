@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import type { ApiEntrepriseSettings } from "./integrations/api-entreprise/client";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalUrl = (protocols: string[]) =>
@@ -96,6 +97,26 @@ const ZEnv = z.object({
    * Default: true in development when FRANCECONNECT_ISSUER is not set; never in production.
    */
   FRANCECONNECT_LOCAL_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  /** API Entreprise (SIRET lookups of personnes morales): its token, and the platform's SIRET (`recipient`). */
+  API_ENTREPRISE_URL: optionalUrl(["http:", "https:"]),
+  API_ENTREPRISE_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(5000).optional()),
+  API_ENTREPRISE_RECIPIENT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{14}$/, "must be a SIRET (14 digits)")
+      .optional(),
+  ),
+  /** How long a SIRET lookup may take before the dossier goes on in degraded mode, in milliseconds. */
+  API_ENTREPRISE_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(5000),
+  /** Delay before the job fetches the data of a SIRET kept in degraded mode (the reference: 30 minutes). */
+  API_ENTREPRISE_RETRY_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30 * 60 * 1000),
+  /** Start the local API Entreprise server (server/dev/api-entreprise-server.ts). Default: true in development without a token. */
+  API_ENTREPRISE_LOCAL_SERVER: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
 });
 
 const DEFAULT_BAN_URL = "https://api-adresse.data.gouv.fr";
@@ -122,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   const franceConnect = franceConnectSettings(e, appUrl);
+  const apiEntreprise = apiEntrepriseSettings(e);
   return {
     env: e.NODE_ENV,
     production,
@@ -160,6 +182,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       !production &&
       !franceConnect &&
       (e.FRANCECONNECT_LOCAL_PROVIDER ? e.FRANCECONNECT_LOCAL_PROVIDER === "true" : e.NODE_ENV === "development"),
+    /** API Entreprise (null: not configured; SIRETs are then kept in degraded mode). */
+    apiEntreprise,
+    /** Delay before the job fetches a degraded établissement's data. */
+    apiEntrepriseRetryDelayMs: e.API_ENTREPRISE_RETRY_DELAY_MS,
+    /** Whether `start`/`web` run the local API Entreprise server (development only). */
+    apiEntrepriseLocalServer:
+      !production &&
+      !apiEntreprise &&
+      (e.API_ENTREPRISE_LOCAL_SERVER ? e.API_ENTREPRISE_LOCAL_SERVER === "true" : e.NODE_ENV === "development"),
+  };
+}
+
+const DEFAULT_API_ENTREPRISE_URL = "https://entreprise.api.gouv.fr";
+
+/** API Entreprise's settings: a token and the recipient SIRET, or neither. */
+function apiEntrepriseSettings(e: z.infer<typeof ZEnv>): ApiEntrepriseSettings | null {
+  if (e.NODE_ENV === "production" && e.API_ENTREPRISE_LOCAL_SERVER === "true") {
+    throw new ConfigError("Invalid configuration:\n  - API_ENTREPRISE_LOCAL_SERVER: the local server never runs in production");
+  }
+  if (!e.API_ENTREPRISE_TOKEN && !e.API_ENTREPRISE_RECIPIENT) return null;
+  if (!e.API_ENTREPRISE_TOKEN || !e.API_ENTREPRISE_RECIPIENT) {
+    throw new ConfigError("Invalid configuration:\n  - API_ENTREPRISE_TOKEN, API_ENTREPRISE_RECIPIENT: set both, or none");
+  }
+  return {
+    url: (e.API_ENTREPRISE_URL ?? DEFAULT_API_ENTREPRISE_URL).replace(/\/+$/, ""),
+    token: e.API_ENTREPRISE_TOKEN,
+    recipient: e.API_ENTREPRISE_RECIPIENT,
+    timeoutMs: e.API_ENTREPRISE_TIMEOUT_MS,
   };
 }
 

@@ -26,7 +26,15 @@ async function serve(baseConfig: Config, options: { web: boolean; worker: boolea
     options.web && baseConfig.franceConnectLocalProvider
       ? await (await import("../dev/local-franceconnect")).startLocalFranceConnect(baseConfig)
       : null;
-  const config = localFranceConnect?.config ?? baseConfig;
+  // Development: the API Entreprise stand-in, in process (a small node:http server).
+  const localApiEntreprise =
+    options.web && baseConfig.apiEntrepriseLocalServer
+      ? await (await import("../dev/local-api-entreprise")).startLocalApiEntreprise()
+      : null;
+  const config = {
+    ...(localFranceConnect?.config ?? baseConfig),
+    ...(localApiEntreprise ? { apiEntreprise: localApiEntreprise.settings, apiEntrepriseLocalServer: false } : {}),
+  };
   const database = await openAndMigrate(config);
   const seeded = options.seed ? await seedDemo(database.db) : null;
   const running =
@@ -37,12 +45,14 @@ async function serve(baseConfig: Config, options: { web: boolean; worker: boolea
     await running.stop();
     await database.close();
     await localFranceConnect?.stop();
+    await localApiEntreprise?.stop();
   });
   if (seeded) printDemoAccounts(seeded, running.url ?? config.appUrl);
   if (localFranceConnect) {
     const { describeLocalFranceConnect } = await import("../dev/local-franceconnect");
     console.log(describeLocalFranceConnect(localFranceConnect.issuer));
   }
+  if (localApiEntreprise) console.log(localApiEntreprise.description);
   logger.info(
     { url: running.url, embedded: database.embedded, worker: options.worker, ms: Date.now() - started },
     running.url ? `Guichet is ready at ${running.url}` : "Guichet worker is running",

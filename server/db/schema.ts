@@ -265,6 +265,8 @@ export const demarches = pgTable(
     lienDpo: text("lien_dpo"),
     dureeConservation: integer("duree_conservation").notNull().default(12),
     forIndividual: boolean("for_individual").notNull().default(true),
+    /** Usagers may file for someone else (a bénéficiaire), as mandataires (the reference's `for_tiers_enabled`). */
+    forTiersEnabled: boolean("for_tiers_enabled").notNull().default(false),
     state: text("state").notNull().default("brouillon").$type<DemarcheState>(),
     /** Slug of /commencer/<path>, chosen at publication. */
     path: text("path"),
@@ -528,6 +530,12 @@ export const dossiers = pgTable(
     nom: text("nom"),
     prenom: text("prenom"),
     identityUpdatedAt: tstz("identity_updated_at"),
+    /** Filed by a mandataire for the person above (the bénéficiaire), as the reference's `for_tiers`. */
+    forTiers: boolean("for_tiers").notNull().default(false),
+    mandataireFirstName: text("mandataire_first_name"),
+    mandataireLastName: text("mandataire_last_name"),
+    /** The bénéficiaire's e-mail, copied on the state e-mails (null: not notified). */
+    beneficiaireEmail: text("beneficiaire_email"),
     motivation: text("motivation"),
     /** Test dossiers are filled on the draft of an unpublished démarche and deleted at publication. */
     forTest: boolean("for_test").notNull().default(false),
@@ -614,6 +622,36 @@ export const dossiers = pgTable(
  * is the sum over the instructeur's groupes: a handful of rows, whatever the démarche's size.
  * `groupe_instructeur_id` 0 stands for "no groupe" (never visible, kept for the recount).
  */
+/**
+ * The établissement a dossier of a personnes-morales démarche is filed for (the reference's
+ * `etablissements`): its SIRET, and what API Entreprise said (`data`, server/domain/entreprises).
+ * Degraded mode: the API was down or slow, the SIRET is kept with `data` null and `degraded_since`
+ * set; the `fetch-etablissement` job fills it later, and final decisions wait for it.
+ */
+export const etablissements = pgTable(
+  "etablissements",
+  {
+    id: serial("id").primaryKey(),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    siret: text("siret").notNull(),
+    data: jsonb("data").$type<unknown>(),
+    /** Set while the data is missing (API down or slow); null once fetched. */
+    degradedSince: tstz("degraded_since"),
+    fetchAttempts: integer("fetch_attempts").notNull().default(0),
+    /** The last failure (`unavailable: timeout`, `not_found`…), for instructeurs and operators. */
+    lastError: text("last_error"),
+    fetchedAt: tstz("fetched_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("etablissements_dossier_key").on(t.dossierId),
+    index("etablissements_degraded_idx").on(t.degradedSince).where(sql`degraded_since is not null`),
+  ],
+);
+
 export const dossierCounters = pgTable(
   "dossier_counters",
   {

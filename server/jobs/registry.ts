@@ -27,6 +27,7 @@ import {
   purgeDiscardedDemarchesJob,
 } from "./demarche-lifecycle.job";
 import { stalledDeclarativeJob, svaSvrDailyJob } from "./special-procedures.job";
+import { backfillEtablissementsJob, fetchEtablissementJob } from "./fetch-etablissement.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -60,6 +61,8 @@ export const JOBS = {
   "stalled-declarative": stalledDeclarativeJob,
   "generate-attestation": generateAttestationJob,
   "purge-stale-transfers": purgeStaleTransfersJob,
+  "fetch-etablissement": fetchEtablissementJob,
+  "backfill-etablissements": backfillEtablissementsJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -85,6 +88,7 @@ export const CRONTAB = [
   "*/10 * * * * stalled-declarative ?max=1",
   "*/10 * * * * batch-operation-sweep ?max=1",
   "0 0 * * * purge-stale-transfers ?max=1",
+  "20 */2 * * * backfill-etablissements ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

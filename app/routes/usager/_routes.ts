@@ -12,6 +12,7 @@ export const usagerRoutes: RouteConfigEntry[] = [
   layout("routes/usager/dossier-layout.tsx", [
     route("dossiers/:id", "routes/usager/dossier.tsx"),
     route("dossiers/:id/identite", "routes/usager/dossier-identite.tsx"),
+    route("dossiers/:id/etablissement", "routes/usager/dossier-etablissement.tsx"),
     route("dossiers/:id/brouillon", "routes/usager/dossier-brouillon.tsx"),
     route("dossiers/:id/modifier", "routes/usager/dossier-modifier.tsx"),
     route("dossiers/:id/modifications/annuler", "routes/usager/dossier-annuler-modifications.tsx"),

@@ -23,7 +23,7 @@ import { saveDossierForm } from "../../../server/operations/dossiers/save-dossie
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "usager"] };
+export const handle = { i18n: ["champs", "dossiers", "entreprise", "fichiers", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -31,7 +31,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche, owner, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(db, user.id, id);
+  const { dossier, demarche, owner, etablissement, descriptors, values, hidden, ineligibility } = await loadUsagerDossier(
+    db,
+    user.id,
+    id,
+  );
   // The identity step comes first (/commencer leads there); a brouillon left before it shows the
   // form with a link to fill it: a redirect here would also hide the errors of a refused submission.
   if (dossier.state !== "brouillon") throw redirect(`/dossiers/${id}`);
@@ -42,7 +46,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     forTest: dossier.forTest,
     demarcheLibelle: demarche.libelle,
     acceptsSubmission: acceptsSubmission(demarche, dossier),
-    identity: identityOf(dossier),
+    identity: { ...identityOf(dossier, etablissement), personneMorale: !demarche.forIndividual },
     descriptors,
     values,
     hidden,

@@ -1,4 +1,6 @@
 /** Loading and answering the dossier forms (brouillon and modification). */
+import type { DossierEtablissement } from "../../../server/lookups/etablissement";
+import { etablissementName } from "../../../server/domain/entreprises/etablissement";
 import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { redirect } from "react-router";
 import type { PostedDossierForm, saveDossierForm } from "../../../server/operations/dossiers/save-dossier-form";
@@ -6,8 +8,26 @@ import { AUTOSAVE_INTENT } from "../../lib/use-autosave";
 import { formFieldReader, formString } from "../../lib/request.server";
 
 /** Identity as the forms show it. */
-export function identityOf(dossier: { civilite: "M." | "Mme" | null; nom: string | null; prenom: string | null }) {
-  return { civilite: dossier.civilite, nom: dossier.nom, prenom: dossier.prenom };
+export function identityOf(
+  dossier: {
+    civilite: "M." | "Mme" | null;
+    nom: string | null;
+    prenom: string | null;
+    forTiers: boolean;
+    mandataireFirstName: string | null;
+    mandataireLastName: string | null;
+  },
+  etablissement: DossierEtablissement | null = null,
+) {
+  return {
+    civilite: dossier.civilite,
+    nom: dossier.nom,
+    prenom: dossier.prenom,
+    mandataire: dossier.forTiers ? { prenom: dossier.mandataireFirstName ?? "", nom: dossier.mandataireLastName ?? "" } : null,
+    etablissement: etablissement
+      ? { siret: etablissement.siret, name: etablissement.data ? etablissementName(etablissement.data) : null }
+      : null,
+  };
 }
 
 /** A démarche still takes submissions: published, or in test for a test dossier (as applyTransition checks). */

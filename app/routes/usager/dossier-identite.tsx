@@ -14,6 +14,7 @@ import { formString, readForm, requestState, services } from "../../lib/request.
 import type { Route } from "./+types/dossier-identite";
 import { dossierIdParam, noStoreHeaders } from "./usager.server";
 import { refusalsByField } from "../../../server/refusal";
+import { setEtablissement } from "../../../server/operations/dossiers/set-etablissement";
 
 const EDITABLE = ["brouillon", "en_construction"];
 const IDENTITY_ERRORS = ["civilite_required", "nom_required", "prenom_required", "too_long", "read_only"] as const;
@@ -24,7 +25,9 @@ function errorKey(code: string | undefined): IdentityError | null {
   return (IDENTITY_ERRORS as readonly string[]).includes(code) ? (code as IdentityError) : "read_only";
 }
 
-export const handle = { i18n: ["champs", "fichiers", "usager"] };
+export const handle = { i18n: ["champs", "entreprise", "fichiers", "usager"] };
+
+const SIRET_ERRORS = ["siret_required", "siret_invalid", "siret_not_found", "siret_ferme", "read_only"] as const;
 
 export const headers = noStoreHeaders;
 
@@ -32,8 +35,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche } = await loadUsagerDossier(db, user.id, id);
+  const { dossier, demarche, etablissement } = await loadUsagerDossier(db, user.id, id);
   if (!EDITABLE.includes(dossier.state)) throw redirect(`/dossiers/${id}`);
+  const common = { dossierId: dossier.id, state: dossier.state, demarcheLibelle: demarche.libelle };
+  if (!demarche.forIndividual) return { ...common, kind: "siret" as const, siret: etablissement?.siret ?? "" };
   const saved = { civilite: dossier.civilite ?? "", nom: dossier.nom ?? "", prenom: dossier.prenom ?? "" };
   // Signed up with FranceConnect: its identity fills a blank identity step, and says where it comes from
   // (as long as the values are FranceConnect's).
@@ -53,9 +58,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         )
       : null;
   return {
-    dossierId: dossier.id,
-    state: dossier.state,
-    demarcheLibelle: demarche.libelle,
+    ...common,
+    kind: "individual" as const,
     identity,
     franceConnect: fromFranceConnect ? { birthdate } : null,
   };
@@ -66,10 +70,32 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const id = dossierIdParam(params.id);
   const { db } = services(context);
   // Scope first: someone else's dossier is a 404 whatever they sent.
-  const { dossier } = await loadUsagerDossier(db, user.id, id);
+  const { dossier, demarche } = await loadUsagerDossier(db, user.id, id);
   if (!EDITABLE.includes(dossier.state)) throw redirect(`/dossiers/${id}`);
   const form = await readForm(request);
-  const values = { civilite: formString(form, "civilite"), nom: formString(form, "nom"), prenom: formString(form, "prenom") };
+  if (!demarche.forIndividual) {
+    const siret = formString(form, "siret");
+    const { config } = services(context);
+    const result = await setEtablissement(
+      db,
+      { apiEntreprise: config.apiEntreprise, retryDelayMs: config.apiEntrepriseRetryDelayMs },
+      user.id,
+      id,
+      { siret },
+    );
+    if (!result.ok) {
+      const { errors } = refusalsByField(result.refusals);
+      if (errors.form) throw redirect(`/dossiers/${id}`);
+      return data({ values: { civilite: "", nom: "", prenom: "", siret }, errors }, { status: 422 });
+    }
+    return redirect(`/dossiers/${id}/etablissement`);
+  }
+  const values = {
+    civilite: formString(form, "civilite"),
+    nom: formString(form, "nom"),
+    prenom: formString(form, "prenom"),
+    siret: "",
+  };
   const result = await updateIdentity(db, user.id, id, values);
   if (!result.ok) {
     const { errors } = refusalsByField(result.refusals);
@@ -79,7 +105,88 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return redirect(dossier.state === "brouillon" ? `/dossiers/${id}/brouillon` : `/dossiers/${id}`);
 }
 
+function SiretStep({
+  loaderData,
+  actionData,
+}: {
+  loaderData: { dossierId: number; state: string; demarcheLibelle: string; siret: string };
+  actionData: { values: { siret: string }; errors: Record<string, string> } | undefined;
+}) {
+  const t = useT();
+  const code = actionData?.errors.siret ?? actionData?.errors.form;
+  const error = code
+    ? t(
+        `entreprise.siret.errors.${(SIRET_ERRORS as readonly string[]).includes(code) ? (code as (typeof SIRET_ERRORS)[number]) : "read_only"}`,
+      )
+    : null;
+  const title = t("entreprise.siret.title");
+  const value = actionData?.values.siret ?? loaderData.siret;
+  return (
+    <>
+      <title>{error ? t("usager.errorPageTitle", { title }) : t("usager.pageTitle", { title })}</title>
+      <p className="fr-text--sm fr-mb-1w">
+        {loaderData.demarcheLibelle} – {t("usager.dossierNumber", { number: loaderData.dossierId })}
+      </p>
+      <h1>{title}</h1>
+      <p>{t("entreprise.siret.lead")}</p>
+      <ErrorSummary items={error ? [{ href: "#identite-siret", message: error }] : []} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <div className={error ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
+          <label className="fr-label" htmlFor="identite-siret">
+            {t("entreprise.siret.label")} *<span className="fr-hint-text">{t("entreprise.siret.hint")}</span>
+          </label>
+          <input
+            className={error ? "fr-input fr-input--error" : "fr-input"}
+            type="text"
+            inputMode="numeric"
+            id="identite-siret"
+            name="siret"
+            autoComplete="off"
+            defaultValue={value}
+            aria-describedby={error ? "identite-siret-error" : undefined}
+            aria-invalid={error ? true : undefined}
+            aria-required
+          />
+          {error ? (
+            <p className="fr-error-text" id="identite-siret-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <button type="submit" className="fr-btn">
+              {t("entreprise.siret.submit")}
+            </button>
+          </li>
+          {loaderData.state !== "brouillon" ? (
+            <li>
+              <a className="fr-btn fr-btn--secondary" href={`/dossiers/${loaderData.dossierId}`}>
+                {t("entreprise.siret.back")}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </Form>
+    </>
+  );
+}
+
 export default function DossierIdentite({ loaderData, actionData }: Route.ComponentProps) {
+  if (loaderData.kind === "siret") {
+    return <SiretStep loaderData={loaderData} actionData={actionData && "values" in actionData ? actionData : undefined} />;
+  }
+  return <IndividualStep loaderData={loaderData} actionData={actionData} />;
+}
+
+function IndividualStep({
+  loaderData,
+  actionData,
+}: {
+  loaderData: Extract<Route.ComponentProps["loaderData"], { kind: "individual" }>;
+  actionData: Route.ComponentProps["actionData"];
+}) {
   const t = useT();
   const values = actionData?.values ?? loaderData.identity;
   const errors = actionData?.errors ?? {};

@@ -26,7 +26,7 @@ import { saveDossierForm } from "../../../server/operations/dossiers/save-dossie
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
 
-export const handle = { i18n: ["champs", "dossiers", "fichiers", "usager"] };
+export const handle = { i18n: ["champs", "dossiers", "entreprise", "fichiers", "usager"] };
 
 export const headers = noStoreHeaders;
 
@@ -34,11 +34,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
-  const { dossier, demarche, owner, descriptors, values, hidden, ineligibility, pendingChanges } = await loadUsagerDossier(
-    db,
-    user.id,
-    id,
-  );
+  const { dossier, demarche, owner, etablissement, descriptors, values, hidden, ineligibility, pendingChanges } =
+    await loadUsagerDossier(db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   if (dossier.state !== "en_construction") throw redirect(`/dossiers/${id}`);
   return {
@@ -47,7 +44,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     owner,
     forTest: dossier.forTest,
     demarcheLibelle: demarche.libelle,
-    identity: identityOf(dossier),
+    identity: { ...identityOf(dossier, etablissement), personneMorale: !demarche.forIndividual },
     descriptors,
     values,
     hidden,

@@ -34,7 +34,7 @@ import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
 import { ContactCard } from "../../components/usager/contact-card";
 
 export const handle = {
-  i18n: ["attestations", "champs", "documents", "dossiers", "fichiers", "groupes", "messagerie", "usager"],
+  i18n: ["attestations", "champs", "documents", "dossiers", "entreprise", "fichiers", "groupes", "messagerie", "usager"],
 };
 
 export const headers = noStoreHeaders;
@@ -48,7 +48,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const id = dossierIdParam(params.id);
   const { locale } = requestState(context);
   const { db } = services(context);
-  const { dossier, demarche, descriptors, values, hidden, history, pendingChanges, changesLostAt, contact } =
+  const { dossier, demarche, etablissement, descriptors, values, hidden, history, pendingChanges, changesLostAt, contact } =
     await loadUsagerDossierPage(db, user.id, id);
   if (dossier.state === "brouillon") throw redirect(`/dossiers/${id}/brouillon`);
   const at = (date: Date | null) => (date ? formatDateTime(date, locale) : null);
@@ -95,7 +95,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     motivation: decided ? dossier.motivation : null,
     // Only while the usager can still act on them.
     formChanges: dossier.state === "en_construction" ? await loadUsagerFormChanges(db, dossier) : null,
-    identity: identityOf(dossier),
+    identity: { ...identityOf(dossier, etablissement), personneMorale: !demarche.forIndividual },
     descriptors,
     values,
     texts: displayTexts(descriptors, values, locale),

@@ -54,7 +54,8 @@ export type TransitionErrorCode =
   | "motivation_too_long"
   | "ineligible"
   | "procedure_closed"
-  | "annotations_incompletes";
+  | "annotations_incompletes"
+  | "etablissement_incomplet";
 
 /** Each code has a message at `dossiers.transitionErrors.<code>` in every locale. */
 export const TRANSITION_ERROR_CODES = [
@@ -64,6 +65,7 @@ export const TRANSITION_ERROR_CODES = [
   "ineligible",
   "procedure_closed",
   "annotations_incompletes",
+  "etablissement_incomplet",
 ] as const satisfies readonly TransitionErrorCode[];
 
 /** Same limit as the reference's decision form; counted in characters (code points). */
@@ -238,6 +240,11 @@ export interface PlanTransitionInput {
   procedureAcceptsSubmission?: boolean;
   /** True when an annotation privée blocks a final decision (only used on decisions; default false). */
   annotationsIncomplete?: boolean;
+  /**
+   * True while the établissement's data is missing (API Entreprise degraded mode): final decisions
+   * wait for it, as the reference's `can_terminer?` (default false).
+   */
+  etablissementIncomplete?: boolean;
 }
 
 export type PlanTransitionResult =
@@ -267,6 +274,9 @@ export function planTransition(input: PlanTransitionInput): PlanTransitionResult
     procedureAcceptsSubmission: input.procedureAcceptsSubmission ?? true,
   });
   if (guardError) return { ok: false, error: guardError };
+  if (needsCompleteAnnotations(input.event) && input.etablissementIncomplete) {
+    return { ok: false, error: "etablissement_incomplet" };
+  }
   if (needsCompleteAnnotations(input.event) && input.annotationsIncomplete) {
     return { ok: false, error: "annotations_incompletes" };
   }

@@ -35,6 +35,15 @@ export const EVENT_KINDS = {
    */
   "dossier.modifications_abandonnees": z.object({ cause: z.enum(["usager", "passer_en_instruction"]) }),
   "dossier.suivi": z.object({ instructeurId: z.number().int() }),
+  /**
+   * The usager gave the SIRET of the établissement the dossier is for: `degraded` when API Entreprise
+   * was down or slow (the SIRET is kept, its data fetched later by `fetch-etablissement`).
+   */
+  "dossier.etablissement_renseigne": z.object({ siret: z.string().regex(/^\d{14}$/), degraded: z.boolean() }),
+  /** The data of an établissement kept in degraded mode arrived (job). */
+  "dossier.etablissement_complete": z.object({ siret: z.string().regex(/^\d{14}$/) }),
+  /** The usager filed for a bénéficiaire (mandataire), or stopped doing so. */
+  "dossier.mandataire_modifie": z.object({ forTiers: z.boolean() }),
   "dossier.plus_suivi": z.object({ instructeurId: z.number().int() }),
   /** Archived / unarchived by an instructeur (terminé dossiers). */
   "dossier.archive": z.object({ instructeurId: z.number().int() }),
@@ -106,6 +115,8 @@ export const EVENT_KINDS = {
   /** Created as a clone of another démarche (`sourceDemarcheId`) or of a gallery model (`model`). */
   "demarche.clonee": z.object({ sourceDemarcheId: z.number().int().nullable(), model: z.string().nullable() }),
   /** An administrateur changed the démarche's special procedures (declarative, SVA/SVR, accusé de lecture). */
+  /** The administrateur chose who files: particuliers or personnes morales, and whether for a tiers. */
+  "demarche.audience_modifiee": z.object({ forIndividual: z.boolean(), forTiersEnabled: z.boolean() }),
   "demarche.procedures_speciales_modifiees": z.object({
     declarative: z.enum(["en_instruction", "accepte"]).nullable(),
     svaSvr: z.enum(["disabled", "sva", "svr"]),

@@ -4,12 +4,17 @@
  * to, motivation) and records the domain event (whose reactions e-mail the usager) — all in the
  * caller's transaction. Leaving en construction drops the usager's changes not yet submitted.
  */
-import { and, eq, sql } from "drizzle-orm";
-import { planTransition, type DossierEvent, type TransitionErrorCode } from "../../domain/dossier/transitions";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import {
+  needsCompleteAnnotations,
+  planTransition,
+  type DossierEvent,
+  type TransitionErrorCode,
+} from "../../domain/dossier/transitions";
 import type { DossierState } from "../../domain/dossier/states";
 import type { Tx } from "../../db/client";
 import { discardUserBuffer } from "../../db/champ-streams";
-import { dossiers, traitements } from "../../db/schema";
+import { dossiers, etablissements, traitements } from "../../db/schema";
 import { type EventActor, stateChangeKind } from "../../domain/events/kinds";
 import { recordEvent } from "../../events/record-event";
 import { quotedLibelles } from "../../domain/form/libelles";
@@ -58,6 +63,7 @@ export async function applyTransition(
     ineligible: input.ineligible ?? false,
     procedureAcceptsSubmission: demarche.state === "publiee" || (dossier.forTest && demarche.state === "brouillon"),
     annotationsIncomplete: incompleteAnnotations.length > 0,
+    etablissementIncomplete: needsCompleteAnnotations(event) && (await etablissementDegraded(tx, dossier.id)),
   });
   if (!plan.ok && plan.error === "annotations_incompletes") {
     return refuseTransition(plan.error, { champs: quotedLibelles(incompleteAnnotations) });
@@ -129,4 +135,14 @@ export async function applyTransition(
     });
   }
   return { ok: true, to: plan.to };
+}
+
+/** Whether the dossier's établissement is still in degraded mode (its data not fetched yet). */
+async function etablissementDegraded(tx: Tx, dossierId: number): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: etablissements.id })
+    .from(etablissements)
+    .where(and(eq(etablissements.dossierId, dossierId), isNotNull(etablissements.degradedSince)))
+    .limit(1);
+  return row !== undefined;
 }

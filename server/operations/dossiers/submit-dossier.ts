@@ -1,3 +1,4 @@
+import { loadDossierEtablissement } from "../../lookups/etablissement";
 import { reindexDossier } from "./index-dossier";
 import { hiddenValuesToClear, validateChampsForSubmit } from "../../domain/champs/validate-dossier";
 import type { ReferenceData } from "../../domain/geo/reference-data";
@@ -57,7 +58,10 @@ export async function submitDossier(
         alreadyInvalid: new Set(issues.map((i) => i.key)),
       })),
     );
-    const identityMissing = !target.dossier.civilite || !target.dossier.nom || !target.dossier.prenom;
+    // A personne morale is identified by its établissement (degraded mode included: the SIRET is kept).
+    const identityMissing = target.demarche.forIndividual
+      ? !target.dossier.civilite || !target.dossier.nom || !target.dossier.prenom
+      : (await loadDossierEtablissement(tx, dossierId)) === null;
     const ineligibility = await loadIneligibility(tx, target.dossier.revisionId);
     const ineligible = isIneligible(ineligibility, tree, values, hidden) ? (ineligibility?.message ?? "") : null;
     if (issues.length > 0 || identityMissing || ineligible !== null) {

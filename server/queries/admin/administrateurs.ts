@@ -42,6 +42,7 @@ export const DEMARCHE_HISTORY_KINDS = [
   "demarche.modele_mail_modifie",
   "demarche.groupes_modifies",
   "demarche.procedures_speciales_modifiees",
+  "demarche.audience_modifiee",
   "demarche.webhooks_modifies",
   "demarche.depubliee",
   "demarche.date_fermeture",

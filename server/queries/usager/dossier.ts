@@ -2,6 +2,7 @@
  * One dossier as its owner sees it: always through the usager scope (another user, an instructeur
  * or a missing dossier all get NotFoundError → 404).
  */
+import { loadDossierEtablissement } from "../../lookups/etablissement";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { USER_BUFFER_STREAM } from "../../domain/dossier/streams";
 import type { DbOrTx } from "../../db/client";
@@ -22,7 +23,8 @@ export async function loadUsagerDossier(db: DbOrTx, userId: number, dossierId: n
   const stream = await usagerReadStream(db, dossier);
   const view = await loadFormView(db, dossier.revisionId, dossier.id, { stream });
   const ineligibility = await loadIneligibilityView(db, dossier.revisionId);
-  return { dossier, demarche, owner, ...view, ineligibility, pendingChanges: stream === USER_BUFFER_STREAM };
+  const etablissement = demarche.forIndividual ? null : await loadDossierEtablissement(db, dossier.id);
+  return { dossier, demarche, owner, ...view, ineligibility, etablissement, pendingChanges: stream === USER_BUFFER_STREAM };
 }
 
 /**

@@ -34,6 +34,8 @@ export default {
     motivation_too_long: "The justification must not exceed {max} characters",
     ineligible: "You cannot submit this application: it does not meet the procedure’s eligibility conditions",
     procedure_closed: "This procedure is closed: applications can no longer be submitted",
+    etablissement_incomplet:
+      "The établissement's data (SIRET) has not been fetched from API Entreprise yet: the decision will be possible once it arrives",
     annotations_incompletes: "Complete the private annotations before closing the instruction; to fill in or correct: {champs}",
   },
   /** Payload errors of the GraphQL API (its clients read them in French, as the reference words them). */

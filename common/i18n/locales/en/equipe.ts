@@ -53,6 +53,7 @@ export default {
       administrateur_retire: "removed the administrator {subject}",
       experts_modifies: "changed the invited experts",
       modele_mail_modifie: "changed an e-mail template",
+      audience_modifiee: "changed who files (individuals or legal entities, filing for someone else)",
       procedures_speciales_modifiees: "changed the special procedures (declarative, SVA/SVR, read receipt)",
       depubliee: "unpublished the procedure",
       date_fermeture: {

@@ -27,6 +27,7 @@ import webhooks from "./webhooks";
 import cycle from "./cycle";
 import presentation from "./presentation";
 import attestations from "./attestations";
+import entreprise from "./entreprise";
 
 export const en = {
   common,
@@ -56,4 +57,5 @@ export const en = {
   cycle,
   presentation,
   attestations,
+  entreprise,
 } satisfies Translation<typeof fr>;

@@ -221,6 +221,7 @@ export default {
       invalid_transition: "this action is not possible in the file's current status",
       motivation_required: "a reason is required",
       motivation_too_long: "the reason must not exceed {max} characters",
+      etablissement_incomplet: "établissement data (SIRET) not fetched yet",
       annotations_incompletes: "private annotations to complete ({champs})",
       procedure_closed: "the procedure is closed",
       ineligible: "the file does not meet the eligibility conditions",

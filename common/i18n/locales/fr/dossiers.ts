@@ -32,6 +32,8 @@ export default {
     motivation_too_long: "La motivation ne doit pas dépasser {max} caractères",
     ineligible: "Vous ne pouvez pas déposer ce dossier : il ne remplit pas les conditions d’éligibilité de la démarche",
     procedure_closed: "Cette démarche est close : il n’est plus possible d’y déposer un dossier",
+    etablissement_incomplet:
+      "Les informations de l’établissement (SIRET) n’ont pas encore été récupérées auprès d’API Entreprise : la décision sera possible dès leur arrivée",
     annotations_incompletes:
       "Complétez les annotations privées avant de terminer l’instruction ; à remplir ou à corriger : {champs}",
   },

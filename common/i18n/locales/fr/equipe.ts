@@ -51,6 +51,7 @@ export default {
       administrateur_retire: "a retiré l'administrateur {subject}",
       experts_modifies: "a modifié les experts invités",
       modele_mail_modifie: "a modifié un modèle d'e-mail",
+      audience_modifiee: "a modifié le public de la démarche (particuliers ou personnes morales, dépôt pour un tiers)",
       procedures_speciales_modifiees: "a modifié les procédures spéciales (déclarative, SVA/SVR, accusé de lecture)",
       depubliee: "a dépublié la démarche",
       date_fermeture: {

@@ -25,6 +25,7 @@ import webhooks from "./webhooks";
 import cycle from "./cycle";
 import presentation from "./presentation";
 import attestations from "./attestations";
+import entreprise from "./entreprise";
 
 export const fr = {
   common,
@@ -54,4 +55,5 @@ export const fr = {
   cycle,
   presentation,
   attestations,
+  entreprise,
 };

@@ -221,6 +221,7 @@ export default {
       invalid_transition: "cette action n’est pas possible dans l’état actuel du dossier",
       motivation_required: "la motivation est obligatoire",
       motivation_too_long: "la motivation ne doit pas dépasser {max} caractères",
+      etablissement_incomplet: "informations de l’établissement (SIRET) pas encore récupérées",
       annotations_incompletes: "annotations privées à compléter ({champs})",
       procedure_closed: "la démarche est close",
       ineligible: "le dossier ne remplit pas les conditions d’éligibilité",
