@@ -12,6 +12,7 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id", "routes/admin/procedure.tsx"),
     route("admin/procedures/:id/edit", "routes/admin/procedure-edit.tsx"),
     route("admin/procedures/:id/service", "routes/admin/procedure-service.tsx"),
+    route("admin/procedures/:id/public", "routes/admin/procedure-audience.tsx"),
     route("admin/services", "routes/admin/services.tsx"),
     route("admin/services/nouveau", "routes/admin/service-edit.tsx", { id: "routes/admin/service-new" }),
     route("admin/services/:serviceId", "routes/admin/service-edit.tsx"),

@@ -34,6 +34,7 @@ export const handle = {
     "webhooks",
     "cycle",
     "presentation",
+    "entreprise",
   ],
 };
 
@@ -62,6 +63,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       opendata: overview.demarche.opendata,
       autoArchiveOn: overview.demarche.autoArchiveOn,
       hiddenAt: overview.demarche.hiddenAt,
+      audience: overview.demarche.forIndividual ? ("particuliers" as const) : ("personnes_morales" as const),
     },
     champsCount: overview.champsCount,
     annotationsCount: overview.annotationsCount,
@@ -215,6 +217,15 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
                 ? t("admin.publication.errors.service_siret_invalid")
                 : t("presentation.service.noneChosen")}
           </p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("entreprise.audience.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/public`}
+          linkLabel={t("entreprise.audience.link")}
+        >
+          <p>{t(`entreprise.audience.current.${demarche.audience}`)}</p>
         </ChecklistItem>
         <ChecklistItem
           title={t("admin.overview.checklist.form.title")}

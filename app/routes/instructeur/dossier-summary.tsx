@@ -1,5 +1,6 @@
 /** Who filed the dossier and when it changed state, at the top of the instructeur's dossier page. */
 import type { DossierState } from "../../../server/domain/dossier/states";
+import { EtablissementCard, type EtablissementView } from "../../components/etablissement-card";
 import { useT } from "../../lib/i18n";
 import { useDemandeurName } from "./ui";
 
@@ -17,7 +18,14 @@ export interface DossierSummaryData {
   updatedAt: string | null;
 }
 
-export function DossierSummary({ dossier }: { dossier: DossierSummaryData }) {
+/** `etablissement`: a personne morale's SIRET and what API Entreprise said of it (null for particuliers). */
+export function DossierSummary({
+  dossier,
+  etablissement,
+}: {
+  dossier: DossierSummaryData;
+  etablissement: EtablissementView | null;
+}) {
   const t = useT();
   const identity = useDemandeurName()(dossier);
   return (
@@ -30,6 +38,7 @@ export function DossierSummary({ dossier }: { dossier: DossierSummaryData }) {
         <p>
           {dossier.usagerEmail ? <a href={`mailto:${dossier.usagerEmail}`}>{dossier.usagerEmail}</a> : t("instructeur.notFilled")}
         </p>
+        {etablissement ? <EtablissementCard etablissement={etablissement} headingLevel={3} /> : null}
       </section>
 
       <section aria-labelledby="dates" className="fr-mb-4w">

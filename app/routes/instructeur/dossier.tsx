@@ -23,6 +23,7 @@ import { DossierInstruction } from "./dossier-instruction";
 import { DOSSIER_INTENTS } from "./dossier-intents.server";
 import { DECISION_NAMES, NOTICES, type Notice } from "./dossier-page";
 import { DossierSummary } from "./dossier-summary";
+import { loadDossierEtablissement } from "../../../server/lookups/etablissement";
 import { DossierTabs } from "./dossier-tabs";
 
 import { loadDossierWorkspace } from "../../../server/queries/instructeur/dossier-workspace";
@@ -43,6 +44,7 @@ export const handle = {
     "champs",
     "documents",
     "dossiers",
+    "entreprise",
     "fichiers",
     "groupes",
     "instructeur",
@@ -75,8 +77,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const pendingCorrection = (await pendingCorrections(db, [dossierId])).get(dossierId) ?? null;
   const unread = (await unreadMessageDossiers(db, instructeur.instructeurId, [dossierId])).has(dossierId);
   const hasAttestation = await hasDossierAttestation(db, dossierId);
+  // A personne morale: its SIRET and API Entreprise's data (or the degraded mode's notice).
+  const etablissement = await loadDossierEtablissement(db, dossierId);
   return {
     hasAttestation,
+    etablissement,
     groupe: { ...loaded.groupe, changes: loaded.groupe.changes.map((c) => ({ ...c, createdAt: when(c.createdAt) })) },
     workspace,
     colleagueMessageMax: COLLEAGUE_MESSAGE_MAX_LENGTH,
@@ -234,7 +239,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
 
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-8">
-          <DossierSummary dossier={dossier} />
+          <DossierSummary dossier={dossier} etablissement={loaderData.etablissement} />
 
           <section aria-labelledby="formulaire" className="fr-mb-4w">
             <h2 id="formulaire">{t("instructeur.dossier.form")}</h2>
