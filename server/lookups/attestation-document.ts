@@ -48,6 +48,8 @@ export async function buildAttestationDocument(
     context: TagDemarcheContext;
     data: TagDossierData;
     demarche: { libelle: string; organisme: string | null };
+    /** The signature of the dossier's groupe, drawn instead of the template's (routing: each groupe signs its own). */
+    groupeSignatureKey?: string | null;
     locale: Locale;
     now: Date;
   },
@@ -62,7 +64,7 @@ export async function buildAttestationDocument(
     text: renderAttestationTemplate(template, input.context, input.kind, input.data, input.locale),
     officialLayout: template.officialLayout,
     logo: await readStoredImage(storage, template.logoKey),
-    signature: await readStoredImage(storage, template.signatureKey),
+    signature: await readStoredImage(storage, input.groupeSignatureKey ?? template.signatureKey),
     header: { demarche: input.demarche.libelle, organisme: input.demarche.organisme },
     generatedAt: translate(input.locale, "attestations.pdf.generatedAt", { date: formatDocumentDate(input.now, input.locale) }),
   };

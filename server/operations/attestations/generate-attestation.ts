@@ -17,6 +17,8 @@ import { attestationKindForState } from "../../domain/attestations/attestations"
 import type { Storage } from "../../integrations/storage";
 import { buildAttestationDocument } from "../../lookups/attestation-document";
 import { findAttestationTemplate } from "../../lookups/attestation-templates";
+import { groupeSignatureFor } from "../../lookups/groupe-signature";
+import { serviceForDossier } from "../../lookups/own-service";
 import { loadTagDemarcheContext, loadTagDossierData } from "../../lookups/template-tags";
 
 export type GenerateAttestationOutcome = "generated" | "not_applicable";
@@ -34,12 +36,14 @@ export async function generateAttestation(
   if (!template?.activated) return "not_applicable";
   const context = await loadTagDemarcheContext(db, loaded.demarche, loaded.revisionId);
   const locale = "fr" as const;
+  const service = await serviceForDossier(db, input.dossierId);
   const document = await buildAttestationDocument(storage, {
     template,
     kind,
     context,
     data: loaded.data,
-    demarche: { libelle: loaded.data.demarche.libelle, organisme: null },
+    demarche: { libelle: loaded.data.demarche.libelle, organisme: service?.organisme ?? null },
+    groupeSignatureKey: (await groupeSignatureFor(db, input.dossierId))?.storageKey ?? null,
     locale,
     now: input.now ?? new Date(),
   });

@@ -5,7 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attestations, attestationTemplates } from "../../../server/db/schema";
+import { attestations, attestationTemplates, groupesInstructeurs } from "../../../server/db/schema";
 import { NotFoundError } from "../../../server/errors";
 import { storageFor } from "../../../server/integrations/storage";
 import { generateAttestation } from "../../../server/operations/attestations/generate-attestation";
@@ -15,6 +15,7 @@ import { accepterDossier } from "../../../server/operations/dossiers/accepter-do
 import { passerEnInstruction } from "../../../server/operations/dossiers/passer-en-instruction";
 import { refuserDossier } from "../../../server/operations/dossiers/refuser-dossier";
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
+import { setGroupeSignature } from "../../../server/operations/groupes/set-groupe-signature";
 import { findInstructeurAttestation, findUsagerAttestation } from "../../../server/queries/dossier-attestation";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
@@ -165,5 +166,49 @@ describe("generation", () => {
     await passerEnInstruction(db, second.actor, second.dossierId);
     await accepterDossier(db, second.actor, second.dossierId);
     expect(await attestationJobs(second.dossierId)).toHaveLength(0);
+  });
+
+  it("draws the signature of the dossier's groupe when it has one", async () => {
+    const { db, config } = database;
+    const storage = storageFor(config);
+    const imagesIn = async (dossierId: number) => {
+      const [row] = await db.select().from(attestations).where(eq(attestations.dossierId, dossierId));
+      const chunks: Buffer[] = [];
+      for await (const chunk of await storage.get(row?.storageKey as string)) chunks.push(chunk as Buffer);
+      return (
+        Buffer.concat(chunks)
+          .toString("latin1")
+          .match(/\/Subtype \/Image/g)?.length ?? 0
+      );
+    };
+    const decide = async (t: Awaited<ReturnType<typeof setup>>) => {
+      await passerEnInstruction(db, t.actor, t.dossierId);
+      await accepterDossier(db, t.actor, t.dossierId, "Dossier complet");
+      expect(await generateAttestation(db, storage, { dossierId: t.dossierId, appUrl: config.appUrl })).toBe("generated");
+      return imagesIn(t.dossierId);
+    };
+    const unsigned = await setup();
+    expect(await saveAttestationTemplate(db, unsigned.admin, unsigned.demarche.id, "acceptation", TEMPLATE)).toEqual({
+      ok: true,
+    });
+    expect(await setAttestationActivation(db, unsigned.admin, unsigned.demarche.id, "acceptation", true)).toEqual({ ok: true });
+    const withoutSignature = await decide(unsigned);
+
+    const signed = await setup();
+    expect(await saveAttestationTemplate(db, signed.admin, signed.demarche.id, "acceptation", TEMPLATE)).toEqual({ ok: true });
+    expect(await setAttestationActivation(db, signed.admin, signed.demarche.id, "acceptation", true)).toEqual({ ok: true });
+    const [groupe] = await db.select().from(groupesInstructeurs).where(eq(groupesInstructeurs.demarcheId, signed.demarche.id));
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    expect(
+      await setGroupeSignature(db, storage, signed.admin, signed.demarche.id, groupe?.id as number, {
+        bytes: png,
+        filename: "signature.png",
+      }),
+    ).toMatchObject({ ok: true });
+    // The PNG (and its alpha mask) are drawn only for the signed groupe.
+    expect(await decide(signed)).toBeGreaterThan(withoutSignature);
   });
 });
