@@ -27,6 +27,7 @@ import { tokenAllowsDemarche, type ApiTokenContext } from "./auth";
 import { createGroupeLoaders } from "./resolvers/groupe-loaders";
 import { createLabelLoaders } from "./resolvers/labels";
 import { createServiceLoaders } from "./resolvers/services";
+import { createEtablissementLoaders } from "./resolvers/personne-morale";
 
 export type DemarcheRow = typeof demarches.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
@@ -123,6 +124,7 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
     ...createLabelLoaders(db),
     ...createGroupeLoaders(db),
     ...createServiceLoaders(db),
+    ...createEtablissementLoaders(db),
     demarche: new DataLoader<number, DemarcheRow | null>(async (ids) => {
       const rows = await db
         .select()

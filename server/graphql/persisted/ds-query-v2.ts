@@ -152,10 +152,56 @@ fragment DossierFields on Dossier {
     ...Groupe
   }
   demandeur {
+    __typename
     ... on PersonnePhysique {
       civilite
       nom
       prenom
+    }
+    ... on PersonneMorale {
+      siret
+      siegeSocial
+      naf
+      libelleNaf
+      address {
+        label
+        type
+        streetAddress
+        streetNumber
+        streetName
+        postalCode
+        cityName
+        cityCode
+        departmentName
+        departmentCode
+        regionName
+        regionCode
+      }
+      entreprise {
+        siren
+        capitalSocial
+        numeroTvaIntracommunautaire
+        formeJuridique
+        formeJuridiqueCode
+        nomCommercial
+        raisonSociale
+        siretSiegeSocial
+        codeEffectifEntreprise
+        dateCreation
+        nom
+        prenom
+      }
+      association {
+        rna
+        titre
+        objet
+        dateCreation
+        dateDeclaration
+        datePublication
+      }
+    }
+    ... on PersonneMoraleIncomplete {
+      siret
     }
   }
   demarche {

@@ -44,6 +44,7 @@ import {
   revisionResolvers,
 } from "./revisions";
 import { BigIntScalar, ISO8601Date, ISO8601DateTime } from "./scalars";
+import { demandeurTypename, dossierDemandeur, personneMoraleResolvers } from "./personne-morale";
 import { demarcheService, serviceResolvers } from "./services";
 
 export const SCHEMA_SDL = readFileSync(new URL("../schema.graphql", import.meta.url), "utf8");
@@ -137,7 +138,7 @@ const resolvers = {
         ? // The account was deleted: the reference keeps a placeholder profile.
           { id: toGlobalId("User", "deleted"), email: "" }
         : { id: toGlobalId("User", d.userId), email: d.userEmail ?? "" },
-    demandeur: (d: DossierRow) => ({ __dossier: d }),
+    demandeur: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierDemandeur(d, ctx),
     demarche: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierDemarcheDescriptor(d, ctx),
     revision: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierRevision(d, ctx),
     champs: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierChamps(d, args.id, ctx),
@@ -159,9 +160,10 @@ const resolvers = {
   ...avisResolvers,
 
   Demandeur: {
-    // Organisations (SIRET) are not modelled yet: every demandeur is a person.
-    __resolveType: () => "PersonnePhysique",
+    // A dossier with an établissement (personnes-morales démarche) is a PersonneMorale(Incomplete).
+    __resolveType: demandeurTypename,
   },
+  ...personneMoraleResolvers,
 
   PersonnePhysique: {
     id: ({ __dossier: d }: { __dossier: DossierRow }) => toGlobalId("Individual", d.id),
