@@ -243,7 +243,7 @@ export default function Attestations({ loaderData, actionData }: Route.Component
                     hint={t("attestations.form.officialLayoutHint")}
                     defaultChecked={values.officialLayout}
                   />
-                  <button type="submit" className="fr-btn">
+                  <button type="submit" className="fr-btn fr-mt-2w">
                     {t("attestations.form.save")}
                   </button>
                 </Form>
