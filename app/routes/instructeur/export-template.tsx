@@ -12,7 +12,7 @@ import { currentInstructeur } from "../../lib/persona-guard.server";
 import { idParam, readForm, requestState, services, tFor } from "../../lib/request.server";
 import type { Route } from "./+types/export-template";
 
-export const handle = { i18n: ["exports", "instructeur"] };
+export const handle = { i18n: ["champs", "exports", "fichiers", "instructeur"] };
 
 /**
  * One export template of the instructeur's groupes (`nouveau?type=<kind>`: a new one): its name,

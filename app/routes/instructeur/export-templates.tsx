@@ -6,7 +6,7 @@ import { currentInstructeur } from "../../lib/persona-guard.server";
 import { idParam, services } from "../../lib/request.server";
 import type { Route } from "./+types/export-templates";
 
-export const handle = { i18n: ["exports", "instructeur"] };
+export const handle = { i18n: ["champs", "exports", "fichiers", "instructeur"] };
 
 /** « Modèles d’export » of a démarche: the templates of the instructeur's groupes, links to create and edit. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -16,10 +16,16 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Node processes whose parent is `pid`. */
+/**
+ * The web workers whose parent is `pid`: children running the CLI (not a helper process such as
+ * tsx's esbuild service, which the loader may start and stop at any time).
+ */
 function children(pid: number) {
-  const out = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim();
-  return out ? out.split(/\s+/).map(Number) : [];
+  const out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pid)], { encoding: "utf8" }).trim();
+  return out
+    .split("\n")
+    .filter((line) => line.includes("server/cli/index.ts"))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
 it("serves one port from two web workers on one embedded database, and stops them all on SIGTERM", async () => {
@@ -27,8 +33,14 @@ it("serves one port from two web workers on one embedded database, and stops the
   delete env.DATABASE_URL;
   // The TypeScript CLI itself (not bin/guichet.mjs), so that its pid is the cluster's primary.
   const cli = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "server/cli/index.ts"), "start"], {
-    // Without the FranceConnect stand-in (another child process in development): only the web workers.
-    env: { ...env, NODE_ENV: "development", SEED_DEMO: "false", FRANCECONNECT_LOCAL_PROVIDER: "false" },
+    // Without the FranceConnect stand-in (another child process in development) nor the API Entreprise one.
+    env: {
+      ...env,
+      NODE_ENV: "development",
+      SEED_DEMO: "false",
+      FRANCECONNECT_LOCAL_PROVIDER: "false",
+      API_ENTREPRISE_LOCAL_SERVER: "false",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   child = cli;
