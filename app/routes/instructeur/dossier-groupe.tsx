@@ -17,6 +17,8 @@ export interface DossierGroupeView {
   severalGroupes: boolean;
   current: { id: number; label: string } | null;
   choices: Array<{ id: number; label: string }>;
+  choicesTruncated: boolean;
+  search: string;
   changes: Array<{
     id: number;
     createdAt: string | null;
@@ -57,6 +59,33 @@ export function DossierGroupe({
         </div>
       ) : null}
       {groupe.current ? <p>{t("groupes.instructeur.current", { label: groupe.current.label })}</p> : null}
+      {groupe.choicesTruncated || groupe.search ? (
+        // Many groupes: a search narrows the list (a GET form, without JavaScript too).
+        <form method="get" action={`/procedures/${demarcheId}/dossiers/${dossierId}#groupe-instructeur`}>
+          <div className="fr-input-group">
+            <label className="fr-label" htmlFor="groupe_q">
+              {t("groupes.instructeur.searchLabel")}
+              <span className="fr-hint-text">
+                {groupe.choicesTruncated
+                  ? t("groupes.instructeur.truncated", { count: groupe.choices.length })
+                  : t("groupes.instructeur.searchHint")}
+              </span>
+            </label>
+            <input
+              className="fr-input"
+              id="groupe_q"
+              name="groupe_q"
+              type="search"
+              defaultValue={groupe.search}
+              maxLength={100}
+            />
+          </div>
+          <button type="submit" className="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-2w">
+            {t("groupes.instructeur.searchSubmit")}
+          </button>
+        </form>
+      ) : null}
+      {groupe.search && groupe.choices.length === 0 ? <p>{t("groupes.instructeur.noMatch", { search: groupe.search })}</p> : null}
       {groupe.choices.length > 0 ? (
         <Form method="post" action={`/procedures/${demarcheId}/dossiers/${dossierId}/groupe`}>
           <CsrfInput />

@@ -66,7 +66,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { db } = services(context);
   const { locale } = requestState(context);
   const t = tFor(context);
-  const loaded = await loadInstructeurDossier(db, { instructeurId: instructeur.instructeurId, demarcheId, dossierId });
+  // « Confier à un autre groupe »: the search among the démarche's groupes (thousands on national démarches).
+  const groupeSearch = (new URL(request.url).searchParams.get("groupe_q") ?? "").trim().slice(0, 100);
+  const loaded = await loadInstructeurDossier(db, {
+    instructeurId: instructeur.instructeurId,
+    demarcheId,
+    dossierId,
+    groupeSearch,
+  });
   const avisCount = await countDossierAvis(db, dossierId);
   const notice = new URL(request.url).searchParams.get("notice");
   const when = (value: Date | string | null) => formatDateTime(value, locale, t);

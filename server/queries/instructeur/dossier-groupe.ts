@@ -4,7 +4,7 @@
  * (`dossier.groupe_change` events: automatic routing, by hand, re-routing) with who made them.
  * The caller has found the dossier through the instructeur's scope.
  */
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { events, groupesInstructeurs, users } from "../../db/schema";
 import type { EventPayload } from "../../domain/events/kinds";
@@ -19,9 +19,19 @@ export interface DossierGroupeChange {
   actor: string;
 }
 
+/** At most this many groupes are offered at once; a démarche may have thousands (search narrows them). */
+export const GROUPE_CHOICES_LIMIT = 50;
+
+/** `%` and `_` typed by the instructeur are matched literally. */
+function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export async function loadDossierGroupe(
   db: DbOrTx,
   dossier: { id: number; demarcheId: number; groupeInstructeurId: number | null; state: string },
+  /** Narrows the choices to groupes whose label contains it (case-insensitive). */
+  search = "",
 ) {
   const [current] =
     dossier.groupeInstructeurId === null
@@ -37,8 +47,9 @@ export async function loadDossierGroupe(
     )
     .then((r) => r.rows);
   const movable = dossier.state === "en_construction" || dossier.state === "en_instruction";
-  // Open groupes other than the current one: the choices of the move (none when it cannot move).
-  const choices = movable
+  // Open groupes other than the current one: the choices of the move (none when it cannot move),
+  // the first GROUPE_CHOICES_LIMIT by label (one more read tells whether there are others).
+  const found = movable
     ? await db
         .select({ id: groupesInstructeurs.id, label: groupesInstructeurs.label })
         .from(groupesInstructeurs)
@@ -47,10 +58,13 @@ export async function loadDossierGroupe(
             eq(groupesInstructeurs.demarcheId, dossier.demarcheId),
             eq(groupesInstructeurs.closed, false),
             dossier.groupeInstructeurId === null ? undefined : ne(groupesInstructeurs.id, dossier.groupeInstructeurId),
+            search ? ilike(groupesInstructeurs.label, containsPattern(search)) : undefined,
           ),
         )
         .orderBy(asc(groupesInstructeurs.label), asc(groupesInstructeurs.id))
+        .limit(GROUPE_CHOICES_LIMIT + 1)
     : [];
+  const choices = found.slice(0, GROUPE_CHOICES_LIMIT);
   const rows = await db
     .select({
       id: events.id,
@@ -75,5 +89,13 @@ export async function loadDossierGroupe(
       actor: row.actor,
     };
   });
-  return { severalGroupes: Boolean(several?.several), current: current ?? null, choices, changes };
+  return {
+    severalGroupes: Boolean(several?.several),
+    current: current ?? null,
+    choices,
+    /** More groupes match than are listed: the page offers the search. */
+    choicesTruncated: found.length > GROUPE_CHOICES_LIMIT,
+    search,
+    changes,
+  };
 }

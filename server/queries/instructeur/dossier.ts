@@ -44,7 +44,7 @@ export async function findInstructeurDossierOfDemarche(db: DbOrTx, instructeurId
 
 export async function loadInstructeurDossier(
   db: DbOrTx,
-  input: { instructeurId: number; demarcheId: number; dossierId: number },
+  input: { instructeurId: number; demarcheId: number; dossierId: number; groupeSearch?: string },
 ) {
   const { dossier, demarche } = await findInstructeurDossierOfDemarche(
     db,
@@ -110,6 +110,6 @@ export async function loadInstructeurDossier(
     annotations,
     events: instructeurEvents(dossier.state),
     // Its groupe instructeur, the groupes it can move to and its groupe changes.
-    groupe: await loadDossierGroupe(db, dossier),
+    groupe: await loadDossierGroupe(db, dossier, input.groupeSearch),
   };
 }

@@ -196,6 +196,11 @@ export default {
     current: "Ce dossier est confié au groupe « {label} ».",
     select: "Confier le dossier à un autre groupe",
     placeholder: "Choisir un groupe",
+    searchLabel: "Rechercher un groupe",
+    searchHint: "Une partie du nom du groupe.",
+    searchSubmit: "Rechercher",
+    truncated: "Seuls les {count} premiers groupes sont listés : recherchez par une partie du nom.",
+    noMatch: "Aucun groupe ouvert ne contient « {search} ».",
     movedAway:
       "Le dossier n° {number} a été confié à un autre groupe, dont vous ne faites pas partie : il n’apparaît plus dans vos listes.",
     submit: "Changer de groupe",
