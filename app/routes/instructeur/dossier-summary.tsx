@@ -10,6 +10,11 @@ export interface DossierSummaryData {
   nom: string | null;
   prenom: string | null;
   usagerEmail: string | null;
+  /** Filed by a mandataire for the person above (the reference's `for_tiers`). */
+  forTiers?: boolean;
+  mandataireFirstName?: string | null;
+  mandataireLastName?: string | null;
+  beneficiaireEmail?: string | null;
   motivation: string | null;
   deposeAt: string | null;
   enConstructionAt: string | null;
@@ -38,6 +43,20 @@ export function DossierSummary({
         <p>
           {dossier.usagerEmail ? <a href={`mailto:${dossier.usagerEmail}`}>{dossier.usagerEmail}</a> : t("instructeur.notFilled")}
         </p>
+        {dossier.forTiers ? (
+          <p>
+            {t("entreprise.mandataire.shown", {
+              prenom: dossier.mandataireFirstName ?? "",
+              nom: dossier.mandataireLastName ?? "",
+            })}
+            {dossier.beneficiaireEmail ? (
+              <>
+                <br />
+                {t("entreprise.mandataire.shownEmail", { email: dossier.beneficiaireEmail })}
+              </>
+            ) : null}
+          </p>
+        ) : null}
         {etablissement ? <EtablissementCard etablissement={etablissement} headingLevel={3} /> : null}
       </section>
 

@@ -60,7 +60,15 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return {
     ...common,
     kind: "individual" as const,
-    identity,
+    identity: {
+      ...identity,
+      forTiers: dossier.forTiers ? "true" : "false",
+      mandataireFirstName: dossier.mandataireFirstName ?? "",
+      mandataireLastName: dossier.mandataireLastName ?? "",
+      beneficiaireEmail: dossier.beneficiaireEmail ?? "",
+    },
+    /** « Pour un tiers » allowed on this démarche: the usager says for whom they file. */
+    forTiersEnabled: demarche.forTiersEnabled,
     franceConnect: fromFranceConnect ? { birthdate } : null,
   };
 }
@@ -86,7 +94,22 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     if (!result.ok) {
       const { errors } = refusalsByField(result.refusals);
       if (errors.form) throw redirect(`/dossiers/${id}`);
-      return data({ values: { civilite: "", nom: "", prenom: "", siret }, errors }, { status: 422 });
+      return data(
+        {
+          values: {
+            civilite: "",
+            nom: "",
+            prenom: "",
+            forTiers: "false",
+            mandataireFirstName: "",
+            mandataireLastName: "",
+            beneficiaireEmail: "",
+            siret,
+          },
+          errors,
+        },
+        { status: 422 },
+      );
     }
     return redirect(`/dossiers/${id}/etablissement`);
   }
@@ -94,6 +117,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     civilite: formString(form, "civilite"),
     nom: formString(form, "nom"),
     prenom: formString(form, "prenom"),
+    forTiers: formString(form, "forTiers") === "true" ? "true" : "false",
+    mandataireFirstName: formString(form, "mandataireFirstName"),
+    mandataireLastName: formString(form, "mandataireLastName"),
+    beneficiaireEmail: formString(form, "beneficiaireEmail"),
     siret: "",
   };
   const result = await updateIdentity(db, user.id, id, values);
@@ -189,7 +216,11 @@ function IndividualStep({
 }) {
   const t = useT();
   const values = actionData?.values ?? loaderData.identity;
-  const errors = actionData?.errors ?? {};
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const mandataireMessage = (code: string) =>
+    t(
+      `entreprise.mandataire.errors.${(MANDATAIRE_ERRORS as readonly string[]).includes(code) ? (code as MandataireError) : "too_long"}`,
+    );
   const message = (field: "civilite" | "nom" | "prenom") => {
     const key = errorKey(errors[field]);
     return key ? t(`usager.identite.errors.${key}`) : null;
@@ -200,6 +231,10 @@ function IndividualStep({
   ];
   const civiliteError = message("civilite");
   const summary = [
+    ...MANDATAIRE_FIELDS.flatMap((f) => {
+      const code = errors[f.name];
+      return code ? [{ href: `#identite-${f.name}`, message: mandataireMessage(code) }] : [];
+    }),
     ...(civiliteError ? [{ href: "#identite-civilite", message: civiliteError }] : []),
     ...fields.flatMap((f) => {
       const m = message(f.name);
@@ -232,6 +267,7 @@ function IndividualStep({
       <p className="fr-hint-text">{t("common.requiredHint")}</p>
       <Form method="post" noValidate>
         <CsrfInput />
+        {loaderData.forTiersEnabled ? <MandataireFields values={values} errors={errors} /> : null}
         <fieldset
           className={civiliteError ? "fr-fieldset fr-fieldset--error" : "fr-fieldset"}
           aria-labelledby="identite-civilite-legend"
@@ -303,6 +339,96 @@ function IndividualStep({
           ) : null}
         </ul>
       </Form>
+    </>
+  );
+}
+
+const MANDATAIRE_ERRORS = [
+  "mandataire_prenom_required",
+  "mandataire_nom_required",
+  "beneficiaire_email_invalid",
+  "too_long",
+] as const;
+type MandataireError = (typeof MANDATAIRE_ERRORS)[number];
+const MANDATAIRE_FIELDS = [
+  { name: "mandataireFirstName", label: "entreprise.mandataire.prenom", autoComplete: "given-name", type: "text" },
+  { name: "mandataireLastName", label: "entreprise.mandataire.nom", autoComplete: "family-name", type: "text" },
+  { name: "beneficiaireEmail", label: "entreprise.mandataire.beneficiaireEmail", autoComplete: "off", type: "email" },
+] as const;
+
+/**
+ * « Pour qui déposez-vous ce dossier ? » on a démarche that allows filing for a tiers: for oneself,
+ * or as mandataire (then the mandataire's names; the identity below is the bénéficiaire's). The
+ * mandataire's fields are always shown (no JavaScript needed) and only read when « pour un tiers » is chosen.
+ */
+function MandataireFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
+  const t = useT();
+  const message = (code: string | undefined) =>
+    code
+      ? t(
+          `entreprise.mandataire.errors.${(MANDATAIRE_ERRORS as readonly string[]).includes(code) ? (code as MandataireError) : "too_long"}`,
+        )
+      : null;
+  return (
+    <>
+      <fieldset className="fr-fieldset" aria-labelledby="identite-for-tiers-legend">
+        <legend className="fr-fieldset__legend fr-fieldset__legend--regular" id="identite-for-tiers-legend">
+          {t("entreprise.mandataire.legend")}
+          <span className="fr-hint-text">{t("entreprise.mandataire.tiersHint")}</span>
+        </legend>
+        {(["false", "true"] as const).map((choice) => (
+          <div className="fr-fieldset__element" key={choice}>
+            <div className="fr-radio-group">
+              <input
+                type="radio"
+                id={`identite-forTiers-${choice}`}
+                name="forTiers"
+                value={choice}
+                defaultChecked={(values.forTiers ?? "false") === choice}
+              />
+              <label className="fr-label" htmlFor={`identite-forTiers-${choice}`}>
+                {choice === "true" ? t("entreprise.mandataire.forTiers") : t("entreprise.mandataire.forSelf")}
+              </label>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset className="fr-fieldset" aria-labelledby="identite-mandataire-legend">
+        <legend className="fr-fieldset__legend" id="identite-mandataire-legend">
+          {t("entreprise.mandataire.mandataireLegend")}
+        </legend>
+        {MANDATAIRE_FIELDS.map((field) => {
+          const error = message(errors[field.name]);
+          const id = `identite-${field.name}`;
+          return (
+            <div className="fr-fieldset__element" key={field.name}>
+              <div className={error ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
+                <label className="fr-label" htmlFor={id}>
+                  {t(field.label)}
+                  {field.name === "beneficiaireEmail" ? (
+                    <span className="fr-hint-text">{t("entreprise.mandataire.beneficiaireEmailHint")}</span>
+                  ) : null}
+                </label>
+                <input
+                  className={error ? "fr-input fr-input--error" : "fr-input"}
+                  type={field.type}
+                  id={id}
+                  name={field.name}
+                  autoComplete={field.autoComplete}
+                  defaultValue={values[field.name] ?? ""}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                  aria-invalid={error ? true : undefined}
+                />
+                {error ? (
+                  <p className="fr-error-text" id={`${id}-error`}>
+                    {error}
+                  </p>
+                ) : null}
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
     </>
   );
 }
