@@ -72,6 +72,9 @@ export const dossierColumns = {
   motivation: dossiers.motivation,
   archived: dossiers.archived,
   prefilled: dossiers.prefilled,
+  forTiers: dossiers.forTiers,
+  mandataireFirstName: dossiers.mandataireFirstName,
+  mandataireLastName: dossiers.mandataireLastName,
   deposeAt: dossiers.deposeAt,
   enConstructionAt: dossiers.enConstructionAt,
   enInstructionAt: dossiers.enInstructionAt,
@@ -97,6 +100,10 @@ export interface DossierRow {
   motivation: string | null;
   archived: boolean;
   prefilled: boolean;
+  /** Filed by a mandataire (`deposeParUnTiers`), with their names. */
+  forTiers: boolean;
+  mandataireFirstName: string | null;
+  mandataireLastName: string | null;
   deposeAt: Date | null;
   enConstructionAt: Date | null;
   enInstructionAt: Date | null;

@@ -151,6 +151,9 @@ fragment DossierFields on Dossier {
   groupeInstructeur {
     ...Groupe
   }
+  prenomMandataire
+  nomMandataire
+  deposeParUnTiers
   demandeur {
     __typename
     ... on PersonnePhysique {

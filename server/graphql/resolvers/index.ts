@@ -139,6 +139,9 @@ const resolvers = {
           { id: toGlobalId("User", "deleted"), email: "" }
         : { id: toGlobalId("User", d.userId), email: d.userEmail ?? "" },
     demandeur: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierDemandeur(d, ctx),
+    deposeParUnTiers: (d: DossierRow) => d.forTiers,
+    nomMandataire: (d: DossierRow) => (d.forTiers ? d.mandataireLastName : null),
+    prenomMandataire: (d: DossierRow) => (d.forTiers ? d.mandataireFirstName : null),
     demarche: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierDemarcheDescriptor(d, ctx),
     revision: (d: DossierRow, _: unknown, ctx: GraphqlContext) => dossierRevision(d, ctx),
     champs: (d: DossierRow, args: { id?: string | null }, ctx: GraphqlContext) => dossierChamps(d, args.id, ctx),

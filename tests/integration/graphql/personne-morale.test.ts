@@ -9,6 +9,7 @@ import { demarches } from "../../../server/db/schema";
 import { type ApiEntrepriseServer, DEMO_SIRETS, startApiEntrepriseServer } from "../../../server/dev/api-entreprise-server";
 import { setEtablissement } from "../../../server/operations/dossiers/set-etablissement";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
+import { updateIdentity } from "../../../server/operations/dossiers/update-identity";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
 import { apiBearer, type GraphqlServer, postGraphql, startGraphqlServer } from "./support";
 
@@ -90,6 +91,39 @@ describe("Dossier.demandeur of a personne morale", () => {
       __typename: "PersonnePhysique",
       nom: "Martin",
       prenom: "Léa",
+    });
+  });
+
+  it("gives a dossier filed by a mandataire with deposeParUnTiers and the mandataire's names", async () => {
+    const { db } = server.database;
+    const built = await buildDemarche(db);
+    await db.update(demarches).set({ forTiersEnabled: true }).where(eq(demarches.id, built.demarche.id));
+    const { dossierId, usager } = await buildDossier(db, { demarche: built.demarche });
+    expect(
+      await updateIdentity(db, usager.userId, dossierId, {
+        civilite: "Mme",
+        nom: "Lefèvre",
+        prenom: "Jeanne",
+        forTiers: "true",
+        mandataireFirstName: "Paul",
+        mandataireLastName: "Roux",
+        beneficiaireEmail: "",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await submitDossier(db, usager.userId, dossierId)).toMatchObject({ ok: true });
+    const bearer = await apiBearer(db, built.admin.email, { name: "tiers", readOnly: true });
+    const answer = await postGraphql(
+      server.baseUrl,
+      bearer,
+      "query($n: Int!) { dossier(number: $n) { deposeParUnTiers prenomMandataire nomMandataire demandeur { ... on PersonnePhysique { nom } } } }",
+      { n: dossierId },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.dossier).toEqual({
+      deposeParUnTiers: true,
+      prenomMandataire: "Paul",
+      nomMandataire: "Roux",
+      demandeur: { nom: "Lefèvre" },
     });
   });
 });
