@@ -40,7 +40,7 @@ export function TagPicker({
         const list = tags.filter((tag) => tag.category === category);
         if (list.length === 0) return null;
         return (
-          <div className="fr-table fr-table--no-caption guichet-tag-table fr-mb-2w" key={category} data-tag-category={category}>
+          <div className="fr-table guichet-tag-table fr-mb-2w" key={category} data-tag-category={category}>
             <table>
               <caption>{t(`modeles.tags.categories.${category}`)}</caption>
               <thead>
