@@ -2,6 +2,7 @@
  * The usager's e-mail for each state change of their dossier (accusé de réception, acknowledgement
  * of their re-submitted changes, passage en instruction, decisions, withdrawn decision), in their account's language. Nothing for a test
  * dossier, a dossier without usager (orphan prefill) or when the instructeur asked for silence.
+ * A dossier filed by a mandataire also e-mails the bénéficiaire's address when given.
  * When the démarche customised the e-mail (`mail_templates`), its template is sent instead. The
  * same text is copied into the dossier's messagerie as a system message (rendered once for both).
  */
@@ -58,6 +59,8 @@ export const usagerStateMails = defineReaction({
         forTest: dossiers.forTest,
         libelle: demarches.libelle,
         accuseLecture: demarches.accuseLecture,
+        forTiers: dossiers.forTiers,
+        beneficiaireEmail: dossiers.beneficiaireEmail,
       })
       .from(dossiers)
       .innerJoin(users, eq(users.id, dossiers.userId))
@@ -82,24 +85,31 @@ export const usagerStateMails = defineReaction({
           locale,
         );
     await writeSystemMessage(tx, event.dossierId, copy, event.createdAt);
-    if (custom) {
-      await enqueueMail(
-        tx,
-        target.email,
-        "dossier_personnalise",
-        { dossierNumber: event.dossierId, subject: custom.subject, html: custom.html, text: custom.text },
-        locale,
-        receipt,
-      );
-      return;
+    // Filed by a mandataire: the bénéficiaire's e-mail, when given, gets a copy (as the reference).
+    const recipients = [target.email];
+    if (target.forTiers && target.beneficiaireEmail && target.beneficiaireEmail !== target.email) {
+      recipients.push(target.beneficiaireEmail);
     }
-    await enqueueMail(
-      tx,
-      target.email,
-      mail.name,
-      { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation },
-      locale,
-      receipt,
-    );
+    for (const to of recipients) {
+      if (custom) {
+        await enqueueMail(
+          tx,
+          to,
+          "dossier_personnalise",
+          { dossierNumber: event.dossierId, subject: custom.subject, html: custom.html, text: custom.text },
+          locale,
+          receipt,
+        );
+      } else {
+        await enqueueMail(
+          tx,
+          to,
+          mail.name,
+          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation },
+          locale,
+          receipt,
+        );
+      }
+    }
   },
 });

@@ -9,7 +9,7 @@ import { demarches, dossiers } from "../../../server/db/schema";
 import { submitDossier } from "../../../server/operations/dossiers/submit-dossier";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
 import { startTestServer, type TestServer } from "../../support/server";
-import { fieldValue, location, pageText, signedIn } from "../admin/helpers";
+import { fieldValue, location, pageText, queuedMails, signedIn } from "../admin/helpers";
 import { signedInSession } from "./support";
 
 let server: TestServer;
@@ -66,6 +66,9 @@ describe("the identity step of a démarche open to mandataires", () => {
     });
 
     expect(await submitDossier(db, usager.userId, dossierId)).toMatchObject({ ok: true });
+    // The accusé de réception goes to the mandataire's account and, as a copy, to the bénéficiaire.
+    const deposes = (await queuedMails(db)).filter((m) => m.template === "dossier_depose");
+    expect(deposes.map((m) => m.to)).toEqual(expect.arrayContaining([usager.email, "jeanne.lefevre@exemple.fr"]));
     const instructeur = built.instructeurs[0];
     if (!instructeur) throw new Error("no instructeur");
     const agent = await signedIn(server, instructeur.email);
