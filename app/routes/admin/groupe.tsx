@@ -24,6 +24,7 @@ import { storageFor } from "../../../server/integrations/storage";
 import { getGroupe } from "../../../server/queries/admin/groupes";
 import type { Refusal } from "../../../server/refusal";
 import { CsrfInput } from "../../components/csrf-input";
+import { GroupeMembers } from "../../components/groupes/groupe-members";
 import { useT, useTn } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
@@ -283,40 +284,7 @@ export default function Groupe({ loaderData, actionData }: Route.ComponentProps)
         {tn("groupes.groupe.instructeursTitle", instructeurs.length, { count: formatNumber(instructeurs.length) })}
       </h2>
       {instructeurs.length === 0 ? <p>{t("groupes.groupe.noInstructeur")}</p> : null}
-      <ul>
-        {instructeurs.map((i) => (
-          <li key={i.instructeurId}>
-            <Form method="post" className="fr-mb-1w">
-              {i.email} <CsrfInput />
-              <input type="hidden" name="intent" value="remove" />
-              <input type="hidden" name="instructeurId" value={i.instructeurId} />
-              <button type="submit" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm">
-                {t("groupes.groupe.remove")}
-                <span className="fr-sr-only">{` ${i.email}`}</span>
-              </button>
-            </Form>
-          </li>
-        ))}
-      </ul>
-      <Form method="post" noValidate>
-        <CsrfInput />
-        <input type="hidden" name="intent" value="add" />
-        <TextareaField
-          id="emails"
-          name="emails"
-          label={t("groupes.groupe.emails")}
-          hint={t("groupes.groupe.emailsHint")}
-          required
-          rows={3}
-          defaultValue={actionData?.values?.emails ?? ""}
-          error={emailsError}
-          autoCapitalize="none"
-          spellCheck={false}
-        />
-        <button type="submit" className="fr-btn">
-          {t("groupes.groupe.add")}
-        </button>
-      </Form>
+      <GroupeMembers instructeurs={instructeurs} emails={actionData?.values?.emails ?? ""} emailsError={emailsError ?? null} />
       <Form method="post" encType="multipart/form-data" action={`?import`} noValidate className="fr-mt-3w">
         <CsrfInput />
         <p>{t("groupes.import.leadGroupe")}</p>

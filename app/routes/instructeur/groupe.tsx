@@ -3,12 +3,11 @@
  * added by e-mail (invited when unknown) and removed with the administrateur's operations. An
  * instructeur of another groupe, or the option off: 404, nothing changes. Works without JavaScript.
  */
-import { data, Form, redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { assignInstructeurs } from "../../../server/operations/demarches/assign-instructeurs";
 import { removeInstructeur } from "../../../server/operations/demarches/remove-instructeur";
 import { getManagedGroupe } from "../../../server/queries/instructeur/managed-groupes";
-import { CsrfInput } from "../../components/csrf-input";
-import { TextareaField } from "../../components/dsfr/fields";
+import { GroupeMembers } from "../../components/groupes/groupe-members";
 import { useT, useTn } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { formString, idParam, notFound, readForm, requestState, services } from "../../lib/request.server";
@@ -105,40 +104,7 @@ export default function ManagedGroupe({ loaderData, actionData }: Route.Componen
         errors={emailsError ? [{ fieldId: "emails", label: t("groupes.groupe.emails"), message: emailsError }] : []}
       />
       <h2>{tn("groupes.groupe.instructeursTitle", instructeurs.length, { count: formatNumber(instructeurs.length) })}</h2>
-      <ul>
-        {instructeurs.map((i) => (
-          <li key={i.instructeurId}>
-            <Form method="post" className="fr-mb-1w">
-              {i.email} <CsrfInput />
-              <input type="hidden" name="intent" value="remove" />
-              <input type="hidden" name="instructeurId" value={i.instructeurId} />
-              <button type="submit" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm">
-                {t("groupes.groupe.remove")}
-                <span className="fr-sr-only">{` ${i.email}`}</span>
-              </button>
-            </Form>
-          </li>
-        ))}
-      </ul>
-      <Form method="post" noValidate>
-        <CsrfInput />
-        <input type="hidden" name="intent" value="add" />
-        <TextareaField
-          id="emails"
-          name="emails"
-          label={t("groupes.groupe.emails")}
-          hint={t("groupes.groupe.emailsHint")}
-          required
-          rows={3}
-          defaultValue={actionData?.values?.emails ?? ""}
-          error={emailsError}
-          autoCapitalize="none"
-          spellCheck={false}
-        />
-        <button type="submit" className="fr-btn">
-          {t("groupes.groupe.add")}
-        </button>
-      </Form>
+      <GroupeMembers instructeurs={instructeurs} emails={actionData?.values?.emails ?? ""} emailsError={emailsError ?? null} />
     </>
   );
 }
