@@ -37,6 +37,9 @@ import { hasDossierAttestation } from "../../../server/queries/dossier-attestati
 import { DossierColleague } from "./dossier-colleague";
 import { DossierLabels } from "./dossier-labels";
 
+import { pendingCorrections } from "../../../server/queries/pending-corrections";
+import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
+
 export const handle = {
   i18n: [
     "attestations",
@@ -54,8 +57,6 @@ export const handle = {
     "usager",
   ],
 };
-import { pendingCorrections } from "../../../server/queries/pending-corrections";
-import { unreadMessageDossiers } from "../../../server/queries/instructeur/unread-messages";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
