@@ -15,6 +15,8 @@ export interface LoggedApp {
   database: TestDatabase;
   /** Every line written to the log so far, as written. */
   lines: string[];
+  /** Called after each line is written (used to wait for a line without polling). */
+  listeners: Set<() => void>;
   logger: pino.Logger;
   stop(): Promise<void>;
 }
@@ -22,7 +24,16 @@ export interface LoggedApp {
 export async function startLoggedApp(overrides: Partial<Config> = {}): Promise<LoggedApp> {
   const database = await createTestDatabase();
   const lines: string[] = [];
-  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+  const listeners = new Set<() => void>();
+  const logger = pino(
+    { level: "info" },
+    {
+      write: (line: string) => {
+        lines.push(line);
+        for (const listener of [...listeners]) listener();
+      },
+    },
+  );
   const config = { ...database.config, mailboxEnabled: true, smtpUrl: undefined, ...overrides };
   const app = createHttpApp({
     services: { config, db: database.db, logger },
@@ -37,6 +48,7 @@ export async function startLoggedApp(overrides: Partial<Config> = {}): Promise<L
     url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
     database,
     lines,
+    listeners,
     logger,
     async stop() {
       await new Promise<void>((resolve) => {
@@ -48,22 +60,35 @@ export async function startLoggedApp(overrides: Partial<Config> = {}): Promise<L
   };
 }
 
-/** Waits until the request log has a line for `count` requests (it is written when a response finishes). */
-/** Waits for the request line of `path` (lines of earlier requests may arrive later than their response). */
-export async function requestLineOf(app: LoggedApp, path: string) {
-  for (let i = 0; i < 100; i++) {
-    const line = app.lines.find((l) => l.includes('"msg":"request"') && l.includes(`"url":"${path}`));
-    if (line) return line;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`no request log line for ${path}`);
+/**
+ * Resolves when a log line satisfying `found` has been written (or at once if one has). A request's line is
+ * written when its response finishes, which on a loaded machine may come well after the client has read it:
+ * the wait is event-driven with a generous deadline rather than a short poll.
+ */
+function waitForLines<T>(app: LoggedApp, found: (lines: string[]) => T | undefined, failure: string): Promise<T> {
+  const now = found(app.lines);
+  if (now !== undefined) return Promise.resolve(now);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      app.listeners.delete(check);
+      reject(new Error(failure));
+    }, 30_000);
+    function check() {
+      const result = found(app.lines);
+      if (result === undefined) return;
+      clearTimeout(timer);
+      app.listeners.delete(check);
+      resolve(result);
+    }
+    app.listeners.add(check);
+  });
 }
 
-export async function requestLines(app: LoggedApp, count: number) {
-  for (let i = 0; i < 100; i++) {
-    const requests = app.lines.filter((line) => line.includes('"msg":"request"'));
-    if (requests.length >= count) return requests;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`fewer than ${count} request log lines`);
+/** Waits for the request line of `path` (lines of earlier requests may arrive later than their response). */
+export function requestLineOf(app: LoggedApp, path: string) {
+  return waitForLines(
+    app,
+    (lines) => lines.find((l) => l.includes('"msg":"request"') && l.includes(`"url":"${path}`)),
+    `no request log line for ${path}`,
+  );
 }
