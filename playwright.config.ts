@@ -16,17 +16,15 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   outputDir: "test-results",
   globalSetup: "./tests/e2e/support/global-setup.ts",
-  // One worker on the 2-core machine. Two workers would run two Chromiums (each running axe on
-  // every page) beside the server, PostgreSQL and the job worker on the same 2 cores; whether that
-  // beats one could not be measured reliably here (the suite takes ~25 min on an idle machine, and
-  // the shared machine stayed at a load of 20+ all along), and on that machine two vitest workers
-  // already pushed HTTP journeys past their timeouts. A flaky journey is a defect: one until measured.
-  workers: 1,
+  // Two workers by default, each with its own server and database (global-setup.ts starts one platform
+  // per worker), so journeys never share dossiers or mailboxes. A journey spends much of its time
+  // waiting (jobs, e-mails, navigation), which the other worker fills. E2E_WORKERS overrides it.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   forbidOnly: ci,
   retries: ci ? 1 : 0,
-  // A journey runs axe on every page; 2 loaded cores need more than the 30 s default.
-  timeout: 60_000,
+  // A journey runs axe on every page, and two of them share the 2 cores: well over the 30 s default.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: ci ? [["line"]] : [["list"]],
   use: {

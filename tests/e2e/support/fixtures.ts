@@ -26,6 +26,20 @@ import pg from "pg";
 
 export { expect };
 
+/**
+ * The global setup starts one platform per worker and lists them (E2E_BASE_URLS…); this worker takes
+ * its own, by its parallel index (stable for the worker's life, unique among the workers running at
+ * the same time), under the single names the specs and fixtures read.
+ */
+function takeThisWorkersPlatform() {
+  const slot = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+  for (const name of ["E2E_BASE_URL", "E2E_API_TOKEN", "E2E_DATABASE_URL"]) {
+    const list = process.env[`${name}S`]?.split(" ").filter(Boolean);
+    if (list && list.length > 0) process.env[name] = list[slot % list.length];
+  }
+}
+takeThisWorkersPlatform();
+
 export const DEMO_PASSWORD = "guichet-demo-2026";
 export const DEMO = {
   administrateur: "administrateur@exemple.fr",

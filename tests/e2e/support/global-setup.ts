@@ -1,5 +1,5 @@
 /**
- * Starts the real platform for the browser tests, as a user would: `node bin/guichet.mjs start`
+ * Starts the real platform for the browser tests (one per Playwright worker), as a user would: `node bin/guichet.mjs start`
  * with the demo seed and the in-process job worker, on a free loopback port, on
  *  - a fresh embedded (PGlite) database in a temporary DATA_DIR, or
  *  - when DATABASE_URL is set, a fresh database `guichet_e2e_<random>` on that server, dropped at
@@ -29,9 +29,45 @@ const CLI_TIMEOUT_MS = 300_000;
 const API_TOKEN_ADMIN = "administrateur@exemple.fr";
 const STOP_TIMEOUT_MS = 30_000;
 
+/**
+ * One platform per Playwright worker (`workers` of playwright.config.ts): each worker talks to its
+ * own server and database, so journeys running at the same time never see each other's dossiers,
+ * mailboxes or counters. Their addresses are passed as space-separated lists (E2E_BASE_URLS,
+ * E2E_API_TOKENS, E2E_DATABASE_URLS); fixtures.ts picks the worker's own by its parallel index.
+ */
 export default async function globalSetup(config: FullConfig) {
   if (process.env.E2E_BASE_URL) return undefined;
+  const count = Math.max(1, config.workers);
+  const settled = await Promise.allSettled(Array.from({ length: count }, (_, slot) => startPlatform(slot, config)));
+  const platforms = settled.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  const teardown = async () => {
+    await Promise.all(platforms.map((platform) => platform.teardown()));
+  };
+  const failure = settled.find((result): result is PromiseRejectedResult => result.status === "rejected");
+  if (failure) {
+    await teardown().catch(() => undefined);
+    throw failure.reason;
+  }
+  process.env.E2E_BASE_URLS = platforms.map((platform) => platform.url).join(" ");
+  process.env.E2E_API_TOKENS = platforms.map((platform) => platform.apiToken).join(" ");
+  if (platforms.every((platform) => platform.databaseUrl)) {
+    process.env.E2E_DATABASE_URLS = platforms.map((platform) => platform.databaseUrl).join(" ");
+  }
+  // The first platform also under the single names, for tools reading them (and one-worker runs).
+  process.env.E2E_BASE_URL = platforms[0]?.url;
+  process.env.E2E_API_TOKEN = platforms[0]?.apiToken;
+  if (platforms[0]?.databaseUrl) process.env.E2E_DATABASE_URL = platforms[0].databaseUrl;
+  return teardown;
+}
 
+interface Platform {
+  url: string;
+  apiToken: string;
+  databaseUrl?: string;
+  teardown(): Promise<void>;
+}
+
+async function startPlatform(slot: number, config: FullConfig): Promise<Platform> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -45,7 +81,6 @@ export default async function globalSetup(config: FullConfig) {
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     dropDatabase = () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
-    process.env.E2E_DATABASE_URL = databaseUrl;
   }
 
   // The address field searches the national address base: the e2e server asks a local peer
@@ -75,12 +110,13 @@ export default async function globalSetup(config: FullConfig) {
     await banPeer.stop();
     rmSync(tmp, { recursive: true, force: true });
   };
+  let apiToken: string;
   try {
     // `seed` first: the administrateur must exist; `start` then finds the demo already there.
     await runCli(["seed"], env, log);
     // Its output (the bearer) stays out of the log, which CI may publish.
     const output = await runCli(["api-tokens:create", "--admin", API_TOKEN_ADMIN, "--name", "e2e"], env);
-    process.env.E2E_API_TOKEN = parseBearer(output);
+    apiToken = parseBearer(output);
     log.write(`API token "e2e" created for ${API_TOKEN_ADMIN} (E2E_API_TOKEN)\n`);
   } catch (error) {
     await cleanUp().catch(() => undefined);
@@ -106,7 +142,7 @@ export default async function globalSetup(config: FullConfig) {
     try {
       const outputDir = config.projects[0]?.outputDir ?? path.join(ROOT, "test-results");
       mkdirSync(outputDir, { recursive: true });
-      copyFileSync(logFile, path.join(outputDir, "e2e-server.log"));
+      copyFileSync(logFile, path.join(outputDir, slot === 0 ? "e2e-server.log" : `e2e-server-${slot}.log`));
     } catch {
       // The log is a convenience; losing it must not fail the run.
     }
@@ -117,13 +153,12 @@ export default async function globalSetup(config: FullConfig) {
 
   try {
     const url = await waitForReady(child, READY_TIMEOUT_MS);
-    process.env.E2E_BASE_URL = url;
+    return { url, apiToken, databaseUrl, teardown };
   } catch (error) {
     await teardown().catch(() => undefined);
     const tail = recent.split("\n").slice(-40).join("\n");
     throw new Error(`${(error as Error).message}\n--- server output (last lines) ---\n${tail}`);
   }
-  return teardown;
 }
 
 /** Runs `guichet <args>` to completion with the server's environment; resolves with its output (also written to `log`). */
