@@ -88,10 +88,9 @@ export async function pendingChanges(
   demarche: { draftRevisionId: number | null; publishedRevisionId: number | null },
 ): Promise<RevisionChange[]> {
   if (!demarche.draftRevisionId || !demarche.publishedRevisionId) return [];
-  const [published, draft] = await Promise.all([
-    loadRevisionSnapshot(tx, demarche.publishedRevisionId),
-    loadRevisionSnapshot(tx, demarche.draftRevisionId),
-  ]);
+  // One after the other: `tx` may be a transaction, one connection that runs one query at a time.
+  const published = await loadRevisionSnapshot(tx, demarche.publishedRevisionId);
+  const draft = await loadRevisionSnapshot(tx, demarche.draftRevisionId);
   return compareRevisions(published, draft);
 }
 

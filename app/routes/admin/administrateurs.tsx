@@ -10,6 +10,7 @@ import { refusalsByField } from "../../../server/refusal";
 import { loadDemarcheAdministrateurs } from "../../../server/queries/admin/administrateurs";
 import { DsfrTable } from "../../components/dsfr/table";
 import { CsrfInput } from "../../components/csrf-input";
+import { EmailForm } from "../../components/email-form";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, notFound, readForm, requestState, services, tFor } from "../../lib/request.server";
@@ -141,38 +142,16 @@ export default function AdminAdministrateurs({ loaderData, actionData }: Route.C
 
       <section aria-labelledby="administrateurs-add" className="fr-mb-6w">
         <h2 id="administrateurs-add">{t("equipe.administrateurs.addTitle")}</h2>
-        <Form method="post" noValidate>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="add" />
-          <div className={errors.email ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
-            <label className="fr-label" htmlFor="administrateur-email">
-              {t("equipe.administrateurs.emailLabel")}
-              <span className="fr-hint-text" id="administrateur-email-hint">
-                {t("equipe.administrateurs.emailHint")}
-              </span>
-            </label>
-            <input
-              className={errors.email ? "fr-input fr-input--error" : "fr-input"}
-              id="administrateur-email"
-              name="email"
-              type="email"
-              autoComplete="off"
-              defaultValue={actionData?.values.email ?? ""}
-              aria-describedby={
-                errors.email ? "administrateur-email-hint administrateur-email-error" : "administrateur-email-hint"
-              }
-              aria-invalid={errors.email ? true : undefined}
-            />
-            {errors.email ? (
-              <p id="administrateur-email-error" className="fr-error-text">
-                {errors.email}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="fr-btn">
-            {t("equipe.administrateurs.add")}
-          </button>
-        </Form>
+        <EmailForm
+          intent="add"
+          id="administrateur-email"
+          label={t("equipe.administrateurs.emailLabel")}
+          hint={t("equipe.administrateurs.emailHint")}
+          value={actionData?.values.email ?? ""}
+          error={errors.email}
+          submit={t("equipe.administrateurs.add")}
+          primary
+        />
       </section>
     </>
   );

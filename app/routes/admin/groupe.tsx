@@ -36,6 +36,7 @@ import { ConditionRowsEditor, storedRows } from "./ui/condition-editor";
 import { ImportErrors } from "./ui/import-errors";
 import { InputField, TextareaField, UploadField } from "../../components/dsfr/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
+import { RefusalSummary, useInstructeurEmailsError } from "./ui/refusal-summary";
 
 export const handle = { i18n: ["admin", "groupes", "champs", "conditions", "fichiers"] };
 
@@ -189,9 +190,7 @@ export default function Groupe({ loaderData, actionData }: Route.ComponentProps)
   const list = `/admin/procedures/${demarche.id}/groupes`;
   const errors = actionData?.errors ?? {};
   const labelError = errors.label ? dt(`groupes.errors.${errors.label}`) : null;
-  const emailsError = errors.emails
-    ? dt(`admin.instructeurs.errors.${errors.emails}`, { emails: (actionData?.invalidEmails ?? []).join(", "), max: 50 })
-    : null;
+  const emailsError = useInstructeurEmailsError(errors.emails, actionData?.invalidEmails, 50);
   const formError = errors.form
     ? dt(errors.form === "last_instructeur" ? `admin.instructeurs.errors.${errors.form}` : `groupes.errors.${errors.form}`)
     : null;
@@ -233,12 +232,7 @@ export default function Groupe({ loaderData, actionData }: Route.ComponentProps)
       {groupe.problems.map((p) => (
         <Notice key={p} kind="warning" title={dt(`groupes.problems.${p}`)} />
       ))}
-      {formError ? (
-        <Notice kind="error" title={t("groupes.errors.title")}>
-          <p>{formError}</p>
-        </Notice>
-      ) : null}
-      <ErrorSummary errors={summary} />
+      <RefusalSummary formTitle={t("groupes.errors.title")} formError={formError} errors={summary} />
       {actionData?.importRefusals ? <ImportErrors refusals={actionData.importRefusals} /> : null}
 
       <Form method="post" noValidate className="fr-mb-3w">

@@ -9,7 +9,8 @@ import { formString, notFound, readForm, requestState, services } from "../../li
 import type { Route } from "./+types/instructeurs";
 import { demarcheIdOf, intField } from "./admin.server";
 import { TextareaField } from "../../components/dsfr/fields";
-import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
+import { Breadcrumb, demarcheCrumb, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
+import { RefusalSummary, useInstructeurEmailsError } from "./ui/refusal-summary";
 import { refusalsByField } from "../../../server/refusal";
 import { ButtonGroup } from "../../components/dsfr/button-group";
 import { DsfrTable } from "../../components/dsfr/table";
@@ -101,12 +102,7 @@ export default function Instructeurs({ loaderData, actionData }: Route.Component
   const { demarche, instructeurs, notice } = loaderData;
   const page = `/admin/procedures/${demarche.id}/instructeurs`;
   const title = t("admin.instructeurs.title");
-  const emailsError = actionData?.errors?.emails
-    ? dt(`admin.instructeurs.errors.${actionData.errors.emails}`, {
-        emails: (actionData.invalidEmails ?? []).join(", "),
-        max: loaderData.maxEmails,
-      })
-    : null;
+  const emailsError = useInstructeurEmailsError(actionData?.errors?.emails, actionData?.invalidEmails, loaderData.maxEmails);
   const formError = actionData?.errors?.form ? dt(`admin.instructeurs.errors.${actionData.errors.form}`) : null;
   const confirm = actionData?.confirmRemove;
   return (
@@ -127,12 +123,9 @@ export default function Instructeurs({ loaderData, actionData }: Route.Component
           {notice.already > 0 ? <p>{t("admin.instructeurs.notices.already", { count: formatNumber(notice.already) })}</p> : null}
         </Notice>
       ) : null}
-      {formError ? (
-        <Notice kind="error" title={t("admin.instructeurs.errors.removeTitle")}>
-          <p>{formError}</p>
-        </Notice>
-      ) : null}
-      <ErrorSummary
+      <RefusalSummary
+        formTitle={t("admin.instructeurs.errors.removeTitle")}
+        formError={formError}
         errors={emailsError ? [{ fieldId: "emails", label: t("admin.instructeurs.emailsLabel"), message: emailsError }] : []}
       />
 

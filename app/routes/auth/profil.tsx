@@ -5,6 +5,7 @@ import { requestEmailChange } from "../../../server/operations/accounts/change-e
 import { deleteAccount } from "../../../server/operations/accounts/delete-account";
 import { refusalsByField } from "../../../server/refusal";
 import { CsrfInput } from "../../components/csrf-input";
+import { EmailForm } from "../../components/email-form";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { formString, readForm, services } from "../../lib/request.server";
@@ -120,34 +121,17 @@ export default function Profil({ loaderData, actionData }: Route.ComponentProps)
         <p>{t("auth.profile.changeEmail.pending", { email: loaderData.unconfirmedEmail })}</p>
       ) : null}
       <p>{t("auth.profile.changeEmail.lead")}</p>
-      <Form method="post" noValidate className="fr-mb-4w">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="changer-email" />
-        <div className={`fr-input-group${emailError ? " fr-input-group--error" : ""}`}>
-          <label className="fr-label" htmlFor="new-email">
-            {t("auth.profile.changeEmail.label")}
-            <span className="fr-hint-text">{t("auth.profile.changeEmail.hint")}</span>
-          </label>
-          <input
-            className={`fr-input${emailError ? " fr-input--error" : ""}`}
-            id="new-email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={actionData?.intent === "changer-email" ? actionData.email : ""}
-            aria-describedby={emailError ? "new-email-error" : undefined}
-            aria-invalid={emailError ? true : undefined}
-          />
-          {emailError ? (
-            <p id="new-email-error" className="fr-error-text">
-              {emailError}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" className="fr-btn fr-btn--secondary">
-          {t("auth.profile.changeEmail.submit")}
-        </button>
-      </Form>
+      <EmailForm
+        intent="changer-email"
+        id="new-email"
+        label={t("auth.profile.changeEmail.label")}
+        hint={t("auth.profile.changeEmail.hint")}
+        value={actionData?.intent === "changer-email" ? actionData.email : ""}
+        error={emailError}
+        submit={t("auth.profile.changeEmail.submit")}
+        autoComplete="email"
+        className="fr-mb-4w"
+      />
       <h2>{t("auth.profile.securityTitle")}</h2>
       <p>{t("auth.profile.changePasswordHint")}</p>
       <p>

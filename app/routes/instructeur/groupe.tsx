@@ -12,7 +12,8 @@ import { useT, useTn } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { formString, idParam, notFound, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/groupe";
-import { ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "../admin/ui/layout";
+import { Notice, PageTitle, useDynamicT, useFormatNumber } from "../admin/ui/layout";
+import { RefusalSummary, useInstructeurEmailsError } from "../admin/ui/refusal-summary";
 
 export const handle = { i18n: ["admin", "groupes"] };
 
@@ -81,9 +82,7 @@ export default function ManagedGroupe({ loaderData, actionData }: Route.Componen
   const formatNumber = useFormatNumber();
   const { demarche, groupe, instructeurs, notice } = loaderData;
   const errors = actionData?.errors ?? {};
-  const emailsError = errors.emails
-    ? dt(`admin.instructeurs.errors.${errors.emails}`, { emails: (actionData?.invalidEmails ?? []).join(", "), max: 50 })
-    : null;
+  const emailsError = useInstructeurEmailsError(errors.emails, actionData?.invalidEmails, 50);
   const formError = errors.form ? dt(`admin.instructeurs.errors.${errors.form}`) : null;
   return (
     <>
@@ -95,12 +94,9 @@ export default function ManagedGroupe({ loaderData, actionData }: Route.Componen
       </p>
       <h1>{groupe.label}</h1>
       {notice === "added" || notice === "removed" ? <Notice kind="success" title={dt(`groupes.notices.${notice}`)} /> : null}
-      {formError ? (
-        <Notice kind="error" title={t("groupes.errors.title")}>
-          <p>{formError}</p>
-        </Notice>
-      ) : null}
-      <ErrorSummary
+      <RefusalSummary
+        formTitle={t("groupes.errors.title")}
+        formError={formError}
         errors={emailsError ? [{ fieldId: "emails", label: t("groupes.groupe.emails"), message: emailsError }] : []}
       />
       <h2>{tn("groupes.groupe.instructeursTitle", instructeurs.length, { count: formatNumber(instructeurs.length) })}</h2>

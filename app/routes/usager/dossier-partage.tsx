@@ -10,6 +10,8 @@ import { loadDossierPartage } from "../../../server/queries/usager/partage";
 import { refusalsByField } from "../../../server/refusal";
 import { transferExpiresAt } from "../../../server/domain/partage/transfers";
 import { CsrfInput } from "../../components/csrf-input";
+import { TextareaField } from "../../components/dsfr/fields";
+import { EmailForm } from "../../components/email-form";
 import { DossierStateBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
@@ -119,53 +121,25 @@ export default function DossierPartage({ loaderData, actionData }: Route.Compone
           <section aria-labelledby="partage-inviter" className="fr-mb-6w">
             <h2 id="partage-inviter">{t("usager.partage.invite.title")}</h2>
             <p>{t("usager.partage.invite.lead")}</p>
-            <Form method="post" noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="inviter" />
-              <div className={`fr-input-group${inviteEmailError ? " fr-input-group--error" : ""}`}>
-                <label className="fr-label" htmlFor="invite-email">
-                  {t("usager.partage.invite.email")}
-                  <span className="fr-hint-text">{t("usager.partage.emailHint")}</span>
-                </label>
-                <input
-                  className={`fr-input${inviteEmailError ? " fr-input--error" : ""}`}
-                  id="invite-email"
-                  name="email"
-                  type="email"
-                  autoComplete="off"
-                  defaultValue={inviteErrors?.values.email ?? ""}
-                  aria-describedby={inviteEmailError ? "invite-email-error" : undefined}
-                  aria-invalid={inviteEmailError ? true : undefined}
-                />
-                {inviteEmailError ? (
-                  <p id="invite-email-error" className="fr-error-text">
-                    {inviteEmailError}
-                  </p>
-                ) : null}
-              </div>
-              <div className={`fr-input-group${inviteMessageError ? " fr-input-group--error" : ""}`}>
-                <label className="fr-label" htmlFor="invite-message">
-                  {t("usager.partage.invite.message")}
-                </label>
-                <textarea
-                  className={`fr-input${inviteMessageError ? " fr-input--error" : ""}`}
-                  id="invite-message"
-                  name="message"
-                  rows={3}
-                  defaultValue={inviteErrors?.values.message ?? ""}
-                  aria-describedby={inviteMessageError ? "invite-message-error" : undefined}
-                  aria-invalid={inviteMessageError ? true : undefined}
-                />
-                {inviteMessageError ? (
-                  <p id="invite-message-error" className="fr-error-text">
-                    {inviteMessageError}
-                  </p>
-                ) : null}
-              </div>
-              <button type="submit" className="fr-btn">
-                {t("usager.partage.invite.submit")}
-              </button>
-            </Form>
+            <EmailForm
+              intent="inviter"
+              id="invite-email"
+              label={t("usager.partage.invite.email")}
+              hint={t("usager.partage.emailHint")}
+              value={inviteErrors?.values.email ?? ""}
+              error={inviteEmailError}
+              submit={t("usager.partage.invite.submit")}
+              primary
+            >
+              <TextareaField
+                id="invite-message"
+                name="message"
+                label={t("usager.partage.invite.message")}
+                rows={3}
+                defaultValue={inviteErrors?.values.message ?? ""}
+                error={inviteMessageError}
+              />
+            </EmailForm>
             <h3 className="fr-mt-4w">{t("usager.partage.invite.listTitle")}</h3>
             {loaderData.invites.length === 0 ? (
               <p>{t("usager.partage.invite.none")}</p>
@@ -201,34 +175,15 @@ export default function DossierPartage({ loaderData, actionData }: Route.Compone
             ) : (
               <>
                 <p>{t("usager.partage.transfer.lead")}</p>
-                <Form method="post" noValidate>
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="transferer" />
-                  <div className={`fr-input-group${transferEmailError ? " fr-input-group--error" : ""}`}>
-                    <label className="fr-label" htmlFor="transfer-email">
-                      {t("usager.partage.transfer.email")}
-                      <span className="fr-hint-text">{t("usager.partage.emailHint")}</span>
-                    </label>
-                    <input
-                      className={`fr-input${transferEmailError ? " fr-input--error" : ""}`}
-                      id="transfer-email"
-                      name="email"
-                      type="email"
-                      autoComplete="off"
-                      defaultValue={transferErrors?.values.email ?? ""}
-                      aria-describedby={transferEmailError ? "transfer-email-error" : undefined}
-                      aria-invalid={transferEmailError ? true : undefined}
-                    />
-                    {transferEmailError ? (
-                      <p id="transfer-email-error" className="fr-error-text">
-                        {transferEmailError}
-                      </p>
-                    ) : null}
-                  </div>
-                  <button type="submit" className="fr-btn fr-btn--secondary">
-                    {t("usager.partage.transfer.submit")}
-                  </button>
-                </Form>
+                <EmailForm
+                  intent="transferer"
+                  id="transfer-email"
+                  label={t("usager.partage.transfer.email")}
+                  hint={t("usager.partage.emailHint")}
+                  value={transferErrors?.values.email ?? ""}
+                  error={transferEmailError}
+                  submit={t("usager.partage.transfer.submit")}
+                />
               </>
             )}
           </section>

@@ -8,6 +8,7 @@ import { acceptTransfer, proposeTransfer, refuseTransfer } from "../../../server
 import { listReceivedTransfers, listSentTransfers } from "../../../server/queries/usager/partage";
 import { refusalsByField } from "../../../server/refusal";
 import { CsrfInput } from "../../components/csrf-input";
+import { EmailForm } from "../../components/email-form";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
@@ -144,34 +145,15 @@ export default function DossiersTransferts({ loaderData, actionData }: Route.Com
       <section aria-labelledby="transferer-tout">
         <h2 id="transferer-tout">{t("usager.partage.transfers.allTitle")}</h2>
         <p>{t("usager.partage.transfers.allLead")}</p>
-        <Form method="post" noValidate>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="transferer-tout" />
-          <div className={`fr-input-group${emailError ? " fr-input-group--error" : ""}`}>
-            <label className="fr-label" htmlFor="transfer-all-email">
-              {t("usager.partage.transfer.email")}
-              <span className="fr-hint-text">{t("usager.partage.emailHint")}</span>
-            </label>
-            <input
-              className={`fr-input${emailError ? " fr-input--error" : ""}`}
-              id="transfer-all-email"
-              name="email"
-              type="email"
-              autoComplete="off"
-              defaultValue={actionData?.values.email ?? ""}
-              aria-describedby={emailError ? "transfer-all-email-error" : undefined}
-              aria-invalid={emailError ? true : undefined}
-            />
-            {emailError ? (
-              <p id="transfer-all-email-error" className="fr-error-text">
-                {emailError}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="fr-btn fr-btn--secondary">
-            {t("usager.partage.transfers.allSubmit")}
-          </button>
-        </Form>
+        <EmailForm
+          intent="transferer-tout"
+          id="transfer-all-email"
+          label={t("usager.partage.transfer.email")}
+          hint={t("usager.partage.emailHint")}
+          value={actionData?.values.email ?? ""}
+          error={emailError}
+          submit={t("usager.partage.transfers.allSubmit")}
+        />
       </section>
     </>
   );

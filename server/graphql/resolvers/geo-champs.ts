@@ -5,19 +5,12 @@
  * Plugged into the generic resolvers of champs.ts.
  */
 import { type AddressValue, addressValueSchema } from "../../domain/champs/types/address";
+import { addressView, departementObject } from "./address";
 import { type CommunesValue, communeValueSchema, isResolvedCommune } from "../../domain/champs/types/communes";
 import { departementName } from "../../domain/champs/types/departements";
 import { type EpciFieldValue, epciValueSchema, isResolvedEpci } from "../../domain/champs/types/epci";
 import { isCountryCode } from "../../domain/champs/types/pays";
-import {
-  DEPARTEMENTS,
-  DEPARTEMENT_ETRANGER,
-  REGIONS,
-  countries,
-  countryName,
-  departementByCode,
-  regionByCode,
-} from "../../domain/geo/territories";
+import { DEPARTEMENTS, DEPARTEMENT_ETRANGER, REGIONS, countries, countryName, regionByCode } from "../../domain/geo/territories";
 
 /** Champ types the reference serves as TextChamp unless the query names them in a fragment. */
 export const GEO_FRAGMENT_GATED: Record<string, string> = {
@@ -34,11 +27,6 @@ interface GeoChampView {
 }
 
 const text = (raw: unknown): string | null => (typeof raw === "string" && raw.trim() !== "" ? raw : null);
-
-function departementObject(code: string | null | undefined): { code: string; name: string } | null {
-  const departement = code ? departementByCode(code) : undefined;
-  return departement ? { code: departement.code, name: departementName(departement, "fr") } : null;
-}
 
 function commune(raw: unknown): CommunesValue | null {
   const parsed = communeValueSchema.safeParse(raw);
@@ -97,8 +85,7 @@ export function geoTextValue(typeChamp: string, raw: unknown): string | null | u
 function addressObject(value: AddressValue | null) {
   if (value === null || value.source === "search") return null;
   if (value.source === "ban") {
-    const region = value.regionCode ? regionByCode(value.regionCode) : undefined;
-    return {
+    return addressView({
       label: value.label,
       type: value.type,
       streetAddress: value.streetAddress,
@@ -108,19 +95,15 @@ function addressObject(value: AddressValue | null) {
       cityName: value.cityName,
       cityCode: value.cityCode,
       departmentCode: value.departementCode,
-      departmentName: departementObject(value.departementCode)?.name ?? null,
       regionCode: value.regionCode,
-      regionName: region?.name ?? null,
       countryCode: "FR",
-      countryName: countryName("FR", "fr") ?? null,
-      geometry: value.coordinates ? { type: "Point", coordinates: value.coordinates } : null,
-    };
+      coordinates: value.coordinates,
+    });
   }
   const france = value.countryCode === "FR";
   const complete = value.streetAddress !== "" && value.postalCode !== "" && value.cityName !== "";
   if (!complete || (france && !value.cityCode) || !isCountryCode(value.countryCode)) return null;
-  const departementCode = france ? (value.departementCode ?? null) : DEPARTEMENT_ETRANGER;
-  return {
+  return addressView({
     label: value.label,
     // Typed by hand: numbered when it starts with a number, a street or place otherwise.
     type: /^\d/.test(value.streetAddress) ? "housenumber" : "street",
@@ -130,14 +113,10 @@ function addressObject(value: AddressValue | null) {
     postalCode: value.postalCode,
     cityName: value.cityName,
     cityCode: value.cityCode ?? "",
-    departmentCode: departementCode,
-    departmentName: departementObject(departementCode)?.name ?? null,
+    departmentCode: france ? (value.departementCode ?? null) : DEPARTEMENT_ETRANGER,
     regionCode: france ? (value.regionCode ?? null) : null,
-    regionName: france && value.regionCode ? (regionByCode(value.regionCode)?.name ?? null) : null,
     countryCode: value.countryCode,
-    countryName: countryName(value.countryCode, "fr") ?? null,
-    geometry: null,
-  };
+  });
 }
 
 const descriptorBase = {

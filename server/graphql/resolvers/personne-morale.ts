@@ -9,6 +9,7 @@ import type { Db } from "../../db/client";
 import type { EtablissementData } from "../../domain/entreprises/etablissement";
 import { type DossierEtablissement, loadDossierEtablissements } from "../../lookups/etablissement";
 import { toGlobalId } from "../ids";
+import { addressView } from "./address";
 import type { GraphqlContext } from "./context";
 import type { DossierRow } from "../loaders";
 
@@ -51,7 +52,7 @@ export const personneMoraleResolvers = {
     address: (s: MoraleSource) => {
       const a = data(s).address;
       const street = [a.streetNumber, a.streetType, a.streetName].filter(Boolean).join(" ");
-      return {
+      return addressView({
         label: a.label,
         type: a.streetName ? "housenumber" : "municipality",
         streetAddress: street || null,
@@ -61,13 +62,9 @@ export const personneMoraleResolvers = {
         cityName: a.cityName,
         cityCode: a.cityCode,
         departmentCode: a.departmentCode,
-        departmentName: null,
         regionCode: null,
-        regionName: null,
         countryCode: "FR",
-        countryName: "France",
-        geometry: null,
-      };
+      });
     },
     adresse: (s: MoraleSource) => data(s).address.label,
     codeInseeLocalite: (s: MoraleSource) => data(s).address.cityCode,

@@ -27,11 +27,10 @@ export async function reindexDossier(tx: Tx, dossierId: number): Promise<void> {
     .leftJoin(users, eq(users.id, dossiers.userId))
     .where(eq(dossiers.id, dossierId));
   if (!dossier || dossier.state === "brouillon") return;
-  const [publicFields, privateFields, values] = await Promise.all([
-    loadRevisionChamps(tx, dossier.revisionId),
-    loadRevisionChamps(tx, dossier.revisionId, { private: true }),
-    loadChampValues(tx, dossier.id),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const publicFields = await loadRevisionChamps(tx, dossier.revisionId);
+  const privateFields = await loadRevisionChamps(tx, dossier.revisionId, { private: true });
+  const values = await loadChampValues(tx, dossier.id);
   const indexed = indexDossier({
     dossierId: dossier.id,
     email: dossier.email,

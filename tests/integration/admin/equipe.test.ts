@@ -103,7 +103,7 @@ describe("co-administrateurs through the page", () => {
           `id="administrateur-email"[^>]*value="${email.replace(/\./g, "\\.")}"|value="${email.replace(/\./g, "\\.")}"[^>]*id="administrateur-email"`,
         ),
       );
-      expect(browser.lastHtml).toContain('aria-describedby="administrateur-email-hint administrateur-email-error"');
+      expect(browser.lastHtml).toContain('aria-describedby="administrateur-email-error"');
     }
     expect(await teamSnapshot(db)).toEqual(before);
   });

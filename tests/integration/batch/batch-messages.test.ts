@@ -7,8 +7,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../../server/db/client";
-import { avis, batchOperationItems, batchOperations, commentaires, dossiers, events } from "../../../server/db/schema";
-import { dossiersVisibleToInstructeur } from "../../../server/db/scopes";
+import { avis, batchOperationItems, batchOperations, commentaires, events } from "../../../server/db/schema";
 import { NotFoundError } from "../../../server/errors";
 import { CRONTAB, JOBS } from "../../../server/jobs/registry";
 import { createBatchOperation } from "../../../server/operations/batch/create-batch-operation";
@@ -17,12 +16,10 @@ import { failStuckBatchOperations } from "../../../server/operations/batch/fail-
 import { runBatchOperation } from "../../../server/operations/batch/run-batch-operation";
 import { archiveDossier } from "../../../server/operations/dossiers/archive-dossier";
 import { listBatchOperations } from "../../../server/queries/instructeur/batches";
-import { countDossiersByTab } from "../../../server/queries/instructeur/counters";
-import { tabCondition } from "../../../server/queries/instructeur/dossiers";
-import { INSTRUCTEUR_TABS, type TabCounters } from "../../../server/domain/instructeur-list/tabs";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { asActor, type Actor } from "../instructeur/helpers";
+import { batchItems, createdBatchId, expectCountersExact } from "./support";
 
 let database: TestDatabase;
 let db: Db;
@@ -50,43 +47,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => database?.close());
 
-async function recount(instructeurId: number, now: Date): Promise<TabCounters> {
-  const result = {} as TabCounters;
-  for (const tab of INSTRUCTEUR_TABS) {
-    const [row] = await db
-      .select({ n: count() })
-      .from(dossiers)
-      .where(
-        and(
-          eq(dossiers.demarcheId, demarcheId),
-          dossiersVisibleToInstructeur(instructeurId),
-          tabCondition(tab, instructeurId, now),
-        ),
-      );
-    result[tab] = Number(row?.n ?? 0);
-  }
-  return result;
-}
-
-async function expectCountersExact() {
-  const now = new Date();
-  const kept = (await countDossiersByTab(db, me.instructeurId, [demarcheId], now)).get(demarcheId);
-  expect(kept).toEqual(await recount(me.instructeurId, now));
-}
-
-async function itemsOf(batchOperationId: number) {
-  return db
-    .select({ dossierId: batchOperationItems.dossierId, state: batchOperationItems.state, code: batchOperationItems.refusalCode })
-    .from(batchOperationItems)
-    .where(eq(batchOperationItems.batchOperationId, batchOperationId))
-    .orderBy(asc(batchOperationItems.dossierId));
-}
-
-function createdId(result: Awaited<ReturnType<typeof createBatchOperation>>): number {
-  if (!result.ok) throw new Error(`batch refused: ${JSON.stringify(result.refusals)}`);
-  return result.batchOperationId;
-}
-
 describe("batch message", () => {
   it("refuses an empty message and creates nothing", async () => {
     const before = await db.select({ n: count() }).from(batchOperations);
@@ -113,7 +73,7 @@ describe("batch message", () => {
   });
 
   it("sends the message in each open messagerie, refusing the archived dossier with its reason", async () => {
-    const id = createdId(
+    const id = createdBatchId(
       await createBatchOperation(db, me, demarcheId, {
         kind: "envoyer_message",
         dossierIds: [enConstruction, enInstruction, archived],
@@ -121,10 +81,10 @@ describe("batch message", () => {
       }),
     );
     expect(await runBatchOperation(db, id)).toEqual({ processed: 3 });
-    expect(await itemsOf(id)).toEqual([
-      { dossierId: enConstruction, state: "succeeded", code: null },
-      { dossierId: enInstruction, state: "succeeded", code: null },
-      { dossierId: archived, state: "refused", code: "dossier_archived" },
+    expect(await batchItems(db, id)).toEqual([
+      { dossierId: enConstruction, state: "succeeded", refusalCode: null },
+      { dossierId: enInstruction, state: "succeeded", refusalCode: null },
+      { dossierId: archived, state: "refused", refusalCode: "dossier_archived" },
     ]);
     const sent = await db
       .select({ dossierId: commentaires.dossierId })
@@ -137,7 +97,7 @@ describe("batch message", () => {
       .from(events)
       .where(and(eq(events.kind, "message.envoye"), eq(events.actorUserId, me.userId)));
     expect(recorded.map((e) => e.dossierId).sort()).toEqual([enConstruction, enInstruction].sort());
-    await expectCountersExact();
+    await expectCountersExact(db, me.instructeurId, demarcheId);
   });
 });
 
@@ -153,7 +113,7 @@ describe("batch avis request", () => {
   });
 
   it("asks each expert on each dossier en cours, refusing the decided one", async () => {
-    const id = createdId(
+    const id = createdBatchId(
       await createBatchOperation(db, me, demarcheId, {
         kind: "demander_avis",
         dossierIds: [enConstruction, enInstruction, archived],
@@ -164,10 +124,10 @@ describe("batch avis request", () => {
       }),
     );
     await runBatchOperation(db, id);
-    expect(await itemsOf(id)).toEqual([
-      { dossierId: enConstruction, state: "succeeded", code: null },
-      { dossierId: enInstruction, state: "succeeded", code: null },
-      { dossierId: archived, state: "refused", code: "dossier_termine" },
+    expect(await batchItems(db, id)).toEqual([
+      { dossierId: enConstruction, state: "succeeded", refusalCode: null },
+      { dossierId: enInstruction, state: "succeeded", refusalCode: null },
+      { dossierId: archived, state: "refused", refusalCode: "dossier_termine" },
     ]);
     const asked = await db
       .select({ dossierId: avis.dossierId, confidentiel: avis.confidentiel, introduction: avis.introduction })
@@ -178,7 +138,7 @@ describe("batch avis request", () => {
       { dossierId: enConstruction, confidentiel: true, introduction: "Le devis est-il conforme ?" },
       { dossierId: enInstruction, confidentiel: true, introduction: "Le devis est-il conforme ?" },
     ]);
-    await expectCountersExact();
+    await expectCountersExact(db, me.instructeurId, demarcheId);
   });
 });
 
@@ -189,7 +149,7 @@ describe("stuck batches", () => {
   });
 
   it("fail after an hour without progress, freeing their dossiers for another batch; a live batch is left alone", async () => {
-    const stuck = createdId(
+    const stuck = createdBatchId(
       await createBatchOperation(db, me, demarcheId, { kind: "suivre", dossierIds: [enConstruction, enInstruction] }),
     );
     // Its job died after the first dossier.
@@ -200,14 +160,16 @@ describe("stuck batches", () => {
     await db.update(batchOperations).set({ createdAt: sql`now() - interval '3 hours'` }).where(eq(batchOperations.id, stuck));
     const blocked = await createBatchOperation(db, me, demarcheId, { kind: "suivre", dossierIds: [enInstruction] });
     expect(blocked).toMatchObject({ ok: false, refusals: [{ code: "already_in_batch" }] });
-    const live = createdId(await createBatchOperation(db, me, demarcheId, { kind: "ne_plus_suivre", dossierIds: [archived] }));
+    const live = createdBatchId(
+      await createBatchOperation(db, me, demarcheId, { kind: "ne_plus_suivre", dossierIds: [archived] }),
+    );
 
     expect(await failStuckBatchOperations(db)).toEqual([stuck]);
     const [row] = await db.select({ state: batchOperations.state }).from(batchOperations).where(eq(batchOperations.id, stuck));
     expect(row?.state).toBe("failed");
-    expect(await itemsOf(stuck)).toEqual([
-      { dossierId: enConstruction, state: "succeeded", code: null },
-      { dossierId: enInstruction, state: "refused", code: "batch_interrupted" },
+    expect(await batchItems(db, stuck)).toEqual([
+      { dossierId: enConstruction, state: "succeeded", refusalCode: null },
+      { dossierId: enInstruction, state: "refused", refusalCode: "batch_interrupted" },
     ]);
     const [liveRow] = await db.select({ state: batchOperations.state }).from(batchOperations).where(eq(batchOperations.id, live));
     expect(liveRow?.state).toBe("running");
@@ -215,10 +177,10 @@ describe("stuck batches", () => {
     expect(await failStuckBatchOperations(db)).toEqual([]);
     expect(await runBatchOperation(db, stuck)).toEqual({ processed: 0 });
     // The dossier is free again, the report shows the interruption and can be dismissed.
-    createdId(await createBatchOperation(db, me, demarcheId, { kind: "suivre", dossierIds: [enInstruction] }));
+    createdBatchId(await createBatchOperation(db, me, demarcheId, { kind: "suivre", dossierIds: [enInstruction] }));
     const report = (await listBatchOperations(db, me.instructeurId, demarcheId)).find((b) => b.id === stuck);
     expect(report).toMatchObject({ state: "failed", total: 2, done: 2 });
     expect(await dismissBatchOperation(db, me.instructeurId, demarcheId, stuck)).toMatchObject({ ok: true });
-    await expectCountersExact();
+    await expectCountersExact(db, me.instructeurId, demarcheId);
   });
 });

@@ -17,7 +17,6 @@ import {
   labels,
   traitements,
 } from "../../../server/db/schema";
-import { dossiersVisibleToInstructeur } from "../../../server/db/scopes";
 import { NotFoundError } from "../../../server/errors";
 import { createMailer } from "../../../server/integrations/mailer";
 import { runJobsOnce } from "../../../server/jobs/worker";
@@ -28,12 +27,10 @@ import { runBatchOperation } from "../../../server/operations/batch/run-batch-op
 import { accepterDossier } from "../../../server/operations/dossiers/accepter-dossier";
 import { createLabel } from "../../../server/operations/labels/create-label";
 import { listBatchOperations } from "../../../server/queries/instructeur/batches";
-import { countDossiersByTab } from "../../../server/queries/instructeur/counters";
-import { tabCondition } from "../../../server/queries/instructeur/dossiers";
-import { INSTRUCTEUR_TABS, type TabCounters } from "../../../server/domain/instructeur-list/tabs";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { asActor, type Actor } from "../instructeur/helpers";
+import { batchItems, createdBatchId, expectCountersExact } from "./support";
 
 let database: TestDatabase;
 let db: Db;
@@ -88,47 +85,6 @@ async function batchCount() {
   return Number(row?.n ?? 0);
 }
 
-async function recount(instructeurId: number, now: Date): Promise<TabCounters> {
-  const result = {} as TabCounters;
-  for (const tab of INSTRUCTEUR_TABS) {
-    const [row] = await db
-      .select({ n: count() })
-      .from(dossiers)
-      .where(
-        and(
-          eq(dossiers.demarcheId, demarcheId),
-          dossiersVisibleToInstructeur(instructeurId),
-          tabCondition(tab, instructeurId, now),
-        ),
-      );
-    result[tab] = Number(row?.n ?? 0);
-  }
-  return result;
-}
-
-async function expectCountersExact() {
-  const now = new Date();
-  const kept = (await countDossiersByTab(db, me.instructeurId, [demarcheId], now)).get(demarcheId);
-  expect(kept).toEqual(await recount(me.instructeurId, now));
-}
-
-async function items(batchOperationId: number) {
-  return db
-    .select({
-      dossierId: batchOperationItems.dossierId,
-      state: batchOperationItems.state,
-      refusalCode: batchOperationItems.refusalCode,
-    })
-    .from(batchOperationItems)
-    .where(eq(batchOperationItems.batchOperationId, batchOperationId))
-    .orderBy(asc(batchOperationItems.dossierId));
-}
-
-async function created(result: Awaited<ReturnType<typeof createBatchOperation>>): Promise<number> {
-  if (!result.ok) throw new Error(`batch refused: ${JSON.stringify(result.refusals)}`);
-  return result.batchOperationId;
-}
-
 describe("creating a batch", () => {
   it("refuses bad requests and creates nothing", async () => {
     const tooMany = Array.from({ length: 501 }, (_, i) => i + 1);
@@ -177,7 +133,7 @@ describe("creating a batch", () => {
 
   it("refuses a dossier already in a running batch, naming it, until that batch is finished", async () => {
     const [a, b, c] = enInstruction as [number, number, number];
-    const first = await created(await createBatchOperation(db, me, demarcheId, { kind: "suivre", dossierIds: [a, b] }));
+    const first = createdBatchId(await createBatchOperation(db, me, demarcheId, { kind: "suivre", dossierIds: [a, b] }));
     expect(await createBatchOperation(db, me, demarcheId, { kind: "suivre", dossierIds: [b, c] })).toEqual({
       ok: false,
       refusals: [{ code: "already_in_batch", field: "dossiers", params: { count: 1, numbers: String(b) } }],
@@ -197,9 +153,9 @@ describe("creating a batch", () => {
     expect(await dismissBatchOperation(db, me.instructeurId, demarcheId, first)).toMatchObject({ ok: false });
     await runBatchOperation(db, first);
     await expect(dismissBatchOperation(db, outsider.instructeurId, demarcheId, first)).rejects.toThrow(NotFoundError);
-    const again = await created(await createBatchOperation(db, me, demarcheId, { kind: "ne_plus_suivre", dossierIds: [b, c] }));
+    const again = createdBatchId(await createBatchOperation(db, me, demarcheId, { kind: "ne_plus_suivre", dossierIds: [b, c] }));
     await runBatchOperation(db, again);
-    expect((await items(again)).map((i) => i.state)).toEqual(["succeeded", "succeeded"]);
+    expect((await batchItems(db, again)).map((i) => i.state)).toEqual(["succeeded", "succeeded"]);
     expect(await dismissBatchOperation(db, me.instructeurId, demarcheId, first)).toEqual({ ok: true });
     // A second click on a report already hidden (another tab, a double click): no error, nothing changes.
     expect(await dismissBatchOperation(db, me.instructeurId, demarcheId, first)).toEqual({ ok: true });
@@ -213,7 +169,7 @@ describe("processing a batch", () => {
     const [a, b, c] = enInstruction.slice(3) as [number, number, number];
     const targets = [a, b, c, enConstruction, accepte];
     const [lastEvent] = await db.select({ id: sql<number>`coalesce(max(${events.id}), 0)::int` }).from(events);
-    const batchId = await created(
+    const batchId = createdBatchId(
       await createBatchOperation(db, me, demarcheId, { kind: "accepter", dossierIds: targets, motivation: "Dossier complet." }),
     );
     // The job was queued with the batch, and the worker runs it.
@@ -224,7 +180,7 @@ describe("processing a batch", () => {
       mailer: createMailer(database.config, db),
     };
     await runJobsOnce(database, services);
-    expect(await items(batchId)).toEqual([
+    expect(await batchItems(db, batchId)).toEqual([
       { dossierId: a, state: "succeeded", refusalCode: null },
       { dossierId: b, state: "succeeded", refusalCode: null },
       { dossierId: c, state: "succeeded", refusalCode: null },
@@ -257,12 +213,12 @@ describe("processing a batch", () => {
       [enConstruction, "invalid_transition"],
       [accepte, "invalid_transition"],
     ]);
-    await expectCountersExact();
+    await expectCountersExact(db, me.instructeurId, demarcheId);
   });
 
   it("resumes after a crash without running any operation twice, and a second run does nothing", async () => {
     const [a, b, c] = enInstruction.slice(0, 3) as [number, number, number];
-    const batchId = await created(
+    const batchId = createdBatchId(
       await createBatchOperation(db, me, demarcheId, { kind: "refuser", dossierIds: [a, b, c], motivation: "Hors délai." }),
     );
     // The first dossier was done and committed before the worker died.
@@ -293,23 +249,23 @@ describe("processing a batch", () => {
     expect(batch?.finishedAt).not.toBeNull();
     const [dossierA] = await db.select({ state: dossiers.state }).from(dossiers).where(eq(dossiers.id, a));
     expect(dossierA?.state).toBe("accepte");
-    await expectCountersExact();
+    await expectCountersExact(db, me.instructeurId, demarcheId);
   });
 
   it("archives decided dossiers only, and adds a label except where it already is", async () => {
     const decided = enInstruction.slice(0, 3);
     const stillOpen = enConstruction;
-    const archive = await created(
+    const archive = createdBatchId(
       await createBatchOperation(db, me, demarcheId, { kind: "archiver", dossierIds: [...decided, stillOpen] }),
     );
     await runBatchOperation(db, archive);
-    expect((await items(archive)).map((i) => i.refusalCode)).toEqual([null, null, null, "not_termine"]);
-    await expectCountersExact();
+    expect((await batchItems(db, archive)).map((i) => i.refusalCode)).toEqual([null, null, null, "not_termine"]);
+    await expectCountersExact(db, me.instructeurId, demarcheId);
 
     const label = await createLabel(db, administrateurId, demarcheId, { name: "Urgent", color: "pink-macaron" });
     if (!label.ok) throw new Error("createLabel");
     await db.insert(dossierLabels).values({ dossierId: stillOpen, labelId: label.labelId });
-    const add = await created(
+    const add = createdBatchId(
       await createBatchOperation(db, me, demarcheId, {
         kind: "ajouter_label",
         dossierIds: [decided[0] as number, stillOpen],
@@ -317,7 +273,7 @@ describe("processing a batch", () => {
       }),
     );
     await runBatchOperation(db, add);
-    expect((await items(add)).map((i) => [i.dossierId, i.state, i.refusalCode])).toEqual([
+    expect((await batchItems(db, add)).map((i) => [i.dossierId, i.state, i.refusalCode])).toEqual([
       [decided[0], "succeeded", null],
       [stillOpen, "refused", "label_already_added"],
     ]);
@@ -329,7 +285,7 @@ describe("processing a batch", () => {
 
   it("refuses a dossier the instructeur lost access to with not_found, and goes on", async () => {
     const [a] = enInstruction.slice(4) as [number];
-    const batchId = await created(
+    const batchId = createdBatchId(
       await createBatchOperation(db, me, demarcheId, { kind: "suivre", dossierIds: [a, otherGroupeDossier - 1] }),
     );
     // The second dossier moves to a groupe the instructeur is not in, before the job runs.
@@ -342,7 +298,7 @@ describe("processing a batch", () => {
       .set({ groupeInstructeurId: groupe?.id as number })
       .where(eq(dossiers.id, otherGroupeDossier - 1));
     await runBatchOperation(db, batchId);
-    expect((await items(batchId)).map((i) => i.refusalCode)).toEqual([null, "not_found"]);
+    expect((await batchItems(db, batchId)).map((i) => i.refusalCode)).toEqual([null, "not_found"]);
   });
 });
 

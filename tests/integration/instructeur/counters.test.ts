@@ -4,11 +4,10 @@
  * failure replays): transitions, follows, archive, corbeille, deletion by the usager, expiry, moves
  * between groupes, hard deletion.
  */
-import { and, count, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../../server/db/client";
 import { dossiers, groupeInstructeurMembers, groupesInstructeurs } from "../../../server/db/schema";
-import { dossiersVisibleToInstructeur } from "../../../server/db/scopes";
 import { archiveDossier } from "../../../server/operations/dossiers/archive-dossier";
 import { accepterDossier } from "../../../server/operations/dossiers/accepter-dossier";
 import { followDossier } from "../../../server/operations/dossiers/follow-dossier";
@@ -17,11 +16,9 @@ import { refuserDossier } from "../../../server/operations/dossiers/refuser-doss
 import { repasserEnConstruction } from "../../../server/operations/dossiers/repasser-en-construction";
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { countDossiersByTab } from "../../../server/queries/instructeur/counters";
-import { tabCondition } from "../../../server/queries/instructeur/dossiers";
-import { INSTRUCTEUR_TABS, type TabCounters } from "../../../server/domain/instructeur-list/tabs";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
-import { asActor, type Actor } from "./helpers";
+import { asActor, type Actor, recountTabs } from "./helpers";
 
 let database: TestDatabase;
 let db: Db;
@@ -77,29 +74,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => database?.close());
 
-async function recount(instructeurId: number, now: Date): Promise<TabCounters> {
-  const result = {} as TabCounters;
-  for (const tab of INSTRUCTEUR_TABS) {
-    const [row] = await db
-      .select({ n: count() })
-      .from(dossiers)
-      .where(
-        and(
-          eq(dossiers.demarcheId, demarcheId),
-          dossiersVisibleToInstructeur(instructeurId),
-          tabCondition(tab, instructeurId, now),
-        ),
-      );
-    result[tab] = Number(row?.n ?? 0);
-  }
-  return result;
-}
-
 async function expectCountersExact(step: string) {
   const now = new Date();
   for (const instructeur of instructeurs) {
     const kept = (await countDossiersByTab(db, instructeur.instructeurId, [demarcheId], now)).get(demarcheId);
-    expect({ step, counters: kept }).toEqual({ step, counters: await recount(instructeur.instructeurId, now) });
+    expect({ step, counters: kept }).toEqual({
+      step,
+      counters: await recountTabs(db, demarcheId, instructeur.instructeurId, now),
+    });
   }
 }
 

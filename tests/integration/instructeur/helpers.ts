@@ -1,7 +1,10 @@
 /** Shared by the instructeur integration tests: signed-in browsers and database snapshots. */
-import { asc, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../server/db/client";
 import { dossiers, follows, traitements } from "../../../server/db/schema";
+import { dossiersVisibleToInstructeur } from "../../../server/db/scopes";
+import { INSTRUCTEUR_TABS, type TabCounters } from "../../../server/domain/instructeur-list/tabs";
+import { tabCondition } from "../../../server/queries/instructeur/dossiers";
 import { FACTORY_PASSWORD } from "../../../server/seed/factories";
 import { HttpSession } from "../../support/http-session";
 import type { TestServer } from "../../support/server";
@@ -40,3 +43,22 @@ export function listedDossierIds(html: string): number[] {
 }
 
 export { pageText } from "../../support/html";
+
+/** Each tab's count of the démarche's dossiers visible to the instructeur, counted from scratch. */
+export async function recountTabs(db: Db, demarcheId: number, instructeurId: number, now: Date): Promise<TabCounters> {
+  const result = {} as TabCounters;
+  for (const tab of INSTRUCTEUR_TABS) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(dossiers)
+      .where(
+        and(
+          eq(dossiers.demarcheId, demarcheId),
+          dossiersVisibleToInstructeur(instructeurId),
+          tabCondition(tab, instructeurId, now),
+        ),
+      );
+    result[tab] = Number(row?.n ?? 0);
+  }
+  return result;
+}
