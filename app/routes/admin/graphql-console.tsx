@@ -189,16 +189,16 @@ function ConsoleField({
 
 function targetText(t: ReturnType<typeof useT>, target: MutationTarget): string {
   if (!target.demarche || !target.kind || target.id === null) return t("console.confirm.unknownTarget", { mutation: target.field });
-  const object = t(`console.confirm.objects.${target.kind}`, { id: target.id });
-  return t("console.confirm.target", {
-    mutation: target.field,
-    object: t("console.confirm.inDemarche", {
-      object,
-      number: target.demarche.id,
-      libelle: target.demarche.libelle,
-      state: t(`admin.states.${target.demarche.state}`),
-    }),
+  const demarche = t("console.confirm.demarche", {
+    number: target.demarche.id,
+    libelle: target.demarche.libelle,
+    state: t(`admin.states.${target.demarche.state}`),
   });
+  const object =
+    target.kind === "demarche"
+      ? demarche
+      : t("console.confirm.inDemarche", { object: t(`console.confirm.objects.${target.kind}`, { id: target.id }), demarche });
+  return t("console.confirm.target", { mutation: target.field, object });
 }
 
 function Confirmation({
