@@ -11,7 +11,13 @@ import { data, Link, useFetcher } from "react-router";
 import type { GraphqlBody } from "../../../server/graphql/execute";
 import type { MutationTarget } from "../../../server/graphql/console/mutation-targets";
 import { type ConsoleOutcome, runConsoleRequest } from "../../../server/graphql/console/run-console-request";
-import { schemaIndex, schemaType, type DocField, type DocArgument, type DocType } from "../../../server/graphql/console/schema-docs";
+import {
+  schemaIndex,
+  schemaType,
+  type DocField,
+  type DocArgument,
+  type DocType,
+} from "../../../server/graphql/console/schema-docs";
 import { sharedGraphqlSchema } from "../../../server/graphql/execute";
 import { CsrfInput } from "../../components/csrf-input";
 import { useT, useTn } from "../../lib/i18n";
@@ -173,11 +179,7 @@ function ConsoleField({
           {hint}
         </span>
       </label>
-      {rows ? (
-        <textarea {...common} rows={rows} style={{ fontFamily: "monospace" }} />
-      ) : (
-        <input {...common} type="text" />
-      )}
+      {rows ? <textarea {...common} rows={rows} style={{ fontFamily: "monospace" }} /> : <input {...common} type="text" />}
       {error ? (
         <p className="fr-error-text" id={`${id}-error`}>
           {t(`console.errors.${error}` as "console.errors.query_required")}
@@ -188,7 +190,8 @@ function ConsoleField({
 }
 
 function targetText(t: ReturnType<typeof useT>, target: MutationTarget): string {
-  if (!target.demarche || !target.kind || target.id === null) return t("console.confirm.unknownTarget", { mutation: target.field });
+  if (!target.demarche || !target.kind || target.id === null)
+    return t("console.confirm.unknownTarget", { mutation: target.field });
   const demarche = t("console.confirm.demarche", {
     number: target.demarche.id,
     libelle: target.demarche.libelle,
@@ -224,13 +227,13 @@ function Confirmation({
         ))}
       </ul>
       <p className="fr-mb-1w">{t("console.confirm.queryLabel")}</p>
-      <pre className="fr-mb-2w" tabIndex={0}>
+      <pre className="fr-mb-2w">
         <code>{values.query}</code>
       </pre>
       {values.variables.trim() ? (
         <>
           <p className="fr-mb-1w">{t("console.confirm.variablesLabel")}</p>
-          <pre className="fr-mb-2w" tabIndex={0}>
+          <pre className="fr-mb-2w">
             <code>{values.variables}</code>
           </pre>
         </>
@@ -289,7 +292,7 @@ function Result({ outcome }: { outcome: ConsoleOutcome | null }) {
       {body && outcome?.kind === "result" ? (
         <>
           <p className="fr-text--sm">{t("console.resultStatus", { status: outcome.status })}</p>
-          <pre tabIndex={0} aria-labelledby="console-result-title" id="console-result">
+          <pre id="console-result">
             <code>{JSON.stringify(body, null, 2)}</code>
           </pre>
         </>

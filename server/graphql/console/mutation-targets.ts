@@ -133,10 +133,7 @@ async function demarcheOf(db: Db, administrateurId: number, kind: TargetKind, id
       rows = await base.where(eq(demarches.id, id)).limit(1);
       break;
     case "dossier":
-      rows = await base
-        .innerJoin(dossiers, eq(dossiers.demarcheId, demarches.id))
-        .where(eq(dossiers.id, id))
-        .limit(1);
+      rows = await base.innerJoin(dossiers, eq(dossiers.demarcheId, demarches.id)).where(eq(dossiers.id, id)).limit(1);
       break;
     case "groupe":
       rows = await base

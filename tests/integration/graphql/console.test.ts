@@ -182,7 +182,9 @@ describe("mutations", () => {
     expect(await groupesNamed(published.id, "Est")).toEqual([]);
 
     const confirmed = await run({ query: CREER, variables, confirmation: digest as string });
-    expect(resultOf(confirmed.html)).toEqual({ data: { groupeInstructeurCreer: { groupeInstructeur: { label: "Sud" }, errors: null } } });
+    expect(resultOf(confirmed.html)).toEqual({
+      data: { groupeInstructeurCreer: { groupeInstructeur: { label: "Sud" }, errors: null } },
+    });
     expect(pageText(confirmed.html)).toContain("Mutation exécutée après confirmation.");
     expect(await groupesNamed(published.id, "Sud")).toHaveLength(1);
   });
@@ -195,15 +197,24 @@ describe("mutations", () => {
       input: { dossierId: toGlobalId("Dossier", dossierNumber), instructeurId: toGlobalId("Instructeur", instructeurId) },
     });
     const first = await run({ query, variables });
-    expect(pageText(first.html)).toContain(`dossierPasserEnInstruction : dossier n° ${dossierNumber}, démarche n° ${published.id}`);
-    const [before] = await server.database.db.select({ state: dossiers.state }).from(dossiers).where(eq(dossiers.id, dossierNumber));
+    expect(pageText(first.html)).toContain(
+      `dossierPasserEnInstruction : dossier n° ${dossierNumber}, démarche n° ${published.id}`,
+    );
+    const [before] = await server.database.db
+      .select({ state: dossiers.state })
+      .from(dossiers)
+      .where(eq(dossiers.id, dossierNumber));
     expect(before?.state).toBe("en_construction");
     const confirmed = await run({ query, variables, confirmation: confirmationOf(first.html) as string });
-    expect(resultOf(confirmed.html)).toEqual({ data: { dossierPasserEnInstruction: { dossier: { state: "en_instruction" }, errors: null } } });
+    expect(resultOf(confirmed.html)).toEqual({
+      data: { dossierPasserEnInstruction: { dossier: { state: "en_instruction" }, errors: null } },
+    });
   });
 
   it("runs at once on a démarche en test (the sandbox)", async () => {
-    const variables = JSON.stringify({ input: { demarche: { number: brouillon.id }, groupeInstructeur: { label: "Bac à sable" } } });
+    const variables = JSON.stringify({
+      input: { demarche: { number: brouillon.id }, groupeInstructeur: { label: "Bac à sable" } },
+    });
     const { html } = await run({ query: CREER, variables });
     expect(confirmationOf(html)).toBeNull();
     expect(resultOf(html)).toEqual({

@@ -12,7 +12,7 @@ export default {
   query: "GraphQL query",
   queryHint: "A query or a mutation, in the GraphQL language.",
   variables: "Variables (JSON)",
-  variablesHint: "A JSON object, for example {\"number\": 12}. Leave empty when there are none.",
+  variablesHint: 'A JSON object, for example {"number": 12}. Leave empty when there are none.',
   operationName: "Operation name (optional)",
   operationNameHint: "Only when the document holds several named operations.",
   run: "Run",

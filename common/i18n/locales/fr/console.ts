@@ -10,7 +10,7 @@ export default {
   query: "Requête GraphQL",
   queryHint: "Une requête (query) ou une mutation, dans le langage GraphQL.",
   variables: "Variables (JSON)",
-  variablesHint: "Un objet JSON, par exemple {\"number\": 12}. Laissez vide s’il n’y en a pas.",
+  variablesHint: 'Un objet JSON, par exemple {"number": 12}. Laissez vide s’il n’y en a pas.',
   operationName: "Nom de l’opération (facultatif)",
   operationNameHint: "Seulement si la requête contient plusieurs opérations nommées.",
   run: "Exécuter",
