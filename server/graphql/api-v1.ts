@@ -11,7 +11,7 @@ import type { Db } from "../db/client";
 import { demarches } from "../db/schema";
 import { listV1Dossiers } from "../queries/api/v1-dossiers";
 import type { ApiTokenContext } from "./auth";
-import { fragmentTypesOf } from "./handler";
+import { fragmentTypesOf } from "./execute";
 import { createLoaders } from "./loaders";
 import type { GraphqlContext } from "./resolvers/context";
 import { buildGraphqlSchema } from "./resolvers/index";

@@ -20,7 +20,7 @@ import {
 } from "graphql";
 import type { Db } from "../db/client";
 import type { ApiTokenContext } from "./auth";
-import { fragmentTypesOf } from "./handler";
+import { fragmentTypesOf } from "./execute";
 import { createLoaders } from "./loaders";
 import type { GraphqlContext } from "./resolvers/context";
 import { buildGraphqlSchema } from "./resolvers/index";

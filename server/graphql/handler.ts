@@ -12,36 +12,22 @@
  * a 30-second execution deadline, and never a stack trace in a response (internal errors are
  * logged with an id that is returned).
  */
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Request, RequestHandler, Response } from "express";
-import {
-  execute,
-  GraphQLError,
-  parse,
-  validate,
-  visit,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from "graphql";
+import type { GraphQLSchema } from "graphql";
+import { randomUUID } from "node:crypto";
 import type { AppServices } from "../http/context";
 import { hitRateLimit } from "../security/rate-limit";
 import { type ApiTokenContext, authenticateApiToken, bearerFromHeader } from "./auth";
+import { executeDocument, GRAPHQL_TIMEOUT_MS, prepareDocument } from "./execute";
 import { persistedQuery } from "./persisted/index";
-import { createLoaders } from "./loaders";
-import type { GraphqlContext } from "./resolvers/context";
 import { errorEnvelope, type ApiErrorCode } from "./resolvers/errors";
 import { buildGraphqlSchema } from "./resolvers/index";
-import { VALIDATION_RULES } from "./resolvers/validation";
-import { systemSenderAddress } from "../mail/system-sender";
+
+export { GRAPHQL_TIMEOUT_MS };
 
 export const GRAPHQL_MAX_BODY_BYTES = 1_000_000;
 export const GRAPHQL_RATE_LIMIT_PER_MINUTE = 400;
-export const GRAPHQL_TIMEOUT_MS = 30_000;
-/** Bounds the work of the parser on hostile documents (the canonical reference query is ~6 000 tokens). */
-const MAX_DOCUMENT_TOKENS = 50_000;
 
 /** Requests without a token (persisted queries only): no démarche, no write access. */
 const ANONYMOUS: ApiTokenContext = { id: "anonymous", administrateurId: 0, allowedDemarcheIds: [], writeAccess: false };
@@ -170,20 +156,6 @@ function parseBody(contentType: string | undefined, body: Buffer): GraphqlParams
   throw new HttpFailure(415, `Unsupported content type "${type}": send application/json`, "bad_request");
 }
 
-/** Type names used as fragment conditions in the document (see GraphqlContext.fragmentTypes). */
-export function fragmentTypesOf(document: DocumentNode): Set<string> {
-  const names = new Set<string>();
-  visit(document, {
-    InlineFragment(node) {
-      if (node.typeCondition) names.add(node.typeCondition.name.value);
-    },
-    FragmentDefinition(node) {
-      names.add(node.typeCondition.name.value);
-    },
-  });
-  return names;
-}
-
 function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? "unknown";
 }
@@ -194,26 +166,7 @@ export function createGraphqlHandler(services: AppServices, options: GraphqlHand
   const timeoutMs = options.timeoutMs ?? GRAPHQL_TIMEOUT_MS;
   const rateLimit = options.rateLimitPerMinute ?? GRAPHQL_RATE_LIMIT_PER_MINUTE;
 
-  /** Internal errors are logged with an id; the client gets the id, never the details. */
-  function formatError(error: GraphQLError, requestId: string): { formatted: GraphQLFormattedError; internal: boolean } {
-    const original = error.originalError;
-    const internal = original !== undefined && !(original instanceof GraphQLError) && !error.extensions?.code;
-    if (!internal) return { formatted: error.toJSON(), internal: false };
-    const exceptionId = randomUUID();
-    logger.error({ err: original, exceptionId, requestId, path: error.path }, "graphql resolver error");
-    return {
-      formatted: {
-        message: "Internal server error",
-        ...(error.locations ? { locations: error.locations } : {}),
-        ...(error.path ? { path: error.path } : {}),
-        extensions: { code: "internal_server_error", exception_id: exceptionId },
-      },
-      internal: true,
-    };
-  }
-
   async function handle(req: Request, res: Response) {
-    const requestId = randomUUID();
     if (req.method !== "POST") {
       req.resume();
       res.set("Allow", "POST");
@@ -276,47 +229,18 @@ export function createGraphqlHandler(services: AppServices, options: GraphqlHand
     if (params.queryId && query === null) throw new HttpFailure(400, `No query with id "${params.queryId}"`, "bad_request");
     if (query === null || query.trim() === "") throw new HttpFailure(400, "No query string was present", "bad_request");
 
-    let document: DocumentNode;
-    try {
-      document = parse(query, { maxTokens: MAX_DOCUMENT_TOKENS });
-    } catch (error) {
-      const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
-      return send(res, 200, {
-        errors: [{ ...syntax.toJSON(), extensions: { code: "graphql_parse_failed" } }],
-        data: null,
-      });
-    }
-
-    const validationErrors = validate(schema, document, VALIDATION_RULES, { maxErrors: 50 });
-    if (validationErrors.length > 0) {
-      return send(res, 200, { errors: validationErrors.map((e) => e.toJSON()), data: null });
-    }
-    const context: GraphqlContext = {
-      db,
-      token,
-      loaders: createLoaders(db, token),
-      fragmentTypes: fragmentTypesOf(document),
-      deadline: Date.now() + timeoutMs,
-      fileLinks: services.config,
-      systemSender: systemSenderAddress(services.config),
-    };
-    const result = (await execute({
+    const prepared = prepareDocument(schema, query);
+    if (!prepared.ok) return send(res, 200, prepared.body);
+    const { status, body: answer } = await executeDocument({
+      services,
       schema,
-      document,
-      variableValues: params.variables,
+      token,
+      document: prepared.document,
+      variables: params.variables,
       operationName: params.operationName,
-      contextValue: context,
-    })) as ExecutionResult;
-
-    let internal = false;
-    const errors = result.errors?.map((error) => {
-      const formatted = formatError(error, requestId);
-      internal ||= formatted.internal;
-      return formatted.formatted;
+      timeoutMs,
     });
-    const data = result.data ?? null;
-    const status = internal && data === null ? 500 : 200;
-    return send(res, status, errors ? { errors, data } : { data });
+    return send(res, status, answer);
   }
 
   return (req, res) => {

@@ -41,5 +41,6 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/jetons", "routes/admin/jetons.tsx"),
     route("admin/jetons/nouveau", "routes/admin/jeton-new.tsx"),
     route("admin/jetons/:tokenId/revoquer", "routes/admin/jeton-revoke.tsx"),
+    route("graphql", "routes/admin/graphql-console.tsx"),
   ]),
 ];

@@ -15,7 +15,7 @@ import type { Route } from "./+types/jetons";
 import { Breadcrumb, Notice, PageTitle, useFormatDate } from "./ui/layout";
 import { TokenSecret } from "./ui/token-secret";
 
-export const handle = { i18n: ["admin", "equipe"] };
+export const handle = { i18n: ["admin", "equipe", "console"] };
 
 /** A page showing a secret is never cached (the action sets `Cache-Control: no-store`). */
 export function headers({ actionHeaders }: Route.HeadersArgs) {
@@ -63,6 +63,11 @@ export default function AdminJetons({ loaderData, actionData }: Route.ComponentP
       <p>
         <a className="fr-btn fr-icon-add-line fr-btn--icon-left" href="/admin/jetons/nouveau">
           {t("equipe.jetons.create")}
+        </a>
+      </p>
+      <p>
+        <a className="fr-link fr-icon-terminal-box-line fr-link--icon-left" href="/graphql">
+          {t("console.tokensPageLink")}
         </a>
       </p>
       <h2>{t("equipe.jetons.listTitle")}</h2>

@@ -4,7 +4,9 @@
  */
 import { readFieldResolvers } from "./read-fields";
 import { motivationAttachment } from "./motivation-attachment";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import {
   buildSchema,
   defaultFieldResolver,
@@ -47,7 +49,21 @@ import { BigIntScalar, ISO8601Date, ISO8601DateTime } from "./scalars";
 import { demandeurTypename, dossierDemandeur, personneMoraleResolvers } from "./personne-morale";
 import { demarcheService, serviceResolvers } from "./services";
 
-export const SCHEMA_SDL = readFileSync(new URL("../schema.graphql", import.meta.url), "utf8");
+/**
+ * The SDL beside this module; when this module is bundled into the pages' server build (the
+ * administrateur's console page), from the sources (the working directory, or the build's parent).
+ */
+function readSdl(): string {
+  const candidates = [
+    new URL("../schema.graphql", import.meta.url),
+    pathToFileURL(path.resolve("server/graphql/schema.graphql")),
+    new URL("../../../server/graphql/schema.graphql", import.meta.url),
+  ];
+  const found = candidates.find((candidate) => existsSync(candidate)) ?? candidates[0];
+  return readFileSync(found as URL, "utf8");
+}
+
+export const SCHEMA_SDL = readSdl();
 
 async function loadRevision(id: number | null, ctx: GraphqlContext): Promise<RevisionRow | null> {
   return id === null ? null : ctx.loaders.revision.load(id);

@@ -24,6 +24,7 @@ import groupes from "./groupes";
 import modeles from "./modeles";
 import documents from "./documents";
 import webhooks from "./webhooks";
+import graphqlConsole from "./console";
 import cycle from "./cycle";
 import presentation from "./presentation";
 import attestations from "./attestations";
@@ -54,6 +55,7 @@ export const en = {
   modeles,
   documents,
   webhooks,
+  console: graphqlConsole,
   cycle,
   presentation,
   attestations,

@@ -22,6 +22,7 @@ import groupes from "./groupes";
 import modeles from "./modeles";
 import documents from "./documents";
 import webhooks from "./webhooks";
+import graphqlConsole from "./console";
 import cycle from "./cycle";
 import presentation from "./presentation";
 import attestations from "./attestations";
@@ -52,6 +53,7 @@ export const fr = {
   modeles,
   documents,
   webhooks,
+  console: graphqlConsole,
   cycle,
   presentation,
   attestations,
