@@ -94,6 +94,8 @@ export default {
       include: "Include: {item}",
       name: "Name for « {item} »",
       items: {
+        attestation: "Attestation (PDF)",
+        justificatif: "Decision's supporting document",
         dossier: "The file's data (.json)",
         messages: "Message attachments (folder)",
         avis: "Expert opinion files (folder)",

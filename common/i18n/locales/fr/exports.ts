@@ -91,6 +91,8 @@ export default {
       include: "Inclure : {item}",
       name: "Nom pour « {item} »",
       items: {
+        attestation: "Attestation (PDF)",
+        justificatif: "Justificatif de la décision",
         dossier: "Données du dossier (.json)",
         messages: "Pièces jointes des messages (dossier)",
         avis: "Fichiers des avis (dossier)",
