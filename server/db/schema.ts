@@ -1387,7 +1387,10 @@ export const archives = pgTable(
     createdAt: createdAt(),
     generatedAt: tstz("generated_at"),
   },
-  (t) => [index("archives_demarche_month_idx").on(t.demarcheId, t.month, t.createdAt), index("archives_file_key_idx").on(t.fileKey)],
+  (t) => [
+    index("archives_demarche_month_idx").on(t.demarcheId, t.month, t.createdAt),
+    index("archives_file_key_idx").on(t.fileKey),
+  ],
 );
 
 // ---------------------------------------------------------------- webhooks

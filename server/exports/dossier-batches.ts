@@ -7,7 +7,17 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { loadChampValuesOf } from "../db/champ-values";
-import { attachments, attestations, avis, commentaires, dossiers, experts, expertsProcedures, groupesInstructeurs, users } from "../db/schema";
+import {
+  attachments,
+  attestations,
+  avis,
+  commentaires,
+  dossiers,
+  experts,
+  expertsProcedures,
+  groupesInstructeurs,
+  users,
+} from "../db/schema";
 import type { ListInput } from "../queries/instructeur/dossiers";
 import { listQuery, listWhere, sortKeyOf } from "../queries/instructeur/dossiers";
 

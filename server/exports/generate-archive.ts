@@ -19,7 +19,10 @@ import { archiveDossierIds } from "../lookups/archive-dossiers";
 import { loadExportFields } from "../lookups/export-fields";
 import { type GenerateServices, storeWhileWriting, writeDossiersZip } from "./generate-export";
 
-export async function generateArchive(services: GenerateServices, archiveId: number): Promise<"generated" | "failed" | "skipped"> {
+export async function generateArchive(
+  services: GenerateServices,
+  archiveId: number,
+): Promise<"generated" | "failed" | "skipped"> {
   const { db, storage, logger } = services;
   const [row] = await db.select().from(archives).where(eq(archives.id, archiveId));
   if (row?.state !== "pending") return "skipped";

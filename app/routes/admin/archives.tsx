@@ -34,7 +34,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     months: page.months.map((m) => ({
       ...m,
       size: formatByteSize(m.bytes, locale),
-      archive: m.archive && { ...m.archive, size: m.archive.byteSize === null ? null : formatByteSize(m.archive.byteSize, locale) },
+      archive: m.archive && {
+        ...m.archive,
+        size: m.archive.byteSize === null ? null : formatByteSize(m.archive.byteSize, locale),
+      },
     })),
     notice: (NOTICES as readonly string[]).includes(notice ?? "") ? (notice as NoticeKey) : null,
   };
@@ -61,7 +64,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 function useMonthLabel() {
   const locale = useLocale();
-  const format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  const format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   return (month: string) => format.format(monthDate(month));
 }
 
@@ -75,7 +82,8 @@ export default function Archives({ loaderData, actionData }: Route.ComponentProp
   const title = t("exports.archives.pageTitle", { libelle: demarche.libelle });
   const errorCode = actionData?.errors.month ?? actionData?.errors.form;
   const errorText = errorCode ? dt(`exports.archives.errors.${errorCode}`, actionData?.errorParams.month) : null;
-  const errorTarget = actionData && months.some((m) => m.month === actionData.month) ? `generate-${actionData.month}` : "archives";
+  const errorTarget =
+    actionData && months.some((m) => m.month === actionData.month) ? `generate-${actionData.month}` : "archives";
   return (
     <>
       <PageTitle title={title} error={errorText !== null} />

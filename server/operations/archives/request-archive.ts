@@ -35,7 +35,9 @@ export async function requestArchive(
     const [live] = await tx
       .select({ id: archives.id })
       .from(archives)
-      .where(and(eq(archives.demarcheId, demarcheId), eq(archives.month, month), inArray(archives.state, ["pending", "generated"])))
+      .where(
+        and(eq(archives.demarcheId, demarcheId), eq(archives.month, month), inArray(archives.state, ["pending", "generated"])),
+      )
       .orderBy(desc(archives.createdAt))
       .limit(1);
     if (live) return { ok: true as const, archiveId: live.id, reused: true };

@@ -45,7 +45,11 @@ beforeAll(async () => {
   adminEmail = built.admin.email;
   const decided = async (name: string, state: "accepte" | "refuse" | "en_construction", processedAt: string | null) => {
     const { dossierId } = await buildDossier(db, { demarche: built.demarche, state, values: { "Nom du projet": name } });
-    if (processedAt) await db.update(dossiers).set({ processedAt: new Date(processedAt) }).where(eq(dossiers.id, dossierId));
+    if (processedAt)
+      await db
+        .update(dossiers)
+        .set({ processedAt: new Date(processedAt) })
+        .where(eq(dossiers.id, dossierId));
     ids[name] = dossierId;
   };
   await decided("mars", "accepte", "2026-03-15T10:00:00Z");
@@ -121,11 +125,18 @@ describe("monthly archives", () => {
     const asked = await db.select().from(events).where(eq(events.kind, "demarche.archive_demandee"));
     expect(asked.map((e) => e.payload)).toEqual([{ archiveId: first.archiveId, month: "2026-03" }]);
 
-    expect(await generateArchive({ db, storage, logger, appUrl: "http://test", batchSize: 1 }, first.archiveId)).toBe("generated");
+    expect(await generateArchive({ db, storage, logger, appUrl: "http://test", batchSize: 1 }, first.archiveId)).toBe(
+      "generated",
+    );
     // Run twice (a second delivery of the job): nothing more happens.
     expect(await generateArchive({ db, storage, logger, appUrl: "http://test" }, first.archiveId)).toBe("skipped");
     const [row] = await db.select().from(archives).where(eq(archives.id, first.archiveId));
-    expect(row).toMatchObject({ state: "generated", totalCount: 2, processedCount: 2, filename: `archive_${demarcheId}_2026-03.zip` });
+    expect(row).toMatchObject({
+      state: "generated",
+      totalCount: 2,
+      processedCount: 2,
+      filename: `archive_${demarcheId}_2026-03.zip`,
+    });
     const bytes = await storedBytes(storage, row?.fileKey as string);
     expect(row?.byteSize).toBe(bytes.length);
     const entries = await readZip(bytes);

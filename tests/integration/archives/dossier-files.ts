@@ -56,6 +56,9 @@ export async function giveDossierFiles(db: Db, storage: Storage, dossierId: numb
     .insert(avis)
     .values({ dossierId, expertsProcedureId: procedure?.id as number, introduction: "Votre avis ?", answer: "Favorable" })
     .returning({ id: avis.id });
-  const avisFile = await attachment(`avis ${dossierId}`, "rapport-expert.pdf", { purpose: "avis_reponse", avisId: given?.id as number });
+  const avisFile = await attachment(`avis ${dossierId}`, "rapport-expert.pdf", {
+    purpose: "avis_reponse",
+    avisId: given?.id as number,
+  });
   return { attestation: attestation.bytes, justificatif, messageFile, avisFile };
 }

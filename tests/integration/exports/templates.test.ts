@@ -210,7 +210,13 @@ describe("export templates", () => {
       instructeurId,
       demarcheId,
       null,
-      { groupeId, name: "Données", kind: "zip", folder: "--numéro du dossier--", items: [{ id: "dossier", enabled: true, name: "d" }] },
+      {
+        groupeId,
+        name: "Données",
+        kind: "zip",
+        folder: "--numéro du dossier--",
+        items: [{ id: "dossier", enabled: true, name: "d" }],
+      },
       "fr",
     );
     if (!dataOnly.ok) throw new Error("refused");

@@ -138,7 +138,8 @@ export default {
     overviewBody: "Download each month a ZIP archive of the closed files and all their attachments.",
     pageTitle: "Archives of “{libelle}”",
     lead: "Download each month the closed files (accepted, refused, dismissed) of this procedure: one ZIP archive per month, holding for each file its data, its attestation, its attachments, the decision's supporting document, the messages' attachments and the expert opinions' files.",
-    limits: "The archive is prepared in the background; you get an e-mail when it is ready. It is kept 4 days. An archive is limited to 100 GB.",
+    limits:
+      "The archive is prepared in the background; you get an e-mail when it is ready. It is kept 4 days. An archive is limited to 100 GB.",
     empty: "No closed file yet: there is no archive to download.",
     caption: "Monthly archives of closed files",
     columns: {
