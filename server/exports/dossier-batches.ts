@@ -7,7 +7,17 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { loadChampValuesOf } from "../db/champ-values";
-import { attachments, avis, commentaires, dossiers, experts, expertsProcedures, groupesInstructeurs, users } from "../db/schema";
+import {
+  attachments,
+  attestations,
+  avis,
+  commentaires,
+  dossiers,
+  experts,
+  expertsProcedures,
+  groupesInstructeurs,
+  users,
+} from "../db/schema";
 import type { ListInput } from "../queries/instructeur/dossiers";
 import { listQuery, listWhere, sortKeyOf } from "../queries/instructeur/dossiers";
 
@@ -131,14 +141,15 @@ export async function loadAvisRows(db: DbOrTx, ids: readonly number[]): Promise<
 
 /**
  * Files of a batch for the ZIP: those the fields and annotations hold now (`fileIds`: the ids their
- * values refer to) and the attachments of messages that were sent and not deleted.
+ * values refer to) and the attachments of messages that were sent and not deleted; with `include`,
+ * the files of avis not revoked, the attestation (purpose `attestation`, named `attestation.pdf`)
+ * and the decision's justificatif.
  */
 export async function loadFileRows(
   db: DbOrTx,
   ids: readonly number[],
   fileIds: readonly string[],
-  /** `avis`: the files of the batch's avis too (introduction and answer; export templates). */
-  include: { avis?: boolean } = {},
+  include: { avis?: boolean; attestation?: boolean; justificatif?: boolean } = {},
 ): Promise<FileRow[]> {
   if (ids.length === 0) return [];
   const columns = {
@@ -149,7 +160,7 @@ export async function loadFileRows(
     byteSize: attachments.byteSize,
     purpose: attachments.purpose,
   };
-  const [champFiles, messageFiles, avisFiles] = await Promise.all([
+  const [champFiles, messageFiles, avisFiles, attestationFiles, justificatifFiles] = await Promise.all([
     fileIds.length > 0
       ? db
           .select(columns)
@@ -174,8 +185,27 @@ export async function loadFileRows(
           .innerJoin(avis, eq(avis.id, attachments.avisId))
           .where(and(inArray(avis.dossierId, [...ids]), isNull(avis.revokedAt)))
       : [],
+    include.attestation
+      ? db
+          .select({
+            dossierId: attestations.dossierId,
+            id: sql<string>`'attestation-' || ${attestations.dossierId}`,
+            storageKey: attestations.storageKey,
+            filename: sql<string>`'attestation.pdf'`,
+            byteSize: attestations.byteSize,
+            purpose: sql<string>`'attestation'`,
+          })
+          .from(attestations)
+          .where(inArray(attestations.dossierId, [...ids]))
+      : [],
+    include.justificatif
+      ? db
+          .select(columns)
+          .from(attachments)
+          .where(and(inArray(attachments.dossierId, [...ids]), eq(attachments.purpose, "justificatif")))
+      : [],
   ]);
-  return [...champFiles, ...messageFiles, ...avisFiles].sort(
+  return [...champFiles, ...messageFiles, ...avisFiles, ...attestationFiles, ...justificatifFiles].sort(
     (a, b) => a.dossierId - b.dossierId || a.filename.localeCompare(b.filename) || a.id.localeCompare(b.id),
   );
 }

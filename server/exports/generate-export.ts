@@ -173,6 +173,26 @@ function byteCounter() {
   return { stream, size: () => bytes };
 }
 
+/**
+ * Stores `output` while `produce` writes it (the storage reads the file as it is written); a
+ * failure on either side fails both. Returns the storage key and the stored size.
+ */
+export async function storeWhileWriting(
+  storage: Storage,
+  output: Readable,
+  produce: Promise<void>,
+): Promise<{ key: string; size: number }> {
+  const counter = byteCounter();
+  pipeline(output, counter.stream, () => {});
+  const stored = storage.put(counter.stream);
+  const produced = produce.catch((error: unknown) => {
+    output.destroy(error as Error);
+    throw error;
+  });
+  const [{ key }] = await Promise.all([stored, produced]);
+  return { key, size: counter.size() };
+}
+
 /** A temporary NDJSON file of one secondary sheet's rows (dates kept as `{"d": iso}`). */
 class Spool {
   private stream: WriteStream;
@@ -404,7 +424,7 @@ interface ZipBatch {
   fieldOfFile: Map<string, number>;
 }
 
-/** A batch's rows, avis and files (those the template includes). */
+/** A batch's rows, avis and files (those the template includes; every kind without a template). */
 async function loadZipBatch(db: Db, ids: readonly number[], fields: Fields, template: ZipContent | null): Promise<ZipBatch> {
   const fileFields = fields.all.filter((f) => f.type === "piece_justificative" || f.type === "titre_identite");
   const [rows, avisRows] = await Promise.all([loadDossierRows(db, ids), loadAvisRows(db, ids)]);
@@ -422,8 +442,12 @@ async function loadZipBatch(db: Db, ids: readonly number[], fields: Fields, temp
       }
     }
   }
-  const avisIncluded = template?.items.some((i) => i.id === "avis" && i.enabled) ?? false;
-  const files = await loadFileRows(db, ids, fileIds, { avis: avisIncluded });
+  const included = (id: string) => (template ? template.items.some((i) => i.id === id && i.enabled) : true);
+  const files = await loadFileRows(db, ids, fileIds, {
+    avis: included("avis"),
+    attestation: included("attestation"),
+    justificatif: included("justificatif"),
+  });
   const filesOf = new Map<number, FileRow[]>();
   for (const f of files) filesOf.set(f.dossierId, [...(filesOf.get(f.dossierId) ?? []), f]);
   return { rows, avisRows, filesOf, fieldOfFile };
@@ -431,7 +455,8 @@ async function loadZipBatch(db: Db, ids: readonly number[], fields: Fields, temp
 
 /**
  * The entries of one dossier in the zip: its data file (null `file`) and its files, named by the
- * template (or `dossier-<n>/dossier.json`, `pieces_justificatives/…`, `messagerie/…` without one).
+ * template (or, without one: `dossier-<n>/dossier.json`, `attestation.pdf`, `pieces_justificatives/…`,
+ * `justificatif/…`, `messagerie/…`, `avis/…`).
  */
 function zipEntriesOf(
   row: DossierRow,
@@ -450,15 +475,35 @@ function zipEntriesOf(
   const dataItem = template ? item("dossier") : { name: "dossier" };
   if (dataItem) entries.push({ path: `${folder}/${zipName(`${render(dataItem.name)}.json`, used)}`, file: null });
   const own = batch.filesOf.get(row.id) ?? [];
+  const siblingsOf = (file: FileRow) =>
+    file.purpose === "champ"
+      ? own.filter((f) => f.purpose === "champ" && batch.fieldOfFile.get(f.id) === batch.fieldOfFile.get(file.id))
+      : own.filter((f) => f.purpose === file.purpose);
   for (const file of own) {
     let entry: string;
+    const isAvis = file.purpose.startsWith("avis_");
     if (!template) {
-      const sub = file.purpose === "message" ? "messagerie" : "pieces_justificatives";
-      entry = `${sub}/${zipName(file.filename, used)}`;
-    } else if (file.purpose === "message" || file.purpose.startsWith("avis_")) {
+      if (file.purpose === "attestation") entry = zipName(file.filename, used);
+      else {
+        const sub =
+          file.purpose === "message"
+            ? "messagerie"
+            : isAvis
+              ? "avis"
+              : file.purpose === "justificatif"
+                ? "justificatif"
+                : "pieces_justificatives";
+        entry = `${sub}/${zipName(file.filename, used)}`;
+      }
+    } else if (file.purpose === "message" || isAvis) {
       const chosen = item(file.purpose === "message" ? "messages" : "avis");
       if (!chosen) continue;
       entry = `${render(chosen.name)}/${zipName(file.filename, used)}`;
+    } else if (file.purpose === "attestation" || file.purpose === "justificatif") {
+      const chosen = item(file.purpose);
+      if (!chosen) continue;
+      const siblings = siblingsOf(file);
+      entry = zipName(withExtension(render(chosen.name), file.filename, siblings.indexOf(file), siblings.length), used);
     } else {
       const stableId = batch.fieldOfFile.get(file.id);
       if (stableId === undefined) {
@@ -466,7 +511,7 @@ function zipEntriesOf(
       } else {
         const chosen = item(`field/${stableId}`);
         if (!chosen) continue;
-        const siblings = own.filter((f) => batch.fieldOfFile.get(f.id) === stableId);
+        const siblings = siblingsOf(file);
         entry = zipName(withExtension(render(chosen.name), file.filename, siblings.indexOf(file), siblings.length), used);
       }
     }
@@ -475,15 +520,32 @@ function zipEntriesOf(
   return entries;
 }
 
-async function writeZip(run: Run, zip: ZipFile) {
-  const { services, input, fields, locale } = run;
-  const template = run.template?.kind === "zip" ? run.template.content : null;
+/** What a dossiers' zip is written from: batches of dossier ids and what names their entries. */
+export interface DossiersZipRun {
+  db: Db;
+  storage: Storage;
+  appUrl: string;
+  fields: Fields;
+  locale: Locale;
+  /** Null: the default layout with every file (archives, exports without a template). */
+  template: ZipContent | null;
+  batches: AsyncIterable<number[]>;
+  progress(done: number): Promise<void>;
+}
+
+/**
+ * Writes the dossiers of `batches` into `zip` (a folder per dossier: its data and its files, each
+ * stored file opened only when the zip reads it), at most one batch of entries queued at a time,
+ * then ends the zip. Shared by exports and monthly archives (server/exports/generate-archive.ts).
+ */
+export async function writeDossiersZip(run: DossiersZipRun, zip: ZipFile) {
+  const { db, storage, appUrl, fields, locale, template } = run;
   let done = 0;
-  for await (const ids of exportDossierIds(services.db, input, services.batchSize)) {
-    const batch = await loadZipBatch(services.db, ids, fields, template);
+  for await (const ids of run.batches) {
+    const batch = await loadZipBatch(db, ids, fields, template);
     let last: Promise<void> | null = null;
     for (const row of batch.rows) {
-      for (const entry of zipEntriesOf(row, batch, fields, template, services.appUrl, locale)) {
+      for (const entry of zipEntriesOf(row, batch, fields, template, appUrl, locale)) {
         if (entry.file === null) {
           const json = dossierJson(
             row,
@@ -498,7 +560,7 @@ async function writeZip(run: Run, zip: ZipFile) {
           });
           zip.addReadStream(data, entry.path);
         } else {
-          const lazy = lazyStoredFile(services.storage, entry.file.storageKey);
+          const lazy = lazyStoredFile(storage, entry.file.storageKey);
           zip.addReadStream(lazy.stream, entry.path, { size: entry.file.byteSize });
           last = lazy.ended;
         }
@@ -510,6 +572,23 @@ async function writeZip(run: Run, zip: ZipFile) {
     await run.progress(done);
   }
   zip.end();
+}
+
+function writeZip(run: Run, zip: ZipFile) {
+  const { services } = run;
+  return writeDossiersZip(
+    {
+      db: services.db,
+      storage: services.storage,
+      appUrl: services.appUrl,
+      fields: run.fields,
+      locale: run.locale,
+      template: run.template?.kind === "zip" ? run.template.content : null,
+      batches: exportDossierIds(services.db, run.input, services.batchSize),
+      progress: run.progress,
+    },
+    zip,
+  );
 }
 
 /** What a template gives for the instructeur's first dossiers (« tous » tab): a table, or the zip's paths. */
@@ -632,7 +711,6 @@ export async function generateExport(services: GenerateServices, exportId: numbe
       },
     };
 
-    const counter = byteCounter();
     let produce: Promise<void>;
     let output: Readable;
     if (format === "json") {
@@ -648,19 +726,12 @@ export async function generateExport(services: GenerateServices, exportId: numbe
       output = writer.output;
       produce = writeTabular(run, writer, format, taken);
     }
-    // The storage reads the file while it is written; a failure on either side fails both.
-    pipeline(output, counter.stream, () => {});
-    const stored = storage.put(counter.stream);
-    produce = produce.catch((error: unknown) => {
-      output.destroy(error as Error);
-      throw error;
-    });
-    const [{ key }] = await Promise.all([stored, produce]);
+    const { key, size } = await storeWhileWriting(storage, output, produce);
     const filename = exportFilename(row.demarcheId, format, row.createdAt);
     await db.transaction(async (tx) => {
       await tx
         .update(exports)
-        .set({ state: "generated", fileKey: key, byteSize: counter.size(), filename, generatedAt: new Date() })
+        .set({ state: "generated", fileKey: key, byteSize: size, filename, generatedAt: new Date() })
         .where(eq(exports.id, exportId));
       await enqueueMail(
         tx,

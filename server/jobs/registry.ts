@@ -7,12 +7,14 @@ import type { z } from "zod";
 import type { JobServices } from "./services";
 import { batchOperationJob } from "./batch-operation.job";
 import { batchOperationSweepJob } from "./batch-operation-sweep.job";
+import { generateArchiveJob } from "./generate-archive.job";
 import { generateExportJob } from "./generate-export.job";
 import { generateAttestationJob } from "./generate-attestation.job";
 import { apiTokenExpiryJob } from "./api-token-expiry.job";
 import { instructeurDigestJob } from "./instructeur-digest.job";
 import { purgeAttachmentsJob } from "./purge-attachments.job";
 import { purgeExpiredJob } from "./purge-expired.job";
+import { purgeArchivesJob } from "./purge-archives.job";
 import { purgeExportsJob } from "./purge-exports.job";
 import { purgeStaleTransfersJob } from "./purge-stale-transfers.job";
 import { sendMailJob } from "./send-mail.job";
@@ -48,6 +50,8 @@ export const JOBS = {
   "batch-operation-sweep": batchOperationSweepJob,
   "generate-export": generateExportJob,
   "purge-exports": purgeExportsJob,
+  "generate-archive": generateArchiveJob,
+  "purge-archives": purgeArchivesJob,
   "api-token-expiry": apiTokenExpiryJob,
   "notify-added-instructeurs": notifyAddedInstructeursJob,
   "reroute-dossiers": rerouteDossiersJob,
@@ -79,6 +83,7 @@ export const CRONTAB = [
   "0 * * * * purge-expired ?max=1",
   "30 3 * * * purge-attachments ?max=1",
   "*/15 * * * * purge-exports ?max=1",
+  "*/15 * * * * purge-archives ?max=1",
   '0 8 * * 1-5 instructeur-digest ?max=1&id=instructeur-digest-daily {"kind":"daily"}',
   '5 3 * * 1 instructeur-digest ?max=1&id=instructeur-digest-weekly {"kind":"weekly"}',
   "45 23 * * * api-token-expiry ?max=1",

@@ -6,6 +6,7 @@ import { confirmEmailTemplate } from "./templates/confirm-email";
 import { dossierCustomMailTemplate } from "./templates/dossier-custom-mail";
 import { demarcheClosedTemplate } from "./templates/demarche-closed";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
+import { archiveReadyTemplate } from "./templates/archive-ready";
 import { exportReadyTemplate } from "./templates/export-ready";
 import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
 import { franceConnectMergeTemplate } from "./templates/france-connect-merge";
@@ -48,6 +49,8 @@ export const MAIL_TEMPLATES = {
   nouveau_message: nouveauMessageTemplate,
   // exports (enqueued by server/exports/generate-export.ts when the file is ready)
   export_ready: exportReadyTemplate,
+  // monthly archives (server/events/reactions/archive-ready-mail.ts)
+  archive_ready: archiveReadyTemplate,
   // co-administrateurs (server/events/reactions/administrateur-mails.ts), API token expiry (server/jobs/api-token-expiry.job.ts)
   ...EQUIPE_MAIL_TEMPLATES,
   // démarche closed, usagers told (server/operations/demarches/send-closing-notification.ts)

@@ -30,6 +30,8 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/attestations", "routes/admin/attestations.tsx"),
     route("admin/procedures/:id/attestations/:kind/apercu", "routes/admin/attestation-preview.tsx"),
     route("admin/procedures/:id/statistiques", "routes/admin/statistiques.tsx"),
+    route("admin/procedures/:id/archives", "routes/admin/archives.tsx"),
+    route("admin/procedures/:id/archives/:archiveId/fichier", "routes/admin/archive-file.tsx"),
     route("admin/procedures/:id/apercu", "routes/admin/apercu.tsx"),
     route("admin/procedures/:id/publication", "routes/admin/publication.tsx"),
     route("admin/procedures/:id/annuler-modifications", "routes/admin/reset-draft.tsx"),

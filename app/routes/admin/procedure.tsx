@@ -30,6 +30,7 @@ export const handle = {
     "notifications",
     "equipe",
     "statistiques",
+    "exports",
     "modeles",
     "webhooks",
     "cycle",
@@ -369,6 +370,15 @@ export default function Procedure({ loaderData }: Route.ComponentProps) {
           linkLabel={t("statistiques.admin.link")}
         >
           <p>{t("statistiques.admin.body")}</p>
+        </ChecklistItem>
+        <ChecklistItem
+          title={t("exports.archives.title")}
+          status="info"
+          statusLabel={t("admin.overview.status.optional")}
+          href={`${base}/archives`}
+          linkLabel={t("exports.archives.overviewLink")}
+        >
+          <p>{t("exports.archives.overviewBody")}</p>
         </ChecklistItem>
         <ChecklistItem
           title={t("webhooks.title")}

@@ -105,6 +105,13 @@ export const EVENT_KINDS = {
     notifyEnCours: z.boolean().optional(),
     automatic: z.boolean().optional(),
   }),
+  /** An administrateur asked for the monthly archive of `month` (YYYY-MM); generated, then e-mailed. */
+  "demarche.archive_demandee": z.object({ archiveId: z.number().int(), month: z.string().regex(/^\d{4}-\d{2}$/) }),
+  "demarche.archive_generee": z.object({
+    archiveId: z.number().int(),
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+    count: z.number().int().nonnegative(),
+  }),
   /** An administrateur unpublished the démarche (its link stops; brouillons may still be submitted). */
   "demarche.depubliee": z.object({}),
   /** An administrateur set (day) or removed (null) the démarche's closing date. */

@@ -10,8 +10,8 @@
  *   gone from the démarche is dropped when the template is used (`resolveTemplateColumns`).
  * - ZIP: the dossier's folder name and each file's name are built from tags (`--numéro du
  *   dossier--`); the folder must contain the dossier number, and the names of the items included
- *   must be distinct. Items: the dossier's data file, each file field, messages' attachments, avis
- *   files.
+ *   must be distinct. Items: the dossier's data file, its attestation, each file field, the
+ *   decision's justificatif, messages' attachments, avis files.
  */
 import type { Locale } from "../../../common/i18n/types";
 import { findTag, normalizeTagLibelle, parseTags, replaceTags, type TagDefinition, type TagDossierData } from "../tags";
@@ -65,7 +65,7 @@ export interface TabularContent {
 }
 
 export interface ZipItem {
-  /** `dossier` (its data file), `field/<stable id>`, `messages`, `avis`. */
+  /** `dossier` (its data file), `attestation`, `field/<stable id>`, `justificatif`, `messages`, `avis`. */
   id: string;
   enabled: boolean;
   /** Name template, without the extension (the file's own extension is kept). */
@@ -153,17 +153,32 @@ export function resolveTemplateColumns(
 
 // ---------------------------------------------------------------- zip
 
-/** The items a zip template offers for a démarche: the data file, each file field, messages, avis. */
+/**
+ * The items a zip template offers for a démarche: the data file, the attestation (PDF), each file
+ * field, the decision's justificatif, messages' attachments, avis files. Items named as a file
+ * (`FILE_ITEMS`) keep the file's extension; the others are folders holding the files as uploaded.
+ */
 export function zipItemCatalogue(
   fileFields: readonly { stableId: number; libelle: string }[],
 ): { id: string; libelle: string | null }[] {
   return [
     { id: "dossier", libelle: null },
+    { id: "attestation", libelle: null },
     ...fileFields.map((f) => ({ id: `field/${f.stableId}`, libelle: f.libelle })),
+    { id: "justificatif", libelle: null },
     { id: "messages", libelle: null },
     { id: "avis", libelle: null },
   ];
 }
+
+/** Default names of the items that are not file fields. */
+const DEFAULT_ITEM_NAMES: Record<string, string> = {
+  dossier: `dossier---${DOSSIER_NUMBER_TAG}--`,
+  attestation: "attestation",
+  justificatif: "justificatif",
+  messages: "messagerie",
+  avis: "avis",
+};
 
 /** Default names: the reference's `dossier-<n>` folder and the libellé of each file field. */
 export function defaultZipContent(fileFields: readonly { stableId: number; libelle: string }[]): ZipContent {
@@ -172,14 +187,7 @@ export function defaultZipContent(fileFields: readonly { stableId: number; libel
     items: zipItemCatalogue(fileFields).map((item) => ({
       id: item.id,
       enabled: true,
-      name:
-        item.id === "dossier"
-          ? `dossier---${DOSSIER_NUMBER_TAG}--`
-          : item.id === "messages"
-            ? "messagerie"
-            : item.id === "avis"
-              ? "avis"
-              : (item.libelle ?? item.id),
+      name: DEFAULT_ITEM_NAMES[item.id] ?? item.libelle ?? item.id,
     })),
   };
 }

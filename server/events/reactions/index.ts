@@ -5,6 +5,7 @@
 import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
 import { administrateurAddedMail } from "./administrateur-mails";
+import { archiveReadyMail } from "./archive-ready-mail";
 import { attestationGeneration } from "./attestations";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
 import { closingNotification } from "./closing-notification";
@@ -33,4 +34,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   attestationGeneration,
   dossierInviteMail,
   dossierTransferMail,
+  archiveReadyMail,
 ];

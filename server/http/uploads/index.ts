@@ -9,6 +9,7 @@ import { avisFormUploads } from "./avis-form-uploads";
 import { dossierFileEndpoints } from "./dossier-file-endpoints";
 import { dossierFormUploads } from "./dossier-form-uploads";
 import { downloadHandler } from "./download";
+import { archiveDownloadHandler } from "./archive-download";
 import { exportDownloadHandler } from "./export-download";
 import { messageUploads } from "./message-uploads";
 import { templateEndpoints } from "./template-endpoints";
@@ -26,5 +27,8 @@ export function fileRoutes(services: AppServices, options: { pages: RequestHandl
   const exportDownload = exportDownloadHandler(services);
   router.get("/procedures/:id/exports/:exportId/fichier", exportDownload);
   router.head("/procedures/:id/exports/:exportId/fichier", exportDownload);
+  const archiveDownload = archiveDownloadHandler(services);
+  router.get("/admin/procedures/:id/archives/:archiveId/fichier", archiveDownload);
+  router.head("/admin/procedures/:id/archives/:archiveId/fichier", archiveDownload);
   return router;
 }

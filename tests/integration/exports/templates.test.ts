@@ -22,6 +22,7 @@ import { getT } from "../../../common/i18n";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
+import { giveDossierFiles } from "../archives/dossier-files";
 import { readCsv, readXlsx, readZip, storedBytes } from "./readers";
 
 let database: TestDatabase;
@@ -158,6 +159,69 @@ describe("export templates", () => {
     const name = `projet ${dossierId} Jardin partagé/donnees ${dossierId}.json`;
     expect([...entries.keys()]).toEqual([name]);
     expect(JSON.parse((entries.get(name) as Buffer).toString("utf8")).number).toBe(dossierId);
+  });
+
+  it("zip: the attestation, the justificatif, messages' attachments and avis files, each under its item's name", async () => {
+    const files = await giveDossierFiles(database.db, storage, dossierId, demarcheId);
+    const editor = await loadTemplateEditor(database.db, "http://test", instructeurId, demarcheId, null, "zip", getT("fr"), "fr");
+    // Offered by default, with their names.
+    expect(editor.zip.items.filter((i) => ["attestation", "justificatif"].includes(i.id))).toEqual([
+      { id: "attestation", enabled: true, name: "attestation" },
+      { id: "justificatif", enabled: true, name: "justificatif" },
+    ]);
+    const saved = await saveExportTemplate(
+      database.db,
+      instructeurId,
+      demarcheId,
+      null,
+      {
+        groupeId,
+        name: "Tout",
+        kind: "zip",
+        folder: "D--numéro du dossier--",
+        items: [
+          { id: "attestation", enabled: true, name: "attestation --numéro du dossier--" },
+          { id: "justificatif", enabled: true, name: "motivation" },
+          { id: "messages", enabled: true, name: "echanges" },
+          { id: "avis", enabled: true, name: "expertises" },
+        ],
+      },
+      "fr",
+    );
+    if (!saved.ok) throw new Error(JSON.stringify(saved.refusals));
+    const entries = await readZip((await exportWith(instructeurId, String(saved.templateId))).bytes as Buffer);
+    const folder = `D${dossierId}`;
+    expect([...entries.keys()].sort()).toEqual(
+      [
+        `${folder}/attestation ${dossierId}.pdf`,
+        `${folder}/motivation.pdf`,
+        `${folder}/echanges/piece-message.pdf`,
+        `${folder}/expertises/rapport-expert.pdf`,
+      ].sort(),
+    );
+    expect(entries.get(`${folder}/attestation ${dossierId}.pdf`)?.equals(files.attestation)).toBe(true);
+    expect(entries.get(`${folder}/motivation.pdf`)?.equals(files.justificatif)).toBe(true);
+    expect(entries.get(`${folder}/echanges/piece-message.pdf`)?.equals(files.messageFile)).toBe(true);
+    expect(entries.get(`${folder}/expertises/rapport-expert.pdf`)?.equals(files.avisFile)).toBe(true);
+
+    // Left out when not chosen: the data file alone.
+    const dataOnly = await saveExportTemplate(
+      database.db,
+      instructeurId,
+      demarcheId,
+      null,
+      {
+        groupeId,
+        name: "Données",
+        kind: "zip",
+        folder: "--numéro du dossier--",
+        items: [{ id: "dossier", enabled: true, name: "d" }],
+      },
+      "fr",
+    );
+    if (!dataOnly.ok) throw new Error("refused");
+    const only = await readZip((await exportWith(instructeurId, String(dataOnly.templateId))).bytes as Buffer);
+    expect([...only.keys()]).toEqual([`${dossierId}/d.json`]);
   });
 
   it("another groupe's instructeur never sees nor uses the template; a deleted field's column is dropped", async () => {
