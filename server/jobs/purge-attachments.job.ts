@@ -13,7 +13,7 @@
 import { inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import { attachments, attestations, attestationTemplates, exports } from "../db/schema";
+import { attachments, attestations, attestationTemplates, exports, groupesImports } from "../db/schema";
 import { type Storage, storageFor } from "../integrations/storage";
 import type { JobDefinition } from "./registry";
 
@@ -52,10 +52,10 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
   }
 }
 
-/** The given keys that no attachment row (nor export file) refers to. */
+/** The given keys that no attachment row (nor export, attestation or groupes import file) refers to. */
 async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const [used, exported, attested, images] = await Promise.all([
+  const [used, exported, attested, images, imported] = await Promise.all([
     db
       .selectDistinct({ key: attachments.storageKey })
       .from(attachments)
@@ -72,12 +72,18 @@ async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]
       .select({ logo: attestationTemplates.logoKey, signature: attestationTemplates.signatureKey })
       .from(attestationTemplates)
       .where(or(inArray(attestationTemplates.logoKey, [...keys]), inArray(attestationTemplates.signatureKey, [...keys]))),
+    // A groupes CSV import's file, kept until its job ends.
+    db
+      .select({ key: groupesImports.fileKey })
+      .from(groupesImports)
+      .where(inArray(groupesImports.fileKey, [...keys])),
   ]);
   const kept = new Set<string | null>([
     ...used.map((row) => row.key),
     ...exported.map((row) => row.key),
     ...attested.map((row) => row.key),
     ...images.flatMap((row) => [row.logo, row.signature]),
+    ...imported.map((row) => row.key),
   ]);
   return [...new Set(keys)].filter((key) => !kept.has(key));
 }
