@@ -25,9 +25,15 @@ export interface RoutingInput {
   current?: { groupeId: number | null; forced: boolean };
 }
 
+/**
+ * One collator for every sort: `localeCompare(b, "fr")` builds a collator per call, which made
+ * ordering 5,000 groupes cost about 100 ms per routed dossier (bench/routing.ts).
+ */
+const LABEL_ORDER = new Intl.Collator("fr");
+
 /** Groupes in routing order: label order (as the reference lists them), ids to break ties. */
 export function routingOrder<T extends { id: number; label: string }>(groupes: readonly T[]): T[] {
-  return [...groupes].sort((a, b) => a.label.localeCompare(b.label, "fr") || a.id - b.id);
+  return [...groupes].sort((a, b) => LABEL_ORDER.compare(a.label, b.label) || a.id - b.id);
 }
 
 /** The groupe that receives the dossier; null only when the démarche has no groupe at all. */
