@@ -64,8 +64,9 @@ try {
   });
   const admin = { administrateurId: built.administrateurId, userId: built.admin.userId };
   const demarcheId = built.demarche.id;
-  const revisionId = (await db.execute<{ id: number }>(sql`select published_revision_id as id from demarches where id = ${demarcheId}`))
-    .rows[0]?.id as number;
+  const revisionId = (
+    await db.execute<{ id: number }>(sql`select published_revision_id as id from demarches where id = ${demarcheId}`)
+  ).rows[0]?.id as number;
   const [field] = await loadRevisionChamps(db, revisionId);
   let t = process.hrtime.bigint();
   const routed = await configureSimpleRouting(db, admin, demarcheId, field?.stableId as number);
@@ -91,12 +92,7 @@ try {
     const sample = await db
       .select()
       .from(dossiers)
-      .where(
-        and(
-          eq(dossiers.demarcheId, demarcheId),
-          inArray(dossiers.state, ["en_construction", "en_instruction"]),
-        ),
-      )
+      .where(and(eq(dossiers.demarcheId, demarcheId), inArray(dossiers.state, ["en_construction", "en_instruction"])))
       .limit(requests);
     const latencies: number[] = [];
     for (const dossier of sample) {
@@ -125,7 +121,9 @@ try {
       }
     }
     const s = stats(latencies);
-    rows.push(`| route one dossier at submission, value of the ${name} (${latencies.length} dossiers) | ${s.p50} ms | ${s.p95} ms |`);
+    rows.push(
+      `| route one dossier at submission, value of the ${name} (${latencies.length} dossiers) | ${s.p50} ms | ${s.p95} ms |`,
+    );
   }
 
   // Re-routing every undecided dossier.
@@ -181,7 +179,9 @@ try {
     const requestMs = ms(t);
     if (!result.ok) throw new Error(JSON.stringify(result));
     if (mode === "request") {
-      rows.push(`| CSV import of 20,000 rows / 5,000 groupes in the request (one transaction) | ${(requestMs / 1000).toFixed(1)} s | (1 run) |`);
+      rows.push(
+        `| CSV import of 20,000 rows / 5,000 groupes in the request (one transaction) | ${(requestMs / 1000).toFixed(1)} s | (1 run) |`,
+      );
     } else {
       if (result.mode !== "queued") throw new Error("not queued");
       t = process.hrtime.bigint();

@@ -538,10 +538,7 @@ export const groupesImports = pgTable(
     createdAt: createdAt(),
     finishedAt: tstz("finished_at"),
   },
-  (t) => [
-    index("groupes_imports_demarche_idx").on(t.demarcheId, t.id),
-    index("groupes_imports_file_key_idx").on(t.fileKey),
-  ],
+  (t) => [index("groupes_imports_demarche_idx").on(t.demarcheId, t.id), index("groupes_imports_file_key_idx").on(t.fileKey)],
 );
 
 // ---------------------------------------------------------------- dossiers

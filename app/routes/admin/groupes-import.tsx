@@ -57,10 +57,7 @@ export default function GroupesImport({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageTitle title={`${title} – ${demarche.libelle}`} error={job.state === "failed"} />
-      <Breadcrumb
-        segments={[demarcheCrumb(demarche), { label: t("groupes.title"), href: groupes }]}
-        current={title}
-      />
+      <Breadcrumb segments={[demarcheCrumb(demarche), { label: t("groupes.title"), href: groupes }]} current={title} />
       <h1>{title}</h1>
       <p>
         {t("groupes.importJob.startedAt", { date: formatDate(job.createdAt) })}

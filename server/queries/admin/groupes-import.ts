@@ -33,7 +33,12 @@ export async function getGroupesImport(db: DbOrTx, administrateurId: number, dem
   if (!row) throw new NotFoundError("GroupesImport");
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle },
-    import: { ...row, errors: row.errors ?? [], createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null },
+    import: {
+      ...row,
+      errors: row.errors ?? [],
+      createdAt: row.createdAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+    },
   };
 }
 

@@ -95,7 +95,12 @@ describe("CSV import", () => {
   it("writes a small file in the request", async () => {
     const { db } = database;
     const { demarche, admin, input } = await setup();
-    const result = await importGroupesCsv(db, admin, demarche.id, input("Nord,a@exemple.fr\nSud,a@exemple.fr\nSud,b@exemple.fr\n"));
+    const result = await importGroupesCsv(
+      db,
+      admin,
+      demarche.id,
+      input("Nord,a@exemple.fr\nSud,a@exemple.fr\nSud,b@exemple.fr\n"),
+    );
     expect(result).toEqual({ ok: true, mode: "done", groupesCreated: 2, membershipsAdded: 3, instructeursAdded: 2 });
     expect(await notifyJobs(demarche.libelle)).toHaveLength(1);
   });
@@ -176,7 +181,12 @@ describe("CSV import", () => {
     expect(await importRow(queued.importId)).toMatchObject({ state: "done", groupesCreated: 0, membershipsAdded: 3 });
     expect(await notifyJobs(demarche.libelle)).toHaveLength(3);
 
-    const lost = await importGroupesCsv(db, admin, demarche.id, input("Nord,a@exemple.fr\nSud,b@exemple.fr\n", { syncMaxRows: 1 }));
+    const lost = await importGroupesCsv(
+      db,
+      admin,
+      demarche.id,
+      input("Nord,a@exemple.fr\nSud,b@exemple.fr\n", { syncMaxRows: 1 }),
+    );
     if (!lost.ok || lost.mode !== "queued") throw new Error("not queued");
     await storage().delete((await importRow(lost.importId))?.fileKey as string);
     expect(await runGroupesImport(db, storage(), lost.importId)).toBe("finished");
@@ -189,7 +199,12 @@ describe("CSV import", () => {
     const { db } = database;
     const { demarche, admin, input } = await setup();
     const other = await setup();
-    const queued = await importGroupesCsv(db, admin, demarche.id, input("Nord,a@exemple.fr\nSud,b@exemple.fr\n", { syncMaxRows: 1 }));
+    const queued = await importGroupesCsv(
+      db,
+      admin,
+      demarche.id,
+      input("Nord,a@exemple.fr\nSud,b@exemple.fr\n", { syncMaxRows: 1 }),
+    );
     if (!queued.ok || queued.mode !== "queued") throw new Error("not queued");
     await expect(
       importGroupesCsv(db, other.admin, demarche.id, other.input("Intrus,x@exemple.fr\n", { syncMaxRows: 0 })),
@@ -198,9 +213,9 @@ describe("CSV import", () => {
       NotFoundError,
     );
     // Its own démarche does not reach the import of another démarche either.
-    await expect(
-      getGroupesImport(db, other.admin.administrateurId, other.demarche.id, queued.importId),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getGroupesImport(db, other.admin.administrateurId, other.demarche.id, queued.importId)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await db.select().from(groupesImports).where(eq(groupesImports.demarcheId, demarche.id))).toHaveLength(1);
     expect((await groupesOf(demarche.id)).map((g) => g.label)).not.toContain("Intrus");
   });

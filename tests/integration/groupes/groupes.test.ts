@@ -32,12 +32,6 @@ const mails = async (template: string) => {
   );
   return (rows.rows as Array<{ payload: { to: string } }>).map((r) => r.payload.to);
 };
-const jobs = async (identifier: string) => {
-  const rows = await database.db.execute(
-    sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = ${identifier}`,
-  );
-  return rows.rows as Array<{ payload: Record<string, unknown> }>;
-};
 const groupeOf = async (dossierId: number) =>
   (
     await database.db

@@ -151,7 +151,8 @@ export default {
     progressLabel: "Import progress",
     refresh: "Refresh",
     done: "Import done: {groupes} group(s) created, {members} assignment(s) added, {instructeurs} instructeur(s) notified by e-mail.",
-    failed: "The import failed because of a platform error. The lines already processed are imported; send the file again to import the others (lines already imported are not duplicated).",
+    failed:
+      "The import failed because of a platform error. The lines already processed are imported; send the file again to import the others (lines already imported are not duplicated).",
     invalid: "The file was not imported:",
     startedAt: "Sent on {date}",
     back: "Back to the groups",
