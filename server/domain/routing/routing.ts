@@ -42,13 +42,31 @@ export function routeDossier(input: RoutingInput): number | null {
   if (current?.forced && current.groupeId !== null && groupes.some((g) => g.id === current.groupeId)) {
     return current.groupeId;
   }
-  for (const groupe of routingOrder(groupes)) {
-    if (groupe.closed || groupe.routingRule === null || groupe.routingRule === undefined) continue;
-    const rule = parseCondition(groupe.routingRule);
-    if (rule !== null && evaluateCondition(rule, context)) return groupe.id;
-  }
-  const fallback = groupes.find((g) => g.isDefault) ?? routingOrder(groupes)[0];
+  const { ordered, rules } = prepared(groupes);
+  for (const { id, rule } of rules) if (evaluateCondition(rule, context)) return id;
+  const fallback = groupes.find((g) => g.isDefault) ?? ordered[0];
   return fallback?.id ?? null;
+}
+
+/**
+ * The groupes in routing order and the open groupes' parsed rules, once per groupes list: re-routing
+ * routes a batch of dossiers against the same list of (up to 5,000) groupes.
+ */
+const PREPARED = new WeakMap<readonly RoutableGroupe[], { ordered: RoutableGroupe[]; rules: Array<{ id: number; rule: Condition }> }>();
+function prepared(groupes: readonly RoutableGroupe[]) {
+  let found = PREPARED.get(groupes);
+  if (!found) {
+    const ordered = routingOrder(groupes);
+    const rules: Array<{ id: number; rule: Condition }> = [];
+    for (const groupe of ordered) {
+      if (groupe.closed || groupe.routingRule === null || groupe.routingRule === undefined) continue;
+      const rule = parseCondition(groupe.routingRule);
+      if (rule !== null) rules.push({ id: groupe.id, rule });
+    }
+    found = { ordered, rules };
+    PREPARED.set(groupes, found);
+  }
+  return found;
 }
 
 export type RoutingProblem = "rule_invalid" | "rule_duplicate";
