@@ -52,7 +52,10 @@ export function routeDossier(input: RoutingInput): number | null {
  * The groupes in routing order and the open groupes' parsed rules, once per groupes list: re-routing
  * routes a batch of dossiers against the same list of (up to 5,000) groupes.
  */
-const PREPARED = new WeakMap<readonly RoutableGroupe[], { ordered: RoutableGroupe[]; rules: Array<{ id: number; rule: Condition }> }>();
+const PREPARED = new WeakMap<
+  readonly RoutableGroupe[],
+  { ordered: RoutableGroupe[]; rules: Array<{ id: number; rule: Condition }> }
+>();
 function prepared(groupes: readonly RoutableGroupe[]) {
   let found = PREPARED.get(groupes);
   if (!found) {
