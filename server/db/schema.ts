@@ -502,6 +502,45 @@ export const groupeInstructeurMembers = pgTable(
   ],
 );
 
+/**
+ * A large groupes CSV import (more than `GROUPES_IMPORT_SYNC_MAX_ROWS` rows) run by the
+ * `import-groupes` job: the validated file is kept in storage until the import ends, rows are written
+ * in chunks, `processed_count` says how far it went (decision 0015).
+ */
+export const groupesImports = pgTable(
+  "groupes_imports",
+  {
+    id: serial("id").primaryKey(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    /** `email` records go into this groupe; null: `groupe,email` records. */
+    groupeInstructeurId: integer("groupe_instructeur_id").references(() => groupesInstructeurs.id, {
+      onDelete: "cascade",
+    }),
+    administrateurId: integer("administrateur_id")
+      .notNull()
+      .references(() => administrateurs.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    state: text("state").notNull().default("pending").$type<"pending" | "running" | "done" | "failed">(),
+    /** The uploaded file in storage, removed when the import ends. */
+    fileKey: text("file_key"),
+    totalCount: integer("total_count").notNull(),
+    processedCount: integer("processed_count").notNull().default(0),
+    groupesCreated: integer("groupes_created").notNull().default(0),
+    membershipsAdded: integer("memberships_added").notNull().default(0),
+    instructeursAdded: integer("instructeurs_added").notNull().default(0),
+    /** Refusals (`Refusal[]` of server/refusal.ts) when the stored file no longer validates, else null. */
+    errors: jsonb("errors").$type<Array<{ code: string; field: string; params?: Record<string, string | number> }>>(),
+    locale: text("locale").notNull().default("fr"),
+    createdAt: createdAt(),
+    finishedAt: tstz("finished_at"),
+  },
+  (t) => [index("groupes_imports_demarche_idx").on(t.demarcheId, t.id), index("groupes_imports_file_key_idx").on(t.fileKey)],
+);
+
 // ---------------------------------------------------------------- dossiers
 
 export const dossiers = pgTable(

@@ -13,7 +13,7 @@
 import { inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import { archives, attachments, attestations, attestationTemplates, exports } from "../db/schema";
+import { archives, attachments, attestations, attestationTemplates, exports, groupesImports } from "../db/schema";
 import { type Storage, storageFor } from "../integrations/storage";
 import type { JobDefinition } from "./registry";
 
@@ -52,10 +52,10 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
   }
 }
 
-/** The given keys that no attachment row (nor export or archive file) refers to. */
+/** The given keys that no attachment row (nor export, attestation, archive or groupes import file) refers to. */
 async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const [used, exported, attested, images, archived] = await Promise.all([
+  const [used, exported, attested, images, archived, imported] = await Promise.all([
     db
       .selectDistinct({ key: attachments.storageKey })
       .from(attachments)
@@ -76,6 +76,11 @@ async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]
       .select({ key: archives.fileKey })
       .from(archives)
       .where(inArray(archives.fileKey, [...keys])),
+    // A groupes CSV import's file, kept until its job ends.
+    db
+      .select({ key: groupesImports.fileKey })
+      .from(groupesImports)
+      .where(inArray(groupesImports.fileKey, [...keys])),
   ]);
   const kept = new Set<string | null>([
     ...used.map((row) => row.key),
@@ -83,6 +88,7 @@ async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]
     ...archived.map((row) => row.key),
     ...attested.map((row) => row.key),
     ...images.flatMap((row) => [row.logo, row.signature]),
+    ...imported.map((row) => row.key),
   ]);
   return [...new Set(keys)].filter((key) => !kept.has(key));
 }

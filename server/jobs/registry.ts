@@ -20,6 +20,7 @@ import { purgeStaleTransfersJob } from "./purge-stale-transfers.job";
 import { sendMailJob } from "./send-mail.job";
 import { notifyAddedInstructeursJob } from "./notify-added-instructeurs.job";
 import { rerouteDossiersJob } from "./reroute-dossiers.job";
+import { importGroupesJob } from "./import-groupes.job";
 import { deliverWebhooksJob } from "./deliver-webhooks.job";
 import { legacyWebHookJob } from "./legacy-web-hook.job";
 import {
@@ -55,6 +56,7 @@ export const JOBS = {
   "api-token-expiry": apiTokenExpiryJob,
   "notify-added-instructeurs": notifyAddedInstructeursJob,
   "reroute-dossiers": rerouteDossiersJob,
+  "import-groupes": importGroupesJob,
   "deliver-webhooks": deliverWebhooksJob,
   "legacy-web-hook": legacyWebHookJob,
   "auto-close-demarches": autoCloseDemarchesJob,

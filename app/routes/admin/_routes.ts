@@ -22,6 +22,7 @@ export const adminRoutes: RouteConfigEntry[] = [
     route("admin/procedures/:id/instructeurs", "routes/admin/instructeurs.tsx"),
     route("admin/procedures/:id/groupes", "routes/admin/groupes.tsx"),
     route("admin/procedures/:id/groupes/:groupeId", "routes/admin/groupe.tsx"),
+    route("admin/procedures/:id/groupes/imports/:importId", "routes/admin/groupes-import.tsx"),
     route("admin/procedures/:id/experts", "routes/admin/experts.tsx"),
     route("admin/procedures/:id/procedures-speciales", "routes/admin/procedures-speciales.tsx"),
     route("admin/procedures/:id/labels", "routes/admin/labels.tsx"),

@@ -83,12 +83,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const result = await groupesImportAction({
       request,
       db,
+      storage: storageFor(services(context).config),
       admin: { ...actor, email: admin.email },
       demarcheId,
       groupeId,
       locale,
     });
     if (!result.ok) return data<ActionData>({ intent: "import", importRefusals: result.refusals }, { status: 400 });
+    if (result.mode === "queued")
+      return redirect(`/admin/procedures/${demarcheId}/groupes/imports/${result.importId}?notice=queued`);
     return redirect(`${page}?notice=added`);
   }
   if (isSignatureUpload(request)) {

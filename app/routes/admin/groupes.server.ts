@@ -1,10 +1,14 @@
-/** Shared by the groupes pages: the CSV import (multipart, `?import`) and its refusals as messages. */
+/**
+ * Shared by the groupes pages: the CSV import (multipart, `?import`) and its refusals as messages; a
+ * large file is queued (`mode: "queued"`) and the page redirects to its progress page.
+ */
 import { GROUPES_CSV_MAX_BYTES } from "../../../server/domain/routing/groupes-csv";
 import { importGroupesCsv } from "../../../server/operations/groupes/import-groupes-csv";
 import { GROUPE_SIGNATURE_MAX_BYTES } from "../../../server/operations/groupes/set-groupe-signature";
 import type { Refusal } from "../../../server/refusal";
 import type { Db } from "../../../server/db/client";
 import type { Locale } from "../../../common/i18n";
+import type { Storage } from "../../../server/integrations/storage";
 
 const MULTIPART_MARGIN = 64 * 1024;
 
@@ -12,11 +16,15 @@ export function isGroupesImport(request: Request): boolean {
   return request.method === "POST" && new URL(request.url).searchParams.has("import");
 }
 
-export type ImportOutcome = { ok: true; groupesCreated: number; membershipsAdded: number } | { ok: false; refusals: Refusal[] };
+export type ImportOutcome =
+  | { ok: true; mode: "done"; groupesCreated: number; membershipsAdded: number }
+  | { ok: true; mode: "queued"; importId: number }
+  | { ok: false; refusals: Refusal[] };
 
 export async function groupesImportAction(args: {
   request: Request;
   db: Db;
+  storage: Storage;
   admin: { administrateurId: number; userId: number; email: string };
   demarcheId: number;
   groupeId?: number;
@@ -37,8 +45,12 @@ export async function groupesImportAction(args: {
     groupeId: args.groupeId,
     invitedByEmail: args.admin.email,
     locale: args.locale,
+    storage: args.storage,
   });
-  return result.ok ? { ok: true, groupesCreated: result.groupesCreated, membershipsAdded: result.membershipsAdded } : result;
+  if (!result.ok) return result;
+  return result.mode === "queued"
+    ? { ok: true, mode: "queued", importId: result.importId }
+    : { ok: true, mode: "done", groupesCreated: result.groupesCreated, membershipsAdded: result.membershipsAdded };
 }
 
 export function isSignatureUpload(request: Request): boolean {

@@ -10,6 +10,7 @@ import { configureSimpleRouting } from "../../../server/operations/groupes/confi
 import { createGroupe } from "../../../server/operations/groupes/create-groupe";
 import { requestRerouting } from "../../../server/operations/groupes/reroute-dossiers";
 import { setInstructeursSelfManagement } from "../../../server/operations/groupes/set-self-management";
+import { storageFor } from "../../../server/integrations/storage";
 import { listGroupes } from "../../../server/queries/admin/groupes";
 import { CsrfInput } from "../../components/csrf-input";
 import { DsfrTable } from "../../components/dsfr/table";
@@ -56,11 +57,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const result = await groupesImportAction({
       request,
       db,
+      storage: storageFor(services(context).config),
       admin: { ...actor, email: admin.email },
       demarcheId,
       locale: requestState(context).locale,
     });
     if (!result.ok) return data<ActionData>({ intent: "import", importRefusals: result.refusals }, { status: 400 });
+    if (result.mode === "queued") return redirect(`${page}/imports/${result.importId}?notice=queued`);
     return redirect(`${page}?notice=imported&a=${result.groupesCreated}&b=${result.membershipsAdded}`);
   }
   const form = await readForm(request);
@@ -100,7 +103,7 @@ export default function Groupes({ loaderData, actionData }: Route.ComponentProps
   const tn = useTn();
   const dt = useDynamicT();
   const formatNumber = useFormatNumber();
-  const { demarche, groupes, total, next, q, notice, counts, problemCount, simpleRoutingFields } = loaderData;
+  const { demarche, groupes, total, next, q, notice, counts, problemCount, simpleRoutingFields, runningImports } = loaderData;
   const page = `/admin/procedures/${demarche.id}/groupes`;
   const title = t("groupes.title");
   const labelError = actionData?.errors?.label ? dt(`groupes.errors.${actionData.errors.label}`) : null;
@@ -130,6 +133,20 @@ export default function Groupes({ loaderData, actionData }: Route.ComponentProps
       {notice === "selfManagement" ? <Notice kind="success" title={t("groupes.notices.selfManagement")} /> : null}
       {problemCount > 0 ? (
         <Notice kind="warning" title={tn("groupes.problems.summary", problemCount, { count: formatNumber(problemCount) })} />
+      ) : null}
+      {runningImports.length > 0 ? (
+        <Notice kind="info">
+          <p>
+            {tn("groupes.importJob.running", runningImports.length, {
+              count: formatNumber(runningImports.length),
+              processed: formatNumber(runningImports[0]?.processed ?? 0),
+              total: formatNumber(runningImports[0]?.total ?? 0),
+            })}{" "}
+            <a className="fr-link" href={`${page}/imports/${runningImports[0]?.id}`}>
+              {t("groupes.importJob.see")}
+            </a>
+          </p>
+        </Notice>
       ) : null}
       <ErrorSummary errors={summary} />
       {actionData?.importRefusals ? <ImportErrors refusals={actionData.importRefusals} /> : null}

@@ -127,7 +127,23 @@ export function availableForIneligibilite<T extends ConditionField>(fields: read
   return fields.filter((f) => f.parentStableId === null && isConditionable(f.type));
 }
 
+/**
+ * Per field object, computed once: validating 5,000 routing rules against the same 5,000-option
+ * drop-down must not rebuild its option list for each rule (the groupes page, publication checks).
+ */
+const AVAILABLE_CHAMPS = new WeakMap<ConditionField, AvailableChamp>();
+const OPTION_CHOICES = new WeakMap<ConditionField, { choices: Choice[]; values: ReadonlySet<string> }>();
+
 function toAvailableChamp(field: ConditionField): AvailableChamp {
+  let champ = AVAILABLE_CHAMPS.get(field);
+  if (!champ) {
+    champ = computeAvailableChamp(field);
+    AVAILABLE_CHAMPS.set(field, champ);
+  }
+  return champ;
+}
+
+function computeAvailableChamp(field: ConditionField): AvailableChamp {
   const choices = field.type === "drop_down_list" || field.type === "multiple_drop_down_list" ? choicesOf(field) : undefined;
   return {
     stableId: field.stableId,
@@ -166,10 +182,19 @@ export function valueInputFor(field: ConditionField, operator: BinaryTerm | null
 
 /** A drop-down's choices, with « Autre » (label left empty: the page names it) when enabled. */
 function optionChoices(field: ConditionField): Choice[] {
-  const choices = choicesOf(field).map((option) => ({ value: option, label: option }));
-  return field.type === "drop_down_list" && field.options.other === true
-    ? [...choices, { value: OTHER_VALUE, label: "" }]
-    : choices;
+  return cachedOptionChoices(field).choices;
+}
+
+function cachedOptionChoices(field: ConditionField): { choices: Choice[]; values: ReadonlySet<string> } {
+  let cached = OPTION_CHOICES.get(field);
+  if (!cached) {
+    const base = choicesOf(field).map((option) => ({ value: option, label: option }));
+    const choices =
+      field.type === "drop_down_list" && field.options.other === true ? [...base, { value: OTHER_VALUE, label: "" }] : base;
+    cached = { choices, values: new Set(choices.map((c) => c.value)) };
+    OPTION_CHOICES.set(field, cached);
+  }
+  return cached;
 }
 
 /** The operators offered for a field (empty when it cannot be used). */
@@ -292,6 +317,8 @@ function choiceError(node: BinaryNode, available: readonly ConditionField[], lis
   const input = field ? valueInputFor(field, node.term, lists) : null;
   if (input?.kind !== "choice" || typeof node.right.value !== "string") return null;
   const value = node.right.value;
+  // A field's own options: the cached set (5,000 rules on a 5,000-option drop-down); other lists are small.
+  if (field && input.list === "options") return cachedOptionChoices(field).values.has(value) ? null : "not_included";
   return input.choices.some((choice) => choice.value === value) ? null : "not_included";
 }
 

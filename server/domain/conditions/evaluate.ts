@@ -74,6 +74,20 @@ function toList(raw: unknown): string[] | null {
   return [raw];
 }
 
+/**
+ * The options as a set, built once per options list: routing evaluates one rule per groupe (5,000
+ * groupes on a 5,000-option drop-down) against the same context, whose list is the same array.
+ */
+const OPTION_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+function optionSet(options: readonly string[]): ReadonlySet<string> {
+  let set = OPTION_SETS.get(options);
+  if (!set) {
+    set = new Set(options);
+    OPTION_SETS.set(options, set);
+  }
+  return set;
+}
+
 function computeChampValue(stableId: number, ctx: ConditionContext): Computed {
   const type = ctx.typeOf(stableId);
   if (type === undefined) return null;
@@ -90,7 +104,7 @@ function computeChampValue(stableId: number, ctx: ConditionContext): Computed {
       if (typeof raw !== "string") return null;
       if (type !== "drop_down_list") return raw;
       const options = ctx.dropDownOptionsOf?.(stableId);
-      return options && !options.includes(raw) ? OTHER_VALUE : raw;
+      return options && !optionSet(options).has(raw) ? OTHER_VALUE : raw;
     }
     case "enums": {
       const list = toList(raw);

@@ -116,8 +116,10 @@ function binaryErrors(node: BinaryNode, available: readonly AvailableChamp[]): C
 
   const geoOperator = term.includes("Departement") || term.includes("Region");
   if (!geoOperator && champ.options && typeof right.value === "string") {
-    const allowed = champ.other && champ.type === "drop_down_list" ? [...champ.options, OTHER_VALUE] : champ.options;
-    if (!allowed.includes(right.value)) return [{ code: "not_included", stableId, term }];
+    const allowed =
+      optionSet(champ.options).has(right.value) ||
+      (right.value === OTHER_VALUE && champ.other === true && champ.type === "drop_down_list");
+    if (!allowed) return [{ code: "not_included", stableId, term }];
   }
   return [];
 }
@@ -150,4 +152,18 @@ export function conditionErrors(condition: Condition, available: readonly Availa
 
 export function isConditionValid(condition: Condition, available: readonly AvailableChamp[]): boolean {
   return conditionErrors(condition, available).length === 0;
+}
+
+/**
+ * The options as a set, built once per options list: the routing checks validate one rule per
+ * groupe (5,000 groupes on a 5,000-option drop-down) against the same field.
+ */
+const OPTION_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+function optionSet(options: readonly string[]): ReadonlySet<string> {
+  let set = OPTION_SETS.get(options);
+  if (!set) {
+    set = new Set(options);
+    OPTION_SETS.set(options, set);
+  }
+  return set;
 }

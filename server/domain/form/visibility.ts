@@ -39,13 +39,18 @@ export function conditionContext(
 ): ConditionContext {
   const byStableId = new Map(allFields(tree).map((field) => [field.stableId, field]));
   const keyOf = (stableId: number) => champKey(stableId, siblings.has(stableId) ? rowId : "");
+  const options = new Map<number, readonly string[] | undefined>();
   return {
     valueOf: (stableId) => values.get(keyOf(stableId)),
     typeOf: (stableId) => byStableId.get(stableId)?.type as ConditionChampType | undefined,
     isVisible: (stableId) => !hidden.has(keyOf(stableId)),
+    // Read once per field: routing evaluates one rule per groupe (5,000) against the same context.
     dropDownOptionsOf: (stableId) => {
-      const field = byStableId.get(stableId);
-      return field ? dropDownOptions(field) : undefined;
+      if (!options.has(stableId)) {
+        const field = byStableId.get(stableId);
+        options.set(stableId, field ? dropDownOptions(field) : undefined);
+      }
+      return options.get(stableId);
     },
     departementOf: geo.departementOf,
     regionOf: geo.regionOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GROUPES_CSV_MAX_BYTES, parseGroupesCsv } from "./groupes-csv";
+import { GROUPES_CSV_MAX_BYTES, importChunkEnd, parseGroupesCsv, sortForImport } from "./groupes-csv";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -59,5 +59,25 @@ describe("parseGroupesCsv", () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `Groupe ${i % 5000},i${i}@exemple.fr`).join("\n");
     const result = parseGroupesCsv(bytes(text), "groupe_email");
     expect(result.ok && result.rows.length).toBe(20_000);
+  });
+});
+
+describe("import job chunks", () => {
+  const row = (email: string, groupe = "G") => ({ groupe, email });
+
+  it("sorts by e-mail then groupe", () => {
+    expect(sortForImport([row("b@x.fr", "2"), row("a@x.fr", "9"), row("b@x.fr", "1")])).toEqual([
+      row("a@x.fr", "9"),
+      row("b@x.fr", "1"),
+      row("b@x.fr", "2"),
+    ]);
+  });
+
+  it("never splits one person's rows between two chunks", () => {
+    const rows = sortForImport([row("a@x.fr"), row("b@x.fr", "1"), row("b@x.fr", "2"), row("b@x.fr", "3"), row("c@x.fr")]);
+    expect(importChunkEnd(rows, 0, 2)).toBe(4);
+    expect(importChunkEnd(rows, 4, 2)).toBe(5);
+    expect(importChunkEnd(rows, 0, 1)).toBe(1);
+    expect(importChunkEnd(rows, 1, 100)).toBe(5);
   });
 });

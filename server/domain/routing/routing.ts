@@ -25,9 +25,15 @@ export interface RoutingInput {
   current?: { groupeId: number | null; forced: boolean };
 }
 
+/**
+ * One collator for every sort: `localeCompare(b, "fr")` builds a collator per call, which made
+ * ordering 5,000 groupes cost about 100 ms per routed dossier (bench/routing.ts).
+ */
+const LABEL_ORDER = new Intl.Collator("fr");
+
 /** Groupes in routing order: label order (as the reference lists them), ids to break ties. */
 export function routingOrder<T extends { id: number; label: string }>(groupes: readonly T[]): T[] {
-  return [...groupes].sort((a, b) => a.label.localeCompare(b.label, "fr") || a.id - b.id);
+  return [...groupes].sort((a, b) => LABEL_ORDER.compare(a.label, b.label) || a.id - b.id);
 }
 
 /** The groupe that receives the dossier; null only when the démarche has no groupe at all. */
@@ -36,13 +42,34 @@ export function routeDossier(input: RoutingInput): number | null {
   if (current?.forced && current.groupeId !== null && groupes.some((g) => g.id === current.groupeId)) {
     return current.groupeId;
   }
-  for (const groupe of routingOrder(groupes)) {
-    if (groupe.closed || groupe.routingRule === null || groupe.routingRule === undefined) continue;
-    const rule = parseCondition(groupe.routingRule);
-    if (rule !== null && evaluateCondition(rule, context)) return groupe.id;
-  }
-  const fallback = groupes.find((g) => g.isDefault) ?? routingOrder(groupes)[0];
+  const { ordered, rules } = prepared(groupes);
+  for (const { id, rule } of rules) if (evaluateCondition(rule, context)) return id;
+  const fallback = groupes.find((g) => g.isDefault) ?? ordered[0];
   return fallback?.id ?? null;
+}
+
+/**
+ * The groupes in routing order and the open groupes' parsed rules, once per groupes list: re-routing
+ * routes a batch of dossiers against the same list of (up to 5,000) groupes.
+ */
+const PREPARED = new WeakMap<
+  readonly RoutableGroupe[],
+  { ordered: RoutableGroupe[]; rules: Array<{ id: number; rule: Condition }> }
+>();
+function prepared(groupes: readonly RoutableGroupe[]) {
+  let found = PREPARED.get(groupes);
+  if (!found) {
+    const ordered = routingOrder(groupes);
+    const rules: Array<{ id: number; rule: Condition }> = [];
+    for (const groupe of ordered) {
+      if (groupe.closed || groupe.routingRule === null || groupe.routingRule === undefined) continue;
+      const rule = parseCondition(groupe.routingRule);
+      if (rule !== null) rules.push({ id: groupe.id, rule });
+    }
+    found = { ordered, rules };
+    PREPARED.set(groupes, found);
+  }
+  return found;
 }
 
 export type RoutingProblem = "rule_invalid" | "rule_duplicate";

@@ -1,26 +1,31 @@
 /**
  * The groupes instructeurs CSV import (administrateur): `groupe,email` records, or `email` records
- * into a chosen groupe. Every line is checked first (`parseGroupesCsv`): one bad line and nothing
- * is imported, each bad line reported with its number and reason. Then, in one transaction and a
- * fixed number of set-based statements whatever the file's size (decision 0010): missing groupes
- * are created, unknown addresses get an account without password, every address an instructeur
- * profile, and the memberships are added. The people added are e-mailed by a background job
- * (an invitation, or `instructeur_added`) enqueued in the same transaction.
+ * into a chosen groupe. Every line is checked first (`parseGroupesCsv`, pure, ≤ 2 MB): one bad line
+ * and nothing is imported, each bad line reported with its number and reason. Then:
+ * - up to `GROUPES_IMPORT_SYNC_MAX_ROWS` rows, the rows are written here, in one transaction and a
+ *   fixed number of set-based statements (`writeGroupesRows`, decision 0015);
+ * - more, the file is stored, a `groupes_imports` row created and the `import-groupes` job enqueued
+ *   in one transaction: the job writes the rows in chunks and records its progress
+ *   (`run-groupes-import.ts`); the page then shows that import's progress.
+ * The people added are e-mailed by the `notify-added-instructeurs` job (an invitation, or
+ * `instructeur_added`), enqueued with the writes.
  *
  * Refusals on `file`: the file's problem (`csv_*`, param `line` for `csv_invalid`), or one
  * `line_invalid` per bad line (params `line`, `problem`), and `more_lines` (param `count`) when
  * more bad lines than reported; keys of `admin.groupes.import.errors`.
  */
-import { sql } from "drizzle-orm";
+import { Readable } from "node:stream";
 import type { Locale } from "../../../common/i18n";
 import type { Db } from "../../db/client";
-import { groupeInstructeurMembers, groupesInstructeurs, instructeurs, users } from "../../db/schema";
-import { parseGroupesCsv } from "../../domain/routing/groupes-csv";
+import { groupesImports } from "../../db/schema";
+import { GROUPES_IMPORT_SYNC_MAX_ROWS, type GroupesCsvResult, parseGroupesCsv } from "../../domain/routing/groupes-csv";
+import type { Storage } from "../../integrations/storage";
 import { enqueueJob } from "../../jobs/enqueue";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
 import type { OperationResult, Refusal } from "../../refusal";
 import { type AdminActor, recordGroupesChange } from "./admin-actor";
+import { writeGroupesRows } from "./groupes-import-writes";
 
 export interface ImportGroupesInput {
   bytes: Uint8Array;
@@ -28,13 +33,31 @@ export interface ImportGroupesInput {
   groupeId?: number;
   invitedByEmail: string;
   locale: Locale;
+  /** Where a large file is kept for the job. */
+  storage: Storage;
+  /** Above this many rows the import is a background job (`GROUPES_IMPORT_SYNC_MAX_ROWS`; tests and bench lower it). */
+  syncMaxRows?: number;
 }
 
-export type ImportGroupesResult = OperationResult<{
-  groupesCreated: number;
-  membershipsAdded: number;
-  instructeursAdded: number;
-}>;
+export type ImportGroupesResult = OperationResult<
+  | { mode: "done"; groupesCreated: number; membershipsAdded: number; instructeursAdded: number }
+  | { mode: "queued"; importId: number; total: number }
+>;
+
+/** Refusals of a file `parseGroupesCsv` refused. */
+export function csvRefusals(parsed: Exclude<GroupesCsvResult, { ok: true }>): Refusal[] {
+  if ("file" in parsed) {
+    return [{ code: parsed.file, field: "file", params: parsed.line ? { line: parsed.line } : undefined }];
+  }
+  const refusals: Refusal[] = parsed.lines.map((l) => ({
+    code: "line_invalid",
+    field: "file",
+    params: { line: l.line, problem: l.problem },
+  }));
+  if (parsed.total > parsed.lines.length)
+    refusals.push({ code: "more_lines", field: "file", params: { count: parsed.total - parsed.lines.length } });
+  return refusals;
+}
 
 export async function importGroupesCsv(
   db: Db,
@@ -49,69 +72,51 @@ export async function importGroupesCsv(
       : (await findAdministrableGroupe(db, admin.administrateurId, demarcheId, input.groupeId)).groupe;
   if (chosen === null) await findAdministrableDemarche(db, admin.administrateurId, demarcheId);
   const parsed = parseGroupesCsv(input.bytes, chosen ? "email" : "groupe_email");
-  if (!parsed.ok) {
-    if ("file" in parsed) {
-      return {
-        ok: false,
-        refusals: [{ code: parsed.file, field: "file", params: parsed.line ? { line: parsed.line } : undefined }],
-      };
+  if (!parsed.ok) return { ok: false, refusals: csvRefusals(parsed) };
+
+  if (parsed.rows.length > (input.syncMaxRows ?? GROUPES_IMPORT_SYNC_MAX_ROWS)) {
+    // Stored before the transaction that refers to it (the storage sweep spares young objects).
+    const { key } = await input.storage.put(Readable.from([Buffer.from(input.bytes)]));
+    try {
+      return await db.transaction(async (tx): Promise<ImportGroupesResult> => {
+        await findAdministrableDemarche(tx, admin.administrateurId, demarcheId, true);
+        const [created] = await tx
+          .insert(groupesImports)
+          .values({
+            demarcheId,
+            groupeInstructeurId: chosen?.id ?? null,
+            administrateurId: admin.administrateurId,
+            userId: admin.userId,
+            fileKey: key,
+            totalCount: parsed.rows.length,
+            locale: input.locale,
+          })
+          .returning({ id: groupesImports.id });
+        const importId = created?.id as number;
+        await enqueueJob(tx, "import-groupes", { importId }, { jobKey: `import-groupes-${importId}` });
+        return { ok: true, mode: "queued", importId, total: parsed.rows.length };
+      });
+    } catch (error) {
+      await input.storage.delete(key);
+      throw error;
     }
-    const refusals: Refusal[] = parsed.lines.map((l) => ({
-      code: "line_invalid",
-      field: "file",
-      params: { line: l.line, problem: l.problem },
-    }));
-    if (parsed.total > parsed.lines.length)
-      refusals.push({ code: "more_lines", field: "file", params: { count: parsed.total - parsed.lines.length } });
-    return { ok: false, refusals };
   }
-  const records = JSON.stringify(parsed.rows.map((r) => ({ g: r.groupe ?? chosen?.label ?? "", e: r.email })));
-  const input$ = sql`(select distinct r.g, r.e from json_to_recordset(${records}::json) as r(g text, e text))`;
 
   return db.transaction(async (tx): Promise<ImportGroupesResult> => {
     const demarche = await findAdministrableDemarche(tx, admin.administrateurId, demarcheId, true);
-    const created = await tx.execute<{ id: number }>(sql`
-      insert into ${groupesInstructeurs} (demarche_id, label)
-      select distinct ${demarcheId}::int, i.g from ${input$} i
-      on conflict (demarche_id, label) do nothing
-      returning id`);
-    await tx.execute(sql`
-      insert into ${users} (email, locale)
-      select distinct i.e, ${input.locale}::text from ${input$} i
-      on conflict (email) do nothing`);
-    await tx.execute(sql`
-      insert into ${instructeurs} (user_id)
-      select u.id from ${users} u where u.email in (select i.e from ${input$} i)
-      on conflict (user_id) do nothing`);
-    const added = await tx.execute<{ user_id: number; n: number }>(sql`
-      with added as (
-        insert into ${groupeInstructeurMembers} (groupe_instructeur_id, instructeur_id)
-        select g.id, ins.id
-          from ${input$} i
-          join ${groupesInstructeurs} g on g.demarche_id = ${demarcheId} and g.label = i.g
-          join ${users} u on u.email = i.e
-          join ${instructeurs} ins on ins.user_id = u.id
-        on conflict do nothing
-        returning instructeur_id)
-      select ins.user_id, count(*)::int as n from added a join ${instructeurs} ins on ins.id = a.instructeur_id group by ins.user_id`);
-    const addedRows = rowsOf<{ user_id: number; n: number }>(added);
-    const userIds = addedRows.map((r) => Number(r.user_id));
-    const membershipsAdded = addedRows.reduce((sum, r) => sum + Number(r.n), 0);
-    if (userIds.length > 0) {
-      await enqueueJob(tx, "notify-added-instructeurs", {
-        userIds,
-        invitedByEmail: input.invitedByEmail,
-        demarcheLibelle: demarche.libelle,
-        locale: input.locale,
-      });
-    }
-    await recordGroupesChange(tx, admin, demarcheId, { change: "imported", count: membershipsAdded });
-    return { ok: true, groupesCreated: rowsOf(created).length, membershipsAdded, instructeursAdded: userIds.length };
+    const rows = parsed.rows.map((r) => ({ groupe: r.groupe ?? chosen?.label ?? "", email: r.email }));
+    const written = await writeGroupesRows(tx, demarcheId, rows, {
+      invitedByEmail: input.invitedByEmail,
+      demarcheLibelle: demarche.libelle,
+      locale: input.locale,
+    });
+    await recordGroupesChange(tx, admin, demarcheId, { change: "imported", count: written.membershipsAdded });
+    return {
+      ok: true,
+      mode: "done",
+      groupesCreated: written.groupesCreated,
+      membershipsAdded: written.membershipsAdded,
+      instructeursAdded: written.userIds.length,
+    };
   });
-}
-
-/** `execute` answers rows (node-postgres' `rows`, PGlite's array): one shape for both. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -12,6 +12,7 @@ import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
 import { demarcheRoutingProblems } from "../../lookups/routing-blockers";
 import { routingFields } from "../../lookups/routing-fields";
 import { loadConditionFields } from "./conditions";
+import { unfinishedGroupesImports } from "./groupes-import";
 
 export const GROUPES_PAGE_SIZE = 50;
 
@@ -61,6 +62,7 @@ export async function listGroupes(
     next: rows.length > GROUPES_PAGE_SIZE ? (page[page.length - 1]?.label ?? null) : null,
     problemCount: problems.size,
     simpleRoutingFields: fields,
+    runningImports: await unfinishedGroupesImports(db, demarche.id),
   };
 }
 

@@ -11,7 +11,6 @@ import { changeDossierGroupe } from "../../../server/operations/groupes/change-d
 import { configureSimpleRouting } from "../../../server/operations/groupes/configure-simple-routing";
 import { createGroupe } from "../../../server/operations/groupes/create-groupe";
 import { deleteGroupe } from "../../../server/operations/groupes/delete-groupe";
-import { importGroupesCsv } from "../../../server/operations/groupes/import-groupes-csv";
 import { rerouteBatch } from "../../../server/operations/groupes/reroute-dossiers";
 import { updateGroupe } from "../../../server/operations/groupes/update-groupe";
 import { updateGroupeRule } from "../../../server/operations/groupes/update-groupe-rule";
@@ -32,12 +31,6 @@ const mails = async (template: string) => {
         where t.identifier = 'send-mail' and j.payload->>'template' = ${template}`,
   );
   return (rows.rows as Array<{ payload: { to: string } }>).map((r) => r.payload.to);
-};
-const jobs = async (identifier: string) => {
-  const rows = await database.db.execute(
-    sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = ${identifier}`,
-  );
-  return rows.rows as Array<{ payload: Record<string, unknown> }>;
 };
 const groupeOf = async (dossierId: number) =>
   (
@@ -265,61 +258,5 @@ describe("groupes", () => {
     expect(members).toHaveLength(1);
     expect(await removeInstructeur(db, administrateurId, demarche.id, first.instructeurId)).toEqual({ ok: true });
     expect(await db.select().from(follows).where(eq(follows.dossierId, dossier.dossierId))).toHaveLength(0);
-  });
-});
-
-describe("CSV import", () => {
-  const bytes = (text: string) => new TextEncoder().encode(text);
-
-  it("reports each bad line and imports nothing", async () => {
-    const { db } = database;
-    const { demarche, administrateurId, admin: user } = await buildDemarche(db);
-    const admin = { administrateurId, userId: user.userId };
-    const before = await db.select().from(groupesInstructeurs).where(eq(groupesInstructeurs.demarcheId, demarche.id));
-    const result = await importGroupesCsv(db, admin, demarche.id, {
-      bytes: bytes("groupe,email\nNord,nord@exemple.fr\n,vide@exemple.fr\nSud,pas-une-adresse\nEst;est@exemple.fr\n"),
-      invitedByEmail: user.email,
-      locale: "fr",
-    });
-    expect(result).toEqual({
-      ok: false,
-      refusals: [
-        { code: "line_invalid", field: "file", params: { line: 3, problem: "groupe_required" } },
-        { code: "line_invalid", field: "file", params: { line: 4, problem: "email_invalid" } },
-        { code: "line_invalid", field: "file", params: { line: 5, problem: "separator" } },
-      ],
-    });
-    expect(await db.select().from(groupesInstructeurs).where(eq(groupesInstructeurs.demarcheId, demarche.id))).toHaveLength(
-      before.length,
-    );
-    const latin1 = new Uint8Array([0x4e, 0xe9, 0x2c, 0x61, 0x40, 0x62, 0x2e, 0x66, 0x72]);
-    expect(
-      await importGroupesCsv(db, admin, demarche.id, { bytes: latin1, invitedByEmail: user.email, locale: "fr" }),
-    ).toMatchObject({
-      ok: false,
-      refusals: [{ code: "csv_encoding" }],
-    });
-  });
-
-  it("imports 20,000 rows into 5,000 groupes in one transaction, and e-mails each person once", async () => {
-    const { db } = database;
-    const { demarche, administrateurId, admin: user } = await buildDemarche(db);
-    const admin = { administrateurId, userId: user.userId };
-    const lines = Array.from({ length: 20_000 }, (_, i) => `Commune ${i % 5000},agent-${i % 7000}@exemple.fr`);
-    const result = await importGroupesCsv(db, admin, demarche.id, {
-      bytes: bytes(lines.join("\n")),
-      invitedByEmail: user.email,
-      locale: "fr",
-    });
-    expect(result).toEqual({ ok: true, groupesCreated: 5000, membershipsAdded: 20_000, instructeursAdded: 7000 });
-    const notify = (await jobs("notify-added-instructeurs")).filter((j) => (j.payload.userIds as number[]).length === 7000);
-    expect(notify).toHaveLength(1);
-    // Importing the same file again adds nothing.
-    const again = await importGroupesCsv(db, admin, demarche.id, {
-      bytes: bytes(lines.join("\n")),
-      invitedByEmail: user.email,
-      locale: "fr",
-    });
-    expect(again).toEqual({ ok: true, groupesCreated: 0, membershipsAdded: 0, instructeursAdded: 0 });
   });
 });
