@@ -18,6 +18,7 @@ import { countDossiersByTab } from "../server/queries/instructeur/counters";
 import { encodeCursor } from "../server/queries/instructeur/cursor";
 import { type ListInput, listQuery, sortKeyOf } from "../server/queries/instructeur/dossiers";
 import { loadListColumns } from "../server/queries/instructeur/list-columns";
+import { rechercheQuery } from "../server/queries/instructeur/recherche";
 import { INSTRUCTEUR_TABS } from "../server/domain/instructeur-list/tabs";
 // @ts-expect-error plain ESM helpers shared by the bench scripts
 import { benchEnvironment, cli, load, signIn, startPlatform } from "./lib.mjs";
@@ -83,7 +84,8 @@ try {
     cursor: null,
   };
 
-  const cases: Array<{ name: string; url: string; input?: ListInput }> = [
+  const sortNotifications = resolveSort("notifications", "desc", columns.available).sort;
+  const cases: Array<{ name: string; url: string; input?: ListInput; raw?: ReturnType<typeof rechercheQuery> }> = [
     ...INSTRUCTEUR_TABS.map((tab) => ({ name: `tab ${tab}`, url: `/procedures/1?statut=${tab}`, input: { ...base, tab } })),
     {
       name: "deep page (80 %)",
@@ -113,6 +115,26 @@ try {
       url: "/procedures/1?statut=tous&q=pr%C3%A9nom77",
       input: { ...base, search: searchQuery("prénom77") },
     },
+    {
+      name: "notifications first, tab a-suivre",
+      url: "/procedures/1?statut=a-suivre&tri=notifications",
+      input: { ...base, tab: "a-suivre", sort: sortNotifications },
+    },
+    {
+      name: "notifications first, tab tous",
+      url: "/procedures/1?statut=tous&tri=notifications",
+      input: { ...base, sort: sortNotifications },
+    },
+    {
+      name: "header search « nom12345 » (all démarches)",
+      url: "/recherche?q=nom12345",
+      raw: rechercheQuery({ instructeurId, query: searchQuery("nom12345") as string, cursor: null }),
+    },
+    {
+      name: "header search « prénom » (every dossier matches: 10 000 ranked)",
+      url: "/recherche?q=pr%C3%A9nom",
+      raw: rechercheQuery({ instructeurId, query: searchQuery("prénom") as string, cursor: null }),
+    },
     { name: "démarches page (counters)", url: "/procedures" },
   ];
 
@@ -120,8 +142,8 @@ try {
   const explains: Record<string, string> = {};
   for (const c of cases) {
     const latencies: number[] = [];
-    if (c.input) {
-      const { query } = listQuery(c.input);
+    if (c.input || c.raw) {
+      const query = c.raw ?? listQuery(c.input as ListInput).query;
       for (let i = 0; i < requests; i++) {
         const t = process.hrtime.bigint();
         await db.execute(query);

@@ -15,9 +15,9 @@ import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { RECHERCHE_SORT, searchInstructeurDossiers } from "../../../server/queries/instructeur/recherche";
 import { SEARCH_MATCH_LIMIT } from "../../../server/queries/instructeur/dossiers";
 import { formatDate } from "../../lib/dates";
-import { useLocale, useT, useTn } from "../../lib/i18n";
+import { useT, useTn } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
-import { notFound, services } from "../../lib/request.server";
+import { notFound, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/recherche";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
@@ -52,13 +52,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     query,
     cursor: decodeCursor(params.get("cursor"), RECHERCHE_SORT),
   });
-  return { q, searched: true, ...result };
+  const { locale } = requestState(context);
+  const rows = result.rows.map((row) => ({ ...row, deposeAt: formatDate(row.deposeAt, locale) ?? "" }));
+  return { q, searched: true, ...result, rows };
 }
 
 export default function Recherche({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const tn = useTn();
-  const locale = useLocale();
   const demandeur = useDemandeurName();
   const { q, searched, rows, total, capped, previousCursor, nextCursor } = loaderData;
   const href = (cursor: string) => `/recherche?${new URLSearchParams({ q, cursor }).toString()}`;
@@ -135,7 +136,7 @@ export default function Recherche({ loaderData }: Route.ComponentProps) {
                             <DossierStateBadge state={row.state as DossierState} />
                             {row.archived ? <p className="fr-badge fr-badge--sm fr-mt-1v">{t("liste.recherche.archived")}</p> : null}
                           </td>
-                          <td>{formatDate(row.deposeAt, locale) ?? ""}</td>
+                          <td>{row.deposeAt}</td>
                         </tr>
                       ))}
                     </tbody>
