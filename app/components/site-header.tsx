@@ -114,12 +114,22 @@ export function SiteHeader() {
                 <ul className="fr-btns-group">{items}</ul>
               </div>
               {searches ? (
-                <div className="fr-header__search fr-modal" id="header-search" role="dialog" aria-labelledby="header-search-button">
+                <div
+                  className="fr-header__search fr-modal"
+                  id="header-search"
+                  role="dialog"
+                  aria-labelledby="header-search-button"
+                >
                   <div className="fr-container fr-container-lg--fluid">
-                    <button type="button" className="fr-btn--close fr-btn" aria-controls="header-search" title={t("common.nav.closeMenu")}>
+                    <button
+                      type="button"
+                      className="fr-btn--close fr-btn"
+                      aria-controls="header-search"
+                      title={t("common.nav.closeMenu")}
+                    >
                       {t("common.nav.closeMenu")}
                     </button>
-                    <form method="get" action="/recherche" className="fr-search-bar" id="header-search-bar" role="search">
+                    <form method="get" action="/recherche" className="fr-search-bar" id="header-search-bar">
                       <label className="fr-label" htmlFor="header-search-input">
                         {t("common.nav.search")}
                       </label>

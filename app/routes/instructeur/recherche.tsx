@@ -10,7 +10,7 @@ import { NotFoundError } from "../../../server/errors";
 import type { DossierState } from "../../../server/domain/dossier/states";
 import { dossierNumberOfQuery, SEARCH_MAX_LENGTH, searchQuery } from "../../../server/domain/instructeur-list/normalize";
 import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
-import { findExpertAvisOfDossier } from "../../../server/queries/expert/avis-of-dossier";
+import { findExpertAvisOfDossier } from "../../../server/lookups/expert-avis-of-dossier";
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { RECHERCHE_SORT, searchInstructeurDossiers } from "../../../server/queries/instructeur/recherche";
 import { SEARCH_MATCH_LIMIT } from "../../../server/queries/instructeur/dossiers";
@@ -22,7 +22,7 @@ import type { Route } from "./+types/recherche";
 import instructeurCss from "./instructeur.css?url";
 import { DossierStateBadge, useDemandeurName } from "./ui";
 
-export const handle = { i18n: ["instructeur", "liste"] };
+export const handle = { i18n: ["dossiers", "instructeur", "liste"] };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: instructeurCss }];
 
@@ -68,7 +68,7 @@ export default function Recherche({ loaderData }: Route.ComponentProps) {
       <title>{t("instructeur.pageTitle", { title: t("liste.recherche.title") })}</title>
       <h1>{t("liste.recherche.title")}</h1>
       <p className="fr-text--lead">{t("liste.recherche.lead")}</p>
-      <form method="get" action="/recherche" role="search" className="fr-mb-4w">
+      <form method="get" action="/recherche" className="fr-mb-4w">
         <div className="fr-search-bar">
           <label className="fr-label" htmlFor="recherche-globale">
             {t("liste.search.label")}
@@ -95,9 +95,7 @@ export default function Recherche({ loaderData }: Route.ComponentProps) {
         <>
           {total !== null ? (
             <p id="recherche-total">
-              {capped
-                ? t("liste.recherche.capped", { count: SEARCH_MATCH_LIMIT })
-                : tn("liste.recherche.count", total, { q })}
+              {capped ? t("liste.recherche.capped", { count: SEARCH_MATCH_LIMIT }) : tn("liste.recherche.count", total, { q })}
             </p>
           ) : null}
           <div className="fr-table">
@@ -134,7 +132,9 @@ export default function Recherche({ loaderData }: Route.ComponentProps) {
                           <td>{row.email ?? ""}</td>
                           <td>
                             <DossierStateBadge state={row.state as DossierState} />
-                            {row.archived ? <p className="fr-badge fr-badge--sm fr-mt-1v">{t("liste.recherche.archived")}</p> : null}
+                            {row.archived ? (
+                              <p className="fr-badge fr-badge--sm fr-mt-1v">{t("liste.recherche.archived")}</p>
+                            ) : null}
                           </td>
                           <td>{row.deposeAt}</td>
                         </tr>

@@ -83,7 +83,8 @@ export async function searchInstructeurDossiers(db: DbOrTx, input: RechercheInpu
     capped: total !== null && total >= SEARCH_MATCH_LIMIT,
     previousCursor:
       hasPrevious && first ? encodeCursor({ direction: "before", sort: RECHERCHE_SORT, value: first.rank, id: first.id }) : null,
-    nextCursor: hasNext && last ? encodeCursor({ direction: "after", sort: RECHERCHE_SORT, value: last.rank, id: last.id }) : null,
+    nextCursor:
+      hasNext && last ? encodeCursor({ direction: "after", sort: RECHERCHE_SORT, value: last.rank, id: last.id }) : null,
   };
 }
 

@@ -70,7 +70,10 @@ beforeAll(async () => {
     .values({ groupeInstructeurId: groupe?.id as number, instructeurId: other.instructeurId as number });
   colleague = asActor(other as never);
   await dossier("sud", sports, ["Lefèvre", "Hélène"], { "Nom du club": "Club du sud", Remarque: "" });
-  await db.update(dossiers).set({ groupeInstructeurId: groupe?.id as number }).where(eq(dossiers.id, ids.sud as number));
+  await db
+    .update(dossiers)
+    .set({ groupeInstructeurId: groupe?.id as number })
+    .where(eq(dossiers.id, ids.sud as number));
 
   // An expert asked for an avis on the judo dossier.
   await db.update(demarches).set({ allowExpertReview: true }).where(eq(demarches.id, sportsId));

@@ -4,9 +4,9 @@
  * dossier exists).
  */
 import { and, desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { avis, dossiers } from "../../db/schema";
-import { avisOfExpert, dossiersVisibleToExpert } from "../../db/scopes";
+import type { DbOrTx } from "../db/client";
+import { avis, dossiers } from "../db/schema";
+import { avisOfExpert, dossiersVisibleToExpert } from "../db/scopes";
 
 export async function findExpertAvisOfDossier(db: DbOrTx, expertId: number, dossierId: number): Promise<number | null> {
   const [row] = await db
