@@ -17,6 +17,8 @@ export function SiteHeader() {
   const here = `${location.pathname}${location.search}`;
   const user = data?.user;
   const otherLocale = data?.locale === "en" ? "fr" : "en";
+  // The reference's header search (`/recherche`): instructeurs search their démarches, experts open an avis by number.
+  const searches = Boolean(user?.instructeur || user?.expert);
 
   const link = (href: string, icon: string, text: string) => (
     <li key={href}>
@@ -76,6 +78,18 @@ export function SiteHeader() {
                   </p>
                 </div>
                 <div className="fr-header__navbar">
+                  {searches ? (
+                    <button
+                      type="button"
+                      className="fr-btn--search fr-btn"
+                      data-fr-opened="false"
+                      aria-controls="header-search"
+                      id="header-search-button"
+                      title={t("common.nav.search")}
+                    >
+                      {t("common.nav.search")}
+                    </button>
+                  ) : null}
                   <button
                     type="button"
                     className="fr-btn--menu fr-btn"
@@ -99,6 +113,41 @@ export function SiteHeader() {
               <div className="fr-header__tools-links">
                 <ul className="fr-btns-group">{items}</ul>
               </div>
+              {searches ? (
+                <div
+                  className="fr-header__search fr-modal"
+                  id="header-search"
+                  role="dialog"
+                  aria-labelledby="header-search-button"
+                >
+                  <div className="fr-container fr-container-lg--fluid">
+                    <button
+                      type="button"
+                      className="fr-btn--close fr-btn"
+                      aria-controls="header-search"
+                      title={t("common.nav.closeMenu")}
+                    >
+                      {t("common.nav.closeMenu")}
+                    </button>
+                    <form method="get" action="/recherche" className="fr-search-bar" id="header-search-bar">
+                      <label className="fr-label" htmlFor="header-search-input">
+                        {t("common.nav.search")}
+                      </label>
+                      <input
+                        className="fr-input"
+                        placeholder={t("common.nav.searchPlaceholder")}
+                        type="search"
+                        id="header-search-input"
+                        name="q"
+                        maxLength={200}
+                      />
+                      <button type="submit" className="fr-btn" title={t("common.nav.searchSubmit")}>
+                        {t("common.nav.searchSubmit")}
+                      </button>
+                    </form>
+                  </div>
+                </div>
+              ) : null}
             </div>
           </div>
         </div>

@@ -783,6 +783,8 @@ export const dossierValues = pgTable(
     index("dossier_values_text_idx").on(t.demarcheId, t.stableId, t.text, t.dossierId),
     index("dossier_values_number_idx").on(t.demarcheId, t.stableId, t.number, t.dossierId),
     index("dossier_values_date_idx").on(t.demarcheId, t.stableId, t.date, t.dossierId),
+    // « contient » filters (`text like '%…%'`, 3 characters or more): pg_trgm, on PostgreSQL and PGlite.
+    index("dossier_values_text_trgm_idx").using("gin", sql`${t.text} gin_trgm_ops`),
   ],
 );
 

@@ -14,6 +14,8 @@ export const instructeurRoutes: RouteConfigEntry[] = [
     route("procedures/:id/groupes", "routes/instructeur/groupes.tsx"),
     route("procedures/:id/groupes/:groupeId", "routes/instructeur/groupe.tsx"),
   ]),
+  // The header's search across démarches: instructeurs and experts (see the layout).
+  layout("routes/instructeur/recherche-layout.tsx", [route("recherche", "routes/instructeur/recherche.tsx")]),
   layout("routes/instructeur/dossier-layout.tsx", [
     route("procedures/:id/dossiers/:dossierId", "routes/instructeur/dossier.tsx"),
     route("procedures/:id/dossiers/:dossierId/archivage", "routes/instructeur/archivage.tsx"),

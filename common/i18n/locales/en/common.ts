@@ -32,6 +32,9 @@ export default {
     closeMenu: "Close",
     mailbox: "Local mailbox",
     spaces: "Your spaces",
+    search: "Search a file",
+    searchPlaceholder: "Name, e-mail, file no.…",
+    searchSubmit: "Search",
   },
   footer: {
     description: "Guichet lets public administrations put their procedures online and process them.",

@@ -113,6 +113,12 @@ export default {
     caption: "Files matching “{q}” ({count} at most)",
     demarche: "Procedure",
     notFound: "No file no. {number} among those you review.",
+    count_one: "{count} file matches “{q}”.",
+    count_other: "{count} files match “{q}”.",
+    capped: "More than {count} files match: only {count} are ranked. Narrow your search.",
+    resultsCaption: "Files matching “{q}”, most relevant first",
+    dossierNumber: "No. {number}",
+    archived: "Archived",
   },
   procedures: {
     searchLabel: "Search a procedure",

@@ -29,6 +29,9 @@ export default {
     closeMenu: "Fermer",
     mailbox: "Boîte mail locale",
     spaces: "Vos espaces",
+    search: "Rechercher un dossier",
+    searchPlaceholder: "Nom, e-mail, n° de dossier…",
+    searchSubmit: "Rechercher",
   },
   footer: {
     description: "Guichet permet aux administrations de mettre leurs démarches en ligne et de les instruire.",

@@ -113,6 +113,12 @@ export default {
     caption: "Dossiers correspondant à « {q} » ({count} au plus)",
     demarche: "Démarche",
     notFound: "Aucun dossier n° {number} parmi ceux que vous instruisez.",
+    count_one: "{count} dossier correspond à « {q} ».",
+    count_other: "{count} dossiers correspondent à « {q} ».",
+    capped: "Plus de {count} dossiers correspondent : seuls {count} sont classés. Précisez votre recherche.",
+    resultsCaption: "Dossiers correspondant à « {q} », les plus pertinents d’abord",
+    dossierNumber: "N° {number}",
+    archived: "Archivé",
   },
   procedures: {
     searchLabel: "Rechercher une démarche",
