@@ -7,6 +7,7 @@ import { dossierCustomMailTemplate } from "./templates/dossier-custom-mail";
 import { demarcheClosedTemplate } from "./templates/demarche-closed";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { exportReadyTemplate } from "./templates/export-ready";
+import { dossiersExpiredTemplate, dossiersExpiringTemplate } from "./templates/expiry-mails";
 import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
 import { franceConnectMergeTemplate } from "./templates/france-connect-merge";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
@@ -56,6 +57,9 @@ export const MAIL_TEMPLATES = {
   dossier_invite: dossierInviteTemplate,
   dossier_transfer: dossierTransferTemplate,
   change_email: changeEmailTemplate,
+  // conservation: notices and deletions at expiry (server/operations/retention/)
+  dossiers_expiring: dossiersExpiringTemplate,
+  dossiers_expired: dossiersExpiredTemplate,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

@@ -28,6 +28,7 @@ import cycle from "./cycle";
 import presentation from "./presentation";
 import attestations from "./attestations";
 import entreprise from "./entreprise";
+import conservation from "./conservation";
 
 export const en = {
   common,
@@ -58,4 +59,5 @@ export const en = {
   presentation,
   attestations,
   entreprise,
+  conservation,
 } satisfies Translation<typeof fr>;

@@ -26,6 +26,7 @@ import cycle from "./cycle";
 import presentation from "./presentation";
 import attestations from "./attestations";
 import entreprise from "./entreprise";
+import conservation from "./conservation";
 
 export const fr = {
   common,
@@ -56,4 +57,5 @@ export const fr = {
   presentation,
   attestations,
   entreprise,
+  conservation,
 };
