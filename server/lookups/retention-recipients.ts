@@ -40,7 +40,11 @@ export async function usagerRecipients(db: DbOrTx, lines: readonly RetentionLine
       .from(users)
       .where(inArray(users.id, ids.slice(i, i + CHUNK)));
     for (const row of rows) {
-      recipients.push({ email: row.email, locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE, lines: byUser.get(row.id) ?? [] });
+      recipients.push({
+        email: row.email,
+        locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
+        lines: byUser.get(row.id) ?? [],
+      });
     }
   }
   return recipients;

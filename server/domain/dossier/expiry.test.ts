@@ -124,7 +124,13 @@ describe("extension (« conserver plus longtemps »)", () => {
     expect(extensionRefusal({ ...close, state: "brouillon" }, "usager", now)).toBeNull();
   });
   it("an expired dossier not yet purged may be extended (which restores it)", () => {
-    expect(extensionRefusal({ ...close, expiredAt: d("2026-05-20T00:00:00Z"), hiddenByExpiredAt: d("2026-05-20T00:00:00Z") }, "usager", now)).toBeNull();
+    expect(
+      extensionRefusal(
+        { ...close, expiredAt: d("2026-05-20T00:00:00Z"), hiddenByExpiredAt: d("2026-05-20T00:00:00Z") },
+        "usager",
+        now,
+      ),
+    ).toBeNull();
   });
   it("adds the démarche's durée for the usager, 1 month for an instructeur", () => {
     expect(extensionMonths("usager", 12)).toBe(12);
@@ -149,12 +155,15 @@ describe("purge (double deletion)", () => {
     expect(purgeReason({ state: "accepte", ...none, hiddenByUserAt: old }, now)).toBeNull();
     expect(purgeReason({ state: "refuse", ...none, hiddenByAdministrationAt: old }, now)).toBeNull();
     expect(purgeReason({ state: "accepte", ...none, hiddenByUserAt: old, hiddenByAdministrationAt: recent }, now)).toBeNull();
-    expect(purgeReason({ state: "accepte", ...none, hiddenByUserAt: old, hiddenByAdministrationAt: d("2026-06-01T00:00:00Z") }, now)).toBe(
-      "user_request",
-    );
-    expect(purgeReason({ state: "sans_suite", ...none, hiddenByUserAt: d("2026-06-01T00:00:00Z"), hiddenByAdministrationAt: old }, now)).toBe(
-      "instructeur_request",
-    );
+    expect(
+      purgeReason({ state: "accepte", ...none, hiddenByUserAt: old, hiddenByAdministrationAt: d("2026-06-01T00:00:00Z") }, now),
+    ).toBe("user_request");
+    expect(
+      purgeReason(
+        { state: "sans_suite", ...none, hiddenByUserAt: d("2026-06-01T00:00:00Z"), hiddenByAdministrationAt: old },
+        now,
+      ),
+    ).toBe("instructeur_request");
     expect(purgeReason({ state: "accepte", ...none, hiddenByExpiredAt: old }, now)).toBe("expired");
   });
   it("en instruction is never purged", () => {
@@ -170,7 +179,12 @@ describe("purge (double deletion)", () => {
 describe("never-touched brouillons", () => {
   const now = d("2026-06-30T00:00:00Z");
   it("deleted 2 weeks after creation when nothing was ever filled", () => {
-    const b = { state: "brouillon" as const, createdAt: d("2026-06-01T00:00:00Z"), lastChampUpdatedAt: null, identityUpdatedAt: null };
+    const b = {
+      state: "brouillon" as const,
+      createdAt: d("2026-06-01T00:00:00Z"),
+      lastChampUpdatedAt: null,
+      identityUpdatedAt: null,
+    };
     expect(neverTouched(b, now)).toBe(true);
     expect(neverTouched({ ...b, createdAt: d("2026-06-20T00:00:00Z") }, now)).toBe(false);
     expect(neverTouched({ ...b, lastChampUpdatedAt: d("2026-06-02T00:00:00Z") }, now)).toBe(false);

@@ -41,8 +41,7 @@ interface Fetched {
 
 type Orderable = SQL | AnyPgColumn;
 
-const ISO_MICROS = (column: Orderable) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const ISO_MICROS = (column: Orderable) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function cursorCondition(args: DeletedDossiersArgs, column: Orderable, idColumn: Orderable) {
   const plan = planPage(args);

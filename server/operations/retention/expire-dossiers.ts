@@ -25,7 +25,13 @@ export async function expireDossiers(db: Db, now: Date = new Date()): Promise<Ex
   const expired: RetentionLine[] = [];
   for (;;) {
     const batch = await db.transaction(async (tx) => {
-      const rows = await tx.execute<{ id: number; user_id: number | null; demarche_id: number; libelle: string; state: RetentionLine["state"] }>(sql`
+      const rows = await tx.execute<{
+        id: number;
+        user_id: number | null;
+        demarche_id: number;
+        libelle: string;
+        state: RetentionLine["state"];
+      }>(sql`
         with due as (
           select d.id from dossiers d
            where d.expired_at is not null and d.expired_at <= ${now.toISOString()}::timestamptz
@@ -66,7 +72,13 @@ export async function expireDossiers(db: Db, now: Date = new Date()): Promise<Ex
   // One e-mail per recipient for the whole run, after the dossiers were hidden.
   await db.transaction(async (tx) => {
     for (const recipient of await usagerRecipients(tx, expired)) {
-      await enqueueMail(tx, recipient.email, "dossiers_expired", { audience: "usager", dossiers: mailLines(recipient.lines) }, recipient.locale);
+      await enqueueMail(
+        tx,
+        recipient.email,
+        "dossiers_expired",
+        { audience: "usager", dossiers: mailLines(recipient.lines) },
+        recipient.locale,
+      );
       outcome.usagerMails++;
     }
     const submitted = expired.filter((l) => l.state !== "brouillon");

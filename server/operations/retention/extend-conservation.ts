@@ -8,7 +8,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { demarches, dossiers } from "../../db/schema";
+import { type demarches, dossiers } from "../../db/schema";
 import { type ExtensionActor, type ExtensionRefusal, extensionMonths, extensionRefusal } from "../../domain/dossier/expiry";
 import { recordEvent } from "../../events/record-event";
 import { findInstructeurDossier, findUsagerDossier } from "../../lookups/scoped-dossier";

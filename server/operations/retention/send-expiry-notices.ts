@@ -18,7 +18,9 @@ import { administrationRecipients, mailLines, type RetentionLine, usagerRecipien
 
 const USERS_PER_BATCH = 500;
 
-const DUE = (now: Date) => sql`d.expired_at is not null and d.expired_at <= ${addDays(now, NOTICE_DAYS).toISOString()}::timestamptz
+const DUE = (
+  now: Date,
+) => sql`d.expired_at is not null and d.expired_at <= ${addDays(now, NOTICE_DAYS).toISOString()}::timestamptz
   and d.expiration_notice_sent_at is null and d.hidden_by_expired_at is null and d.hidden_by_user_at is null
   and d.hidden_by_administration_at is null and not d.archived and not d.for_test and d.state <> 'en_instruction'`;
 
@@ -73,7 +75,13 @@ export async function sendExpiryNotices(db: Db, now: Date = new Date()): Promise
         });
       }
       for (const recipient of await usagerRecipients(tx, lines)) {
-        await enqueueMail(tx, recipient.email, "dossiers_expiring", { audience: "usager", dossiers: mailLines(recipient.lines) }, recipient.locale);
+        await enqueueMail(
+          tx,
+          recipient.email,
+          "dossiers_expiring",
+          { audience: "usager", dossiers: mailLines(recipient.lines) },
+          recipient.locale,
+        );
         outcome.usagerMails++;
       }
       return lines;

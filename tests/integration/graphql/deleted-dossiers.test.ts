@@ -78,7 +78,10 @@ describe("deleted dossiers in the API", () => {
     const first = await postGraphql(api.baseUrl, bearer, QUERY, { number: demarcheId, first: 2 });
     expect(first.errors).toBeUndefined();
     const demarche = first.data?.demarche as {
-      deletedDossiers: { nodes: Array<{ number: number; state: string; reason: string; id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      deletedDossiers: {
+        nodes: Array<{ number: number; state: string; reason: string; id: string }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
       pendingDeletedDossiers: { nodes: Array<{ number: number; reason: string; dateSupression: string }> };
     };
     expect(demarche.deletedDossiers.nodes).toHaveLength(2);
@@ -88,14 +91,24 @@ describe("deleted dossiers in the API", () => {
       first: 2,
       after: demarche.deletedDossiers.pageInfo.endCursor,
     });
-    const rest = (next.data?.demarche as typeof demarche).deletedDossiers.nodes;
+    const rest = (next.data?.demarche as typeof demarche | undefined)?.deletedDossiers.nodes ?? [];
     const all = [...demarche.deletedDossiers.nodes, ...rest];
     expect(all.map((n) => n.number).sort()).toEqual([...purged].sort());
     const byNumber = new Map(all.map((n) => [n.number, n]));
-    expect(byNumber.get(purged[0] as number)).toMatchObject({ state: "accepte", reason: "expired", id: toGlobalId("DeletedDossier", purged[0] as number) });
+    expect(byNumber.get(purged[0] as number)).toMatchObject({
+      state: "accepte",
+      reason: "expired",
+      id: toGlobalId("DeletedDossier", purged[0] as number),
+    });
     expect(byNumber.get(purged[1] as number)).toMatchObject({ state: "en_construction", reason: "user_request" });
     expect(demarche.pendingDeletedDossiers.nodes).toEqual([
-      { id: toGlobalId("DeletedDossier", pending), number: pending, state: "accepte", reason: "instructeur_request", dateSupression: expect.any(String) },
+      {
+        id: toGlobalId("DeletedDossier", pending),
+        number: pending,
+        state: "accepte",
+        reason: "instructeur_request",
+        dateSupression: expect.any(String),
+      },
     ]);
     const groupe = (await postGraphql(api.baseUrl, bearer, GROUPE, { number: groupeId })).data?.groupeInstructeur as {
       deletedDossiers: { nodes: unknown[] };
@@ -104,8 +117,11 @@ describe("deleted dossiers in the API", () => {
     expect(groupe.deletedDossiers.nodes).toHaveLength(3);
     expect(groupe.pendingDeletedDossiers.nodes).toHaveLength(1);
     // Deleted since tomorrow: none.
-    const since = await postGraphql(api.baseUrl, bearer, QUERY, { number: demarcheId, since: new Date(Date.now() + DAY).toISOString() });
-    expect((since.data?.demarche as typeof demarche).deletedDossiers.nodes).toEqual([]);
+    const since = await postGraphql(api.baseUrl, bearer, QUERY, {
+      number: demarcheId,
+      since: new Date(Date.now() + DAY).toISOString(),
+    });
+    expect((since.data?.demarche as typeof demarche | undefined)?.deletedDossiers.nodes).toEqual([]);
     expect(groupeId).toBeGreaterThan(0);
   });
 
@@ -119,7 +135,9 @@ describe("deleted dossiers in the API", () => {
     expect(answer.errors).toBeUndefined();
     const dossier = answer.data?.dossier as Record<string, string | null>;
     expect(dossier.dateExpiration).not.toBeNull();
-    expect(new Date(dossier.dateSuppressionParAdministration as string).getTime()).toBe(Math.floor(pendingAt.getTime() / 1000) * 1000);
+    expect(new Date(dossier.dateSuppressionParAdministration as string).getTime()).toBe(
+      Math.floor(pendingAt.getTime() / 1000) * 1000,
+    );
     expect(dossier.dateSuppressionParUsager).toBeNull();
   });
 

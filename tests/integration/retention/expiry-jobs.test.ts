@@ -104,14 +104,19 @@ describe("the daily passes", () => {
     const expired = (await mails("dossiers_expired")).filter((m) => m.payload.to === usager.email);
     expect(expired).toHaveLength(1);
     // Out of the tabs; the decided one in « supprimés ».
-    const counters = (await countDossiersByTab(db, instructeurs[0]?.instructeurId as number, [demarche.id], after)).get(demarche.id);
+    const counters = (await countDossiersByTab(db, instructeurs[0]?.instructeurId as number, [demarche.id], after)).get(
+      demarche.id,
+    );
     expect(counters).toMatchObject({ supprimes: 1, expirants: 0, tous: 1 });
 
     // Purged 2 weeks after they expired: tombstones, a démarche event each.
     expect((await purgeDossiers(db, null, new Date(after.getTime() + 13 * DAY))).purged).toBe(0);
     const purged = await purgeDossiers(db, null, new Date(after.getTime() + 15 * DAY));
     expect(purged).toMatchObject({ purged: 2, tombstones: 2 });
-    const gone = await db.select().from(dossiers).where(inArray(dossiers.id, [enConstruction.dossierId, accepte.dossierId]));
+    const gone = await db
+      .select()
+      .from(dossiers)
+      .where(inArray(dossiers.id, [enConstruction.dossierId, accepte.dossierId]));
     expect(gone).toEqual([]);
     const tombstones = await db.select().from(deletedDossiers).where(eq(deletedDossiers.demarcheId, demarche.id));
     expect(tombstones.map((t) => [t.dossierId, t.state, t.reason]).sort()).toEqual(
@@ -136,7 +141,10 @@ describe("the daily passes", () => {
     const old = new Date(now.getTime() - 20 * DAY);
     await db.update(dossiers).set({ hiddenByAdministrationAt: old }).where(eq(dossiers.id, dossierId));
     expect((await purgeDossiers(db, null, now)).purged).toBe(0);
-    await db.update(dossiers).set({ hiddenByUserAt: new Date(now.getTime() - 15 * DAY) }).where(eq(dossiers.id, dossierId));
+    await db
+      .update(dossiers)
+      .set({ hiddenByUserAt: new Date(now.getTime() - 15 * DAY) })
+      .where(eq(dossiers.id, dossierId));
     expect((await purgeDossiers(db, null, now)).tombstones).toBe(1);
     const [tombstone] = await db.select().from(deletedDossiers).where(eq(deletedDossiers.dossierId, dossierId));
     expect(tombstone).toMatchObject({ state: "refuse", reason: "user_request" });

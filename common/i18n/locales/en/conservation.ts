@@ -10,7 +10,7 @@ export default {
       intro_one: "The following file reaches the end of its retention period:",
       intro_other: "The following {count} files reach the end of their retention period:",
       line: "no. {number} — {demarche} ({state}): deleted on {date}",
-      usagerAction: "To keep it longer, open it and choose \"Keep longer\". Otherwise it will be deleted on that date.",
+      usagerAction: 'To keep it longer, open it and choose "Keep longer". Otherwise it will be deleted on that date.',
       administrationAction: "An instructeur can keep it longer from the file's page. Otherwise it will be deleted on that date.",
       link: "See my files",
     },
@@ -20,7 +20,7 @@ export default {
       intro_one: "The following file reached the end of its retention period and was deleted:",
       intro_other: "The following {count} files reached the end of their retention period and were deleted:",
       line: "no. {number} — {demarche} ({state})",
-      restore: "For 2 more weeks, you can restore it by choosing \"Keep longer\" on the file.",
+      restore: 'For 2 more weeks, you can restore it by choosing "Keep longer" on the file.',
     },
   },
   state: {
