@@ -46,6 +46,7 @@ const NAMESPACE_FLAGS = {
   attestations: true,
   entreprise: true,
   console: true,
+  conservation: true,
 } as const satisfies Record<Namespace, true>;
 export const NAMESPACES = Object.keys(NAMESPACE_FLAGS) as Namespace[];
 /** The namespaces of one locale that a page needs, as the root loader sends them to the browser. */

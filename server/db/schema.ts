@@ -27,6 +27,7 @@ import type { TypeChamp } from "../domain/champs/definition";
 import type { TypeOrganisme } from "../domain/demarches/service-card";
 import type { DemarcheState } from "../domain/demarches/states";
 import type { DossierState } from "../domain/dossier/states";
+import type { DeletionReason } from "../domain/dossier/expiry";
 import type { DeclarativeState, SvaSvrConfiguration } from "../domain/special/sva-svr";
 import type { TraitementEvent } from "../domain/dossier/transitions";
 import type { EventActor, EventKind } from "../domain/events/kinds";
@@ -609,6 +610,12 @@ export const dossiers = pgTable(
      * processed_at + the démarche's durée de conservation; null otherwise. Kept by a trigger.
      */
     expiredAt: tstz("expired_at"),
+    /** Months of conservation added by « conserver plus longtemps » (usager: the démarche's durée; instructeur: 1). */
+    conservationExtension: integer("conservation_extension").notNull().default(0),
+    /** The usager was told the dossier expires soon: it expires 2 weeks later (reset by a state change or an extension). */
+    expirationNoticeSentAt: tstz("expiration_notice_sent_at"),
+    /** Hidden because it expired (the reference's `hidden_by_expired_at`): purged 2 weeks later unless extended. */
+    hiddenByExpiredAt: tstz("hidden_by_expired_at"),
     /** How many instructeurs follow it (kept by a trigger on follows): « à suivre » is 0. */
     followersCount: integer("followers_count").notNull().default(0),
     /** Optimistic lock: every write of the dossier or its champs bumps it. */
@@ -638,12 +645,20 @@ export const dossiers = pgTable(
       .where(sql`archived and for_test = false`),
     index("dossiers_instructeur_supprimes_idx")
       .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
-      .where(sql`hidden_by_administration_at is not null and for_test = false`),
+      .where(
+        sql`(hidden_by_administration_at is not null or (state in ('accepte', 'refuse', 'sans_suite') and hidden_by_expired_at is not null)) and for_test = false`,
+      ),
     // The daily SVA/SVR job and the stalled declarative cron: dossiers en cours not yet decided by the platform.
     index("dossiers_sva_svr_idx")
       .on(t.demarcheId, t.id)
       .where(sql`state in ('en_construction', 'en_instruction') and sva_svr_decision_triggered_at is null`),
     index("dossiers_expired_idx").on(t.demarcheId, t.expiredAt, t.id).where(sql`expired_at is not null and for_test = false`),
+    // The daily expiry jobs: dossiers by expiry date, brouillons and test dossiers included.
+    index("dossiers_expiry_job_idx").on(t.expiredAt, t.id).where(sql`expired_at is not null`),
+    // The daily purge: dossiers hidden by someone (a small part of the table).
+    index("dossiers_hidden_idx")
+      .on(t.id)
+      .where(sql`hidden_by_user_at is not null or hidden_by_administration_at is not null or hidden_by_expired_at is not null`),
     // Statistics' processing times: decided dossiers the administration sees, by decision time, with
     // the deposit time in the index so that a month or the last 30 days are an index-only range scan.
     index("dossiers_stats_processed_idx")
@@ -651,6 +666,34 @@ export const dossiers = pgTable(
       .where(
         sql`state in ('accepte', 'refuse', 'sans_suite') and for_test = false and hidden_by_administration_at is null and processed_at is not null and depose_at is not null`,
       ),
+  ],
+);
+
+/**
+ * Tombstones of purged dossiers (the reference's `deleted_dossiers`, GraphQL `deletedDossiers`): a
+ * submitted dossier leaves its number, state and reason when the daily purge deletes it.
+ */
+export const deletedDossiers = pgTable(
+  "deleted_dossiers",
+  {
+    id: serial("id").primaryKey(),
+    /** The purged dossier's id (its number); no foreign key, the dossier is gone. */
+    dossierId: integer("dossier_id").notNull(),
+    demarcheId: integer("demarche_id")
+      .notNull()
+      .references(() => demarches.id, { onDelete: "cascade" }),
+    groupeInstructeurId: integer("groupe_instructeur_id").references(() => groupesInstructeurs.id, { onDelete: "set null" }),
+    revisionId: integer("revision_id"),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    state: text("state").notNull().$type<DossierState>(),
+    reason: text("reason").notNull().$type<DeletionReason>(),
+    deposeAt: tstz("depose_at"),
+    deletedAt: tstz("deleted_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("deleted_dossiers_dossier_key").on(t.dossierId),
+    index("deleted_dossiers_demarche_idx").on(t.demarcheId, t.deletedAt, t.id),
+    index("deleted_dossiers_groupe_idx").on(t.groupeInstructeurId, t.deletedAt, t.id),
   ],
 );
 

@@ -82,6 +82,9 @@ export const dossierColumns = {
   svaSvrDecisionOn: dossiers.svaSvrDecisionOn,
   svaSvrDecisionTriggeredAt: dossiers.svaSvrDecisionTriggeredAt,
   lastChampUpdatedAt: dossiers.lastChampUpdatedAt,
+  expiredAt: dossiers.expiredAt,
+  hiddenByUserAt: dossiers.hiddenByUserAt,
+  hiddenByAdministrationAt: dossiers.hiddenByAdministrationAt,
   createdAt: dossiers.createdAt,
   updatedAt: dossiers.updatedAt,
 };
@@ -111,6 +114,9 @@ export interface DossierRow {
   svaSvrDecisionOn: string | null;
   svaSvrDecisionTriggeredAt: Date | null;
   lastChampUpdatedAt: Date | null;
+  expiredAt: Date | null;
+  hiddenByUserAt: Date | null;
+  hiddenByAdministrationAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

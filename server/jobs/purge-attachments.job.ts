@@ -53,7 +53,7 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
 }
 
 /** The given keys that no attachment row (nor export, attestation, archive or groupes import file) refers to. */
-async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]> {
+export async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
   const [used, exported, attested, images, archived, imported] = await Promise.all([
     db

@@ -31,6 +31,7 @@ import {
 } from "./demarche-lifecycle.job";
 import { stalledDeclarativeJob, svaSvrDailyJob } from "./special-procedures.job";
 import { backfillEtablissementsJob, fetchEtablissementJob } from "./fetch-etablissement.job";
+import { dossierExpiryJob } from "./dossier-expiry.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -69,6 +70,7 @@ export const JOBS = {
   "purge-stale-transfers": purgeStaleTransfersJob,
   "fetch-etablissement": fetchEtablissementJob,
   "backfill-etablissements": backfillEtablissementsJob,
+  "dossier-expiry": dossierExpiryJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -96,6 +98,7 @@ export const CRONTAB = [
   "*/10 * * * * batch-operation-sweep ?max=1",
   "0 0 * * * purge-stale-transfers ?max=1",
   "20 */2 * * * backfill-etablissements ?max=1",
+  "0 1 * * * dossier-expiry ?max=1",
 ].join("\n");
 
 export function buildTaskList(services: JobServices): TaskList {

@@ -8,6 +8,7 @@ import { demarcheClosedTemplate } from "./templates/demarche-closed";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { archiveReadyTemplate } from "./templates/archive-ready";
 import { exportReadyTemplate } from "./templates/export-ready";
+import { dossiersExpiredTemplate, dossiersExpiringTemplate } from "./templates/expiry-mails";
 import { EQUIPE_MAIL_TEMPLATES } from "./templates/equipe-mails";
 import { franceConnectMergeTemplate } from "./templates/france-connect-merge";
 import { instructeurAddedTemplate } from "./templates/instructeur-added";
@@ -59,6 +60,9 @@ export const MAIL_TEMPLATES = {
   dossier_invite: dossierInviteTemplate,
   dossier_transfer: dossierTransferTemplate,
   change_email: changeEmailTemplate,
+  // conservation: notices and deletions at expiry (server/operations/retention/)
+  dossiers_expiring: dossiersExpiringTemplate,
+  dossiers_expired: dossiersExpiredTemplate,
 } satisfies Record<string, MailTemplate<z.ZodType>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

@@ -23,6 +23,7 @@ import { saveAnnotations } from "../../../server/operations/dossiers/save-annota
 import { type Refusal, refusalsByField } from "../../../server/refusal";
 import { changeDossierLabels } from "../../../server/operations/dossiers/change-dossier-labels";
 import { sendToColleagues } from "../../../server/operations/dossiers/send-to-colleagues";
+import { extendConservationByInstructeur } from "../../../server/operations/retention/extend-conservation";
 import { formFieldReader, formString } from "../../lib/request.server";
 import { annotationsActionData } from "./annotations-action.server";
 import { type ActionData, type ActionError, DECISION_NAMES, type Decision, type Notice } from "./dossier-page";
@@ -149,7 +150,16 @@ const sendToColleagueIntent: IntentHandler = async (ctx) => {
   );
 };
 
+/** « Conserver plus longtemps » (1 month); a refusal is shown on the page's error summary and in the callout. */
+const conserverIntent: IntentHandler = async (ctx) => {
+  const result = await extendConservationByInstructeur(ctx.db, ctx.actor, ctx.dossierId);
+  if (result.ok) return redirect(`/procedures/${ctx.demarcheId}/dossiers/${ctx.dossierId}?conserve=1`);
+  const code = result.refusals[0]?.code as "expiry_never" | "expiry_not_close" | "expiry_deleted";
+  return refused(ctx, [{ field: "form", key: `conservation.errors.${code}` }]);
+};
+
 export const DOSSIER_INTENTS: Record<string, IntentHandler> = {
+  conserver: conserverIntent,
   labels: labelsIntent,
   send_to_colleague: sendToColleagueIntent,
   follow: follow(true),

@@ -21,6 +21,8 @@ import { DossierGroupe } from "./dossier-groupe";
 import { DossierHistory } from "./dossier-history";
 import { DossierInstruction } from "./dossier-instruction";
 import { DOSSIER_INTENTS } from "./dossier-intents.server";
+import { ConservationCallout } from "../../components/conservation/conservation-callout";
+import { conservationView } from "../../lib/conservation.server";
 import { DECISION_NAMES, NOTICES, type Notice } from "./dossier-page";
 import { DossierSummary } from "./dossier-summary";
 import { loadDossierEtablissement } from "../../../server/lookups/etablissement";
@@ -45,6 +47,7 @@ export const handle = {
     "attestations",
     "avis",
     "champs",
+    "conservation",
     "documents",
     "dossiers",
     "entreprise",
@@ -118,6 +121,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     events: loaded.events,
     annotations: loaded.annotations,
     notice: (NOTICES as readonly string[]).includes(notice ?? "") ? (notice as Notice) : null,
+    conservation: conservationView(dossier, locale),
+    conservationDone: new URL(request.url).searchParams.get("conserve") === "1",
     motivationMax: MOTIVATION_MAX_LENGTH,
     avisCount,
   };
@@ -184,6 +189,15 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
           </p>
         ) : null}
       </div>
+      <ConservationCallout
+        conservation={loaderData.conservation}
+        error={
+          actionData?.intent === "conserver"
+            ? ((errors[0]?.key.split(".").at(-1) ?? null) as "expiry_never" | "expiry_not_close" | "expiry_deleted" | null)
+            : null
+        }
+        done={loaderData.conservationDone}
+      />
       {dossier.accuseLecture ? (
         <div
           className={`fr-notice ${dossier.accuseLecture.readAt ? "fr-notice--info" : "fr-notice--warning"} fr-mb-3w`}

@@ -32,9 +32,23 @@ import { PendingChangesNotice } from "../../components/usager/pending-changes-no
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
 import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
 import { ContactCard } from "../../components/usager/contact-card";
+import { ConservationCallout } from "../../components/conservation/conservation-callout";
+import { conservationView } from "../../lib/conservation.server";
+import { extendConservationByUsager } from "../../../server/operations/retention/extend-conservation";
 
 export const handle = {
-  i18n: ["attestations", "champs", "documents", "dossiers", "entreprise", "fichiers", "groupes", "messagerie", "usager"],
+  i18n: [
+    "attestations",
+    "champs",
+    "conservation",
+    "documents",
+    "dossiers",
+    "entreprise",
+    "fichiers",
+    "groupes",
+    "messagerie",
+    "usager",
+  ],
 };
 
 export const headers = noStoreHeaders;
@@ -86,6 +100,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     changesLostAt: changesLostAt ? formatDateTime(changesLostAt, locale) : null,
     demarche: { libelle: demarche.libelle },
     contact,
+    conservation: conservationView(dossier, locale),
+    conservationDone: new URL(request.url).searchParams.get("conserve") === "1",
     dates: {
       createdAt: formatDate(dossier.createdAt, locale),
       deposeAt: at(dossier.deposeAt),
@@ -115,14 +131,22 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
  */
 export async function action(args: Route.ActionArgs) {
   const form = await readForm(args.request);
-  if (formString(form, "intent") !== "accuser-lecture") return readOnlyDossierAction(args);
+  const intent = formString(form, "intent");
+  if (intent === "conserver") {
+    const user = currentUser(args.context);
+    const id = dossierIdParam(args.params.id);
+    const result = await extendConservationByUsager(services(args.context).db, user.id, id);
+    if (result.ok) throw redirect(`/dossiers/${id}?conserve=1`);
+    return { conservationError: result.refusals[0]?.code as "expiry_never" | "expiry_not_close" | "expiry_deleted" };
+  }
+  if (intent !== "accuser-lecture") return readOnlyDossierAction(args);
   const user = currentUser(args.context);
   const id = dossierIdParam(args.params.id);
   const result = await acknowledgeDecision(services(args.context).db, user.id, id);
   throw redirect(result.ok ? `/dossiers/${id}?lu=1` : `/dossiers/${id}`);
 }
 
-export default function Dossier({ loaderData }: Route.ComponentProps) {
+export default function Dossier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { dossierId, state, dates } = loaderData;
   const title = t("usager.dossierNumber", { number: dossierId });
@@ -139,6 +163,11 @@ export default function Dossier({ loaderData }: Route.ComponentProps) {
       <DownloadDossierLink href={`/dossiers/${dossierId}/pdf`} />
       {loaderData.hasAttestation ? <DownloadAttestationLink href={`/dossiers/${dossierId}/attestation`} /> : null}
       {loaderData.correction ? <CorrectionBanner dossierId={dossierId} /> : null}
+      <ConservationCallout
+        conservation={loaderData.conservation}
+        error={actionData && "conservationError" in actionData ? actionData.conservationError : null}
+        done={loaderData.conservationDone}
+      />
 
       {loaderData.modified ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { TRAITEMENT_EVENTS, type TraitementEvent } from "../dossier/transitions";
+import { DELETION_REASONS } from "../dossier/expiry";
 
 const ZStateChange = z.object({
   from: z.string(),
@@ -204,6 +205,26 @@ export const EVENT_KINDS = {
     change: z.enum(["created", "updated", "deleted", "web_hook_url", "replayed"]),
     subscriptionId: z.number().int().optional(),
     count: z.number().int().optional(),
+  }),
+  /** Conservation (§2.6): the usager was told the dossier is deleted on `expiredAt` (the daily job). */
+  "dossier.expirant": z.object({ expiredAt: z.string() }),
+  /** The dossier reached the end of its conservation and was hidden (purged 2 weeks later unless extended). */
+  "dossier.expire": z.object({ state: z.string() }),
+  /** « Conserver plus longtemps » by the usager or an instructeur; `restored` when it un-hid an expired dossier. */
+  "dossier.conservation_prolongee": z.object({
+    by: z.enum(["usager", "instructeur"]),
+    months: z.number().int(),
+    restored: z.boolean(),
+  }),
+  /**
+   * A dossier was deleted for good (daily purge): a démarche event (the dossier's own events go with
+   * it), `tombstone` when it left a `deleted_dossiers` row (submitted dossiers).
+   */
+  "dossier.purge": z.object({
+    dossierId: z.number().int(),
+    state: z.string(),
+    reason: z.enum([...DELETION_REASONS, "not_modified_for_a_long_time"]),
+    tombstone: z.boolean(),
   }),
   /** Its author deleted a message (it stays as « Message supprimé »). */
   "message.supprime": z.object({ commentaireId: z.number().int() }),

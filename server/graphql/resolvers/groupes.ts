@@ -10,6 +10,7 @@ import { toGlobalId } from "../ids";
 import type { DemarcheRow, DossierRow } from "../loaders";
 import type { GraphqlContext } from "./context";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
+import { type DeletedDossiersArgs, deletedDossiersPage, pendingDeletedDossiersPage } from "./deleted-dossiers";
 import { hiddenByPermissions, notFound } from "./errors";
 import { groupeColumns, type GroupeRow } from "./groupe-loaders";
 
@@ -56,5 +57,9 @@ export const groupeResolvers = {
   GroupeInstructeurWithDossiers: {
     ...groupeFields,
     dossiers: (g: GroupeRow, args: DossiersArgs, ctx: GraphqlContext) => demarcheDossiers(g.demarcheId, args, ctx, g.id),
+    deletedDossiers: (g: GroupeRow, args: DeletedDossiersArgs, ctx: GraphqlContext) =>
+      deletedDossiersPage(g.demarcheId, args, ctx, g.id),
+    pendingDeletedDossiers: (g: GroupeRow, args: DeletedDossiersArgs, ctx: GraphqlContext) =>
+      pendingDeletedDossiersPage(g.demarcheId, args, ctx, g.id),
   },
 };

@@ -35,6 +35,7 @@ import type { GraphqlContext } from "./context";
 import { groupeResolvers } from "./groupes";
 import { labelResolvers } from "./labels";
 import { demarcheDossiers, type DossiersArgs } from "./dossiers-connection";
+import { type DeletedDossiersArgs, deletedDossiersPage, pendingDeletedDossiersPage } from "./deleted-dossiers";
 import { messageResolvers } from "./messages";
 import { dossierAttestationFile, dossierPdfFile } from "./documents";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
@@ -112,6 +113,9 @@ const resolvers = {
       return revision;
     },
     dossiers: (d: DemarcheRow, args: DossiersArgs, ctx: GraphqlContext) => demarcheDossiers(d.id, args, ctx),
+    deletedDossiers: (d: DemarcheRow, args: DeletedDossiersArgs, ctx: GraphqlContext) => deletedDossiersPage(d.id, args, ctx),
+    pendingDeletedDossiers: (d: DemarcheRow, args: DeletedDossiersArgs, ctx: GraphqlContext) =>
+      pendingDeletedDossiersPage(d.id, args, ctx),
     revisions: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => demarcheRevisions(d, ctx),
     service: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => demarcheService(d, ctx),
   },
@@ -142,6 +146,9 @@ const resolvers = {
     datePassageEnConstruction: (d: DossierRow) => d.enConstructionAt ?? d.deposeAt ?? d.createdAt,
     datePassageEnInstruction: (d: DossierRow) => d.enInstructionAt,
     dateTraitement: (d: DossierRow) => d.processedAt,
+    dateExpiration: (d: DossierRow) => d.expiredAt,
+    dateSuppressionParUsager: (d: DossierRow) => d.hiddenByUserAt,
+    dateSuppressionParAdministration: (d: DossierRow) => d.hiddenByAdministrationAt,
     datePrevisionnelleDecisionSVASVR: (d: DossierRow) => d.svaSvrDecisionOn,
     dateTraitementSVASVR: (d: DossierRow) => d.svaSvrDecisionTriggeredAt,
     dateDerniereModification: (d: DossierRow) => d.updatedAt,

@@ -21,10 +21,14 @@ export const followedByAnyone = () => sql`${dossiers.followersCount} > 0`;
 export const followedBy = (instructeurId: number) =>
   sql`exists (select 1 from ${follows} where ${follows.dossierId} = ${dossiers.id} and ${follows.instructeurId} = ${instructeurId})`;
 
-/** Visible to the administration: not in the corbeille, not an en_construction dossier its usager deleted. */
+/**
+ * Visible to the administration: not in the corbeille, not expired (hidden until purged, or
+ * restored by an extension), not an en_construction dossier its usager deleted.
+ */
 export const visibleByAdministration = () =>
   and(
     isNull(dossiers.hiddenByAdministrationAt),
+    isNull(dossiers.hiddenByExpiredAt),
     sql`not (${dossiers.hiddenByUserAt} is not null and ${dossiers.state} = 'en_construction')`,
   );
 

@@ -99,6 +99,10 @@ export async function loadInstructeurDossier(
       updatedAt: dossier.updatedAt,
       archived: dossier.archived,
       inCorbeille: dossier.hiddenByAdministrationAt !== null,
+      expiredAt: dossier.expiredAt,
+      hiddenByExpiredAt: dossier.hiddenByExpiredAt,
+      hiddenByUserAt: dossier.hiddenByUserAt,
+      hiddenByAdministrationAt: dossier.hiddenByAdministrationAt,
       svaSvrDecisionOn: dossier.svaSvrDecisionOn,
       svaSvrDecision: readSvaSvr(demarche.svaSvr).decision,
       // Accusé de lecture: null when the démarche has none; else when the usager read the decision (or not yet).

@@ -60,7 +60,8 @@ export function tabCondition(tab: InstructeurTab, instructeurId: number, now: Da
     case "archives":
       return and(visibleByAdministration(), eq(dossiers.archived, true));
     case "supprimes":
-      return isNotNull(dossiers.hiddenByAdministrationAt);
+      // In the corbeille, or decided and expired (purged 2 weeks later unless extended).
+      return or(isNotNull(dossiers.hiddenByAdministrationAt), and(termine(), isNotNull(dossiers.hiddenByExpiredAt)));
   }
 }
 

@@ -29,6 +29,7 @@ import cycle from "./cycle";
 import presentation from "./presentation";
 import attestations from "./attestations";
 import entreprise from "./entreprise";
+import conservation from "./conservation";
 
 export const en = {
   common,
@@ -60,4 +61,5 @@ export const en = {
   presentation,
   attestations,
   entreprise,
+  conservation,
 } satisfies Translation<typeof fr>;

@@ -27,6 +27,7 @@ import cycle from "./cycle";
 import presentation from "./presentation";
 import attestations from "./attestations";
 import entreprise from "./entreprise";
+import conservation from "./conservation";
 
 export const fr = {
   common,
@@ -58,4 +59,5 @@ export const fr = {
   presentation,
   attestations,
   entreprise,
+  conservation,
 };
