@@ -6,6 +6,7 @@ import type { EventKind } from "../../domain/events/kinds";
 import type { Reaction } from "../reaction";
 import { administrateurAddedMail } from "./administrateur-mails";
 import { attestationGeneration } from "./attestations";
+import { brouillonReminderMail } from "./brouillon-reminder";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
 import { closingNotification } from "./closing-notification";
 import { groupeChangeMails } from "./groupe-change-mails";
@@ -33,4 +34,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   attestationGeneration,
   dossierInviteMail,
   dossierTransferMail,
+  brouillonReminderMail,
 ];
