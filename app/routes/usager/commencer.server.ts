@@ -51,7 +51,9 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
   const files = await demarcheFilesOf(db, demarche.id);
   const download = (kind: "notice" | "deliberation") => {
     const file = files[kind];
-    return file ? { url: `/demarches/${demarche.id}/${kind}`, filename: file.filename, size: formatByteSize(file.byteSize, locale) } : null;
+    return file
+      ? { url: `/demarches/${demarche.id}/${kind}`, filename: file.filename, size: formatByteSize(file.byteSize, locale) }
+      : null;
   };
   return data(
     {

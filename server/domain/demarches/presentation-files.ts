@@ -11,7 +11,6 @@ export type { AttestationImageKind };
 export const DEMARCHE_FILE_KINDS = ["logo", "notice", "deliberation"] as const;
 export type DemarcheFileKind = (typeof DEMARCHE_FILE_KINDS)[number];
 
-
 const IMAGES = ["image/png", "image/jpeg", "image/webp"] as const;
 const MB = 1024 * 1024;
 

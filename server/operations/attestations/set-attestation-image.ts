@@ -43,7 +43,10 @@ export async function setAttestationImage(
       await tx
         .insert(attestationTemplates)
         .values({ demarcheId, kind: template, ...columns })
-        .onConflictDoUpdate({ target: [attestationTemplates.demarcheId, attestationTemplates.kind], set: { ...columns, updatedAt: sql`now()` } });
+        .onConflictDoUpdate({
+          target: [attestationTemplates.demarcheId, attestationTemplates.kind],
+          set: { ...columns, updatedAt: sql`now()` },
+        });
       await recordEvent(tx, {
         kind: "demarche.modele_attestation_modifie",
         demarcheId,

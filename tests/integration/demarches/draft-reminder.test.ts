@@ -52,10 +52,7 @@ describe("brouillons not submitted before the démarche closes", () => {
     await buildDossier(db, { demarche: later.demarche, usager: forgetful, state: "brouillon" });
 
     expect(await notifyDraftNotSubmitted(db, NOW)).toEqual({ reminded: 1 });
-    const recorded = await db
-      .select()
-      .from(events)
-      .where(eq(events.kind, "dossier.rappel_brouillon_avant_fermeture"));
+    const recorded = await db.select().from(events).where(eq(events.kind, "dossier.rappel_brouillon_avant_fermeture"));
     expect(recorded.map((e) => [e.dossierId, e.actor, e.payload])).toEqual([
       [reminded.dossierId, "system", { closingOn: "2026-03-12" }],
     ]);

@@ -50,9 +50,11 @@ describe("démarche presentation files", () => {
     const storage = storageFor(config);
     const t = await setup();
     const png = await bigPng();
-    expect(await setDemarcheFile(db, storage, t.who, t.demarche.id, "logo", { bytes: png, filename: "logo mairie.jpg" })).toEqual({
-      ok: true,
-    });
+    expect(await setDemarcheFile(db, storage, t.who, t.demarche.id, "logo", { bytes: png, filename: "logo mairie.jpg" })).toEqual(
+      {
+        ok: true,
+      },
+    );
     expect(await setDemarcheFile(db, storage, t.who, t.demarche.id, "notice", { bytes: PDF, filename: "notice.pdf" })).toEqual({
       ok: true,
     });
@@ -65,7 +67,10 @@ describe("démarche presentation files", () => {
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 400, 200]);
     expect(files.notice).toMatchObject({ contentType: "application/pdf", filename: "notice.pdf", byteSize: PDF.byteLength });
     expect(files.deliberation).toMatchObject({ contentType: "application/pdf", filename: "délibération 2026.pdf" });
-    const changes = await db.select().from(events).where(and(eq(events.demarcheId, t.demarche.id), eq(events.kind, "demarche.presentation_modifiee")));
+    const changes = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.demarcheId, t.demarche.id), eq(events.kind, "demarche.presentation_modifiee")));
     expect(changes.map((e) => e.payload)).toEqual([{ fields: ["logo"] }, { fields: ["notice"] }, { fields: ["deliberation"] }]);
 
     // Replaced: one notice row; removed: none.
@@ -111,7 +116,9 @@ describe("démarche presentation files", () => {
     await expect(setDemarcheFile(db, storage, who, t.demarche.id, "notice", { bytes: PDF, filename: "n.pdf" })).rejects.toThrow(
       NotFoundError,
     );
-    await expect(setAttestationImage(db, storage, who, t.demarche.id, "acceptation", "logo", null)).rejects.toThrow(NotFoundError);
+    await expect(setAttestationImage(db, storage, who, t.demarche.id, "acceptation", "logo", null)).rejects.toThrow(
+      NotFoundError,
+    );
     expect(await db.select().from(attachments).where(eq(attachments.demarcheId, t.demarche.id))).toEqual([]);
     expect(await db.select().from(attestationTemplates).where(eq(attestationTemplates.demarcheId, t.demarche.id))).toEqual([]);
   });
@@ -122,7 +129,9 @@ describe("attestation logo and signature", () => {
     const { db, config } = database;
     const storage = storageFor(config);
     const t = await setup();
-    const webp = await sharp({ create: { width: 300, height: 120, channels: 3, background: "#000091" } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 300, height: 120, channels: 3, background: "#000091" } })
+      .webp()
+      .toBuffer();
     expect(
       await setAttestationImage(db, storage, t.who, t.demarche.id, "acceptation", "logo", { bytes: webp, filename: "logo.webp" }),
     ).toEqual({ ok: true });
@@ -144,7 +153,11 @@ describe("attestation logo and signature", () => {
         { locale: "fr", appUrl: config.appUrl, now: new Date("2026-03-10T10:00:00Z") },
       );
       const bytes = await pdfBytes((doc) => drawAttestation(doc, document, "fr"), attestationPdfOptions(document, "fr"));
-      return Buffer.from(bytes).toString("latin1").match(/\/Subtype\s*\/Image/g)?.length ?? 0;
+      return (
+        Buffer.from(bytes)
+          .toString("latin1")
+          .match(/\/Subtype\s*\/Image/g)?.length ?? 0
+      );
     };
     expect(await preview()).toBe(2);
 
@@ -163,6 +176,10 @@ describe("attestation logo and signature", () => {
       .select()
       .from(events)
       .where(and(eq(events.demarcheId, t.demarche.id), eq(events.kind, "demarche.modele_attestation_modifie")));
-    expect(changes.map((e) => (e.payload as { change: string }).change)).toEqual(["logo_added", "signature_added", "logo_removed"]);
+    expect(changes.map((e) => (e.payload as { change: string }).change)).toEqual([
+      "logo_added",
+      "signature_added",
+      "logo_removed",
+    ]);
   });
 });

@@ -95,9 +95,18 @@ export default {
     saved: "The file was saved.",
     removed: "The file was removed.",
     kinds: {
-      logo: { label: "Logo of the procedure", hint: "PNG, JPEG or WebP image of at most {max}; it is reduced to 400 × 400 pixels at most." },
-      notice: { label: "Explanatory notice (PDF)", hint: "PDF file of at most {max}; instead of or besides the link to the notice." },
-      deliberation: { label: "Deliberation (legal basis, PDF)", hint: "PDF file of at most {max}; instead of or besides the legal basis text." },
+      logo: {
+        label: "Logo of the procedure",
+        hint: "PNG, JPEG or WebP image of at most {max}; it is reduced to 400 × 400 pixels at most.",
+      },
+      notice: {
+        label: "Explanatory notice (PDF)",
+        hint: "PDF file of at most {max}; instead of or besides the link to the notice.",
+      },
+      deliberation: {
+        label: "Deliberation (legal basis, PDF)",
+        hint: "PDF file of at most {max}; instead of or besides the legal basis text.",
+      },
     },
     errors: {
       file_missing: "Choose a file.",

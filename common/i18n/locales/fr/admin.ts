@@ -93,9 +93,18 @@ export default {
     saved: "Le fichier a été enregistré.",
     removed: "Le fichier a été supprimé.",
     kinds: {
-      logo: { label: "Logo de la démarche", hint: "Image PNG, JPEG ou WebP de {max} au maximum ; elle est réduite à 400 × 400 pixels au plus." },
-      notice: { label: "Notice explicative (PDF)", hint: "Fichier PDF de {max} au maximum ; à la place ou en plus du lien vers la notice." },
-      deliberation: { label: "Délibération (cadre juridique, PDF)", hint: "Fichier PDF de {max} au maximum ; à la place ou en plus du texte du cadre juridique." },
+      logo: {
+        label: "Logo de la démarche",
+        hint: "Image PNG, JPEG ou WebP de {max} au maximum ; elle est réduite à 400 × 400 pixels au plus.",
+      },
+      notice: {
+        label: "Notice explicative (PDF)",
+        hint: "Fichier PDF de {max} au maximum ; à la place ou en plus du lien vers la notice.",
+      },
+      deliberation: {
+        label: "Délibération (cadre juridique, PDF)",
+        hint: "Fichier PDF de {max} au maximum ; à la place ou en plus du texte du cadre juridique.",
+      },
     },
     errors: {
       file_missing: "Choisissez un fichier.",
