@@ -24,7 +24,7 @@ import { DemarcheForm } from "./ui/demarche-form";
 import { Breadcrumb, demarcheCrumb, Notice, PageTitle, useDynamicT } from "./ui/layout";
 import { refusalsByField } from "../../../server/refusal";
 
-export const handle = { i18n: ["admin"] };
+export const handle = { i18n: ["admin", "fichiers"] };
 
 const FILE_NOTICES = ["file_saved", "file_removed"] as const;
 
