@@ -32,8 +32,25 @@ export function isGroupesImportRequest(req: Pick<IncomingMessage, "method" | "ur
   return GROUPES_IMPORT_PATH.test(url.pathname) && url.searchParams.has("import");
 }
 
+/**
+ * The démarche's presentation files (`/admin/procedures/:id/edit?fichier=<kind>`, PDFs up to 20 MB)
+ * and the attestation images (`/admin/procedures/:id/attestations?image=…`, 1 MB): bodies up to
+ * this cap reach the page, which answers a file over its own limit with a message next to its input.
+ */
+export const PRESENTATION_FILE_MAX_BODY = 32 * 1024 * 1024;
+const PRESENTATION_FILE_PATH = /^\/admin\/procedures\/\d+\/(?:edit|attestations)$/;
+
+export function isPresentationFileRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean {
+  if (req.method !== "POST") return false;
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data")) return false;
+  const url = new URL(req.url ?? "/", "http://localhost");
+  return PRESENTATION_FILE_PATH.test(url.pathname) && (url.searchParams.has("fichier") || url.searchParams.has("image"));
+}
+
 /** The body limit of a page request. */
 export function pageBodyLimit(req: Pick<IncomingMessage, "method" | "url" | "headers">, maxFormBytes: number): number {
+  if (isPresentationFileRequest(req)) return Math.max(maxFormBytes, PRESENTATION_FILE_MAX_BODY);
   return isOptionsImportRequest(req) || isGroupesImportRequest(req)
     ? Math.max(maxFormBytes, OPTIONS_IMPORT_MAX_BODY)
     : maxFormBytes;

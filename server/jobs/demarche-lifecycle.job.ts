@@ -3,7 +3,8 @@
  * every 10 minutes here), the passage en instruction of a closed démarche's dossiers en
  * construction (`AutoArchiveProcedureDossiersJob`), the closing e-mails to usagers
  * (`SendClosingNotificationJob`), and the daily emptying of the corbeille
- * (`DiscardedProceduresDeletionJob`, 00:45 Paris ≈ 23:45 UTC).
+ * (`DiscardedProceduresDeletionJob`, 00:45 Paris ≈ 23:45 UTC), the reminder of brouillons not submitted
+ * two days before the closing date (`NotifyDraftNotSubmittedJob`, weekdays 07:00 Paris ≈ 06:00 UTC).
  */
 import { z } from "zod";
 import type { JobDefinition } from "./registry";
@@ -63,5 +64,14 @@ export const purgeDiscardedDemarchesJob = {
     const { purgeDiscardedDemarches } = await import("../operations/demarches/purge-discarded-demarches");
     const outcome = await purgeDiscardedDemarches(db, new Date(payload.at ?? Date.now()));
     if (outcome.deleted > 0) logger.info(outcome, "corbeille emptied");
+  },
+} satisfies JobDefinition<typeof ZCron>;
+
+export const notifyDraftNotSubmittedJob = {
+  payload: ZCron,
+  async run(payload, { db, logger }) {
+    const { notifyDraftNotSubmitted } = await import("../operations/dossiers/notify-draft-not-submitted");
+    const outcome = await notifyDraftNotSubmitted(db, new Date(payload.at ?? payload._cron?.ts ?? Date.now()));
+    if (outcome.reminded > 0) logger.info(outcome, "brouillons reminded before closing");
   },
 } satisfies JobDefinition<typeof ZCron>;

@@ -27,6 +27,7 @@ import {
   autoCloseDemarchesJob,
   autoInstructDossiersJob,
   closingNotificationJob,
+  notifyDraftNotSubmittedJob,
   purgeDiscardedDemarchesJob,
 } from "./demarche-lifecycle.job";
 import { stalledDeclarativeJob, svaSvrDailyJob } from "./special-procedures.job";
@@ -64,6 +65,7 @@ export const JOBS = {
   "auto-instruct-dossiers": autoInstructDossiersJob,
   "closing-notification": closingNotificationJob,
   "purge-discarded-demarches": purgeDiscardedDemarchesJob,
+  "notify-draft-not-submitted": notifyDraftNotSubmittedJob,
   "sva-svr-daily": svaSvrDailyJob,
   "stalled-declarative": stalledDeclarativeJob,
   "generate-attestation": generateAttestationJob,
@@ -81,7 +83,8 @@ export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>
  * weekdays at 08:00 UTC (09:00 in Paris in winter, as the reference), the weekly overview on
  * Mondays at 03:05 UTC; graphile-worker schedules each tick once across workers, and the digest
  * itself sends each mail once per period (`digest_deliveries`). SVA/SVR decisions at 00:15 UTC
- * (01:15 in Paris in winter, as the reference), stalled declarative dossiers and stuck batches every 10 minutes.
+ * (01:15 in Paris in winter, as the reference), brouillons not submitted reminded on weekdays at 06:00
+ * UTC (07:00 in Paris in winter, as the reference), stalled declarative dossiers and stuck batches every 10 minutes.
  */
 export const CRONTAB = [
   "0 * * * * purge-expired ?max=1",
@@ -93,6 +96,7 @@ export const CRONTAB = [
   "45 23 * * * api-token-expiry ?max=1",
   "*/10 * * * * auto-close-demarches ?max=1",
   "45 23 * * * purge-discarded-demarches ?max=1",
+  "0 6 * * 1-5 notify-draft-not-submitted ?max=1",
   "15 0 * * * sva-svr-daily ?max=1",
   "*/10 * * * * stalled-declarative ?max=1",
   "*/10 * * * * batch-operation-sweep ?max=1",

@@ -5,6 +5,7 @@ import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from 
 import { confirmEmailTemplate } from "./templates/confirm-email";
 import { dossierCustomMailTemplate } from "./templates/dossier-custom-mail";
 import { demarcheClosedTemplate } from "./templates/demarche-closed";
+import { brouillonReminderTemplate } from "./templates/brouillon-reminder";
 import { DOSSIER_MAIL_TEMPLATES } from "./templates/dossier-mails";
 import { archiveReadyTemplate } from "./templates/archive-ready";
 import { exportReadyTemplate } from "./templates/export-ready";
@@ -56,6 +57,8 @@ export const MAIL_TEMPLATES = {
   ...EQUIPE_MAIL_TEMPLATES,
   // démarche closed, usagers told (server/operations/demarches/send-closing-notification.ts)
   demarche_closed: demarcheClosedTemplate,
+  // brouillon not submitted 2 days before the démarche closes (server/events/reactions/brouillon-reminder.ts)
+  brouillon_reminder: brouillonReminderTemplate,
   // the usager's sharing and account (server/events/reactions/partage-mails.ts, server/operations/accounts/change-email.ts)
   dossier_invite: dossierInviteTemplate,
   dossier_transfer: dossierTransferTemplate,

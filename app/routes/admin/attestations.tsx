@@ -15,13 +15,18 @@ import {
   type AttestationTemplateKind,
   isAttestationTemplateKind,
 } from "../../../common/attestations";
+import { isAttestationImageKind } from "../../../server/domain/demarches/presentation-files";
+import { storageFor } from "../../../server/integrations/storage";
+import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
+import { setAttestationImage } from "../../../server/operations/attestations/set-attestation-image";
+import { uploadedFileOf } from "../../lib/uploaded-file.server";
 import { formatByteSize } from "../../../server/domain/files/file-ref";
 import { saveAttestationTemplate } from "../../../server/operations/attestations/save-attestation-template";
 import { setAttestationActivation } from "../../../server/operations/attestations/set-attestation-activation";
 import { attestationTemplatesEditor } from "../../../server/queries/admin/attestation-templates";
 import type { Refusal } from "../../../server/refusal";
 import { CsrfInput } from "../../components/csrf-input";
-import { CheckboxField, InputField, SelectField, TextareaField } from "../../components/dsfr/fields";
+import { CheckboxField, InputField, SelectField, TextareaField, UploadField } from "../../components/dsfr/fields";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
@@ -61,6 +66,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const admin = currentAdministrateur(context);
   const { db } = services(context);
   const demarcheId = demarcheIdOf(params);
+  const query = new URL(request.url).searchParams;
+  const image = query.get("image");
+  if (image !== null) return imageUpload(context, request, demarcheId, query.get("kind"), image);
   const form = await readForm(request);
   const kind = formString(form, "kind");
   if (!isAttestationTemplateKind(kind)) throw data({ status: 400 }, { status: 400 });
@@ -91,9 +99,56 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       }
       return redirect(`${page}?notice=${activated ? "activated" : "deactivated"}&kind=${kind}#${kind}`);
     }
+    case "image-remove": {
+      const image = formString(form, "image");
+      if (!isAttestationImageKind(image)) throw data({ status: 400 }, { status: 400 });
+      await setAttestationImage(db, storageFor(services(context).config), who, demarcheId, kind, image, null);
+      return redirect(`${page}?notice=image_removed&kind=${kind}#${kind}-${image}`);
+    }
     default:
       throw data({ status: 400 }, { status: 400 });
   }
+}
+
+/** The images' refusals as the page's messages (`attestations.errors.*`). */
+const IMAGE_ERRORS: Record<string, string> = {
+  file_missing: "image_empty",
+  file_too_big: "image_too_large",
+  file_format: "image_invalid",
+  image_corrupted: "image_corrupted",
+};
+
+/** `POST ?image=<logo|signature>&kind=<kind>`, multipart: the template's logo or signature. */
+async function imageUpload(
+  context: Route.ActionArgs["context"],
+  request: Request,
+  demarcheId: number,
+  kind: string | null,
+  image: string,
+) {
+  const admin = currentAdministrateur(context);
+  const { db, config } = services(context);
+  if (!isAttestationTemplateKind(kind) || !isAttestationImageKind(image)) throw data({ status: 400 }, { status: 400 });
+  const page = `/admin/procedures/${demarcheId}/attestations`;
+  // Scope first: another administrateur gets 404 whatever they send.
+  await findAdministrableDemarche(db, admin.administrateurId, demarcheId);
+  const read = await uploadedFileOf(request, "file", ATTESTATION_IMAGE_MAX_BYTES);
+  const result = read.ok
+    ? await setAttestationImage(
+        db,
+        storageFor(config),
+        { administrateurId: admin.administrateurId, userId: admin.id },
+        demarcheId,
+        kind,
+        image,
+        read.file,
+      )
+    : { ok: false as const, refusals: [{ code: read.code === "too_big" ? "file_too_big" : "file_missing", field: image }] };
+  if (!result.ok) {
+    const code = IMAGE_ERRORS[result.refusals[0]?.code ?? ""] ?? "image_invalid";
+    return redirect(`${page}?image_erreur=${code}&kind=${kind}#${kind}-${image}`);
+  }
+  return redirect(`${page}?notice=image_added&kind=${kind}#${kind}-${image}`);
 }
 
 type Field = "title" | "body" | "footer";
@@ -271,6 +326,45 @@ export default function Attestations({ loaderData, actionData }: Route.Component
                     <span className="fr-sr-only">{` ${name}`}</span>
                   </button>
                 </Form>
+
+                {(["logo", "signature"] as const).map((image) => {
+                  const present = image === "logo" ? template.hasLogo : template.hasSignature;
+                  return (
+                    <div key={image} className="fr-mt-4w" id={`${kind}-${image}`} data-attestation-image={image}>
+                      <h3 className="fr-h6">{t(`attestations.images.${image}`)}</h3>
+                      <p>{present ? t("attestations.images.current") : t("attestations.images.none")}</p>
+                      {image === "signature" ? <p className="fr-hint-text">{t("attestations.images.groupeSignature")}</p> : null}
+                      <Form method="post" encType="multipart/form-data" action={`?image=${image}&kind=${kind}`} noValidate>
+                        <CsrfInput />
+                        <UploadField
+                          id={id(`${image}-file`)}
+                          name="file"
+                          label={t(`attestations.images.${image}`)}
+                          hint={t("attestations.images.hint", { max: imageMax })}
+                          accept="image/png,image/jpeg,image/webp"
+                          required
+                          className="fr-mb-2w"
+                        />
+                        <button type="submit" className="fr-btn fr-btn--secondary">
+                          {t("attestations.images.upload")}
+                          <span className="fr-sr-only">{` ${t(`attestations.images.${image}`)} – ${name}`}</span>
+                        </button>
+                      </Form>
+                      {present ? (
+                        <Form method="post" className="fr-mt-1w">
+                          <CsrfInput />
+                          <input type="hidden" name="kind" value={kind} />
+                          <input type="hidden" name="intent" value="image-remove" />
+                          <input type="hidden" name="image" value={image} />
+                          <button type="submit" className="fr-btn fr-btn--tertiary">
+                            {t("attestations.images.remove")}
+                            <span className="fr-sr-only">{` ${t(`attestations.images.${image}`)} – ${name}`}</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </div>
+                  );
+                })}
 
                 <h3 className="fr-mt-4w">{t("attestations.preview.title")}</h3>
                 <p>{t("attestations.preview.lead")}</p>

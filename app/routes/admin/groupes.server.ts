@@ -9,8 +9,7 @@ import type { Refusal } from "../../../server/refusal";
 import type { Db } from "../../../server/db/client";
 import type { Locale } from "../../../common/i18n";
 import type { Storage } from "../../../server/integrations/storage";
-
-const MULTIPART_MARGIN = 64 * 1024;
+import { MULTIPART_MARGIN, uploadedFileOf } from "../../lib/uploaded-file.server";
 
 export function isGroupesImport(request: Request): boolean {
   return request.method === "POST" && new URL(request.url).searchParams.has("import");
@@ -61,13 +60,6 @@ export function isSignatureUpload(request: Request): boolean {
 export async function signatureFileOf(
   request: Request,
 ): Promise<{ ok: true; file: { bytes: Uint8Array; filename: string } } | { ok: false; code: string }> {
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("multipart/form-data")) return { ok: false, code: "signature_missing" };
-  const length = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (!Number.isFinite(length) || length > GROUPE_SIGNATURE_MAX_BYTES + MULTIPART_MARGIN)
-    return { ok: false, code: "signature_too_big" };
-  const form = await request.formData();
-  const file = form.get("signature");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, code: "signature_missing" };
-  return { ok: true, file: { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name } };
+  const read = await uploadedFileOf(request, "signature", GROUPE_SIGNATURE_MAX_BYTES);
+  return read.ok ? read : { ok: false, code: read.code === "too_big" ? "signature_too_big" : "signature_missing" };
 }

@@ -46,6 +46,15 @@ export function CommencerPage({ data }: { data: CommencerData }) {
           <p>{t("usager.commencer.test.bannerDetail")}</p>
         </div>
       ) : null}
+      {data.demarche.logoUrl ? (
+        <img
+          src={data.demarche.logoUrl}
+          alt={t("presentation.commencer.logoAlt")}
+          className="fr-mb-2w"
+          style={{ maxWidth: "200px", maxHeight: "200px" }}
+          data-testid="demarche-logo"
+        />
+      ) : null}
       <h1>{data.demarche.libelle}</h1>
 
       {data.open ? null : (
@@ -166,20 +175,40 @@ export function CommencerPage({ data }: { data: CommencerData }) {
       <section aria-labelledby="informations-demarche">
         <h2 id="informations-demarche">{t("usager.commencer.presentation")}</h2>
         <dl>
-          {data.demarche.lienNotice ? (
+          {data.demarche.lienNotice || data.demarche.noticeFile ? (
             <>
               <dt className="fr-text--bold">{t("presentation.commencer.notice")}</dt>
-              <dd className="fr-mb-2w fr-ml-0">
-                <TextOrLink value={data.demarche.lienNotice} />
-              </dd>
+              {data.demarche.lienNotice ? (
+                <dd className="fr-mb-2w fr-ml-0">
+                  <TextOrLink value={data.demarche.lienNotice} />
+                </dd>
+              ) : null}
+              {data.demarche.noticeFile ? (
+                <dd className="fr-mb-2w fr-ml-0">
+                  <a className="fr-link fr-link--download" href={data.demarche.noticeFile.url} download>
+                    {t("presentation.commencer.noticeDownload")}
+                    <span className="fr-link__detail">{`${data.demarche.noticeFile.filename} – ${data.demarche.noticeFile.size}`}</span>
+                  </a>
+                </dd>
+              ) : null}
             </>
           ) : null}
-          {data.demarche.cadreJuridique ? (
+          {data.demarche.cadreJuridique || data.demarche.deliberationFile ? (
             <>
               <dt className="fr-text--bold">{t("usager.commencer.cadreJuridique")}</dt>
-              <dd className="fr-mb-2w fr-ml-0">
-                <TextOrLink value={data.demarche.cadreJuridique} />
-              </dd>
+              {data.demarche.cadreJuridique ? (
+                <dd className="fr-mb-2w fr-ml-0">
+                  <TextOrLink value={data.demarche.cadreJuridique} />
+                </dd>
+              ) : null}
+              {data.demarche.deliberationFile ? (
+                <dd className="fr-mb-2w fr-ml-0">
+                  <a className="fr-link fr-link--download" href={data.demarche.deliberationFile.url} download>
+                    {t("presentation.commencer.deliberation")}
+                    <span className="fr-link__detail">{`${data.demarche.deliberationFile.filename} – ${data.demarche.deliberationFile.size}`}</span>
+                  </a>
+                </dd>
+              ) : null}
             </>
           ) : null}
           {data.demarche.lienDpo ? (

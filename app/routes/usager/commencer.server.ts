@@ -14,6 +14,8 @@ import {
 } from "../../../server/lookups/demarche-by-path";
 import { renderRichText } from "../../../server/domain/demarches/rich-text";
 import { serviceOfDemarche } from "../../../server/lookups/own-service";
+import { demarcheFilesOf } from "../../../server/lookups/demarche-files";
+import { formatByteSize } from "../../../server/domain/files/file-ref";
 import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/list-dossiers";
 import type { RouterContextProvider } from "react-router";
 import { notFound, requestState, requireUser, services } from "../../lib/request.server";
@@ -46,6 +48,13 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
   const prefill = open ? await prefillOnCommencer({ context, request }, { id: demarche.id, path: demarche.path }, test) : null;
   const champs = open ? await loadStartRevisionChamps(db, demarche, test) : [];
   const mine = user ? await listUsagerDossiersOnDemarche(db, user.id, demarche.id, test) : [];
+  const files = await demarcheFilesOf(db, demarche.id);
+  const download = (kind: "notice" | "deliberation") => {
+    const file = files[kind];
+    return file
+      ? { url: `/demarches/${demarche.id}/${kind}`, filename: file.filename, size: formatByteSize(file.byteSize, locale) }
+      : null;
+  };
   return data(
     {
       test,
@@ -64,6 +73,10 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
         piecesHtml: renderRichText(demarche.descriptionPj),
         lienNotice: demarche.lienNotice,
         cadreJuridique: demarche.cadreJuridique,
+        /** Uploaded presentation files (server/http/uploads/demarche-files.ts). */
+        logoUrl: files.logo ? `/demarches/${demarche.id}/logo?v=${files.logo.checksum.slice(0, 12)}` : null,
+        noticeFile: download("notice"),
+        deliberationFile: download("deliberation"),
         lienDpo: demarche.lienDpo,
         dureeConservation: demarche.dureeConservation,
       },

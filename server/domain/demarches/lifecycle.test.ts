@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cloneDureeConservation, cloneLibelle, effectiveCloneOptions } from "./clone-options";
 import {
   checkClosingDate,
+  draftReminderClosingDay,
   checkReplacement,
   corbeilleCutoff,
   isClosingDue,
@@ -163,5 +164,14 @@ describe("model démarches", () => {
         champs: [{ key: "b", type: "text", libelle: "B", condition: { champ: "z", equals: true } }],
       }),
     ).toThrow(/not an earlier field/);
+  });
+});
+
+describe("draftReminderClosingDay", () => {
+  it("is two days after today in Paris, across months and the UTC midnight", () => {
+    expect(draftReminderClosingDay(new Date("2026-03-10T06:00:00Z"))).toBe("2026-03-12");
+    expect(draftReminderClosingDay(new Date("2026-02-27T06:00:00Z"))).toBe("2026-03-01");
+    // 23:30 UTC on 31 December is already 1 January in Paris.
+    expect(draftReminderClosingDay(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-03");
   });
 });

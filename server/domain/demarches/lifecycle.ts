@@ -101,3 +101,12 @@ export function checkReplacement(
   if (replacement.state !== "publiee") return { ok: false, code: "replacement_not_published" };
   return { ok: true };
 }
+
+/** Days before its closing date a démarche's unsubmitted brouillons are reminded (the reference's `INTERVAL_BEFORE_CLOSING`). */
+export const DRAFT_REMINDER_DAYS_BEFORE_CLOSING = 2;
+
+/** The closing day whose brouillons are reminded today (Paris): today + 2 days, as the reference's `auto_archive_on - 2 days = today`. */
+export function draftReminderClosingDay(now: Date): string {
+  const [y, m, d] = parisDay(now).split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + DRAFT_REMINDER_DAYS_BEFORE_CLOSING)).toISOString().slice(0, 10);
+}

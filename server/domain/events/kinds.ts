@@ -226,6 +226,11 @@ export const EVENT_KINDS = {
     reason: z.enum([...DELETION_REASONS, "not_modified_for_a_long_time"]),
     tombstone: z.boolean(),
   }),
+  /**
+   * The platform reminded the owner of a brouillon that the démarche closes on `closingOn` (the
+   * reference's `NotifyDraftNotSubmittedJob`, 2 days before): once per dossier.
+   */
+  "dossier.rappel_brouillon_avant_fermeture": z.object({ closingOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   /** Its author deleted a message (it stays as « Message supprimé »). */
   "message.supprime": z.object({ commentaireId: z.number().int() }),
 } as const satisfies Record<string, z.ZodType>;

@@ -7,6 +7,7 @@ import type { Reaction } from "../reaction";
 import { administrateurAddedMail } from "./administrateur-mails";
 import { archiveReadyMail } from "./archive-ready-mail";
 import { attestationGeneration } from "./attestations";
+import { brouillonReminderMail } from "./brouillon-reminder";
 import { avisAnsweredMail, avisDecisionMails, avisRequestMails } from "./avis-mails";
 import { closingNotification } from "./closing-notification";
 import { groupeChangeMails } from "./groupe-change-mails";
@@ -35,4 +36,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   dossierInviteMail,
   dossierTransferMail,
   archiveReadyMail,
+  brouillonReminderMail,
 ];

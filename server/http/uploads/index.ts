@@ -8,6 +8,7 @@ import type { AppServices } from "../context";
 import { avisFormUploads } from "./avis-form-uploads";
 import { dossierFileEndpoints } from "./dossier-file-endpoints";
 import { dossierFormUploads } from "./dossier-form-uploads";
+import { demarcheFileHandler } from "./demarche-files";
 import { downloadHandler } from "./download";
 import { archiveDownloadHandler } from "./archive-download";
 import { exportDownloadHandler } from "./export-download";
@@ -24,6 +25,9 @@ export function fileRoutes(services: AppServices, options: { pages: RequestHandl
   const download = downloadHandler(services);
   router.get("/pieces-jointes/:id", download);
   router.head("/pieces-jointes/:id", download);
+  const demarcheFile = demarcheFileHandler(services);
+  router.get("/demarches/:id/:kind", demarcheFile);
+  router.head("/demarches/:id/:kind", demarcheFile);
   const exportDownload = exportDownloadHandler(services);
   router.get("/procedures/:id/exports/:exportId/fichier", exportDownload);
   router.head("/procedures/:id/exports/:exportId/fichier", exportDownload);

@@ -5,20 +5,23 @@
  * The previous image's row is deleted; the storage sweep removes its bytes. Refusals on `signature`
  * (codes of `groupes.signature.errors`).
  */
-import { Readable } from "node:stream";
-import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "../../db/client";
 import { attachments, groupesInstructeurs } from "../../db/schema";
-import { sanitizeFilename } from "../../domain/files/file-ref";
 import type { Storage } from "../../integrations/storage";
 import { findAdministrableGroupe } from "../../lookups/administrable-groupe";
 import { type OperationResult, refuse } from "../../refusal";
+import { dropStored, type StoredSmallFile, storeSmallFile } from "../attachments/store-small-file";
 import { type AdminActor, recordGroupesChange } from "./admin-actor";
 
 export const GROUPE_SIGNATURE_MAX_BYTES = 1024 * 1024;
-const ACCEPTED = new Set(["image/png", "image/jpeg"]);
+const ACCEPTED = ["image/png", "image/jpeg"];
+const SIGNATURE_REFUSALS = {
+  missing: "signature_missing",
+  too_big: "signature_too_big",
+  format: "signature_format",
+  corrupted: "signature_format",
+} as const;
 
 export async function setGroupeSignature(
   db: Db,
@@ -29,20 +32,11 @@ export async function setGroupeSignature(
   file: { bytes: Uint8Array; filename: string } | null,
 ): Promise<OperationResult<object>> {
   await findAdministrableGroupe(db, admin.administrateurId, demarcheId, groupeId);
-  let stored: { key: string; contentType: string; checksum: string; byteSize: number; filename: string } | null = null;
+  let stored: StoredSmallFile | null = null;
   if (file !== null) {
-    if (file.bytes.byteLength === 0) return refuse("signature_missing", "signature");
-    if (file.bytes.byteLength > GROUPE_SIGNATURE_MAX_BYTES) return refuse("signature_too_big", "signature");
-    const sniffed = await fileTypeFromBuffer(file.bytes).catch(() => undefined);
-    if (!sniffed || !ACCEPTED.has(sniffed.mime)) return refuse("signature_format", "signature");
-    const { key } = await storage.put(Readable.from([Buffer.from(file.bytes)]));
-    stored = {
-      key,
-      contentType: sniffed.mime,
-      checksum: createHash("sha256").update(file.bytes).digest("hex"),
-      byteSize: file.bytes.byteLength,
-      filename: sanitizeFilename(file.filename) || `signature.${sniffed.ext}`,
-    };
+    const checked = await storeSmallFile(storage, file, { accepted: ACCEPTED, maxBytes: GROUPE_SIGNATURE_MAX_BYTES });
+    if (!checked.ok) return refuse(SIGNATURE_REFUSALS[checked.code], "signature");
+    stored = checked.stored;
   }
   try {
     return await db.transaction(async (tx) => {
@@ -72,7 +66,7 @@ export async function setGroupeSignature(
       return { ok: true as const };
     });
   } catch (error) {
-    if (stored) await storage.delete(stored.key).catch(() => undefined);
+    await dropStored(storage, stored);
     throw error;
   }
 }

@@ -85,6 +85,37 @@ export default {
       closes: "No closed procedure.",
     },
   },
+  presentationFiles: {
+    title: "Files of the procedure",
+    lead: "The logo is shown to applicants on the procedure’s page and their files; the notice and the deliberation are offered to them as downloads.",
+    current: "Current file: {filename} ({size})",
+    none: "No file.",
+    upload: "Upload",
+    remove: "Remove",
+    saved: "The file was saved.",
+    removed: "The file was removed.",
+    kinds: {
+      logo: {
+        label: "Logo of the procedure",
+        hint: "PNG, JPEG or WebP image of at most {max}; it is reduced to 400 × 400 pixels at most.",
+      },
+      notice: {
+        label: "Explanatory notice (PDF)",
+        hint: "PDF file of at most {max}; instead of or besides the link to the notice.",
+      },
+      deliberation: {
+        label: "Deliberation (legal basis, PDF)",
+        hint: "PDF file of at most {max}; instead of or besides the legal basis text.",
+      },
+    },
+    errors: {
+      file_missing: "Choose a file.",
+      file_too_big: "The file must not exceed {max}.",
+      file_format_logo: "The logo must be a PNG, JPEG or WebP image.",
+      file_format_pdf: "The file must be a PDF.",
+      image_corrupted: "The image cannot be read or is damaged: save it again as PNG or JPEG.",
+    },
+  },
   demarcheForm: {
     newTitle: "Create a new procedure",
     newLead: "This information makes up the procedure's presentation page: it is the first thing applicants read.",

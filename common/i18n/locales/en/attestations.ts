@@ -31,7 +31,7 @@ export default {
   images: {
     logo: "Logo",
     signature: "Signature (stamp)",
-    hint: "PNG or JPEG image of at most {max}.",
+    hint: "PNG, JPEG or WebP image of at most {max}.",
     current: "Current image",
     none: "No image.",
     upload: "Upload the image",
@@ -56,9 +56,10 @@ export default {
     tag_unknown: "The tag {tag} does not exist: check its label in the list of available tags.",
     tag_unavailable: "The tag {tag} is not available in an attestation.",
     not_saved: "Save the attestation before activating it.",
-    image_invalid: "The file must be a PNG or JPEG image.",
+    image_invalid: "The file must be a PNG, JPEG or WebP image.",
     image_too_large: "The image must not exceed {max}.",
     image_empty: "Choose an image.",
+    image_corrupted: "The image cannot be read or is damaged: save it again as PNG or JPEG.",
     mail_missing_link: "The attestation {attestation} is activated: the e-mail must contain the tag {tag}.",
   },
   defaults: {

@@ -144,5 +144,11 @@ export default {
       action: "Go to the new procedure",
       dossiers: "Files already submitted are still examined; you find them in your space.",
     },
+    draftNotSubmitted: {
+      subject: "Warning: your file on “{demarche}” has not been submitted",
+      body: "The procedure “{demarche}” closes on {date}. Your file no. {number} is still a draft: it has not been submitted.",
+      submit: "For it to be examined, submit it before {date}; after that it can no longer be submitted.",
+      action: "Complete and submit my file",
+    },
   },
 } satisfies Translation<typeof fr>;

@@ -83,6 +83,37 @@ export default {
       closes: "Aucune démarche close.",
     },
   },
+  presentationFiles: {
+    title: "Fichiers de la démarche",
+    lead: "Le logo est affiché aux usagers sur la page de la démarche et leurs dossiers ; la notice et la délibération leur sont proposées en téléchargement.",
+    current: "Fichier actuel : {filename} ({size})",
+    none: "Aucun fichier.",
+    upload: "Envoyer",
+    remove: "Supprimer",
+    saved: "Le fichier a été enregistré.",
+    removed: "Le fichier a été supprimé.",
+    kinds: {
+      logo: {
+        label: "Logo de la démarche",
+        hint: "Image PNG, JPEG ou WebP de {max} au maximum ; elle est réduite à 400 × 400 pixels au plus.",
+      },
+      notice: {
+        label: "Notice explicative (PDF)",
+        hint: "Fichier PDF de {max} au maximum ; à la place ou en plus du lien vers la notice.",
+      },
+      deliberation: {
+        label: "Délibération (cadre juridique, PDF)",
+        hint: "Fichier PDF de {max} au maximum ; à la place ou en plus du texte du cadre juridique.",
+      },
+    },
+    errors: {
+      file_missing: "Choisissez un fichier.",
+      file_too_big: "Le fichier ne doit pas dépasser {max}.",
+      file_format_logo: "Le logo doit être une image PNG, JPEG ou WebP.",
+      file_format_pdf: "Le fichier doit être un PDF.",
+      image_corrupted: "L’image est illisible ou endommagée : enregistrez-la à nouveau au format PNG ou JPEG.",
+    },
+  },
   demarcheForm: {
     newTitle: "Créer une nouvelle démarche",
     newLead: "Ces informations forment la page de présentation de la démarche : ce sont les premières que l’usager lira.",

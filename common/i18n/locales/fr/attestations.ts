@@ -30,7 +30,7 @@ export default {
   images: {
     logo: "Logo",
     signature: "Signature (tampon)",
-    hint: "Image PNG ou JPEG de {max} au maximum.",
+    hint: "Image PNG, JPEG ou WebP de {max} au maximum.",
     current: "Image actuelle",
     none: "Aucune image.",
     upload: "Envoyer l’image",
@@ -55,9 +55,10 @@ export default {
     tag_unknown: "La balise {tag} n’existe pas : vérifiez son libellé dans la liste des balises disponibles.",
     tag_unavailable: "La balise {tag} n’est pas disponible dans une attestation.",
     not_saved: "Enregistrez l’attestation avant de l’activer.",
-    image_invalid: "Le fichier doit être une image PNG ou JPEG.",
+    image_invalid: "Le fichier doit être une image PNG, JPEG ou WebP.",
     image_too_large: "L’image ne doit pas dépasser {max}.",
     image_empty: "Choisissez une image.",
+    image_corrupted: "L’image est illisible ou endommagée : enregistrez-la à nouveau au format PNG ou JPEG.",
     mail_missing_link: "L’attestation {attestation} est activée : l’e-mail doit contenir la balise {tag}.",
   },
   defaults: {

@@ -145,5 +145,11 @@ export default {
       action: "Accéder à la nouvelle démarche",
       dossiers: "Les dossiers déjà déposés continuent d’être instruits ; vous les retrouvez dans votre espace.",
     },
+    draftNotSubmitted: {
+      subject: "Attention : votre dossier sur « {demarche} » n’est pas déposé",
+      body: "La démarche « {demarche} » ferme le {date}. Votre dossier n° {number} est toujours en brouillon : il n’a pas été déposé.",
+      submit: "Pour qu’il soit instruit, déposez-le avant le {date} ; ensuite, il ne sera plus possible de le déposer.",
+      action: "Compléter et déposer mon dossier",
+    },
   },
 };
