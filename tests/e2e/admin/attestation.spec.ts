@@ -1,5 +1,13 @@
 import { getDocumentProxy, extractText } from "unpdf";
-import { type Actor, clonePublishedDemarche, fillSubventionForm, instructeur, signOut, uniqueSuffix, usager } from "../journey/steps";
+import {
+  type Actor,
+  clonePublishedDemarche,
+  fillSubventionForm,
+  instructeur,
+  signOut,
+  uniqueSuffix,
+  usager,
+} from "../journey/steps";
 import { DEMO, expect, test } from "../support/fixtures";
 
 /**
@@ -37,7 +45,10 @@ test.describe("attestation", () => {
           await checkA11y(page);
           await page.locator("section#acceptation").getByRole("button", { name: "Enregistrer", exact: true }).click();
           await expect(page.locator("section#acceptation")).toContainText("L’attestation a été enregistrée.");
-          await page.locator("section#acceptation").getByRole("button", { name: /^Activer/ }).click();
+          await page
+            .locator("section#acceptation")
+            .getByRole("button", { name: /^Activer/ })
+            .click();
           await expect(page.locator("section#acceptation")).toContainText(
             "L’attestation est activée : elle sera générée pour chaque dossier accepté.",
           );

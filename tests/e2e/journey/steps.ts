@@ -551,7 +551,8 @@ export async function clonePublishedDemarche(
   await checkA11y(page);
   await page.getByLabel(/^Titre de la nouvelle démarche/).fill(spec.libelle);
   await page.getByRole("button", { name: "Cloner la démarche" }).click();
-  await expect(page).toHaveURL(/\/admin\/procedures\/\d+\?notice=cloned$/);
+  // Cloning copies the form, groupes and labels in one transaction: slow on a loaded machine.
+  await expect(page).toHaveURL(/\/admin\/procedures\/\d+\?notice=cloned$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(spec.libelle);
   await checkA11y(page);
   const overview = new URL(page.url()).pathname;
