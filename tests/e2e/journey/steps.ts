@@ -571,7 +571,8 @@ export async function clonePublishedDemarche(
   await page.getByLabel("Adresse de la démarche").fill(spec.path);
   await page.getByLabel("Je comprends que les dossiers de test seront supprimés").check({ force: true }); // DSFR: the label covers the input
   await page.getByRole("button", { name: "Publier la démarche" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Démarche publiée");
+  // Publishing checks and copies the whole draft: slow on a loaded machine.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Démarche publiée", { timeout: 30_000 });
   await expect(page.getByRole("link", { name: new RegExp(`/commencer/${spec.path}$`) })).toBeVisible();
   await checkA11y(page);
   return { ...created, libelle: spec.libelle, path: spec.path };
