@@ -525,3 +525,66 @@ export async function graphql<T>(
 
 /** With JavaScript, runs `action` and waits for the form editor's save it triggers (see editorSave). */
 export const waitForEditorSave = editorSave;
+
+/** The seeded démarche (server/seed/demo.ts) of the demo administrateur and instructeur. */
+export const DEMO_DEMARCHE = "Demande de subvention pour une association";
+
+/**
+ * The signed-in demo administrateur clones the seeded démarche (its form, and its groupe with the
+ * demo instructeur) under `libelle`, lets `configure` set what the journey needs (public,
+ * attestation, groupes…), gives it a service and a website, and publishes it at
+ * `/commencer/<path>`. Quicker than building one field by field. The usager fills it with
+ * `usager.fillSubventionForm`.
+ */
+export async function clonePublishedDemarche(
+  actor: Actor,
+  spec: { libelle: string; path: string; configure?: (demarche: { number: number; overview: string }) => Promise<void> },
+): Promise<{ number: number; overview: string; libelle: string; path: string }> {
+  const { page, checkA11y } = actor;
+  await page.goto("/admin/procedures");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes démarches");
+  const source = await page.getByRole("link", { name: DEMO_DEMARCHE, exact: true }).first().getAttribute("href");
+  const sourceId = Number(/\/admin\/procedures\/(\d+)/.exec(source ?? "")?.[1]);
+  expect(sourceId, `link to « ${DEMO_DEMARCHE} »: ${source}`).toBeGreaterThan(0);
+  await page.goto(`/admin/procedures/${sourceId}/cloner`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Cloner « ${DEMO_DEMARCHE} »`);
+  await checkA11y(page);
+  await page.getByLabel(/^Titre de la nouvelle démarche/).fill(spec.libelle);
+  await page.getByRole("button", { name: "Cloner la démarche" }).click();
+  // Cloning copies the form, groupes and labels in one transaction: slow on a loaded machine.
+  await expect(page).toHaveURL(/\/admin\/procedures\/\d+\?notice=cloned$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(spec.libelle);
+  await checkA11y(page);
+  const overview = new URL(page.url()).pathname;
+  const created = { number: Number(overview.split("/").pop()), overview };
+  await spec.configure?.(created);
+
+  // A clone has neither service nor website: both are required to publish.
+  await admin.createService(actor, created.number);
+  await page.goto(`/admin/procedures/${created.number}/edit`);
+  await page.getByLabel(/^Lien du site internet/).fill("https://www.exemple.fr/demarches");
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/procedures/${created.number}(\\?|$)`));
+
+  await page.goto(`/admin/procedures/${created.number}/publication`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publication");
+  await page.getByLabel("Adresse de la démarche").fill(spec.path);
+  await page.getByLabel("Je comprends que les dossiers de test seront supprimés").check({ force: true }); // DSFR: the label covers the input
+  await page.getByRole("button", { name: "Publier la démarche" }).click();
+  // Publishing checks and copies the whole draft: slow on a loaded machine.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Démarche publiée", { timeout: 30_000 });
+  await expect(page.getByRole("link", { name: new RegExp(`/commencer/${spec.path}$`) })).toBeVisible();
+  await checkA11y(page);
+  return { ...created, libelle: spec.libelle, path: spec.path };
+}
+
+/** The usager, on the brouillon of a clone of the seeded démarche, answers its mandatory fields. */
+export async function fillSubventionForm({ page }: Actor, associationName: string) {
+  await page.getByLabel("Nom de l’association").fill(associationName);
+  await page.getByLabel("Date de création").fill("2019-03-02");
+  await page.getByLabel("Nombre d’adhérents").fill("25");
+  await page.getByLabel("Description du projet").fill("Un atelier de réparation de vélos.");
+  await page.getByLabel("Autre", { exact: true }).check({ force: true }); // DSFR radios: the label covers the input
+  await page.getByLabel("Si autre, précisez").fill("Mobilité");
+  await page.getByLabel("Montant demandé (€)").fill("800");
+}

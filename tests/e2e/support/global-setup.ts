@@ -97,6 +97,9 @@ async function startPlatform(slot: number, config: FullConfig): Promise<Platform
     DATA_DIR: path.join(tmp, "data"),
     DATABASE_URL: databaseUrl ?? "",
     SEED_DEMO: "true",
+    // The fetch-etablissement job runs 5 s after a SIRET was kept in degraded mode (not 30 min):
+    // tests/e2e/usager/company.spec.ts waits for the data.
+    API_ENTREPRISE_RETRY_DELAY_MS: "5000",
     WORKER_IN_PROCESS: "true",
     // One web process: the machine's cores go to the browsers (the cluster has its own test).
     WEB_CONCURRENCY: "1",
