@@ -1,7 +1,8 @@
 /**
  * What the démarche's activated attestations require before publication: their tags valid
- * against the draft form, and the matching decision e-mail (accepté, refusé) customised with
- * `--lien attestation--` (the reference's warning: otherwise the usager never gets the link).
+ * against the draft form, and the matching decision e-mail (accepté, refusé), when customised,
+ * carrying `--lien attestation--` (the reference's warning: otherwise the usager never gets the link).
+ * The default e-mail links to the attestation by itself.
  */
 import { eq } from "drizzle-orm";
 import { ATTESTATION_TEMPLATE_KINDS, type AttestationTemplateKind } from "../../common/attestations";
@@ -42,7 +43,7 @@ export async function attestationBlockers(
     for (const p of attestationTemplateProblems(template, context, kind))
       blockers.push({ kind, code: p.code, tag: tagText(p.tag) });
     const mail = mails.get(ATTESTATION_MAIL_KIND[kind]);
-    if (!mail || !mentionsAttestationLink(`${mail.subject}\n${mail.body}`)) {
+    if (mail && !mentionsAttestationLink(`${mail.subject}\n${mail.body}`)) {
       blockers.push({ kind, code: "mail_missing_link", tag: tagText(ATTESTATION_LINK_TAG) });
     }
   }

@@ -11,6 +11,8 @@ import { DEFAULT_LOCALE, isLocale } from "../../../common/i18n";
 import { demarches, dossiers, users } from "../../db/schema";
 import type { EventKind } from "../../domain/events/kinds";
 import { enqueueMail } from "../../jobs/enqueue-mail";
+import { attestationKindForState } from "../../domain/attestations/attestations";
+import { listAttestationTemplates } from "../../lookups/attestation-templates";
 import { customDossierMail } from "../../lookups/dossier-mail";
 import { type DossierMailName, dossierMailText } from "../../mail/templates/dossier-mails";
 import { defineReaction } from "../reaction";
@@ -57,6 +59,8 @@ export const usagerStateMails = defineReaction({
         email: users.email,
         locale: users.locale,
         forTest: dossiers.forTest,
+        demarcheId: dossiers.demarcheId,
+        state: dossiers.state,
         libelle: demarches.libelle,
         accuseLecture: demarches.accuseLecture,
         forTiers: dossiers.forTiers,
@@ -74,6 +78,9 @@ export const usagerStateMails = defineReaction({
     const custom =
       mail.name === MAIL_BY_KIND[event.kind] ? await customDossierMail(tx, event.dossierId, mail.name, locale) : null;
     // The accusé de réception carries the PDF receipt, as the reference's (customised or not).
+    // The default decision e-mail links to the attestation when the démarche activated one for this
+    // decision (a customised e-mail must carry `--lien attestation--` itself: checked before publication).
+    const attestation = custom ? false : await hasActivatedAttestation(tx, target.demarcheId, mail.name, target.state);
     const receipt =
       event.kind === "dossier.depose" ? { attachments: [{ kind: "dossier_receipt" as const, dossierId: event.dossierId }] } : {};
     // The messagerie copy, in the usager's language (with the accusé de lecture, as neutral as the e-mail).
@@ -105,7 +112,7 @@ export const usagerStateMails = defineReaction({
           tx,
           to,
           mail.name,
-          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation },
+          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation, attestation },
           locale,
           receipt,
         );
@@ -113,3 +120,15 @@ export const usagerStateMails = defineReaction({
     }
   },
 });
+
+async function hasActivatedAttestation(
+  tx: Parameters<typeof listAttestationTemplates>[0],
+  demarcheId: number,
+  mail: DossierMailName,
+  state: string,
+): Promise<boolean> {
+  if (mail !== "dossier_accepte" && mail !== "dossier_refuse") return false;
+  const kind = attestationKindForState(state);
+  if (!kind) return false;
+  return (await listAttestationTemplates(tx, demarcheId)).get(kind)?.activated ?? false;
+}

@@ -13,6 +13,8 @@ export const ZDossierMailParams = z.object({
   dossierNumber: z.coerce.number().int().positive(),
   demarcheLibelle: z.string(),
   motivation: z.string().nullish(),
+  /** A decision whose attestation is activated: the e-mail links to it (as the reference's default e-mail does). */
+  attestation: z.boolean().optional(),
 });
 export type DossierMailParams = z.infer<typeof ZDossierMailParams>;
 
@@ -29,6 +31,8 @@ interface DossierMailDefinition {
     | "decisionDisponible";
   /** A decision: its motivation, when one was given, is quoted under `mail.dossier.<kind>.motivation`. */
   withMotivation?: true;
+  /** A decision that may come with an attestation (acceptance, refusal). */
+  withAttestation?: true;
   /** Key under `mail.dossier.<kind>` of a paragraph after the message. */
   after?: "stillEditable" | "messages" | "next" | "acknowledge";
 }
@@ -41,8 +45,8 @@ const DOSSIER_MAILS = {
   // En instruction: the usager can no longer change it.
   dossier_passe_en_instruction: { kind: "passeEnInstruction", after: "messages" },
   // Decisions; the motivation is optional for an acceptance, required otherwise.
-  dossier_accepte: { kind: "accepte", withMotivation: true },
-  dossier_refuse: { kind: "refuse", withMotivation: true },
+  dossier_accepte: { kind: "accepte", withMotivation: true, withAttestation: true },
+  dossier_refuse: { kind: "refuse", withMotivation: true, withAttestation: true },
   dossier_classe_sans_suite: { kind: "classeSansSuite", withMotivation: true },
   // The previous decision was withdrawn: en instruction again.
   dossier_repasse_en_instruction: { kind: "repasseEnInstruction", after: "next" },
@@ -77,6 +81,14 @@ function renderDossierMail(
     blocks.push({ paragraph: t(key("motivation")) }, { quote: motivation });
   }
   if (definition.after) blocks.push({ paragraph: t(key(definition.after)) });
+  if (definition.withAttestation && params.attestation) {
+    blocks.push(
+      { paragraph: t("mail.dossier.attestation") },
+      {
+        link: { label: t("mail.dossier.attestationLabel"), url: `${dossierUrl(appUrl, params.dossierNumber)}/attestation` },
+      },
+    );
+  }
   blocks.push(
     { paragraph: t("mail.dossier.followUp") },
     { link: { label: t("mail.dossier.linkLabel"), url: dossierUrl(appUrl, params.dossierNumber) } },

@@ -76,6 +76,20 @@ describe("dossier e-mails", () => {
     ).not.toContain("secret");
   });
 
+  it("links a decision to its attestation when the démarche activated one, and only then", () => {
+    for (const name of ["dossier_accepte", "dossier_refuse"] as const) {
+      for (const locale of LOCALES) {
+        const mail = render(name, locale, { dossierNumber: 7, demarcheLibelle: "D", attestation: true });
+        expect(mail.text).toContain(`${appUrl}/dossiers/7/attestation`);
+        expect(mail.html).toContain(`href="${appUrl}/dossiers/7/attestation"`);
+      }
+      expect(render(name, "fr", { dossierNumber: 7, demarcheLibelle: "D" }).text).not.toContain("/attestation");
+    }
+    expect(
+      render("dossier_classe_sans_suite", "fr", { dossierNumber: 7, demarcheLibelle: "D", attestation: true }).text,
+    ).not.toContain("/attestation");
+  });
+
   it("escapes the démarche title in the HTML version", () => {
     const mail = render("dossier_depose", "fr", {
       dossierNumber: 3,

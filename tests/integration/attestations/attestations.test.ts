@@ -5,7 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attestations, attestationTemplates, groupesInstructeurs } from "../../../server/db/schema";
+import { attestations, attestationTemplates, groupesInstructeurs, mailTemplates } from "../../../server/db/schema";
 import { NotFoundError } from "../../../server/errors";
 import { storageFor } from "../../../server/integrations/storage";
 import { generateAttestation } from "../../../server/operations/attestations/generate-attestation";
@@ -16,6 +16,7 @@ import { passerEnInstruction } from "../../../server/operations/dossiers/passer-
 import { refuserDossier } from "../../../server/operations/dossiers/refuser-dossier";
 import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { setGroupeSignature } from "../../../server/operations/groupes/set-groupe-signature";
+import { attestationBlockers } from "../../../server/lookups/attestation-checks";
 import { findInstructeurAttestation, findUsagerAttestation } from "../../../server/queries/dossier-attestation";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
@@ -96,6 +97,16 @@ describe("attestation templates", () => {
   });
 });
 
+/** The parameters of the decision e-mails queued for a dossier (send-mail jobs). */
+async function decisionMails(dossierId: number) {
+  const rows = await database.db.execute(
+    sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+        where t.identifier = 'send-mail' and j.payload->>'template' in ('dossier_accepte', 'dossier_refuse')
+          and (j.payload->'params'->>'dossierNumber')::int = ${dossierId}`,
+  );
+  return rows.rows.map((row) => (row as { payload: { template: string; params: { attestation?: boolean } } }).payload);
+}
+
 describe("generation", () => {
   it("draws the PDF with the dossier's values after acceptance, deletes it when the dossier goes back en instruction", async () => {
     const { db, config } = database;
@@ -107,6 +118,15 @@ describe("generation", () => {
     await passerEnInstruction(db, actor, dossierId);
     expect(await accepterDossier(db, actor, dossierId, "Dossier complet")).toMatchObject({ ok: true });
     expect(await attestationJobs(dossierId)).toHaveLength(1);
+    // The default acceptance e-mail links to the attestation: publication asks nothing more.
+    expect(await decisionMails(dossierId)).toEqual([
+      expect.objectContaining({ template: "dossier_accepte", params: expect.objectContaining({ attestation: true }) }),
+    ]);
+    expect(await attestationBlockers(db, demarche)).toEqual([]);
+    // A customised acceptance e-mail (written before the activation) must carry the link itself.
+    await db.insert(mailTemplates).values({ demarcheId: demarche.id, kind: "closed", subject: "Accepté", body: "Bravo." });
+    expect(await attestationBlockers(db, demarche)).toEqual([expect.objectContaining({ code: "mail_missing_link" })]);
+    await db.delete(mailTemplates).where(eq(mailTemplates.demarcheId, demarche.id));
     expect(await generateAttestation(db, storage, { dossierId, appUrl: config.appUrl })).toBe("generated");
 
     const [row] = await db.select().from(attestations).where(eq(attestations.dossierId, dossierId));
@@ -157,6 +177,9 @@ describe("generation", () => {
     await passerEnInstruction(db, actor, dossierId);
     expect(await refuserDossier(db, actor, dossierId, "Incomplet")).toMatchObject({ ok: true });
     expect(await attestationJobs(dossierId)).toHaveLength(0);
+    expect(await decisionMails(dossierId)).toEqual([
+      expect.objectContaining({ template: "dossier_refuse", params: expect.objectContaining({ attestation: false }) }),
+    ]);
     expect(await generateAttestation(db, storageFor(config), { dossierId, appUrl: config.appUrl })).toBe("not_applicable");
 
     const second = await setup();
@@ -166,6 +189,9 @@ describe("generation", () => {
     await passerEnInstruction(db, second.actor, second.dossierId);
     await accepterDossier(db, second.actor, second.dossierId);
     expect(await attestationJobs(second.dossierId)).toHaveLength(0);
+    expect(await decisionMails(second.dossierId)).toEqual([
+      expect.objectContaining({ template: "dossier_accepte", params: expect.objectContaining({ attestation: false }) }),
+    ]);
   });
 
   it("draws the signature of the dossier's groupe when it has one", async () => {

@@ -91,6 +91,8 @@ export default {
     signature: "The Guichet team",
     linkLabel: "View my file",
     followUp: "You can view your file and any messages from the administration at any time:",
+    attestation: "Your attestation is available:",
+    attestationLabel: "Download the attestation",
     depose: {
       subject: "Your file no. {number} has been submitted ({demarche})",
       body: "Your file no. {number} has been submitted to the procedure “{demarche}”. The administration will now review it.",

@@ -90,6 +90,8 @@ export default {
     signature: "L’équipe Guichet",
     linkLabel: "Consulter mon dossier",
     followUp: "Vous pouvez consulter votre dossier et les éventuels messages de l’administration à tout moment :",
+    attestation: "Votre attestation est disponible :",
+    attestationLabel: "Télécharger l’attestation",
     depose: {
       subject: "Votre dossier n° {number} a bien été déposé ({demarche})",
       body: "Votre dossier n° {number} a bien été déposé sur la démarche « {demarche} ». Il va être examiné par l’administration.",
