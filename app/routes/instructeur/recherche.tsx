@@ -8,12 +8,16 @@
 import { redirect } from "react-router";
 import { NotFoundError } from "../../../server/errors";
 import type { DossierState } from "../../../server/domain/dossier/states";
-import { dossierNumberOfQuery, SEARCH_MAX_LENGTH, searchQuery } from "../../../server/domain/instructeur-list/normalize";
+import {
+  dossierNumberOfQuery,
+  SEARCH_MATCH_LIMIT,
+  SEARCH_MAX_LENGTH,
+  searchQuery,
+} from "../../../server/domain/instructeur-list/normalize";
 import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
 import { findExpertAvisOfDossier } from "../../../server/lookups/expert-avis-of-dossier";
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { RECHERCHE_SORT, searchInstructeurDossiers } from "../../../server/queries/instructeur/recherche";
-import { SEARCH_MATCH_LIMIT } from "../../../server/queries/instructeur/dossiers";
 import { formatDate } from "../../lib/dates";
 import { useT, useTn } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";

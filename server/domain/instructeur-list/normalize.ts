@@ -41,3 +41,6 @@ export function dossierNumberOfQuery(typed: string): number | null {
   const number = Number(match[1]);
   return Number.isSafeInteger(number) && number > 0 && number <= 2_147_483_647 ? number : null;
 }
+
+/** At most this many matches of a search are sorted and paged (the most specific words narrow it). */
+export const SEARCH_MATCH_LIMIT = 10_000;

@@ -8,6 +8,7 @@
  * - field columns: `dossier_values_{text,number,date}_idx` (demarche_id, stable_id, value, dossier_id);
  * - search: the GIN index of `dossier_search` on `to_tsvector('simple', document)`.
  */
+import { SEARCH_MATCH_LIMIT } from "../../domain/instructeur-list/normalize";
 import { and, eq, inArray, isNotNull, not, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import {
@@ -255,9 +256,6 @@ export function filtersCondition(filters: readonly Filter[]): SQL | undefined {
   );
   return groups.length === 0 ? undefined : and(...groups);
 }
-
-/** At most this many matches of a search are sorted and paged (the most specific words narrow it). */
-export const SEARCH_MATCH_LIMIT = 10_000;
 
 /**
  * `to_tsquery('simple', …)` text from `searchQuery`: the dossiers whose document matches, found

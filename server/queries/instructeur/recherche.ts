@@ -11,7 +11,7 @@ import type { DbOrTx } from "../../db/client";
 import { dossiersVisibleToInstructeur } from "../../db/scopes";
 import { type DossierCursor, encodeCursor } from "./cursor";
 import { visibleByAdministration } from "./counters";
-import { SEARCH_MATCH_LIMIT } from "./dossiers";
+import { SEARCH_MATCH_LIMIT } from "../../domain/instructeur-list/normalize";
 
 export const RECHERCHE_PAGE_SIZE = 30;
 /** The cursor's « sort » tag: a cursor of the démarche list reads as « first page » here. */
