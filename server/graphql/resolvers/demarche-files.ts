@@ -26,7 +26,11 @@ function filesLoader(ctx: GraphqlContext): DataLoader<number, Files> {
   return loader;
 }
 
-export async function demarcheFile(demarcheId: number, kind: DemarcheFileKind, ctx: GraphqlContext): Promise<GeneratedFile | null> {
+export async function demarcheFile(
+  demarcheId: number,
+  kind: DemarcheFileKind,
+  ctx: GraphqlContext,
+): Promise<GeneratedFile | null> {
   if (!ctx.fileLinks) return null;
   const file = (await filesLoader(ctx).load(demarcheId))[kind];
   if (!file) return null;

@@ -2,13 +2,15 @@
  * The démarche's presentation files beyond /commencer: the logo on the usager's dossier pages
  * (dossier and brouillon, with an alt naming the démarche; nothing for another usager), and
  * `DemarcheDescriptor.logo/notice/deliberation` in GraphQL with signed links that download the
- * bytes without a session; another administrateur's token gets nothing.
+ * bytes without a session; another administrateur's token gets nothing. The default state e-mails
+ * show the logo by its absolute URL.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demarches } from "../../../server/db/schema";
 import { storageFor } from "../../../server/integrations/storage";
+import { MAIL_TEMPLATES } from "../../../server/mail/templates";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { setDemarcheFile } from "../../../server/operations/demarches/set-demarche-file";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
@@ -88,6 +90,22 @@ describe("démarche logo on the usager's dossier pages", () => {
     const image = await fetch(`${server.url}${src.replace(/&amp;/g, "&")}`);
     expect([image.status, image.headers.get("content-type")]).toEqual([200, "image/png"]);
 
+    // The accusé de réception shows the logo by its absolute URL.
+    const rows = await db.execute(
+      sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+          where t.identifier = 'send-mail' and j.payload->>'template' = 'dossier_depose'
+            and (j.payload->'params'->>'dossierNumber')::int = ${submitted.dossierId}`,
+    );
+    const [job] = rows.rows as Array<{ payload: { params: Record<string, unknown> } }>;
+    const template = MAIL_TEMPLATES.dossier_depose;
+    const mail = template.render(template.params.parse(job?.payload.params), {
+      locale: "fr",
+      appUrl: server.database.config.appUrl,
+    });
+    expect(mail.html).toContain(`<img src="${server.database.config.appUrl}/demarches/${built.demarche.id}/logo?v=`);
+    expect(mail.html).toContain('alt="Logo de la démarche « Aide aux vélos &amp; trottinettes »"');
+    expect(mail.text).not.toContain("/logo");
+
     // Another usager gets the 404 page, without the logo.
     const stranger = await signedIn(server, (await buildUser(db)).email);
     expect((await stranger.get(`/dossiers/${submitted.dossierId}`)).status).toBe(404);
@@ -136,9 +154,13 @@ describe("DemarcheDescriptor.logo, notice, deliberation", () => {
     expect([logoBytes.status, logoBytes.headers.get("content-type")]).toEqual([200, "image/png"]);
 
     // Through the dossier as well.
-    const fromDossier = await graphql(token.bearer, "query($n: Int!) { dossier(number: $n) { demarche { logo { filename } } } }", {
-      n: dossierId,
-    });
+    const fromDossier = await graphql(
+      token.bearer,
+      "query($n: Int!) { dossier(number: $n) { demarche { logo { filename } } } }",
+      {
+        n: dossierId,
+      },
+    );
     expect(fromDossier.data?.dossier).toEqual({ demarche: { logo: { filename: "logo.png" } } });
 
     // A démarche without files: null.
