@@ -23,14 +23,23 @@ export function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-export type MailBlock = { paragraph: string } | { link: { label: string; url: string } } | { quote: string };
+/** `image`: an absolute https/http URL (the démarche's logo), HTML only: the text version leaves it out. */
+export type MailBlock =
+  | { paragraph: string }
+  | { link: { label: string; url: string } }
+  | { quote: string }
+  | { image: { url: string; alt: string } };
 
 /** One plain-text and one HTML rendering of the same blocks, escaped, with links written out in full. */
 export function composeMail(subject: string, blocks: MailBlock[], signature: string): MailContent {
   const text: string[] = [];
   const html: string[] = [];
   for (const block of blocks) {
-    if ("paragraph" in block) {
+    if ("image" in block) {
+      html.push(
+        `<p><img src="${escapeHtml(block.image.url)}" alt="${escapeHtml(block.image.alt)}" style="max-width:120px;max-height:120px"></p>`,
+      );
+    } else if ("paragraph" in block) {
       text.push(block.paragraph);
       html.push(`<p>${escapeHtml(block.paragraph).replace(/\n/g, "<br>")}</p>`);
     } else if ("quote" in block) {

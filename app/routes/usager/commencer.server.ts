@@ -14,7 +14,7 @@ import {
 } from "../../../server/lookups/demarche-by-path";
 import { renderRichText } from "../../../server/domain/demarches/rich-text";
 import { serviceOfDemarche } from "../../../server/lookups/own-service";
-import { demarcheFilesOf } from "../../../server/lookups/demarche-files";
+import { demarcheFilesOf, demarcheLogoUrl } from "../../../server/lookups/demarche-files";
 import { formatByteSize } from "../../../server/domain/files/file-ref";
 import { listUsagerDossiersOnDemarche } from "../../../server/queries/usager/list-dossiers";
 import type { RouterContextProvider } from "react-router";
@@ -74,7 +74,7 @@ export async function loadCommencer({ params, context, request }: Args, test: bo
         lienNotice: demarche.lienNotice,
         cadreJuridique: demarche.cadreJuridique,
         /** Uploaded presentation files (server/http/uploads/demarche-files.ts). */
-        logoUrl: files.logo ? `/demarches/${demarche.id}/logo?v=${files.logo.checksum.slice(0, 12)}` : null,
+        logoUrl: files.logo ? demarcheLogoUrl(demarche.id, files.logo) : null,
         noticeFile: download("notice"),
         deliberationFile: download("deliberation"),
         lienDpo: demarche.lienDpo,

@@ -1,6 +1,8 @@
 import { Outlet } from "react-router";
+import { logoForUsagerDossier } from "../../../server/lookups/demarche-files";
 import { serviceForUsagerDossier } from "../../../server/lookups/own-service";
 import { ServiceCard } from "../../components/usager/service-card";
+import { useT } from "../../lib/i18n";
 import { admitted, currentUser, personaGuard } from "../../lib/persona-guard.server";
 import { services } from "../../lib/request.server";
 import type { Route } from "./+types/dossier-layout";
@@ -10,17 +12,33 @@ export const middleware: Route.MiddlewareFunction[] = [personaGuard("user", "not
 
 export const handle = { i18n: ["presentation"] };
 
-/** The démarche's service card, under every page of the dossier (the pages themselves scope the dossier). */
+/**
+ * The démarche's logo above and its service card under every page of the dossier, as the reference's
+ * dossier header (the pages themselves scope the dossier; both lookups scope it again).
+ */
 export async function loader({ context, params }: Route.LoaderArgs) {
   admitted(context);
   const id = /^\d{1,10}$/.test(params.id ?? "") ? Number(params.id) : 0;
-  const service = await serviceForUsagerDossier(services(context).db, currentUser(context).id, id);
-  return { service };
+  const { db } = services(context);
+  const userId = currentUser(context).id;
+  const [service, logo] = await Promise.all([serviceForUsagerDossier(db, userId, id), logoForUsagerDossier(db, userId, id)]);
+  return { service, logo };
 }
 
 export default function UsagerDossierLayout({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const logo = loaderData?.logo;
   return (
     <>
+      {logo ? (
+        <img
+          src={logo.url}
+          alt={t("presentation.dossier.logoAlt", { libelle: logo.demarcheLibelle })}
+          className="fr-mb-2w"
+          style={{ display: "block", maxWidth: "120px", maxHeight: "120px" }}
+          data-testid="demarche-logo"
+        />
+      ) : null}
       <Outlet />
       {loaderData?.service ? (
         <div className="fr-mt-6w">

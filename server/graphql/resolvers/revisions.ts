@@ -9,6 +9,7 @@ import { revisions } from "../../db/schema";
 import { numericIdOf, toGlobalId } from "../ids";
 import type { DemarcheRow, DossierRow, RevisionRow } from "../loaders";
 import { type DescriptorView, descriptorView } from "./champs";
+import { demarcheFile } from "./demarche-files";
 import { demarcheService } from "./services";
 import type { GraphqlContext } from "./context";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
@@ -98,6 +99,10 @@ export const revisionResolvers = {
     noticeUrl: ({ demarche }: DemarcheDescriptorSource) => demarche.lienNotice,
     opendata: ({ demarche }: DemarcheDescriptorSource) => demarche.opendata,
     service: ({ demarche }: DemarcheDescriptorSource, _: unknown, ctx: GraphqlContext) => demarcheService(demarche, ctx),
+    logo: ({ demarche }: DemarcheDescriptorSource, _: unknown, ctx: GraphqlContext) => demarcheFile(demarche.id, "logo", ctx),
+    notice: ({ demarche }: DemarcheDescriptorSource, _: unknown, ctx: GraphqlContext) => demarcheFile(demarche.id, "notice", ctx),
+    deliberation: ({ demarche }: DemarcheDescriptorSource, _: unknown, ctx: GraphqlContext) =>
+      demarcheFile(demarche.id, "deliberation", ctx),
     revision: ({ revisionId }: DemarcheDescriptorSource, _: unknown, ctx: GraphqlContext) => revisionOf(revisionId, ctx),
   },
 };

@@ -93,6 +93,7 @@ export default {
     followUp: "You can view your file and any messages from the administration at any time:",
     attestation: "Your attestation is available:",
     attestationLabel: "Download the attestation",
+    logoAlt: "Logo of the procedure “{demarche}”",
     depose: {
       subject: "Your file no. {number} has been submitted ({demarche})",
       body: "Your file no. {number} has been submitted to the procedure “{demarche}”. The administration will now review it.",

@@ -90,6 +90,9 @@ export default {
     deliberation: "Deliberation",
     logoAlt: "Logo of the procedure",
   },
+  dossier: {
+    logoAlt: "Logo of the procedure “{libelle}”",
+  },
   files: {
     title: "Logo, guide and deliberation",
     lead: "Each file is sent on its own; the rest of the presentation is in the form above.",

@@ -92,6 +92,7 @@ export default {
     followUp: "Vous pouvez consulter votre dossier et les éventuels messages de l’administration à tout moment :",
     attestation: "Votre attestation est disponible :",
     attestationLabel: "Télécharger l’attestation",
+    logoAlt: "Logo de la démarche « {demarche} »",
     depose: {
       subject: "Votre dossier n° {number} a bien été déposé ({demarche})",
       body: "Votre dossier n° {number} a bien été déposé sur la démarche « {demarche} ». Il va être examiné par l’administration.",

@@ -88,6 +88,9 @@ export default {
     deliberation: "Délibération",
     logoAlt: "Logo de la démarche",
   },
+  dossier: {
+    logoAlt: "Logo de la démarche « {libelle} »",
+  },
   files: {
     title: "Logo, notice et délibération",
     lead: "Chaque fichier s’envoie séparément ; les autres informations de la présentation sont dans le formulaire ci-dessus.",
