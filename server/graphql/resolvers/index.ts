@@ -132,8 +132,7 @@ const resolvers = {
     dateCreation: (r: RevisionRow) => r.createdAt,
     datePublication: (r: RevisionRow) => r.publishedAt,
     champDescriptors: (r: RevisionRow, _: unknown, ctx: GraphqlContext) => revisionDescriptors(r.id, ctx, { private: false }),
-    annotationDescriptors: (r: RevisionRow, _: unknown, ctx: GraphqlContext) =>
-      revisionDescriptors(r.id, ctx, { private: true }),
+    annotationDescriptors: (r: RevisionRow, _: unknown, ctx: GraphqlContext) => revisionDescriptors(r.id, ctx, { private: true }),
   },
 
   Dossier: {

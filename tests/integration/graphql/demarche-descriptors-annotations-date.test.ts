@@ -81,7 +81,10 @@ beforeAll(async () => {
   annotatedId = (await buildDossier(db, { demarche, state: "en_instruction" })).dossierId;
   untouchedId = (await buildDossier(db, { demarche, state: "en_instruction" })).dossierId;
   // Created long ago, so that a change of today is told apart from the creation date (whole seconds).
-  await db.update(dossiers).set({ createdAt: new Date("2026-01-05T10:00:00Z") }).where(inArray(dossiers.id, [annotatedId, untouchedId]));
+  await db
+    .update(dossiers)
+    .set({ createdAt: new Date("2026-01-05T10:00:00Z") })
+    .where(inArray(dossiers.id, [annotatedId, untouchedId]));
   const typed = { [champInputName(built.annotationIds["Avis du service"] as number)]: "Favorable" };
   const saved = await saveAnnotations(db, instructeur.instructeurId, annotatedId, (name) => typed[name]);
   if (!saved.ok) throw new Error(`saveAnnotations: ${JSON.stringify(saved.refusals)}`);
