@@ -13,6 +13,7 @@ import {
   demarcheAdministrateurs,
   demarches,
   dossiers,
+  events,
   follows,
   instructeurs,
   revisions,
@@ -285,6 +286,28 @@ export function createLoaders(db: Db, token: ApiTokenContext) {
       const rows = (await loadAvisRows(db, dossierIds)).filter((r) => r.revokedAt === null);
       const byDossier = groupBy(rows, (r) => r.dossierId);
       return dossierIds.map((id) => byDossier.get(id) ?? []);
+    }),
+
+    /**
+     * When each dossier's annotations privées last changed (`Dossier.dateDerniereModificationAnnotations`),
+     * null if they never did. No column stores it: every annotation change records a
+     * `dossier.modifie` event on the `private` stream (`saveAnnotations`, an annotation file attached
+     * or removed), and the newest one is the date. Events live as long as their dossier.
+     */
+    annotationsChangedAt: new DataLoader<number, Date | null>(async (dossierIds) => {
+      const rows = await db
+        .select({ dossierId: events.dossierId, at: sql<Date>`max(${events.createdAt})`.mapWith(events.createdAt) })
+        .from(events)
+        .where(
+          and(
+            inArray(events.dossierId, [...dossierIds]),
+            eq(events.kind, "dossier.modifie"),
+            sql`${events.payload}->>'stream' = 'private'`,
+          ),
+        )
+        .groupBy(events.dossierId);
+      const byDossier = new Map(rows.map((row) => [row.dossierId, row.at]));
+      return dossierIds.map((id) => byDossier.get(id) ?? null);
     }),
 
     /** Submitted, real dossiers by number (the dossiers linked by DossierLinkChamp, read in one query). */

@@ -40,10 +40,12 @@ import { messageResolvers } from "./messages";
 import { dossierAttestationFile, dossierPdfFile } from "./documents";
 import { apiError, hiddenByPermissions, notFound } from "./errors";
 import {
+  activeRevisionDescriptors,
   demarcheRevisions,
   dossierDemarcheDescriptor,
   dossierRevision,
   findDemarcheDescriptor,
+  revisionDescriptors,
   revisionResolvers,
 } from "./revisions";
 import { BigIntScalar, ISO8601Date, ISO8601DateTime } from "./scalars";
@@ -101,6 +103,11 @@ const resolvers = {
     datePublication: (d: DemarcheRow) => d.publishedAt,
     declarative: (d: DemarcheRow) => d.declarativeWithState,
     dateFermeture: (d: DemarcheRow) => d.closedAt,
+    dateDepublication: (d: DemarcheRow) => d.unpublishedAt,
+    // Deprecated shortcuts of the reference: the active revision's lists, from the same code.
+    champDescriptors: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => activeRevisionDescriptors(d, ctx, { private: false }),
+    annotationDescriptors: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) =>
+      activeRevisionDescriptors(d, ctx, { private: true }),
     publishedRevision: (d: DemarcheRow, _: unknown, ctx: GraphqlContext) => loadRevision(d.publishedRevisionId, ctx),
     async draftRevision(d: DemarcheRow, _: unknown, ctx: GraphqlContext) {
       const revision = await loadRevision(d.draftRevisionId, ctx);
@@ -124,14 +131,8 @@ const resolvers = {
     id: (r: RevisionRow) => toGlobalId("ProcedureRevision", r.id),
     dateCreation: (r: RevisionRow) => r.createdAt,
     datePublication: (r: RevisionRow) => r.publishedAt,
-    async champDescriptors(r: RevisionRow, _: unknown, ctx: GraphqlContext) {
-      const fields = await ctx.loaders.revisionFields.load(r.id);
-      return fields.filter((f) => !f.private).map(descriptorView);
-    },
-    async annotationDescriptors(r: RevisionRow, _: unknown, ctx: GraphqlContext) {
-      const fields = await ctx.loaders.revisionFields.load(r.id);
-      return fields.filter((f) => f.private).map(descriptorView);
-    },
+    champDescriptors: (r: RevisionRow, _: unknown, ctx: GraphqlContext) => revisionDescriptors(r.id, ctx, { private: false }),
+    annotationDescriptors: (r: RevisionRow, _: unknown, ctx: GraphqlContext) => revisionDescriptors(r.id, ctx, { private: true }),
   },
 
   Dossier: {
@@ -153,6 +154,9 @@ const resolvers = {
     dateTraitementSVASVR: (d: DossierRow) => d.svaSvrDecisionTriggeredAt,
     dateDerniereModification: (d: DossierRow) => d.updatedAt,
     dateDerniereModificationChamps: (d: DossierRow) => d.lastChampUpdatedAt ?? d.createdAt,
+    // No column: derived from the annotation-change events (see `annotationsChangedAt` in loaders.ts).
+    dateDerniereModificationAnnotations: async (d: DossierRow, _: unknown, ctx: GraphqlContext) =>
+      (await ctx.loaders.annotationsChangedAt.load(d.id)) ?? d.createdAt,
     motivation: (d: DossierRow) => d.motivation,
     motivationAttachment,
     archived: (d: DossierRow) => d.archived,

@@ -33,6 +33,19 @@ async function revisionOf(id: number | null, ctx: GraphqlContext): Promise<Revis
   return revision;
 }
 
+/** `Revision.champDescriptors` (`private: false`) and `Revision.annotationDescriptors` (`private: true`). */
+export async function revisionDescriptors(revisionId: number, ctx: GraphqlContext, options: { private: boolean }) {
+  const fields = await ctx.loaders.revisionFields.load(revisionId);
+  return fields.filter((f) => f.private === options.private).map(descriptorView);
+}
+
+/** The deprecated `Demarche.champDescriptors` / `annotationDescriptors`: those of the active revision. */
+export async function activeRevisionDescriptors(demarche: DemarcheRow, ctx: GraphqlContext, options: { private: boolean }) {
+  const revisionId = activeRevisionId(demarche);
+  if (revisionId === null) throw notFound("Revision");
+  return revisionDescriptors(revisionId, ctx, options);
+}
+
 /** The revision new dossiers start on: the published one, or the draft before any publication. */
 export function activeRevisionId(demarche: DemarcheRow): number | null {
   return demarche.publishedRevisionId ?? demarche.draftRevisionId;
@@ -86,8 +99,7 @@ export const revisionResolvers = {
     datePublication: ({ demarche }: DemarcheDescriptorSource) => demarche.publishedAt,
     declarative: ({ demarche }: DemarcheDescriptorSource) => demarche.declarativeWithState,
     dateFermeture: ({ demarche }: DemarcheDescriptorSource) => demarche.closedAt,
-    // Unpublishing (depubliee) is not offered yet: a démarche is never unpublished.
-    dateDepublication: () => null,
+    dateDepublication: ({ demarche }: DemarcheDescriptorSource) => demarche.unpublishedAt,
     cadreJuridiqueURL: ({ demarche }: DemarcheDescriptorSource) => demarche.cadreJuridique,
     dpoURL: ({ demarche }: DemarcheDescriptorSource) => demarche.lienDpo,
     dureeConservationDossiers: ({ demarche }: DemarcheDescriptorSource) => demarche.dureeConservation,

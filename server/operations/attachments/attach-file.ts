@@ -12,7 +12,7 @@ import { parseChampKey } from "../../domain/form/keys";
 import { parseOrBadRequest } from "../../errors";
 import { writeChamps, writeUsagerChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
-import { ZFileFieldWriter } from "./file-field-writer";
+import { recordAnnotationFileChange, ZFileFieldWriter } from "./file-field-writer";
 import { type OperationResult, refuse } from "../../refusal";
 
 const ZAttachFile = z.object({
@@ -62,7 +62,10 @@ export async function attachFile(db: Db, raw: AttachFileInput): Promise<AttachFi
     const value = new Map([[field.key, [...field.files, file]]]);
     // The usager's file goes where their other changes go (their buffer en construction).
     if (input.writer.form === "champs") await writeUsagerChamps(tx, field.dossier, field.tree, value);
-    else await writeChamps(tx, field.dossier.id, field.tree, value, { private: true });
+    else {
+      await writeChamps(tx, field.dossier.id, field.tree, value, { private: true });
+      await recordAnnotationFileChange(tx, input.writer, field.dossier, field.descriptor.stableId);
+    }
     return { ok: true, file };
   });
 }

@@ -12,7 +12,7 @@ import type { FileRef } from "../../domain/files/file-ref";
 import { NotFoundError, parseOrBadRequest } from "../../errors";
 import { writeChamps, writeUsagerChamps } from "../dossiers/save-champs";
 import { findDossierFileField } from "./dossier-file-field";
-import { ZFileFieldWriter } from "./file-field-writer";
+import { recordAnnotationFileChange, ZFileFieldWriter } from "./file-field-writer";
 import { type OperationResult, refuse } from "../../refusal";
 
 const ZDetachFile = z.object({
@@ -38,7 +38,10 @@ export async function detachFile(db: Db, raw: z.input<typeof ZDetachFile>): Prom
     }
     const value = new Map([[field.key, remaining.length > 0 ? remaining : null]]);
     if (usagerForm) await writeUsagerChamps(tx, field.dossier, field.tree, value);
-    else await writeChamps(tx, field.dossier.id, field.tree, value, { private: true });
+    else {
+      await writeChamps(tx, field.dossier.id, field.tree, value, { private: true });
+      await recordAnnotationFileChange(tx, input.writer, field.dossier, field.descriptor.stableId);
+    }
     return { ok: true, file };
   });
 }

@@ -13,6 +13,7 @@ import { loadRevisionForm } from "../../db/revisions";
 import type { ChampDescriptor } from "../../domain/champs/definition";
 import { findInstructeurDossier, findSharedUsagerDossier, type findUsagerDossier } from "../../lookups/scoped-dossier";
 import { NotFoundError } from "../../errors";
+import { recordEvent } from "../../events/record-event";
 
 /** States in which the usager changes the dossier's values (brouillon, and modification en construction). */
 export const EDITABLE_STATES = ["brouillon", "en_construction"] as const;
@@ -42,4 +43,25 @@ export async function findWritableForm(
   const { dossier } = await findInstructeurDossier(db, writer.instructeurId, dossierId, lock);
   if (dossier.demarcheId !== writer.demarcheId) throw new NotFoundError("Dossier");
   return { dossier, tree: await loadRevisionForm(db, dossier.revisionId, { private: true }) };
+}
+
+/**
+ * An instructeur attached or removed a file of an annotation privée: the same `dossier.modifie`
+ * event (stream `private`) as `saveAnnotations`, so the other instructeurs get the annotation badge
+ * and the API its `dateDerniereModificationAnnotations`.
+ */
+export async function recordAnnotationFileChange(
+  tx: Tx,
+  writer: FileFieldWriter,
+  dossier: { id: number; demarcheId: number },
+  stableId: number,
+) {
+  await recordEvent(tx, {
+    kind: "dossier.modifie",
+    demarcheId: dossier.demarcheId,
+    dossierId: dossier.id,
+    actor: "instructeur",
+    actorUserId: writer.userId,
+    payload: { stream: "private", stableIds: [stableId] },
+  });
 }
