@@ -95,7 +95,7 @@ test.describe("form editor: drag and drop", () => {
     checkA11y,
     javaScriptEnabled,
   }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     const actor: Actor = { page, checkA11y, javaScriptEnabled };
     const libelle = `Réseau des ateliers ${uniqueSuffix(testInfo)}`;
 

@@ -95,8 +95,9 @@ async function editorSave(actor: Actor, action: () => Promise<void>) {
   if (!actor.javaScriptEnabled) return action();
   const { page } = actor;
   await Promise.all([
+    // Generous: two journeys share the 2 cores, and a save answers only after the editor re-renders.
     page.waitForResponse((r) => r.request().method() === "POST" && /\/admin\/procedures\/\d+\/champs/.test(r.url()), {
-      timeout: 15_000,
+      timeout: 45_000,
     }),
     action(),
   ]);
