@@ -247,13 +247,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
           <h2 className="fr-alert__title">{t("instructeur.dossier.errorSummary")}</h2>
           <ul>
             {errors.map((e) => (
-              <li key={e.key}>
-                {e.field === "form" ? (
-                  message(e)
-                ) : (
-                  <a href={actionErrorAnchor(e)}>{message(e)}</a>
-                )}
-              </li>
+              <li key={e.key}>{e.field === "form" ? message(e) : <a href={actionErrorAnchor(e)}>{message(e)}</a>}</li>
             ))}
           </ul>
         </div>

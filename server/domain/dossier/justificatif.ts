@@ -24,9 +24,10 @@ const ZJustificatifError = z.object({
 export type JustificatifError = z.infer<typeof ZJustificatifError>;
 
 /** What the middleware handed on: a stored file's id, a refusal, or nothing chosen. */
-export function readJustificatifFields(
-  get: (name: string) => string | null,
-): { blobId: string | null; error: JustificatifError | null } {
+export function readJustificatifFields(get: (name: string) => string | null): {
+  blobId: string | null;
+  error: JustificatifError | null;
+} {
   const rawError = get(JUSTIFICATIF_ERROR_FIELD);
   if (rawError) {
     let parsed: unknown = null;

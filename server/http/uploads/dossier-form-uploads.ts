@@ -29,11 +29,7 @@ import { detachFile } from "../../operations/attachments/detach-file";
 import { BadRequestError, NotFoundError } from "../../errors";
 import { CSRF_FIELD } from "../csrf";
 import type { FileFieldWriter } from "../../operations/attachments/file-field-writer";
-import {
-  JUSTIFICATIF_BLOB_FIELD,
-  JUSTIFICATIF_ERROR_FIELD,
-  JUSTIFICATIF_INPUT,
-} from "../../domain/dossier/justificatif";
+import { JUSTIFICATIF_BLOB_FIELD, JUSTIFICATIF_ERROR_FIELD, JUSTIFICATIF_INPUT } from "../../domain/dossier/justificatif";
 import { uploadDecisionJustificatif } from "./decision-justificatif-upload";
 import { dossierFormPageOf, fileFieldWriterOf } from "./dossier-form-pages";
 import { MultipartError, isMultipart, readMultipart } from "./multipart";

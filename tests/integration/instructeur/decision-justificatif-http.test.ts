@@ -144,29 +144,49 @@ describe("the decision form's justificatif", () => {
     expect(await motivationAttachment(dossierId)).toBeNull();
   });
 
-  it.each([
-    ["of a refused format", "refus.pdf", TEXT_BYTES, "n’est pas d’un format accepté"],
-    ["too large", "refus.pdf", Buffer.concat([PDF_BYTES, Buffer.alloc(TEST_UPLOAD_MAX_BYTES)]), "est trop volumineux"],
-  ] as const)("refused when %s: nothing decided nor stored, the message beside the input, the motivation kept", async (_l, filename, bytes, text) => {
+  it("belongs to its decision: after « repasser en instruction », a decision without a file shows none", async () => {
     const dossierId = await dossierEnInstruction();
     const page = dossierPage(dossierId);
     const browser = await signedIn(titulaire, page);
-    const objects = await storedObjects(server.storageDir);
-    const rows = (await attachmentRows(server.database.db)).length;
-    const before = await dossierSnapshot(server.database.db, dossierId);
-    const response = await browser.postFormData(page, decisionForm("classer_sans_suite", "Hors délai", { filename, bytes }));
-    expect(response.status).toBe(422);
-    expect(await stateOf(dossierId)).toBe("en_instruction");
-    expect(await dossierSnapshot(server.database.db, dossierId)).toEqual(before);
-    expect(await storedObjects(server.storageDir)).toEqual(objects);
-    expect((await attachmentRows(server.database.db)).length).toBe(rows);
-    const html = browser.lastHtml;
-    expect(textareaValue(html, "motivation")).toBe("Hors délai");
-    expect(attribute(tagWithId(html, "justificatif"), "aria-describedby")).toContain("justificatif-error");
-    const message = /id="justificatif-error"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
-    expect(pageText(message)).toContain(text);
-    expect(pageText(html)).toContain("« Justificatif »");
+    const file = { filename: "ancien.pdf", bytes: PDF_BYTES };
+    expect((await browser.postFormData(page, decisionForm("accepter", "", file))).status).toBe(302);
+    await browser.get(page);
+    expect((await browser.post(page, { intent: "repasser_en_instruction" })).status).toBe(302);
+    await browser.get(page);
+    expect((await browser.postFormData(page, decisionForm("refuser", "Finalement non"))).status).toBe(302);
+    expect(await stateOf(dossierId)).toBe("refuse");
+    const owner = await signedIn(usager.email, `/dossiers/${dossierId}`);
+    expect(pageText(owner.lastHtml)).toContain("Finalement non");
+    expect(pageText(owner.lastHtml)).not.toContain("ancien.pdf");
+    expect(await motivationAttachment(dossierId)).toBeNull();
   });
+
+  it.each([
+    ["of a refused format", "refus.pdf", TEXT_BYTES, "n’est pas d’un format accepté"],
+    ["too large", "refus.pdf", Buffer.concat([PDF_BYTES, Buffer.alloc(TEST_UPLOAD_MAX_BYTES)]), "est trop volumineux"],
+  ] as const)(
+    "refused when %s: nothing decided nor stored, the message beside the input, the motivation kept",
+    async (_l, filename, bytes, text) => {
+      const dossierId = await dossierEnInstruction();
+      const page = dossierPage(dossierId);
+      const browser = await signedIn(titulaire, page);
+      const objects = await storedObjects(server.storageDir);
+      const rows = (await attachmentRows(server.database.db)).length;
+      const before = await dossierSnapshot(server.database.db, dossierId);
+      const response = await browser.postFormData(page, decisionForm("classer_sans_suite", "Hors délai", { filename, bytes }));
+      expect(response.status).toBe(422);
+      expect(await stateOf(dossierId)).toBe("en_instruction");
+      expect(await dossierSnapshot(server.database.db, dossierId)).toEqual(before);
+      expect(await storedObjects(server.storageDir)).toEqual(objects);
+      expect((await attachmentRows(server.database.db)).length).toBe(rows);
+      const html = browser.lastHtml;
+      expect(textareaValue(html, "motivation")).toBe("Hors délai");
+      expect(attribute(tagWithId(html, "justificatif"), "aria-describedby")).toContain("justificatif-error");
+      const message = /id="justificatif-error"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+      expect(pageText(message)).toContain(text);
+      expect(pageText(html)).toContain("« Justificatif »");
+    },
+  );
 
   it("answers 404 to an instructeur of another démarche: nothing decided nor stored", async () => {
     const dossierId = await dossierEnInstruction();
