@@ -202,7 +202,16 @@ export async function loadFileRows(
       ? db
           .select(columns)
           .from(attachments)
-          .where(and(inArray(attachments.dossierId, [...ids]), eq(attachments.purpose, "justificatif")))
+          .innerJoin(dossiers, eq(dossiers.id, attachments.dossierId))
+          // As `findDecisionJustificatif` (server/lookups/decision-justificatif.ts): the last decision's only.
+          .where(
+            and(
+              inArray(attachments.dossierId, [...ids]),
+              eq(attachments.purpose, "justificatif"),
+              inArray(dossiers.state, ["accepte", "refuse", "sans_suite"]),
+              sql`${attachments.createdAt} >= coalesce(${dossiers.processedAt}, '-infinity'::timestamptz)`,
+            ),
+          )
       : [],
   ]);
   return [...champFiles, ...messageFiles, ...avisFiles, ...attestationFiles, ...justificatifFiles].sort(

@@ -7,9 +7,9 @@ import { Form } from "react-router";
 import type { DossierEvent } from "../../../server/domain/dossier/transitions";
 import { quotedLibelles } from "../../../server/domain/form/libelles";
 import { CsrfInput } from "../../components/csrf-input";
-import { TextareaField } from "../../components/dsfr/fields";
+import { TextareaField, UploadField } from "../../components/dsfr/fields";
 import { useT } from "../../lib/i18n";
-import { type ActionData, type ActionError, DECISION_NAMES } from "./dossier-page";
+import { type ActionData, type ActionError, DECISION_NAMES, actionErrorMessage } from "./dossier-page";
 
 export function DossierInstruction({
   events,
@@ -26,9 +26,10 @@ export function DossierInstruction({
   const errors = actionData?.errors ?? [];
   const values = actionData?.intent === "decision" ? actionData.values : { decision: "", motivation: "" };
   const errorFor = (field: ActionError["field"]) => errors.find((e) => e.field === field);
-  const message = (e: ActionError) => t(e.key, e.params);
+  const message = (e: ActionError) => actionErrorMessage(t, e);
   const decisionError = errorFor("decision");
   const motivationError = errorFor("motivation");
+  const justificatifError = errorFor("justificatif");
   const canDecide = events.includes("accepter");
   return (
     <section aria-labelledby="instruction" className="fr-mb-4w">
@@ -71,7 +72,12 @@ export function DossierInstruction({
         </div>
       ) : null}
       {canDecide ? (
-        <Form method="post" key={actionData ? JSON.stringify(actionData.values) : "decision"} noValidate>
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          key={actionData ? JSON.stringify(actionData.values) : "decision"}
+          noValidate
+        >
           <CsrfInput />
           <input type="hidden" name="intent" value="decision" />
           <fieldset
@@ -114,6 +120,13 @@ export function DossierInstruction({
             hint={t("instructeur.dossier.decision.motivationHint")}
             error={motivationError ? message(motivationError) : undefined}
             defaultValue={values.motivation}
+          />
+          <UploadField
+            id="justificatif"
+            name="justificatif"
+            label={t("instructeur.dossier.decision.justificatif")}
+            hint={t("instructeur.dossier.decision.justificatifHint")}
+            error={justificatifError ? message(justificatifError) : undefined}
           />
           <button type="submit" className="fr-btn">
             {t("instructeur.dossier.decision.submit")}

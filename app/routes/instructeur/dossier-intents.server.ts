@@ -10,8 +10,14 @@ import type { Db } from "../../../server/db/client";
 import type { TransitionErrorCode } from "../../../server/domain/dossier/transitions";
 import { readUploadErrors } from "../../../server/domain/files/upload-errors";
 import { parseRowIntent } from "../../../server/domain/form/row-intent";
+import { readJustificatifFields } from "../../../server/domain/dossier/justificatif";
 import { accepterDossier } from "../../../server/operations/dossiers/accepter-dossier";
 import type { TransitionResult } from "../../../server/operations/dossiers/apply-transition";
+import {
+  type DecisionTransition,
+  decideWithJustificatif,
+  pendingJustificatif,
+} from "../../../server/operations/dossiers/decide-with-justificatif";
 import { classerSansSuite } from "../../../server/operations/dossiers/classer-sans-suite";
 import { followDossier } from "../../../server/operations/dossiers/follow-dossier";
 import type { InstructeurActor } from "../../../server/operations/dossiers/instructeur-transition";
@@ -45,7 +51,7 @@ const DECISIONS = {
   accepter: { run: accepterDossier, notice: "accepte" },
   refuser: { run: refuserDossier, notice: "refuse" },
   classer_sans_suite: { run: classerSansSuite, notice: "sans_suite" },
-} as const satisfies Record<Decision, { run: Operation; notice: Notice }>;
+} as const satisfies Record<Decision, { run: DecisionTransition; notice: Notice }>;
 
 const NO_VALUES = { decision: "", motivation: "" };
 
@@ -108,11 +114,33 @@ const decide: IntentHandler = async (ctx) => {
   const decision = formString(ctx.form, "decision");
   const motivation = formString(ctx.form, "motivation");
   const values = { decision, motivation };
+  // The justificatif was stored (or refused) by the upload middleware before this action runs.
+  const justificatif = readJustificatifFields((name) => formString(ctx.form, name) || null);
+  const errors: ActionError[] = [];
   if (!(DECISION_NAMES as readonly string[]).includes(decision)) {
-    return refused(ctx, [{ field: "decision", key: "instructeur.dossier.decision.required" }], values);
+    errors.push({ field: "decision", key: "instructeur.dossier.decision.required" });
   }
+  const justificatifError =
+    justificatif.error ??
+    (justificatif.blobId && !(await pendingJustificatif(ctx.db, justificatif.blobId, ctx.dossierId))
+      ? { code: "upload_failed" as const, params: {} }
+      : null);
+  if (justificatifError) {
+    errors.push({
+      field: "justificatif",
+      key: `champs.errors.${justificatifError.code}`,
+      // The label (`libelle`) is added where the message is shown, in the reader's language.
+      params: { filename: "", max: "", ...justificatifError.params },
+    });
+  }
+  if (errors.length > 0) return refused(ctx, errors, values);
   const chosen = DECISIONS[decision as Decision];
-  const result = await chosen.run(ctx.db, ctx.actor, ctx.dossierId, motivation);
+  const result = await decideWithJustificatif(ctx.db, chosen.run, {
+    actor: ctx.actor,
+    dossierId: ctx.dossierId,
+    motivation,
+    justificatifBlobId: justificatif.blobId,
+  });
   return result.ok ? done(ctx, chosen.notice) : refused(ctx, transitionErrors(result.refusals), values);
 };
 

@@ -3,7 +3,7 @@
  * decisions of the decision form, and what a refused POST answers. No server code here: the
  * component imports it.
  */
-import type { TranslationKey } from "../../../common/i18n";
+import type { TFunction, TranslationKey } from "../../../common/i18n";
 import type { AnnotationsActionData } from "./annotations-section";
 
 export const NOTICES = [
@@ -27,7 +27,7 @@ export type Decision = (typeof DECISION_NAMES)[number];
 
 export interface ActionError {
   /** The field the message belongs to (the summary links to it), or "form". */
-  field: "decision" | "motivation" | "form";
+  field: "decision" | "motivation" | "justificatif" | "form";
   key: TranslationKey;
   params?: Record<string, string | number>;
 }
@@ -45,4 +45,16 @@ export interface ActionData {
     values: { instructeurIds: number[]; message: string };
     errors: Partial<Record<"colleagues" | "message", { code: string; params?: Record<string, string | number> }>>;
   };
+}
+
+/** An error's message; a refused justificatif names its field in the reader's language. */
+export function actionErrorMessage(t: TFunction, e: ActionError): string {
+  if (e.field !== "justificatif") return t(e.key, e.params);
+  return t(e.key, { ...e.params, libelle: t("instructeur.dossier.decision.justificatif") });
+}
+
+/** Where the error summary links to. */
+export function actionErrorAnchor(e: ActionError): string {
+  if (e.field === "decision") return `#decision-${DECISION_NAMES[0]}`;
+  return e.field === "justificatif" ? "#justificatif" : "#motivation";
 }

@@ -23,7 +23,7 @@ import { DossierInstruction } from "./dossier-instruction";
 import { DOSSIER_INTENTS } from "./dossier-intents.server";
 import { ConservationCallout } from "../../components/conservation/conservation-callout";
 import { conservationView } from "../../lib/conservation.server";
-import { DECISION_NAMES, NOTICES, type Notice } from "./dossier-page";
+import { NOTICES, type Notice, actionErrorAnchor, actionErrorMessage } from "./dossier-page";
 import { DossierSummary } from "./dossier-summary";
 import { loadDossierEtablissement } from "../../../server/lookups/etablissement";
 import { DossierTabs } from "./dossier-tabs";
@@ -156,7 +156,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
     return e ? t(`notifications.colleague.errors.${e.code}` as TranslationKey, e.params) : undefined;
   };
   const errors = actionData?.errors ?? [];
-  const message = (e: (typeof errors)[number]) => t(e.key, e.params);
+  const message = (e: (typeof errors)[number]) => actionErrorMessage(t, e);
   const title = t("instructeur.dossier.title", { number: dossier.id });
 
   return (
@@ -247,13 +247,7 @@ export default function InstructeurDossier({ loaderData, actionData }: Route.Com
           <h2 className="fr-alert__title">{t("instructeur.dossier.errorSummary")}</h2>
           <ul>
             {errors.map((e) => (
-              <li key={e.key}>
-                {e.field === "form" ? (
-                  message(e)
-                ) : (
-                  <a href={e.field === "decision" ? `#decision-${DECISION_NAMES[0]}` : "#motivation"}>{message(e)}</a>
-                )}
-              </li>
+              <li key={e.key}>{e.field === "form" ? message(e) : <a href={actionErrorAnchor(e)}>{message(e)}</a>}</li>
             ))}
           </ul>
         </div>

@@ -34,6 +34,7 @@ import { CorrectionBanner, UsagerDossierTabs } from "./dossier-tabs";
 import { ContactCard } from "../../components/usager/contact-card";
 import { ConservationCallout } from "../../components/conservation/conservation-callout";
 import { conservationView } from "../../lib/conservation.server";
+import { findDecisionJustificatif } from "../../../server/lookups/decision-justificatif";
 import { extendConservationByUsager } from "../../../server/operations/retention/extend-conservation";
 
 export const handle = {
@@ -109,6 +110,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       processedAt: decided ? at(dossier.processedAt) : null,
     },
     motivation: decided ? dossier.motivation : null,
+    // The decision's justificatif (the same file as the API's `motivationAttachment`), hidden with the decision.
+    justificatif: decided ? await findDecisionJustificatif(db, dossier) : null,
     // Only while the usager can still act on them.
     formChanges: dossier.state === "en_construction" ? await loadUsagerFormChanges(db, dossier) : null,
     identity: { ...identityOf(dossier, etablissement), personneMorale: !demarche.forIndividual },
@@ -239,10 +242,17 @@ export default function Dossier({ loaderData, actionData }: Route.ComponentProps
         ) : null}
       </div>
 
-      {loaderData.motivation ? (
+      {loaderData.motivation || loaderData.justificatif ? (
         <section className="fr-mb-4w" aria-labelledby="motivation-decision">
           <h2 id="motivation-decision">{t("usager.dossier.decisionTitle")}</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{loaderData.motivation}</p>
+          {loaderData.motivation ? <p style={{ whiteSpace: "pre-line" }}>{loaderData.motivation}</p> : null}
+          {loaderData.justificatif ? (
+            <p>
+              <a className="fr-link fr-link--download" href={`/pieces-jointes/${loaderData.justificatif.id}`} download>
+                {t("usager.dossier.decisionJustificatif", { filename: loaderData.justificatif.filename })}
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

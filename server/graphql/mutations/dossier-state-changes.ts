@@ -9,14 +9,12 @@
  */
 import { accepterDossier } from "../../operations/dossiers/accepter-dossier";
 import { classerSansSuite } from "../../operations/dossiers/classer-sans-suite";
-import type { InstructeurActor, TransitionOptions } from "../../operations/dossiers/instructeur-transition";
 import { passerEnInstruction } from "../../operations/dossiers/passer-en-instruction";
 import { refuserDossier } from "../../operations/dossiers/refuser-dossier";
 import { repasserEnConstruction } from "../../operations/dossiers/repasser-en-construction";
 import { repasserEnInstruction } from "../../operations/dossiers/repasser-en-instruction";
-import type { TransitionResult } from "../../operations/dossiers/apply-transition";
-import type { Db } from "../../db/client";
-import { claimDirectUpload } from "../../operations/attachments/direct-uploads";
+import { type DecisionTransition, decideWithJustificatif } from "../../operations/dossiers/decide-with-justificatif";
+import { JUSTIFICATIF_MAX_BYTES } from "../../domain/dossier/justificatif";
 import { checkDirectUpload } from "./create-direct-upload";
 import { defineDossierMutation, type DossierMutationInput } from "./define-dossier-mutation";
 
@@ -27,18 +25,7 @@ interface StateChangeInput extends DossierMutationInput {
   justificatif?: string | null;
 }
 
-type Transition = (
-  db: Db,
-  actor: InstructeurActor,
-  dossierId: number,
-  motivation?: string | null,
-  options?: TransitionOptions,
-) => Promise<TransitionResult>;
-
-/** The reference's limit of a decision's justificatif. */
-const JUSTIFICATIF_MAX_BYTES = 20 * 1024 * 1024;
-
-function stateChange(run: Transition) {
+function stateChange(run: DecisionTransition) {
   return defineDossierMutation<StateChangeInput>({
     refusalMessages: "dossiers.transitionErrors",
     async resolve({ ctx, input, dossier, actor }) {
@@ -53,15 +40,13 @@ function stateChange(run: Transition) {
         if (!blob.ok) return blob;
         blobId = blob.blobId;
       }
-      const result = await run(ctx.db, actor, dossier.id, input.motivation, { silent: input.disableNotification === true });
-      if (result.ok && blobId) {
-        await claimDirectUpload(ctx.db, {
-          blobId,
-          dossierId: dossier.id,
-          claim: { as: "justificatif", uploadedByUserId: actor.userId },
-        });
-      }
-      return result;
+      return decideWithJustificatif(ctx.db, run, {
+        actor,
+        dossierId: dossier.id,
+        motivation: input.motivation,
+        justificatifBlobId: blobId,
+        options: { silent: input.disableNotification === true },
+      });
     },
   });
 }

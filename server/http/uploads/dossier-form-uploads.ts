@@ -11,6 +11,8 @@
  * 4. hands the text fields on to React Router as an urlencoded body, plus `_upload_errors` (see
  *    server/domain/files/upload-errors.ts) for the files refused, so the action saves everything
  *    typed and shows each refused file's error on its field.
+ * The instructeur page's decision form posts its justificatif here too (decision-justificatif-upload.ts):
+ * stored as an unclaimed upload, handed on as `_justificatif_blob` (or `_justificatif_error`).
  */
 import { champErrorsOf } from "../../operations/dossiers/champ-refusals";
 import type { Request, RequestHandler } from "express";
@@ -27,6 +29,8 @@ import { detachFile } from "../../operations/attachments/detach-file";
 import { BadRequestError, NotFoundError } from "../../errors";
 import { CSRF_FIELD } from "../csrf";
 import type { FileFieldWriter } from "../../operations/attachments/file-field-writer";
+import { JUSTIFICATIF_BLOB_FIELD, JUSTIFICATIF_ERROR_FIELD, JUSTIFICATIF_INPUT } from "../../domain/dossier/justificatif";
+import { uploadDecisionJustificatif } from "./decision-justificatif-upload";
 import { dossierFormPageOf, fileFieldWriterOf } from "./dossier-form-pages";
 import { MultipartError, isMultipart, readMultipart } from "./multipart";
 import { type RequestAuth, readRequestAuth, requestLocale } from "./request-auth";
@@ -62,12 +66,29 @@ export function dossierFormUploads(services: AppServices, pages: RequestHandler)
         {
           async field(name, value) {
             csrf ??= name === CSRF_FIELD && (await auth).isValidCsrf(value);
-            if (name === UPLOAD_ERRORS_FIELD) return;
+            if (name === UPLOAD_ERRORS_FIELD || name === JUSTIFICATIF_BLOB_FIELD || name === JUSTIFICATIF_ERROR_FIELD) return;
             if (name === DELETE_FILE_FIELD) deletions.push(value);
             else fields.append(name, value);
           },
           async file(name, stream, filename) {
             csrf ??= false;
+            if (page.form === "annotations" && name === JUSTIFICATIF_INPUT) {
+              if (filename === "" || !csrf || fields.has(JUSTIFICATIF_BLOB_FIELD) || fields.has(JUSTIFICATIF_ERROR_FIELD)) {
+                return void stream.resume();
+              }
+              const { user } = await auth;
+              const result = await uploadDecisionJustificatif(services, {
+                demarcheId: page.demarcheId,
+                dossierId,
+                user,
+                stream,
+                filename,
+                locale,
+              });
+              if (result.ok) fields.append(JUSTIFICATIF_BLOB_FIELD, result.value);
+              else if ("error" in result) fields.append(JUSTIFICATIF_ERROR_FIELD, JSON.stringify(result.error));
+              return;
+            }
             const writer = fileFieldWriterOf(page, (await auth).user);
             // An empty file input sends a part without a name; it is no file.
             if (filename === "" || !csrf || !writer || !name.startsWith(CHAMP_INPUT_PREFIX)) return void stream.resume();

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exports, exportTemplates, groupeInstructeurMembers, groupesInstructeurs } from "../../../server/db/schema";
+import { dossiers, exports, exportTemplates, groupeInstructeurMembers, groupesInstructeurs } from "../../../server/db/schema";
 import { NotFoundError } from "../../../server/errors";
 import { generateExport } from "../../../server/exports/generate-export";
 import { createLocalStorage } from "../../../server/integrations/storage/local-storage";
@@ -162,6 +162,11 @@ describe("export templates", () => {
   });
 
   it("zip: the attestation, the justificatif, messages' attachments and avis files, each under its item's name", async () => {
+    // A justificatif belongs to the last decision (given after it): the dossier is decided for this test.
+    await database.db
+      .update(dossiers)
+      .set({ state: "accepte", processedAt: new Date(Date.now() - 60_000) })
+      .where(eq(dossiers.id, dossierId));
     const files = await giveDossierFiles(database.db, storage, dossierId, demarcheId);
     const editor = await loadTemplateEditor(database.db, "http://test", instructeurId, demarcheId, null, "zip", getT("fr"), "fr");
     // Offered by default, with their names.
@@ -222,6 +227,7 @@ describe("export templates", () => {
     if (!dataOnly.ok) throw new Error("refused");
     const only = await readZip((await exportWith(instructeurId, String(dataOnly.templateId))).bytes as Buffer);
     expect([...only.keys()]).toEqual([`${dossierId}/d.json`]);
+    await database.db.update(dossiers).set({ state: "en_construction", processedAt: null }).where(eq(dossiers.id, dossierId));
   });
 
   it("another groupe's instructeur never sees nor uses the template; a deleted field's column is dropped", async () => {

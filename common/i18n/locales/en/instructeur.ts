@@ -96,6 +96,8 @@ export default {
       motivation: "Reason",
       motivationHint:
         "Required to refuse or to close without further action, optional to accept. It is sent to the applicant. 5,000 characters maximum.",
+      justificatif: "Supporting document",
+      justificatifHint: "Optional. Attached to the decision; the applicant can download it. 20 MB maximum.",
       submit: "Confirm the decision",
       required: "Choose a decision: accept, refuse or close without further action",
       annotationsIncompletes: "Before closing the instruction, fill in or correct the private annotations: {champs}.",

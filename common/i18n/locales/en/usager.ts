@@ -261,6 +261,7 @@ export default {
       body: "Your file went under review on {date} before you submitted your changes: they were dropped. The administration reviews the version submitted before.",
     },
     edit: "Change my file",
+    decisionJustificatif: "Supporting document of the decision: {filename}",
     decisionTitle: "Reasons for the decision",
     formTitle: "Form",
     historyTitle: "History",

@@ -96,6 +96,8 @@ export default {
       motivation: "Motivation",
       motivationHint:
         "Obligatoire pour un refus ou un classement sans suite, facultative pour une acceptation. Elle est envoyée à l’usager. 5 000 caractères maximum.",
+      justificatif: "Justificatif",
+      justificatifHint: "Facultatif. Joint à la décision, l’usager pourra le télécharger. 20 Mo au maximum.",
       submit: "Valider la décision",
       required: "Choisissez une décision : accepter, refuser ou classer sans suite",
       annotationsIncompletes: "Avant de terminer l’instruction, remplissez ou corrigez les annotations privées : {champs}.",

@@ -262,6 +262,7 @@ export default {
       body: "Votre dossier est passé en instruction le {date} alors que vous ne l’aviez pas encore fait : vos modifications non déposées ont été abandonnées. L’administration examine la version déposée précédemment.",
     },
     edit: "Modifier mon dossier",
+    decisionJustificatif: "Justificatif de la décision : {filename}",
     decisionTitle: "Motivation de la décision",
     formTitle: "Formulaire",
     historyTitle: "Historique",
