@@ -110,7 +110,10 @@ export default function DossiersSupprimes({ loaderData, actionData }: Route.Comp
                         aria-describedby={actionData?.dossierId === dossier.id ? "restore-error" : undefined}
                       >
                         {t("conservation.recentlyDeleted.restore")}
-                        <span className="fr-sr-only"> {t("conservation.recentlyDeleted.restoreSrOnly", { number: dossier.id })}</span>
+                        <span className="fr-sr-only">
+                          {" "}
+                          {t("conservation.recentlyDeleted.restoreSrOnly", { number: dossier.id })}
+                        </span>
                       </button>
                     </Form>
                   </td>

@@ -82,9 +82,7 @@ export async function listUsagerDossiersOnDemarche(db: DbOrTx, userId: number, d
     })
     .from(dossiers)
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
-    .where(
-      and(dossiersOfUsager(userId), visibleToUsager(), eq(dossiers.demarcheId, demarcheId), eq(dossiers.forTest, forTest)),
-    )
+    .where(and(dossiersOfUsager(userId), visibleToUsager(), eq(dossiers.demarcheId, demarcheId), eq(dossiers.forTest, forTest)))
     .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
     .limit(limit);
 }

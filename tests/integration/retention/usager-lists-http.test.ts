@@ -77,7 +77,9 @@ describe("expired dossiers in the usager's lists (HTTP)", () => {
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, expired));
     expect(row?.hiddenByExpiredAt).toBeNull();
     expect(row?.conservationExtension).toBe(12);
-    expect(pageText(await html(owner, `/dossiers/supprimes?restaure=${expired}`))).toContain(`Le dossier n° ${expired} a été restauré`);
+    expect(pageText(await html(owner, `/dossiers/supprimes?restaure=${expired}`))).toContain(
+      `Le dossier n° ${expired} a été restauré`,
+    );
     expect(await html(owner, "/dossiers")).toContain(`href="/dossiers/${expired}"`);
     expect(await html(intruder, "/dossiers/invites")).toContain(`href="/dossiers/${expired}"`);
 

@@ -40,7 +40,8 @@ export default {
   },
   recentlyDeleted: {
     title: "Recently deleted",
-    intro: "These files were deleted at the end of their retention period. You can restore them until they are permanently erased.",
+    intro:
+      "These files were deleted at the end of their retention period. You can restore them until they are permanently erased.",
     empty: "No recently deleted file.",
     caption: "Recently deleted files",
     number: "File no.",
