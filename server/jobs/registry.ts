@@ -33,6 +33,7 @@ import {
 import { stalledDeclarativeJob, svaSvrDailyJob } from "./special-procedures.job";
 import { backfillEtablissementsJob, fetchEtablissementJob } from "./fetch-etablissement.job";
 import { dossierExpiryJob } from "./dossier-expiry.job";
+import { resetExpiringDossiersJob } from "./reset-expiring-dossiers.job";
 
 /** The job being run: its id stays the same across its attempts (retries, runs after a dead worker). */
 export interface JobRun {
@@ -73,6 +74,7 @@ export const JOBS = {
   "fetch-etablissement": fetchEtablissementJob,
   "backfill-etablissements": backfillEtablissementsJob,
   "dossier-expiry": dossierExpiryJob,
+  "reset-expiring-dossiers": resetExpiringDossiersJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -8,6 +8,7 @@ export const usagerRoutes: RouteConfigEntry[] = [
     route("dossiers", "routes/usager/dossiers.tsx"),
     route("dossiers/invites", "routes/usager/dossiers-invites.tsx"),
     route("dossiers/transferts", "routes/usager/dossiers-transferts.tsx"),
+    route("dossiers/supprimes", "routes/usager/dossiers-supprimes.tsx"),
   ]),
   layout("routes/usager/dossier-layout.tsx", [
     route("dossiers/:id", "routes/usager/dossier.tsx"),

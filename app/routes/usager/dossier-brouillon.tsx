@@ -14,7 +14,7 @@ import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-st
 import { IdentityRecap } from "../../components/usager/identity-recap";
 import { useLocale, useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
-import { readForm, services } from "../../lib/request.server";
+import { readForm, requestState, services } from "../../lib/request.server";
 import { autosaveClientAction, autosaveMessage, skipRevalidationAfterAutosave, useAutosave } from "../../lib/use-autosave";
 import type { Route } from "./+types/dossier-brouillon";
 import { acceptsSubmission, identityOf, postedDossierForm, sharedFormAnswer } from "./dossier-form.server";
@@ -22,12 +22,15 @@ import { dossierIdParam, noStoreHeaders } from "./usager.server";
 import { saveDossierForm } from "../../../server/operations/dossiers/save-dossier-form";
 import { loadUsagerFormChanges } from "../../../server/queries/usager/form-changes";
 import { FormChangesNotice } from "../../components/usager/form-changes-notice";
+import { ConservationCallout } from "../../components/conservation/conservation-callout";
+import { conservationView } from "../../lib/conservation.server";
+import { extendConservationByUsager } from "../../../server/operations/retention/extend-conservation";
 
-export const handle = { i18n: ["champs", "dossiers", "entreprise", "fichiers", "usager"] };
+export const handle = { i18n: ["champs", "conservation", "dossiers", "entreprise", "fichiers", "usager"] };
 
 export const headers = noStoreHeaders;
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db } = services(context);
@@ -52,6 +55,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     hidden,
     ineligibility,
     formChanges: await loadUsagerFormChanges(db, dossier),
+    // « Conserver plus longtemps » near the brouillon's expiry (or once expired): the owner's.
+    conservation: owner ? conservationView(dossier, requestState(context).locale) : null,
+    conservationDone: new URL(request.url).searchParams.get("conserve") === "1",
   };
 }
 
@@ -59,12 +65,25 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const user = currentUser(context);
   const id = dossierIdParam(params.id);
   const { db, config } = services(context);
+  const submitAnswer = { values: {}, errors: {}, identityMissing: false, ineligible: null, transitionError: null };
+  if ((await request.clone().formData()).get("intent") === "conserver") {
+    const extended = await extendConservationByUsager(db, user.id, id);
+    if (extended.ok) throw redirect(`/dossiers/${id}/brouillon?conserve=1`);
+    return data(
+      {
+        intent: "conserver" as const,
+        ...submitAnswer,
+        transitionError: null as TransitionErrorCode | null,
+        conservationError: extended.refusals[0]?.code as "expiry_never" | "expiry_not_close" | "expiry_deleted",
+      },
+      { status: 422 },
+    );
+  }
   const result = await saveDossierForm(
     db,
     { userId: user.id, dossierId: id, state: "brouillon", refs: referenceDataFor(config) },
     async () => postedDossierForm(await readForm(request)),
   );
-  const submitAnswer = { values: {}, errors: {}, identityMissing: false, ineligible: null, transitionError: null };
   switch (result.outcome) {
     case "submitted":
       throw redirect(`/dossiers/${id}/merci`);
@@ -126,6 +145,11 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
         {loaderData.forTest ? <TestBadge /> : null}
       </p>
       <p>{t("usager.brouillon.lead")}</p>
+      <ConservationCallout
+        conservation={loaderData.conservation}
+        error={posted && "conservationError" in posted ? posted.conservationError : null}
+        done={loaderData.conservationDone}
+      />
 
       {!loaderData.acceptsSubmission ? (
         <div className="fr-alert fr-alert--warning fr-mb-3w">

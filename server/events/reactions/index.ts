@@ -13,6 +13,7 @@ import { closingNotification } from "./closing-notification";
 import { groupeChangeMails } from "./groupe-change-mails";
 import { instructeurMails } from "./instructeur-mails";
 import { dossierInviteMail, dossierTransferMail } from "./partage-mails";
+import { resetExpiringDossiers } from "./reset-expiring-dossiers";
 import { resolveCorrections } from "./resolve-corrections";
 import { svaSvrDate } from "./sva-svr-date";
 import { usagerMessageMail } from "./usager-message-mail";
@@ -37,4 +38,5 @@ export const REACTIONS: readonly Reaction<EventKind>[] = [
   dossierTransferMail,
   archiveReadyMail,
   brouillonReminderMail,
+  resetExpiringDossiers,
 ];

@@ -3,7 +3,7 @@
  * updated first, by keyset pagination on (updated_at desc, id desc) — served by the
  * dossiers_user_idx index whatever the number of dossiers.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { dossiersWithUserBuffer } from "../../db/champ-streams";
 import { demarches, dossiers } from "../../db/schema";
@@ -13,6 +13,14 @@ import type { DossierState } from "../../domain/dossier/states";
 import { decisionHiddenFromUsager } from "../../domain/special/rules";
 
 export const MES_DOSSIERS_PAGE_SIZE = 25;
+
+/**
+ * Dossiers the usager still sees in their lists: not deleted by them, nor hidden by expiry (those
+ * are in « Supprimés récemment » until purged).
+ */
+export function visibleToUsager() {
+  return and(isNull(dossiers.hiddenByUserAt), isNull(dossiers.hiddenByExpiredAt));
+}
 
 const updatedAtMicros = sql<string>`(extract(epoch from ${dossiers.updatedAt}) * 1000000)::bigint`;
 
@@ -38,7 +46,7 @@ export async function listUsagerDossiers(
     })
     .from(dossiers)
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
-    .where(and(dossiersOfUsager(userId), after))
+    .where(and(dossiersOfUsager(userId), visibleToUsager(), after))
     .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -74,7 +82,35 @@ export async function listUsagerDossiersOnDemarche(db: DbOrTx, userId: number, d
     })
     .from(dossiers)
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
-    .where(and(dossiersOfUsager(userId), eq(dossiers.demarcheId, demarcheId), eq(dossiers.forTest, forTest)))
+    .where(and(dossiersOfUsager(userId), visibleToUsager(), eq(dossiers.demarcheId, demarcheId), eq(dossiers.forTest, forTest)))
     .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
+    .limit(limit);
+}
+
+/**
+ * « Supprimés récemment »: the usager's dossiers hidden by expiry and not yet purged (the daily job
+ * purges them 2 weeks after), most recently hidden first; « Conserver plus longtemps » restores them.
+ * A dossier the administration deleted cannot be extended, so it is not offered here.
+ */
+export async function listRecentlyDeletedDossiers(db: DbOrTx, userId: number, limit = 100) {
+  return db
+    .select({
+      id: dossiers.id,
+      state: dossiers.state,
+      forTest: dossiers.forTest,
+      hiddenByExpiredAt: dossiers.hiddenByExpiredAt,
+      demarcheLibelle: demarches.libelle,
+    })
+    .from(dossiers)
+    .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
+    .where(
+      and(
+        dossiersOfUsager(userId),
+        isNotNull(dossiers.hiddenByExpiredAt),
+        isNull(dossiers.hiddenByUserAt),
+        isNull(dossiers.hiddenByAdministrationAt),
+      ),
+    )
+    .orderBy(desc(dossiers.hiddenByExpiredAt), desc(dossiers.id))
     .limit(limit);
 }

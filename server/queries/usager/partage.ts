@@ -2,7 +2,7 @@
  * What the usager's sharing pages read: a dossier's invitations (owner), the dossiers shared with
  * them (« Invité » tab), and the transfers they proposed or received.
  */
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { demarches, dossierInvites, dossierTransferItems, dossierTransfers, dossiers, users } from "../../db/schema";
 import { dossiersInvitingUsager } from "../../db/scopes";
@@ -51,7 +51,7 @@ export async function listInvitedDossiers(db: DbOrTx, userId: number, limit = 10
     .from(dossiers)
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
     .leftJoin(users, eq(users.id, dossiers.userId))
-    .where(dossiersInvitingUsager(userId))
+    .where(and(dossiersInvitingUsager(userId), isNull(dossiers.hiddenByUserAt), isNull(dossiers.hiddenByExpiredAt)))
     .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
     .limit(limit);
 }

@@ -38,6 +38,22 @@ export default {
     action: "Keep longer",
     done: "The retention period of the file was extended.",
   },
+  recentlyDeleted: {
+    title: "Recently deleted",
+    intro:
+      "These files were deleted at the end of their retention period. You can restore them until they are permanently erased.",
+    empty: "No recently deleted file.",
+    caption: "Recently deleted files",
+    number: "File no.",
+    demarche: "Procedure",
+    state: "Status",
+    purgeOn: "Permanently erased on",
+    action: "Action",
+    restore: "Restore",
+    restoreSrOnly: "file no. {number}",
+    restoreFailed: "File no. {number} could not be restored. {reason}",
+    restored: "File no. {number} was restored: its retention period was extended.",
+  },
   errors: {
     expiry_never: "This file does not expire in its current state: there is nothing to extend.",
     expiry_not_close:

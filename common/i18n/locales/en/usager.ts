@@ -11,6 +11,7 @@ export default {
       mine: "My dossiers",
       invites: "Invited",
       transferts: "Transfers",
+      supprimes: "Recently deleted",
     },
     invite: {
       title: "Invite someone to edit this dossier",

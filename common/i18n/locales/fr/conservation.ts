@@ -37,6 +37,22 @@ export default {
     action: "Conserver plus longtemps",
     done: "La durée de conservation du dossier a été prolongée.",
   },
+  recentlyDeleted: {
+    title: "Supprimés récemment",
+    intro:
+      "Ces dossiers ont été supprimés à la fin de leur durée de conservation. Vous pouvez les restaurer jusqu’à leur effacement définitif.",
+    empty: "Aucun dossier supprimé récemment.",
+    caption: "Dossiers supprimés récemment",
+    number: "N° dossier",
+    demarche: "Démarche",
+    state: "État",
+    purgeOn: "Effacé définitivement le",
+    action: "Action",
+    restore: "Restaurer",
+    restoreSrOnly: "le dossier n° {number}",
+    restoreFailed: "Le dossier n° {number} n’a pas pu être restauré. {reason}",
+    restored: "Le dossier n° {number} a été restauré : sa durée de conservation a été prolongée.",
+  },
   errors: {
     expiry_never: "Ce dossier n’expire pas dans son état actuel : il n’y a rien à prolonger.",
     expiry_not_close:

@@ -9,6 +9,7 @@ export default {
       mine: "Mes dossiers",
       invites: "Invité",
       transferts: "Transferts",
+      supprimes: "Supprimés récemment",
     },
     invite: {
       title: "Inviter une personne à modifier ce dossier",

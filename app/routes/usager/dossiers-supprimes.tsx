@@ -1,0 +1,128 @@
+/**
+ * /dossiers/supprimes, « Supprimés récemment »: the usager's dossiers hidden by expiry and not yet
+ * purged, each with « Restaurer » (POST, works without JavaScript): the usager's « Conserver plus
+ * longtemps », which adds the démarche's durée de conservation and un-hides the dossier. Another
+ * usager's number gets 404 and nothing changes (the operation's owner scope).
+ */
+import { data, Form, redirect } from "react-router";
+import { PURGE_AFTER_DAYS, addDays } from "../../../server/domain/dossier/expiry";
+import { extendConservationByUsager } from "../../../server/operations/retention/extend-conservation";
+import { listRecentlyDeletedDossiers } from "../../../server/queries/usager/list-dossiers";
+import { CsrfInput } from "../../components/csrf-input";
+import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
+import { useT } from "../../lib/i18n";
+import { currentUser } from "../../lib/persona-guard.server";
+import { formString, readForm, requestState, services } from "../../lib/request.server";
+import type { Route } from "./+types/dossiers-supprimes";
+import { MesDossiersTabs } from "./mes-dossiers-tabs";
+import { dossierIdParam, formatDate, noStoreHeaders } from "./usager.server";
+
+export const handle = { i18n: ["conservation", "dossiers", "usager"] };
+
+export const headers = noStoreHeaders;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = currentUser(context);
+  const { locale } = requestState(context);
+  const rows = await listRecentlyDeletedDossiers(services(context).db, user.id);
+  const restored = new URL(request.url).searchParams.get("restaure");
+  return {
+    restored: restored && /^\d{1,10}$/.test(restored) ? Number(restored) : null,
+    dossiers: rows.map((d) => ({
+      id: d.id,
+      state: d.state,
+      forTest: d.forTest,
+      demarcheLibelle: d.demarcheLibelle,
+      purgeOn: d.hiddenByExpiredAt ? formatDate(addDays(d.hiddenByExpiredAt, PURGE_AFTER_DAYS), locale) : "",
+    })),
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = currentUser(context);
+  const form = await readForm(request);
+  const id = dossierIdParam(formString(form, "dossier"));
+  const result = await extendConservationByUsager(services(context).db, user.id, id);
+  if (result.ok) throw redirect(`/dossiers/supprimes?restaure=${id}`);
+  return data(
+    { dossierId: id, error: result.refusals[0]?.code as "expiry_never" | "expiry_not_close" | "expiry_deleted" },
+    { status: 422 },
+  );
+}
+
+export default function DossiersSupprimes({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <>
+      <title>{t("usager.pageTitle", { title: t("conservation.recentlyDeleted.title") })}</title>
+      <h1>{t("usager.mesDossiers.title")}</h1>
+      <MesDossiersTabs current="supprimes" />
+      <h2>{t("conservation.recentlyDeleted.title")}</h2>
+      {loaderData.restored ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("conservation.recentlyDeleted.restored", { number: loaderData.restored })}</p>
+        </div>
+      ) : null}
+      {actionData ? (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert" id="restore-error">
+          <p>
+            {t("conservation.recentlyDeleted.restoreFailed", {
+              number: actionData.dossierId,
+              reason: t(`conservation.errors.${actionData.error}`),
+            })}
+          </p>
+        </div>
+      ) : null}
+      <p>{t("conservation.recentlyDeleted.intro")}</p>
+      {loaderData.dossiers.length === 0 ? (
+        <p>{t("conservation.recentlyDeleted.empty")}</p>
+      ) : (
+        <div className="fr-table fr-table--no-caption">
+          <table>
+            <caption>{t("conservation.recentlyDeleted.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("conservation.recentlyDeleted.number")}</th>
+                <th scope="col">{t("conservation.recentlyDeleted.demarche")}</th>
+                <th scope="col">{t("conservation.recentlyDeleted.state")}</th>
+                <th scope="col">{t("conservation.recentlyDeleted.purgeOn")}</th>
+                <th scope="col">{t("conservation.recentlyDeleted.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.dossiers.map((dossier) => (
+                <tr key={dossier.id}>
+                  <td>{dossier.id}</td>
+                  <td>
+                    {dossier.demarcheLibelle} {dossier.forTest ? <TestBadge small /> : null}
+                  </td>
+                  <td>
+                    <DossierStateBadge state={dossier.state} small />
+                  </td>
+                  <td>{dossier.purgeOn}</td>
+                  <td>
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="dossier" value={dossier.id} />
+                      <button
+                        type="submit"
+                        className="fr-btn fr-btn--sm fr-btn--secondary"
+                        aria-describedby={actionData?.dossierId === dossier.id ? "restore-error" : undefined}
+                      >
+                        {t("conservation.recentlyDeleted.restore")}
+                        <span className="fr-sr-only">
+                          {" "}
+                          {t("conservation.recentlyDeleted.restoreSrOnly", { number: dossier.id })}
+                        </span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
