@@ -59,7 +59,8 @@ test.describe("instructeur list", () => {
     await test.step("search with and without accents", async () => {
       for (const q of ["CLAIRE", "clâire"]) {
         await page.getByLabel(/^Rechercher dans les dossiers/).fill(q);
-        await page.getByRole("button", { name: "Rechercher", exact: true }).click();
+        // The list's own search (the header has the cross-démarche one).
+        await page.locator("#recherche-dossiers").getByRole("button", { name: "Rechercher", exact: true }).click();
         await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(q)}`));
         await expect(page.locator("tbody tr").first()).toBeVisible();
         await expect(page.locator("tbody")).toContainText("Claire");
