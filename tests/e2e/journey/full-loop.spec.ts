@@ -87,7 +87,7 @@ test.describe("walking skeleton", () => {
     javaScriptEnabled,
   }, testInfo) => {
     // About thirty pages, each checked with axe, on two loaded cores.
-    test.setTimeout(300_000);
+    test.setTimeout(420_000);
     const suffix = uniqueSuffix(testInfo);
     const demarche = {
       libelle: `Carte de stationnement résident ${suffix}`,
