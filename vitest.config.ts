@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
  *  - `unit`: tests beside the code they test (server/, app/, common/ *.test.ts). None opens a
  *    database, a server or a child process, so they share worker threads (cheaper than processes).
  *  - `integration`: tests/integration, against a real database (one per test file, a copy of a
- *    template migrated once: see tests/support/database-template.ts), each file in its own process.
+ *    template migrated once: see tests/support/database-template.ts), two processes running their files
+ *    one after another in one module graph.
  * A colocated test that needs a database belongs in tests/integration.
  */
 export default defineConfig({
@@ -42,6 +43,12 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           pool: "forks",
+          // Each test file opens its own database and servers and closes them, and no test mocks a
+          // module or changes the environment: a worker process runs its files one after another in
+          // the same module graph instead of importing the server (and the built pages) again for each
+          // file, which was about a third of the project's time. Module-level caches are keyed by
+          // database handle where ids could meet (statistics-cache.ts).
+          isolate: false,
           globalSetup: ["tests/support/vitest-global-setup.ts"],
         },
       },

@@ -40,6 +40,8 @@ const tmp = mkdtempSync(path.join(tmpdir(), "guichet-test-report-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 const timings = [];
+/** The slowest files and journeys, printed at the end: where to look when the suite grows slow. */
+const slowest = [];
 
 function run(command, commandArgs, env = {}) {
   return new Promise((resolve) => {
@@ -100,6 +102,12 @@ if (!buildOk) {
       totals.passed += json.numPassedTests ?? 0;
       totals.failed += json.numFailedTests ?? 0;
       totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+      slowest.push(
+        ...(json.testResults ?? []).map((file) => ({
+          what: `vitest ${path.relative(root, file.name)}`,
+          ms: (file.endTime ?? 0) - (file.startTime ?? 0),
+        })),
+      );
       // A test file that fails to load or whose hooks fail has no failed test of its own.
       for (const file of json.testResults ?? []) {
         const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed").length;
@@ -138,6 +146,7 @@ if (!buildOk) {
     const json = readJson(report);
     if (json?.stats) {
       const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats;
+      slowest.push(...playwrightDurations(json));
       totals.passed += expected + flaky;
       totals.failed += unexpected;
       totals.skipped += skipped;
@@ -160,6 +169,12 @@ if (!buildOk) {
 }
 
 rmSync(tmp, { recursive: true, force: true });
+if (slowest.length > 0) {
+  console.log("\nSlowest (s):");
+  for (const { what, ms } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 25)) {
+    console.log(`${(ms / 1000).toFixed(1).padStart(7)}  ${what}`);
+  }
+}
 if (stopped) problems.push("interrupted");
 const ran = totals.passed + totals.failed;
 if (ran === 0 && !stopped) problems.push("no test ran");
@@ -167,3 +182,20 @@ console.log(`\n${timings.join(" · ")}`);
 for (const problem of problems) console.log(`! ${problem}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(totals.failed > 0 || ran === 0 || stopped ? 1 : 0);
+
+/** Each Playwright test's duration (every attempt summed), named by project, file and title. */
+function playwrightDurations(report) {
+  const rows = [];
+  const visit = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const ms = (t.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0);
+        rows.push({ what: `[${t.projectName}] ${spec.file}: ${[...titles, spec.title].join(" › ")}`, ms });
+      }
+    }
+    for (const child of suite.suites ?? [])
+      visit(child, child.title && !child.title.endsWith(".ts") ? [...titles, child.title] : titles);
+  };
+  for (const suite of report.suites ?? []) visit(suite, []);
+  return rows;
+}

@@ -106,7 +106,7 @@ export async function demarcheStatistics(
   }));
 
   const recent = options.cacheRecent
-    ? await cachedStatistics(`recent:${demarcheId}:${now.toISOString().slice(0, 13)}`, RECENT_TTL_MS, () =>
+    ? await cachedStatistics(db, `recent:${demarcheId}:${now.toISOString().slice(0, 13)}`, RECENT_TTL_MS, () =>
         recentProcessingTimes(db, demarcheId, now),
       )
     : await recentProcessingTimes(db, demarcheId, now);

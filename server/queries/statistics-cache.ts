@@ -2,11 +2,25 @@
  * A small in-process cache for the public statistics (the API and the public pages): keyed by what
  * and by Paris day, each entry lives `ttlMs` at most, and the oldest entries go past `max` entries.
  * Each web process has its own; the HTTP responses also carry Cache-Control so proxies share them.
+ * Entries belong to one database handle: a process serving one database (production) has one table;
+ * test files sharing a process each open their own database, whose ids must not meet.
  */
-const entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+type Entries = Map<string, { expires: number; value: Promise<unknown> }>;
+const perDatabase = new WeakMap<object, Entries>();
 const MAX_ENTRIES = 1000;
 
-export async function cachedStatistics<T>(key: string, ttlMs: number, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+export async function cachedStatistics<T>(
+  db: object,
+  key: string,
+  ttlMs: number,
+  compute: () => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
+  let entries = perDatabase.get(db);
+  if (!entries) {
+    entries = new Map();
+    perDatabase.set(db, entries);
+  }
   const hit = entries.get(key);
   if (hit && hit.expires > now) return hit.value as Promise<T>;
   const value = compute();
@@ -24,7 +38,3 @@ export async function cachedStatistics<T>(key: string, ttlMs: number, compute: (
 
 /** Public statistics are recomputed at most once an hour per démarche and day. */
 export const PUBLIC_STATS_TTL_MS = 60 * 60 * 1000;
-
-export function clearStatisticsCache() {
-  entries.clear();
-}

@@ -26,7 +26,7 @@ export function createDemarcheStatsRouter({ db, logger }: AppServices): Router {
         throw error;
       }
       const now = new Date();
-      const body = await cachedStatistics(`demarche:${demarche.id}:${parisDate(now)}`, PUBLIC_STATS_TTL_MS, async () =>
+      const body = await cachedStatistics(db, `demarche:${demarche.id}:${parisDate(now)}`, PUBLIC_STATS_TTL_MS, async () =>
         JSON.stringify(toReferenceJson(await demarcheStatistics(db, demarche.id, now, { cacheRecent: true }))),
       );
       res

@@ -15,7 +15,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const { db } = services(context);
   const demarche = await findOpendataDemarche(db, { path: String(params.path ?? "").slice(0, 200) });
   const now = new Date();
-  const stats = await cachedStatistics(`page:${demarche.id}:${parisDate(now)}`, PUBLIC_STATS_TTL_MS, () =>
+  const stats = await cachedStatistics(db, `page:${demarche.id}:${parisDate(now)}`, PUBLIC_STATS_TTL_MS, () =>
     demarcheStatistics(db, demarche.id, now, { cacheRecent: true }),
   );
   return { demarche, stats };

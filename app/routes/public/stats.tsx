@@ -17,7 +17,9 @@ export const handle = { i18n: ["statistiques"] };
 export async function loader({ context }: Route.LoaderArgs) {
   const { db } = services(context);
   const now = new Date();
-  return { stats: await cachedStatistics(`platform:${parisDate(now)}`, PUBLIC_STATS_TTL_MS, () => platformStatistics(db, now)) };
+  return {
+    stats: await cachedStatistics(db, `platform:${parisDate(now)}`, PUBLIC_STATS_TTL_MS, () => platformStatistics(db, now)),
+  };
 }
 
 export default function PlatformStats({ loaderData }: Route.ComponentProps) {
