@@ -13,7 +13,7 @@
  *   loaded, and again after an action that changes the page, e.g. a form shown with errors). It
  *   runs axe-core with the WCAG 2.0/2.1 A and AA rules and fails with a readable list of violations.
  *   A page whose structure (page-structure.ts: elements, roles, classes, ids, which texts are present,
- *   not the words) axe already found clean in this worker is not analysed again.
+ *   not the words) axe already found clean in this run, with or without JavaScript, is not analysed again.
  *   It is explicit rather than automatic so that it runs on the page the test means (after client
  *   navigation and rendering), not on a half-loaded one.
  * - Browser errors: every test fails when a page of its browser context throws (`pageerror`) or logs a
@@ -25,7 +25,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, test as base, expect, type Page, type Request } from "@playwright/test";
 import pg from "pg";
-import { pageStructureDigest } from "./page-structure";
+import { isCleanStructure, pageStructureDigest, recordCleanStructure } from "./page-structure";
 
 export { expect };
 
@@ -190,11 +190,11 @@ export function isExpectedConsoleError(text: string, url: string, refusedRespons
  * changes it, and with the same stylesheets (contrast rules need them); axe runs there.
  */
 export async function checkA11y(page: Page, options: A11yOptions = {}) {
-  // Once per page structure and worker (see page-structure.ts); E2E_A11Y_EVERY_PAGE=1 checks every call.
+  // Once per page structure and run (see page-structure.ts); E2E_A11Y_EVERY_PAGE=1 checks every call.
   const structure = process.env.E2E_A11Y_EVERY_PAGE
     ? undefined
-    : `${options.javaScriptEnabled !== false}|${JSON.stringify([options.exclude, options.disableRules])}|${pageStructureDigest(await page.content())}`;
-  if (structure && checkedStructures.has(structure)) return;
+    : `${JSON.stringify([options.exclude, options.disableRules])}|${pageStructureDigest(await page.content())}`;
+  if (structure && isCleanStructure(structure)) return;
   const analyze = async (target: Page) => {
     let builder = new AxeBuilder({ page: target }).withTags(A11Y_TAGS);
     if (options.exclude?.length) for (const selector of options.exclude) builder = builder.exclude(selector);
@@ -217,11 +217,8 @@ export async function checkA11y(page: Page, options: A11yOptions = {}) {
     results.violations.length,
     `axe found ${results.violations.length} accessibility violation(s) on ${page.url()}:\n\n${report.join("\n\n")}\n`,
   ).toBe(0);
-  if (structure) checkedStructures.add(structure);
+  if (structure) recordCleanStructure(structure);
 }
-
-/** The page structures axe found clean in this worker. */
-const checkedStructures = new Set<string>();
 
 /** One JavaScript-enabled page per browser (so per test worker), reused: a warm cache makes it fast. */
 const copyPages = new WeakMap<Browser, { page: Page; snapshots: Map<string, string> }>();

@@ -13,7 +13,7 @@
  * yourself for the specs that call the API).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,12 +36,18 @@ const STOP_TIMEOUT_MS = 30_000;
  * E2E_API_TOKENS, E2E_DATABASE_URLS); fixtures.ts picks the worker's own by its parallel index.
  */
 export default async function globalSetup(config: FullConfig) {
-  if (process.env.E2E_BASE_URL) return undefined;
+  // The page structures axe found clean, shared by the workers (page-structure.ts), fresh each run.
+  const a11yDir = mkdtempSync(path.join(tmpdir(), "guichet-e2e-a11y-"));
+  process.env.E2E_A11Y_CLEAN = path.join(a11yDir, "clean-structures");
+  writeFileSync(process.env.E2E_A11Y_CLEAN, "");
+  const removeA11y = () => rmSync(a11yDir, { recursive: true, force: true });
+  if (process.env.E2E_BASE_URL) return removeA11y;
   const count = Math.max(1, config.workers);
   const settled = await Promise.allSettled(Array.from({ length: count }, (_, slot) => startPlatform(slot, config)));
   const platforms = settled.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const teardown = async () => {
     await Promise.all(platforms.map((platform) => platform.teardown()));
+    removeA11y();
   };
   const failure = settled.find((result): result is PromiseRejectedResult => result.status === "rejected");
   if (failure) {

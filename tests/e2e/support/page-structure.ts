@@ -2,11 +2,14 @@
  * A page's structure without its words: what axe's verdict depends on (elements, their roles, types,
  * classes and styles, the ids that labels and ARIA attributes point to, which attributes and texts are
  * present), without what differs between two journeys on the same page (names, numbers, typed values,
- * links). Two pages with the same structure get the same axe verdict, so `checkA11y` runs axe once per
- * structure in a worker (the journeys' shared steps — creating a démarche, filing a dossier — show the
- * same pages again and again, and axe is most of a journey's time).
+ * links). Two pages with the same structure get the same axe verdict — with or without JavaScript, as
+ * the DOM is what axe reads —, so `checkA11y` runs axe once per structure in a run (the journeys' shared
+ * steps — creating a démarche, filing a dossier — show the same pages again and again, and axe was
+ * most of a journey's time). The workers share what they found clean through the file named by
+ * E2E_A11Y_CLEAN (created by the global setup), one digest per line.
  */
 import { createHash } from "node:crypto";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 
 /** Attributes whose values change what axe says; other attributes count by presence (empty or not). */
 const KEPT_VALUES = new Set([
@@ -65,4 +68,20 @@ export function pageStructure(html: string): string {
 
 export function pageStructureDigest(html: string): string {
   return createHash("sha256").update(pageStructure(html)).digest("hex");
+}
+
+const clean = new Set<string>();
+
+export function isCleanStructure(key: string): boolean {
+  if (clean.has(key)) return true;
+  const file = process.env.E2E_A11Y_CLEAN;
+  if (file && existsSync(file)) for (const line of readFileSync(file, "utf8").split("\n")) if (line) clean.add(line);
+  return clean.has(key);
+}
+
+export function recordCleanStructure(key: string) {
+  clean.add(key);
+  const file = process.env.E2E_A11Y_CLEAN;
+  // One short line per append: the two workers' lines never interleave.
+  if (file) appendFileSync(file, `${key}\n`);
 }
