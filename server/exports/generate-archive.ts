@@ -70,7 +70,9 @@ export async function generateArchive(
         dossierId: null,
         actor: "system",
         actorUserId: null,
-        payload: row.groupeIds ? { archiveId, month: row.month, count, groupeIds: row.groupeIds } : { archiveId, month: row.month, count },
+        payload: row.groupeIds
+          ? { archiveId, month: row.month, count, groupeIds: row.groupeIds }
+          : { archiveId, month: row.month, count },
       });
     });
     return "generated";

@@ -15,4 +15,3 @@ export async function loadInstructeurArchivesPage(db: DbOrTx, instructeurId: num
     months: await archiveMonthsWithArchives(db, demarche.id, groupeIds),
   };
 }
-

@@ -12,7 +12,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { archives, dossiers, events, groupeInstructeurMembers, groupesInstructeurs, mailboxMessages } from "../../../server/db/schema";
+import {
+  archives,
+  dossiers,
+  events,
+  groupeInstructeurMembers,
+  groupesInstructeurs,
+  mailboxMessages,
+} from "../../../server/db/schema";
 import { loadDemarcheHistory } from "../../../server/queries/admin/administrateurs";
 import { buildDemarche, buildDossier } from "../../../server/seed/factories";
 import { startTestServer, type TestServer } from "../../support/server";
@@ -153,7 +160,9 @@ describe("instructeur archives over HTTP", () => {
       expect(await stolen.text()).not.toContain('data-testid="archive-unavailable"');
     }
     // Nor through the administrateur's download path.
-    const viaAdmin = await (await signedIn(server, adminEmail)).get(`/admin/procedures/${demarcheId}/archives/${archiveId}/fichier`);
+    const viaAdmin = await (await signedIn(server, adminEmail)).get(
+      `/admin/procedures/${demarcheId}/archives/${archiveId}/fichier`,
+    );
     expect(viaAdmin.status).toBe(404);
     expect(viaAdmin.headers.get("content-disposition")).toBeNull();
     const anonymous = await fetch(`${server.url}${link}`, { redirect: "manual" });
