@@ -11,13 +11,15 @@ const DEMARCHE = "Demande de subvention pour une association";
 test.describe("instructeur archives", () => {
   test("ask for a monthly archive, download it when ready", async ({ page, checkA11y, signIn }) => {
     test.setTimeout(180_000);
-    await signIn(page, DEMO.instructeur);
-    await page.goto("/procedures");
-    await page.getByRole("link", { name: DEMARCHE, exact: true }).first().click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMARCHE);
-    await page.getByRole("link", { name: "Archives mensuelles", exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Archives de « ${DEMARCHE} »`);
-    await checkA11y(page);
+    await test.step("open « Archives mensuelles » from the démarche's list", async () => {
+      await signIn(page, DEMO.instructeur);
+      await page.goto("/procedures");
+      await page.getByRole("link", { name: DEMARCHE, exact: true }).first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMARCHE);
+      await page.getByRole("link", { name: "Archives mensuelles", exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Archives de « ${DEMARCHE} »`);
+      await checkA11y(page);
+    });
 
     const newest = page.locator("tbody tr").first();
     const month = await newest.getAttribute("data-month");
