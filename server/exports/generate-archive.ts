@@ -4,7 +4,8 @@
  * writer in its default layout (a folder per dossier: its data, attestation, field files,
  * justificatif, messages' attachments, avis files), the zip stored as it is written. Then, in one
  * transaction, the archive is marked generated and `demarche.archive_generee` recorded (its
- * reaction e-mails the administrateur who asked). Anything failing marks it failed.
+ * reaction e-mails who asked). An instructeur's archive reads only the dossiers of its groupes.
+ * Anything failing marks it failed.
  */
 import { eq } from "drizzle-orm";
 import type { Readable } from "node:stream";
@@ -42,7 +43,7 @@ export async function generateArchive(
         fields,
         locale,
         template: null,
-        batches: archiveDossierIds(db, row.demarcheId, row.month, services.batchSize),
+        batches: archiveDossierIds(db, row.demarcheId, row.month, row.groupeIds ?? null, services.batchSize),
         progress: async (done) => {
           count = done;
           await progress(done);
@@ -69,7 +70,9 @@ export async function generateArchive(
         dossierId: null,
         actor: "system",
         actorUserId: null,
-        payload: { archiveId, month: row.month, count },
+        payload: row.groupeIds
+          ? { archiveId, month: row.month, count, groupeIds: row.groupeIds }
+          : { archiveId, month: row.month, count },
       });
     });
     return "generated";

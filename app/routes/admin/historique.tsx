@@ -1,9 +1,10 @@
 /**
  * The démarche's « Historique »: who did what on the démarche itself (publications, closing,
- * administrateurs added or removed, experts settings), newest first, 50 per page (keyset on the
- * event id). Read from the domain event stream; scoped to the démarche's administrateurs (404).
+ * administrateurs added or removed, experts settings, monthly archives asked and prepared), newest
+ * first, 50 per page (keyset on the event id). Read from the domain event stream; scoped to the démarche's administrateurs (404).
  */
 import { data } from "react-router";
+import { archiveMonthLabel } from "../../../server/domain/archives/archives";
 import { findAdministrableDemarche } from "../../../server/lookups/administrable-demarche";
 import { loadDemarcheHistory } from "../../../server/queries/admin/administrateurs";
 import { useLocale, useT } from "../../lib/i18n";
@@ -64,7 +65,11 @@ export default function AdminHistorique({ loaderData }: Route.ComponentProps) {
                 <tr key={entry.id}>
                   <td>{format.format(new Date(entry.createdAt))}</td>
                   <td>{entry.actorEmail ?? t("equipe.historique.system")}</td>
-                  <td>{t(historyKey(entry) as "equipe.historique.kinds.close", { subject: entry.subject })}</td>
+                  <td>
+                    {t(historyKey(entry) as "equipe.historique.kinds.close", {
+                      subject: entry.month ? archiveMonthLabel(entry.month, locale) : entry.subject,
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -11,6 +11,8 @@ export const instructeurRoutes: RouteConfigEntry[] = [
     route("procedures/:id/modeles-export", "routes/instructeur/export-templates.tsx"),
     route("procedures/:id/modeles-export/:templateId", "routes/instructeur/export-template.tsx"),
     route("procedures/:id/statistiques", "routes/instructeur/statistiques.tsx"),
+    route("procedures/:id/archives", "routes/instructeur/archives.tsx"),
+    route("procedures/:id/archives/:archiveId/fichier", "routes/instructeur/archive-file.tsx"),
     route("procedures/:id/groupes", "routes/instructeur/groupes.tsx"),
     route("procedures/:id/groupes/:groupeId", "routes/instructeur/groupe.tsx"),
   ]),

@@ -170,6 +170,10 @@ export function DossierList({
         <a className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left" href={`/procedures/${demarche.id}/statistiques`}>
           {t("instructeur.procedure.statistics")}
         </a>
+        {" · "}
+        <a className="fr-link fr-icon-archive-line fr-link--icon-left" href={`/procedures/${demarche.id}/archives`}>
+          {t("instructeur.procedure.archives")}
+        </a>
         {demarche.instructeursSelfManagement ? (
           <>
             {" · "}

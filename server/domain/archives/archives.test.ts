@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { archiveExpiresAt, archiveFilename, isArchiveMonth, monthDate } from "./archives";
+import {
+  archiveExpiresAt,
+  archiveFilename,
+  archiveMonthLabel,
+  isArchiveMonth,
+  monthDate,
+  normalizeGroupeIds,
+  sameArchiveScope,
+} from "./archives";
 
 describe("archives", () => {
   it("accepts real months only", () => {
@@ -14,5 +22,19 @@ describe("archives", () => {
     expect(archiveFilename(12, "2026-03")).toBe("archive_12_2026-03.zip");
     expect(archiveExpiresAt(new Date("2026-03-01T10:00:00Z")).toISOString()).toBe("2026-03-05T10:00:00.000Z");
     expect(monthDate("2026-03").toISOString()).toBe("2026-03-01T00:00:00.000Z");
+  });
+
+  it("reads the month in the reader's language", () => {
+    expect(archiveMonthLabel("2026-03", "fr")).toBe("mars 2026");
+    expect(archiveMonthLabel("2026-03", "en")).toBe("March 2026");
+    expect(archiveMonthLabel("2026-12", "fr")).toBe("décembre 2026");
+  });
+
+  it("compares groupe sets", () => {
+    expect(normalizeGroupeIds([3, 1, 3, 2])).toEqual([1, 2, 3]);
+    expect(sameArchiveScope(null, null)).toBe(true);
+    expect(sameArchiveScope([1, 2], [1, 2])).toBe(true);
+    expect(sameArchiveScope([1, 2], [1])).toBe(false);
+    expect(sameArchiveScope([1], null)).toBe(false);
   });
 });

@@ -31,3 +31,24 @@ export function archiveExpiresAt(createdAt: Date): Date {
 export function monthDate(month: string): Date {
   return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
 }
+
+/** The month as people read it, in the reader's language: « mars 2026 », « March 2026 ». */
+export function archiveMonthLabel(month: string, locale: string): string {
+  if (!isArchiveMonth(month)) return month;
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(monthDate(month));
+}
+
+/** A set of groupe ids as archives store it: distinct, ascending. */
+export function normalizeGroupeIds(ids: readonly number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/** The same groupe set (both normalized), or both the whole démarche (null). */
+export function sameArchiveScope(a: readonly number[] | null, b: readonly number[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}

@@ -106,12 +106,20 @@ export const EVENT_KINDS = {
     notifyEnCours: z.boolean().optional(),
     automatic: z.boolean().optional(),
   }),
-  /** An administrateur asked for the monthly archive of `month` (YYYY-MM); generated, then e-mailed. */
-  "demarche.archive_demandee": z.object({ archiveId: z.number().int(), month: z.string().regex(/^\d{4}-\d{2}$/) }),
+  /**
+   * An administrateur (whole démarche) or an instructeur (the dossiers of `groupeIds`, their groupes)
+   * asked for the monthly archive of `month` (YYYY-MM); generated, then e-mailed.
+   */
+  "demarche.archive_demandee": z.object({
+    archiveId: z.number().int(),
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+    groupeIds: z.array(z.number().int()).optional(),
+  }),
   "demarche.archive_generee": z.object({
     archiveId: z.number().int(),
     month: z.string().regex(/^\d{4}-\d{2}$/),
     count: z.number().int().nonnegative(),
+    groupeIds: z.array(z.number().int()).optional(),
   }),
   /** An administrateur unpublished the démarche (its link stops; brouillons may still be submitted). */
   "demarche.depubliee": z.object({}),

@@ -31,8 +31,11 @@ export function fileRoutes(services: AppServices, options: { pages: RequestHandl
   const exportDownload = exportDownloadHandler(services);
   router.get("/procedures/:id/exports/:exportId/fichier", exportDownload);
   router.head("/procedures/:id/exports/:exportId/fichier", exportDownload);
-  const archiveDownload = archiveDownloadHandler(services);
+  const archiveDownload = archiveDownloadHandler(services, "administrateur");
   router.get("/admin/procedures/:id/archives/:archiveId/fichier", archiveDownload);
   router.head("/admin/procedures/:id/archives/:archiveId/fichier", archiveDownload);
+  const instructeurArchiveDownload = archiveDownloadHandler(services, "instructeur");
+  router.get("/procedures/:id/archives/:archiveId/fichier", instructeurArchiveDownload);
+  router.head("/procedures/:id/archives/:archiveId/fichier", instructeurArchiveDownload);
   return router;
 }

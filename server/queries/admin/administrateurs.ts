@@ -49,6 +49,8 @@ export const DEMARCHE_HISTORY_KINDS = [
   "demarche.supprimee",
   "demarche.restauree",
   "demarche.clonee",
+  "demarche.archive_demandee",
+  "demarche.archive_generee",
 ] as const satisfies readonly EventKind[];
 export type DemarcheHistoryKind = (typeof DEMARCHE_HISTORY_KINDS)[number];
 
@@ -90,6 +92,8 @@ export async function loadDemarcheHistory(db: DbOrTx, administrateurId: number, 
       actorEmail: r.actorEmail,
       /** What the sentence names: the administrateur added or removed, the path published, the experts change. */
       subject: subjectOf(r.payload),
+      /** The archive's month (YYYY-MM) for the archive kinds: the page writes it in the reader's language. */
+      month: ARCHIVE_KINDS.includes(r.kind) ? monthOf(r.payload) : null,
       createdAt: r.createdAt,
     })),
     nextBefore: rows.length > HISTORY_PAGE_SIZE ? (page[page.length - 1]?.id ?? null) : null,
@@ -99,8 +103,17 @@ export async function loadDemarcheHistory(db: DbOrTx, administrateurId: number, 
 /** The kinds whose sentence depends on the payload's `change`. */
 const CHANGE_KINDS: readonly string[] = ["demarche.groupes_modifies", "demarche.webhooks_modifies"];
 
+const ARCHIVE_KINDS: readonly string[] = ["demarche.archive_demandee", "demarche.archive_generee"];
+
+function monthOf(payload: unknown): string | null {
+  const month = typeof payload === "object" && payload !== null ? (payload as { month?: unknown }).month : null;
+  return typeof month === "string" ? month : null;
+}
+
 function changeOf(kind: string, payload: unknown): string | null {
   if (typeof payload !== "object" || payload === null) return null;
+  // An archive of the whole démarche (administrateur) or of an instructeur's groupes.
+  if (ARCHIVE_KINDS.includes(kind)) return Array.isArray((payload as { groupeIds?: unknown }).groupeIds) ? "groupes" : "demarche";
   if (kind === "demarche.date_fermeture") return typeof (payload as { day?: unknown }).day === "string" ? "set" : "removed";
   if (!CHANGE_KINDS.includes(kind)) return null;
   const change = (payload as Record<string, unknown>).change;

@@ -83,7 +83,7 @@ describe("archives over HTTP", () => {
     await server.runJobs();
     await server.runJobs();
     const mails = await server.database.db.select().from(mailboxMessages).where(eq(mailboxMessages.to, adminEmail));
-    const ready = mails.find((m) => m.subject.includes("L’archive de 2026-02 est prête"));
+    const ready = mails.find((m) => m.subject.includes("L’archive de février 2026 est prête"));
     expect(ready?.text).toContain(`/admin/procedures/${demarcheId}/archives`);
     expect(await (await browser.get(`/admin/procedures/${demarcheId}/archives`)).text()).toContain(`href="${link}"`);
 

@@ -36,7 +36,7 @@ export default {
   },
   historique: {
     title: "History",
-    lead: "Who did what on the procedure: publications, closing, administrators, experts.",
+    lead: "Who did what on the procedure: publications, closing, administrators, experts, archives.",
     overviewLink: "See the history",
     overviewBody: "Publications, administrators and settings of the procedure, with who made them.",
     empty: "Nothing has been recorded for this procedure yet.",
@@ -63,6 +63,14 @@ export default {
       supprimee: "moved the procedure to the bin",
       restauree: "restored the procedure from the bin",
       clonee: "created the procedure as a clone",
+      archive_demandee: {
+        demarche: "asked for the archive of {subject}",
+        groupes: "asked for the archive of {subject} of the files of their instructor groups",
+      },
+      archive_generee: {
+        demarche: "prepared the archive of {subject}",
+        groupes: "prepared the archive of {subject} of the files of a set of instructor groups",
+      },
       groupes_modifies: {
         created: "created an instructor group",
         renamed: "renamed an instructor group",

@@ -138,6 +138,8 @@ export default {
     overviewBody: "Download each month a ZIP archive of the closed files and all their attachments.",
     pageTitle: "Archives of “{libelle}”",
     lead: "Download each month the closed files (accepted, refused, dismissed) of this procedure: one ZIP archive per month, holding for each file its data, its attestation, its attachments, the decision's supporting document, the messages' attachments and the expert opinions' files.",
+    instructeurLead:
+      "Download each month the closed files (accepted, refused, dismissed) of your instructor groups on this procedure: one ZIP archive per month, holding for each file its data, its attestation, its attachments, the decision's supporting document, the messages' attachments and the expert opinions' files. Instructors with exactly the same groups as you share these archives.",
     limits:
       "The archive is prepared in the background; you get an e-mail when it is ready. It is kept 4 days. An archive is limited to 100 GB.",
     empty: "No closed file yet: there is no archive to download.",

@@ -44,6 +44,7 @@ export default {
   },
   procedure: {
     statistics: "Statistics",
+    archives: "Monthly archives",
     tabsLabel: "Files by status",
     caption: "“{tab}” files ({count})",
     number: "No.",

@@ -34,7 +34,7 @@ export default {
   },
   historique: {
     title: "Historique",
-    lead: "Qui a fait quoi sur la démarche : publications, fermeture, administrateurs, experts.",
+    lead: "Qui a fait quoi sur la démarche : publications, fermeture, administrateurs, experts, archives.",
     overviewLink: "Voir l'historique",
     overviewBody: "Publications, administrateurs et réglages de la démarche, avec leur auteur.",
     empty: "Rien n'a encore été enregistré pour cette démarche.",
@@ -61,6 +61,14 @@ export default {
       supprimee: "a mis la démarche à la corbeille",
       restauree: "a restauré la démarche depuis la corbeille",
       clonee: "a créé la démarche par clonage",
+      archive_demandee: {
+        demarche: "a demandé l’archive de {subject}",
+        groupes: "a demandé l’archive de {subject} des dossiers de ses groupes instructeurs",
+      },
+      archive_generee: {
+        demarche: "a préparé l’archive de {subject}",
+        groupes: "a préparé l’archive de {subject} des dossiers d’un ensemble de groupes instructeurs",
+      },
       groupes_modifies: {
         created: "a créé un groupe instructeur",
         renamed: "a renommé un groupe instructeur",

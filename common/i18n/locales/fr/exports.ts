@@ -135,6 +135,8 @@ export default {
     overviewBody: "Téléchargez chaque mois une archive ZIP des dossiers terminés et de tous leurs fichiers.",
     pageTitle: "Archives de « {libelle} »",
     lead: "Téléchargez chaque mois les dossiers terminés (acceptés, refusés, classés sans suite) de la démarche : une archive ZIP par mois, avec pour chaque dossier ses données, son attestation, ses pièces justificatives, le justificatif de la décision, les pièces jointes des messages et les fichiers des avis.",
+    instructeurLead:
+      "Téléchargez chaque mois les dossiers terminés (acceptés, refusés, classés sans suite) de vos groupes instructeurs sur cette démarche : une archive ZIP par mois, avec pour chaque dossier ses données, son attestation, ses pièces justificatives, le justificatif de la décision, les pièces jointes des messages et les fichiers des avis. Les instructeurs qui ont exactement les mêmes groupes que vous partagent ces archives.",
     limits:
       "L’archive est préparée en arrière-plan ; vous recevez un e-mail quand elle est prête. Elle est conservée 4 jours. La taille d’une archive est limitée à 100 Go.",
     empty: "Aucun dossier terminé pour l’instant : il n’y a pas encore d’archive à télécharger.",

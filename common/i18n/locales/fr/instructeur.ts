@@ -44,6 +44,7 @@ export default {
   },
   procedure: {
     statistics: "Statistiques",
+    archives: "Archives mensuelles",
     tabsLabel: "Dossiers par statut",
     caption: "Dossiers « {tab} » ({count})",
     number: "N°",
