@@ -961,6 +961,11 @@ export const attachments = pgTable(
       | "direct_upload"
       /** The justificatif of a decision given through the API (`Dossier.motivationAttachment`). */
       | "justificatif"
+      /**
+       * A batch decision's justificatif, uploaded once (`demarcheId`, uploader): each decided
+       * dossier gets a `justificatif` row sharing its storage key (batch-justificatif.ts).
+       */
+      | "batch_justificatif"
       | "groupe_signature"
     >(),
     /** The démarche a `demarche_*` file (logo, notice, délibération) belongs to. */
