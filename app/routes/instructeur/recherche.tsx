@@ -19,11 +19,7 @@ import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
 import { findExpertAvisOfDossier } from "../../../server/lookups/expert-avis-of-dossier";
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
 import { searchExpertDossiers } from "../../../server/queries/expert-recherche";
-import {
-  RECHERCHE_RANKED_LIMIT,
-  RECHERCHE_SORT,
-  searchInstructeurDossiers,
-} from "../../../server/queries/instructeur/recherche";
+import { RECHERCHE_RANKED_LIMIT, RECHERCHE_SORT, searchInstructeurDossiers } from "../../../server/queries/instructeur/recherche";
 import { formatDate } from "../../lib/dates";
 import { useT, useTn } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";

@@ -224,7 +224,13 @@ describe("search", () => {
       privateStableIds: new Set([9]),
       locale: "fr" as const,
     };
-    const withNote = indexDossier({ ...input, values: new Map<string, unknown>([["1", "Club de Sète"], ["9", "Très fragile"]]) });
+    const withNote = indexDossier({
+      ...input,
+      values: new Map<string, unknown>([
+        ["1", "Club de Sète"],
+        ["9", "Très fragile"],
+      ]),
+    });
     expect(withNote.document).toContain("tres fragile");
     expect(withNote.publicDocument).toContain("club de sete");
     expect(withNote.publicDocument).not.toContain("fragile");

@@ -13,7 +13,12 @@
  */
 import type { Request, RequestHandler } from "express";
 import { translate } from "../../../common/i18n";
-import { JUSTIFICATIF_BLOB_FIELD, JUSTIFICATIF_ERROR_FIELD, JUSTIFICATIF_INPUT, JUSTIFICATIF_MAX_BYTES } from "../../domain/dossier/justificatif";
+import {
+  JUSTIFICATIF_BLOB_FIELD,
+  JUSTIFICATIF_ERROR_FIELD,
+  JUSTIFICATIF_INPUT,
+  JUSTIFICATIF_MAX_BYTES,
+} from "../../domain/dossier/justificatif";
 import { sanitizeFilename } from "../../domain/files/file-ref";
 import { formatsOfFamilies } from "../../domain/files/formats";
 import { storageFor } from "../../integrations/storage";
@@ -63,7 +68,11 @@ export function batchFormUploads(services: AppServices, pages: RequestHandler): 
             if (rawFilename === "" || !csrf || handled || name !== JUSTIFICATIF_INPUT) return void stream.resume();
             handled = true;
             const { user } = await auth;
-            if (!user || user.instructeurId === null || !(await mayUploadBatchJustificatif(services.db, user.instructeurId, page.demarcheId))) {
+            if (
+              !user ||
+              user.instructeurId === null ||
+              !(await mayUploadBatchJustificatif(services.db, user.instructeurId, page.demarcheId))
+            ) {
               return void stream.resume();
             }
             const filename = sanitizeFilename(rawFilename);
@@ -72,7 +81,13 @@ export function batchFormUploads(services: AppServices, pages: RequestHandler): 
               const id = await recordBatchJustificatif(services.db, {
                 demarcheId: page.demarcheId,
                 userId: user.id,
-                file: { storageKey: file.key, filename, contentType: file.contentType, byteSize: file.byteSize, checksum: file.checksum },
+                file: {
+                  storageKey: file.key,
+                  filename,
+                  contentType: file.contentType,
+                  byteSize: file.byteSize,
+                  checksum: file.checksum,
+                },
               });
               return { ok: true, value: id };
             });

@@ -40,7 +40,11 @@ beforeAll(async () => {
     (f) => f.libelle === "Note interne",
   );
   for (const key of Object.keys(dossier) as Array<keyof typeof dossier>) {
-    const { dossierId } = await buildDossier(db, { demarche: built.demarche, state: "en_construction", values: { Projet: "Verger" } });
+    const { dossierId } = await buildDossier(db, {
+      demarche: built.demarche,
+      state: "en_construction",
+      values: { Projet: "Verger" },
+    });
     dossier[key] = dossierId;
     const saved = await saveAnnotations(db, instructeur.instructeurId, dossierId, (name) =>
       name === champInputName(note?.stableId as number) ? "Candidature fragile Zorglub" : undefined,
@@ -61,7 +65,10 @@ beforeAll(async () => {
   await ask("hidden", false);
   await ask("shown", true);
   await ask("revoked", true);
-  await db.update(avis).set({ revokedAt: new Date() }).where(eq(avis.id, avisOf.revoked as number));
+  await db
+    .update(avis)
+    .set({ revokedAt: new Date() })
+    .where(eq(avis.id, avisOf.revoked as number));
 }, 120_000);
 afterAll(() => server?.stop());
 

@@ -42,7 +42,8 @@ async function signedIn(email: string) {
 
 async function enInstruction(n: number) {
   const ids: number[] = [];
-  for (let i = 0; i < n; i++) ids.push((await buildDossier(server.database.db, { demarche, usager, state: "en_instruction" })).dossierId);
+  for (let i = 0; i < n; i++)
+    ids.push((await buildDossier(server.database.db, { demarche, usager, state: "en_instruction" })).dossierId);
   return ids;
 }
 
@@ -106,7 +107,10 @@ describe("the batch form's justificatif", () => {
     const ids = await enInstruction(1);
     const browser = await signedIn(titulaire);
     const before = await batchCount();
-    const response = await browser.postFormData(list(), batchForm("refuser", ids, "Hors délai", { filename: "refus.pdf", bytes: TEXT_BYTES }));
+    const response = await browser.postFormData(
+      list(),
+      batchForm("refuser", ids, "Hors délai", { filename: "refus.pdf", bytes: TEXT_BYTES }),
+    );
     expect(response.status).toBe(422);
     expect(await batchCount()).toBe(before);
     const text = pageText(browser.lastHtml);
@@ -128,7 +132,10 @@ describe("the batch form's justificatif", () => {
     expect(await batchCount()).toBe(before.batches);
     expect((await attachmentRows(server.database.db)).length).toBe(before.rows);
     expect(await storedObjects(server.storageDir)).toEqual(objects);
-    const [row] = await server.database.db.select({ state: dossiers.state }).from(dossiers).where(eq(dossiers.id, ids[0] as number));
+    const [row] = await server.database.db
+      .select({ state: dossiers.state })
+      .from(dossiers)
+      .where(eq(dossiers.id, ids[0] as number));
     expect(row?.state).toBe("en_instruction");
   });
 });

@@ -73,7 +73,8 @@ afterAll(async () => {
 
 async function enInstruction(n: number): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < n; i++) ids.push((await buildDossier(db, { demarche, state: "en_instruction", instructeur: me })).dossierId);
+  for (let i = 0; i < n; i++)
+    ids.push((await buildDossier(db, { demarche, state: "en_instruction", instructeur: me })).dossierId);
   return ids;
 }
 
@@ -83,7 +84,13 @@ async function upload(by: Actor = me) {
   const id = await recordBatchJustificatif(db, {
     demarcheId,
     userId: by.userId,
-    file: { storageKey: key, filename: "décision collective.pdf", contentType: "application/pdf", byteSize: PDF_BYTES.length, checksum: "a".repeat(64) },
+    file: {
+      storageKey: key,
+      filename: "décision collective.pdf",
+      contentType: "application/pdf",
+      byteSize: PDF_BYTES.length,
+      checksum: "a".repeat(64),
+    },
   });
   return { id, key };
 }
@@ -109,7 +116,12 @@ describe("a batch decision with a justificatif", () => {
     const ids = await enInstruction(3);
     const { id, key } = await upload();
     const batchId = createdBatchId(
-      await createBatchOperation(db, me, demarcheId, { kind: "refuser", dossierIds: ids, motivation: "Hors délai", justificatifId: id }),
+      await createBatchOperation(db, me, demarcheId, {
+        kind: "refuser",
+        dossierIds: ids,
+        motivation: "Hors délai",
+        justificatifId: id,
+      }),
     );
     // While the batch runs, the purge keeps its upload.
     await purgeAttachments(db, storage, 0);

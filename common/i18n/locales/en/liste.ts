@@ -162,7 +162,8 @@ export default {
     motivation: "Reason (required to refuse or to close without action)",
     motivationHint: "Sent to each applicant with the decision.",
     justificatif: "Supporting document (optional)",
-    justificatifHint: "One file, attached to every file accepted, refused or closed without action by this action. Maximum size: 20 MB.",
+    justificatifHint:
+      "One file, attached to every file accepted, refused or closed without action by this action. Maximum size: 20 MB.",
     label: "Label",
     noLabel: "Choose a label",
     decisions: "Decisions",

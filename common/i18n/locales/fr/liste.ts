@@ -116,7 +116,8 @@ export default {
     count_one: "{count} dossier correspond à « {q} ».",
     count_other: "{count} dossiers correspondent à « {q} ».",
     capped: "Plus de {count} dossiers correspondent. Précisez votre recherche.",
-    rankedOnly: "Seuls les {count} dossiers les plus récents sont listés, les plus pertinents d’abord : précisez votre recherche pour trouver les autres.",
+    rankedOnly:
+      "Seuls les {count} dossiers les plus récents sont listés, les plus pertinents d’abord : précisez votre recherche pour trouver les autres.",
     leadExpert: "Les dossiers sur lesquels votre avis est demandé correspondant à votre recherche, les plus pertinents d’abord.",
     resultsCaption: "Dossiers correspondant à « {q} », les plus pertinents d’abord",
     dossierNumber: "N° {number}",
@@ -162,7 +163,8 @@ export default {
     motivation: "Motivation (refus et classement sans suite : obligatoire)",
     motivationHint: "Envoyée à chaque usager avec la décision.",
     justificatif: "Justificatif (facultatif)",
-    justificatifHint: "Un seul fichier, joint à chaque dossier accepté, refusé ou classé sans suite par cette action. Taille maximale : 20 Mo.",
+    justificatifHint:
+      "Un seul fichier, joint à chaque dossier accepté, refusé ou classé sans suite par cette action. Taille maximale : 20 Mo.",
     label: "Label",
     noLabel: "Choisir un label",
     decisions: "Décisions",
