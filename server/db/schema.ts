@@ -796,6 +796,13 @@ export const dossierSearch = pgTable(
       .references(() => dossiers.id, { onDelete: "cascade" }),
     demarcheId: integer("demarche_id").notNull(),
     document: text("document").notNull(),
+    /**
+     * What an expert may search (their avis hide the annotations privées): the document without
+     * the annotations' words; null when the document has none (read `document` then). Not indexed:
+     * an expert's search reads only the dossiers of their avis. Rows written before this column
+     * hold '' (match nothing for experts) until their dossier is indexed again.
+     */
+    publicDocument: text("public_document").default(""),
   },
   (t) => [
     index("dossier_search_document_idx").using("gin", sql`to_tsvector('simple', ${t.document})`),
@@ -961,6 +968,11 @@ export const attachments = pgTable(
       | "direct_upload"
       /** The justificatif of a decision given through the API (`Dossier.motivationAttachment`). */
       | "justificatif"
+      /**
+       * A batch decision's justificatif, uploaded once (`demarcheId`, uploader): each decided
+       * dossier gets a `justificatif` row sharing its storage key (batch-justificatif.ts).
+       */
+      | "batch_justificatif"
       | "groupe_signature"
     >(),
     /** The démarche a `demarche_*` file (logo, notice, délibération) belongs to. */

@@ -1,8 +1,8 @@
 /**
  * Daily housekeeping of files:
  * 1. attachment rows of dossier fields that no value refers to any more (file removed from its
- *    field, field hidden and cleared at submission), avis files never attached to their avis, and
- *    message files whose message was never sent, are deleted, an hour after their upload at the earliest;
+ *    field, field hidden and cleared at submission), avis files never attached to their avis,
+ *    message files whose message was never sent, and batch justificatifs no running batch uses, are deleted, an hour after their upload at the earliest;
  * 2. bytes no row refers to are deleted from storage: those of the rows just deleted (unless a
  *    copy-on-write copy of a model file still shares them), and those left by rows deleted with
  *    their dossier or field definition (ON DELETE CASCADE) — found by listing the storage;
@@ -38,6 +38,11 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
               or (a.purpose = 'message' and a.commentaire_id is null)
               -- uploaded through the API's createDirectUpload and never given to a mutation
               or a.purpose = 'direct_upload'
+              -- a batch decision's justificatif that no running batch still hands out (its
+              -- dossiers' justificatif rows share its bytes: they outlive this row)
+              or (a.purpose = 'batch_justificatif' and not exists (
+                select 1 from batch_operations b
+                 where b.state = 'running' and b.params ->> 'justificatifId' = a.id::text))
               or a.purpose = 'champ' and not exists (
               select 1 from champs c
                where c.dossier_id = a.dossier_id and c.stable_id = a.stable_id and c.row_id = a.row_id

@@ -61,10 +61,15 @@ async function indexBulkDossiers(
       where c.dossier_id = any(array[${idList}]::int[]) and c.stable_id = ${d.stableId} and c.row_id = ''
         and jsonb_typeof(c.value) = 'string' and c.value #>> '{}' <> ''`);
   }
+  // The experts' document leaves the annotations privées out (null: the document has none).
+  const isPrivate = sql`exists (select 1 from types_de_champ t where t.stable_id = c.stable_id and t.private)`;
+  const documentOf = (champs: ReturnType<typeof sql>) =>
+    sql`translate(lower(concat_ws(' ', d.id, u.email, d.nom, d.prenom,
+      (select string_agg(c.value #>> '{}', ' ') from champs c where c.dossier_id = d.id and jsonb_typeof(c.value) = 'string' and ${champs}))), ${FROM}, ${TO})`;
   await tx.execute(sql`
-    insert into dossier_search (dossier_id, demarche_id, document)
-    select d.id, d.demarche_id, translate(lower(concat_ws(' ', d.id, u.email, d.nom, d.prenom,
-      (select string_agg(c.value #>> '{}', ' ') from champs c where c.dossier_id = d.id and jsonb_typeof(c.value) = 'string'))), ${FROM}, ${TO})
+    insert into dossier_search (dossier_id, demarche_id, document, public_document)
+    select d.id, d.demarche_id, ${documentOf(sql`true`)},
+      case when exists (select 1 from champs c where c.dossier_id = d.id and ${isPrivate}) then ${documentOf(sql`not ${isPrivate}`)} end
     from dossiers d left join users u on u.id = d.user_id
     where d.id = any(array[${idList}]::int[])`);
 }

@@ -1,11 +1,14 @@
 /**
  * The list page's batch intents (`procedure.tsx` action): a kind of `BATCH_KINDS` posted with the
  * checked dossiers (`dossiers`), the motivation and the label starts a batch, then back to the same
- * list with `?lot=<id>`; `lot_masquer` hides a finished batch's report. A dossier out of scope is a
+ * list with `?lot=<id>`; `lot_masquer` hides a finished batch's report. The form is multipart: its
+ * justificatif was stored (or refused) by the upload middleware (batch-form-uploads.ts) and is
+ * named by `_justificatif_blob` (or `_justificatif_error`); a refused file starts nothing. A dossier out of scope is a
  * 404 (nothing created); refusals come back with what was checked and typed.
  */
 import { data, redirect } from "react-router";
 import type { Db } from "../../../server/db/client";
+import { readJustificatifFields } from "../../../server/domain/dossier/justificatif";
 import { createBatchOperation } from "../../../server/operations/batch/create-batch-operation";
 import { dismissBatchOperation } from "../../../server/operations/batch/dismiss-batch-operation";
 import type { InstructeurActor } from "../../../server/operations/dossiers/instructeur-transition";
@@ -63,6 +66,15 @@ export async function batchAction(
   const emails = formString(form, "emails").slice(0, 20_000);
   const introduction = formString(form, "introduction").slice(0, 20_000);
   const confidentiel = formString(form, "confidentiel") === "1";
+  const values = { intent, dossierIds, motivation, labelId, body, emails, introduction, confidentiel };
+  const justificatif = readJustificatifFields((name) => formString(form, name) || null);
+  if (justificatif.error) {
+    const { code, params } = justificatif.error;
+    return data<BatchActionData>(
+      { batch: { errors: [{ field: "justificatif", code, params: { filename: "", max: "", ...params } }], values } },
+      { status: 422 },
+    );
+  }
   const result = await createBatchOperation(db, actor, demarcheId, {
     kind: intent,
     dossierIds,
@@ -73,13 +85,14 @@ export async function batchAction(
     introduction,
     confidentiel,
     locale,
+    justificatifId: justificatif.blobId,
   });
   if (result.ok) return redirect(withQuery(listUrl, `lot=${result.batchOperationId}`));
   return data<BatchActionData>(
     {
       batch: {
         errors: result.refusals.map((r) => ({ field: r.field, code: r.code, params: r.params ?? {} })),
-        values: { intent, dossierIds, motivation, labelId, body, emails, introduction, confidentiel },
+        values,
       },
     },
     { status: 422 },

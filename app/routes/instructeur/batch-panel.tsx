@@ -218,8 +218,11 @@ export function BatchActionBar({ labels, state }: { labels: Array<{ id: number; 
   const labelError = state?.errors.find((e) => e.field === "label");
   const fieldError = (field: string) => state?.errors.find((e) => e.field === field) ?? null;
   const messageFields = ["body", "emails", "introduction"];
+  const justificatifError = state?.errors.find((e) => e.field === "justificatif");
   const otherErrors =
-    state?.errors.filter((e) => e !== motivationError && e !== labelError && !messageFields.includes(e.field)) ?? [];
+    state?.errors.filter(
+      (e) => e !== motivationError && e !== labelError && e !== justificatifError && !messageFields.includes(e.field),
+    ) ?? [];
   const refusal = (e: { code: string; params: Record<string, string | number> }) =>
     e.code === "already_in_batch"
       ? tn("liste.batch.refusals.already_in_batch", Number(e.params.count ?? 1), e.params)
@@ -283,6 +286,30 @@ export function BatchActionBar({ labels, state }: { labels: Array<{ id: number; 
             {motivationError ? (
               <p className="fr-error-text" id="lot-motivation-error">
                 {refusal(motivationError)}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        <div className="fr-fieldset__element">
+          {/* Kept by the browser only: a refused form asks for the file again (as every file input). */}
+          <div className={`fr-upload-group${justificatifError ? " fr-upload-group--error" : ""}`}>
+            <label className="fr-label" htmlFor="lot-justificatif">
+              {t("liste.batch.justificatif")}
+              <span className="fr-hint-text" id="lot-justificatif-hint">
+                {t("liste.batch.justificatifHint")}
+              </span>
+            </label>
+            <input
+              className="fr-upload"
+              type="file"
+              id="lot-justificatif"
+              name="justificatif"
+              aria-invalid={justificatifError ? true : undefined}
+              aria-describedby={justificatifError ? "lot-justificatif-hint lot-justificatif-error" : "lot-justificatif-hint"}
+            />
+            {justificatifError ? (
+              <p className="fr-error-text" id="lot-justificatif-error">
+                {refusal(justificatifError)}
               </p>
             ) : null}
           </div>

@@ -486,6 +486,8 @@ export function DossierList({
           action={href({})}
           id="lot-form"
           data-testid="batch-form"
+          // Multipart for the decisions' justificatif (server/http/uploads/batch-form-uploads.ts).
+          encType="multipart/form-data"
           // A new URL (the redirect after a batch starts) clears the ticked boxes; a refusal keeps them.
           key={location.search}
         >

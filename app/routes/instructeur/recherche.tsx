@@ -2,8 +2,9 @@
  * The header's search (the reference's `/recherche?q=`): a dossier number the user may see opens
  * that dossier (an instructeur's dossier page, an expert's avis); anything else is a full-text
  * search, accents and case ignored, across every démarche the instructeur follows, most relevant
- * first, 30 a page (keyset). An expert's avis dossiers are reached by number only: the search
- * document also holds the private annotations, which an expert may not search.
+ * first, 30 a page (keyset). An expert (without an instructeur profile) searches the dossiers of
+ * their avis, by number and by the text they may read (never the annotations privées unless their
+ * avis shows them); each row opens their avis.
  */
 import { redirect } from "react-router";
 import { NotFoundError } from "../../../server/errors";
@@ -17,7 +18,8 @@ import {
 import { findInstructeurDossier } from "../../../server/lookups/scoped-dossier";
 import { findExpertAvisOfDossier } from "../../../server/lookups/expert-avis-of-dossier";
 import { decodeCursor } from "../../../server/queries/instructeur/cursor";
-import { RECHERCHE_SORT, searchInstructeurDossiers } from "../../../server/queries/instructeur/recherche";
+import { searchExpertDossiers } from "../../../server/queries/expert-recherche";
+import { RECHERCHE_RANKED_LIMIT, RECHERCHE_SORT, searchInstructeurDossiers } from "../../../server/queries/instructeur/recherche";
 import { formatDate } from "../../lib/dates";
 import { useT, useTn } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
@@ -49,29 +51,40 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     if (avisId !== null) throw redirect(`/avis/${avisId}`);
   }
   const query = searchQuery(q);
-  const empty = { q, searched: query !== null, rows: [], total: 0, capped: false, previousCursor: null, nextCursor: null };
-  if (query === null || user.instructeurId === null) return empty;
-  const result = await searchInstructeurDossiers(db, {
-    instructeurId: user.instructeurId,
-    query,
-    cursor: decodeCursor(params.get("cursor"), RECHERCHE_SORT),
-  });
+  const expert = user.instructeurId === null;
+  const empty = {
+    expert,
+    q,
+    searched: query !== null,
+    rows: [],
+    total: 0,
+    capped: false,
+    rankedOnly: false,
+    previousCursor: null,
+    nextCursor: null,
+  };
+  if (query === null) return empty;
+  const cursor = decodeCursor(params.get("cursor"), RECHERCHE_SORT);
+  const result =
+    user.instructeurId !== null
+      ? await searchInstructeurDossiers(db, { instructeurId: user.instructeurId, query, cursor })
+      : await searchExpertDossiers(db, { expertId: user.expertId as number, query, cursor });
   const { locale } = requestState(context);
   const rows = result.rows.map((row) => ({ ...row, deposeAt: formatDate(row.deposeAt, locale) ?? "" }));
-  return { q, searched: true, ...result, rows };
+  return { expert, q, searched: true, ...result, rows };
 }
 
 export default function Recherche({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const tn = useTn();
   const demandeur = useDemandeurName();
-  const { q, searched, rows, total, capped, previousCursor, nextCursor } = loaderData;
+  const { expert, q, searched, rows, total, capped, rankedOnly, previousCursor, nextCursor } = loaderData;
   const href = (cursor: string) => `/recherche?${new URLSearchParams({ q, cursor }).toString()}`;
   return (
     <>
       <title>{t("instructeur.pageTitle", { title: t("liste.recherche.title") })}</title>
       <h1>{t("liste.recherche.title")}</h1>
-      <p className="fr-text--lead">{t("liste.recherche.lead")}</p>
+      <p className="fr-text--lead">{t(expert ? "liste.recherche.leadExpert" : "liste.recherche.lead")}</p>
       <form method="get" action="/recherche" className="fr-mb-4w">
         <div className="fr-search-bar">
           <label className="fr-label" htmlFor="recherche-globale">
@@ -102,6 +115,7 @@ export default function Recherche({ loaderData }: Route.ComponentProps) {
               {capped ? t("liste.recherche.capped", { count: SEARCH_MATCH_LIMIT }) : tn("liste.recherche.count", total, { q })}
             </p>
           ) : null}
+          {rankedOnly ? <p id="recherche-classes">{t("liste.recherche.rankedOnly", { count: RECHERCHE_RANKED_LIMIT })}</p> : null}
           <div className="fr-table">
             <div className="fr-table__wrapper">
               <div className="fr-table__container">
@@ -122,12 +136,20 @@ export default function Recherche({ loaderData }: Route.ComponentProps) {
                       {rows.map((row) => (
                         <tr key={row.id} data-dossier-id={row.id}>
                           <th scope="row">
-                            <a href={`/procedures/${row.demarcheId}/dossiers/${row.id}`}>
+                            <a
+                              href={
+                                row.avisId !== null ? `/avis/${row.avisId}` : `/procedures/${row.demarcheId}/dossiers/${row.id}`
+                              }
+                            >
                               {t("liste.recherche.dossierNumber", { number: row.id })}
                             </a>
                           </th>
                           <td>
-                            <a href={`/procedures/${row.demarcheId}`}>{row.demarcheLibelle}</a>
+                            {row.avisId !== null ? (
+                              row.demarcheLibelle
+                            ) : (
+                              <a href={`/procedures/${row.demarcheId}`}>{row.demarcheLibelle}</a>
+                            )}
                           </td>
                           <td>
                             {demandeur({ civilite: row.civilite as "M." | "Mme" | null, nom: row.nom, prenom: row.prenom }) ||

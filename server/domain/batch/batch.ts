@@ -30,6 +30,9 @@ export const LABEL_KINDS = ["ajouter_label", "retirer_label"] as const;
 /** A message to each dossier's usager, an avis asked on each dossier: the single actions' operations. */
 export const MESSAGE_KINDS = ["envoyer_message", "demander_avis"] as const;
 
+/** The final decisions, which may carry one justificatif file shared by every dossier of the batch. */
+export const JUSTIFICATIF_KINDS = ["accepter", "refuser", "classer_sans_suite"] as const satisfies readonly TransitionKind[];
+
 export const BATCH_KINDS = [...TRANSITION_KINDS, ...FOLLOW_KINDS, ...ARCHIVE_KINDS, ...LABEL_KINDS, ...MESSAGE_KINDS] as const;
 
 /** The messagerie's limit (`MESSAGE_MAX_LENGTH`, kept out of this module so that the page's bundle stays small). */
@@ -53,6 +56,10 @@ export function isTransitionKind(kind: BatchKind): kind is TransitionKind {
   return (TRANSITION_KINDS as readonly string[]).includes(kind);
 }
 
+export function takesJustificatif(kind: BatchKind): boolean {
+  return (JUSTIFICATIF_KINDS as readonly string[]).includes(kind);
+}
+
 export function isLabelKind(kind: BatchKind): kind is (typeof LABEL_KINDS)[number] {
   return kind === "ajouter_label" || kind === "retirer_label";
 }
@@ -73,6 +80,8 @@ export interface BatchParams {
   introduction?: string;
   confidentiel?: boolean;
   locale?: "fr" | "en";
+  /** accepter, refuser, classer sans suite: the batch's uploaded justificatif (`batch_justificatif` attachment). */
+  justificatifId?: string;
 }
 
 export interface BatchRequest {
@@ -85,7 +94,11 @@ export interface BatchRequest {
   introduction?: string | null;
   confidentiel?: boolean;
   locale?: "fr" | "en";
+  /** The uploaded justificatif (kept for the final decisions only, ignored by the other kinds). */
+  justificatifId?: string | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The checks that need no database: a known kind, 1 to 500 distinct dossiers, a motivation where
@@ -135,6 +148,10 @@ export function checkBatchRequest(
     } else params.introduction = introduction;
     params.confidentiel = request.confidentiel === true;
     params.locale = request.locale === "en" ? "en" : "fr";
+  }
+  if (takesJustificatif(kind) && request.justificatifId) {
+    if (UUID.test(request.justificatifId)) params.justificatifId = request.justificatifId.toLowerCase();
+    else refusals.push({ code: "justificatif_unknown", field: "justificatif" });
   }
   return refusals.length > 0 ? { ok: false, refusals } : { ok: true, kind, dossierIds, params };
 }

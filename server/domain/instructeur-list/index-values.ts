@@ -1,7 +1,8 @@
 /**
  * What the list indexes of one dossier, pure: one typed row per top-level field value (filters and
  * sorts, table `dossier_values`) and one normalised search document (number, e-mail, identity,
- * every value, repetition rows included; table `dossier_search`).
+ * every value, repetition rows included; table `dossier_search`), and the same without the
+ * annotations privées for the experts' search (`publicDocument`, null when there are none).
  */
 import type { Locale } from "../../../common/i18n/types";
 import { getTypeDeChamp, resolveOptions } from "../champs/registry";
@@ -67,13 +68,17 @@ export function indexDossier(input: {
   email: string | null;
   identity: { nom: string | null; prenom: string | null };
   fields: readonly Field[];
+  /** The annotations privées among `fields`: left out of `publicDocument`. */
+  privateStableIds?: ReadonlySet<number>;
   /** Stored values by champ key (`<stableId>` or `<stableId>|<rowId>`). */
   values: ReadonlyMap<string, unknown>;
   locale: Locale;
-}): { values: IndexedValue[]; document: string } {
+}): { values: IndexedValue[]; document: string; publicDocument: string | null } {
   const byStableId = new Map(input.fields.map((f) => [f.stableId, f]));
+  const isPrivate = (field: Field) => input.privateStableIds?.has(field.parentStableId ?? field.stableId) ?? false;
   const values: IndexedValue[] = [];
   const words: string[] = [String(input.dossierId)];
+  const privateWords: string[] = [];
   if (input.email) words.push(input.email, input.email.replace(/[^\p{L}\p{N}]+/gu, " "));
   if (input.identity.nom) words.push(input.identity.nom);
   if (input.identity.prenom) words.push(input.identity.prenom);
@@ -86,7 +91,10 @@ export function indexDossier(input: {
       if (row) values.push(row);
     }
     const shown = displayOf(field, value, input.locale);
-    if (shown) words.push(shown);
+    if (shown) (isPrivate(field) ? privateWords : words).push(shown);
   }
-  return { values, document: normalizeText(words.join(" ")).slice(0, SEARCH_DOCUMENT_MAX) };
+  // The public words first: the document (cut at its maximum) holds every word of the public one.
+  const publicDocument = normalizeText(words.join(" ")).slice(0, SEARCH_DOCUMENT_MAX);
+  const document = normalizeText([...words, ...privateWords].join(" ")).slice(0, SEARCH_DOCUMENT_MAX);
+  return { values, document, publicDocument: privateWords.length > 0 ? publicDocument : null };
 }

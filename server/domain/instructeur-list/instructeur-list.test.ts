@@ -214,4 +214,27 @@ describe("search", () => {
     expect(indexed.document).toContain("helene");
     expect(indexed.document).toContain("sete");
   });
+
+  it("keeps the annotations out of the experts' document (null when there are none)", () => {
+    const input = {
+      dossierId: 42,
+      email: null,
+      identity: { nom: "Dupont", prenom: null },
+      fields,
+      privateStableIds: new Set([9]),
+      locale: "fr" as const,
+    };
+    const withNote = indexDossier({
+      ...input,
+      values: new Map<string, unknown>([
+        ["1", "Club de Sète"],
+        ["9", "Très fragile"],
+      ]),
+    });
+    expect(withNote.document).toContain("tres fragile");
+    expect(withNote.publicDocument).toContain("club de sete");
+    expect(withNote.publicDocument).not.toContain("fragile");
+    const withoutNote = indexDossier({ ...input, values: new Map<string, unknown>([["1", "Club de Sète"]]) });
+    expect(withoutNote.publicDocument).toBeNull();
+  });
 });

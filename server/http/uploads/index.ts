@@ -6,6 +6,7 @@
 import { type RequestHandler, Router } from "express";
 import type { AppServices } from "../context";
 import { avisFormUploads } from "./avis-form-uploads";
+import { batchFormUploads } from "./batch-form-uploads";
 import { dossierFileEndpoints } from "./dossier-file-endpoints";
 import { dossierFormUploads } from "./dossier-form-uploads";
 import { demarcheFileHandler } from "./demarche-files";
@@ -20,6 +21,7 @@ export function fileRoutes(services: AppServices, options: { pages: RequestHandl
   router.use(dossierFormUploads(services, options.pages));
   router.use(avisFormUploads(services, options.pages));
   router.use(messageUploads(services, options.pages));
+  router.use(batchFormUploads(services, options.pages));
   router.use(dossierFileEndpoints(services));
   router.use(templateEndpoints(services, options.pages));
   const download = downloadHandler(services);

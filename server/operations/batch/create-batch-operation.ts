@@ -7,7 +7,8 @@
  * `batch_operation_items_running_dossier_key` closes the race between two requests). Then the batch,
  * its items and its job are written in one transaction. A message or an avis request is checked
  * once here (text, addresses); each dossier's operation then gives its own refusals (messagerie
- * closed, dossier decided, démarche without experts…).
+ * closed, dossier decided, démarche without experts…). A final decision may name the justificatif
+ * this instructeur uploaded on this démarche (`batch-justificatif.ts`): any other id is refused.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
@@ -17,6 +18,7 @@ import { type BatchRequest, checkBatchRequest, isLabelKind } from "../../domain/
 import { NotFoundError } from "../../errors";
 import { enqueueJob } from "../../jobs/enqueue";
 import { type OperationResult, refuse } from "../../refusal";
+import { findBatchJustificatif } from "../attachments/batch-justificatif";
 import { parseEmails } from "../avis/email-candidates";
 import type { InstructeurActor } from "../dossiers/instructeur-transition";
 
@@ -88,6 +90,10 @@ export async function createBatchOperation(
           .where(and(eq(labels.id, params.labelId as number), eq(labels.demarcheId, demarcheId)))
           .limit(1);
         if (!label) return refuse("label_unknown", "label");
+      }
+      if (params.justificatifId) {
+        const file = await findBatchJustificatif(tx, { id: params.justificatifId, demarcheId, userId: actor.userId });
+        if (!file) return refuse("justificatif_unknown", "justificatif");
       }
 
       const running = await dossiersInRunningBatch(tx, dossierIds);

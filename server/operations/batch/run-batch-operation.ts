@@ -12,6 +12,7 @@ import { batchOperationItems, batchOperations, instructeurs, users } from "../..
 import { type BatchKind, type BatchParams, isBatchKind } from "../../domain/batch/batch";
 import { NotFoundError } from "../../errors";
 import type { OperationResult } from "../../refusal";
+import { attachBatchJustificatif } from "../attachments/batch-justificatif";
 import { requestAvis } from "../avis/request-avis";
 import { accepterDossier } from "../dossiers/accepter-dossier";
 import { archiveDossier } from "../dossiers/archive-dossier";
@@ -33,6 +34,20 @@ type Run = (
   demarcheId: number,
 ) => Promise<OperationResult>;
 
+/**
+ * A final decision, then (same transaction: both or neither) the batch's justificatif shared by
+ * this dossier, as the single decision form claims its own.
+ */
+const decisionRun =
+  (decide: typeof accepterDossier): Run =>
+  async (db, actor, id, p) => {
+    const result = await decide(db, actor, id, p.motivation ?? null);
+    if (result.ok && p.justificatifId) {
+      await attachBatchJustificatif(db, { sourceId: p.justificatifId, dossierId: id, userId: actor.userId });
+    }
+    return result;
+  };
+
 const followRun =
   (follow: boolean): Run =>
   async (db, actor, dossierId) => {
@@ -44,9 +59,9 @@ const followRun =
 const OPERATIONS: Record<BatchKind, Run> = {
   passer_en_instruction: (db, actor, id) => passerEnInstruction(db, actor, id),
   repasser_en_construction: (db, actor, id) => repasserEnConstruction(db, actor, id),
-  accepter: (db, actor, id, p) => accepterDossier(db, actor, id, p.motivation ?? null),
-  refuser: (db, actor, id, p) => refuserDossier(db, actor, id, p.motivation ?? null),
-  classer_sans_suite: (db, actor, id, p) => classerSansSuite(db, actor, id, p.motivation ?? null),
+  accepter: decisionRun(accepterDossier),
+  refuser: decisionRun(refuserDossier),
+  classer_sans_suite: decisionRun(classerSansSuite),
   repasser_en_instruction: (db, actor, id) => repasserEnInstruction(db, actor, id),
   suivre: followRun(true),
   ne_plus_suivre: followRun(false),

@@ -36,6 +36,7 @@ export async function reindexDossier(tx: Tx, dossierId: number): Promise<void> {
     email: dossier.email,
     identity: { nom: dossier.nom, prenom: dossier.prenom },
     fields: [...publicFields, ...privateFields],
+    privateStableIds: new Set(privateFields.map((f) => f.stableId)),
     values: values as ReadonlyMap<string, unknown>,
     locale: DEFAULT_LOCALE,
   });
@@ -47,6 +48,14 @@ export async function reindexDossier(tx: Tx, dossierId: number): Promise<void> {
   }
   await tx
     .insert(dossierSearch)
-    .values({ dossierId: dossier.id, demarcheId: dossier.demarcheId, document: indexed.document })
-    .onConflictDoUpdate({ target: dossierSearch.dossierId, set: { document: indexed.document, demarcheId: dossier.demarcheId } });
+    .values({
+      dossierId: dossier.id,
+      demarcheId: dossier.demarcheId,
+      document: indexed.document,
+      publicDocument: indexed.publicDocument,
+    })
+    .onConflictDoUpdate({
+      target: dossierSearch.dossierId,
+      set: { document: indexed.document, publicDocument: indexed.publicDocument, demarcheId: dossier.demarcheId },
+    });
 }

@@ -142,6 +142,31 @@ describe("search across démarches", () => {
     expect([...all].sort((a, b) => a - b)).toEqual([...created].sort((a, b) => a - b));
     const back = await search(me.instructeurId, "zyxwv", second.previousCursor);
     expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(first.rankedOnly).toBe(false);
+
+    // Ranking is bounded: with more matches than ranked, the most recent ones are listed (and all counted).
+    const bounded = await searchInstructeurDossiers(db, {
+      instructeurId: me.instructeurId,
+      query: searchQuery("zyxwv") as string,
+      cursor: null,
+      rankedLimit: 5,
+    });
+    expect(bounded.total).toBe(RECHERCHE_PAGE_SIZE + 2);
+    expect(bounded.rankedOnly).toBe(true);
+    expect(bounded.nextCursor).toBeNull();
+    expect(bounded.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([...created].sort((a, b) => a - b).slice(-5));
+  }, 180_000);
+
+  it("ranks by relevance among the ranked matches", async () => {
+    // « Hélène » three times in « sete », once in « theatre »: relevance, not recency, orders them.
+    expect(ids.theatre as number).toBeGreaterThan(ids.sete as number);
+    const result = await searchInstructeurDossiers(server.database.db, {
+      instructeurId: me.instructeurId,
+      query: searchQuery("helene") as string,
+      cursor: null,
+      rankedLimit: 2,
+    });
+    expect(result.rows.map((r) => r.id)).toEqual([ids.sete, ids.theatre]);
   });
 });
 

@@ -115,7 +115,10 @@ export default {
     notFound: "Aucun dossier n° {number} parmi ceux que vous instruisez.",
     count_one: "{count} dossier correspond à « {q} ».",
     count_other: "{count} dossiers correspondent à « {q} ».",
-    capped: "Plus de {count} dossiers correspondent : seuls {count} sont classés. Précisez votre recherche.",
+    capped: "Plus de {count} dossiers correspondent. Précisez votre recherche.",
+    rankedOnly:
+      "Seuls les {count} dossiers les plus récents sont listés, les plus pertinents d’abord : précisez votre recherche pour trouver les autres.",
+    leadExpert: "Les dossiers sur lesquels votre avis est demandé correspondant à votre recherche, les plus pertinents d’abord.",
     resultsCaption: "Dossiers correspondant à « {q} », les plus pertinents d’abord",
     dossierNumber: "N° {number}",
     archived: "Archivé",
@@ -159,6 +162,9 @@ export default {
     selectionHint: "Cochez des dossiers du tableau (500 au plus), puis choisissez l’action.",
     motivation: "Motivation (refus et classement sans suite : obligatoire)",
     motivationHint: "Envoyée à chaque usager avec la décision.",
+    justificatif: "Justificatif (facultatif)",
+    justificatifHint:
+      "Un seul fichier, joint à chaque dossier accepté, refusé ou classé sans suite par cette action. Taille maximale : 20 Mo.",
     label: "Label",
     noLabel: "Choisir un label",
     decisions: "Décisions",
@@ -222,6 +228,11 @@ export default {
       emails_too_many: "{max} experts au plus.",
       introduction_required: "Écrivez la question posée aux experts.",
       introduction_too_long: "La question ne doit pas dépasser {max} caractères.",
+      justificatif_unknown: "Le justificatif envoyé est introuvable : choisissez à nouveau le fichier.",
+      file_too_large: "Le justificatif « {filename} » est trop volumineux : {max} au maximum.",
+      file_format_not_accepted: "Le justificatif « {filename} » n’est pas d’un format accepté.",
+      file_empty: "Le justificatif « {filename} » est vide.",
+      upload_failed: "Le justificatif n’a pas pu être enregistré : réessayez.",
     },
     itemRefusals: {
       invalid_transition: "cette action n’est pas possible dans l’état actuel du dossier",

@@ -1,0 +1,1 @@
+ALTER TABLE "dossier_search" ADD COLUMN "public_document" text DEFAULT '';
