@@ -8,11 +8,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRevisionChamps } from "../../../server/db/revisions";
 import { dossiers as dossiersTable } from "../../../server/db/schema";
-import { executeDocument, prepareDocument, sharedGraphqlSchema } from "../../../server/graphql/execute";
-import { logger } from "../../../server/logger";
 import { attachFile } from "../../../server/operations/attachments/attach-file";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
+import { executeAsAdministrateur } from "./support";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read loosely in assertions.
 type Json = any;
@@ -51,21 +50,8 @@ const QUERY = /* GraphQL */ `
 `;
 
 async function run(number: number): Promise<Record<string, Json>> {
-  const schema = sharedGraphqlSchema();
-  const prepared = prepareDocument(schema, QUERY);
-  if (!prepared.ok) throw new Error(JSON.stringify(prepared.body));
-  const { status, body } = await executeDocument({
-    services: { db: database.db, config: database.config, logger: logger.child({}, { level: "silent" }) },
-    schema,
-    token: { id: "test", administrateurId, allowedDemarcheIds: null, writeAccess: false },
-    document: prepared.document,
-    variables: { n: number },
-    operationName: null,
-  });
-  expect(status).toBe(200);
-  expect(body.errors).toBeUndefined();
-  const champs = (body.data as Json).dossier.champs as Json[];
-  return Object.fromEntries(champs.map((c) => [c.label, c]));
+  const data = await executeAsAdministrateur(database, administrateurId, QUERY, { n: number });
+  return Object.fromEntries((data.dossier.champs as Json[]).map((c) => [c.label, c]));
 }
 
 beforeAll(async () => {
