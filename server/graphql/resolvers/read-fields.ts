@@ -13,13 +13,7 @@
 import DataLoader from "dataloader";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import {
-  administrateurs,
-  demarcheAdministrateurs,
-  franceConnectInformations,
-  type traitements,
-  users,
-} from "../../db/schema";
+import { administrateurs, demarcheAdministrateurs, franceConnectInformations, type traitements, users } from "../../db/schema";
 import { toGlobalId } from "../ids";
 import type { DemarcheRow, DossierRow } from "../loaders";
 import type { GraphqlContext } from "./context";

@@ -52,8 +52,14 @@ beforeAll(async () => {
     emailFranceConnect: franceConnect.usager.email,
   });
   // An account deleted leaves its dossiers without owner (`on delete set null`).
-  await db.update(dossiersTable).set({ userId: null }).where(inArray(dossiersTable.id, [deleted.dossierId]));
-  const [check] = await db.select({ userId: dossiersTable.userId }).from(dossiersTable).where(eq(dossiersTable.id, deleted.dossierId));
+  await db
+    .update(dossiersTable)
+    .set({ userId: null })
+    .where(inArray(dossiersTable.id, [deleted.dossierId]));
+  const [check] = await db
+    .select({ userId: dossiersTable.userId })
+    .from(dossiersTable)
+    .where(eq(dossiersTable.id, deleted.dossierId));
   expect(check?.userId).toBeNull();
   numbers.password = password.dossierId;
   numbers.franceConnect = franceConnect.dossierId;
