@@ -55,6 +55,8 @@ const ZEnv = z.object({
   WEB_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(256).optional()),
   /** Maximum size of a form body, in bytes. */
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /** GraphQL API requests per minute per token (the reference's `RACK_ATTACK_GRAPHQL_LIMIT`, 400 by default). */
+  GRAPHQL_RATE_LIMIT: z.coerce.number().int().positive().max(1_000_000).default(400),
   /** Where uploaded files are kept: `local` (a directory). An S3-compatible bucket comes later. */
   STORAGE_BACKEND: z.enum(["local"]).default("local"),
   /** Directory of the `local` storage (default: DATA_DIR/storage). */
@@ -164,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     webConcurrency: e.WEB_CONCURRENCY ?? (e.NODE_ENV === "test" ? 1 : availableParallelism()),
     mailboxEnabled: e.MAILBOX_ENABLED ? e.MAILBOX_ENABLED === "true" : !production && !e.SMTP_URL && isLoopbackHost(e.HOST),
     maxFormBytes: e.MAX_FORM_BYTES,
+    graphqlRateLimitPerMinute: e.GRAPHQL_RATE_LIMIT,
     storage: { backend: e.STORAGE_BACKEND, dir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, "storage")) },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     /** The legal pages' facts about this instance (null: the pages say it is not given). */

@@ -7,5 +7,9 @@ import { createGraphqlHandler } from "./handler";
  * this file; see createGraphqlHandler.
  */
 export function createGraphqlMount(services: AppServices): { path: string; handler: RequestHandler } {
-  return { path: "/api/v2/graphql", handler: createGraphqlHandler(services) };
+  // The per-token rate limit is the reference's 400/min unless GRAPHQL_RATE_LIMIT says otherwise.
+  return {
+    path: "/api/v2/graphql",
+    handler: createGraphqlHandler(services, { rateLimitPerMinute: services.config.graphqlRateLimitPerMinute }),
+  };
 }

@@ -17,7 +17,6 @@ import type { AppServices } from "../../http/context";
 import { hitRateLimit } from "../../security/rate-limit";
 import type { ApiTokenContext } from "../auth";
 import { executeDocument, type GraphqlBody, prepareDocument, sharedGraphqlSchema } from "../execute";
-import { GRAPHQL_RATE_LIMIT_PER_MINUTE } from "../handler";
 import { allInSandbox, type MutationTarget, mutationTargets, selectedOperation } from "./mutation-targets";
 
 export const CONSOLE_MAX_QUERY_CHARS = 100_000;
@@ -107,7 +106,7 @@ export async function runConsoleRequest(
 
   const limited = await hitRateLimit(services.db, {
     key: `graphql:console:${administrateurId}`,
-    limit: GRAPHQL_RATE_LIMIT_PER_MINUTE,
+    limit: services.config.graphqlRateLimitPerMinute,
     windowSeconds: 60,
   });
   if (!limited.allowed) return { kind: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds };

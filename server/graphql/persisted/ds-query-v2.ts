@@ -26,6 +26,7 @@ query getDemarche(
   $includeInstructeurs: Boolean = true
   $includeAvis: Boolean = false
   $includeMessages: Boolean = false
+  $includeGeometry: Boolean = false
 ) {
   demarche(number: $demarcheNumber) {
     id
@@ -78,6 +79,7 @@ query getGroupeInstructeur(
   $includeInstructeurs: Boolean = true
   $includeAvis: Boolean = false
   $includeMessages: Boolean = false
+  $includeGeometry: Boolean = false
 ) {
   groupeInstructeur(number: $groupeInstructeurNumber) {
     id
@@ -116,6 +118,7 @@ query getDossier(
   $includeInstructeurs: Boolean = true
   $includeAvis: Boolean = false
   $includeMessages: Boolean = false
+  $includeGeometry: Boolean = false
 ) {
   dossier(number: $dossierNumber) {
     ...DossierFields
@@ -154,12 +157,14 @@ fragment DossierFields on Dossier {
   prenomMandataire
   nomMandataire
   deposeParUnTiers
+  connectionUsager
   demandeur {
     __typename
     ... on PersonnePhysique {
       civilite
       nom
       prenom
+      dateDeNaissance
     }
     ... on PersonneMorale {
       siret
@@ -279,6 +284,7 @@ fragment Descriptor on DemarcheDescriptor {
   dateDerniereModification
   dateDepublication
   dateFermeture
+  demarcheUrl
   revision @include(if: $includeRevision) {
     ...Revision
   }
@@ -372,6 +378,9 @@ fragment Value on Champ {
   __typename
   label
   stringValue
+  columns {
+    ...Column
+  }
   ... on DateChamp {
     date
   }
@@ -444,6 +453,64 @@ fragment Value on Champ {
     pays {
       name
       code
+    }
+  }
+  ... on CarteChamp {
+    geoAreas {
+      ...GeoArea
+    }
+  }
+}
+
+fragment GeoArea on GeoArea {
+  id
+  source
+  description
+  geometry @include(if: $includeGeometry) {
+    type
+    coordinates
+  }
+  ... on ParcelleCadastrale {
+    commune
+    numero
+    section
+    prefixe
+    surface
+  }
+}
+
+fragment Column on Column {
+  __typename
+  id
+  label
+  stringValue
+  ... on TextColumn {
+    value
+  }
+  ... on IntegerColumn {
+    value
+  }
+  ... on DecimalColumn {
+    value
+  }
+  ... on DateColumn {
+    value
+  }
+  ... on DateTimeColumn {
+    value
+  }
+  ... on BooleanColumn {
+    value
+  }
+  ... on EnumColumn {
+    value
+  }
+  ... on EnumsColumn {
+    value
+  }
+  ... on AttachmentsColumn {
+    value {
+      ...Attachment
     }
   }
 }

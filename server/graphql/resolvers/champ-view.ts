@@ -6,6 +6,7 @@
 import { getTypeDeChamp, isTypeChamp } from "../../domain/champs/registry";
 import { champId } from "../../domain/form/champ-id";
 import type { ChampValueRow, DossierRow, RevisionFieldRow } from "../loaders";
+import { type ColumnView, champColumns } from "./champ-columns";
 
 /** `__typename` of a field and of its descriptor: the registered type's; text for an unknown kind. */
 export function registeredTypenames(typeChamp: string): { champ: string; descriptor: string } {
@@ -25,7 +26,8 @@ export interface ChampView {
   stringValue: string | null;
   updatedAt: Date;
   prefilled: boolean;
-  columns: never[];
+  /** `Champ.columns`, computed when asked (graphql-js calls a function-valued property). */
+  columns: () => ColumnView[];
   /** Where the value lives: repetition blocks read their rows' values from it. */
   dossier: DossierRow;
   /** Stable id of the field and row id of the occurrence ("" at top level). */
@@ -58,7 +60,7 @@ function stringValueOf(typeChamp: string, raw: unknown): string | null {
 export function champView(field: RevisionFieldRow, row: ChampValueRow | undefined, dossier: DossierRow, rowId = ""): ChampView {
   const raw = storedValue(field, row);
   const id = champId(field.stableId, rowId);
-  return {
+  const view: ChampView = {
     typeChamp: field.typeChamp,
     options: field.options,
     raw,
@@ -70,10 +72,10 @@ export function champView(field: RevisionFieldRow, row: ChampValueRow | undefine
     updatedAt: row && raw !== null ? row.updatedAt : (dossier.lastChampUpdatedAt ?? dossier.deposeAt ?? dossier.createdAt),
     // Prefill is not recorded per value yet.
     prefilled: false,
-    // Sub-values (columns) are not exposed yet.
-    columns: [],
+    columns: () => champColumns(view),
     dossier,
     stableId: field.stableId,
     rowId,
   };
+  return view;
 }

@@ -30,6 +30,7 @@ import {
 } from "../loaders";
 import { mutationResolvers } from "../mutations/index";
 import { avisResolvers, dossierAvis } from "./avis";
+import type { ColumnView } from "./champ-columns";
 import { champResolvers, descriptorResolvers, descriptorView, dossierChamps } from "./champs";
 import type { GraphqlContext } from "./context";
 import { groupeResolvers } from "./groupes";
@@ -211,7 +212,7 @@ const resolvers = {
   },
 
   Column: {
-    __resolveType: () => "TextColumn",
+    __resolveType: (column: ColumnView) => column.__typename,
   },
 
   ...descriptorResolvers,

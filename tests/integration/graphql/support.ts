@@ -6,6 +6,7 @@ import type { Server } from "node:http";
 import express from "express";
 import { expect } from "vitest";
 import type { Db } from "../../../server/db/client";
+import { executeDocument, prepareDocument, sharedGraphqlSchema } from "../../../server/graphql/execute";
 import { createGraphqlMount } from "../../../server/graphql/mount";
 import { logger } from "../../../server/logger";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
@@ -71,4 +72,31 @@ export async function postGraphql(
   });
   expect(response.status).toBe(200);
   return (await response.json()) as Answer;
+}
+
+/**
+ * Runs a query through the API's executor (no HTTP) as a token of the administrateur on all their
+ * démarches; the answer must have no error.
+ */
+export async function executeAsAdministrateur(
+  database: TestDatabase,
+  administrateurId: number,
+  query: string,
+  variables: Record<string, unknown>,
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read loosely in assertions.
+): Promise<any> {
+  const schema = sharedGraphqlSchema();
+  const prepared = prepareDocument(schema, query);
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.body));
+  const { status, body } = await executeDocument({
+    services: { db: database.db, config: database.config, logger: logger.child({}, { level: "silent" }) },
+    schema,
+    token: { id: "test", administrateurId, allowedDemarcheIds: null, writeAccess: false },
+    document: prepared.document,
+    variables,
+    operationName: null,
+  });
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
+  return body.data;
 }
