@@ -7,7 +7,7 @@
  * rules costs one indexed read of a few rows, not 5,000 rules.
  */
 import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import type { DbOrTx, Tx } from "../../db/client";
 import { groupesInstructeurs } from "../../db/schema";
 import type { ChampDescriptor } from "../../domain/champs/definition";
 import type { EventActor } from "../../domain/events/kinds";
@@ -28,7 +28,7 @@ const ROUTABLE_COLUMNS = {
 };
 
 /** Every groupe with a rule, the default groupe and the current one (re-routing a whole démarche). */
-export function loadRoutableGroupes(tx: Tx, demarcheId: number, currentGroupeId: number | null): Promise<RoutableGroupe[]> {
+export function loadRoutableGroupes(tx: DbOrTx, demarcheId: number, currentGroupeId: number | null): Promise<RoutableGroupe[]> {
   return tx
     .select(ROUTABLE_COLUMNS)
     .from(groupesInstructeurs)
@@ -51,7 +51,7 @@ export function loadRoutableGroupes(tx: Tx, demarcheId: number, currentGroupeId:
  * and `groupes_instructeurs_default_idx`.
  */
 export function loadRoutingCandidates(
-  tx: Tx,
+  tx: DbOrTx,
   demarcheId: number,
   currentGroupeId: number | null,
   keys: readonly string[],
