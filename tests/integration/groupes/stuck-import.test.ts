@@ -8,6 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupesImports, groupesInstructeurs } from "../../../server/db/schema";
 import { storageFor } from "../../../server/integrations/storage";
+import { CRONTAB } from "../../../server/jobs/registry";
 import { importGroupesCsv } from "../../../server/operations/groupes/import-groupes-csv";
 import { runGroupesImport } from "../../../server/operations/groupes/run-groupes-import";
 import { sweepStuckGroupesImports } from "../../../server/operations/groupes/sweep-stuck-groupes-imports";
@@ -56,6 +57,10 @@ const queuedJobs = async (importId: number) => {
 };
 
 describe("stuck groupes imports", () => {
+  it("is swept every 10 minutes", () => {
+    expect(CRONTAB).toContain("*/10 * * * * groupes-import-sweep ?max=1");
+  });
+
   it("resumes an import whose job was lost: it goes on after its last chunk", async () => {
     const { db, config } = server.database;
     const { importId, demarche } = await queuedImport();
