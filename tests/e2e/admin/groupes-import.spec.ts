@@ -15,7 +15,7 @@ test.describe("groupes CSV import", () => {
     signIn,
     javaScriptEnabled,
   }, testInfo) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const stamp = `${testInfo.project.name}-${Date.now() % 1_000_000_000}`;
     const actor: Actor = { page, checkA11y, javaScriptEnabled };
     await signIn(page, DEMO.administrateur);
