@@ -31,7 +31,11 @@ import { storageFor } from "../server/integrations/storage";
 import { configureSimpleRouting } from "../server/operations/groupes/configure-simple-routing";
 import { importGroupesCsv } from "../server/operations/groupes/import-groupes-csv";
 import { rerouteBatch } from "../server/operations/groupes/reroute-dossiers";
-import { loadRoutableGroupes, loadRoutingCandidates, routeDossierInTransaction } from "../server/operations/groupes/route-dossier";
+import {
+  loadRoutableGroupes,
+  loadRoutingCandidates,
+  routeDossierInTransaction,
+} from "../server/operations/groupes/route-dossier";
 import { runGroupesImport } from "../server/operations/groupes/run-groupes-import";
 import { listGroupes } from "../server/queries/admin/groupes";
 import { seedBulkDossiers } from "../server/seed/bulk-dossiers";
@@ -74,7 +78,6 @@ try {
   const config = loadConfig({ ...process.env, ...env });
   const database = await openDatabase(config);
   const { db } = database;
-
 
   // A démarche routed by a 5,000-option drop-down: one groupe and one rule per option.
   const options = Array.from({ length: GROUPES }, (_, i) => label(i));
@@ -155,10 +158,16 @@ try {
           const context = conditionContext(form, values, hiddenKeys(form, values), new Set(), "", geoConditionLookups);
           let start = process.hrtime.bigint();
           const keys = dossierRoutingKeys(stableIds, context);
-          const keyed = routeDossier({ groupes: await loadRoutingCandidates(tx, demarcheId, dossier.groupeInstructeurId, keys), context });
+          const keyed = routeDossier({
+            groupes: await loadRoutingCandidates(tx, demarcheId, dossier.groupeInstructeurId, keys),
+            context,
+          });
           measured.decideKeyed.push(ms(start));
           start = process.hrtime.bigint();
-          const every = routeDossier({ groupes: await loadRoutableGroupes(tx, demarcheId, dossier.groupeInstructeurId), context });
+          const every = routeDossier({
+            groupes: await loadRoutableGroupes(tx, demarcheId, dossier.groupeInstructeurId),
+            context,
+          });
           measured.decideEvery.push(ms(start));
           start = process.hrtime.bigint();
           const [raw] = (

@@ -204,10 +204,7 @@ function evaluateBinary(node: BinaryNode, ctx: ConditionContext): boolean {
  * `eq` equals it, `Logic::InDepartementOperator` when `departement` does, `Logic::InRegionOperator`
  * when `region` does. Undefined: no text constant matches. Same code paths as `evaluateCondition`.
  */
-export function keyedOperands(
-  stableId: number,
-  ctx: ConditionContext,
-): { eq?: string; departement?: string; region?: string } {
+export function keyedOperands(stableId: number, ctx: ConditionContext): { eq?: string; departement?: string; region?: string } {
   const l = computeChampValue(stableId, ctx);
   if (l === null) return {};
   const unwrapped = unwrapDepartement(l, ctx);

@@ -145,13 +145,7 @@ describe("routing keys", () => {
       regionOf: (value, type) => REGION[departementOf(value, type) ?? ""],
     };
     expect(dossierRoutingKeys([1, 2, 4], values).sort()).toEqual(
-      [
-        "*",
-        "Logic::Eq:1:B",
-        "Logic::Eq:2:2A",
-        "Logic::InDepartementOperator:2:2A",
-        "Logic::InRegionOperator:2:94",
-      ].sort(),
+      ["*", "Logic::Eq:1:B", "Logic::Eq:2:2A", "Logic::InDepartementOperator:2:2A", "Logic::InRegionOperator:2:94"].sort(),
     );
   });
 

@@ -30,7 +30,9 @@ test.describe("groupes CSV import", () => {
     const upload = async (text: string) => {
       await page.goto(groupes);
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Groupes instructeurs");
-      await page.getByLabel(/^Fichier CSV/).setInputFiles({ name: "groupes.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+      await page
+        .getByLabel(/^Fichier CSV/)
+        .setInputFiles({ name: "groupes.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
       await page.getByRole("button", { name: "Importer", exact: true }).click();
     };
     const nord = `Nord ${stamp}`;
@@ -44,7 +46,9 @@ test.describe("groupes CSV import", () => {
     });
 
     await test.step("the corrected file creates both groupes with their instructeurs", async () => {
-      await upload(`groupe,email\n${nord},${DEMO.instructeur}\n${sud},${DEMO.instructeur}\n${sud},agent.sud.${stamp}@exemple.fr\n`);
+      await upload(
+        `groupe,email\n${nord},${DEMO.instructeur}\n${sud},${DEMO.instructeur}\n${sud},agent.sud.${stamp}@exemple.fr\n`,
+      );
       await expect(page.getByText("Import terminé : 2 groupe(s) créé(s), 3 affectation(s) ajoutée(s).")).toBeVisible();
       await expect(page.getByRole("link", { name: nord, exact: true })).toBeVisible();
       await checkA11y(page);

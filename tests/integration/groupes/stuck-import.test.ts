@@ -48,6 +48,11 @@ async function queuedImport(administrateurEmail?: string) {
 }
 
 const row = async (id: number) => (await server.database.db.select().from(groupesImports).where(eq(groupesImports.id, id)))[0];
+const progressedAt = async (id: number) => {
+  const found = await row(id);
+  if (!found) throw new Error(`no import ${id}`);
+  return found.progressedAt.getTime();
+};
 const queuedJobs = async (importId: number) => {
   const rows = await server.database.db.execute<{ n: number }>(
     sql`select count(*)::int as n from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
@@ -64,7 +69,7 @@ describe("stuck groupes imports", () => {
   it("resumes an import whose job was lost: it goes on after its last chunk", async () => {
     const { db, config } = server.database;
     const { importId, demarche } = await queuedImport();
-    const stalledAt = (await row(importId))?.progressedAt as Date;
+    const stalledAt = new Date(await progressedAt(importId));
     const storage = storageFor(config);
 
     expect(await sweepStuckGroupesImports(db, storage, new Date(stalledAt.getTime() + 14 * MINUTE))).toEqual({
@@ -91,7 +96,7 @@ describe("stuck groupes imports", () => {
     const { importId, demarche } = await queuedImport(admin.email);
     const storage = storageFor(config);
     const fileKey = (await row(importId))?.fileKey as string;
-    const start = ((await row(importId))?.progressedAt as Date).getTime();
+    const start = await progressedAt(importId);
 
     expect((await sweepStuckGroupesImports(db, storage, new Date(start + 16 * MINUTE))).resumed).toContain(importId);
     expect((await sweepStuckGroupesImports(db, storage, new Date(start + 32 * MINUTE))).resumed).toContain(importId);
@@ -118,7 +123,7 @@ describe("stuck groupes imports", () => {
   it("leaves alone an import whose chunk is being written (its row is locked)", async () => {
     const { db, config } = server.database;
     const { importId } = await queuedImport();
-    const later = new Date(((await row(importId))?.progressedAt as Date).getTime() + 60 * MINUTE);
+    const later = new Date((await progressedAt(importId)) + 60 * MINUTE);
     await db.transaction(async (tx) => {
       await tx.select().from(groupesImports).where(eq(groupesImports.id, importId)).for("update");
       expect(await sweepStuckGroupesImports(db, storageFor(config), later)).toEqual({ resumed: [], failed: [] });
