@@ -11,7 +11,9 @@
  *   queued (`importGroupesCsv` then `runGroupesImport` until finished, as the job does).
  * In process against the database (no HTTP). PostgreSQL from DATABASE_URL (fresh database, dropped
  * afterwards), or embedded PGlite without it.
- *   npx tsx bench/routing.ts [--dossiers 100000] [--requests 30]
+ * Routing at submission is measured through the key lookup and through every rule (before it), with
+ * the decision alone against the raw SQL select of the matching groupe.
+ *   npx tsx bench/routing.ts [--dossiers 100000] [--requests 30] [--only submission]
  */
 import { parseArgs } from "node:util";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -20,12 +22,20 @@ import { loadChampValues } from "../server/db/champ-values";
 import { openDatabase } from "../server/db/client";
 import { loadRevisionChamps, loadRevisionForm } from "../server/db/revisions";
 import { dossiers, groupesInstructeurs } from "../server/db/schema";
-import { hiddenKeys } from "../server/domain/form/visibility";
+import { allFields } from "../server/domain/form/tree";
+import { conditionContext, hiddenKeys } from "../server/domain/form/visibility";
+import { geoConditionLookups } from "../server/domain/geo/condition-codes";
+import { dossierRoutingKeys } from "../server/domain/routing/routing-keys";
+import { routeDossier } from "../server/domain/routing/routing";
 import { storageFor } from "../server/integrations/storage";
 import { configureSimpleRouting } from "../server/operations/groupes/configure-simple-routing";
 import { importGroupesCsv } from "../server/operations/groupes/import-groupes-csv";
 import { rerouteBatch } from "../server/operations/groupes/reroute-dossiers";
-import { routeDossierInTransaction } from "../server/operations/groupes/route-dossier";
+import {
+  loadRoutableGroupes,
+  loadRoutingCandidates,
+  routeDossierInTransaction,
+} from "../server/operations/groupes/route-dossier";
 import { runGroupesImport } from "../server/operations/groupes/run-groupes-import";
 import { listGroupes } from "../server/queries/admin/groupes";
 import { seedBulkDossiers } from "../server/seed/bulk-dossiers";
@@ -34,7 +44,12 @@ import { buildDemarche } from "../server/seed/factories";
 import { benchEnvironment, cli } from "./lib.mjs";
 
 const { values } = parseArgs({
-  options: { dossiers: { type: "string", default: "100000" }, requests: { type: "string", default: "30" } },
+  options: {
+    dossiers: { type: "string", default: "100000" },
+    requests: { type: "string", default: "30" },
+    /** `submission`: stop after the routing-at-submission measures. */
+    only: { type: "string" },
+  },
 });
 const count = Number(values.dossiers);
 const requests = Number(values.requests);
@@ -48,14 +63,21 @@ function stats(latencies: number[]) {
 }
 const label = (i: number) => `Commune ${String(i).padStart(4, "0")}`;
 class Rollback extends Error {}
+class Done extends Error {}
 
 const { env, dropDatabase, backend } = await benchEnvironment();
+const rows: string[] = [];
+const print = () => {
+  console.log(`\n${backend}, ${GROUPES} groupes, ${count} dossiers, ${requests} samples each\n`);
+  console.log("| Measure | p50 / time | p95 / rate |");
+  console.log("| --- | --- | --- |");
+  for (const row of rows) console.log(row);
+};
 try {
   cli(["seed"], env);
   const config = loadConfig({ ...process.env, ...env });
   const database = await openDatabase(config);
   const { db } = database;
-  const rows: string[] = [];
 
   // A démarche routed by a 5,000-option drop-down: one groupe and one rule per option.
   const options = Array.from({ length: GROUPES }, (_, i) => label(i));
@@ -82,48 +104,99 @@ try {
   await db.execute(sql`analyze`);
   console.log(`seeded ${count} dossiers in ${(ms(t) / 1000).toFixed(1)} s`);
 
-  // Routing at submission: dossiers answering the first, the middle and the last groupe's value.
+  // Routing at submission: dossiers answering the first, the middle and the last groupe's value,
+  // through the key lookup (what submission does) and through every rule (the path before it,
+  // `loadRoutableGroupes` then evaluation: still the re-routing job's), both rolled back; then the
+  // decision alone (read the groupes, evaluate), and the raw SQL floor: the one indexed select of the
+  // matching groupe by its key.
   const form = await loadRevisionForm(db, revisionId);
+  const stableIds = allFields(form).map((f) => f.stableId);
+  const stableId = field?.stableId as number;
+  const sample = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.demarcheId, demarcheId), inArray(dossiers.state, ["en_construction", "en_instruction"])))
+    .limit(requests);
   for (const [name, target] of [
     ["first groupe", 0],
     ["middle groupe", GROUPES / 2],
     ["last groupe", GROUPES - 1],
   ] as const) {
-    const sample = await db
-      .select()
-      .from(dossiers)
-      .where(and(eq(dossiers.demarcheId, demarcheId), inArray(dossiers.state, ["en_construction", "en_instruction"])))
-      .limit(requests);
-    const latencies: number[] = [];
+    const measured: Record<"keyed" | "every" | "decideKeyed" | "decideEvery" | "raw", number[]> = {
+      keyed: [],
+      every: [],
+      decideKeyed: [],
+      decideEvery: [],
+      raw: [],
+    };
     for (const dossier of sample) {
       try {
         await db.transaction(async (tx) => {
           // The answer that routes to the target groupe (rolled back with the rest).
           await tx.execute(
-            sql`update champs set value = to_jsonb(${label(target)}::text) where dossier_id = ${dossier.id} and stable_id = ${field?.stableId as number}`,
+            sql`update champs set value = to_jsonb(${label(target)}::text) where dossier_id = ${dossier.id} and stable_id = ${stableId}`,
           );
-          const start = process.hrtime.bigint();
+          for (const path of ["keyed", "every"] as const) {
+            await tx.execute(sql`savepoint routed`);
+            const start = process.hrtime.bigint();
+            const values = await loadChampValues(tx, dossier.id, form);
+            const groupes = path === "every" ? await loadRoutableGroupes(tx, demarcheId, dossier.groupeInstructeurId) : undefined;
+            await routeDossierInTransaction(tx, {
+              dossier,
+              tree: form,
+              values,
+              hidden: hiddenKeys(form, values),
+              mode: "auto",
+              actor: "usager",
+              actorUserId: null,
+              groupes,
+            });
+            measured[path].push(ms(start));
+            await tx.execute(sql`rollback to savepoint routed`);
+          }
           const values = await loadChampValues(tx, dossier.id, form);
-          await routeDossierInTransaction(tx, {
-            dossier,
-            tree: form,
-            values,
-            hidden: hiddenKeys(form, values),
-            mode: "auto",
-            actor: "usager",
-            actorUserId: null,
+          const context = conditionContext(form, values, hiddenKeys(form, values), new Set(), "", geoConditionLookups);
+          let start = process.hrtime.bigint();
+          const keys = dossierRoutingKeys(stableIds, context);
+          const keyed = routeDossier({
+            groupes: await loadRoutingCandidates(tx, demarcheId, dossier.groupeInstructeurId, keys),
+            context,
           });
-          latencies.push(ms(start));
+          measured.decideKeyed.push(ms(start));
+          start = process.hrtime.bigint();
+          const every = routeDossier({
+            groupes: await loadRoutableGroupes(tx, demarcheId, dossier.groupeInstructeurId),
+            context,
+          });
+          measured.decideEvery.push(ms(start));
+          start = process.hrtime.bigint();
+          const [raw] = (
+            await tx.execute<{ id: number }>(
+              sql`select id from groupes_instructeurs where demarche_id = ${demarcheId} and routing_key = ${`Logic::Eq:${stableId}:${label(target)}`} and not closed limit 1`,
+            )
+          ).rows;
+          measured.raw.push(ms(start));
+          if (keyed !== every || keyed !== raw?.id) throw new Error(`routing differs: ${keyed} ${every} ${raw?.id}`);
           throw new Rollback();
         });
       } catch (error) {
         if (!(error instanceof Rollback)) throw error;
       }
     }
-    const s = stats(latencies);
-    rows.push(
-      `| route one dossier at submission, value of the ${name} (${latencies.length} dossiers) | ${s.p50} ms | ${s.p95} ms |`,
-    );
+    const line = (what: string, values: number[], raw?: number[]) => {
+      const s = stats(values);
+      const ratio = raw ? ` (${(s.p50 / stats(raw).p50).toFixed(1)}× raw SQL)` : "";
+      rows.push(`| ${what}, value of the ${name} (${values.length} dossiers) | ${s.p50} ms${ratio} | ${s.p95} ms |`);
+    };
+    line("route one dossier at submission by key lookup (values + route + move)", measured.keyed);
+    line("… the same through every rule (before)", measured.every);
+    line("routing decision alone by key lookup (read candidates + evaluate)", measured.decideKeyed, measured.raw);
+    line("… through every rule (read 5,000 rules + evaluate)", measured.decideEvery, measured.raw);
+    line("raw SQL: one indexed select of the groupe by its key", measured.raw);
+  }
+  if (values.only === "submission") {
+    await database.close();
+    throw new Done();
   }
 
   // Re-routing every undecided dossier.
@@ -199,11 +272,10 @@ try {
     if ((made?.n ?? 0) < GROUPES) throw new Error(`import made ${made?.n} groupes`);
   }
   await database.close();
-
-  console.log(`\n${backend}, ${GROUPES} groupes, ${count} dossiers, ${requests} samples each\n`);
-  console.log("| Measure | p50 / time | p95 / rate |");
-  console.log("| --- | --- | --- |");
-  for (const row of rows) console.log(row);
+  print();
+} catch (error) {
+  if (!(error instanceof Done)) throw error;
+  print();
 } finally {
   await dropDatabase();
 }

@@ -469,6 +469,22 @@ export const groupesInstructeurs = pgTable(
      */
     routingRule: jsonValue("routing_rule"),
     /**
+     * Where routing finds the rule (`server/domain/routing/routing-keys.ts`): `term:stableId:text` for a
+     * rule « field op "text" » (text ≤ 500 characters: an index entry), `*` for any other rule, null without one. Computed by PostgreSQL from
+     * the rule, so no writer can leave it stale.
+     */
+    routingKey: text("routing_key").generatedAlwaysAs(sql`case
+      when routing_rule is null then null
+      when routing_rule->>'term' in ('Logic::Eq', 'Logic::InDepartementOperator', 'Logic::InRegionOperator')
+        and routing_rule->'left'->>'term' = 'Logic::ChampValue'
+        and jsonb_typeof(routing_rule->'left'->'stable_id') = 'number'
+        and (routing_rule->'left'->>'stable_id') ~ '^[0-9]{1,15}$'
+        and routing_rule->'right'->>'term' = 'Logic::Constant'
+        and jsonb_typeof(routing_rule->'right'->'value') = 'string'
+        and length(routing_rule->'right'->>'value') <= 500
+      then (routing_rule->>'term') || ':' || (routing_rule->'left'->>'stable_id') || ':' || (routing_rule->'right'->>'value')
+      else '*' end`),
+    /**
      * The groupe's « informations de contact » (`GroupeContact` of server/domain/groupes/contact.ts),
      * shown to the usager on their dossier instead of the démarche's; null: none.
      */
@@ -483,6 +499,9 @@ export const groupesInstructeurs = pgTable(
     index("groupes_instructeurs_demarche_idx").on(t.demarcheId),
     // Labels are unique in a démarche: the CSV import and simple routing upsert by label.
     uniqueIndex("groupes_instructeurs_demarche_label_key").on(t.demarcheId, t.label),
+    // Routing at submission: one lookup by the dossier's keys, plus the default groupe.
+    index("groupes_instructeurs_routing_key_idx").on(t.demarcheId, t.routingKey),
+    index("groupes_instructeurs_default_idx").on(t.demarcheId).where(sql`is_default`),
   ],
 );
 
@@ -537,6 +556,10 @@ export const groupesImports = pgTable(
     errors: jsonb("errors").$type<Array<{ code: string; field: string; params?: Record<string, string | number> }>>(),
     locale: text("locale").notNull().default("fr"),
     createdAt: createdAt(),
+    /** Last time a chunk was written (or the import was resumed): the stuck-import sweep's clock. */
+    progressedAt: tstz("progressed_at").notNull().defaultNow(),
+    /** How many times the sweep re-enqueued this import after its job was lost. */
+    resumeCount: integer("resume_count").notNull().default(0),
     finishedAt: tstz("finished_at"),
   },
   (t) => [index("groupes_imports_demarche_idx").on(t.demarcheId, t.id), index("groupes_imports_file_key_idx").on(t.fileKey)],

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { JobServices } from "./services";
 import { batchOperationJob } from "./batch-operation.job";
 import { batchOperationSweepJob } from "./batch-operation-sweep.job";
+import { groupesImportSweepJob } from "./groupes-import-sweep.job";
 import { generateArchiveJob } from "./generate-archive.job";
 import { generateExportJob } from "./generate-export.job";
 import { generateAttestationJob } from "./generate-attestation.job";
@@ -52,6 +53,7 @@ export const JOBS = {
   "instructeur-digest": instructeurDigestJob,
   "batch-operation": batchOperationJob,
   "batch-operation-sweep": batchOperationSweepJob,
+  "groupes-import-sweep": groupesImportSweepJob,
   "generate-export": generateExportJob,
   "purge-exports": purgeExportsJob,
   "generate-archive": generateArchiveJob,
@@ -86,7 +88,7 @@ export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>
  * Mondays at 03:05 UTC; graphile-worker schedules each tick once across workers, and the digest
  * itself sends each mail once per period (`digest_deliveries`). SVA/SVR decisions at 00:15 UTC
  * (01:15 in Paris in winter, as the reference), brouillons not submitted reminded on weekdays at 06:00
- * UTC (07:00 in Paris in winter, as the reference), stalled declarative dossiers and stuck batches every 10 minutes.
+ * UTC (07:00 in Paris in winter, as the reference), stalled declarative dossiers, stuck batches and stuck groupes imports every 10 minutes.
  */
 export const CRONTAB = [
   "0 * * * * purge-expired ?max=1",
@@ -102,6 +104,7 @@ export const CRONTAB = [
   "15 0 * * * sva-svr-daily ?max=1",
   "*/10 * * * * stalled-declarative ?max=1",
   "*/10 * * * * batch-operation-sweep ?max=1",
+  "*/10 * * * * groupes-import-sweep ?max=1",
   "0 0 * * * purge-stale-transfers ?max=1",
   "20 */2 * * * backfill-etablissements ?max=1",
   "0 1 * * * dossier-expiry ?max=1",

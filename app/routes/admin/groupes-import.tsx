@@ -53,6 +53,8 @@ export default function GroupesImport({ loaderData }: Route.ComponentProps) {
   const back = job.groupeId !== null ? `${groupes}/${job.groupeId}` : groupes;
   const title = t("groupes.importJob.title");
   const platformFailure = job.state === "failed" && job.errors.every((e) => e.code === "failed");
+  // The sweep stopped an import whose job was lost (sweep-stuck-groupes-imports.ts).
+  const interrupted = job.state === "failed" ? job.errors.find((e) => e.code === "interrupted") : undefined;
   const self = `${groupes}/imports/${job.id}`;
   return (
     <>
@@ -86,7 +88,16 @@ export default function GroupesImport({ loaderData }: Route.ComponentProps) {
         ) : null}
       </div>
       {job.state === "failed" && platformFailure ? <Notice kind="error" title={t("groupes.importJob.failed")} /> : null}
-      {job.state === "failed" && !platformFailure ? <ImportErrors refusals={job.errors} /> : null}
+      {interrupted ? (
+        <Notice
+          kind="error"
+          title={t("groupes.importJob.interrupted", {
+            processed: formatNumber(Number(interrupted.params?.processed ?? job.processed)),
+            total: formatNumber(Number(interrupted.params?.total ?? job.total)),
+          })}
+        />
+      ) : null}
+      {job.state === "failed" && !platformFailure && !interrupted ? <ImportErrors refusals={job.errors} /> : null}
       <ul className="fr-btns-group fr-btns-group--inline">
         {running ? (
           <li>

@@ -197,6 +197,26 @@ function evaluateBinary(node: BinaryNode, ctx: ConditionContext): boolean {
   }
 }
 
+/**
+ * What a field reads as for the three operators a routing rule of the form « field op "text" »
+ * uses, so that such rules can be looked up by value instead of evaluated one by one
+ * (`server/domain/routing/routing-keys.ts`): `Logic::Eq` with a text constant holds exactly when
+ * `eq` equals it, `Logic::InDepartementOperator` when `departement` does, `Logic::InRegionOperator`
+ * when `region` does. Undefined: no text constant matches. Same code paths as `evaluateCondition`.
+ */
+export function keyedOperands(stableId: number, ctx: ConditionContext): { eq?: string; departement?: string; region?: string } {
+  const l = computeChampValue(stableId, ctx);
+  if (l === null) return {};
+  const unwrapped = unwrapDepartement(l, ctx);
+  const departement = geoCode(l, "departement", ctx);
+  const region = geoCode(l, "region", ctx);
+  return {
+    ...(typeof unwrapped === "string" ? { eq: unwrapped } : {}),
+    ...(typeof departement === "string" ? { departement } : {}),
+    ...(typeof region === "string" ? { region } : {}),
+  };
+}
+
 /** True when the condition holds for the dossier. A bare field, constant or Empty is false. */
 export function evaluateCondition(condition: Condition, ctx: ConditionContext): boolean {
   switch (condition.term) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GROUPES_CSV_MAX_BYTES, importChunkEnd, parseGroupesCsv, sortForImport } from "./groupes-csv";
+import { GROUPES_CSV_MAX_BYTES, importChunkEnd, parseGroupesCsv, sortForImport, stuckImportAction } from "./groupes-csv";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -79,5 +79,17 @@ describe("import job chunks", () => {
     expect(importChunkEnd(rows, 4, 2)).toBe(5);
     expect(importChunkEnd(rows, 0, 1)).toBe(1);
     expect(importChunkEnd(rows, 1, 100)).toBe(5);
+  });
+});
+
+describe("stuckImportAction", () => {
+  const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes));
+  it("waits while the import progressed recently, resumes a lost job twice, then fails", () => {
+    const row = { progressedAt: at(0), resumeCount: 0, hasFile: true };
+    expect(stuckImportAction(row, at(14))).toBe("wait");
+    expect(stuckImportAction(row, at(15))).toBe("resume");
+    expect(stuckImportAction({ ...row, resumeCount: 1 }, at(20))).toBe("resume");
+    expect(stuckImportAction({ ...row, resumeCount: 2 }, at(20))).toBe("fail");
+    expect(stuckImportAction({ ...row, hasFile: false }, at(20))).toBe("fail");
   });
 });

@@ -107,6 +107,24 @@ export function parseGroupesCsv(bytes: Uint8Array, mode: "groupe_email" | "email
  * row once parsed, 1,000 rows answer within a second in the request; more are queued.
  */
 export const GROUPES_IMPORT_SYNC_MAX_ROWS = 1_000;
+
+/**
+ * A queued import that wrote nothing for this long has lost its job (a chunk takes about a second;
+ * a killed worker's job runs again within a minute, `server/jobs/liveness.ts`): the sweep
+ * (`sweep-stuck-groupes-imports.ts`) enqueues it again, at most `GROUPES_IMPORT_MAX_RESUMES` times,
+ * then marks it failed (`interrupted`).
+ */
+export const GROUPES_IMPORT_STUCK_AFTER_MS = 15 * 60_000;
+export const GROUPES_IMPORT_MAX_RESUMES = 2;
+
+/** What the sweep does with an unfinished import. */
+export function stuckImportAction(
+  row: { progressedAt: Date; resumeCount: number; hasFile: boolean },
+  now: Date,
+): "wait" | "resume" | "fail" {
+  if (now.getTime() - row.progressedAt.getTime() < GROUPES_IMPORT_STUCK_AFTER_MS) return "wait";
+  return row.hasFile && row.resumeCount < GROUPES_IMPORT_MAX_RESUMES ? "resume" : "fail";
+}
 /** Rows written per transaction by the import job (about; a chunk never splits one person's rows). */
 export const GROUPES_IMPORT_CHUNK_ROWS = 1_000;
 

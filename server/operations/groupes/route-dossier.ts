@@ -1,35 +1,69 @@
 /**
  * Routes a dossier at submission, re-submission or re-routing (ds-behaviour §5.1): the first open
  * groupe whose rule matches its values, else the default groupe (`server/domain/routing`). A dossier
- * an instructeur moved by hand stays in its groupe. Only groupes with a rule, the default groupe and
- * the current one are read: a démarche with thousands of groupes costs one indexed read.
+ * an instructeur moved by hand stays in its groupe. At submission only the candidate groupes are read
+ * (`loadRoutingCandidates`: the rules the dossier's values can match, looked up by key, the rules that
+ * have no key, the default and current groupes), so a démarche routed by 5,000 « field == value »
+ * rules costs one indexed read of a few rows, not 5,000 rules.
  */
-import { and, eq, isNotNull, or } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
+import type { DbOrTx, Tx } from "../../db/client";
 import { groupesInstructeurs } from "../../db/schema";
 import type { ChampDescriptor } from "../../domain/champs/definition";
 import type { EventActor } from "../../domain/events/kinds";
 import type { ChampKey } from "../../domain/form/keys";
+import { allFields } from "../../domain/form/tree";
 import { conditionContext } from "../../domain/form/visibility";
 import { geoConditionLookups } from "../../domain/geo/condition-codes";
+import { dossierRoutingKeys } from "../../domain/routing/routing-keys";
 import { type RoutableGroupe, routeDossier } from "../../domain/routing/routing";
 import { moveDossierToGroupe } from "./move-dossier";
 
-export function loadRoutableGroupes(tx: Tx, demarcheId: number, currentGroupeId: number | null): Promise<RoutableGroupe[]> {
+const ROUTABLE_COLUMNS = {
+  id: groupesInstructeurs.id,
+  label: groupesInstructeurs.label,
+  closed: groupesInstructeurs.closed,
+  isDefault: groupesInstructeurs.isDefault,
+  routingRule: groupesInstructeurs.routingRule,
+};
+
+/** Every groupe with a rule, the default groupe and the current one (re-routing a whole démarche). */
+export function loadRoutableGroupes(tx: DbOrTx, demarcheId: number, currentGroupeId: number | null): Promise<RoutableGroupe[]> {
   return tx
-    .select({
-      id: groupesInstructeurs.id,
-      label: groupesInstructeurs.label,
-      closed: groupesInstructeurs.closed,
-      isDefault: groupesInstructeurs.isDefault,
-      routingRule: groupesInstructeurs.routingRule,
-    })
+    .select(ROUTABLE_COLUMNS)
     .from(groupesInstructeurs)
     .where(
       and(
         eq(groupesInstructeurs.demarcheId, demarcheId),
         or(
           isNotNull(groupesInstructeurs.routingRule),
+          eq(groupesInstructeurs.isDefault, true),
+          currentGroupeId === null ? undefined : eq(groupesInstructeurs.id, currentGroupeId),
+        ),
+      ),
+    );
+}
+
+/**
+ * The groupes that can receive a dossier whose values give these routing keys
+ * (`dossierRoutingKeys`): the rules stored under one of the keys (`*`, every rule without a key,
+ * is one of them), the default groupe and the current one. Indexes `groupes_instructeurs_routing_key_idx`
+ * and `groupes_instructeurs_default_idx`.
+ */
+export function loadRoutingCandidates(
+  tx: DbOrTx,
+  demarcheId: number,
+  currentGroupeId: number | null,
+  keys: readonly string[],
+): Promise<RoutableGroupe[]> {
+  return tx
+    .select(ROUTABLE_COLUMNS)
+    .from(groupesInstructeurs)
+    .where(
+      and(
+        eq(groupesInstructeurs.demarcheId, demarcheId),
+        or(
+          inArray(groupesInstructeurs.routingKey, [...keys]),
           eq(groupesInstructeurs.isDefault, true),
           currentGroupeId === null ? undefined : eq(groupesInstructeurs.id, currentGroupeId),
         ),
@@ -52,10 +86,22 @@ export interface RouteInput {
 /** Moves the dossier when its groupe changes; returns the groupe it is in afterwards. */
 export async function routeDossierInTransaction(tx: Tx, input: RouteInput): Promise<number | null> {
   const { dossier } = input;
-  const groupes = input.groupes ?? (await loadRoutableGroupes(tx, dossier.demarcheId, dossier.groupeInstructeurId));
+  const context = conditionContext(input.tree, input.values, input.hidden, new Set(), "", geoConditionLookups);
+  let groupes = input.groupes;
+  if (!groupes) {
+    const keys = dossierRoutingKeys(
+      allFields(input.tree).map((field) => field.stableId),
+      context,
+    );
+    groupes = await loadRoutingCandidates(tx, dossier.demarcheId, dossier.groupeInstructeurId, keys);
+    // Without a default groupe the fallback is the first groupe in label order among all: read them all.
+    if (!groupes.some((g) => g.isDefault)) {
+      groupes = await loadRoutableGroupes(tx, dossier.demarcheId, dossier.groupeInstructeurId);
+    }
+  }
   const target = routeDossier({
     groupes,
-    context: conditionContext(input.tree, input.values, input.hidden, new Set(), "", geoConditionLookups),
+    context,
     current: { groupeId: dossier.groupeInstructeurId, forced: dossier.groupeForced },
   });
   if (target === null || target === dossier.groupeInstructeurId) return dossier.groupeInstructeurId;

@@ -80,6 +80,7 @@ export async function runGroupesImport(
             groupesCreated: current.groupesCreated + written.groupesCreated,
             membershipsAdded,
             instructeursAdded: current.instructeursAdded + written.userIds.length,
+            progressedAt: sql`now()`,
             ...(finished ? { fileKey: null, finishedAt: sql`now()` } : {}),
           })
           .where(eq(groupesImports.id, importId));

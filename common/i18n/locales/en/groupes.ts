@@ -153,6 +153,8 @@ export default {
     done: "Import done: {groupes} group(s) created, {members} assignment(s) added, {instructeurs} instructeur(s) notified by e-mail.",
     failed:
       "The import failed because of a platform error. The lines already processed are imported; send the file again to import the others (lines already imported are not duplicated).",
+    interrupted:
+      "The import was interrupted: the background task stopped after {processed} of {total} lines and could not resume. The lines already processed are imported; send the file again to import the others (lines already imported are not duplicated).",
     invalid: "The file was not imported:",
     startedAt: "Sent on {date}",
     back: "Back to the groups",

@@ -152,6 +152,8 @@ export default {
     done: "Import terminé : {groupes} groupe(s) créé(s), {members} affectation(s) ajoutée(s), {instructeurs} instructeur(s) prévenu(s) par e-mail.",
     failed:
       "L’import a échoué à cause d’une erreur de la plateforme. Les lignes déjà traitées sont importées ; envoyez le fichier de nouveau pour importer les autres (les lignes déjà importées ne sont pas dupliquées).",
+    interrupted:
+      "L’import a été interrompu : la tâche de fond s’est arrêtée après {processed} lignes sur {total} et n’a pas pu reprendre. Les lignes déjà traitées sont importées ; envoyez le fichier de nouveau pour importer les autres (les lignes déjà importées ne sont pas dupliquées).",
     invalid: "Le fichier n’a pas été importé :",
     startedAt: "Envoyé le {date}",
     back: "Retour aux groupes",
