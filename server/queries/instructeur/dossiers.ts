@@ -188,7 +188,9 @@ function notificationsListQuery(input: ListInput): { query: SQL; reversed: boole
   const startAt = parsed ? parts.indexOf(parsed.flag) : 0;
   const where = listWhere(input);
   const keyset = (flag: 0 | 1, updatedAt: SQL, id: SQL) =>
-    parsed && parsed.flag === flag && cursor ? sql`and (${updatedAt}, ${id}) ${comparison} (${parsed.at}::timestamptz, ${cursor.id})` : sql``;
+    parsed && parsed.flag === flag && cursor
+      ? sql`and (${updatedAt}, ${id}) ${comparison} (${parsed.at}::timestamptz, ${cursor.id})`
+      : sql``;
   const branch = (flag: 0 | 1, from: SQL, condition: SQL, updatedAt: SQL, id: SQL) =>
     sql`(select ${dossiers.id} as id, (${notificationsSortKey(flag)})::text as ${SORT_ALIAS}, ${flag * NOTIFIED_OFFSET}::numeric + extract(epoch from ${dossiers.updatedAt}) as k
       from ${from} where ${where} and ${condition} ${keyset(flag, updatedAt, id)}

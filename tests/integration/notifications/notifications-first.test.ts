@@ -88,8 +88,7 @@ async function expectedOrder(instructeurId: number, ids: readonly number[], now:
     .where(sql`${dossiers.id} = any(${sql.raw(`array[${ids.join(",")}]::int[]`)})`);
   const at = new Map(rows.map((r) => [r.id, r.updatedAt.getTime()]));
   const desc = [...ids].sort(
-    (a, b) =>
-      (badges.has(b) ? 1 : 0) - (badges.has(a) ? 1 : 0) || (at.get(b) ?? 0) - (at.get(a) ?? 0) || b - a,
+    (a, b) => (badges.has(b) ? 1 : 0) - (badges.has(a) ? 1 : 0) || (at.get(b) ?? 0) - (at.get(a) ?? 0) || b - a,
   );
   return order === "desc" ? desc : desc.reverse();
 }
@@ -281,7 +280,7 @@ describe("dossier_notifications maintenance", () => {
     const usager = (created[2] as (typeof created)[number]).usager;
     await sendMessage(db, { kind: "usager", ...usager }, { dossierId: ids[2] as number, body: "Bonjour" });
     for (const [index, id] of ids.entries()) {
-      await db.execute(sql`update dossiers set updated_at = now() - ${`${index * 7 % 5} hours`}::interval where id = ${id}`);
+      await db.execute(sql`update dossiers set updated_at = now() - ${`${(index * 7) % 5} hours`}::interval where id = ${id}`);
     }
     const later = new Date(Date.now() + 8 * 86_400_000);
     for (const [now, notifiedCount] of [
