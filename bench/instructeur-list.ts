@@ -60,16 +60,16 @@ try {
     )
   ).rows;
   const instructeurId = Number(me?.id);
-  // Notifications of the instructeur (the seeder records no events): follows on 2 % of the dossiers
-  // en instruction and a message of the usager on a quarter of them, through the tables' triggers
+  // Notifications of the instructeur (the seeder records no events): follows on count / 250 dossiers
+  // en instruction and a message of the usager on about half of them, through the tables' triggers
   // (`dossier_notifications`), as the operations would leave them.
   const notifStart = process.hrtime.bigint();
   await db.execute(sql`insert into follows (instructeur_id, dossier_id)
-    select ${instructeurId}, id from dossiers where demarche_id = 1 and state = 'en_instruction' and id % 10 = 3
+    select ${instructeurId}, id from dossiers where demarche_id = 1 and state = 'en_instruction' and (id / 5) % 10 = 0
     order by id limit ${Math.max(10, Math.floor(count / 250))} on conflict do nothing`);
   await db.execute(sql`insert into events (kind, demarche_id, dossier_id, actor, actor_user_id, payload)
     select 'message.envoye', 1, f.dossier_id, 'usager', d.user_id, '{}'::jsonb
-    from follows f join dossiers d on d.id = f.dossier_id where f.instructeur_id = ${instructeurId} and f.dossier_id % 4 = 1`);
+    from follows f join dossiers d on d.id = f.dossier_id where f.instructeur_id = ${instructeurId} and f.dossier_id % 100 < 50`);
   const notified = (
     await db.execute<{ n: number }>(
       sql`select count(*)::int as n from dossier_notifications where instructeur_id = ${instructeurId}`,
