@@ -8,7 +8,7 @@
  *   npx tsx bench/instructeur-list.ts [--dossiers 100000] [--requests 20]
  */
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { openDatabase } from "../server/db/client";
 import { loadConfig } from "../server/config";
 import { resolveSort } from "../server/domain/instructeur-list/columns";
@@ -17,7 +17,7 @@ import { searchQuery } from "../server/domain/instructeur-list/normalize";
 import { dossiersVisibleToInstructeur } from "../server/db/scopes";
 import { countDossiersByTab, visibleByAdministration } from "../server/queries/instructeur/counters";
 import { encodeCursor } from "../server/queries/instructeur/cursor";
-import { type ListInput, listQuery, sortKeyOf } from "../server/queries/instructeur/dossiers";
+import { type ListInput, listQuery, listWhere, notifiedCondition, sortKeyOf } from "../server/queries/instructeur/dossiers";
 import { loadListColumns } from "../server/queries/instructeur/list-columns";
 import { rechercheQuery } from "../server/queries/instructeur/recherche";
 import { INSTRUCTEUR_TABS } from "../server/domain/instructeur-list/tabs";
@@ -82,6 +82,23 @@ try {
     )
   ).rows;
   const instructeurId = Number(me?.id);
+  // Notifications of the instructeur (the seeder records no events): follows on count / 250 dossiers
+  // en instruction and a message of the usager on about half of them, through the tables' triggers
+  // (`dossier_notifications`), as the operations would leave them.
+  const notifStart = process.hrtime.bigint();
+  await db.execute(sql`insert into follows (instructeur_id, dossier_id)
+    select ${instructeurId}, id from dossiers where demarche_id = 1 and state = 'en_instruction' and (id / 5) % 10 = 0
+    order by id limit ${Math.max(10, Math.floor(count / 250))} on conflict do nothing`);
+  await db.execute(sql`insert into events (kind, demarche_id, dossier_id, actor, actor_user_id, payload)
+    select 'message.envoye', 1, f.dossier_id, 'usager', d.user_id, '{}'::jsonb
+    from follows f join dossiers d on d.id = f.dossier_id where f.instructeur_id = ${instructeurId} and f.dossier_id % 100 < 50`);
+  const notified = (
+    await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from dossier_notifications where instructeur_id = ${instructeurId}`,
+    )
+  ).rows[0]?.n;
+  console.log(`notifications: ${notified} dossier_notifications rows in ${(ms(notifStart) / 1000).toFixed(1)} s`);
+  await db.execute(sql`analyze`);
   const columns = await loadListColumns(db, instructeurId, 1);
   const textField = columns.available.find((c) => c.field?.type === "text");
   const numberField = columns.available.find((c) => c.field?.type === "integer_number");
@@ -112,7 +129,41 @@ try {
   };
 
   const sortNotifications = resolveSort("notifications", "desc", columns.available).sort;
-  const cases: Array<{ name: string; url: string; input?: ListInput; raw?: ReturnType<typeof rechercheQuery> }> = [
+  const now = new Date();
+  // The notifications-first deep page: the same 80 % row, its key as the list prints it.
+  const deepNotifiedKey = (
+    await db.execute<{ key: string }>(
+      sql`select ((case when ${notifiedCondition(instructeurId, now)} then 100000000000 else 0 end)::numeric
+          + extract(epoch from dossiers.updated_at))::text as key from dossiers where id = ${Number(deep?.id)}`,
+    )
+  ).rows[0]?.key;
+  const deepNotifications = {
+    direction: "after" as const,
+    sort: sortKeyOf(sortNotifications),
+    value: deepNotifiedKey ?? null,
+    id: Number(deep?.id),
+  };
+  // The previous notifications-first query (one key per row of the tab, events read per row), for comparison.
+  const previousNotified = (tab: ListInput["tab"]) => {
+    const limit = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+    const key = sql`((case when ((dossiers.state = 'en_construction' and dossiers.depose_at <= ${limit}::timestamptz and dossiers.followers_count = 0)
+      or exists (select 1 from events e
+        left join dossier_views v on v.dossier_id = e.dossier_id and v.instructeur_id = ${instructeurId}
+        left join follows f on f.dossier_id = e.dossier_id and f.instructeur_id = ${instructeurId}
+        where e.dossier_id = dossiers.id
+          and e.actor_user_id is distinct from (select user_id from instructeurs where id = ${instructeurId})
+          and (e.kind = 'dossier.expirant'
+            or (e.kind in ('dossier.supprime', 'dossier.supprime_par_usager') and e.id > coalesce(v.last_seen_event_id, 0))
+            or (f.instructeur_id is not null and e.created_at >= f.created_at and (
+              (e.kind = 'dossier.modifie' and e.payload->>'stream' = 'private' and e.id > coalesce(v.annotations_seen_event_id, 0))
+              or (e.kind = 'dossier.modifie' and e.payload->>'stream' is distinct from 'private' and e.id > coalesce(v.last_seen_event_id, 0))
+              or (e.kind = 'message.envoye' and e.id > coalesce(v.messagerie_seen_event_id, 0))
+              or (e.kind = 'avis.rendu' and e.id > coalesce(v.avis_seen_event_id, 0)))))))
+      then 100000000000 else 0 end)::numeric + extract(epoch from dossiers.updated_at))`;
+    return sql`select dossiers.id, (${key})::text as sort_value from dossiers where ${listWhere({ ...base, tab, now })}
+      order by ${key} desc, dossiers.id desc limit 51`;
+  };
+  const cases: Array<{ name: string; url: string; input?: ListInput; raw?: ReturnType<typeof rechercheQuery> | SQL }> = [
     ...INSTRUCTEUR_TABS.map((tab) => ({ name: `tab ${tab}`, url: `/procedures/1?statut=${tab}`, input: { ...base, tab } })),
     {
       name: "deep page (80 %)",
@@ -148,9 +199,29 @@ try {
       input: { ...base, tab: "a-suivre", sort: sortNotifications },
     },
     {
+      name: "notifications first, tab suivis",
+      url: "/procedures/1?statut=suivis&tri=notifications",
+      input: { ...base, tab: "suivis", sort: sortNotifications },
+    },
+    {
       name: "notifications first, tab tous",
       url: "/procedures/1?statut=tous&tri=notifications",
       input: { ...base, sort: sortNotifications },
+    },
+    {
+      name: "notifications first, tab tous, deep page (80 %)",
+      url: `/procedures/1?statut=tous&tri=notifications&cursor=${encodeCursor(deepNotifications)}`,
+      input: { ...base, sort: sortNotifications, cursor: deepNotifications },
+    },
+    {
+      name: "notifications first, tab a-suivre — previous query (key per row)",
+      url: "",
+      raw: previousNotified("a-suivre"),
+    },
+    {
+      name: "notifications first, tab tous — previous query (key per row)",
+      url: "",
+      raw: previousNotified("tous"),
     },
     {
       name: "header search « nom12345 » (all démarches)",
@@ -205,6 +276,7 @@ try {
       console.log("| Page | HTTP p50 | HTTP p95 | raw SQL p50 | raw SQL p95 |");
       console.log("| --- | --- | --- | --- | --- |");
       for (const c of cases) {
+        if (!c.url) continue;
         await load(`${platform.url}${c.url}`, { cookie, requests: 2, concurrency: 1 });
         const page = await load(`${platform.url}${c.url}`, { cookie, requests, concurrency: 1 });
         if (page.errors > 0) throw new Error(`${c.url}: ${page.errors} errors`);

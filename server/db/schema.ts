@@ -666,6 +666,11 @@ export const dossiers = pgTable(
     index("dossiers_instructeur_archives_idx")
       .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
       .where(sql`archived and for_test = false`),
+    // Notifications-first sort: « not taken in charge » candidates (en construction, nobody following),
+    // in list order; the 7-day age is checked on the rows (it moves with the clock).
+    index("dossiers_not_taken_in_charge_idx")
+      .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
+      .where(sql`state = 'en_construction' and followers_count = 0 and for_test = false`),
     index("dossiers_instructeur_supprimes_idx")
       .on(t.demarcheId, t.updatedAt, t.id, t.groupeInstructeurId)
       .where(
@@ -943,6 +948,10 @@ export const events = pgTable(
     index("events_dossier_idx").on(t.dossierId, t.id),
     // A démarche's activity (digests, statistics, webhooks replay).
     index("events_demarche_idx").on(t.demarcheId, t.id),
+    // Kinds that notify every instructeur of the groupe: what a new member's notifications are rebuilt from.
+    index("events_notify_all_idx")
+      .on(t.dossierId)
+      .where(sql`kind in ('dossier.expirant', 'dossier.supprime', 'dossier.supprime_par_usager')`),
   ],
 );
 
@@ -1305,6 +1314,34 @@ export const dossierViews = pgTable(
     seenAt: tstz("seen_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.instructeurId, t.dossierId] }), index("dossier_views_dossier_idx").on(t.dossierId)],
+);
+
+/**
+ * Which dossiers have an event-based notification badge for an instructeur (decision 0009's
+ * `notified_by_events`: a message, modification, annotation or avis by someone else unseen on a
+ * followed dossier, a deletion unseen, an expiry warning), with the dossier's `updated_at` copied
+ * so that the notifications-first sort reads a page of notified dossiers as an index range scan.
+ * Kept by triggers in the same transaction as each change (events, follows, dossier_views,
+ * groupe members, dossiers' groupe and updated_at): migration 0032. The « not taken in charge »
+ * badge moves with the clock and is read from `dossiers_not_taken_in_charge_idx` instead.
+ */
+export const dossierNotifications = pgTable(
+  "dossier_notifications",
+  {
+    instructeurId: integer("instructeur_id")
+      .notNull()
+      .references(() => instructeurs.id, { onDelete: "cascade" }),
+    dossierId: integer("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    demarcheId: integer("demarche_id").notNull(),
+    updatedAt: tstz("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.instructeurId, t.dossierId] }),
+    index("dossier_notifications_list_idx").on(t.instructeurId, t.demarcheId, t.updatedAt, t.dossierId),
+    index("dossier_notifications_dossier_idx").on(t.dossierId),
+  ],
 );
 
 /**

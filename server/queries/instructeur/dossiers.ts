@@ -14,6 +14,7 @@ import type { DbOrTx } from "../../db/client";
 import {
   avis,
   dossierLabels,
+  dossierNotifications,
   dossierSearch,
   dossierValues,
   dossiers,
@@ -121,42 +122,123 @@ function selfSql(column: ColumnDef): ColumnSql {
 }
 
 /**
+ * « Not taken in charge » (the clock's part of the badges, `badgesOf`): en construction for 7 days,
+ * nobody following. Read through `dossiers_not_taken_in_charge_idx`.
+ */
+function notTakenInCharge(now: Date): SQL {
+  const limit = new Date(now.getTime() - NOT_TAKEN_IN_CHARGE_AFTER_DAYS * 86_400_000).toISOString();
+  return sql`(${dossiers.state} = 'en_construction' and ${dossiers.followersCount} = 0 and ${dossiers.forTest} = false and ${dossiers.deposeAt} <= ${limit}::timestamptz)`;
+}
+
+/** The event part of the badges, kept by triggers in `dossier_notifications` (migration 0032). */
+const notifiedByEvents = (instructeurId: number) =>
+  sql`exists (select 1 from ${dossierNotifications} n where n.instructeur_id = ${instructeurId} and n.dossier_id = ${dossiers.id})`;
+
+/**
  * Whether the dossier has a notification badge for this instructeur: the SQL form of `badgesOf`
- * (server/domain/notifications/notifications.ts). Not taken in charge (en construction for 7 days,
- * nobody following); a deletion newer than the demande this instructeur saw; expiring; and, for a
- * dossier they follow, a change by someone else since they started following, newer than the tab
- * it belongs to (demande, annotations, messagerie, avis). Read through `events (dossier_id, id)`.
+ * (server/domain/notifications/notifications.ts) — not taken in charge, or a row of
+ * `dossier_notifications` (an expiry warning, an unseen deletion, an unseen change by someone else
+ * on a followed dossier).
  */
 export function notifiedCondition(instructeurId: number, now: Date): SQL {
-  const limit = new Date(now.getTime() - NOT_TAKEN_IN_CHARGE_AFTER_DAYS * 86_400_000).toISOString();
-  return sql`((${dossiers.state} = 'en_construction' and ${dossiers.deposeAt} <= ${limit}::timestamptz and ${dossiers.followersCount} = 0)
-    or exists (select 1 from events e
-      left join dossier_views v on v.dossier_id = e.dossier_id and v.instructeur_id = ${instructeurId}
-      left join follows f on f.dossier_id = e.dossier_id and f.instructeur_id = ${instructeurId}
-      where e.dossier_id = ${dossiers.id}
-        and e.actor_user_id is distinct from (select user_id from instructeurs where id = ${instructeurId})
-        and (e.kind = 'dossier.expirant'
-          or (e.kind in ('dossier.supprime', 'dossier.supprime_par_usager') and e.id > coalesce(v.last_seen_event_id, 0))
-          or (f.instructeur_id is not null and e.created_at >= f.created_at and (
-            (e.kind = 'dossier.modifie' and e.payload->>'stream' = 'private' and e.id > coalesce(v.annotations_seen_event_id, 0))
-            or (e.kind = 'dossier.modifie' and e.payload->>'stream' is distinct from 'private' and e.id > coalesce(v.last_seen_event_id, 0))
-            or (e.kind = 'message.envoye' and e.id > coalesce(v.messagerie_seen_event_id, 0))
-            or (e.kind = 'avis.rendu' and e.id > coalesce(v.avis_seen_event_id, 0)))))))`;
+  return sql`(${notTakenInCharge(now)} or ${notifiedByEvents(instructeurId)})`;
 }
 
 /**
  * The notifications-first sort key: notified dossiers above the others, each part by last update.
- * One exact numeric (flag × 10¹¹ + epoch with microseconds) so that the keyset stays a plain
- * comparison. It is computed per row of the tab (no index can hold a per-instructeur fact): fine
- * for the tabs an instructeur works in, costly on « tous » of a million dossiers — hence not the default.
+ * One exact numeric (flag × 10¹¹ + epoch with microseconds), the cursor's value.
  */
-function notificationsSortKey(instructeurId: number, now: Date): SQL {
-  return sql`((case when ${notifiedCondition(instructeurId, now)} then 100000000000 else 0 end)::numeric + extract(epoch from ${dossiers.updatedAt}))`;
+function notificationsSortKey(flag: 0 | 1): SQL {
+  return sql`(${flag * NOTIFIED_OFFSET}::numeric + extract(epoch from ${dossiers.updatedAt}))`;
+}
+const NOTIFIED_OFFSET = 100_000_000_000;
+
+/** A cursor value of the notifications-first sort back to (flag, exact timestamp), or null if malformed. */
+export function parseNotificationsKey(value: string | null): { flag: 0 | 1; at: string } | null {
+  const match = value === null ? null : /^(\d+)(?:\.(\d{1,6}))?$/.exec(value);
+  if (!match) return null;
+  const micros = BigInt(match[1] as string) * 1_000_000n + BigInt((match[2] ?? "").padEnd(6, "0"));
+  const offset = BigInt(NOTIFIED_OFFSET) * 1_000_000n;
+  const flag = micros >= offset ? 1 : 0;
+  const epochMicros = micros - (flag ? offset : 0n);
+  const iso = new Date(Number(epochMicros / 1000n)).toISOString();
+  if (Number.isNaN(Date.parse(iso))) return null;
+  return { flag, at: `${iso.slice(0, 23)}${String(epochMicros % 1000n).padStart(3, "0")}Z` };
+}
+
+/**
+ * One page of the notifications-first sort without computing a key per row of the tab: the
+ * notified part (the `dossier_notifications` rows of this instructeur and démarche, range-scanned
+ * on `dossier_notifications_list_idx`, then the « not taken in charge » dossiers through
+ * `dossiers_not_taken_in_charge_idx`) and the others (the tab's own index, the notified ones
+ * filtered out), each read in (updated_at, id) order from the cursor and cut at the page size.
+ * Same order and keys as the single key `flag × 10¹¹ + epoch(updated_at)`.
+ */
+function notificationsListQuery(input: ListInput): { query: SQL; reversed: boolean } {
+  const { sort, cursor, instructeurId } = input;
+  const now = input.now ?? new Date();
+  const before = cursor?.direction === "before";
+  const ascending = (sort.order === "asc") !== before;
+  const limit = (input.limit ?? PAGE_SIZE) + 1;
+  const direction = sql.raw(ascending ? "asc" : "desc");
+  const comparison = sql.raw(ascending ? ">" : "<");
+  const parsed = cursor ? parseNotificationsKey(cursor.value) : null;
+  // Read order of the two parts: notified first when descending.
+  const parts: Array<0 | 1> = ascending ? [0, 1] : [1, 0];
+  const startAt = parsed ? parts.indexOf(parsed.flag) : 0;
+  const where = listWhere(input);
+  const keyset = (flag: 0 | 1, updatedAt: SQL, id: SQL) =>
+    parsed && parsed.flag === flag && cursor
+      ? sql`and (${updatedAt}, ${id}) ${comparison} (${parsed.at}::timestamptz, ${cursor.id})`
+      : sql``;
+  const branch = (flag: 0 | 1, from: SQL, condition: SQL, updatedAt: SQL, id: SQL) =>
+    sql`(select ${dossiers.id} as id, (${notificationsSortKey(flag)})::text as ${SORT_ALIAS}, ${flag * NOTIFIED_OFFSET}::numeric + extract(epoch from ${dossiers.updatedAt}) as k
+      from ${from} where ${where} and ${condition} ${keyset(flag, updatedAt, id)}
+      order by ${updatedAt} ${direction}, ${id} ${direction} limit ${limit})`;
+  const branches: SQL[] = [];
+  for (const flag of parts.slice(startAt)) {
+    if (flag === 1) {
+      branches.push(
+        branch(
+          1,
+          sql`${dossierNotifications} n join ${dossiers} on ${dossiers.id} = n.dossier_id`,
+          sql`n.instructeur_id = ${instructeurId} and n.demarche_id = ${input.demarcheId}`,
+          sql`n.updated_at`,
+          sql`n.dossier_id`,
+        ),
+        branch(
+          1,
+          sql`${dossiers}`,
+          sql`${notTakenInCharge(now)} and not ${notifiedByEvents(instructeurId)}`,
+          sql`${dossiers.updatedAt}`,
+          sql`${dossiers.id}`,
+        ),
+      );
+    } else {
+      branches.push(
+        branch(
+          0,
+          sql`${dossiers}`,
+          sql`not coalesce(${notTakenInCharge(now)}, false) and not ${notifiedByEvents(instructeurId)}`,
+          sql`${dossiers.updatedAt}`,
+          sql`${dossiers.id}`,
+        ),
+      );
+    }
+  }
+  const query = sql`select id, sort_value from (${sql.join(branches, sql` union all `)}) page
+    order by k ${direction}, id ${direction} limit ${limit}`;
+  return { query, reversed: before };
 }
 
 function columnSql(column: ColumnDef, instructeurId: number, now: Date): ColumnSql {
   if (column.id === NOTIFICATIONS_SORT)
-    return { sort: notificationsSortKey(instructeurId, now), cast: "numeric", nullable: false };
+    // The single key (listQuery reads this sort through `notificationsListQuery`, never per row).
+    return {
+      sort: sql`((case when ${notifiedCondition(instructeurId, now)} then ${NOTIFIED_OFFSET} else 0 end)::numeric + extract(epoch from ${dossiers.updatedAt}))`,
+      cast: "numeric",
+      nullable: false,
+    };
   if (!column.field) return selfSql(column);
   const valueColumn = fieldValueColumn(column);
   const cast = { number: "double precision", date: "date", bool: "boolean", text: "text" }[valueColumn];
@@ -307,6 +389,7 @@ export const sortKeyOf = (sort: SortChoice) => `${sort.column.id}:${sort.order}`
 
 /** The SQL of one page (also run as raw SQL by the bench). */
 export function listQuery(input: ListInput): { query: SQL; reversed: boolean } {
+  if (input.sort.column.id === NOTIFICATIONS_SORT) return notificationsListQuery(input);
   const { sort, cursor } = input;
   const column = columnSql(sort.column, input.instructeurId, input.now ?? new Date());
   const expr = column.sort ?? sql`${dossiers.updatedAt}`;
