@@ -16,7 +16,12 @@ const CASES: Array<[name: string, url: string, mode: "buffered" | "streamed", ma
   ["demarche-logo", "/admin/procedures/3/edit?fichier=logo", "streamed", DEMARCHE_FILE_SPECS.logo.maxBytes],
   ["demarche-notice", "/admin/procedures/3/edit?fichier=notice", "streamed", DEMARCHE_FILE_SPECS.notice.maxBytes],
   ["demarche-deliberation", "/admin/procedures/3/edit?fichier=deliberation", "streamed", 20 * MB],
-  ["attestation-logo", "/admin/procedures/3/attestations?image=logo&kind=acceptation", "streamed", ATTESTATION_IMAGE_SPECS.logo.maxBytes],
+  [
+    "attestation-logo",
+    "/admin/procedures/3/attestations?image=logo&kind=acceptation",
+    "streamed",
+    ATTESTATION_IMAGE_SPECS.logo.maxBytes,
+  ],
   ["attestation-signature", "/admin/procedures/3/attestations?image=signature&kind=refus", "streamed", 1 * MB],
 ];
 

@@ -122,7 +122,8 @@ export function uploadGates(services: AppServices, pages: RequestHandler): Reque
     if (gate?.mode === "streamed") return void streamUpload(services, gate, pages, req, res, next);
     const locale = requestLocale(req);
     const length = Number(req.headers["content-length"] ?? Number.NaN);
-    if (!Number.isFinite(length)) return res.status(411).type("text/plain").send(translate(locale, "fichiers.errors.formSizeUnknown"));
+    if (!Number.isFinite(length))
+      return res.status(411).type("text/plain").send(translate(locale, "fichiers.errors.formSizeUnknown"));
     if (length > pageBodyLimit(req, services.config.maxFormBytes)) {
       const message = gate ? uploadGateMessage(gate, locale) : translate(locale, "fichiers.errors.formTooLarge");
       return res.status(413).type("text/plain").send(message);

@@ -55,7 +55,11 @@ describe("the shared layout of a démarche's e-mails", () => {
 
   it("a customised template (the administrateur's HTML) gets the logo above it, the template unchanged", () => {
     const html = "<p>Bonjour <strong>Camille</strong>, votre dossier n° 5 est accepté.</p>";
-    const mail = renderMail("dossier_personnalise", { dossierNumber: 5, subject: "S", html, text: "T" }, { locale: "fr", appUrl, logo });
+    const mail = renderMail(
+      "dossier_personnalise",
+      { dossierNumber: 5, subject: "S", html, text: "T" },
+      { locale: "fr", appUrl, logo },
+    );
     expect(mail.html).toContain(`${IMG} alt="Logo de la démarche « Permis &amp; co »"`);
     expect(mail.html.indexOf(IMG)).toBeLessThan(mail.html.indexOf(html));
   });

@@ -36,10 +36,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-export type MailBlock =
-  | { paragraph: string }
-  | { link: { label: string; url: string } }
-  | { quote: string };
+export type MailBlock = { paragraph: string } | { link: { label: string; url: string } } | { quote: string };
 
 /** One plain-text and one HTML rendering of the same blocks, escaped, with links written out in full. */
 export function composeMail(subject: string, blocks: MailBlock[], signature: string): MailContent {

@@ -84,7 +84,9 @@ export const usagerStateMails = defineReaction({
     // Customised or not, the e-mail carries the démarche's logo (the shared mail layout).
     const receipt = {
       demarcheId: target.demarcheId,
-      ...(event.kind === "dossier.depose" ? { attachments: [{ kind: "dossier_receipt" as const, dossierId: event.dossierId }] } : {}),
+      ...(event.kind === "dossier.depose"
+        ? { attachments: [{ kind: "dossier_receipt" as const, dossierId: event.dossierId }] }
+        : {}),
     };
     // The messagerie copy, in the usager's language (with the accusé de lecture, as neutral as the e-mail).
     const copy = custom

@@ -54,7 +54,7 @@ async function setup() {
 }
 
 describe("buffered entries: the CSV imports", () => {
-  it("options-import: over 4 MB a 413 with the entry's message (fr, en); under it the page answers beside the input", async () => {
+  it("options-import: over 4 MB a 413 with the entry's message; under it the page answers beside the input", async () => {
     const { db, admin, id } = await setup();
     const page = `/admin/procedures/${id}/champs`;
     await admin.get(page);
@@ -63,12 +63,6 @@ describe("buffered entries: the CSV imports", () => {
     const huge = await admin.postFormData(url, fileForm("x".repeat(5 * MB), "liste.csv", "text/csv"));
     expect(huge.status).toBe(413);
     expect(await huge.text()).toBe(uploadGateMessage(gate("options-import"), "fr"));
-    await admin.get(page);
-    const english = await admin.postFormData(url, fileForm("x".repeat(5 * MB), "liste.csv", "text/csv"), {
-      headers: { "accept-language": "en" },
-    });
-    expect(await english.text()).toBe(uploadGateMessage(gate("options-import"), "en"));
-    expect(uploadGateMessage(gate("options-import"), "en")).toContain("4 MB");
     // 1.2 MB: over the ordinary form limit (1 MB), under the gate's: the page's own message.
     await admin.get(page);
     const over = await admin.postFormData(url, fileForm("x".repeat(1.2 * MB), "liste.csv", "text/csv"));
@@ -104,13 +98,14 @@ describe("streamed entries: presentation files and attestation images", () => {
     await admin.get(location(huge));
     const message = uploadGateMessage(gate("demarche-logo"), "fr");
     expect(admin.lastHtml).toContain(`<p id="fichier-logo-file-error" class="fr-error-text">${message}</p>`);
-    expect(admin.lastHtml).toMatch(/id="fichier-logo-file"[^>]*aria-describedby="fichier-logo-file-error"|aria-describedby="fichier-logo-file-error"[^>]*id="fichier-logo-file"/);
+    expect(admin.lastHtml).toMatch(
+      /id="fichier-logo-file"[^>]*aria-describedby="fichier-logo-file-error"|aria-describedby="fichier-logo-file-error"[^>]*id="fichier-logo-file"/,
+    );
     expect(admin.lastHtml).not.toContain('id="fichier-notice-file-error"');
     // The other values: the form's and the other files.
     expect(fieldValue(admin.lastHtml, "libelle")).toBe(built.demarche.libelle);
     expect(pageText(admin.lastHtml)).toContain("notice.pdf");
     expect(await db.select().from(attachments).where(eq(attachments.demarcheId, id))).toEqual(before);
-
   });
 
   it("a logo of the wrong type (sniffed, whatever its name and declared type) gets its own message", async () => {
@@ -147,8 +142,13 @@ describe("streamed entries: presentation files and attestation images", () => {
     const { db, admin, id } = await setup();
     const page = `/admin/procedures/${id}/attestations`;
     await admin.get(page);
-    const huge = await admin.postFormData(`${page}?image=${image}&kind=acceptation`, fileForm(bigFile(2 * MB), "i.png", "image/png"));
-    expect(location(huge)).toBe(`${page}?image_erreur=image_too_large&image_cible=${image}&kind=acceptation#acceptation-${image}`);
+    const huge = await admin.postFormData(
+      `${page}?image=${image}&kind=acceptation`,
+      fileForm(bigFile(2 * MB), "i.png", "image/png"),
+    );
+    expect(location(huge)).toBe(
+      `${page}?image_erreur=image_too_large&image_cible=${image}&kind=acceptation#acceptation-${image}`,
+    );
     await admin.get(location(huge));
     expect(admin.lastHtml).toContain(
       `<p id="acceptation-${image}-file-error" class="fr-error-text">${uploadGateMessage(gate(name), "fr")}</p>`,
