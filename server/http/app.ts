@@ -16,7 +16,7 @@ import { rejectMalformedUrls } from "./malformed-urls";
 import { redactUrl } from "./redact-url";
 import { compressResponses, precompressedAssets } from "./compression";
 import { routeNamespaces } from "./route-namespaces";
-import { pageBodyLimit } from "./options-import";
+import { uploadGates } from "./upload-gates";
 import { fileRoutes } from "./uploads";
 import { documentRoutes } from "./documents";
 import { loadSessionUser } from "./session";
@@ -77,14 +77,8 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
   // Generated documents (the dossier's PDF).
   app.use(documentRoutes(services));
 
-  // Pages: refuse oversized bodies before React Router reads them (uploads have their own endpoint).
-  app.use((req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD") return next();
-    const length = Number(req.headers["content-length"] ?? Number.NaN);
-    if (!Number.isFinite(length)) return res.status(411).type("text/plain").send(tooLarge(req));
-    if (length > pageBodyLimit(req, config.maxFormBytes)) return res.status(413).type("text/plain").send(tooLarge(req));
-    next();
-  });
+  // Pages: the body-size gate, and the page uploads streamed before the pages read them (upload-gates.ts).
+  app.use(uploadGates(services, (req, res, next) => pages(req, res, next)));
 
   const namespacesOf = routeNamespaces(build);
   const mode = config.production ? "production" : "development";
@@ -148,11 +142,4 @@ export function createHttpApp({ services, build, clientDir, mounts = [] }: HttpA
   };
   app.use(onError);
   return app;
-}
-
-function tooLarge(req: express.Request) {
-  const fr = !String(req.headers["accept-language"] ?? "").startsWith("en");
-  return fr
-    ? "Le formulaire envoyé est trop volumineux ou sa taille est inconnue. Rien n’a été enregistré."
-    : "The form sent is too large or its size is unknown. Nothing was saved.";
 }

@@ -3,6 +3,7 @@ import { isLocale } from "../../common/i18n";
 import { isMailTemplateName, mailParamsSchema, renderMail } from "../mail/templates";
 import { makeMailAttachments, mailAttachmentSpecsSchema } from "../mail/attachments";
 import { deliverOnce } from "../mail/deliveries";
+import { ZMailLogo } from "../mail/layout";
 import type { JobDefinition } from "./registry";
 
 /**
@@ -18,6 +19,8 @@ const ZSendMail = z
     params: z.record(z.string(), z.unknown()).default({}),
     /** Documents to attach, made when the job runs (`server/mail/attachments.ts`). */
     attachments: mailAttachmentSpecsSchema.default([]),
+    /** The logo of the démarche the mail is about (`enqueueMail(…, { demarcheId })`), shown by the shared layout. */
+    logo: ZMailLogo.optional(),
   })
   .superRefine((mail, ctx) => {
     if (!isMailTemplateName(mail.template)) return;
@@ -35,7 +38,7 @@ export const sendMailJob = {
   async run(payload, { mailer, config, db, logger }, job) {
     if (!isMailTemplateName(payload.template)) throw new Error(`unknown mail template ${payload.template}`);
     const locale = isLocale(payload.locale) ? payload.locale : "fr";
-    const content = renderMail(payload.template, payload.params, { locale, appUrl: config.appUrl });
+    const content = renderMail(payload.template, payload.params, { locale, appUrl: config.appUrl, logo: payload.logo });
     const attachments = await makeMailAttachments(db, payload.attachments, locale);
     const sent = await deliverOnce(db, mailer, job.id, {
       to: payload.to,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { MailContent, MailContext } from "./layout";
+import { type MailContent, type MailContext, withDemarcheLogo } from "./layout";
 import { accountExistsTemplate } from "./templates/account-exists";
 import { avisAnsweredTemplate, avisDecisionTemplate, avisRequestTemplate } from "./templates/avis-mails";
 import { confirmEmailTemplate } from "./templates/confirm-email";
@@ -82,8 +82,11 @@ export function mailParamsSchema(name: MailTemplateName): z.ZodType {
   return MAIL_TEMPLATES[name].params;
 }
 
-/** Parses the parameters with the template's schema (throws when they do not fit) and renders it. */
+/**
+ * Parses the parameters with the template's schema (throws when they do not fit) and renders it in
+ * the shared layout (the démarche's logo when the mail is about one: `withDemarcheLogo`).
+ */
 export function renderMail(name: MailTemplateName, params: unknown, ctx: MailContext): MailContent {
   const template: MailTemplate<z.ZodType> = MAIL_TEMPLATES[name];
-  return template.render(template.params.parse(params), ctx);
+  return withDemarcheLogo(template.render(template.params.parse(params), ctx), ctx);
 }

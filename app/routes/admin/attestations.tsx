@@ -47,11 +47,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const query = new URL(request.url).searchParams;
   const notice = query.get("notice");
   const imageError = query.get("image_erreur");
+  const imageTarget = query.get("image_cible");
   return {
     ...editor,
     notice: (NOTICES as readonly string[]).includes(notice ?? "") ? notice : null,
     noticeKind: isAttestationTemplateKind(query.get("kind")) ? query.get("kind") : null,
     imageError: imageError && /^[a-z_]{1,40}$/.test(imageError) ? imageError : null,
+    imageTarget: isAttestationImageKind(imageTarget) ? imageTarget : null,
     imageMax: formatByteSize(ATTESTATION_IMAGE_MAX_BYTES, locale),
   };
 }
@@ -146,7 +148,7 @@ async function imageUpload(
     : { ok: false as const, refusals: [{ code: read.code === "too_big" ? "file_too_big" : "file_missing", field: image }] };
   if (!result.ok) {
     const code = IMAGE_ERRORS[result.refusals[0]?.code ?? ""] ?? "image_invalid";
-    return redirect(`${page}?image_erreur=${code}&kind=${kind}#${kind}-${image}`);
+    return redirect(`${page}?image_erreur=${code}&image_cible=${image}&kind=${kind}#${kind}-${image}`);
   }
   return redirect(`${page}?notice=image_added&kind=${kind}#${kind}-${image}`);
 }
@@ -156,7 +158,7 @@ type Field = "title" | "body" | "footer";
 export default function Attestations({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const dt = useDynamicT();
-  const { demarche, templates, notice, noticeKind, imageError, imageMax } = loaderData;
+  const { demarche, templates, notice, noticeKind, imageError, imageTarget, imageMax } = loaderData;
   const title = t("attestations.title");
   const base = `/admin/procedures/${demarche.id}/attestations`;
   const activation = actionData && "activation" in actionData;
@@ -225,9 +227,6 @@ export default function Attestations({ loaderData, actionData }: Route.Component
             ) : null}
             {noticeKind === kind && notice === "image_removed" ? (
               <Notice kind="success" title={t("attestations.images.removed")} />
-            ) : null}
-            {noticeKind === kind && imageError ? (
-              <Notice kind="error" title={dt(`attestations.errors.${imageError}`, { max: imageMax })} />
             ) : null}
             {template.problems.length > 0 && !own ? (
               <Notice kind="warning">
@@ -343,6 +342,11 @@ export default function Attestations({ loaderData, actionData }: Route.Component
                           hint={t("attestations.images.hint", { max: imageMax })}
                           accept="image/png,image/jpeg,image/webp"
                           required
+                          error={
+                            noticeKind === kind && imageTarget === image && imageError
+                              ? dt(`attestations.errors.${imageError}`, { max: imageMax })
+                              : null
+                          }
                           className="fr-mb-2w"
                         />
                         <button type="submit" className="fr-btn fr-btn--secondary">

@@ -90,6 +90,7 @@ export const avisRequestMails = defineReaction({
         invitationToken: row.expertHasPassword ? null : await invitationToken(tx, row.expertUserId),
       },
       localeOf(row.expertLocale),
+      { demarcheId: row.demarcheId },
     );
   },
 });
@@ -107,6 +108,7 @@ export const avisAnsweredMail = defineReaction({
       "avis_answered",
       { demarcheId: row.demarcheId, dossierNumber: row.dossierId, demarcheLibelle: row.libelle, expertEmail: row.expertEmail },
       localeOf(row.instructeurLocale ?? DEFAULT_LOCALE),
+      { demarcheId: row.demarcheId },
     );
   },
 });
@@ -149,6 +151,7 @@ export const avisDecisionMails = defineReaction({
         "avis_decision",
         { decision: DECISIONS[event.kind], dossierNumber: event.dossierId, demarcheLibelle: recipient.libelle },
         localeOf(recipient.locale),
+        { demarcheId: event.demarcheId },
       );
     }
   },

@@ -26,6 +26,7 @@ export const brouillonReminderMail = defineReaction({
       "brouillon_reminder",
       { dossierId: event.dossierId, demarcheLibelle: target.libelle, closingOn: event.payload.closingOn },
       isLocale(target.locale) ? target.locale : DEFAULT_LOCALE,
+      { demarcheId: event.demarcheId },
     );
   },
 });

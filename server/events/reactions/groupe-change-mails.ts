@@ -27,6 +27,7 @@ export const groupeChangeMails = defineReaction({
         "dossier_groupe_change",
         { dossierNumber: event.dossierId, demarcheLibelle: demarche?.libelle ?? "", groupeLabel: event.payload.toLabel },
         isLocale(r.locale) ? r.locale : DEFAULT_LOCALE,
+        { demarcheId: event.demarcheId },
       );
     }
   },

@@ -50,6 +50,7 @@ export const dossierInviteMail = defineReaction({
         hasAccount: account !== null,
       },
       account && isLocale(account.locale) ? account.locale : await senderLocale(tx, event.actorUserId),
+      { demarcheId: event.demarcheId },
     );
   },
 });

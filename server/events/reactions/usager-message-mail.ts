@@ -27,6 +27,7 @@ export const usagerMessageMail = defineReaction({
       "nouveau_message",
       { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, correction: Boolean(event.payload.correction) },
       isLocale(target.locale) ? target.locale : DEFAULT_LOCALE,
+      { demarcheId: event.demarcheId },
     );
   },
 });

@@ -13,7 +13,6 @@ import type { EventKind } from "../../domain/events/kinds";
 import { enqueueMail } from "../../jobs/enqueue-mail";
 import { attestationKindForState } from "../../domain/attestations/attestations";
 import { listAttestationTemplates } from "../../lookups/attestation-templates";
-import { demarcheFilesOf, demarcheLogoUrl } from "../../lookups/demarche-files";
 import { customDossierMail } from "../../lookups/dossier-mail";
 import { type DossierMailName, dossierMailText } from "../../mail/templates/dossier-mails";
 import { defineReaction } from "../reaction";
@@ -82,12 +81,13 @@ export const usagerStateMails = defineReaction({
     // The default decision e-mail links to the attestation when the démarche activated one for this
     // decision (a customised e-mail must carry `--lien attestation--` itself: checked before publication).
     const attestation = custom ? false : await hasActivatedAttestation(tx, target.demarcheId, mail.name, target.state);
-    // The default e-mail shows the démarche's logo, as the reference's layout (a customised one is the
-    // administrateur's text only).
-    const logo = custom ? undefined : (await demarcheFilesOf(tx, target.demarcheId)).logo;
-    const logoPath = logo ? demarcheLogoUrl(target.demarcheId, logo) : undefined;
-    const receipt =
-      event.kind === "dossier.depose" ? { attachments: [{ kind: "dossier_receipt" as const, dossierId: event.dossierId }] } : {};
+    // Customised or not, the e-mail carries the démarche's logo (the shared mail layout).
+    const receipt = {
+      demarcheId: target.demarcheId,
+      ...(event.kind === "dossier.depose"
+        ? { attachments: [{ kind: "dossier_receipt" as const, dossierId: event.dossierId }] }
+        : {}),
+    };
     // The messagerie copy, in the usager's language (with the accusé de lecture, as neutral as the e-mail).
     const copy = custom
       ? custom.html
@@ -117,7 +117,7 @@ export const usagerStateMails = defineReaction({
           tx,
           to,
           mail.name,
-          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation, attestation, logoPath },
+          { dossierNumber: event.dossierId, demarcheLibelle: target.libelle, motivation: mail.motivation, attestation },
           locale,
           receipt,
         );

@@ -15,11 +15,6 @@ export const ZDossierMailParams = z.object({
   motivation: z.string().nullish(),
   /** A decision whose attestation is activated: the e-mail links to it (as the reference's default e-mail does). */
   attestation: z.boolean().optional(),
-  /** The démarche's logo (`/demarches/<id>/logo?v=…`), shown above the message by its absolute URL. */
-  logoPath: z
-    .string()
-    .regex(/^\/demarches\/\d{1,10}\/logo(\?v=[\w%.-]{0,64})?$/)
-    .optional(),
 });
 export type DossierMailParams = z.infer<typeof ZDossierMailParams>;
 
@@ -81,7 +76,6 @@ function renderDossierMail(
   const key = (leaf: string) => `mail.dossier.${definition.kind}.${leaf}` as TranslationKey;
   const vars = { number: params.dossierNumber, demarche: subjectPart(params.demarcheLibelle) };
   const blocks: MailBlock[] = [];
-  if (params.logoPath) blocks.push({ image: { url: `${appUrl}${params.logoPath}`, alt: t("mail.dossier.logoAlt", vars) } });
   blocks.push({ paragraph: t("mail.dossier.hello") }, { paragraph: t(key("body"), vars) });
   const motivation = params.motivation?.trim();
   if (definition.withMotivation && motivation) {

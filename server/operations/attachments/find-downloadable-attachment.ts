@@ -68,6 +68,24 @@ function dossierVisibleTo(viewer: Viewer): SQL {
   return exists(sql`(select 1 from ${dossiers} where ${dossiers.id} = ${attachments.dossierId} and (${or(...scopes)}))`);
 }
 
+/**
+ * A decision's justificatif: as the dossier's files, except that the usager (or an invitee) may not
+ * read it while the démarche's accusé de lecture hides the decision (ds-behaviour §2.8): only once
+ * the decision is acknowledged. The dossier's instructeurs and experts always may.
+ */
+function justificatifVisibleTo(viewer: Viewer): SQL {
+  const decisionHidden = sql`exists (select 1 from ${dossiers} join ${demarches} on ${demarches.id} = ${dossiers.demarcheId}
+    where ${dossiers.id} = ${attachments.dossierId} and ${demarches.accuseLecture} and ${dossiers.accuseLectureAgreementAt} is null)`;
+  const staff: SQL[] = [];
+  if (viewer.instructeurId !== null) staff.push(dossiersVisibleToInstructeur(viewer.instructeurId));
+  if (viewer.expertId != null) staff.push(dossiersVisibleToExpert(viewer.expertId));
+  const byStaff =
+    staff.length > 0
+      ? [exists(sql`(select 1 from ${dossiers} where ${dossiers.id} = ${attachments.dossierId} and (${or(...staff)}))`)]
+      : [];
+  return or(and(dossierVisibleTo(viewer), not(decisionHidden)), ...byStaff) as SQL;
+}
+
 /** An avis's file: instructeurs of its dossier, its expert, other experts of the dossier for a shared answer. */
 function avisFileVisibleTo(viewer: Viewer): SQL {
   const scopes: SQL[] = [];
@@ -138,8 +156,9 @@ export async function findDownloadableAttachment(db: DbOrTx, viewer: Viewer | "s
             viewer ? avisFileVisibleTo(viewer) : sql`false`,
           ),
           and(eq(attachments.purpose, "message"), viewer ? messageFileVisibleTo(viewer) : sql`false`),
-          // A decision's justificatif given through the API: whoever sees the dossier.
-          and(eq(attachments.purpose, "justificatif"), viewer ? dossierVisibleTo(viewer) : sql`false`),
+          // A decision's justificatif: whoever sees the dossier; the usager not while the démarche's
+          // accusé de lecture hides the decision (not yet acknowledged).
+          and(eq(attachments.purpose, "justificatif"), viewer ? justificatifVisibleTo(viewer) : sql`false`),
           and(sql`${attachments.purpose} in ('notice_explicative', 'piece_justificative_template')`, templateVisibleTo(viewer)),
         );
   const [row] = await db

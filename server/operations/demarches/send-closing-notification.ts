@@ -49,6 +49,7 @@ export async function sendClosingNotification(db: Db, demarcheId: number): Promi
           replacementPath: replacement?.path ?? null,
         },
         isLocale(r.locale) ? r.locale : DEFAULT_LOCALE,
+        { demarcheId },
       );
     }
     return { notified: recipients.length };

@@ -3,16 +3,18 @@
  * (dossier and brouillon, with an alt naming the démarche; nothing for another usager), and
  * `DemarcheDescriptor.logo/notice/deliberation` in GraphQL with signed links that download the
  * bytes without a session; another administrateur's token gets nothing. The default state e-mails
- * show the logo by its absolute URL.
+ * show the logo by its absolute URL, and so do the customised ones (the shared mail layout).
  */
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demarches } from "../../../server/db/schema";
 import { storageFor } from "../../../server/integrations/storage";
-import { MAIL_TEMPLATES } from "../../../server/mail/templates";
+import type { MailLogo } from "../../../server/mail/layout";
+import { renderMail } from "../../../server/mail/templates";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { setDemarcheFile } from "../../../server/operations/demarches/set-demarche-file";
+import { saveMailTemplate } from "../../../server/operations/mail-templates/save-mail-template";
 import { buildDemarche, buildDossier, buildUser } from "../../../server/seed/factories";
 import { HttpSession } from "../../support/http-session";
 import { startTestServer, type TestServer } from "../../support/server";
@@ -96,11 +98,11 @@ describe("démarche logo on the usager's dossier pages", () => {
           where t.identifier = 'send-mail' and j.payload->>'template' = 'dossier_depose'
             and (j.payload->'params'->>'dossierNumber')::int = ${submitted.dossierId}`,
     );
-    const [job] = rows.rows as Array<{ payload: { params: Record<string, unknown> } }>;
-    const template = MAIL_TEMPLATES.dossier_depose;
-    const mail = template.render(template.params.parse(job?.payload.params), {
+    const [job] = rows.rows as Array<{ payload: { params: Record<string, unknown>; logo: MailLogo } }>;
+    const mail = renderMail("dossier_depose", job?.payload.params, {
       locale: "fr",
       appUrl: server.database.config.appUrl,
+      logo: job?.payload.logo,
     });
     expect(mail.html).toContain(`<img src="${server.database.config.appUrl}/demarches/${built.demarche.id}/logo?v=`);
     expect(mail.html).toContain('alt="Logo de la démarche « Aide aux vélos &amp; trottinettes »"');
@@ -184,5 +186,53 @@ describe("DemarcheDescriptor.logo, notice, deliberation", () => {
     expect(refused.data?.demarcheDescriptor ?? null).toBeNull();
     expect(refused.errors?.length).toBeGreaterThan(0);
     expect(JSON.stringify(refused)).not.toContain("/pieces-jointes/");
+  });
+});
+
+describe("the démarche's logo in all its e-mails", () => {
+  /** The send-mail jobs of a template for a dossier, rendered as the job renders them. */
+  async function mailsOf(template: string, dossierNumber: number) {
+    const rows = await server.database.db.execute(
+      sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+          where t.identifier = 'send-mail' and j.payload->>'template' = ${template}
+            and (j.payload->'params'->>'dossierNumber')::int = ${dossierNumber}`,
+    );
+    return (rows.rows as Array<{ payload: { template: "dossier_personnalise"; params: unknown; logo?: MailLogo } }>).map(
+      ({ payload }) =>
+        renderMail(payload.template, payload.params, {
+          locale: "fr",
+          appUrl: server.database.config.appUrl,
+          logo: payload.logo,
+        }),
+    );
+  }
+
+  it("a customised accusé de réception carries it, as the default e-mails", async () => {
+    const { db } = server.database;
+    const built = await demarcheWithFiles("Subvention aux jardins partagés");
+    const who = { administrateurId: built.administrateurId, userId: built.admin.userId };
+    const saved = await saveMailTemplate(db, who, built.demarche.id, "initiated", {
+      subject: "Dossier --numéro du dossier-- bien reçu",
+      body: "<p>Merci, votre dossier n° --numéro du dossier-- est arrivé.</p>",
+    });
+    expect(saved).toEqual({ ok: true });
+    const { dossierId } = await buildDossier(db, { demarche: built.demarche, state: "en_construction" });
+    const logo = `<img src="${server.database.config.appUrl}/demarches/${built.demarche.id}/logo?v=`;
+    const [custom] = await mailsOf("dossier_personnalise", dossierId);
+    expect(custom?.html).toContain(`votre dossier n° ${dossierId} est arrivé`);
+    expect(custom?.html).toContain(logo);
+    expect(custom?.html).toContain('alt="Logo de la démarche « Subvention aux jardins partagés »"');
+
+    // A démarche without logo: the same customised e-mail without image.
+    const plain = await buildDemarche(db, { published: true });
+    const plainWho = { administrateurId: plain.administrateurId, userId: plain.admin.userId };
+    await saveMailTemplate(db, plainWho, plain.demarche.id, "initiated", {
+      subject: "Reçu",
+      body: "<p>Votre dossier est arrivé.</p>",
+    });
+    const other = await buildDossier(db, { demarche: plain.demarche, state: "en_construction" });
+    const [plainMail] = await mailsOf("dossier_personnalise", other.dossierId);
+    expect(plainMail?.html).toContain("Votre dossier est arrivé.");
+    expect(plainMail?.html).not.toContain("/logo");
   });
 });

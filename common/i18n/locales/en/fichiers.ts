@@ -52,6 +52,8 @@ export default {
     csrf: "The page has expired: reload it, then send the file again.",
     badRequest: "The upload could not be read. Please try again.",
     formTooLarge: "The form sent is too large. Nothing was saved.",
+    formSizeUnknown: "The size of the form sent is unknown. Nothing was saved.",
+    importTooLarge: "The imported file is too large: it must not exceed {max}. Nothing was saved.",
     noFile: "No file was sent.",
     network: "Sending “{filename}” failed (connection interrupted). Please try again.",
     removeFailed: "“{filename}” could not be removed. Please try again.",

@@ -50,6 +50,8 @@ export default {
     csrf: "La page a expiré : rechargez-la, puis envoyez à nouveau le fichier.",
     badRequest: "L’envoi n’a pas pu être lu. Réessayez.",
     formTooLarge: "Le formulaire envoyé est trop volumineux. Rien n’a été enregistré.",
+    formSizeUnknown: "La taille du formulaire envoyé est inconnue. Rien n’a été enregistré.",
+    importTooLarge: "Le fichier importé est trop volumineux : il ne doit pas dépasser {max}. Rien n’a été enregistré.",
     noFile: "Aucun fichier n’a été envoyé.",
     network: "L’envoi de « {filename} » a échoué (connexion interrompue). Réessayez.",
     removeFailed: "« {filename} » n’a pas pu être supprimé. Réessayez.",
