@@ -20,6 +20,7 @@ export const usagerRoutes: RouteConfigEntry[] = [
     route("dossiers/:id/merci", "routes/usager/dossier-merci.tsx"),
     route("dossiers/:id/messagerie", "routes/usager/dossier-messagerie.tsx"),
     route("dossiers/:id/partage", "routes/usager/dossier-partage.tsx"),
+    route("dossiers/:id/supprimer", "routes/usager/dossier-supprimer.tsx"),
     route("dossiers/:id/changements-formulaire", "routes/usager/dossier-form-changes.tsx"),
   ]),
 ];

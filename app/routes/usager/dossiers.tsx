@@ -104,6 +104,12 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
                             : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
                         </span>
                       </a>
+                      {dossier.state === "en_instruction" ? null : (
+                        <a className="fr-link fr-link--sm fr-ml-2w" href={`/dossiers/${dossier.id}/supprimer`}>
+                          {t("usager.listActions.delete")}
+                          <span className="fr-sr-only"> {t("usager.listActions.deleteSrOnly", { number: dossier.id })}</span>
+                        </a>
+                      )}
                     </td>
                   </tr>
                 );

@@ -3,7 +3,7 @@
  * updated first, by keyset pagination on (updated_at desc, id desc) — served by the
  * dossiers_user_idx index whatever the number of dossiers.
  */
-import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { dossiersWithUserBuffer } from "../../db/champ-streams";
 import { demarches, dossiers } from "../../db/schema";
@@ -88,9 +88,10 @@ export async function listUsagerDossiersOnDemarche(db: DbOrTx, userId: number, d
 }
 
 /**
- * « Supprimés récemment »: the usager's dossiers hidden by expiry and not yet purged (the daily job
- * purges them 2 weeks after), most recently hidden first; « Conserver plus longtemps » restores them.
- * A dossier the administration deleted cannot be extended, so it is not offered here.
+ * « Supprimés récemment »: the usager's dossiers they deleted, or hidden by expiry, and not yet
+ * purged, most recently hidden first. « Restaurer » un-hides the ones they deleted and extends the
+ * expired ones (« Conserver plus longtemps »); an expired dossier the administration deleted cannot
+ * be extended, so it is not offered here.
  */
 export async function listRecentlyDeletedDossiers(db: DbOrTx, userId: number, limit = 100) {
   return db
@@ -98,7 +99,9 @@ export async function listRecentlyDeletedDossiers(db: DbOrTx, userId: number, li
       id: dossiers.id,
       state: dossiers.state,
       forTest: dossiers.forTest,
+      hiddenByUserAt: dossiers.hiddenByUserAt,
       hiddenByExpiredAt: dossiers.hiddenByExpiredAt,
+      hiddenByAdministrationAt: dossiers.hiddenByAdministrationAt,
       demarcheLibelle: demarches.libelle,
     })
     .from(dossiers)
@@ -106,11 +109,12 @@ export async function listRecentlyDeletedDossiers(db: DbOrTx, userId: number, li
     .where(
       and(
         dossiersOfUsager(userId),
-        isNotNull(dossiers.hiddenByExpiredAt),
-        isNull(dossiers.hiddenByUserAt),
-        isNull(dossiers.hiddenByAdministrationAt),
+        or(
+          isNotNull(dossiers.hiddenByUserAt),
+          and(isNotNull(dossiers.hiddenByExpiredAt), isNull(dossiers.hiddenByAdministrationAt)),
+        ),
       ),
     )
-    .orderBy(desc(dossiers.hiddenByExpiredAt), desc(dossiers.id))
+    .orderBy(desc(sql`coalesce(${dossiers.hiddenByUserAt}, ${dossiers.hiddenByExpiredAt})`), desc(dossiers.id))
     .limit(limit);
 }
