@@ -6,6 +6,7 @@ export const usagerRoutes: RouteConfigEntry[] = [
   route("commencer/:path", "routes/usager/commencer.tsx"),
   layout("routes/usager/layout.tsx", [
     route("dossiers", "routes/usager/dossiers.tsx"),
+    route("dossiers/expirants", "routes/usager/dossiers-expirants.tsx"),
     route("dossiers/invites", "routes/usager/dossiers-invites.tsx"),
     route("dossiers/transferts", "routes/usager/dossiers-transferts.tsx"),
     route("dossiers/supprimes", "routes/usager/dossiers-supprimes.tsx"),

@@ -17,7 +17,8 @@ import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossiers-supprimes";
-import { MesDossiersTabs } from "./mes-dossiers-tabs";
+import { MesDossiersTabs, NoSearchResult, useFiltered } from "./mes-dossiers-tabs";
+import { mesDossiersFilter } from "./mes-dossiers.server";
 import { dossierIdParam, formatDate, noStoreHeaders } from "./usager.server";
 
 export const handle = { i18n: ["conservation", "dossiers", "usager"] };
@@ -27,7 +28,7 @@ export const headers = noStoreHeaders;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const { locale } = requestState(context);
-  const rows = await listRecentlyDeletedDossiers(services(context).db, user.id);
+  const rows = await listRecentlyDeletedDossiers(services(context).db, user.id, mesDossiersFilter(new URL(request.url)).filter);
   const params = new URL(request.url).searchParams;
   const number = (name: string) => {
     const raw = params.get(name);
@@ -67,6 +68,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function DossiersSupprimes({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const filtered = useFiltered();
   return (
     <>
       <title>{t("usager.pageTitle", { title: t("conservation.recentlyDeleted.title") })}</title>
@@ -100,7 +102,11 @@ export default function DossiersSupprimes({ loaderData, actionData }: Route.Comp
       ) : null}
       <p>{t("conservation.recentlyDeleted.intro")}</p>
       {loaderData.dossiers.length === 0 ? (
-        <p>{t("conservation.recentlyDeleted.empty")}</p>
+        filtered ? (
+          <NoSearchResult />
+        ) : (
+          <p>{t("conservation.recentlyDeleted.empty")}</p>
+        )
       ) : (
         <div className="fr-table fr-table--no-caption">
           <table>
