@@ -22,6 +22,7 @@ export const usagerRoutes: RouteConfigEntry[] = [
     route("dossiers/:id/messagerie", "routes/usager/dossier-messagerie.tsx"),
     route("dossiers/:id/partage", "routes/usager/dossier-partage.tsx"),
     route("dossiers/:id/supprimer", "routes/usager/dossier-supprimer.tsx"),
+    route("dossiers/:id/dupliquer", "routes/usager/dossier-dupliquer.tsx"),
     route("dossiers/:id/changements-formulaire", "routes/usager/dossier-form-changes.tsx"),
   ]),
 ];

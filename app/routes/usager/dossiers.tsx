@@ -5,6 +5,8 @@
 import { decodeCursor } from "../../../server/queries/usager/cursor";
 import { listUsagerDossiers } from "../../../server/queries/usager/list-dossiers";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
+import { Form } from "react-router";
+import { CsrfInput } from "../../components/csrf-input";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
@@ -111,6 +113,15 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
                             : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
                         </span>
                       </a>
+                      {dossier.forTest ? null : (
+                        <Form method="post" action={`/dossiers/${dossier.id}/dupliquer`} className="fr-mt-1v">
+                          <CsrfInput />
+                          <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline">
+                            {t("usager.duplication.action")}
+                            <span className="fr-sr-only"> {t("usager.duplication.actionSrOnly", { number: dossier.id })}</span>
+                          </button>
+                        </Form>
+                      )}
                       {dossier.state === "en_instruction" ? null : (
                         <a className="fr-link fr-link--sm fr-ml-2w" href={`/dossiers/${dossier.id}/supprimer`}>
                           {t("usager.listActions.delete")}
