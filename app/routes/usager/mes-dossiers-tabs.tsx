@@ -66,7 +66,7 @@ function MesDossiersSearch({ action }: { action: string }) {
   const data = useMesDossiers();
   const filter = data?.filter;
   return (
-    <form method="get" action={action} role="search" className="fr-mb-3w">
+    <form method="get" action={action} className="fr-mb-3w">
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend fr-text--regular">{t("usager.recherche.legend")}</legend>
         <div className="fr-fieldset__element fr-col-12 fr-col-md-5">

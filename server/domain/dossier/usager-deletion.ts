@@ -39,8 +39,8 @@ export function usagerPurgeDate(d: PurgeFacts): Date | null {
   if (d.hiddenByUserAt !== null) {
     if (!isTermine(d.state)) dates.push(addDays(d.hiddenByUserAt, PURGE_AFTER_DAYS));
     else if (d.hiddenByAdministrationAt !== null) {
-      const later = d.hiddenByUserAt > d.hiddenByAdministrationAt ? d.hiddenByUserAt : d.hiddenByAdministrationAt;
-      dates.push(addDays(later, PURGE_AFTER_DAYS));
+      const later = Math.max(d.hiddenByUserAt.getTime(), d.hiddenByAdministrationAt.getTime());
+      dates.push(addDays(new Date(later), PURGE_AFTER_DAYS));
     }
   }
   if (dates.length === 0) return null;
