@@ -6,6 +6,7 @@ export const usagerRoutes: RouteConfigEntry[] = [
   route("commencer/:path", "routes/usager/commencer.tsx"),
   layout("routes/usager/layout.tsx", [
     route("dossiers", "routes/usager/dossiers.tsx"),
+    route("dossiers/expirants", "routes/usager/dossiers-expirants.tsx"),
     route("dossiers/invites", "routes/usager/dossiers-invites.tsx"),
     route("dossiers/transferts", "routes/usager/dossiers-transferts.tsx"),
     route("dossiers/supprimes", "routes/usager/dossiers-supprimes.tsx"),
@@ -20,6 +21,8 @@ export const usagerRoutes: RouteConfigEntry[] = [
     route("dossiers/:id/merci", "routes/usager/dossier-merci.tsx"),
     route("dossiers/:id/messagerie", "routes/usager/dossier-messagerie.tsx"),
     route("dossiers/:id/partage", "routes/usager/dossier-partage.tsx"),
+    route("dossiers/:id/supprimer", "routes/usager/dossier-supprimer.tsx"),
+    route("dossiers/:id/dupliquer", "routes/usager/dossier-dupliquer.tsx"),
     route("dossiers/:id/changements-formulaire", "routes/usager/dossier-form-changes.tsx"),
   ]),
 ];

@@ -58,6 +58,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // « Conserver plus longtemps » near the brouillon's expiry (or once expired): the owner's.
     conservation: owner ? conservationView(dossier, requestState(context).locale) : null,
     conservationDone: new URL(request.url).searchParams.get("conserve") === "1",
+    // Just duplicated from this dossier number (« Dupliquer » redirects here).
+    duplicatedFrom: /^\d{1,10}$/.test(new URL(request.url).searchParams.get("duplique") ?? "")
+      ? Number(new URL(request.url).searchParams.get("duplique"))
+      : null,
   };
 }
 
@@ -144,6 +148,11 @@ export default function DossierBrouillon({ loaderData, actionData }: Route.Compo
         {t("usager.dossierNumber", { number: dossierId })} <DossierStateBadge state="brouillon" />{" "}
         {loaderData.forTest ? <TestBadge /> : null}
       </p>
+      {loaderData.duplicatedFrom ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("usager.duplication.done", { parent: loaderData.duplicatedFrom, number: dossierId })}</p>
+        </div>
+      ) : null}
       <p>{t("usager.brouillon.lead")}</p>
       <ConservationCallout
         conservation={loaderData.conservation}

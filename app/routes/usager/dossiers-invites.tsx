@@ -5,7 +5,8 @@ import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossiers-invites";
-import { MesDossiersTabs } from "./mes-dossiers-tabs";
+import { MesDossiersTabs, NoSearchResult, useFiltered } from "./mes-dossiers-tabs";
+import { mesDossiersFilter } from "./mes-dossiers.server";
 import { formatDateTime, noStoreHeaders } from "./usager.server";
 
 export const handle = { i18n: ["dossiers", "usager"] };
@@ -15,7 +16,7 @@ export const headers = noStoreHeaders;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const { locale } = requestState(context);
-  const rows = await listInvitedDossiers(services(context).db, user.id);
+  const rows = await listInvitedDossiers(services(context).db, user.id, mesDossiersFilter(new URL(request.url)).filter);
   return {
     left: new URL(request.url).searchParams.get("notice") === "quitte",
     dossiers: rows.map((d) => ({
@@ -30,6 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function DossiersInvites({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const filtered = useFiltered();
   return (
     <>
       <title>{t("usager.pageTitle", { title: t("usager.partage.invites.title") })}</title>
@@ -42,7 +44,11 @@ export default function DossiersInvites({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
       {loaderData.dossiers.length === 0 ? (
-        <p>{t("usager.partage.invites.empty")}</p>
+        filtered ? (
+          <NoSearchResult />
+        ) : (
+          <p>{t("usager.partage.invites.empty")}</p>
+        )
       ) : (
         <div className="fr-table fr-table--no-caption">
           <table>

@@ -1,11 +1,14 @@
 /**
- * /dossiers/supprimes, « Supprimés récemment »: the usager's dossiers hidden by expiry and not yet
- * purged, each with « Restaurer » (POST, works without JavaScript): the usager's « Conserver plus
- * longtemps », which adds the démarche's durée de conservation and un-hides the dossier. Another
- * usager's number gets 404 and nothing changes (the operation's owner scope).
+ * /dossiers/supprimes, « Supprimés récemment »: the usager's dossiers they deleted, or hidden by
+ * expiry, and not yet purged, each with « Restaurer » (POST, works without JavaScript): a dossier
+ * they deleted is un-hidden within the grace period (`restore-dossier-by-usager`); an expired one
+ * gets the usager's « Conserver plus longtemps », which adds the démarche's durée de conservation and
+ * un-hides it. Another usager's number (or a co-editor's) gets 404 and nothing changes (the
+ * operations' owner scope).
  */
 import { data, Form, redirect } from "react-router";
-import { PURGE_AFTER_DAYS, addDays } from "../../../server/domain/dossier/expiry";
+import { usagerPurgeDate } from "../../../server/domain/dossier/usager-deletion";
+import { restoreDossierByUsager } from "../../../server/operations/dossiers/restore-dossier-by-usager";
 import { extendConservationByUsager } from "../../../server/operations/retention/extend-conservation";
 import { listRecentlyDeletedDossiers } from "../../../server/queries/usager/list-dossiers";
 import { CsrfInput } from "../../components/csrf-input";
@@ -14,7 +17,8 @@ import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossiers-supprimes";
-import { MesDossiersTabs } from "./mes-dossiers-tabs";
+import { MesDossiersTabs, NoSearchResult, useFiltered } from "./mes-dossiers-tabs";
+import { mesDossiersFilter } from "./mes-dossiers.server";
 import { dossierIdParam, formatDate, noStoreHeaders } from "./usager.server";
 
 export const handle = { i18n: ["conservation", "dossiers", "usager"] };
@@ -24,34 +28,47 @@ export const headers = noStoreHeaders;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const { locale } = requestState(context);
-  const rows = await listRecentlyDeletedDossiers(services(context).db, user.id);
-  const restored = new URL(request.url).searchParams.get("restaure");
+  const rows = await listRecentlyDeletedDossiers(services(context).db, user.id, mesDossiersFilter(new URL(request.url)).filter);
+  const params = new URL(request.url).searchParams;
+  const number = (name: string) => {
+    const raw = params.get(name);
+    return raw && /^\d{1,10}$/.test(raw) ? Number(raw) : null;
+  };
   return {
-    restored: restored && /^\d{1,10}$/.test(restored) ? Number(restored) : null,
-    dossiers: rows.map((d) => ({
-      id: d.id,
-      state: d.state,
-      forTest: d.forTest,
-      demarcheLibelle: d.demarcheLibelle,
-      purgeOn: d.hiddenByExpiredAt ? formatDate(addDays(d.hiddenByExpiredAt, PURGE_AFTER_DAYS), locale) : "",
-    })),
+    restored: number("restaure"),
+    deleted: number("supprime"),
+    undeleted: number("retabli"),
+    dossiers: rows.map((d) => {
+      const purgeOn = usagerPurgeDate(d);
+      return {
+        id: d.id,
+        state: d.state,
+        forTest: d.forTest,
+        demarcheLibelle: d.demarcheLibelle,
+        byUser: d.hiddenByUserAt !== null,
+        purgeOn: purgeOn ? formatDate(purgeOn, locale) : null,
+      };
+    }),
   };
 }
+
+type RestoreError = "expiry_never" | "expiry_not_close" | "expiry_deleted" | "restore_not_deleted" | "restore_too_late";
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = currentUser(context);
   const form = await readForm(request);
   const id = dossierIdParam(formString(form, "dossier"));
-  const result = await extendConservationByUsager(services(context).db, user.id, id);
-  if (result.ok) throw redirect(`/dossiers/supprimes?restaure=${id}`);
-  return data(
-    { dossierId: id, error: result.refusals[0]?.code as "expiry_never" | "expiry_not_close" | "expiry_deleted" },
-    { status: 422 },
-  );
+  const { db } = services(context);
+  // Deleted by the usager: un-hidden; hidden by expiry: extended (which un-hides it).
+  const byUser = formString(form, "motif") === "usager";
+  const result = byUser ? await restoreDossierByUsager(db, user.id, id) : await extendConservationByUsager(db, user.id, id);
+  if (result.ok) throw redirect(byUser ? `/dossiers/supprimes?retabli=${id}` : `/dossiers/supprimes?restaure=${id}`);
+  return data({ dossierId: id, error: result.refusals[0]?.code as RestoreError }, { status: 422 });
 }
 
 export default function DossiersSupprimes({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const filtered = useFiltered();
   return (
     <>
       <title>{t("usager.pageTitle", { title: t("conservation.recentlyDeleted.title") })}</title>
@@ -61,6 +78,16 @@ export default function DossiersSupprimes({ loaderData, actionData }: Route.Comp
       {loaderData.restored ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{t("conservation.recentlyDeleted.restored", { number: loaderData.restored })}</p>
+        </div>
+      ) : null}
+      {loaderData.undeleted ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("conservation.recentlyDeleted.undeleted", { number: loaderData.undeleted })}</p>
+        </div>
+      ) : null}
+      {loaderData.deleted ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{t("conservation.recentlyDeleted.deleted", { number: loaderData.deleted })}</p>
         </div>
       ) : null}
       {actionData ? (
@@ -75,7 +102,11 @@ export default function DossiersSupprimes({ loaderData, actionData }: Route.Comp
       ) : null}
       <p>{t("conservation.recentlyDeleted.intro")}</p>
       {loaderData.dossiers.length === 0 ? (
-        <p>{t("conservation.recentlyDeleted.empty")}</p>
+        filtered ? (
+          <NoSearchResult />
+        ) : (
+          <p>{t("conservation.recentlyDeleted.empty")}</p>
+        )
       ) : (
         <div className="fr-table fr-table--no-caption">
           <table>
@@ -99,11 +130,12 @@ export default function DossiersSupprimes({ loaderData, actionData }: Route.Comp
                   <td>
                     <DossierStateBadge state={dossier.state} small />
                   </td>
-                  <td>{dossier.purgeOn}</td>
+                  <td>{dossier.purgeOn ?? t("conservation.recentlyDeleted.purgeWithAdministration")}</td>
                   <td>
                     <Form method="post">
                       <CsrfInput />
                       <input type="hidden" name="dossier" value={dossier.id} />
+                      <input type="hidden" name="motif" value={dossier.byUser ? "usager" : "expiration"} />
                       <button
                         type="submit"
                         className="fr-btn fr-btn--sm fr-btn--secondary"

@@ -5,12 +5,15 @@
 import { decodeCursor } from "../../../server/queries/usager/cursor";
 import { listUsagerDossiers } from "../../../server/queries/usager/list-dossiers";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
+import { Form } from "react-router";
+import { CsrfInput } from "../../components/csrf-input";
 import { DossierStateBadge, TestBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
 import { currentUser } from "../../lib/persona-guard.server";
 import { requestState, services } from "../../lib/request.server";
 import type { Route } from "./+types/dossiers";
-import { MesDossiersTabs } from "./mes-dossiers-tabs";
+import { MesDossiersTabs, NoSearchResult, useFiltered, useFilterQuery } from "./mes-dossiers-tabs";
+import { mesDossiersFilter } from "./mes-dossiers.server";
 import { formatDateTime, noStoreHeaders } from "./usager.server";
 
 export const handle = { i18n: ["dossiers", "messagerie", "usager"] };
@@ -19,9 +22,11 @@ export const headers = noStoreHeaders;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context);
-  const cursor = decodeCursor(new URL(request.url).searchParams.get("cursor"));
+  const url = new URL(request.url);
+  const cursor = decodeCursor(url.searchParams.get("cursor"));
+  const { filter } = mesDossiersFilter(url);
   const { locale } = requestState(context);
-  const page = await listUsagerDossiers(services(context).db, user.id, { cursor });
+  const page = await listUsagerDossiers(services(context).db, user.id, { cursor, filter });
   const corrections = await pendingCorrections(
     services(context).db,
     page.dossiers.map((d) => d.id),
@@ -44,12 +49,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function MesDossiers({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { dossiers } = loaderData;
+  const query = useFilterQuery();
+  const filtered = useFiltered();
   return (
     <>
       <title>{t("usager.pageTitle", { title: t("usager.mesDossiers.title") })}</title>
       <h1>{t("usager.mesDossiers.title")}</h1>
       <MesDossiersTabs current="mine" />
-      {dossiers.length === 0 && loaderData.isFirstPage ? (
+      {dossiers.length === 0 && loaderData.isFirstPage && filtered ? (
+        <NoSearchResult />
+      ) : dossiers.length === 0 && loaderData.isFirstPage ? (
         <div className="fr-callout">
           <h2 className="fr-callout__title">{t("usager.mesDossiers.empty.title")}</h2>
           <p className="fr-callout__text">{t("usager.mesDossiers.empty.body")}</p>
@@ -104,6 +113,21 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
                             : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
                         </span>
                       </a>
+                      {dossier.forTest ? null : (
+                        <Form method="post" action={`/dossiers/${dossier.id}/dupliquer`} className="fr-mt-1v">
+                          <CsrfInput />
+                          <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline">
+                            {t("usager.duplication.action")}
+                            <span className="fr-sr-only"> {t("usager.duplication.actionSrOnly", { number: dossier.id })}</span>
+                          </button>
+                        </Form>
+                      )}
+                      {dossier.state === "en_instruction" ? null : (
+                        <a className="fr-link fr-link--sm fr-ml-2w" href={`/dossiers/${dossier.id}/supprimer`}>
+                          {t("usager.listActions.delete")}
+                          <span className="fr-sr-only"> {t("usager.listActions.deleteSrOnly", { number: dossier.id })}</span>
+                        </a>
+                      )}
                     </td>
                   </tr>
                 );
@@ -115,14 +139,17 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
       <ul className="fr-btns-group fr-btns-group--inline-md">
         {loaderData.nextCursor ? (
           <li>
-            <a className="fr-btn fr-btn--secondary" href={`/dossiers?cursor=${encodeURIComponent(loaderData.nextCursor)}`}>
+            <a
+              className="fr-btn fr-btn--secondary"
+              href={`/dossiers${query === "" ? "?" : `${query}&`}cursor=${encodeURIComponent(loaderData.nextCursor)}`}
+            >
               {t("usager.mesDossiers.next")}
             </a>
           </li>
         ) : null}
         {!loaderData.isFirstPage ? (
           <li>
-            <a className="fr-btn fr-btn--tertiary" href="/dossiers">
+            <a className="fr-btn fr-btn--tertiary" href={`/dossiers${query}`}>
               {t("usager.mesDossiers.first")}
             </a>
           </li>

@@ -52,6 +52,15 @@ export const EVENT_KINDS = {
   /** Put in the corbeille by the administration / restored from it (terminé dossiers). */
   "dossier.supprime": z.object({ instructeurId: z.number().int(), reason: z.enum(["instructeur_request"]) }),
   "dossier.restaure": z.object({ instructeurId: z.number().int() }),
+  /**
+   * The usager deleted their dossier (« Supprimer le dossier »: hidden, purged 2 weeks later, or for a
+   * decided one once the administration deleted it too) / restored it; `transferCancelled` when it
+   * was in a pending transfer, which the deletion cancels.
+   */
+  "dossier.supprime_par_usager": z.object({ state: z.string(), transferCancelled: z.boolean() }),
+  "dossier.restaure_par_usager": z.object({ state: z.string() }),
+  /** The usager duplicated another of their dossiers into this new brouillon (the reference's clone). */
+  "dossier.duplique": z.object({ parentDossierId: z.number().int(), copiedStableIds: z.number().int().nonnegative() }),
   /** The owner invited a co-editor (e-mail) to the dossier / removed the invitation; or the invitee left it. */
   "dossier.invitation_envoyee": z.object({ inviteId: z.number().int(), email: z.string().max(320) }),
   "dossier.invitation_retiree": z.object({ email: z.string().max(320), by: z.enum(["owner", "invitee"]) }),

@@ -3,7 +3,7 @@
  * updated first, by keyset pagination on (updated_at desc, id desc) — served by the
  * dossiers_user_idx index whatever the number of dossiers.
  */
-import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { dossiersWithUserBuffer } from "../../db/champ-streams";
 import { demarches, dossiers } from "../../db/schema";
@@ -11,6 +11,7 @@ import { dossiersOfUsager } from "../../db/scopes";
 import { type DossierCursor, encodeCursor } from "./cursor";
 import type { DossierState } from "../../domain/dossier/states";
 import { decisionHiddenFromUsager } from "../../domain/special/rules";
+import { NOTICE_DAYS, addDays } from "../../domain/dossier/expiry";
 
 export const MES_DOSSIERS_PAGE_SIZE = 25;
 
@@ -22,12 +23,37 @@ export function visibleToUsager() {
   return and(isNull(dossiers.hiddenByUserAt), isNull(dossiers.hiddenByExpiredAt));
 }
 
+/**
+ * The search and filter of « Mes dossiers » (GET parameters, kept across tabs): `q` matches the
+ * dossier number or the démarche's libellé; `demarcheId` keeps one démarche. Applied on the rows of
+ * one usager (the `dossiers_user_idx` range), so they stay cheap whatever the size of the table.
+ */
+export interface MesDossiersFilter {
+  q: string | null;
+  demarcheId: number | null;
+}
+
+export const NO_FILTER: MesDossiersFilter = { q: null, demarcheId: null };
+
+export function mesDossiersFilterSql(filter: MesDossiersFilter | undefined): SQL | undefined {
+  if (!filter) return undefined;
+  const conditions: SQL[] = [];
+  if (filter.demarcheId !== null) conditions.push(eq(dossiers.demarcheId, filter.demarcheId));
+  if (filter.q !== null && filter.q !== "") {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const number = /^\d{1,9}$/.test(filter.q) ? Number(filter.q) : null;
+    const text = ilike(demarches.libelle, pattern);
+    conditions.push(number === null ? text : (or(eq(dossiers.id, number), text) as SQL));
+  }
+  return conditions.length === 0 ? undefined : and(...conditions);
+}
+
 const updatedAtMicros = sql<string>`(extract(epoch from ${dossiers.updatedAt}) * 1000000)::bigint`;
 
 export async function listUsagerDossiers(
   db: DbOrTx,
   userId: number,
-  options: { cursor?: DossierCursor | null; limit?: number } = {},
+  options: { cursor?: DossierCursor | null; limit?: number; filter?: MesDossiersFilter } = {},
 ) {
   const limit = options.limit ?? MES_DOSSIERS_PAGE_SIZE;
   const after = options.cursor
@@ -46,7 +72,7 @@ export async function listUsagerDossiers(
     })
     .from(dossiers)
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
-    .where(and(dossiersOfUsager(userId), visibleToUsager(), after))
+    .where(and(dossiersOfUsager(userId), visibleToUsager(), mesDossiersFilterSql(options.filter), after))
     .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -88,17 +114,20 @@ export async function listUsagerDossiersOnDemarche(db: DbOrTx, userId: number, d
 }
 
 /**
- * « Supprimés récemment »: the usager's dossiers hidden by expiry and not yet purged (the daily job
- * purges them 2 weeks after), most recently hidden first; « Conserver plus longtemps » restores them.
- * A dossier the administration deleted cannot be extended, so it is not offered here.
+ * « Supprimés récemment »: the usager's dossiers they deleted, or hidden by expiry, and not yet
+ * purged, most recently hidden first. « Restaurer » un-hides the ones they deleted and extends the
+ * expired ones (« Conserver plus longtemps »); an expired dossier the administration deleted cannot
+ * be extended, so it is not offered here.
  */
-export async function listRecentlyDeletedDossiers(db: DbOrTx, userId: number, limit = 100) {
+export async function listRecentlyDeletedDossiers(db: DbOrTx, userId: number, filter?: MesDossiersFilter, limit = 100) {
   return db
     .select({
       id: dossiers.id,
       state: dossiers.state,
       forTest: dossiers.forTest,
+      hiddenByUserAt: dossiers.hiddenByUserAt,
       hiddenByExpiredAt: dossiers.hiddenByExpiredAt,
+      hiddenByAdministrationAt: dossiers.hiddenByAdministrationAt,
       demarcheLibelle: demarches.libelle,
     })
     .from(dossiers)
@@ -106,11 +135,63 @@ export async function listRecentlyDeletedDossiers(db: DbOrTx, userId: number, li
     .where(
       and(
         dossiersOfUsager(userId),
-        isNotNull(dossiers.hiddenByExpiredAt),
-        isNull(dossiers.hiddenByUserAt),
-        isNull(dossiers.hiddenByAdministrationAt),
+        mesDossiersFilterSql(filter),
+        or(
+          isNotNull(dossiers.hiddenByUserAt),
+          and(isNotNull(dossiers.hiddenByExpiredAt), isNull(dossiers.hiddenByAdministrationAt)),
+        ),
       ),
     )
-    .orderBy(desc(dossiers.hiddenByExpiredAt), desc(dossiers.id))
+    .orderBy(desc(sql`coalesce(${dossiers.hiddenByUserAt}, ${dossiers.hiddenByExpiredAt})`), desc(dossiers.id))
     .limit(limit);
+}
+
+/**
+ * « Brouillons expirant bientôt »: the usager's visible brouillons whose stored expiry date
+ * (`expired_at`) falls within the notice period, soonest first.
+ */
+function expiringBrouillons(userId: number, now: Date) {
+  return and(
+    dossiersOfUsager(userId),
+    visibleToUsager(),
+    eq(dossiers.state, "brouillon"),
+    isNotNull(dossiers.expiredAt),
+    lte(dossiers.expiredAt, addDays(now, NOTICE_DAYS)),
+  );
+}
+
+export async function listExpiringBrouillons(
+  db: DbOrTx,
+  userId: number,
+  filter?: MesDossiersFilter,
+  now: Date = new Date(),
+  limit = 100,
+) {
+  return db
+    .select({
+      id: dossiers.id,
+      forTest: dossiers.forTest,
+      expiredAt: dossiers.expiredAt,
+      demarcheLibelle: demarches.libelle,
+    })
+    .from(dossiers)
+    .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
+    .where(and(expiringBrouillons(userId, now), mesDossiersFilterSql(filter)))
+    .orderBy(asc(dossiers.expiredAt), asc(dossiers.id))
+    .limit(limit);
+}
+
+export async function countExpiringBrouillons(db: DbOrTx, userId: number, now: Date = new Date()) {
+  const [row] = await db.select({ n: count() }).from(dossiers).where(expiringBrouillons(userId, now));
+  return row?.n ?? 0;
+}
+
+/** The démarches the usager has dossiers in (the filter's select), by libellé. */
+export async function listUsagerDemarches(db: DbOrTx, userId: number) {
+  return db
+    .select({ id: demarches.id, libelle: demarches.libelle })
+    .from(demarches)
+    .where(sql`${demarches.id} in (select ${dossiers.demarcheId} from ${dossiers} where ${dossiersOfUsager(userId)})`)
+    .orderBy(asc(demarches.libelle), asc(demarches.id))
+    .limit(500);
 }

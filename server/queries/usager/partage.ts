@@ -2,6 +2,7 @@
  * What the usager's sharing pages read: a dossier's invitations (owner), the dossiers shared with
  * them (« Invité » tab), and the transfers they proposed or received.
  */
+import { type MesDossiersFilter, mesDossiersFilterSql } from "./list-dossiers";
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { demarches, dossierInvites, dossierTransferItems, dossierTransfers, dossiers, users } from "../../db/schema";
@@ -39,7 +40,7 @@ export function stillValid() {
 }
 
 /** « Invité »: dossiers shared with the usager, most recently updated first. */
-export async function listInvitedDossiers(db: DbOrTx, userId: number, limit = 100) {
+export async function listInvitedDossiers(db: DbOrTx, userId: number, filter?: MesDossiersFilter, limit = 100) {
   return db
     .select({
       id: dossiers.id,
@@ -51,7 +52,14 @@ export async function listInvitedDossiers(db: DbOrTx, userId: number, limit = 10
     .from(dossiers)
     .innerJoin(demarches, eq(demarches.id, dossiers.demarcheId))
     .leftJoin(users, eq(users.id, dossiers.userId))
-    .where(and(dossiersInvitingUsager(userId), isNull(dossiers.hiddenByUserAt), isNull(dossiers.hiddenByExpiredAt)))
+    .where(
+      and(
+        dossiersInvitingUsager(userId),
+        isNull(dossiers.hiddenByUserAt),
+        isNull(dossiers.hiddenByExpiredAt),
+        mesDossiersFilterSql(filter),
+      ),
+    )
     .orderBy(desc(dossiers.updatedAt), desc(dossiers.id))
     .limit(limit);
 }

@@ -54,13 +54,13 @@ describe("expired dossiers in the usager's lists (HTTP)", () => {
     const deleted = await html(owner, "/dossiers/supprimes");
     expect(pageText(deleted)).toContain("Supprimés récemment");
     expect(deleted).toContain(`name="dossier" value="${expired}"`);
-    expect(deleted).not.toContain(`value="${kept}"`);
+    expect(deleted).not.toContain(`name="dossier" value="${kept}"`);
 
     const intruder = new HttpSession(app.url);
     await intruder.signIn(other.email, FACTORY_PASSWORD);
     expect(await html(intruder, "/dossiers/invites")).not.toContain(`href="/dossiers/${expired}"`);
     const intruderDeleted = await html(intruder, "/dossiers/supprimes");
-    expect(intruderDeleted).not.toContain(`value="${expired}"`);
+    expect(intruderDeleted).not.toContain(`name="dossier" value="${expired}"`);
     const refused = await intruder.post("/dossiers/supprimes", { dossier: String(expired) });
     expect(refused.status).toBe(404);
     const [untouched] = await db.select().from(dossiers).where(eq(dossiers.id, expired));

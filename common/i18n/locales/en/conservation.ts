@@ -41,7 +41,7 @@ export default {
   recentlyDeleted: {
     title: "Recently deleted",
     intro:
-      "These files were deleted at the end of their retention period. You can restore them until they are permanently erased.",
+      "These files were deleted, by you or at the end of their retention period. You can restore them until they are permanently erased.",
     empty: "No recently deleted file.",
     caption: "Recently deleted files",
     number: "File no.",
@@ -53,8 +53,13 @@ export default {
     restoreSrOnly: "file no. {number}",
     restoreFailed: "File no. {number} could not be restored. {reason}",
     restored: "File no. {number} was restored: its retention period was extended.",
+    deleted: "File no. {number} was deleted. You can restore it until it is permanently erased.",
+    undeleted: "File no. {number} was restored: it is back in your files.",
+    purgeWithAdministration: "Once the administration deletes it too",
   },
   errors: {
+    restore_not_deleted: "This file is not deleted: there is nothing to restore.",
+    restore_too_late: "The time to restore this file is over: it is about to be permanently erased.",
     expiry_never: "This file does not expire in its current state: there is nothing to extend.",
     expiry_not_close:
       "This file is not close to the end of its retention period yet: it can be extended during the 2 weeks before its deletion.",

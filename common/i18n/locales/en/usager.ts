@@ -9,6 +9,7 @@ export default {
     mesDossiersTabs: {
       label: "My dossiers",
       mine: "My dossiers",
+      expirants: "Drafts expiring soon ({count})",
       invites: "Invited",
       transferts: "Transfers",
       supprimes: "Recently deleted",
@@ -301,6 +302,59 @@ export default {
       classe_sans_suite: "File closed without further action",
     },
     eventFallback: "The file’s status changed to “{state}”",
+  },
+  suppression: {
+    title: "Delete file no. {number}",
+    consequence: {
+      brouillon: "This draft will be removed from your files and permanently erased in 2 weeks.",
+      enConstruction:
+        "This file will be removed from your files and the administration will no longer see it. It will be permanently erased in 2 weeks.",
+      termine:
+        "This file will be removed from your files. The administration keeps it: it will be permanently erased once the administration deletes it too, or at the end of its retention period. Until then, you can restore it from “Recently deleted”.",
+    },
+    restoreHint: "Until then, you can restore it from “Recently deleted”.",
+    confirm: "Delete the file",
+    cancel: "Cancel",
+    back: "Back to my files",
+    errors: {
+      delete_en_instruction: "A file under review cannot be deleted: the administration is examining it.",
+      delete_already_deleted: "This file is already deleted: find it in “Recently deleted”.",
+    },
+  },
+  duplication: {
+    action: "Duplicate",
+    actionSrOnly: "file no. {number}",
+    done: "File no. {parent} was duplicated: here is the new draft no. {number}. Attachments are not copied.",
+    errors: {
+      duplicate_demarche_closed: "This procedure no longer accepts new files: the file cannot be duplicated.",
+      duplicate_test: "A test file cannot be duplicated.",
+    },
+  },
+  listActions: {
+    delete: "Delete",
+    deleteSrOnly: "file no. {number}",
+  },
+  recherche: {
+    legend: "Search my files",
+    q: "File number or procedure name",
+    demarche: "Procedure",
+    allDemarches: "All procedures",
+    submit: "Search",
+    reset: "Clear the search",
+    noResult: "No file matches your search.",
+    tooLong: "The search is limited to 200 characters: only the first 200 were used.",
+  },
+  expirants: {
+    title: "Drafts expiring soon",
+    intro:
+      "These drafts are reaching the end of their retention period: they will be deleted on the date shown unless you submit them or keep them longer.",
+    empty: "No draft expires in the next 2 weeks.",
+    caption: "Drafts expiring soon",
+    expiresOn: "Deleted on",
+    extend: "Keep longer",
+    extendSrOnly: "draft no. {number}",
+    extended: "Draft no. {number} will be kept longer.",
+    extendFailed: "Draft no. {number} could not be kept longer. {reason}",
   },
   mesDossiers: {
     title: "My files",

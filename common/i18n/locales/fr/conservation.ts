@@ -40,7 +40,7 @@ export default {
   recentlyDeleted: {
     title: "Supprimés récemment",
     intro:
-      "Ces dossiers ont été supprimés à la fin de leur durée de conservation. Vous pouvez les restaurer jusqu’à leur effacement définitif.",
+      "Ces dossiers ont été supprimés, par vous ou à la fin de leur durée de conservation. Vous pouvez les restaurer jusqu’à leur effacement définitif.",
     empty: "Aucun dossier supprimé récemment.",
     caption: "Dossiers supprimés récemment",
     number: "N° dossier",
@@ -52,8 +52,13 @@ export default {
     restoreSrOnly: "le dossier n° {number}",
     restoreFailed: "Le dossier n° {number} n’a pas pu être restauré. {reason}",
     restored: "Le dossier n° {number} a été restauré : sa durée de conservation a été prolongée.",
+    deleted: "Le dossier n° {number} a été supprimé. Vous pouvez le restaurer tant qu’il n’est pas effacé définitivement.",
+    undeleted: "Le dossier n° {number} a été restauré : il est de nouveau dans vos dossiers.",
+    purgeWithAdministration: "Quand l’administration l’aura supprimé aussi",
   },
   errors: {
+    restore_not_deleted: "Ce dossier n’est pas supprimé : il n’y a rien à restaurer.",
+    restore_too_late: "Le délai pour restaurer ce dossier est dépassé : il va être effacé définitivement.",
     expiry_never: "Ce dossier n’expire pas dans son état actuel : il n’y a rien à prolonger.",
     expiry_not_close:
       "Ce dossier n’arrive pas encore à la fin de sa durée de conservation : il pourra être prolongé dans les 2 semaines qui précèdent sa suppression.",

@@ -7,6 +7,7 @@ export default {
     mesDossiersTabs: {
       label: "Mes dossiers",
       mine: "Mes dossiers",
+      expirants: "Brouillons expirant bientôt ({count})",
       invites: "Invité",
       transferts: "Transferts",
       supprimes: "Supprimés récemment",
@@ -303,6 +304,59 @@ export default {
       classe_sans_suite: "Dossier classé sans suite",
     },
     eventFallback: "Le dossier est passé au statut « {state} »",
+  },
+  suppression: {
+    title: "Supprimer le dossier n° {number}",
+    consequence: {
+      brouillon: "Ce brouillon sera retiré de vos dossiers et effacé définitivement dans 2 semaines.",
+      enConstruction:
+        "Ce dossier sera retiré de vos dossiers et l’administration ne le verra plus. Il sera effacé définitivement dans 2 semaines.",
+      termine:
+        "Ce dossier sera retiré de vos dossiers. L’administration le conserve : il sera effacé définitivement quand elle l’aura supprimé elle aussi, ou à la fin de sa durée de conservation. D’ici là, vous pouvez le restaurer depuis « Supprimés récemment ».",
+    },
+    restoreHint: "D’ici là, vous pouvez le restaurer depuis « Supprimés récemment ».",
+    confirm: "Supprimer le dossier",
+    cancel: "Annuler",
+    back: "Revenir à mes dossiers",
+    errors: {
+      delete_en_instruction: "Un dossier en instruction ne peut pas être supprimé : l’administration est en train de l’examiner.",
+      delete_already_deleted: "Ce dossier est déjà supprimé : retrouvez-le dans « Supprimés récemment ».",
+    },
+  },
+  duplication: {
+    action: "Dupliquer",
+    actionSrOnly: "le dossier n° {number}",
+    done: "Le dossier n° {parent} a été dupliqué : voici le nouveau brouillon n° {number}. Les pièces jointes ne sont pas copiées.",
+    errors: {
+      duplicate_demarche_closed: "Cette démarche n’accepte plus de nouveaux dossiers : le dossier ne peut pas être dupliqué.",
+      duplicate_test: "Un dossier de test ne peut pas être dupliqué.",
+    },
+  },
+  listActions: {
+    delete: "Supprimer",
+    deleteSrOnly: "le dossier n° {number}",
+  },
+  recherche: {
+    legend: "Rechercher dans mes dossiers",
+    q: "Numéro de dossier ou nom de la démarche",
+    demarche: "Démarche",
+    allDemarches: "Toutes les démarches",
+    submit: "Rechercher",
+    reset: "Effacer la recherche",
+    noResult: "Aucun dossier ne correspond à votre recherche.",
+    tooLong: "La recherche est limitée à 200 caractères : seuls les 200 premiers ont été utilisés.",
+  },
+  expirants: {
+    title: "Brouillons expirant bientôt",
+    intro:
+      "Ces brouillons arrivent à la fin de leur durée de conservation : ils seront supprimés à la date indiquée si vous ne les déposez pas ou ne les conservez pas plus longtemps.",
+    empty: "Aucun brouillon n’expire dans les 2 prochaines semaines.",
+    caption: "Brouillons expirant bientôt",
+    expiresOn: "Supprimé le",
+    extend: "Conserver plus longtemps",
+    extendSrOnly: "le brouillon n° {number}",
+    extended: "Le brouillon n° {number} sera conservé plus longtemps.",
+    extendFailed: "Le brouillon n° {number} n’a pas pu être conservé plus longtemps. {reason}",
   },
   mesDossiers: {
     title: "Mes dossiers",
