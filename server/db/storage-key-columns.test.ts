@@ -7,16 +7,14 @@ import { STORAGE_KEY_COLUMNS } from "./storage-key-columns";
 /** A column named like a storage key (`storage_key`, `file_key`, `logo_key`…). */
 const STORAGE_KEY_NAME = /_key$/;
 
-const registered = new Set(
-  STORAGE_KEY_COLUMNS.map(({ table, column }) => `${getTableConfig(table).name}.${column.name}`),
-);
+const registered = new Set(STORAGE_KEY_COLUMNS.map(({ table, column }) => `${getTableConfig(table).name}.${column.name}`));
 
 describe("the registry of columns holding storage keys", () => {
   it("lists every column of the schema named like a storage key", () => {
     const named = Object.values(schema)
-      .filter((value): value is PgTable => is(value, PgTable))
+      .filter((value) => is(value, PgTable))
       .flatMap((table) => {
-        const config = getTableConfig(table);
+        const config = getTableConfig(table as PgTable);
         return config.columns.filter((c) => STORAGE_KEY_NAME.test(c.name)).map((c) => `${config.name}.${c.name}`);
       });
     expect(named.length).toBeGreaterThan(0);

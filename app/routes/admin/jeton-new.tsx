@@ -8,6 +8,7 @@ import { data, Form } from "react-router";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { listApiTokens } from "../../../server/queries/admin/api-tokens";
 import { CsrfInput } from "../../components/csrf-input";
+import { SubmitCancel } from "../../components/dsfr/button-group";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { readForm, services, tFor } from "../../lib/request.server";
@@ -128,22 +129,20 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           <legend className="fr-fieldset__legend" id="token-scope-legend">
             {t("equipe.jetons.scopeLegend")}
           </legend>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-scope-all" name="scope" value="all" defaultChecked={values.scope === "all"} />
-              <label className="fr-label" htmlFor="token-scope-all">
-                {t("equipe.jetons.scopeAll")}
-              </label>
-            </div>
-          </div>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-scope-some" name="scope" value="some" defaultChecked={values.scope === "some"} />
-              <label className="fr-label" htmlFor="token-scope-some">
-                {t("equipe.jetons.scopeSome")}
-              </label>
-            </div>
-          </div>
+          <RadioItem
+            id="token-scope-all"
+            name="scope"
+            value="all"
+            checked={values.scope === "all"}
+            label={t("equipe.jetons.scopeAll")}
+          />
+          <RadioItem
+            id="token-scope-some"
+            name="scope"
+            value="some"
+            checked={values.scope === "some"}
+            label={t("equipe.jetons.scopeSome")}
+          />
           {loaderData.demarches.length === 0 ? (
             <p className="fr-fieldset__element">{t("equipe.jetons.noDemarche")}</p>
           ) : (
@@ -177,51 +176,41 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           <legend className="fr-fieldset__legend" id="token-access-legend">
             {t("equipe.jetons.accessLegend")}
           </legend>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-access-read" name="access" value="read" defaultChecked={values.access === "read"} />
-              <label className="fr-label" htmlFor="token-access-read">
-                {t("equipe.jetons.readOnly")}
-              </label>
-            </div>
-          </div>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input
-                type="radio"
-                id="token-access-write"
-                name="access"
-                value="write"
-                defaultChecked={values.access === "write"}
-              />
-              <label className="fr-label" htmlFor="token-access-write">
-                {t("equipe.jetons.readWrite")}
-                <span className="fr-hint-text">{t("equipe.jetons.readWriteHint")}</span>
-              </label>
-            </div>
-          </div>
+          <RadioItem
+            id="token-access-read"
+            name="access"
+            value="read"
+            checked={values.access === "read"}
+            label={t("equipe.jetons.readOnly")}
+          />
+          <RadioItem
+            id="token-access-write"
+            name="access"
+            value="write"
+            checked={values.access === "write"}
+            label={t("equipe.jetons.readWrite")}
+            hint={t("equipe.jetons.readWriteHint")}
+          />
         </fieldset>
 
         <fieldset className="fr-fieldset" aria-labelledby="token-expiry-legend">
           <legend className="fr-fieldset__legend" id="token-expiry-legend">
             {t("equipe.jetons.expiryLegend")}
           </legend>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-expiry-none" name="expiry" value="none" defaultChecked={values.expiry === "none"} />
-              <label className="fr-label" htmlFor="token-expiry-none">
-                {t("equipe.jetons.expiryNone")}
-              </label>
-            </div>
-          </div>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-expiry-date" name="expiry" value="date" defaultChecked={values.expiry === "date"} />
-              <label className="fr-label" htmlFor="token-expiry-date">
-                {t("equipe.jetons.expiryDate")}
-              </label>
-            </div>
-          </div>
+          <RadioItem
+            id="token-expiry-none"
+            name="expiry"
+            value="none"
+            checked={values.expiry === "none"}
+            label={t("equipe.jetons.expiryNone")}
+          />
+          <RadioItem
+            id="token-expiry-date"
+            name="expiry"
+            value="date"
+            checked={values.expiry === "date"}
+            label={t("equipe.jetons.expiryDate")}
+          />
           <div className="fr-fieldset__element">
             <div className={errors.expiresAt ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
               <label className="fr-label" htmlFor="token-expires-on">
@@ -271,19 +260,23 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           ) : null}
         </div>
 
-        <ul className="fr-btns-group fr-btns-group--inline">
-          <li>
-            <button type="submit" className="fr-btn">
-              {t("equipe.jetons.submit")}
-            </button>
-          </li>
-          <li>
-            <a className="fr-btn fr-btn--secondary" href="/admin/jetons">
-              {t("equipe.jetons.cancel")}
-            </a>
-          </li>
-        </ul>
+        <SubmitCancel submit={t("equipe.jetons.submit")} cancel={t("equipe.jetons.cancel")} cancelHref="/admin/jetons" />
       </Form>
     </>
+  );
+}
+
+/** One choice of a DSFR radio fieldset. */
+function RadioItem(props: { id: string; name: string; value: string; checked: boolean; label: string; hint?: string }) {
+  return (
+    <div className="fr-fieldset__element">
+      <div className="fr-radio-group">
+        <input type="radio" id={props.id} name={props.name} value={props.value} defaultChecked={props.checked} />
+        <label className="fr-label" htmlFor={props.id}>
+          {props.label}
+          {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
+        </label>
+      </div>
+    </div>
   );
 }

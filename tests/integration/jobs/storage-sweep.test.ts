@@ -7,14 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  archives,
-  attachments,
-  attestations,
-  attestationTemplates,
-  exports,
-  groupesImports,
-} from "../../../server/db/schema";
+import { archives, attachments, attestations, attestationTemplates, exports, groupesImports } from "../../../server/db/schema";
 import { STORAGE_KEY_COLUMNS } from "../../../server/db/storage-key-columns";
 import { createLocalStorage } from "../../../server/integrations/storage/local-storage";
 import { orphanKeys, sweepStorage } from "../../../server/jobs/purge-attachments.job";
