@@ -129,19 +129,13 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           <legend className="fr-fieldset__legend" id="token-scope-legend">
             {t("equipe.jetons.scopeLegend")}
           </legend>
-          <RadioItem
-            id="token-scope-all"
+          <RadioChoices
             name="scope"
-            value="all"
-            checked={values.scope === "all"}
-            label={t("equipe.jetons.scopeAll")}
-          />
-          <RadioItem
-            id="token-scope-some"
-            name="scope"
-            value="some"
-            checked={values.scope === "some"}
-            label={t("equipe.jetons.scopeSome")}
+            checked={values.scope}
+            choices={[
+              { value: "all", label: t("equipe.jetons.scopeAll") },
+              { value: "some", label: t("equipe.jetons.scopeSome") },
+            ]}
           />
           {loaderData.demarches.length === 0 ? (
             <p className="fr-fieldset__element">{t("equipe.jetons.noDemarche")}</p>
@@ -176,20 +170,13 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           <legend className="fr-fieldset__legend" id="token-access-legend">
             {t("equipe.jetons.accessLegend")}
           </legend>
-          <RadioItem
-            id="token-access-read"
+          <RadioChoices
             name="access"
-            value="read"
-            checked={values.access === "read"}
-            label={t("equipe.jetons.readOnly")}
-          />
-          <RadioItem
-            id="token-access-write"
-            name="access"
-            value="write"
-            checked={values.access === "write"}
-            label={t("equipe.jetons.readWrite")}
-            hint={t("equipe.jetons.readWriteHint")}
+            checked={values.access}
+            choices={[
+              { value: "read", label: t("equipe.jetons.readOnly") },
+              { value: "write", label: t("equipe.jetons.readWrite"), hint: t("equipe.jetons.readWriteHint") },
+            ]}
           />
         </fieldset>
 
@@ -197,19 +184,13 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           <legend className="fr-fieldset__legend" id="token-expiry-legend">
             {t("equipe.jetons.expiryLegend")}
           </legend>
-          <RadioItem
-            id="token-expiry-none"
+          <RadioChoices
             name="expiry"
-            value="none"
-            checked={values.expiry === "none"}
-            label={t("equipe.jetons.expiryNone")}
-          />
-          <RadioItem
-            id="token-expiry-date"
-            name="expiry"
-            value="date"
-            checked={values.expiry === "date"}
-            label={t("equipe.jetons.expiryDate")}
+            checked={values.expiry}
+            choices={[
+              { value: "none", label: t("equipe.jetons.expiryNone") },
+              { value: "date", label: t("equipe.jetons.expiryDate") },
+            ]}
           />
           <div className="fr-fieldset__element">
             <div className={errors.expiresAt ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
@@ -266,17 +247,24 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
   );
 }
 
-/** One choice of a DSFR radio fieldset. */
-function RadioItem(props: { id: string; name: string; value: string; checked: boolean; label: string; hint?: string }) {
-  return (
-    <div className="fr-fieldset__element">
-      <div className="fr-radio-group">
-        <input type="radio" id={props.id} name={props.name} value={props.value} defaultChecked={props.checked} />
-        <label className="fr-label" htmlFor={props.id}>
-          {props.label}
-          {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
-        </label>
+/** The choices of a DSFR radio fieldset (ids `token-<name>-<value>`). */
+function RadioChoices(props: {
+  name: string;
+  checked: string;
+  choices: ReadonlyArray<{ value: string; label: string; hint?: string }>;
+}) {
+  return props.choices.map((choice) => {
+    const id = `token-${props.name}-${choice.value}`;
+    return (
+      <div className="fr-fieldset__element" key={choice.value}>
+        <div className="fr-radio-group">
+          <input type="radio" id={id} name={props.name} value={choice.value} defaultChecked={props.checked === choice.value} />
+          <label className="fr-label" htmlFor={id}>
+            {choice.label}
+            {choice.hint ? <span className="fr-hint-text">{choice.hint}</span> : null}
+          </label>
+        </div>
       </div>
-    </div>
-  );
+    );
+  });
 }
