@@ -4,6 +4,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { readStoredCondition } from "../domain/conditions/ast";
 import type { IneligibilityRules } from "../domain/form/ineligibility";
 import { buildFormTree, type FlatChampDescriptor } from "../domain/form/tree";
 import type { DbOrTx } from "./client";
@@ -15,6 +16,8 @@ export interface RevisionChamp extends FlatChampDescriptor {
   coordinateId: number;
   position: number;
   private: boolean;
+  /** The stored condition did not parse (`condition` is then null): the editor says so, publication is refused. */
+  conditionMalformed: boolean;
 }
 
 const parentCoordinate = alias(revisionTypesDeChamp, "parent_coordinate");
@@ -54,11 +57,10 @@ export async function loadRevisionChamps(
   // Model and notice files are attachments, read into the options (server/db/file-templates.ts).
   const champs = await withTemplateFiles(
     db,
-    rows.map(({ parentCoordinateId: _p, ...r }) => ({
-      ...r,
-      parentStableId: r.parentStableId ?? null,
-      condition: r.condition ?? null,
-    })),
+    rows.map(({ parentCoordinateId: _p, condition: stored, ...r }) => {
+      const { condition, malformed } = readStoredCondition(stored);
+      return { ...r, parentStableId: r.parentStableId ?? null, condition, conditionMalformed: malformed };
+    }),
     (champ) => champ.type,
   );
   // Form order: top-level fields by position, each block directly followed by its children.

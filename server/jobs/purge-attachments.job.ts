@@ -10,10 +10,11 @@
  * Objects younger than the grace period are never touched: an upload writes its bytes just
  * before the transaction that records them.
  */
-import { inArray, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import { archives, attachments, attestations, attestationTemplates, exports, groupesImports } from "../db/schema";
+import { attachments } from "../db/schema";
+import { unreferencedKeysQuery } from "../db/storage-key-columns";
 import { type Storage, storageFor } from "../integrations/storage";
 import type { JobDefinition } from "./registry";
 
@@ -57,45 +58,11 @@ export async function deleteUnreferencedAttachments(db: DbOrTx, graceMs = ATTACH
   }
 }
 
-/** The given keys that no attachment row (nor export, attestation, archive or groupes import file) refers to. */
+/** The given keys that no registered storage-key column (server/db/storage-key-columns.ts) refers to. */
 export async function orphanKeys(db: DbOrTx, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const [used, exported, attested, images, archived, imported] = await Promise.all([
-    db
-      .selectDistinct({ key: attachments.storageKey })
-      .from(attachments)
-      .where(inArray(attachments.storageKey, [...keys])),
-    db
-      .select({ key: exports.fileKey })
-      .from(exports)
-      .where(inArray(exports.fileKey, [...keys])),
-    db
-      .select({ key: attestations.storageKey })
-      .from(attestations)
-      .where(inArray(attestations.storageKey, [...keys])),
-    db
-      .select({ logo: attestationTemplates.logoKey, signature: attestationTemplates.signatureKey })
-      .from(attestationTemplates)
-      .where(or(inArray(attestationTemplates.logoKey, [...keys]), inArray(attestationTemplates.signatureKey, [...keys]))),
-    db
-      .select({ key: archives.fileKey })
-      .from(archives)
-      .where(inArray(archives.fileKey, [...keys])),
-    // A groupes CSV import's file, kept until its job ends.
-    db
-      .select({ key: groupesImports.fileKey })
-      .from(groupesImports)
-      .where(inArray(groupesImports.fileKey, [...keys])),
-  ]);
-  const kept = new Set<string | null>([
-    ...used.map((row) => row.key),
-    ...exported.map((row) => row.key),
-    ...archived.map((row) => row.key),
-    ...attested.map((row) => row.key),
-    ...images.flatMap((row) => [row.logo, row.signature]),
-    ...imported.map((row) => row.key),
-  ]);
-  return [...new Set(keys)].filter((key) => !kept.has(key));
+  const rows = await db.execute<{ key: string }>(unreferencedKeysQuery([...new Set(keys)]));
+  return rows.rows.map((row) => row.key);
 }
 
 /** Deletes stored objects older than the grace period that no row refers to; returns how many. */

@@ -37,3 +37,17 @@ export function ButtonGroup({
     </ul>
   );
 }
+
+/** A form's main button and a link back where the usager came from, in a row. */
+export function SubmitCancel({ submit, cancel, cancelHref }: { submit: ReactNode; cancel: ReactNode; cancelHref: string }) {
+  return (
+    <ButtonGroup inline="always">
+      <button type="submit" className="fr-btn">
+        {submit}
+      </button>
+      <a className="fr-btn fr-btn--secondary" href={cancelHref}>
+        {cancel}
+      </a>
+    </ButtonGroup>
+  );
+}

@@ -8,6 +8,7 @@ export function DsfrTable({
   caption,
   captionHidden = false,
   className,
+  columns,
   children,
 }: {
   caption: ReactNode;
@@ -15,7 +16,9 @@ export function DsfrTable({
   captionHidden?: boolean;
   /** Extra classes of the outer block (e.g. `fr-mb-4w`, `fr-table--sm`). */
   className?: string;
-  /** The table's `thead` and `tbody`. */
+  /** The column headers (`thead`, one row of `th scope="col"`); absent: `children` brings its own. */
+  columns?: readonly ReactNode[];
+  /** The table's `tbody` (and `thead` without `columns`). */
   children: ReactNode;
 }) {
   const classes = ["fr-table", captionHidden ? "fr-table--no-caption" : "", className ?? ""].filter(Boolean).join(" ");
@@ -26,6 +29,19 @@ export function DsfrTable({
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>
+              {columns ? (
+                <thead>
+                  <tr>
+                    {columns.map((column, index) => (
+                      // Columns are fixed per table: their place is their identity.
+                      // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+                      <th key={index} scope="col">
+                        {column}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+              ) : null}
               {children}
             </table>
           </div>

@@ -10,7 +10,7 @@ import { updateExpertsSettings } from "../../../server/operations/demarches/upda
 import { loadDemarcheExperts } from "../../../server/queries/admin/experts";
 import { DsfrTable } from "../../components/dsfr/table";
 import { CsrfInput } from "../../components/csrf-input";
-import { TextareaField } from "../../components/dsfr/fields";
+import { CheckboxField, TextareaField } from "../../components/dsfr/fields";
 import { avisRefusalMessages } from "../../lib/avis-form.server";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
@@ -107,45 +107,30 @@ export default function AdminExperts({ loaderData, actionData }: Route.Component
           <input type="hidden" name="intent" value="settings" />
           <fieldset className="fr-fieldset">
             <div className="fr-fieldset__element">
-              <div className="fr-checkbox-group">
-                <input
-                  type="checkbox"
-                  id="allow-expert-review"
-                  name="allow_expert_review"
-                  defaultChecked={demarche.allowExpertReview}
-                />
-                <label className="fr-label" htmlFor="allow-expert-review">
-                  {t("avis.admin.allowExpertReview")}
-                </label>
-              </div>
+              <CheckboxField
+                id="allow-expert-review"
+                name="allow_expert_review"
+                label={t("avis.admin.allowExpertReview")}
+                defaultChecked={demarche.allowExpertReview}
+              />
             </div>
             <div className="fr-fieldset__element">
-              <div className="fr-checkbox-group">
-                <input
-                  type="checkbox"
-                  id="allow-expert-messaging"
-                  name="allow_expert_messaging"
-                  defaultChecked={demarche.allowExpertMessaging}
-                />
-                <label className="fr-label" htmlFor="allow-expert-messaging">
-                  {t("avis.admin.allowExpertMessaging")}
-                  <span className="fr-hint-text">{t("avis.admin.allowExpertMessagingHint")}</span>
-                </label>
-              </div>
+              <CheckboxField
+                id="allow-expert-messaging"
+                name="allow_expert_messaging"
+                label={t("avis.admin.allowExpertMessaging")}
+                hint={t("avis.admin.allowExpertMessagingHint")}
+                defaultChecked={demarche.allowExpertMessaging}
+              />
             </div>
             <div className="fr-fieldset__element">
-              <div className="fr-checkbox-group">
-                <input
-                  type="checkbox"
-                  id="experts-restricted"
-                  name="restricted"
-                  defaultChecked={demarche.expertsRequireAdministrateurInvitation}
-                />
-                <label className="fr-label" htmlFor="experts-restricted">
-                  {t("avis.admin.restricted")}
-                  <span className="fr-hint-text">{t("avis.admin.restrictedHint")}</span>
-                </label>
-              </div>
+              <CheckboxField
+                id="experts-restricted"
+                name="restricted"
+                label={t("avis.admin.restricted")}
+                hint={t("avis.admin.restrictedHint")}
+                defaultChecked={demarche.expertsRequireAdministrateurInvitation}
+              />
             </div>
           </fieldset>
           <button type="submit" className="fr-btn">
@@ -159,16 +144,17 @@ export default function AdminExperts({ loaderData, actionData }: Route.Component
         {experts.length === 0 ? (
           <p>{t("avis.admin.listEmpty")}</p>
         ) : (
-          <DsfrTable caption={t("avis.admin.listTitle")} captionHidden>
-            <thead>
-              <tr>
-                <th scope="col">{t("avis.admin.email")}</th>
-                <th scope="col">{t("avis.admin.origin")}</th>
-                <th scope="col">{t("avis.admin.decisionAccess")}</th>
-                <th scope="col">{t("avis.admin.status")}</th>
-                <th scope="col">{t("avis.admin.actions")}</th>
-              </tr>
-            </thead>
+          <DsfrTable
+            caption={t("avis.admin.listTitle")}
+            captionHidden
+            columns={[
+              t("avis.admin.email"),
+              t("avis.admin.origin"),
+              t("avis.admin.decisionAccess"),
+              t("avis.admin.status"),
+              t("avis.admin.actions"),
+            ]}
+          >
             <tbody>
               {experts.map((e) => (
                 <tr key={e.id}>

@@ -28,6 +28,7 @@ import { GroupeMembers } from "../../components/groupes/groupe-members";
 import { useT, useTn } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, notFound, readForm, requestState, services } from "../../lib/request.server";
+import { GroupesImportForm } from "./ui/groupes-import-form";
 import type { Route } from "./+types/groupe";
 import { demarcheIdOf, intField } from "./admin.server";
 import { conditionRowsFromForm, hasBlockingRowErrors } from "./conditions.server";
@@ -282,21 +283,7 @@ export default function Groupe({ loaderData, actionData }: Route.ComponentProps)
       </h2>
       {instructeurs.length === 0 ? <p>{t("groupes.groupe.noInstructeur")}</p> : null}
       <GroupeMembers instructeurs={instructeurs} emails={actionData?.values?.emails ?? ""} emailsError={emailsError ?? null} />
-      <Form method="post" encType="multipart/form-data" action={`?import`} noValidate className="fr-mt-3w">
-        <CsrfInput />
-        <p>{t("groupes.import.leadGroupe")}</p>
-        <UploadField
-          id="file"
-          name="file"
-          label={t("groupes.import.file")}
-          accept=".csv,text/csv"
-          required
-          className="fr-mb-3w"
-        />
-        <button type="submit" className="fr-btn fr-btn--secondary">
-          {t("groupes.import.submit")}
-        </button>
-      </Form>
+      <GroupesImportForm action="?import" lead={t("groupes.import.leadGroupe")} className="fr-mt-3w" />
 
       <ContactForm
         contact={groupe.contact}

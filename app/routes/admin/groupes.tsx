@@ -17,11 +17,12 @@ import { DsfrTable } from "../../components/dsfr/table";
 import { useT, useTn } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { formString, readForm, requestState, services } from "../../lib/request.server";
+import { GroupesImportForm } from "./ui/groupes-import-form";
 import type { Route } from "./+types/groupes";
 import { demarcheIdOf } from "./admin.server";
 import { groupesImportAction, isGroupesImport } from "./groupes.server";
 import { ImportErrors } from "./ui/import-errors";
-import { InputField, SelectField, UploadField } from "../../components/dsfr/fields";
+import { InputField, SelectField } from "../../components/dsfr/fields";
 import { Breadcrumb, demarcheCrumb, ErrorSummary, Notice, PageTitle, useDynamicT, useFormatNumber } from "./ui/layout";
 
 export const handle = { i18n: ["admin", "groupes"] };
@@ -288,20 +289,7 @@ export default function Groupes({ loaderData, actionData }: Route.ComponentProps
 
       <h2 className="fr-mt-6w">{t("groupes.import.title")}</h2>
       <p>{t("groupes.import.lead")}</p>
-      <Form method="post" encType="multipart/form-data" action={`${page}?import`} noValidate>
-        <CsrfInput />
-        <UploadField
-          id="file"
-          name="file"
-          label={t("groupes.import.file")}
-          accept=".csv,text/csv"
-          required
-          className="fr-mb-3w"
-        />
-        <button type="submit" className="fr-btn fr-btn--secondary">
-          {t("groupes.import.submit")}
-        </button>
-      </Form>
+      <GroupesImportForm action={`${page}?import`} />
 
       {total > 1 ? (
         <>

@@ -8,6 +8,7 @@ import { data, Form } from "react-router";
 import { createApiToken } from "../../../server/operations/api-tokens/create-api-token";
 import { listApiTokens } from "../../../server/queries/admin/api-tokens";
 import { CsrfInput } from "../../components/csrf-input";
+import { SubmitCancel } from "../../components/dsfr/button-group";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { readForm, services, tFor } from "../../lib/request.server";
@@ -128,22 +129,14 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           <legend className="fr-fieldset__legend" id="token-scope-legend">
             {t("equipe.jetons.scopeLegend")}
           </legend>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-scope-all" name="scope" value="all" defaultChecked={values.scope === "all"} />
-              <label className="fr-label" htmlFor="token-scope-all">
-                {t("equipe.jetons.scopeAll")}
-              </label>
-            </div>
-          </div>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-scope-some" name="scope" value="some" defaultChecked={values.scope === "some"} />
-              <label className="fr-label" htmlFor="token-scope-some">
-                {t("equipe.jetons.scopeSome")}
-              </label>
-            </div>
-          </div>
+          <RadioChoices
+            name="scope"
+            checked={values.scope}
+            choices={[
+              { value: "all", label: t("equipe.jetons.scopeAll") },
+              { value: "some", label: t("equipe.jetons.scopeSome") },
+            ]}
+          />
           {loaderData.demarches.length === 0 ? (
             <p className="fr-fieldset__element">{t("equipe.jetons.noDemarche")}</p>
           ) : (
@@ -177,51 +170,28 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           <legend className="fr-fieldset__legend" id="token-access-legend">
             {t("equipe.jetons.accessLegend")}
           </legend>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-access-read" name="access" value="read" defaultChecked={values.access === "read"} />
-              <label className="fr-label" htmlFor="token-access-read">
-                {t("equipe.jetons.readOnly")}
-              </label>
-            </div>
-          </div>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input
-                type="radio"
-                id="token-access-write"
-                name="access"
-                value="write"
-                defaultChecked={values.access === "write"}
-              />
-              <label className="fr-label" htmlFor="token-access-write">
-                {t("equipe.jetons.readWrite")}
-                <span className="fr-hint-text">{t("equipe.jetons.readWriteHint")}</span>
-              </label>
-            </div>
-          </div>
+          <RadioChoices
+            name="access"
+            checked={values.access}
+            choices={[
+              { value: "read", label: t("equipe.jetons.readOnly") },
+              { value: "write", label: t("equipe.jetons.readWrite"), hint: t("equipe.jetons.readWriteHint") },
+            ]}
+          />
         </fieldset>
 
         <fieldset className="fr-fieldset" aria-labelledby="token-expiry-legend">
           <legend className="fr-fieldset__legend" id="token-expiry-legend">
             {t("equipe.jetons.expiryLegend")}
           </legend>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-expiry-none" name="expiry" value="none" defaultChecked={values.expiry === "none"} />
-              <label className="fr-label" htmlFor="token-expiry-none">
-                {t("equipe.jetons.expiryNone")}
-              </label>
-            </div>
-          </div>
-          <div className="fr-fieldset__element">
-            <div className="fr-radio-group">
-              <input type="radio" id="token-expiry-date" name="expiry" value="date" defaultChecked={values.expiry === "date"} />
-              <label className="fr-label" htmlFor="token-expiry-date">
-                {t("equipe.jetons.expiryDate")}
-              </label>
-            </div>
-          </div>
+          <RadioChoices
+            name="expiry"
+            checked={values.expiry}
+            choices={[
+              { value: "none", label: t("equipe.jetons.expiryNone") },
+              { value: "date", label: t("equipe.jetons.expiryDate") },
+            ]}
+          />
           <div className="fr-fieldset__element">
             <div className={errors.expiresAt ? "fr-input-group fr-input-group--error" : "fr-input-group"}>
               <label className="fr-label" htmlFor="token-expires-on">
@@ -271,19 +241,30 @@ export default function AdminJetonNew({ loaderData, actionData }: Route.Componen
           ) : null}
         </div>
 
-        <ul className="fr-btns-group fr-btns-group--inline">
-          <li>
-            <button type="submit" className="fr-btn">
-              {t("equipe.jetons.submit")}
-            </button>
-          </li>
-          <li>
-            <a className="fr-btn fr-btn--secondary" href="/admin/jetons">
-              {t("equipe.jetons.cancel")}
-            </a>
-          </li>
-        </ul>
+        <SubmitCancel submit={t("equipe.jetons.submit")} cancel={t("equipe.jetons.cancel")} cancelHref="/admin/jetons" />
       </Form>
     </>
   );
+}
+
+/** The choices of a DSFR radio fieldset (ids `token-<name>-<value>`). */
+function RadioChoices(props: {
+  name: string;
+  checked: string;
+  choices: ReadonlyArray<{ value: string; label: string; hint?: string }>;
+}) {
+  return props.choices.map((choice) => {
+    const id = `token-${props.name}-${choice.value}`;
+    return (
+      <div className="fr-fieldset__element" key={choice.value}>
+        <div className="fr-radio-group">
+          <input type="radio" id={id} name={props.name} value={choice.value} defaultChecked={props.checked === choice.value} />
+          <label className="fr-label" htmlFor={id}>
+            {choice.label}
+            {choice.hint ? <span className="fr-hint-text">{choice.hint}</span> : null}
+          </label>
+        </div>
+      </div>
+    );
+  });
 }

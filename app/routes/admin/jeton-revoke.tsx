@@ -6,6 +6,7 @@ import { Form, redirect } from "react-router";
 import { revokeApiToken } from "../../../server/operations/api-tokens/revoke-api-token";
 import { listApiTokens } from "../../../server/queries/admin/api-tokens";
 import { CsrfInput } from "../../components/csrf-input";
+import { SubmitCancel } from "../../components/dsfr/button-group";
 import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { notFound, services } from "../../lib/request.server";
@@ -43,18 +44,7 @@ export default function AdminJetonRevoke({ loaderData }: Route.ComponentProps) {
       <p>{t("equipe.jetons.revokeConfirmBody")}</p>
       <Form method="post">
         <CsrfInput />
-        <ul className="fr-btns-group fr-btns-group--inline">
-          <li>
-            <button type="submit" className="fr-btn">
-              {t("equipe.jetons.revokeConfirm")}
-            </button>
-          </li>
-          <li>
-            <a className="fr-btn fr-btn--secondary" href="/admin/jetons">
-              {t("equipe.jetons.cancel")}
-            </a>
-          </li>
-        </ul>
+        <SubmitCancel submit={t("equipe.jetons.revokeConfirm")} cancel={t("equipe.jetons.cancel")} cancelHref="/admin/jetons" />
       </Form>
     </>
   );

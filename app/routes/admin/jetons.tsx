@@ -74,19 +74,20 @@ export default function AdminJetons({ loaderData, actionData }: Route.ComponentP
       {tokens.length === 0 ? (
         <p>{t("equipe.jetons.empty")}</p>
       ) : (
-        <DsfrTable caption={t("equipe.jetons.listTitle")} captionHidden>
-          <thead>
-            <tr>
-              <th scope="col">{t("equipe.jetons.name")}</th>
-              <th scope="col">{t("equipe.jetons.prefix")}</th>
-              <th scope="col">{t("equipe.jetons.scope")}</th>
-              <th scope="col">{t("equipe.jetons.access")}</th>
-              <th scope="col">{t("equipe.jetons.networks")}</th>
-              <th scope="col">{t("equipe.jetons.lastUsed")}</th>
-              <th scope="col">{t("equipe.jetons.status")}</th>
-              <th scope="col">{t("equipe.administrateurs.actions")}</th>
-            </tr>
-          </thead>
+        <DsfrTable
+          caption={t("equipe.jetons.listTitle")}
+          captionHidden
+          columns={[
+            t("equipe.jetons.name"),
+            t("equipe.jetons.prefix"),
+            t("equipe.jetons.scope"),
+            t("equipe.jetons.access"),
+            t("equipe.jetons.networks"),
+            t("equipe.jetons.lastUsed"),
+            t("equipe.jetons.status"),
+            t("equipe.administrateurs.actions"),
+          ]}
+        >
           <tbody>
             {tokens.map((token) => {
               const expired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= new Date(now).getTime();

@@ -465,30 +465,20 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
         <input type="hidden" name="intent" value="replay-range" />
         {failure?.target === "replay" && failure.errors.form ? <p className="fr-error-text">{message("form")}</p> : null}
         <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <InputField
-              id="replay-from"
-              name="from"
-              type="datetime-local"
-              label={t("webhooks.replay.from")}
-              hint={t("webhooks.replay.hint")}
-              required
-              defaultValue={failure?.target === "replay" ? failure.values.from : ""}
-              error={errorsOf("replay", ["from"]).from}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <InputField
-              id="replay-to"
-              name="to"
-              type="datetime-local"
-              label={t("webhooks.replay.to")}
-              hint={t("webhooks.replay.hint")}
-              required
-              defaultValue={failure?.target === "replay" ? failure.values.to : ""}
-              error={errorsOf("replay", ["to"]).to}
-            />
-          </div>
+          {(["from", "to"] as const).map((bound) => (
+            <div className="fr-col-12 fr-col-md-6" key={bound}>
+              <InputField
+                id={`replay-${bound}`}
+                name={bound}
+                type="datetime-local"
+                label={t(`webhooks.replay.${bound}`)}
+                hint={t("webhooks.replay.hint")}
+                required
+                defaultValue={failure?.target === "replay" ? failure.values[bound] : ""}
+                error={errorsOf("replay", [bound])[bound]}
+              />
+            </div>
+          ))}
         </div>
         <SelectField
           id="replay-subscription"

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Locale } from "../../../common/i18n/types";
+import type { Condition } from "../conditions/ast";
 import type { FileRef } from "../files/file-ref";
 import type { ReferenceData } from "../geo/reference-data";
 import type { ChampError } from "./errors";
@@ -72,8 +73,11 @@ export interface ChampDescriptor {
   mandatory: boolean;
   /** Raw stored options; parse them with the type's `optionsSchema` (see `resolveOptions`). */
   options: Record<string, unknown>;
-  /** Visibility condition, raw as stored (the reference's `Logic::*` JSON); null/absent: always shown. */
-  condition?: unknown;
+  /**
+   * Visibility condition, parsed when the revision was read (`readStoredCondition`); null/absent:
+   * always shown (a stored condition that does not parse shows the field too).
+   */
+  condition?: Condition | null;
   /** Fields of a `repetition` block, in order (absent for every other type). */
   children?: readonly ChampDescriptor[];
 }

@@ -82,6 +82,17 @@ export function parseCondition(json: unknown): Condition | null {
   return result.success ? result.data : null;
 }
 
+/**
+ * A stored condition read once, where it leaves the database (fields: `loadRevisionChamps`):
+ * `condition` null when there is none or when the stored JSON is no condition (`malformed`: the
+ * editor says so and publication is refused; the form shows the field).
+ */
+export function readStoredCondition(json: unknown): { condition: Condition | null; malformed: boolean } {
+  if (json === null || json === undefined) return { condition: null, malformed: false };
+  const condition = parseCondition(json);
+  return { condition, malformed: condition === null };
+}
+
 /** The reference's jsonb shape (key order as its `to_h`: term first). */
 export function conditionToJson(condition: Condition): Condition {
   switch (condition.term) {

@@ -19,7 +19,7 @@ import {
   empty,
   isBinary,
   isNary,
-  parseCondition,
+  readStoredCondition,
 } from "./ast";
 import { OTHER_VALUE } from "./evaluate";
 import { type ChampValueType, champValueType, isConditionable } from "./types";
@@ -356,24 +356,39 @@ export function rowErrors(
   });
 }
 
-/** Errors of a stored (raw jsonb) condition: `malformed` when it is not a condition at all. */
+/** A field's visibility condition as read from the database (`readStoredCondition`). */
+export interface StoredFieldCondition {
+  condition?: Condition | null;
+  conditionMalformed?: boolean;
+}
+
+/** Errors of a parsed condition: `malformed` when the stored JSON was not a condition at all. */
+export function fieldConditionErrors(
+  stored: StoredFieldCondition,
+  available: readonly ConditionField[],
+  lists: ChoiceLists,
+): Array<ConditionErrorCode | "malformed"> {
+  if (stored.conditionMalformed) return ["malformed"];
+  return stored.condition ? ruleErrors(stored.condition, available, lists) : [];
+}
+
+/** Errors of stored (raw jsonb) rules (ineligibility, routing): `malformed` when they are not a condition at all. */
 export function storedConditionErrors(
   raw: unknown,
   available: readonly ConditionField[],
   lists: ChoiceLists,
 ): Array<ConditionErrorCode | "malformed"> {
-  if (raw === null || raw === undefined) return [];
-  const condition = parseCondition(raw);
-  return condition === null ? ["malformed"] : ruleErrors(condition, available, lists);
+  const { condition, malformed } = readStoredCondition(raw);
+  return fieldConditionErrors({ condition, conditionMalformed: malformed }, available, lists);
 }
 
 /** Stable ids of the fields whose visibility condition has an error (incomplete ones included). */
 export function fieldsWithInvalidCondition(
-  fields: ReadonlyArray<ConditionField & { condition?: unknown }>,
+  fields: ReadonlyArray<ConditionField & StoredFieldCondition>,
   lists: ChoiceLists,
 ): number[] {
   return fields
-    .filter((field) => storedConditionErrors(field.condition, availableForField(fields, field.stableId), lists).length > 0)
+    .filter((field) => fieldConditionErrors(field, availableForField(fields, field.stableId), lists).length > 0)
     .map((field) => field.stableId);
 }
 

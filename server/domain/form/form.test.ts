@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChampDescriptor } from "../champs/definition";
 import { hiddenValuesToClear, parseDraftValues, validateChampsForSubmit } from "../champs/validate-dossier";
-import { champValue, constant, eq, greaterThan } from "../conditions/ast";
+import { champValue, constant, eq, greaterThan, readStoredCondition } from "../conditions/ast";
 import { isIneligible } from "./ineligibility";
 import { champKey, newRowId, parseChampKey } from "./keys";
 import { applyRowIntent, parseRowIntent } from "./row-intent";
@@ -91,8 +91,8 @@ describe("hiddenKeys", () => {
     expect(hiddenKeys(chain, values({ "1": "false", "2": "true" }))).toEqual(new Set(["2", "3"]));
   });
 
-  it("shows a field whose stored condition cannot be read", () => {
-    const broken = [field(1, "text", { condition: { term: "Logic::Nope" } })];
+  it("shows a field whose stored condition cannot be read (read as null)", () => {
+    const broken = [field(1, "text", { condition: readStoredCondition({ term: "Logic::Nope" }).condition })];
     expect(hiddenKeys(broken, values({}))).toEqual(new Set());
   });
 });

@@ -6,7 +6,6 @@
  * block are hidden. Pure: runs on the server at every save and in the browser as the usager types.
  */
 import type { ChampDescriptor } from "../champs/definition";
-import { parseCondition } from "../conditions/ast";
 import { type ConditionContext, evaluateCondition } from "../conditions/evaluate";
 import type { ConditionChampType } from "../conditions/types";
 import { geoConditionLookups } from "../geo/condition-codes";
@@ -57,11 +56,9 @@ export function conditionContext(
   };
 }
 
-/** A stored condition that cannot be read shows the field: data entry is never blocked by a broken rule. */
+/** A stored condition that cannot be read (parsed to null on load) shows the field: data entry is never blocked by a broken rule. */
 function isShown(descriptor: ChampDescriptor, ctx: ConditionContext): boolean {
-  if (descriptor.condition === null || descriptor.condition === undefined) return true;
-  const condition = parseCondition(descriptor.condition);
-  return condition === null ? true : evaluateCondition(condition, ctx);
+  return descriptor.condition ? evaluateCondition(descriptor.condition, ctx) : true;
 }
 
 /** Keys of the hidden field occurrences (blocks, their rows' children, and top-level fields). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { and, champValue, constant, eq, greaterThan, includes } from "../conditions/ast";
+import { and, champValue, constant, eq, greaterThan, includes, readStoredCondition } from "../conditions/ast";
 import { availableChampOf, champUsages, type GuardedField, usagesBrokenByTypeChange, type UsageContext } from "./champ-usages";
 
 function field(stableId: number, type: string, overrides: Partial<GuardedField> = {}): GuardedField {
@@ -35,7 +35,10 @@ describe("champUsages", () => {
   });
 
   it("ignores stored rules that are not conditions", () => {
-    const broken = { fields: [field(6, "text", { condition: { term: "Logic::Nope" } })], ineligibiliteRules: "x" };
+    const broken = {
+      fields: [field(6, "text", { condition: readStoredCondition({ term: "Logic::Nope" }).condition })],
+      ineligibiliteRules: "x",
+    };
     expect(champUsages(new Set([1]), broken)).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ export interface GuardedField {
   type: string;
   libelle: string;
   options: Record<string, unknown>;
-  condition: unknown;
+  /** Parsed when the revision was read. */
+  condition: Condition | null;
 }
 
 export interface RoutingRule {
@@ -43,7 +44,7 @@ export function champUsages(targets: ReadonlySet<number>, context: UsageContext)
   const usages: ChampUsage[] = [];
   for (const field of context.fields) {
     if (targets.has(field.stableId)) continue;
-    const condition = parseCondition(field.condition);
+    const { condition } = field;
     if (uses(condition, targets)) usages.push({ kind: "condition", stableId: field.stableId, libelle: field.libelle, condition });
   }
   const ineligibilite = parseCondition(context.ineligibiliteRules);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { champValue, constant, eq } from "../conditions/ast";
+import { champValue, constant, eq, parseCondition } from "../conditions/ast";
 import {
   canonicalJson,
   compareRevisions,
@@ -70,12 +70,12 @@ describe("compareRevisions", () => {
         a,
         {
           ...b,
-          condition: {
+          condition: parseCondition({
             right: { value: "oui", term: "Logic::Constant" },
             left: { stable_id: 1, term: "Logic::ChampValue" },
             term: "Logic::Eq",
             x: 1,
-          },
+          }),
         },
       ]),
       [],

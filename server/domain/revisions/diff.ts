@@ -9,7 +9,7 @@
  * place relative to the others (inserting a field at the top does not "move" every field below).
  */
 import type { JsonValue } from "../champs/definition";
-import { conditionToJson, parseCondition } from "../conditions/ast";
+import { type Condition, conditionToJson, parseCondition } from "../conditions/ast";
 import { isCompatibleTypeChange } from "./type-compatibility";
 
 /** One field of a revision, as stored. */
@@ -22,8 +22,8 @@ export interface RevisionField {
   /** Annotation privée (filled by instructeurs) rather than a field of the usager's form. */
   private: boolean;
   options: Record<string, unknown>;
-  /** Visibility condition, raw as stored (reference JSON AST), null when always shown. */
-  condition: unknown;
+  /** Visibility condition, parsed when the revision was read; null when always shown. */
+  condition: Condition | null;
   /** Stable id of the enclosing repetition block; null at the top level of its list. */
   parentStableId: number | null;
 }
@@ -100,11 +100,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A stored condition in comparable form (unknown keys dropped); null when there is none. */
-function conditionKey(raw: unknown): string | null {
+/** A condition in comparable form (unknown keys dropped); null when there is none. */
+function conditionKey(condition: Condition | null): string | null {
+  return condition === null ? null : canonicalJson(conditionToJson(condition));
+}
+
+/** Stored ineligibility rules (raw jsonb) in comparable form; kept raw when they do not parse. */
+function rulesKey(raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
   const parsed = parseCondition(raw);
-  return canonicalJson(parsed ? conditionToJson(parsed) : raw);
+  return parsed ? conditionKey(parsed) : canonicalJson(raw);
 }
 
 const blankToNull = (text: string | null): string | null => (text === null || text.trim() === "" ? null : text);
@@ -228,8 +233,8 @@ export function compareChamp(
 
 export function compareIneligibilite(from: RevisionIneligibilite, to: RevisionIneligibilite): IneligibiliteChange[] {
   const changes: IneligibiliteChange[] = [];
-  const fromRules = conditionKey(from.rules);
-  const toRules = conditionKey(to.rules);
+  const fromRules = rulesKey(from.rules);
+  const toRules = rulesKey(to.rules);
   if (fromRules === null && toRules !== null) changes.push({ kind: "add_ineligibilite_rules" });
   else if (fromRules !== null && toRules === null) changes.push({ kind: "remove_ineligibilite_rules" });
   else if (fromRules !== toRules) changes.push({ kind: "update_ineligibilite_rules" });

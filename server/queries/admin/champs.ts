@@ -50,6 +50,7 @@ export async function getDraftForm(db: Db, administrateurId: number, demarcheId:
     hasValue: getTypeDeChamp(c.type).hasValue,
     parentStableId: c.parentStableId,
     condition: c.condition ?? null,
+    conditionMalformed: c.conditionMalformed,
   }));
   return {
     demarche: { id: demarche.id, libelle: demarche.libelle, state: demarche.state, path: demarche.path },

@@ -7,11 +7,12 @@ import type { Locale } from "../../../common/i18n/types";
 import type { DbOrTx } from "../../db/client";
 import { loadIneligibility, loadRevisionChamps } from "../../db/revisions";
 import { conditionChoiceLists } from "../../domain/conditions/choice-lists";
+import type { Condition } from "../../domain/conditions/ast";
 import { annotationConditionScope, type ChoiceLists, type ConditionField } from "../../domain/conditions/editor";
 import { findAdministrableDemarche } from "../../lookups/administrable-demarche";
 import { NotFoundError } from "../../errors";
 
-export type EditorConditionField = ConditionField & { condition: unknown };
+export type EditorConditionField = ConditionField & { condition: Condition | null; conditionMalformed: boolean };
 
 export interface ConditionEditorData {
   fields: EditorConditionField[];
@@ -46,7 +47,13 @@ async function draftRevisionOf(db: DbOrTx, administrateurId: number, demarcheId:
 
 /** What condition editors need of a list of fields (flat, in form order, as `loadRevisionChamps` gives them). */
 export function conditionEditorOf(
-  champs: ReadonlyArray<Omit<ConditionField, "options"> & { options: Record<string, unknown>; condition?: unknown }>,
+  champs: ReadonlyArray<
+    Omit<ConditionField, "options"> & {
+      options: Record<string, unknown>;
+      condition?: Condition | null;
+      conditionMalformed?: boolean;
+    }
+  >,
   locale: Locale,
 ): ConditionEditorData {
   const fields = champs.map((c) => ({
@@ -56,6 +63,7 @@ export function conditionEditorOf(
     parentStableId: c.parentStableId,
     options: conditionOptions(c.type, c.options),
     condition: c.condition ?? null,
+    conditionMalformed: c.conditionMalformed ?? false,
   }));
   return { fields, lists: listsFor(fields, locale) };
 }

@@ -6,7 +6,7 @@
 import { useRef } from "react";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
 import type { ChampIds } from "../types";
-import { Combobox, type ComboboxOption, remoteSearch } from "./combobox";
+import { Combobox, type ComboboxOption, remoteSearch } from "../combobox/combobox";
 import { CandidateRadios, type Choice } from "./parts";
 
 export interface GeoSearchFieldProps {
@@ -55,8 +55,7 @@ export function GeoSearchField(props: GeoSearchFieldProps) {
           defaultText={props.text}
           selectionName={selectionName}
           defaultSelection={props.selection}
-          search={remoteSearch(props.kind)}
-          minLength={2}
+          source={{ kind: "remote", search: remoteSearch(props.kind), minLength: 2 }}
           describedBy={described}
           invalid={error}
           required={descriptor.mandatory}

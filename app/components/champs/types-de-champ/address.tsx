@@ -13,7 +13,7 @@ import { countries } from "../../../../server/domain/geo/territories";
 import { useLocale, useT } from "../../../lib/i18n";
 import { DisplayItem } from "../display-parts";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
-import { Combobox, type ComboboxOption, remoteSearch } from "../geo/combobox";
+import { Combobox, type ComboboxOption, remoteSearch } from "../combobox/combobox";
 import { CandidateRadios } from "../geo/parts";
 import type { ChampIds, TypedDisplayProps, TypedInputProps } from "../types";
 
@@ -188,13 +188,14 @@ export function AddressInput({ descriptor, value, errorMessage, ids }: TypedInpu
           defaultText={text}
           selectionName={`${ids.name}__ban`}
           defaultSelection={value?.source === "ban" ? value.banId : ""}
-          search={remoteSearch("adresses")}
-          minLength={3}
+          source={{ kind: "remote", search: remoteSearch("adresses"), minLength: 3 }}
           describedBy={described}
           invalid={error}
           required={descriptor.mandatory}
           autoComplete="off"
-          onSelect={() => setManual(false)}
+          onSelect={(option) => {
+            if (option) setManual(false);
+          }}
           onUnavailable={() => setManual(true)}
           selectRef={selectRef}
         />

@@ -1,8 +1,7 @@
 /**
  * `drop_down_list` (« Choix simple »): radios for up to 5 choices, a select from 6 to 19, and from
  * 20 a searchable combobox once the page is interactive (without JavaScript it stays the select).
- * The combobox follows the WAI-ARIA "combobox with listbox popup" pattern (list autocomplete,
- * manual selection): typing filters the list, arrows move, Enter chooses, Escape closes; the
+ * The combobox (../combobox/combobox.tsx, local source) filters the list as the usager types; the
  * choice is sent by a hidden input with the field's name.
  *
  * With "Autre" enabled, an extra choice sends `DROP_DOWN_OTHER` and a free-text input with the same
@@ -10,10 +9,11 @@
  * Without JavaScript the free-text input is always shown; once the page is interactive it is shown
  * (and submitted) only while "Autre" is chosen.
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import { DROP_DOWN_OTHER } from "../../../../server/domain/champs/types/plain";
-import { useT, useTn } from "../../../lib/i18n";
+import { useT } from "../../../lib/i18n";
 import { RadioFieldset } from "../choice-parts";
+import { Combobox } from "../combobox/combobox";
 import { DisplayItem } from "../display-parts";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
@@ -22,8 +22,6 @@ import type { TypedDisplayProps, TypedInputProps } from "../types";
 export const MAX_RADIO_CHOICES = 5;
 /** From this many choices (not counting "Autre"), the select becomes a combobox with JavaScript. */
 export const MIN_COMBOBOX_CHOICES = 20;
-/** The combobox lists at most this many matches at once (typing narrows the list). */
-const MAX_LISTED = 200;
 
 /** Which choice the stored value selects, and the free text when it is not one of the options. */
 export function dropDownSelection(value: string | null, options: readonly string[], other: boolean) {
@@ -93,15 +91,17 @@ export function DropDownListInput({ descriptor, value, errorMessage, ids }: Type
         </label>
         <ChampHint id={ids.hint} description={descriptor.description} />
         <Combobox
-          inputId={ids.input}
+          id={ids.input}
+          source={{ kind: "local", options: choices }}
+          defaultText={choices.find((choice) => choice.value === selected)?.label ?? ""}
+          selectionName={ids.name}
+          defaultSelection={selected ?? ""}
           labelId={`${ids.input}-label`}
-          name={ids.name}
-          choices={choices}
-          initial={selected}
-          onSelect={setSelected}
+          className={error ? "fr-input fr-input--error" : "fr-input"}
+          onSelect={(option) => setSelected(option?.value ?? null)}
           describedBy={describedById}
-          error={error}
-          mandatory={descriptor.mandatory}
+          invalid={error}
+          required={descriptor.mandatory}
         />
         {otherInput}
         <ChampErrorText id={ids.error} message={errorMessage} />
@@ -135,186 +135,6 @@ export function DropDownListInput({ descriptor, value, errorMessage, ids }: Type
       </select>
       {otherInput}
       <ChampErrorText id={ids.error} message={errorMessage} />
-    </div>
-  );
-}
-
-/** Lower case without accents, so « etienne » finds « Saint-Étienne ». */
-function searchable(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-}
-
-interface Choice {
-  value: string;
-  label: string;
-}
-
-function Combobox(props: {
-  inputId: string;
-  labelId: string;
-  name: string;
-  choices: Choice[];
-  initial: string | null;
-  onSelect: (value: string | null) => void;
-  describedBy: string | undefined;
-  error: boolean;
-  mandatory: boolean;
-}) {
-  const t = useT();
-  const tn = useTn();
-  const listId = `${props.inputId}-listbox`;
-  const optionPrefix = `${useId()}-option`;
-  const labelOf = (value: string | null) => props.choices.find((c) => c.value === value)?.label ?? "";
-  const [selected, setSelected] = useState<string | null>(props.initial);
-  const [query, setQuery] = useState(() => labelOf(props.initial));
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
-  const hiddenRef = useRef<HTMLInputElement>(null);
-
-  // The active option stays in view while the arrows move through a long list.
-  useEffect(() => {
-    if (open && active >= 0)
-      listRef.current?.querySelector(`#${CSS.escape(`${optionPrefix}-${active}`)}`)?.scrollIntoView({ block: "nearest" });
-  }, [open, active, optionPrefix]);
-
-  // The whole list while the box shows the current choice; the matches once the usager types.
-  const needle = searchable(query);
-  const showAll = needle === "" || query === labelOf(selected);
-  const matches = showAll ? props.choices : props.choices.filter((c) => searchable(c.label).includes(needle));
-  const listed = matches.slice(0, MAX_LISTED);
-  // Expanded only while the list shows options (with no match, a message replaces it).
-  const expanded = open && listed.length > 0;
-
-  const choose = (choice: Choice | null) => {
-    // A hidden input changes without an event of its own: tell the form (autosave, conditions).
-    const hidden = hiddenRef.current;
-    if (hidden && hidden.value !== (choice?.value ?? "")) {
-      hidden.value = choice?.value ?? "";
-      hidden.dispatchEvent(new Event("change", { bubbles: true }));
-    }
-    setSelected(choice?.value ?? null);
-    setQuery(choice?.label ?? "");
-    setOpen(false);
-    setActive(-1);
-    props.onSelect(choice?.value ?? null);
-  };
-  const moveTo = (index: number) => setActive(index);
-  const openList = () => {
-    setOpen(true);
-    const index = listed.findIndex((c) => c.value === selected);
-    moveTo(Math.max(index, 0));
-  };
-  // Leaving the box: an exact label chooses it, an empty box clears the choice, anything else is undone.
-  const commit = () => {
-    if (needle === "") return choose(null);
-    const exact = props.choices.find((c) => searchable(c.label) === needle);
-    if (exact) return choose(exact);
-    setQuery(labelOf(selected));
-    setOpen(false);
-  };
-
-  return (
-    <div className="guichet-combobox">
-      <input ref={hiddenRef} type="hidden" name={props.name} value={selected ?? ""} />
-      <div className="guichet-combobox__field">
-        <input
-          ref={inputRef}
-          className={props.error ? "fr-input fr-input--error" : "fr-input"}
-          id={props.inputId}
-          type="text"
-          role="combobox"
-          autoComplete="off"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={open && active >= 0 && active < listed.length ? `${optionPrefix}-${active}` : undefined}
-          aria-describedby={props.describedBy}
-          aria-invalid={props.error || undefined}
-          aria-required={props.mandatory || undefined}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.currentTarget.value);
-            setOpen(true);
-            setActive(-1);
-          }}
-          onBlur={commit}
-          onKeyDown={(event) => {
-            if (event.key === "ArrowDown") {
-              event.preventDefault();
-              if (!open || event.altKey) openList();
-              else moveTo(Math.min(active + 1, listed.length - 1));
-            } else if (event.key === "ArrowUp") {
-              event.preventDefault();
-              if (open) moveTo(Math.max(active - 1, 0));
-            } else if (event.key === "Enter") {
-              // Enter chooses in the open list; otherwise it submits the form as usual.
-              if (open && active >= 0 && listed[active]) {
-                event.preventDefault();
-                choose(listed[active] ?? null);
-              }
-            } else if (event.key === "Escape") {
-              if (open) {
-                event.preventDefault();
-                setOpen(false);
-              } else if (query !== "") {
-                event.preventDefault();
-                choose(null);
-              }
-            }
-          }}
-        />
-        <button
-          type="button"
-          tabIndex={-1}
-          className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-arrow-down-s-line guichet-combobox__toggle"
-          aria-label={t("champs.combobox.showAll")}
-          aria-controls={listId}
-          aria-expanded={expanded}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => {
-            if (expanded) setOpen(false);
-            else {
-              setQuery(labelOf(selected));
-              openList();
-            }
-            inputRef.current?.focus();
-          }}
-        />
-      </div>
-      {/* Options are reached with aria-activedescendant from the box (keyboard) or clicked (mouse). */}
-      <div
-        ref={listRef}
-        className="guichet-combobox__list"
-        id={listId}
-        role="listbox"
-        aria-labelledby={props.labelId}
-        hidden={!expanded}
-      >
-        {listed.map((choice, index) => (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard acts through the combobox input (aria-activedescendant).
-          <div
-            key={choice.value}
-            id={`${optionPrefix}-${index}`}
-            role="option"
-            tabIndex={-1}
-            aria-selected={choice.value === selected}
-            className={
-              index === active ? "guichet-combobox__option guichet-combobox__option--active" : "guichet-combobox__option"
-            }
-            // Keeps the focus in the box, so choosing does not first "leave" it.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(choice)}
-          >
-            {choice.label}
-          </div>
-        ))}
-      </div>
-      {open && listed.length === 0 ? <p className="guichet-combobox__empty fr-mb-0">{t("champs.combobox.noResult")}</p> : null}
-      <p className="fr-sr-only" aria-live="polite">
-        {open ? (matches.length === 0 ? t("champs.combobox.noResult") : tn("champs.combobox.results", matches.length)) : ""}
-      </p>
     </div>
   );
 }

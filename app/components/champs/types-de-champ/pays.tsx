@@ -7,7 +7,7 @@ import { matchRank, searchKey } from "../../../../server/domain/geo/search-text"
 import { useLocale, useT } from "../../../lib/i18n";
 import { DisplayItem } from "../display-parts";
 import { ChampErrorText, ChampHint, LabelText, describedBy, hasDescription, useHydrated } from "../field-parts";
-import { Combobox, type ComboboxSearch } from "../geo/combobox";
+import { Combobox, type ComboboxSearch } from "../combobox/combobox";
 import { GeoSelect } from "../geo/parts";
 import type { TypedDisplayProps, TypedInputProps } from "../types";
 
@@ -49,8 +49,7 @@ export function PaysInput({ descriptor, value, errorMessage, ids }: TypedInputPr
         name={ids.name}
         className={error ? "fr-input fr-input--error" : "fr-input"}
         defaultText={value === null ? "" : (countryName(value, locale) ?? value)}
-        search={countrySearch(locale)}
-        minLength={1}
+        source={{ kind: "remote", search: countrySearch(locale), minLength: 1 }}
         autoComplete="country-name"
         describedBy={describedBy(formatHintId, hasDescription(descriptor.description) && ids.hint, error && ids.error)}
         invalid={error}

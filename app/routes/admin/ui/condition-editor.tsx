@@ -9,7 +9,7 @@
  * and a field's condition is saved as it changes, through a fetcher, one save at a time.
  */
 import { useEffect, useState } from "react";
-import { parseCondition } from "../../../../server/domain/conditions/ast";
+import { type Condition, readStoredCondition } from "../../../../server/domain/conditions/ast";
 import {
   type ChoiceLists,
   COMBINATORS,
@@ -26,15 +26,20 @@ import { useHydrated } from "./enhanced";
 
 /** What the form editor's loader gives the condition sections (see `getConditionEditor`). */
 export interface ConditionEditorData {
-  fields: Array<ConditionField & { condition: unknown }>;
+  fields: Array<ConditionField & { condition: Condition | null; conditionMalformed: boolean }>;
   lists: ChoiceLists;
 }
 
-/** The rows of a stored condition: none for null, null when the rows cannot show it. */
+/** The rows of a parsed condition: none for null, null when the rows cannot show it (or it was malformed). */
+export function conditionRows(condition: Condition | null, malformed = false): ConditionRows | null {
+  if (malformed) return null;
+  return condition === null ? { combinator: "Logic::And", rows: [] } : rowsOfCondition(condition);
+}
+
+/** The rows of stored rules (raw jsonb of ineligibility or routing): none for null, null when the rows cannot show them. */
 export function storedRows(raw: unknown): ConditionRows | null {
-  if (raw === null || raw === undefined) return { combinator: "Logic::And", rows: [] };
-  const condition = parseCondition(raw);
-  return condition ? rowsOfCondition(condition) : null;
+  const { condition, malformed } = readStoredCondition(raw);
+  return conditionRows(condition, malformed);
 }
 
 /** Form fields of the rows, as `conditionRowsFromForm` reads them. */

@@ -14,21 +14,27 @@ import {
   fieldsWithInvalidCondition,
   MAX_CONDITION_ROWS,
   rowErrors,
-  storedConditionErrors,
+  fieldConditionErrors,
+  type StoredFieldCondition,
   withoutBlankRows,
 } from "../../../../server/domain/conditions/editor";
 import { CSRF_FIELD } from "../../../../common/csrf-field";
 import { CsrfInput } from "../../../components/csrf-input";
 import { useRootData, useT } from "../../../lib/i18n";
 import type { ConditionActionData } from "../conditions.server";
-import { appendRows, type ConditionEditorData, ConditionRowsEditor, storedRows } from "./condition-editor";
+import { appendRows, type ConditionEditorData, ConditionRowsEditor, conditionRows } from "./condition-editor";
 import { ENHANCED_FIELD, useHydrated } from "./enhanced";
 import { useDynamicT } from "./layout";
 import { useSerialSave } from "./use-serial-save";
 
 /** True when some row (or the stored condition itself) has an error. */
-function hasErrors(state: ConditionRows | null, raw: unknown, available: readonly ConditionField[], lists: ChoiceLists) {
-  if (state === null) return storedConditionErrors(raw, available, lists).length > 0;
+function hasErrors(
+  state: ConditionRows | null,
+  stored: StoredFieldCondition,
+  available: readonly ConditionField[],
+  lists: ChoiceLists,
+) {
+  if (state === null) return fieldConditionErrors(stored, available, lists).length > 0;
   return rowErrors(state, available, lists).some((codes) => codes.length > 0);
 }
 
@@ -57,12 +63,15 @@ function ConditionSection({
   const { stableId } = field;
   const id = `champ-${stableId}-condition`;
   const available = useMemo(() => availableForField(fields, stableId), [fields, stableId]);
-  const stored = useMemo(() => storedRows(field.condition), [field.condition]);
+  const stored = useMemo(
+    () => conditionRows(field.condition, field.conditionMalformed),
+    [field.condition, field.conditionMalformed],
+  );
   const actionData = useActionData() as ConditionActionData | undefined;
   const mine = actionData?.intent === "condition" && actionData.stableId === stableId ? actionData : undefined;
   const fetcher = useFetcher<ConditionActionData>({ key: id });
   const [state, setState] = useState<ConditionRows | null>(mine?.condition ?? stored);
-  const [open, setOpen] = useState(Boolean(mine) || field.condition !== null);
+  const [open, setOpen] = useState(Boolean(mine) || field.condition !== null || field.conditionMalformed);
   const [locallyRefused, setLocallyRefused] = useState(false);
   const dirty = useRef(false);
   const lastSent = useRef<string | null>(JSON.stringify(stored));
@@ -118,7 +127,7 @@ function ConditionSection({
         : result?.ok
           ? t("admin.champEditor.saved")
           : "";
-  const invalid = hasErrors(state, field.condition, available, lists);
+  const invalid = hasErrors(state, field, available, lists);
   const active = state === null || state.rows.length > 0;
 
   return (
