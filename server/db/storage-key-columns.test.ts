@@ -6,6 +6,8 @@ import { STORAGE_KEY_COLUMNS } from "./storage-key-columns";
 
 /** A column named like a storage key (`storage_key`, `file_key`, `logo_key`…). */
 const STORAGE_KEY_NAME = /_key$/;
+/** Columns named so that hold something else. */
+const NOT_STORAGE_KEYS = new Set(["groupes_instructeurs.routing_key"]);
 
 const registered = new Set(STORAGE_KEY_COLUMNS.map(({ table, column }) => `${getTableConfig(table).name}.${column.name}`));
 
@@ -19,7 +21,7 @@ describe("the registry of columns holding storage keys", () => {
       });
     expect(named.length).toBeGreaterThan(0);
     // A new file-holding column missing from STORAGE_KEY_COLUMNS would have its bytes swept away.
-    expect(named.filter((name) => !registered.has(name))).toEqual([]);
+    expect(named.filter((name) => !registered.has(name) && !NOT_STORAGE_KEYS.has(name))).toEqual([]);
   });
 
   it("registers only columns of their own table, once", () => {

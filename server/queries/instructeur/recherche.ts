@@ -12,7 +12,7 @@ import type { DbOrTx } from "../../db/client";
 import { dossiersVisibleToInstructeur } from "../../db/scopes";
 import { type DossierCursor, encodeCursor } from "./cursor";
 import { visibleByAdministration } from "./counters";
-import { SEARCH_MATCH_LIMIT } from "../../domain/instructeur-list/normalize";
+import { RECHERCHE_RANKED_LIMIT, SEARCH_MATCH_LIMIT } from "../../domain/instructeur-list/normalize";
 
 export const RECHERCHE_PAGE_SIZE = 30;
 /** The cursor's « sort » tag: a cursor of the démarche list reads as « first page » here. */
@@ -39,13 +39,6 @@ export interface RechercheRow {
   deposeAt: Date | null;
   archived: boolean;
 }
-
-/**
- * At most this many matches are ranked: the most recent ones (highest numbers). `ts_rank` re-parses
- * each document (~0.1 ms each): ranking the 10 000 matches of a word every dossier holds took 1.1 s
- * at 100k dossiers. A query that matches more dossiers lists these, most relevant first.
- */
-export const RECHERCHE_RANKED_LIMIT = 500;
 
 /**
  * The keyset, order and limit over `ranked (dossier_id, rank, …)`, and the total of `matches`;
