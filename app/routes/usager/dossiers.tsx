@@ -100,34 +100,49 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
                     </td>
                     <td>{dossier.updatedAt}</td>
                     <td>
-                      <a className="fr-link" href={brouillon ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}`}>
-                        {brouillon
-                          ? t("usager.mesDossiers.resume")
-                          : dossier.pendingChanges
-                            ? t("usager.mesDossiers.submitChanges")
-                            : t("usager.mesDossiers.view")}
-                        <span className="fr-sr-only">
-                          {" "}
-                          {dossier.pendingChanges && !brouillon
-                            ? t("usager.mesDossiers.submitChangesSrOnly", { number: dossier.id })
-                            : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
-                        </span>
-                      </a>
-                      {dossier.forTest ? null : (
-                        <Form method="post" action={`/dossiers/${dossier.id}/dupliquer`} className="fr-mt-1v">
-                          <CsrfInput />
-                          <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline">
-                            {t("usager.duplication.action")}
-                            <span className="fr-sr-only"> {t("usager.duplication.actionSrOnly", { number: dossier.id })}</span>
-                          </button>
-                        </Form>
-                      )}
-                      {dossier.state === "en_instruction" ? null : (
-                        <a className="fr-link fr-link--sm fr-ml-2w" href={`/dossiers/${dossier.id}/supprimer`}>
-                          {t("usager.listActions.delete")}
-                          <span className="fr-sr-only"> {t("usager.listActions.deleteSrOnly", { number: dossier.id })}</span>
-                        </a>
-                      )}
+                      {/* One column of links, the main one first; duplicate is a form (it creates a brouillon). */}
+                      <ul className="fr-raw-list">
+                        <li>
+                          <a
+                            className="fr-link"
+                            href={brouillon ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}`}
+                          >
+                            {brouillon
+                              ? t("usager.mesDossiers.resume")
+                              : dossier.pendingChanges
+                                ? t("usager.mesDossiers.submitChanges")
+                                : t("usager.mesDossiers.view")}
+                            <span className="fr-sr-only">
+                              {" "}
+                              {dossier.pendingChanges && !brouillon
+                                ? t("usager.mesDossiers.submitChangesSrOnly", { number: dossier.id })
+                                : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
+                            </span>
+                          </a>
+                        </li>
+                        {dossier.forTest ? null : (
+                          <li className="fr-mt-1w">
+                            <Form method="post" action={`/dossiers/${dossier.id}/dupliquer`}>
+                              <CsrfInput />
+                              <button type="submit" className="fr-link fr-link--sm">
+                                {t("usager.duplication.action")}
+                                <span className="fr-sr-only">
+                                  {" "}
+                                  {t("usager.duplication.actionSrOnly", { number: dossier.id })}
+                                </span>
+                              </button>
+                            </Form>
+                          </li>
+                        )}
+                        {dossier.state === "en_instruction" ? null : (
+                          <li className="fr-mt-1w">
+                            <a className="fr-link fr-link--sm" href={`/dossiers/${dossier.id}/supprimer`}>
+                              {t("usager.listActions.delete")}
+                              <span className="fr-sr-only"> {t("usager.listActions.deleteSrOnly", { number: dossier.id })}</span>
+                            </a>
+                          </li>
+                        )}
+                      </ul>
                     </td>
                   </tr>
                 );
