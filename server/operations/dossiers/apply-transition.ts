@@ -84,6 +84,9 @@ export async function applyTransition(
     if (plan.from !== "en_construction") {
       changes.svaSvrDecisionOn = null;
       changes.accuseLectureAgreementAt = null;
+      // A decided dossier the usager had deleted is being processed again: it comes back to their list
+      // (and en instruction, they could not delete it).
+      changes.hiddenByUserAt = null;
     }
   } else {
     changes.processedAt = now;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deletedDossiers, dossierInvites, dossierTransfers, dossiers, events } from "../../../server/db/schema";
 import { NotFoundError } from "../../../server/errors";
 import { archiveDossier } from "../../../server/operations/dossiers/archive-dossier";
+import { repasserEnInstruction } from "../../../server/operations/dossiers/repasser-en-instruction";
 import { deleteDossierByUsager } from "../../../server/operations/dossiers/delete-dossier-by-usager";
 import { restoreDossierByUsager } from "../../../server/operations/dossiers/restore-dossier-by-usager";
 import { proposeTransfer } from "../../../server/operations/partage/transfers";
@@ -76,6 +77,20 @@ describe("the usager deletes and restores a dossier", () => {
     expect(await row(dossierId)).toBeUndefined();
     const [tombstone] = await db.select().from(deletedDossiers).where(eq(deletedDossiers.dossierId, dossierId));
     expect(tombstone).toMatchObject({ reason: "user_request", state: "en_construction" });
+  });
+
+  it("brings a decided dossier the usager deleted back to their list when it is re-opened for instruction", async () => {
+    const { db } = database;
+    const { demarche, instructeurs } = await buildDemarche(db);
+    const instructeur = instructeurs[0] as { userId: number; instructeurId: number; email: string };
+    const { dossierId, usager } = await buildDossier(db, { demarche, state: "refuse", instructeur });
+    expect(await deleteDossierByUsager(db, usager.userId, dossierId)).toMatchObject({ ok: true });
+    expect((await listUsagerDossiers(db, usager.userId)).dossiers.map((d) => d.id)).not.toContain(dossierId);
+
+    expect(await repasserEnInstruction(db, instructeur, dossierId)).toMatchObject({ ok: true });
+    expect((await row(dossierId))?.hiddenByUserAt).toBeNull();
+    expect((await listUsagerDossiers(db, usager.userId)).dossiers.map((d) => d.id)).toContain(dossierId);
+    expect((await listRecentlyDeletedDossiers(db, usager.userId)).map((d) => d.id)).not.toContain(dossierId);
   });
 
   it("refuses en instruction; purges a decided dossier only once the administration deleted it too", async () => {
