@@ -1,8 +1,8 @@
 import { data } from "react-router";
 import { findDemarcheArchive } from "../../../server/lookups/scoped-archive";
-import { useT } from "../../lib/i18n";
 import { currentAdministrateur } from "../../lib/persona-guard.server";
 import { idParam, services } from "../../lib/request.server";
+import { ArchiveUnavailable } from "./ui/archives-page";
 import type { Route } from "./+types/archive-file";
 
 export const handle = { i18n: ["admin", "exports"] };
@@ -21,20 +21,5 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 }
 
 export default function ArchiveFile({ loaderData }: Route.ComponentProps) {
-  const t = useT();
-  return (
-    <div className="fr-py-4w" data-testid="archive-unavailable">
-      <title>{`${t("exports.archives.expired.title")} – Guichet`}</title>
-      <h1>{t("exports.archives.expired.title")}</h1>
-      <p className="fr-text--lead">{t("exports.archives.expired.body")}</p>
-      <p>
-        <a
-          className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
-          href={`/admin/procedures/${loaderData.demarcheId}/archives`}
-        >
-          {t("exports.archives.title")}
-        </a>
-      </p>
-    </div>
-  );
+  return <ArchiveUnavailable archivesHref={`/admin/procedures/${loaderData.demarcheId}/archives`} />;
 }

@@ -1,8 +1,8 @@
 import { data } from "react-router";
 import { findInstructeurArchive } from "../../../server/lookups/scoped-archive";
-import { useT } from "../../lib/i18n";
 import { currentInstructeur } from "../../lib/persona-guard.server";
 import { idParam, services } from "../../lib/request.server";
+import { ArchiveUnavailable } from "../admin/ui/archives-page";
 import type { Route } from "./+types/archive-file";
 
 export const handle = { i18n: ["exports"] };
@@ -21,17 +21,5 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 }
 
 export default function InstructeurArchiveFile({ loaderData }: Route.ComponentProps) {
-  const t = useT();
-  return (
-    <div className="fr-py-4w" data-testid="archive-unavailable">
-      <title>{`${t("exports.archives.expired.title")} – Guichet`}</title>
-      <h1>{t("exports.archives.expired.title")}</h1>
-      <p className="fr-text--lead">{t("exports.archives.expired.body")}</p>
-      <p>
-        <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/procedures/${loaderData.demarcheId}/archives`}>
-          {t("exports.archives.title")}
-        </a>
-      </p>
-    </div>
-  );
+  return <ArchiveUnavailable archivesHref={`/procedures/${loaderData.demarcheId}/archives`} />;
 }

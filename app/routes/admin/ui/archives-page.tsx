@@ -181,3 +181,20 @@ export function ArchivesPage({
     </>
   );
 }
+
+/** The page of an archive link that no longer (or not yet) leads to a file: answered with status 404. */
+export function ArchiveUnavailable({ archivesHref }: { archivesHref: string }) {
+  const t = useT();
+  return (
+    <div className="fr-py-4w" data-testid="archive-unavailable">
+      <title>{`${t("exports.archives.expired.title")} – Guichet`}</title>
+      <h1>{t("exports.archives.expired.title")}</h1>
+      <p className="fr-text--lead">{t("exports.archives.expired.body")}</p>
+      <p>
+        <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={archivesHref}>
+          {t("exports.archives.title")}
+        </a>
+      </p>
+    </div>
+  );
+}
