@@ -5,6 +5,7 @@
  * durée de conservation (at most the brouillon's 3 months, `extend-conservation`). Another usager's
  * number (or a co-editor's) gets 404 and nothing changes.
  */
+import { DsfrTable } from "../../components/dsfr/table";
 import { data, Form, redirect } from "react-router";
 import { extendConservationByUsager } from "../../../server/operations/retention/extend-conservation";
 import { listExpiringBrouillons } from "../../../server/queries/usager/list-dossiers";
@@ -83,48 +84,46 @@ export default function DossiersExpirants({ loaderData, actionData }: Route.Comp
           <p>{t("usager.expirants.empty")}</p>
         )
       ) : (
-        <div className="fr-table fr-table--no-caption">
-          <table>
-            <caption>{t("usager.expirants.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("usager.mesDossiers.number")}</th>
-                <th scope="col">{t("usager.mesDossiers.demarche")}</th>
-                <th scope="col">{t("usager.expirants.expiresOn")}</th>
-                <th scope="col">{t("usager.mesDossiers.action")}</th>
+        <DsfrTable
+          caption={t("usager.expirants.caption")}
+          captionHidden
+          columns={[
+            t("usager.mesDossiers.number"),
+            t("usager.mesDossiers.demarche"),
+            t("usager.expirants.expiresOn"),
+            t("usager.mesDossiers.action"),
+          ]}
+        >
+          <tbody>
+            {loaderData.dossiers.map((dossier) => (
+              <tr key={dossier.id}>
+                <td>
+                  <a className="fr-link" href={`/dossiers/${dossier.id}/brouillon`}>
+                    {dossier.id}
+                  </a>
+                </td>
+                <td>
+                  {dossier.demarcheLibelle} {dossier.forTest ? <TestBadge small /> : null}
+                </td>
+                <td>{dossier.expiresOn}</td>
+                <td>
+                  <Form method="post" action={`/dossiers/expirants${query}`}>
+                    <CsrfInput />
+                    <input type="hidden" name="dossier" value={dossier.id} />
+                    <button
+                      type="submit"
+                      className="fr-btn fr-btn--sm fr-btn--secondary"
+                      aria-describedby={actionData?.dossierId === dossier.id ? "extend-error" : undefined}
+                    >
+                      {t("usager.expirants.extend")}
+                      <span className="fr-sr-only"> {t("usager.expirants.extendSrOnly", { number: dossier.id })}</span>
+                    </button>
+                  </Form>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {loaderData.dossiers.map((dossier) => (
-                <tr key={dossier.id}>
-                  <td>
-                    <a className="fr-link" href={`/dossiers/${dossier.id}/brouillon`}>
-                      {dossier.id}
-                    </a>
-                  </td>
-                  <td>
-                    {dossier.demarcheLibelle} {dossier.forTest ? <TestBadge small /> : null}
-                  </td>
-                  <td>{dossier.expiresOn}</td>
-                  <td>
-                    <Form method="post" action={`/dossiers/expirants${query}`}>
-                      <CsrfInput />
-                      <input type="hidden" name="dossier" value={dossier.id} />
-                      <button
-                        type="submit"
-                        className="fr-btn fr-btn--sm fr-btn--secondary"
-                        aria-describedby={actionData?.dossierId === dossier.id ? "extend-error" : undefined}
-                      >
-                        {t("usager.expirants.extend")}
-                        <span className="fr-sr-only"> {t("usager.expirants.extendSrOnly", { number: dossier.id })}</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DsfrTable>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 /** /dossiers/invites, « Invité »: the dossiers other usagers shared with the signed-in user. */
+import { DsfrTable } from "../../components/dsfr/table";
 import { listInvitedDossiers } from "../../../server/queries/usager/partage";
 import { DossierStateBadge } from "../../components/usager/dossier-state-badge";
 import { useT } from "../../lib/i18n";
@@ -50,43 +51,41 @@ export default function DossiersInvites({ loaderData }: Route.ComponentProps) {
           <p>{t("usager.partage.invites.empty")}</p>
         )
       ) : (
-        <div className="fr-table fr-table--no-caption">
-          <table>
-            <caption>{t("usager.partage.invites.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("usager.mesDossiers.number")}</th>
-                <th scope="col">{t("usager.mesDossiers.demarche")}</th>
-                <th scope="col">{t("usager.partage.invites.owner")}</th>
-                <th scope="col">{t("usager.mesDossiers.state")}</th>
-                <th scope="col">{t("usager.mesDossiers.updatedAt")}</th>
-                <th scope="col">{t("usager.mesDossiers.action")}</th>
+        <DsfrTable
+          caption={t("usager.partage.invites.title")}
+          captionHidden
+          columns={[
+            t("usager.mesDossiers.number"),
+            t("usager.mesDossiers.demarche"),
+            t("usager.partage.invites.owner"),
+            t("usager.mesDossiers.state"),
+            t("usager.mesDossiers.updatedAt"),
+            t("usager.mesDossiers.action"),
+          ]}
+        >
+          <tbody>
+            {loaderData.dossiers.map((dossier) => (
+              <tr key={dossier.id}>
+                <td>{dossier.id}</td>
+                <td>{dossier.demarcheLibelle}</td>
+                <td>{dossier.ownerEmail}</td>
+                <td>
+                  <DossierStateBadge state={dossier.state} small />
+                </td>
+                <td>{dossier.updatedAt}</td>
+                <td>
+                  <a
+                    className="fr-link"
+                    href={dossier.state === "brouillon" ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}`}
+                  >
+                    {t("usager.mesDossiers.view")}
+                    <span className="fr-sr-only"> {t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}</span>
+                  </a>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {loaderData.dossiers.map((dossier) => (
-                <tr key={dossier.id}>
-                  <td>{dossier.id}</td>
-                  <td>{dossier.demarcheLibelle}</td>
-                  <td>{dossier.ownerEmail}</td>
-                  <td>
-                    <DossierStateBadge state={dossier.state} small />
-                  </td>
-                  <td>{dossier.updatedAt}</td>
-                  <td>
-                    <a
-                      className="fr-link"
-                      href={dossier.state === "brouillon" ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}`}
-                    >
-                      {t("usager.mesDossiers.view")}
-                      <span className="fr-sr-only"> {t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DsfrTable>
       )}
     </>
   );

@@ -6,6 +6,7 @@
  * un-hides it. Another usager's number (or a co-editor's) gets 404 and nothing changes (the
  * operations' owner scope).
  */
+import { DsfrTable } from "../../components/dsfr/table";
 import { data, Form, redirect } from "react-router";
 import { usagerPurgeDate } from "../../../server/domain/dossier/usager-deletion";
 import { restoreDossierByUsager } from "../../../server/operations/dossiers/restore-dossier-by-usager";
@@ -108,52 +109,50 @@ export default function DossiersSupprimes({ loaderData, actionData }: Route.Comp
           <p>{t("conservation.recentlyDeleted.empty")}</p>
         )
       ) : (
-        <div className="fr-table fr-table--no-caption">
-          <table>
-            <caption>{t("conservation.recentlyDeleted.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("conservation.recentlyDeleted.number")}</th>
-                <th scope="col">{t("conservation.recentlyDeleted.demarche")}</th>
-                <th scope="col">{t("conservation.recentlyDeleted.state")}</th>
-                <th scope="col">{t("conservation.recentlyDeleted.purgeOn")}</th>
-                <th scope="col">{t("conservation.recentlyDeleted.action")}</th>
+        <DsfrTable
+          caption={t("conservation.recentlyDeleted.caption")}
+          captionHidden
+          columns={[
+            t("conservation.recentlyDeleted.number"),
+            t("conservation.recentlyDeleted.demarche"),
+            t("conservation.recentlyDeleted.state"),
+            t("conservation.recentlyDeleted.purgeOn"),
+            t("conservation.recentlyDeleted.action"),
+          ]}
+        >
+          <tbody>
+            {loaderData.dossiers.map((dossier) => (
+              <tr key={dossier.id}>
+                <td>{dossier.id}</td>
+                <td>
+                  {dossier.demarcheLibelle} {dossier.forTest ? <TestBadge small /> : null}
+                </td>
+                <td>
+                  <DossierStateBadge state={dossier.state} small />
+                </td>
+                <td>{dossier.purgeOn ?? t("conservation.recentlyDeleted.purgeWithAdministration")}</td>
+                <td>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="dossier" value={dossier.id} />
+                    <input type="hidden" name="motif" value={dossier.byUser ? "usager" : "expiration"} />
+                    <button
+                      type="submit"
+                      className="fr-btn fr-btn--sm fr-btn--secondary"
+                      aria-describedby={actionData?.dossierId === dossier.id ? "restore-error" : undefined}
+                    >
+                      {t("conservation.recentlyDeleted.restore")}
+                      <span className="fr-sr-only">
+                        {" "}
+                        {t("conservation.recentlyDeleted.restoreSrOnly", { number: dossier.id })}
+                      </span>
+                    </button>
+                  </Form>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {loaderData.dossiers.map((dossier) => (
-                <tr key={dossier.id}>
-                  <td>{dossier.id}</td>
-                  <td>
-                    {dossier.demarcheLibelle} {dossier.forTest ? <TestBadge small /> : null}
-                  </td>
-                  <td>
-                    <DossierStateBadge state={dossier.state} small />
-                  </td>
-                  <td>{dossier.purgeOn ?? t("conservation.recentlyDeleted.purgeWithAdministration")}</td>
-                  <td>
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="dossier" value={dossier.id} />
-                      <input type="hidden" name="motif" value={dossier.byUser ? "usager" : "expiration"} />
-                      <button
-                        type="submit"
-                        className="fr-btn fr-btn--sm fr-btn--secondary"
-                        aria-describedby={actionData?.dossierId === dossier.id ? "restore-error" : undefined}
-                      >
-                        {t("conservation.recentlyDeleted.restore")}
-                        <span className="fr-sr-only">
-                          {" "}
-                          {t("conservation.recentlyDeleted.restoreSrOnly", { number: dossier.id })}
-                        </span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DsfrTable>
       )}
     </>
   );

@@ -2,6 +2,7 @@
  * /dossiers, "Mes dossiers": every dossier of the signed-in user, most recently updated first,
  * by pages of 25 with a "Dossiers suivants" link (keyset cursor, so deep pages stay fast).
  */
+import { DsfrTable } from "../../components/dsfr/table";
 import { decodeCursor } from "../../../server/queries/usager/cursor";
 import { listUsagerDossiers } from "../../../server/queries/usager/list-dossiers";
 import { pendingCorrections } from "../../../server/queries/pending-corrections";
@@ -64,92 +65,82 @@ export default function MesDossiers({ loaderData }: Route.ComponentProps) {
           <p className="fr-callout__text">{t("usager.mesDossiers.empty.body")}</p>
         </div>
       ) : (
-        <div className="fr-table fr-table--no-caption">
-          <table>
-            <caption>{t("usager.mesDossiers.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("usager.mesDossiers.number")}</th>
-                <th scope="col">{t("usager.mesDossiers.demarche")}</th>
-                <th scope="col">{t("usager.mesDossiers.state")}</th>
-                <th scope="col">{t("usager.mesDossiers.updatedAt")}</th>
-                <th scope="col">{t("usager.mesDossiers.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dossiers.map((dossier) => {
-                const brouillon = dossier.state === "brouillon";
-                return (
-                  <tr key={dossier.id}>
-                    <td>{dossier.id}</td>
-                    <td>
-                      {dossier.demarcheLibelle} {dossier.forTest ? <TestBadge small /> : null}
-                    </td>
-                    <td>
-                      <DossierStateBadge state={dossier.state} small />
-                      {dossier.pendingChanges ? (
-                        <p className="fr-badge fr-badge--sm fr-badge--warning fr-mt-1v" data-testid="modifications-non-deposees">
-                          {t("usager.pendingChanges.title")}
-                        </p>
-                      ) : null}
-                      {dossier.correction ? (
-                        <p className="fr-badge fr-badge--warning fr-badge--sm fr-mt-1v">
-                          {t("messagerie.correction.bannerTitle")}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td>{dossier.updatedAt}</td>
-                    <td>
-                      {/* One column of links, the main one first; duplicate is a form (it creates a brouillon). */}
-                      <ul className="fr-raw-list">
-                        <li>
-                          <a
-                            className="fr-link"
-                            href={brouillon ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}`}
-                          >
-                            {brouillon
-                              ? t("usager.mesDossiers.resume")
-                              : dossier.pendingChanges
-                                ? t("usager.mesDossiers.submitChanges")
-                                : t("usager.mesDossiers.view")}
-                            <span className="fr-sr-only">
-                              {" "}
-                              {dossier.pendingChanges && !brouillon
-                                ? t("usager.mesDossiers.submitChangesSrOnly", { number: dossier.id })
-                                : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
-                            </span>
+        <DsfrTable
+          caption={t("usager.mesDossiers.caption")}
+          captionHidden
+          columns={[
+            t("usager.mesDossiers.number"),
+            t("usager.mesDossiers.demarche"),
+            t("usager.mesDossiers.state"),
+            t("usager.mesDossiers.updatedAt"),
+            t("usager.mesDossiers.action"),
+          ]}
+        >
+          <tbody>
+            {dossiers.map((dossier) => {
+              const brouillon = dossier.state === "brouillon";
+              return (
+                <tr key={dossier.id}>
+                  <td>{dossier.id}</td>
+                  <td>
+                    {dossier.demarcheLibelle} {dossier.forTest ? <TestBadge small /> : null}
+                  </td>
+                  <td>
+                    <DossierStateBadge state={dossier.state} small />
+                    {dossier.pendingChanges ? (
+                      <p className="fr-badge fr-badge--sm fr-badge--warning fr-mt-1v" data-testid="modifications-non-deposees">
+                        {t("usager.pendingChanges.title")}
+                      </p>
+                    ) : null}
+                    {dossier.correction ? (
+                      <p className="fr-badge fr-badge--warning fr-badge--sm fr-mt-1v">{t("messagerie.correction.bannerTitle")}</p>
+                    ) : null}
+                  </td>
+                  <td>{dossier.updatedAt}</td>
+                  <td>
+                    {/* One column of links, the main one first; duplicate is a form (it creates a brouillon). */}
+                    <ul className="fr-raw-list">
+                      <li>
+                        <a className="fr-link" href={brouillon ? `/dossiers/${dossier.id}/brouillon` : `/dossiers/${dossier.id}`}>
+                          {brouillon
+                            ? t("usager.mesDossiers.resume")
+                            : dossier.pendingChanges
+                              ? t("usager.mesDossiers.submitChanges")
+                              : t("usager.mesDossiers.view")}
+                          <span className="fr-sr-only">
+                            {" "}
+                            {dossier.pendingChanges && !brouillon
+                              ? t("usager.mesDossiers.submitChangesSrOnly", { number: dossier.id })
+                              : t("usager.mesDossiers.actionSrOnly", { number: dossier.id })}
+                          </span>
+                        </a>
+                      </li>
+                      {dossier.forTest ? null : (
+                        <li className="fr-mt-1w">
+                          <Form method="post" action={`/dossiers/${dossier.id}/dupliquer`}>
+                            <CsrfInput />
+                            <button type="submit" className="fr-link fr-link--sm">
+                              {t("usager.duplication.action")}
+                              <span className="fr-sr-only"> {t("usager.duplication.actionSrOnly", { number: dossier.id })}</span>
+                            </button>
+                          </Form>
+                        </li>
+                      )}
+                      {dossier.state === "en_instruction" ? null : (
+                        <li className="fr-mt-1w">
+                          <a className="fr-link fr-link--sm" href={`/dossiers/${dossier.id}/supprimer`}>
+                            {t("usager.listActions.delete")}
+                            <span className="fr-sr-only"> {t("usager.listActions.deleteSrOnly", { number: dossier.id })}</span>
                           </a>
                         </li>
-                        {dossier.forTest ? null : (
-                          <li className="fr-mt-1w">
-                            <Form method="post" action={`/dossiers/${dossier.id}/dupliquer`}>
-                              <CsrfInput />
-                              <button type="submit" className="fr-link fr-link--sm">
-                                {t("usager.duplication.action")}
-                                <span className="fr-sr-only">
-                                  {" "}
-                                  {t("usager.duplication.actionSrOnly", { number: dossier.id })}
-                                </span>
-                              </button>
-                            </Form>
-                          </li>
-                        )}
-                        {dossier.state === "en_instruction" ? null : (
-                          <li className="fr-mt-1w">
-                            <a className="fr-link fr-link--sm" href={`/dossiers/${dossier.id}/supprimer`}>
-                              {t("usager.listActions.delete")}
-                              <span className="fr-sr-only"> {t("usager.listActions.deleteSrOnly", { number: dossier.id })}</span>
-                            </a>
-                          </li>
-                        )}
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                      )}
+                    </ul>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DsfrTable>
       )}
       <ul className="fr-btns-group fr-btns-group--inline-md">
         {loaderData.nextCursor ? (
