@@ -5,7 +5,7 @@ import { idParam, services } from "../../lib/request.server";
 import { ArchiveUnavailable } from "./ui/archives-page";
 import type { Route } from "./+types/archive-file";
 
-export const handle = { i18n: ["admin", "exports"] };
+export const handle = { i18n: ["admin", "exports", "fichiers"] };
 
 /**
  * The download link of an archive when it is not streamed (server/http/uploads/archive-download.ts

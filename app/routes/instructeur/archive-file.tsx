@@ -5,7 +5,7 @@ import { idParam, services } from "../../lib/request.server";
 import { ArchiveUnavailable } from "../admin/ui/archives-page";
 import type { Route } from "./+types/archive-file";
 
-export const handle = { i18n: ["exports"] };
+export const handle = { i18n: ["admin", "exports", "fichiers"] };
 
 /**
  * The download link of an instructeur's archive when it is not streamed
