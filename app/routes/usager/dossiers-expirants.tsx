@@ -5,6 +5,7 @@
  * durée de conservation (at most the brouillon's 3 months, `extend-conservation`). Another usager's
  * number (or a co-editor's) gets 404 and nothing changes.
  */
+import { SmallAlert } from "../../components/dsfr/alert";
 import { DsfrTable } from "../../components/dsfr/table";
 import { data, Form, redirect } from "react-router";
 import { extendConservationByUsager } from "../../../server/operations/retention/extend-conservation";
@@ -62,19 +63,15 @@ export default function DossiersExpirants({ loaderData, actionData }: Route.Comp
       <MesDossiersTabs current="expirants" />
       <h2>{t("usager.expirants.title")}</h2>
       {loaderData.extended ? (
-        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
-          <p>{t("usager.expirants.extended", { number: loaderData.extended })}</p>
-        </div>
+        <SmallAlert kind="success">{t("usager.expirants.extended", { number: loaderData.extended })}</SmallAlert>
       ) : null}
       {actionData ? (
-        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert" id="extend-error">
-          <p>
-            {t("usager.expirants.extendFailed", {
-              number: actionData.dossierId,
-              reason: t(`conservation.errors.${actionData.error}`),
-            })}
-          </p>
-        </div>
+        <SmallAlert kind="error" id="extend-error">
+          {t("usager.expirants.extendFailed", {
+            number: actionData.dossierId,
+            reason: t(`conservation.errors.${actionData.error}`),
+          })}
+        </SmallAlert>
       ) : null}
       <p>{t("usager.expirants.intro")}</p>
       {loaderData.dossiers.length === 0 ? (

@@ -6,6 +6,7 @@
  * un-hides it. Another usager's number (or a co-editor's) gets 404 and nothing changes (the
  * operations' owner scope).
  */
+import { SmallAlert } from "../../components/dsfr/alert";
 import { DsfrTable } from "../../components/dsfr/table";
 import { data, Form, redirect } from "react-router";
 import { usagerPurgeDate } from "../../../server/domain/dossier/usager-deletion";
@@ -77,29 +78,21 @@ export default function DossiersSupprimes({ loaderData, actionData }: Route.Comp
       <MesDossiersTabs current="supprimes" />
       <h2>{t("conservation.recentlyDeleted.title")}</h2>
       {loaderData.restored ? (
-        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
-          <p>{t("conservation.recentlyDeleted.restored", { number: loaderData.restored })}</p>
-        </div>
+        <SmallAlert kind="success">{t("conservation.recentlyDeleted.restored", { number: loaderData.restored })}</SmallAlert>
       ) : null}
       {loaderData.undeleted ? (
-        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
-          <p>{t("conservation.recentlyDeleted.undeleted", { number: loaderData.undeleted })}</p>
-        </div>
+        <SmallAlert kind="success">{t("conservation.recentlyDeleted.undeleted", { number: loaderData.undeleted })}</SmallAlert>
       ) : null}
       {loaderData.deleted ? (
-        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
-          <p>{t("conservation.recentlyDeleted.deleted", { number: loaderData.deleted })}</p>
-        </div>
+        <SmallAlert kind="success">{t("conservation.recentlyDeleted.deleted", { number: loaderData.deleted })}</SmallAlert>
       ) : null}
       {actionData ? (
-        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert" id="restore-error">
-          <p>
-            {t("conservation.recentlyDeleted.restoreFailed", {
-              number: actionData.dossierId,
-              reason: t(`conservation.errors.${actionData.error}`),
-            })}
-          </p>
-        </div>
+        <SmallAlert kind="error" id="restore-error">
+          {t("conservation.recentlyDeleted.restoreFailed", {
+            number: actionData.dossierId,
+            reason: t(`conservation.errors.${actionData.error}`),
+          })}
+        </SmallAlert>
       ) : null}
       <p>{t("conservation.recentlyDeleted.intro")}</p>
       {loaderData.dossiers.length === 0 ? (
